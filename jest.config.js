@@ -1,0 +1,31 @@
+// Two projects: unit tests (pure logic, seconds) and integration tests (real
+// containers, etcd, …; run serially by scripts/test.sh).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const moduleNameMapper = {
+  '^@berth/runtime$': '<rootDir>/libs/runtime/src/index.ts',
+  '^@berth/runtime/(.*)$': '<rootDir>/libs/runtime/src/$1',
+  '^@berth/testing$': '<rootDir>/test/support/index.ts',
+};
+const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      slowTestThreshold: 30,
+    },
+  ],
+};
