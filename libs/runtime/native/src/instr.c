@@ -1,0 +1,154 @@
+/*
+ * The instruction file: a flat sequence of NUL-terminated strings. Each
+ * instruction is an op name followed by a fixed number of arguments (the
+ * arity table below). Lists (args, env, mounts) are repeated instructions.
+ * TypeScript writes it (libs/runtime/src/shim/instructions.ts); nothing here
+ * interprets policy, it only sorts instructions into the plan.
+ */
+#include "shim.h"
+
+#include <fcntl.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+enum kind { MONITOR, STEP, PROCESS };
+
+static const struct {
+  const char *op;
+  int arity;
+  enum kind kind;
+} OPS[] = {
+    {"state-dir", 1, MONITOR},   {"log", 3, MONITOR},       {"cgroup", 1, MONITOR},
+    {"autostart", 0, MONITOR},   {"ns", 2, MONITOR},        {"rootfs", 1, MONITOR},
+    {"mount-root", 5, STEP},     {"mount", 6, STEP},        {"mkdev", 7, STEP},
+    {"symlink", 2, STEP},        {"pivot", 0, STEP},        {"sysctl", 2, STEP},
+    {"mask", 1, STEP},           {"readonly", 1, STEP},     {"readonly-root", 0, STEP},
+    {"hostname", 1, STEP},       {"arg", 1, PROCESS},       {"env", 1, PROCESS},
+    {"cwd", 1, PROCESS},         {"user", 2, PROCESS},      {"group", 1, PROCESS},
+    {"caps", 5, PROCESS},        {"no-new-privs", 0, PROCESS}, {"rlimit", 3, PROCESS},
+    {"oom-score-adj", 1, PROCESS},
+};
+
+static int ns_type(const char *name) {
+  static const struct { const char *name; int flag; } types[] = {
+      {"pid", CLONE_NEWPID}, {"mount", CLONE_NEWNS},     {"uts", CLONE_NEWUTS},
+      {"ipc", CLONE_NEWIPC}, {"network", CLONE_NEWNET}, {"cgroup", CLONE_NEWCGROUP},
+  };
+  for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+    if (strcmp(types[i].name, name) == 0) return types[i].flag;
+  return -1;
+}
+
+static int take_monitor(struct plan *p, struct instr *in) {
+  const char *op = in->op, **a = in->argv;
+  if (!strcmp(op, "state-dir")) p->state_dir = a[0];
+  else if (!strcmp(op, "rootfs")) p->rootfs = a[0];
+  else if (!strcmp(op, "autostart")) p->autostart = 1;
+  else if (!strcmp(op, "log")) {
+    long long files;
+    p->log_path = a[0];
+    if (parse_ll(a[1], &p->log_max_size) < 0 || parse_ll(a[2], &files) < 0) return -1;
+    p->log_max_files = (int)files;
+  } else if (!strcmp(op, "cgroup")) {
+    if (p->n_cgroup_procs == MAX_LIST) return fail("too many cgroups");
+    p->cgroup_procs[p->n_cgroup_procs++] = a[0];
+  } else if (!strcmp(op, "ns")) {
+    int type = ns_type(a[0]);
+    if (type < 0) return fail("unknown namespace type '%s'", a[0]);
+    if (p->n_ns == 16) return fail("too many namespaces");
+    p->ns[p->n_ns].type = type;
+    p->ns[p->n_ns].path = a[1][0] ? a[1] : NULL;
+    p->n_ns++;
+  }
+  return 0;
+}
+
+static int take_process(struct plan *p, struct instr *in) {
+  const char *op = in->op, **a = in->argv;
+  unsigned long long v;
+  if (!strcmp(op, "arg")) {
+    if (p->n_args == MAX_LIST - 1) return fail("too many arguments");
+    p->args[p->n_args++] = a[0];
+  } else if (!strcmp(op, "env")) {
+    if (p->n_env == MAX_LIST * 4 - 1) return fail("too many environment variables");
+    p->env[p->n_env++] = a[0];
+  } else if (!strcmp(op, "cwd")) p->cwd = a[0];
+  else if (!strcmp(op, "no-new-privs")) p->no_new_privs = 1;
+  else if (!strcmp(op, "oom-score-adj")) p->oom_score_adj = a[0];
+  else if (!strcmp(op, "user")) {
+    if (parse_u64(a[0], 10, &v) < 0) return -1;
+    p->uid = (uid_t)v;
+    if (parse_u64(a[1], 10, &v) < 0) return -1;
+    p->gid = (gid_t)v;
+    p->has_user = 1;
+  } else if (!strcmp(op, "group")) {
+    if (p->n_groups == MAX_LIST) return fail("too many groups");
+    if (parse_u64(a[0], 10, &v) < 0) return -1;
+    p->groups[p->n_groups++] = (gid_t)v;
+  } else if (!strcmp(op, "caps")) {
+    uint64_t *sets[] = {&p->cap_bounding, &p->cap_effective, &p->cap_permitted,
+                        &p->cap_inheritable, &p->cap_ambient};
+    for (int i = 0; i < 5; i++) {
+      if (parse_u64(a[i], 16, &v) < 0) return -1;
+      *sets[i] = v;
+    }
+    p->has_caps = 1;
+  } else if (!strcmp(op, "rlimit")) {
+    if (p->n_rlimits == 32) return fail("too many rlimits");
+    unsigned long long res, soft, hard;
+    if (parse_u64(a[0], 10, &res) < 0 || parse_u64(a[1], 10, &soft) < 0 ||
+        parse_u64(a[2], 10, &hard) < 0)
+      return -1;
+    p->rlimits[p->n_rlimits].resource = (int)res;
+    p->rlimits[p->n_rlimits].soft = soft;
+    p->rlimits[p->n_rlimits].hard = hard;
+    p->n_rlimits++;
+  }
+  return 0;
+}
+
+int plan_load(const char *path, struct plan *p) {
+  char *buf;
+  cleanup_fd int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail_errno("open instructions %s", path);
+  ssize_t len = read_all(fd, &buf); /* kept for the life of the process */
+  if (len < 0) return fail_ctx("read instructions %s", path);
+  if (len > 0 && buf[len - 1] != '\0') return fail("instructions %s: truncated", path);
+
+  char *pos = buf, *end = buf + len;
+  while (pos < end) {
+    const char *op = pos;
+    pos += strlen(pos) + 1;
+    size_t i, n = sizeof OPS / sizeof OPS[0];
+    for (i = 0; i < n && strcmp(OPS[i].op, op) != 0; i++)
+      ;
+    if (i == n) return fail("instructions %s: unknown op '%s'", path, op);
+
+    struct instr *in = calloc(1, sizeof *in + (size_t)OPS[i].arity * sizeof(char *));
+    if (!in) return fail("out of memory");
+    in->op = op;
+    in->argc = OPS[i].arity;
+    in->argv = (const char **)(in + 1);
+    for (int k = 0; k < in->argc; k++) {
+      if (pos >= end) return fail("instructions %s: '%s' needs %d arguments", path, op, in->argc);
+      in->argv[k] = pos;
+      pos += strlen(pos) + 1;
+    }
+
+    int rc = 0;
+    switch (OPS[i].kind) {
+    case MONITOR: rc = take_monitor(p, in); free(in); break;
+    case PROCESS: rc = take_process(p, in); free(in); break;
+    case STEP:
+      if (p->n_steps == MAX_LIST * 4) return fail("too many setup steps");
+      p->steps[p->n_steps++] = in;
+      break;
+    }
+    if (rc < 0) return fail_ctx("instructions %s: %s", path, op);
+  }
+  p->args[p->n_args] = NULL;
+  p->env[p->n_env] = NULL;
+  return 0;
+}

@@ -1,0 +1,20 @@
+/* berth-shim create|exec INSTRUCTIONS — see shim.h. */
+#include "shim.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv) {
+  static struct plan plan;
+  if (argc == 2 && !strcmp(argv[1], "--version")) return puts("berth-shim 1"), 0;
+  if (argc != 3 || (strcmp(argv[1], "create") && strcmp(argv[1], "exec"))) {
+    fprintf(stderr, "usage: berth-shim create|exec INSTRUCTIONS\n");
+    return 2;
+  }
+  if (plan_load(argv[2], &plan) < 0) {
+    status_line("error 1 %s", shim_error);
+    fprintf(stderr, "berth-shim: %s\n", shim_error);
+    return 1;
+  }
+  return !strcmp(argv[1], "create") ? run_create(&plan) : run_exec(&plan);
+}

@@ -1,0 +1,294 @@
+/*
+ * `berth-shim create`: the container's monitor. It clones the container's
+ * init into new namespaces, puts it in its cgroups, releases it, then stays
+ * for the container's life: it copies stdout/stderr into the json log, waits
+ * for "start" on the control fifo, reaps the init and records how it ended.
+ *
+ * Files it writes in the state dir: pid, ctl (fifo), started, exit.
+ * Lines it writes on fd 3 (if open): created PID | started | error CODE MSG | exited CODE SIGNAL
+ */
+#include "shim.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MSG_GO 'G'
+#define MSG_READY 'R'
+#define MSG_START 'S'
+#define MSG_ERROR 'E'
+#define MSG_EXEC 'X' /* sent just before execve; EOF after it means execve succeeded */
+
+/* In the child: tell the monitor what went wrong and give up with CODE. */
+static void __attribute__((noreturn)) child_fail(int sync, int code) {
+  char msg[sizeof shim_error + 16];
+  int n = snprintf(msg, sizeof msg, "%c%d %s", MSG_ERROR, code, shim_error);
+  (void)send(sync, msg, (size_t)n, 0);
+  _exit(code);
+}
+
+static void __attribute__((noreturn)) child_main(struct plan *p, int sync, const int stdio[3]) {
+  char c, path[4096];
+  int code = 1;
+  if (read(sync, &c, 1) != 1 || c != MSG_GO) _exit(1);
+  if (p->log_path)
+    for (int fd = 0; fd < 3; fd++)
+      if (dup2(stdio[fd], fd) < 0) fail_errno("dup2"), child_fail(sync, 1);
+  if (ns_join_all(p, 1) < 0) child_fail(sync, 1);
+  for (int i = 0; i < p->n_ns; i++)
+    if (p->ns[i].type == CLONE_NEWCGROUP && !p->ns[i].path && unshare(CLONE_NEWCGROUP) < 0)
+      fail_errno("unshare cgroup namespace"), child_fail(sync, 1);
+  if (container_setup(p) < 0) child_fail(sync, 1);
+  if (process_resolve(p, path, sizeof path, &code) < 0) child_fail(sync, code);
+  if (!p->autostart) {
+    if (send(sync, (char[]){MSG_READY}, 1, 0) != 1) _exit(1);
+    if (read(sync, &c, 1) != 1 || c != MSG_START) _exit(1);
+  }
+  if (process_apply(p) < 0) child_fail(sync, 1);
+  close_range(3, ~0U, CLOSE_RANGE_CLOEXEC); /* nothing of ours leaks into the container */
+  (void)send(sync, (char[]){MSG_EXEC}, 1, 0);
+  execve(path, (char *const *)p->args, (char *const *)p->env);
+  fail_errno("exec: \"%s\"", p->args[0]);
+  child_fail(sync, errno == ENOENT ? 127 : 126);
+}
+
+struct monitor {
+  struct plan *plan;
+  pid_t pid;
+  int sync, ctl, sigfd;
+  int out[2]; /* read ends of the container's stdout/stderr, -1 when closed */
+  struct jsonlog *log;
+  int exec_sent, failed, started, exited, status;
+};
+
+static void state_file(struct monitor *m, const char *name, const char *fmt, long long a, long long b, long long c) {
+  char path[4200], data[128];
+  snprintf(path, sizeof path, "%s/%s", m->plan->state_dir, name);
+  int n = snprintf(data, sizeof data, fmt, a, b, c);
+  if (write_file_atomic(path, data, (size_t)n) < 0) fprintf(stderr, "berth-shim: %s\n", shim_error);
+}
+
+static int join_cgroups(struct monitor *m) {
+  char pid[32];
+  int n = snprintf(pid, sizeof pid, "%d", m->pid);
+  for (int i = 0; i < m->plan->n_cgroup_procs; i++)
+    if (write_file(m->plan->cgroup_procs[i], pid, (size_t)n) < 0) return fail_ctx("join cgroup");
+  return 0;
+}
+
+enum sync_event { SYNC_NONE, SYNC_READY, SYNC_CLOSED };
+
+/*
+ * A message from the init on the sync socket. At end of file the init has
+ * either exec'd (it said MSG_EXEC and no error followed) or died before that.
+ */
+static enum sync_event on_sync(struct monitor *m, char *msg, size_t size) {
+  ssize_t n = recv(m->sync, msg, size - 1, 0);
+  if (n < 0 && errno == EINTR) return SYNC_NONE;
+  if (n <= 0) {
+    close(m->sync);
+    m->sync = -1;
+    if (m->exec_sent && !m->failed) {
+      m->started = 1;
+      state_file(m, "started", "%lld\n", now_ns(), 0, 0);
+      status_line("started");
+    } else if (!m->failed) {
+      m->failed = 1;
+      status_line("error 1 container init exited during setup");
+    }
+    return SYNC_CLOSED;
+  }
+  msg[n] = '\0';
+  if (msg[0] == MSG_EXEC) m->exec_sent = 1;
+  if (msg[0] == MSG_ERROR) {
+    char path[4200];
+    m->failed = 1;
+    status_line("error %s", msg + 1);
+    /* for a `start` from another process, which cannot hear fd 3 */
+    snprintf(path, sizeof path, "%s/error", m->plan->state_dir);
+    write_file_atomic(path, msg + 1, strlen(msg + 1));
+  }
+  return msg[0] == MSG_READY ? SYNC_READY : SYNC_NONE;
+}
+
+static void on_output(struct monitor *m, int stream) {
+  char buf[65536];
+  ssize_t n = read(m->out[stream], buf, sizeof buf);
+  if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
+  if (n <= 0) {
+    jsonlog_flush(m->log, stream);
+    close(m->out[stream]);
+    m->out[stream] = -1;
+    return;
+  }
+  if (jsonlog_feed(m->log, stream, buf, (size_t)n) < 0) fprintf(stderr, "berth-shim: %s\n", shim_error);
+}
+
+static void on_control(struct monitor *m) {
+  char cmd[256];
+  ssize_t n = read(m->ctl, cmd, sizeof cmd - 1);
+  if (n <= 0) return;
+  cmd[n] = '\0';
+  if (!strncmp(cmd, "start", 5) && !m->started && m->sync >= 0)
+    (void)send(m->sync, (char[]){MSG_START}, 1, 0);
+}
+
+static void on_signal(struct monitor *m) {
+  struct signalfd_siginfo si;
+  int status;
+  while (read(m->sigfd, &si, sizeof si) == sizeof si)
+    ;
+  while (waitpid(m->pid, &status, WNOHANG) == m->pid) {
+    m->exited = 1;
+    m->status = status;
+  }
+}
+
+/* Serve the container until its init is gone and its output drained. */
+static void event_loop(struct monitor *m) {
+  long long drain_deadline = 0;
+  char msg[sizeof shim_error + 16];
+  for (;;) {
+    struct pollfd fds[5] = {
+        {m->sigfd, POLLIN, 0}, {m->ctl, POLLIN, 0}, {m->sync, POLLIN, 0},
+        {m->out[0], POLLIN, 0}, {m->out[1], POLLIN, 0},
+    };
+    if (m->exited) {
+      if (!drain_deadline) drain_deadline = now_ns() + 2000000000LL; /* orphans may hold the pipes */
+      /* the sync socket tells whether the init ever exec'd: hear it out before leaving */
+      if ((m->out[0] < 0 && m->out[1] < 0 && m->sync < 0) || now_ns() > drain_deadline) return;
+    }
+    if (poll(fds, 5, m->exited ? 100 : -1) < 0 && errno != EINTR) return;
+    if (fds[0].revents) on_signal(m);
+    if (fds[1].revents) on_control(m);
+    if (fds[2].revents) on_sync(m, msg, sizeof msg);
+    for (int s = 0; s < 2; s++)
+      if (fds[3 + s].revents && m->out[s] >= 0) on_output(m, s);
+  }
+}
+
+static void record_exit(struct monitor *m) {
+  int code = WIFSIGNALED(m->status) ? 128 + WTERMSIG(m->status) : WEXITSTATUS(m->status);
+  int sig = WIFSIGNALED(m->status) ? WTERMSIG(m->status) : 0;
+  for (int s = 0; s < 2; s++)
+    if (m->log) jsonlog_flush(m->log, s);
+  state_file(m, "exit", "%lld %lld %lld\n", code, sig, now_ns());
+  status_line("exited %d %d", code, sig);
+}
+
+static int open_stdio(struct monitor *m, int child_stdio[3]) {
+  int pipes[2][2];
+  if (!m->plan->log_path) return 0;
+  m->log = jsonlog_open(m->plan->log_path, m->plan->log_max_size, m->plan->log_max_files);
+  if (!m->log) return -1;
+  child_stdio[0] = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (child_stdio[0] < 0) return fail_errno("open /dev/null");
+  for (int s = 0; s < 2; s++) {
+    if (pipe2(pipes[s], O_CLOEXEC) < 0) return fail_errno("pipe");
+    m->out[s] = pipes[s][0];
+    child_stdio[1 + s] = pipes[s][1];
+  }
+  return 0;
+}
+
+static int open_control(struct monitor *m) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/ctl", m->plan->state_dir);
+  unlink(path);
+  if (mkfifo(path, 0600) < 0) return fail_errno("mkfifo %s", path);
+  /* read-write, so the fifo never reports end-of-file between writers */
+  m->ctl = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+  return m->ctl < 0 ? fail_errno("open %s", path) : 0;
+}
+
+static int clone_flags(struct plan *p) {
+  int flags = 0;
+  for (int i = 0; i < p->n_ns; i++)
+    if (!p->ns[i].path && p->ns[i].type != CLONE_NEWCGROUP) flags |= p->ns[i].type;
+  return flags;
+}
+
+static int join_pid_ns(struct plan *p) {
+  for (int i = 0; i < p->n_ns; i++) {
+    if (p->ns[i].type != CLONE_NEWPID || !p->ns[i].path) continue;
+    cleanup_fd int fd = open(p->ns[i].path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || setns(fd, CLONE_NEWPID) < 0) return fail_errno("join pid namespace %s", p->ns[i].path);
+  }
+  return 0;
+}
+
+static int fail_create(struct monitor *m) {
+  status_line("error 1 %s", shim_error);
+  if (m->pid > 0) {
+    kill(m->pid, SIGKILL);
+    waitpid(m->pid, NULL, 0);
+  }
+  return 1;
+}
+
+int run_create(struct plan *p) {
+  struct monitor m = {.plan = p, .pid = -1, .sync = -1, .ctl = -1, .sigfd = -1, .out = {-1, -1}};
+  int sv[2], child_stdio[3] = {-1, -1, -1};
+  char msg[sizeof shim_error + 16];
+  sigset_t mask;
+
+  signal(SIGPIPE, SIG_IGN);
+  signal(SIGHUP, SIG_IGN);
+  setsid(); /* already a session leader when spawned detached; that is fine */
+  if (!p->state_dir || !p->rootfs) return fail("instructions need state-dir and rootfs"), fail_create(&m);
+  if (open_stdio(&m, child_stdio) < 0 || open_control(&m) < 0) return fail_create(&m);
+  if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) return fail_errno("socketpair"), fail_create(&m);
+  if (join_pid_ns(p) < 0) return fail_create(&m);
+
+  sigemptyset(&mask);
+  sigaddset(&mask, SIGCHLD);
+  sigprocmask(SIG_BLOCK, &mask, NULL);
+  m.sigfd = signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);
+  if (m.sigfd < 0) return fail_errno("signalfd"), fail_create(&m);
+
+  m.pid = (pid_t)syscall(SYS_clone, clone_flags(p) | SIGCHLD, NULL, NULL, NULL, NULL);
+  if (m.pid < 0) return fail_errno("clone"), fail_create(&m);
+  if (m.pid == 0) {
+    sigprocmask(SIG_UNBLOCK, &mask, NULL);
+    close(sv[0]);
+    child_main(p, sv[1], child_stdio);
+  }
+  close(sv[1]);
+  for (int fd = 0; fd < 3; fd++)
+    if (child_stdio[fd] >= 0) close(child_stdio[fd]);
+  m.sync = sv[0];
+
+  if (join_cgroups(&m) < 0) return fail_create(&m);
+  state_file(&m, "pid", "%lld\n", m.pid, 0, 0);
+  if (send(m.sync, (char[]){MSG_GO}, 1, 0) != 1) return fail_errno("release init"), fail_create(&m);
+
+  if (!p->autostart) {
+    enum sync_event ev;
+    while ((ev = on_sync(&m, msg, sizeof msg)) == SYNC_NONE)
+      ;
+    if (ev != SYNC_READY) { /* the failure has been reported */
+      waitpid(m.pid, NULL, 0);
+      return 1;
+    }
+  }
+  status_line("created %d", m.pid);
+  event_loop(&m);
+  if (!m.exited) {
+    waitpid(m.pid, &m.status, 0);
+    m.exited = 1;
+  }
+  record_exit(&m);
+  jsonlog_close(m.log);
+  return m.failed && !m.started;
+}

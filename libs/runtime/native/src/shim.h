@@ -1,0 +1,107 @@
+/*
+ * berth-shim: carries out instructions that libs/runtime (TypeScript) resolved.
+ * It makes no decisions of its own: the instruction file says which namespaces,
+ * which mounts, which limits, which capabilities. See instr.c for the format.
+ *
+ * Error convention (after crun): a function returns 0 on success and -1 on
+ * failure, having recorded a message with fail()/fail_errno(); callers add
+ * context with fail_ctx() while the error travels up.
+ */
+#ifndef BERTH_SHIM_H
+#define BERTH_SHIM_H
+
+#define _GNU_SOURCE
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define MAX_LIST 256
+
+/* One instruction: an op name and its arguments, all NUL-terminated strings. */
+struct instr {
+  const char *op;
+  const char **argv;
+  int argc;
+};
+
+struct ns_entry {
+  int type;         /* CLONE_NEW* */
+  const char *path; /* NULL: create a new namespace; else join this one */
+};
+
+/* Everything the shim was told, grouped by who acts on it. */
+struct plan {
+  /* monitor */
+  const char *state_dir;
+  const char *log_path; /* NULL: container inherits the shim's stdio */
+  long long log_max_size;
+  int log_max_files;
+  int autostart;
+  const char *cgroup_procs[MAX_LIST];
+  int n_cgroup_procs;
+  struct ns_entry ns[16];
+  int n_ns;
+
+  /* container setup: executed in order by the container's init */
+  struct instr *steps[MAX_LIST * 4];
+  int n_steps;
+  const char *rootfs;
+
+  /* process */
+  const char *args[MAX_LIST];
+  int n_args;
+  const char *env[MAX_LIST * 4];
+  int n_env;
+  const char *cwd;
+  int has_user;
+  uid_t uid;
+  gid_t gid;
+  gid_t groups[MAX_LIST];
+  int n_groups;
+  int has_caps;
+  uint64_t cap_bounding, cap_effective, cap_permitted, cap_inheritable, cap_ambient;
+  int no_new_privs;
+  struct { int resource; unsigned long long soft, hard; } rlimits[32];
+  int n_rlimits;
+  const char *oom_score_adj;
+};
+
+/* util.c */
+extern char shim_error[2048];
+int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int fail_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int fail_ctx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void closep(int *fd);
+void freep(void *p);
+#define cleanup_fd __attribute__((cleanup(closep)))
+#define cleanup_free __attribute__((cleanup(freep)))
+int write_file(const char *path, const char *data, size_t len);
+int write_file_atomic(const char *path, const char *data, size_t len);
+int write_all(int fd, const char *data, size_t len);
+ssize_t read_all(int fd, char **out);
+long long now_ns(void);
+int parse_ll(const char *s, long long *out);
+int parse_u64(const char *s, int base, unsigned long long *out);
+void status_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* instr.c */
+int plan_load(const char *path, struct plan *plan);
+
+/* container.c: runs in the container's init (and in exec'd processes) */
+int container_setup(struct plan *plan);
+int process_resolve(struct plan *plan, char *resolved, size_t size, int *exit_code);
+int process_apply(struct plan *plan);
+int ns_join_all(struct plan *plan, int skip_pid);
+
+/* jsonlog.c */
+struct jsonlog;
+struct jsonlog *jsonlog_open(const char *path, long long max_size, int max_files);
+int jsonlog_feed(struct jsonlog *log, int stream, const char *data, size_t len);
+int jsonlog_flush(struct jsonlog *log, int stream);
+void jsonlog_close(struct jsonlog *log);
+
+/* monitor.c, exec.c */
+int run_create(struct plan *plan);
+int run_exec(struct plan *plan);
+
+#endif
