@@ -1,0 +1,52 @@
+/** What every berth-runtime subcommand shares: global flags, the runtime, errors to exit codes. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ContainerStartError, Runtime, RuntimeError } from '@berth/runtime';
+
+export const DEFAULT_ROOT = '/run/berth/containers';
+
+export interface Globals {
+  root: string;
+  cgroupParent: string;
+}
+
+export type Command = (args: string[], globals: Globals) => Promise<number>;
+
+export class UsageError extends Error {}
+
+export function openRuntime(globals: Globals): Runtime {
+  return Runtime.open({ stateRoot: globals.root, cgroupParent: globals.cgroupParent });
+}
+
+/** util.parseArgs with usage errors that say which command was being read. */
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: string[],
+  options: T,
+  positionals: string[],
+): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}`);
+  }
+  const required = positionals.filter((p) => !p.endsWith('?'));
+  if (parsed.positionals.length < required.length)
+    throw new UsageError(`${command}: missing ${required.slice(parsed.positionals.length).map((p) => `<${p}>`).join(' ')}`);
+  return parsed as { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
+}
+
+/** The process's exit status for an error: what Docker would return for it. */
+export function reportError(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`berth-runtime: ${error.message}\nRun 'berth-runtime --help' for usage.\n`);
+    return 2;
+  }
+  if (error instanceof ContainerStartError) {
+    process.stderr.write(`berth-runtime: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof RuntimeError ? error.message : error instanceof Error ? error.stack : String(error);
+  process.stderr.write(`berth-runtime: ${message}\n`);
+  return 1;
+}

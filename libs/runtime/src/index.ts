@@ -1,0 +1,35 @@
+/**
+ * @berth/runtime — Berth's container executor: an OCI runtime built on a
+ * small C shim. No knowledge of images or clusters.
+ */
+export * from './errors';
+export * from './oci/spec';
+export { validateSpec, MIN_MEMORY_BYTES } from './oci/validate';
+export { mergeEnv } from './oci/env';
+export { buildSpec, capabilitySet, type ContainerOptions, type BindMount } from './oci/container-spec';
+export { ANNOTATION, overlayAnnotations, overlayFromAnnotations, type OverlayRoot } from './oci/annotations';
+export * as dockerDefaults from './oci/docker-defaults';
+export {
+  Runtime,
+  type RuntimeOptions,
+  type CreateOptions,
+  type ContainerInfo,
+  type ExitInfo,
+  type ExecOptions,
+  type ExecProcess,
+  type ContainerStats,
+} from './runtime';
+export { type LogTarget } from './plan/compile';
+export { parseSignal } from './signals';
+export { readJsonLog, parseJsonLog, type LogEntry } from './logs/json-file';
+export {
+  openCgroupDriver,
+  driverFor,
+  detectCgroupLayout,
+  CgroupV1Driver,
+  CgroupV2Driver,
+  type CgroupDriver,
+  type CgroupLayout,
+  type CgroupStats,
+} from './cgroups';
+export { NativeShimLauncher, locateShim, type ShimLauncher, type ShimHandle } from './shim/launcher';

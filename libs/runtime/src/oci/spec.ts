@@ -1,0 +1,102 @@
+/**
+ * The part of the OCI runtime specification (v1.x, config.json) that Berth's
+ * executor reads. Field names are the spec's; unknown fields are ignored,
+ * as runc ignores them.
+ */
+export interface OciSpec {
+  ociVersion: string;
+  process?: OciProcess;
+  root?: { path: string; readonly?: boolean };
+  hostname?: string;
+  mounts?: OciMount[];
+  annotations?: Record<string, string>;
+  linux?: OciLinux;
+}
+
+export interface OciProcess {
+  terminal?: boolean;
+  user: { uid: number; gid: number; umask?: number; additionalGids?: number[] };
+  args?: string[];
+  env?: string[];
+  cwd: string;
+  capabilities?: OciCapabilities;
+  rlimits?: OciRlimit[];
+  noNewPrivileges?: boolean;
+  oomScoreAdj?: number;
+}
+
+export interface OciCapabilities {
+  bounding?: string[];
+  effective?: string[];
+  inheritable?: string[];
+  permitted?: string[];
+  ambient?: string[];
+}
+
+export interface OciRlimit {
+  type: string;
+  soft: number;
+  hard: number;
+}
+
+export interface OciMount {
+  destination: string;
+  type?: string;
+  source?: string;
+  options?: string[];
+}
+
+export type OciNamespaceType = 'pid' | 'network' | 'mount' | 'ipc' | 'uts' | 'user' | 'cgroup' | 'time';
+
+export interface OciNamespace {
+  type: OciNamespaceType;
+  path?: string;
+}
+
+export interface OciDevice {
+  type: 'c' | 'b' | 'u' | 'p';
+  path: string;
+  major?: number;
+  minor?: number;
+  fileMode?: number;
+  uid?: number;
+  gid?: number;
+}
+
+export interface OciDeviceRule {
+  allow: boolean;
+  type?: 'a' | 'c' | 'b';
+  major?: number | null;
+  minor?: number | null;
+  access?: string;
+}
+
+export interface OciResources {
+  devices?: OciDeviceRule[];
+  memory?: { limit?: number; reservation?: number; swap?: number; swappiness?: number };
+  cpu?: { shares?: number; quota?: number; period?: number; cpus?: string; mems?: string };
+  pids?: { limit?: number };
+}
+
+export interface OciLinux {
+  namespaces?: OciNamespace[];
+  devices?: OciDevice[];
+  cgroupsPath?: string;
+  resources?: OciResources;
+  sysctl?: Record<string, string>;
+  maskedPaths?: string[];
+  readonlyPaths?: string[];
+  rootfsPropagation?: string;
+}
+
+/** The state a runtime reports (`runtime state <id>`), as the OCI spec defines it. */
+export type ContainerStatus = 'creating' | 'created' | 'running' | 'paused' | 'stopped';
+
+export interface OciState {
+  ociVersion: string;
+  id: string;
+  status: ContainerStatus;
+  pid?: number;
+  bundle: string;
+  annotations?: Record<string, string>;
+}

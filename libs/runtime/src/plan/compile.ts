@@ -1,0 +1,231 @@
+/**
+ * OCI spec + host facts → the shim's instructions. This is where every
+ * runtime decision is made (what to mount, in which order, which device
+ * nodes, which capabilities); the shim only carries the list out. Pure.
+ */
+import * as path from 'node:path';
+import type { CgroupLayout } from '../cgroups/layout';
+import { InvalidSpecError } from '../errors';
+import { ANNOTATION, overlayFromAnnotations, type OverlayRoot } from '../oci/annotations';
+import { DEFAULT_DEVICE_LINKS, DEFAULT_DEVICE_NODES } from '../oci/docker-defaults';
+import type { OciDevice, OciMount, OciNamespaceType, OciProcess, OciSpec } from '../oci/spec';
+import { capabilityMask } from './capabilities';
+import type { Instruction } from './instructions';
+import { MS, isBindMount, parseMountOptions } from './mount-options';
+import { RLIMIT_NUMBERS, rlimitValue } from './rlimits';
+
+export interface LogTarget {
+  path: string;
+  /** Rotate when the file would pass this many bytes; 0 never. */
+  maxSize: number;
+  maxFiles: number;
+}
+
+export interface CreateContext {
+  stateDir: string;
+  /** The bundle directory; relative paths in the spec are relative to it. */
+  bundle: string;
+  /** null: the container's stdio is the shim's own (the CLI's `run`). */
+  log: LogTarget | null;
+  autostart: boolean;
+  cgroupPath: string;
+  cgroupLayout: CgroupLayout;
+  cgroupProcsFiles: string[];
+  /** Whether this kernel has cgroup namespaces (/proc/self/ns/cgroup). */
+  cgroupNamespaces: boolean;
+}
+
+const NS_FILE: Record<OciNamespaceType, string> = {
+  pid: 'pid',
+  network: 'net',
+  mount: 'mnt',
+  ipc: 'ipc',
+  uts: 'uts',
+  user: 'user',
+  cgroup: 'cgroup',
+  time: 'time',
+};
+
+/** The kernel takes at most a page of mount data; longer overlay options go relative to a common directory. */
+const MOUNT_DATA_LIMIT = 4000;
+
+export function rootfsPath(spec: OciSpec, bundle: string): string {
+  return path.resolve(bundle, spec.root!.path);
+}
+
+export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] {
+  const out: Instruction[] = [['state-dir', ctx.stateDir], ['rootfs', rootfsPath(spec, ctx.bundle)]];
+  if (ctx.log) out.push(['log', ctx.log.path, String(ctx.log.maxSize), String(ctx.log.maxFiles)]);
+  for (const file of ctx.cgroupProcsFiles) out.push(['cgroup', file]);
+  if (ctx.autostart) out.push(['autostart']);
+  for (const ns of spec.linux?.namespaces ?? []) {
+    if (ns.type === 'cgroup' && !ctx.cgroupNamespaces) continue;
+    out.push(['ns', ns.type, ns.path ?? '']);
+  }
+
+  out.push(rootMount(overlayFromAnnotations(spec.annotations)));
+  const afterPivot: Instruction[] = [];
+  let devIsTmpfs = false;
+  for (const mount of spec.mounts ?? []) {
+    if (mount.type === 'cgroup') {
+      const { before, after } = cgroupMounts(mount, spec, ctx);
+      out.push(...before);
+      afterPivot.push(...after);
+      continue;
+    }
+    if (mount.destination === '/dev') devIsTmpfs = mount.type === 'tmpfs';
+    out.push(mountInstruction(mount, ctx.bundle));
+  }
+  if (devIsTmpfs) out.push(...deviceNodes(spec.linux?.devices ?? []));
+  out.push(['pivot']);
+
+  for (const [key, value] of Object.entries(spec.linux?.sysctl ?? {})) out.push(['sysctl', key.replace(/\./g, '/'), value]);
+  out.push(...afterPivot);
+  for (const p of spec.linux?.maskedPaths ?? []) out.push(['mask', p]);
+  for (const p of spec.linux?.readonlyPaths ?? []) out.push(['readonly', p]);
+  if (spec.root?.readonly) out.push(['readonly-root']);
+  if (spec.hostname) out.push(['hostname', spec.hostname]);
+
+  out.push(...processInstructions(spec.process!));
+  return out;
+}
+
+function rootMount(overlay: OverlayRoot | null): Instruction {
+  if (!overlay) return ['mount-root', '', '', '0', '', ''];
+  const data = (lower: string[], upper: string, work: string) =>
+    `lowerdir=${lower.join(':')},upperdir=${upper},workdir=${work}`;
+  const full = data(overlay.lowerDirs, overlay.upperDir, overlay.workDir);
+  if (full.length < MOUNT_DATA_LIMIT) return ['mount-root', 'overlay', 'overlay', '0', full, ''];
+  const base = commonDirectory([...overlay.lowerDirs, overlay.upperDir, overlay.workDir]);
+  const rel = (p: string) => path.relative(base, p);
+  const short = data(overlay.lowerDirs.map(rel), rel(overlay.upperDir), rel(overlay.workDir));
+  if (short.length >= MOUNT_DATA_LIMIT)
+    throw new InvalidSpecError([
+      {
+        path: `annotations.${ANNOTATION.overlayLowerDirs}`,
+        message: `${overlay.lowerDirs.length} layers make ${short.length} bytes of overlay options even as relative paths; the kernel takes one page (4096)`,
+      },
+    ]);
+  return ['mount-root', 'overlay', 'overlay', '0', short, base];
+}
+
+export function commonDirectory(paths: string[]): string {
+  const split = paths.map((p) => path.resolve(p).split('/'));
+  const common: string[] = [];
+  for (let i = 0; split.every((parts) => i < parts.length - 1 && parts[i] === split[0][i]); i++) common.push(split[0][i]);
+  return common.join('/') || '/';
+}
+
+function mountInstruction(mount: OciMount, bundle: string): Instruction {
+  const { flags, propagation, data } = parseMountOptions(mount.options);
+  if (isBindMount(mount.type, mount.options)) {
+    const source = path.resolve(bundle, mount.source ?? '');
+    return ['mount', source, mount.destination, '', String(flags | MS.BIND), String(propagation), ''];
+  }
+  const type = mount.type ?? 'none';
+  return ['mount', mount.source ?? type, mount.destination, type, String(flags), String(propagation), data];
+}
+
+/**
+ * `type: cgroup` means "the container's own cgroups, at DESTINATION". With a
+ * cgroup namespace the hierarchies are mounted afresh and show the container's
+ * cgroup as their root; without one, its directories are bound from the host.
+ */
+function cgroupMounts(mount: OciMount, spec: OciSpec, ctx: CreateContext): { before: Instruction[]; after: Instruction[] } {
+  const { flags } = parseMountOptions(mount.options);
+  const dest = mount.destination;
+  const layout = ctx.cgroupLayout;
+  const ownNamespace = ctx.cgroupNamespaces && (spec.linux?.namespaces ?? []).some((n) => n.type === 'cgroup' && !n.path);
+  const readonly = (flags & MS.RDONLY) !== 0;
+  const fsFlags = String(flags);
+  const bindFlags = String(flags | MS.BIND | MS.REC);
+
+  if (layout.mode === 'none') return { before: [], after: [] };
+  if (layout.mode === 'v2') {
+    const m: Instruction = ownNamespace
+      ? ['mount', 'cgroup2', dest, 'cgroup2', fsFlags, '0', '']
+      : ['mount', `${layout.mountPoint}/${ctx.cgroupPath}`, dest, '', bindFlags, '0', ''];
+    return { before: [m], after: [] };
+  }
+
+  const tmpfsFlags = String(MS.NOSUID | MS.NODEV | MS.NOEXEC);
+  const before: Instruction[] = [['mount', 'tmpfs', dest, 'tmpfs', tmpfsFlags, '0', 'mode=755']];
+  for (const h of layout.hierarchies) {
+    const dirName = path.basename(h.mountPoint);
+    const target = `${dest}/${dirName}`;
+    const data = h.name ? `none,name=${h.name}` : h.controllers.join(',');
+    before.push(
+      ownNamespace
+        ? ['mount', 'cgroup', target, 'cgroup', fsFlags, '0', data]
+        : ['mount', `${h.mountPoint}/${ctx.cgroupPath}`, target, '', bindFlags, '0', ''],
+    );
+    for (const controller of h.controllers)
+      if (controller !== dirName) before.push(['symlink', dirName, `${dest}/${controller}`]);
+  }
+  // the tmpfs must stay writable until its mount points exist: made read-only after pivot_root
+  return { before, after: readonly ? [['readonly', dest]] : [] };
+}
+
+function deviceNodes(extra: readonly OciDevice[]): Instruction[] {
+  const byPath = new Map<string, OciDevice>();
+  for (const d of [...DEFAULT_DEVICE_NODES, ...extra]) byPath.set(d.path, d);
+  const out: Instruction[] = [...byPath.values()].map((d) => [
+    'mkdev',
+    d.path,
+    d.type === 'u' ? 'c' : d.type,
+    String(d.major ?? 0),
+    String(d.minor ?? 0),
+    (d.fileMode ?? 0o666).toString(8),
+    String(d.uid ?? 0),
+    String(d.gid ?? 0),
+  ]);
+  for (const link of DEFAULT_DEVICE_LINKS) out.push(['symlink', link.target, link.path]);
+  if (!byPath.has('/dev/core')) out.push(['symlink', '/proc/kcore', '/dev/core']);
+  return out;
+}
+
+export function processInstructions(proc: OciProcess): Instruction[] {
+  const out: Instruction[] = [];
+  for (const arg of proc.args ?? []) out.push(['arg', arg]);
+  for (const env of proc.env ?? []) out.push(['env', env]);
+  out.push(['cwd', proc.cwd]);
+  out.push(['user', String(proc.user.uid), String(proc.user.gid)]);
+  for (const gid of proc.user.additionalGids ?? []) out.push(['group', String(gid)]);
+  const caps = proc.capabilities;
+  if (caps) {
+    // the kernel raises an ambient capability only if it is permitted and inheritable; like runc, drop the rest
+    const ambient = (caps.ambient ?? []).filter((c) => caps.permitted?.includes(c) && caps.inheritable?.includes(c));
+    out.push([
+      'caps',
+      capabilityMask(caps.bounding),
+      capabilityMask(caps.effective),
+      capabilityMask(caps.permitted),
+      capabilityMask(caps.inheritable),
+      capabilityMask(ambient),
+    ]);
+  }
+  if (proc.noNewPrivileges) out.push(['no-new-privs']);
+  for (const r of proc.rlimits ?? [])
+    out.push(['rlimit', String(RLIMIT_NUMBERS[r.type]), rlimitValue(r.soft), rlimitValue(r.hard)]);
+  if (proc.oomScoreAdj !== undefined) out.push(['oom-score-adj', String(proc.oomScoreAdj)]);
+  return out;
+}
+
+export interface ExecContext {
+  /** The container's init, whose namespaces the process joins. */
+  pid: number;
+  cgroupProcsFiles: string[];
+  cgroupNamespaces: boolean;
+}
+
+/** A process to run in a running container: the container's process settings, overridden by the exec's. */
+export function compileExec(spec: OciSpec, process: OciProcess, ctx: ExecContext): Instruction[] {
+  const out: Instruction[] = [];
+  for (const file of ctx.cgroupProcsFiles) out.push(['cgroup', file]);
+  for (const ns of spec.linux?.namespaces ?? []) {
+    if (ns.type === 'cgroup' && !ctx.cgroupNamespaces) continue;
+    out.push(['ns', ns.type, `/proc/${ctx.pid}/ns/${NS_FILE[ns.type]}`]);
+  }
+  out.push(...processInstructions(process));
+  return out;
+}

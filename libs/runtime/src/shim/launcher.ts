@@ -1,0 +1,158 @@
+/**
+ * The boundary to the native shim (Temporal's "native part behind an
+ * interface"): the runtime's logic talks to ShimLauncher; the real one spawns
+ * berth-shim, a fake one can stand in for unit tests.
+ */
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { HostError } from '../errors';
+import { parseShimLine, type ShimEvent } from './protocol';
+
+export type ShimStdio = 'log' | 'inherit' | 'pipe';
+
+export interface ShimHandle {
+  readonly pid: number;
+  /** The shim's own stdout/stderr when spawned with 'pipe' (exec's output). */
+  readonly stdout: Readable | null;
+  readonly stderr: Readable | null;
+  readonly stdin: Writable | null;
+  /** Every status event, in order; ends when the shim closes fd 3. */
+  next(kind: ShimEvent['kind'] | 'any'): Promise<ShimEvent>;
+  /** Resolves with the shim's exit status when it exits. */
+  readonly exit: Promise<number>;
+  /** Keep (or stop keeping) Node's event loop alive for this shim. */
+  ref(): void;
+  unref(): void;
+}
+
+export interface ShimLauncher {
+  launch(mode: 'create' | 'exec', instructionsFile: string, stdio: ShimStdio): ShimHandle;
+}
+
+/** Finds berth-shim: $BERTH_SHIM, else the native build next to this library (source or dist tree). */
+export function locateShim(): string {
+  if (process.env.BERTH_SHIM) return process.env.BERTH_SHIM;
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'libs/runtime/native/build/berth-shim');
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new HostError('berth-shim is not built: run `npm run build:native` (or set BERTH_SHIM)');
+}
+
+class SpawnedShim implements ShimHandle {
+  private readonly events: ShimEvent[] = [];
+  private readonly waiters: { kind: string; resolve: (e: ShimEvent) => void; reject: (e: Error) => void }[] = [];
+  private ended = false;
+  private diagnostics = '';
+  readonly exit: Promise<number>;
+
+  constructor(
+    private readonly child: ChildProcess,
+    stdio: ShimStdio,
+  ) {
+    const status = child.stdio[3] as Readable;
+    let buffered = '';
+    status.setEncoding('utf8');
+    status.on('data', (chunk: string) => {
+      buffered += chunk;
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const event = parseShimLine(buffered.slice(0, nl));
+        buffered = buffered.slice(nl + 1);
+        if (event) this.push(event);
+      }
+    });
+    status.on('error', () => undefined);
+    // with 'pipe' the shim's stderr is the process's; otherwise it carries the shim's own complaints
+    if (child.stdio[2] && stdio !== 'pipe') {
+      (child.stdio[2] as Readable).setEncoding('utf8');
+      (child.stdio[2] as Readable).on('data', (s: string) => (this.diagnostics += s));
+    }
+    this.exit = new Promise((resolve) => {
+      child.on('exit', (code, signal) => {
+        resolve(code ?? 128 + (signal ? osSignal(signal) : 0));
+      });
+      child.on('error', (error) => {
+        this.diagnostics += String(error);
+        resolve(-1);
+      });
+    });
+    // fd 3 closes when the shim exits (or when it closes it); nothing more will come
+    Promise.all([new Promise((r) => status.on('close', r)), this.exit]).then(() => this.end());
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+  get stdout(): Readable | null {
+    return this.child.stdout;
+  }
+  get stderr(): Readable | null {
+    return this.child.stderr;
+  }
+  get stdin(): Writable | null {
+    return this.child.stdin;
+  }
+
+  private push(event: ShimEvent): void {
+    const i = this.waiters.findIndex((w) => w.kind === 'any' || w.kind === event.kind || event.kind === 'error');
+    if (i >= 0) this.waiters.splice(i, 1)[0].resolve(event);
+    else this.events.push(event);
+  }
+
+  private end(): void {
+    this.ended = true;
+    for (const w of this.waiters.splice(0)) w.reject(this.endError());
+  }
+
+  private endError(): Error {
+    const why = this.diagnostics.trim();
+    return new HostError(`berth-shim ended without reporting${why ? `: ${why}` : ''}`);
+  }
+
+  /** The next event of KIND; an error event always answers, since it ends the sequence. */
+  next(kind: ShimEvent['kind'] | 'any'): Promise<ShimEvent> {
+    const i = this.events.findIndex((e) => kind === 'any' || e.kind === kind || e.kind === 'error');
+    if (i >= 0) return Promise.resolve(this.events.splice(i, 1)[0]);
+    if (this.ended) return Promise.reject(this.endError());
+    return new Promise((resolve, reject) => this.waiters.push({ kind, resolve, reject }));
+  }
+
+  ref(): void {
+    this.child.ref();
+    (this.child.stdio[3] as Readable & { ref?: () => void }).ref?.();
+  }
+
+  unref(): void {
+    this.child.unref();
+    (this.child.stdio[3] as Readable & { unref?: () => void }).unref?.();
+    for (const fd of [1, 2]) (this.child.stdio[fd] as (Readable & { unref?: () => void }) | null)?.unref?.();
+  }
+
+  static spawn(shimPath: string, mode: string, file: string, stdio: ShimStdio): SpawnedShim {
+    const options: StdioOptions =
+      stdio === 'inherit'
+        ? ['inherit', 'inherit', 'inherit', 'pipe']
+        : stdio === 'pipe'
+          ? ['pipe', 'pipe', 'pipe', 'pipe']
+          : ['ignore', 'ignore', 'pipe', 'pipe'];
+    // the monitor must outlive us: its own session, not our process group
+    const child = spawn(shimPath, [mode, file], { stdio: options, detached: mode === 'create' });
+    return new SpawnedShim(child, stdio);
+  }
+}
+
+function osSignal(name: NodeJS.Signals): number {
+  return os.constants.signals[name] ?? 0;
+}
+
+export class NativeShimLauncher implements ShimLauncher {
+  constructor(readonly shimPath: string = locateShim()) {}
+
+  launch(mode: 'create' | 'exec', instructionsFile: string, stdio: ShimStdio): ShimHandle {
+    return SpawnedShim.spawn(this.shimPath, mode, instructionsFile, stdio);
+  }
+}

@@ -1,0 +1,10 @@
+import * as os from 'node:os';
+
+/** "TERM", "SIGTERM", "sigterm" or "15" → 15; null when no such signal. */
+export function parseSignal(value: string | number): number | null {
+  if (typeof value === 'number') return Number.isInteger(value) && value > 0 && value < 65 ? value : null;
+  if (/^\d+$/.test(value)) return parseSignal(Number(value));
+  const upper = value.toUpperCase();
+  const name = (upper.startsWith('SIG') ? upper : `SIG${upper}`) as NodeJS.Signals;
+  return os.constants.signals[name] ?? null;
+}

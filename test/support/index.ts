@@ -1,0 +1,1 @@
+export { buildBusyboxRootfs, BUSYBOX } from './rootfs';
