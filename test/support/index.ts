@@ -1,1 +1,2 @@
 export { buildBusyboxRootfs, BUSYBOX } from './rootfs';
+export { RuntimeHarness, sharedBusyboxRootfs, type RunResult } from './harness';

@@ -17,7 +17,8 @@ export function buildBusyboxRootfs(dir: string): string {
   fs.chmodSync(path.join(dir, 'tmp'), 0o1777);
   fs.copyFileSync(BUSYBOX, path.join(dir, 'bin/busybox'));
   fs.chmodSync(path.join(dir, 'bin/busybox'), 0o755);
-  for (const applet of applets) if (applet !== 'busybox') fs.symlinkSync('busybox', path.join(dir, 'bin', applet));
+  for (const applet of applets)
+    if (applet !== 'busybox') fs.symlinkSync('busybox', path.join(dir, 'bin', applet));
   fs.writeFileSync(
     path.join(dir, 'etc/passwd'),
     'root:x:0:0:root:/root:/bin/sh\nuser:x:1000:1000:user:/home/user:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n',

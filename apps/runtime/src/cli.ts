@@ -1,6 +1,8 @@
 /** What every berth-runtime subcommand shares: global flags, the runtime, errors to exit codes. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ContainerStartError, Runtime, RuntimeError } from '@berth/runtime';
+// deep imports: the CLI loads only what a runtime command needs (start-up is part of every `run`)
+import { ContainerStartError, RuntimeError } from '@berth/runtime/errors';
+import type { Runtime } from '@berth/runtime/runtime';
 
 export const DEFAULT_ROOT = '/run/berth/containers';
 
@@ -14,6 +16,8 @@ export type Command = (args: string[], globals: Globals) => Promise<number>;
 export class UsageError extends Error {}
 
 export function openRuntime(globals: Globals): Runtime {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not for --help or usage errors
+  const { Runtime } = require('@berth/runtime/runtime') as typeof import('@berth/runtime/runtime');
   return Runtime.open({ stateRoot: globals.root, cgroupParent: globals.cgroupParent });
 }
 
@@ -32,7 +36,12 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
   }
   const required = positionals.filter((p) => !p.endsWith('?'));
   if (parsed.positionals.length < required.length)
-    throw new UsageError(`${command}: missing ${required.slice(parsed.positionals.length).map((p) => `<${p}>`).join(' ')}`);
+    throw new UsageError(
+      `${command}: missing ${required
+        .slice(parsed.positionals.length)
+        .map((p) => `<${p}>`)
+        .join(' ')}`,
+    );
   return parsed as { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
 }
 
@@ -46,7 +55,8 @@ export function reportError(error: unknown): number {
     process.stderr.write(`berth-runtime: ${error.message}\n`);
     return error.exitCode;
   }
-  const message = error instanceof RuntimeError ? error.message : error instanceof Error ? error.stack : String(error);
+  const message =
+    error instanceof RuntimeError ? error.message : error instanceof Error ? error.stack : String(error);
   process.stderr.write(`berth-runtime: ${message}\n`);
   return 1;
 }

@@ -5,17 +5,17 @@
  */
 import { DEFAULT_ROOT, reportError, UsageError, type Command, type Globals } from './cli';
 
-const COMMANDS: Record<string, () => Command> = {
-  create: () => require('./commands/create').create,
-  start: () => require('./commands/start').start,
-  run: () => require('./commands/run').run,
-  state: () => require('./commands/state').state,
-  list: () => require('./commands/list').list,
-  kill: () => require('./commands/kill').kill,
-  delete: () => require('./commands/delete').remove,
-  pause: () => require('./commands/pause').pause,
-  resume: () => require('./commands/pause').resume,
-  exec: () => require('./commands/exec').exec,
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  create: () => import('./commands/create').then((m) => m.create),
+  start: () => import('./commands/start').then((m) => m.start),
+  run: () => import('./commands/run').then((m) => m.run),
+  state: () => import('./commands/state').then((m) => m.state),
+  list: () => import('./commands/list').then((m) => m.list),
+  kill: () => import('./commands/kill').then((m) => m.kill),
+  delete: () => import('./commands/delete').then((m) => m.remove),
+  pause: () => import('./commands/pause').then((m) => m.pause),
+  resume: () => import('./commands/pause').then((m) => m.resume),
+  exec: () => import('./commands/exec').then((m) => m.exec),
 };
 
 const USAGE = `Usage: berth-runtime [--root DIR] COMMAND [ARGS]
@@ -32,7 +32,8 @@ Commands (as runc):
   exec [--cwd D] [--env K=V] [--user U:G] <id> -- CMD [ARG...]
 
 Global options:
-  --root DIR   state directory (default ${DEFAULT_ROOT})
+  --root DIR            state directory (default ${DEFAULT_ROOT})
+  --cgroup-parent NAME  cgroup under which containers without linux.cgroupsPath go (default berth)
 `;
 
 /** Global flags come before the command; runc's --log and --log-format are accepted and ignored. */
@@ -66,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`unknown command "${name}"`);
-  return command()(args, globals);
+  return (await command())(args, globals);
 }
 
 main(process.argv.slice(2)).then(

@@ -5,7 +5,6 @@
  * the shim does the kernel work. A container outlives the process that made
  * it: any Runtime over the same state root finds, inspects and stops it.
  */
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -88,6 +87,7 @@ export interface ContainerStats extends CgroupStats {
 }
 
 const OCI_VERSION = '1.0.2';
+let execCounter = 0;
 
 export class Runtime {
   /** Shims this instance started, for waiting without polling. */
@@ -138,7 +138,8 @@ export class Runtime {
 
   async start(id: string): Promise<ContainerInfo> {
     const info = this.state(id);
-    if (info.status !== 'created') throw new InvalidStateError(id, info.status, 'start', 'only a created container starts');
+    if (info.status !== 'created')
+      throw new InvalidStateError(id, info.status, 'start', 'only a created container starts');
     const dir = this.dir(id);
     const shim = this.shims.get(id);
     let fd: number;
@@ -157,7 +158,11 @@ export class Runtime {
       const event = await shim.next('started').finally(() => shim.unref());
       if (event.kind === 'error') throw new ContainerStartError(id, event.message, event.exitCode);
     } else {
-      await waitForState(() => dir.readStartedAt() !== null || dir.readExit() !== null, 10000, `"${id}" to start`);
+      await waitForState(
+        () => dir.readStartedAt() !== null || dir.readExit() !== null,
+        10000,
+        `"${id}" to start`,
+      );
       const failure = dir.readStartError();
       if (failure) throw new ContainerStartError(id, failure.message, failure.exitCode);
     }
@@ -193,7 +198,10 @@ export class Runtime {
       dir.writeState(stored);
       const deviceRules = [...(spec.linux?.resources?.devices ?? []), ...DEFAULT_DEVICE_RULES];
       this.cgroups.create(cgroupPath, spec.linux?.resources, deviceRules);
-      const log = options.log === 'inherit' ? null : { path: dir.file('log.json'), maxSize: 0, maxFiles: 1, ...options.log };
+      const log =
+        options.log === 'inherit'
+          ? null
+          : { path: dir.file('log.json'), maxSize: 0, maxFiles: 1, ...options.log };
       const instructions = compileCreate(spec, {
         stateDir: dir.dir,
         bundle: options.bundle,
@@ -232,13 +240,19 @@ export class Runtime {
   }
 
   /** A failed create leaves nothing: no process, no cgroup, no state dir. */
-  private async undoCreate(id: string, dir: StateDir, cgroupPath: string, shim: ShimHandle | undefined): Promise<void> {
+  private async undoCreate(
+    id: string,
+    dir: StateDir,
+    cgroupPath: string,
+    shim: ShimHandle | undefined,
+  ): Promise<void> {
     if (shim) {
       const pid = dir.readPid();
       if (pid) killQuietly(pid, 'SIGKILL');
       await shim.exit;
     }
-    for (const pid of this.cgroups.exists(cgroupPath) ? this.cgroups.processes(cgroupPath) : []) killQuietly(pid, 'SIGKILL');
+    for (const pid of this.cgroups.exists(cgroupPath) ? this.cgroups.processes(cgroupPath) : [])
+      killQuietly(pid, 'SIGKILL');
     if (this.cgroups.exists(cgroupPath)) await this.cgroups.destroy(cgroupPath);
     dir.remove();
     this.shims.delete(id);
@@ -360,7 +374,8 @@ export class Runtime {
 
   async pause(id: string): Promise<void> {
     const info = this.state(id);
-    if (info.status !== 'running') throw new InvalidStateError(id, info.status, 'pause', 'only a running container pauses');
+    if (info.status !== 'running')
+      throw new InvalidStateError(id, info.status, 'pause', 'only a running container pauses');
     await this.cgroups.freeze(info.cgroupPath);
   }
 
@@ -383,16 +398,31 @@ export class Runtime {
       if (this.cgroups.isFrozen(info.cgroupPath)) await this.cgroups.thaw(info.cgroupPath);
       await waitForState(() => this.state(id).status === 'stopped', 10000, `"${id}" to die`);
     }
-    // the monitor finishes writing logs and the exit record before it goes
-    if (stored.shimPid !== undefined)
-      await waitForState(() => !isSameProcessAlive(stored.shimPid!, stored.shimStartTime), 5000, `the monitor of "${id}"`).catch(
-        () => killQuietly(stored.shimPid!, 'SIGKILL'),
-      );
+    await this.monitorGone(id, stored);
     for (const pid of this.cgroups.exists(info.cgroupPath) ? this.cgroups.processes(info.cgroupPath) : [])
       killQuietly(pid, 'SIGKILL');
     if (this.cgroups.exists(info.cgroupPath)) await this.cgroups.destroy(info.cgroupPath);
     dir.remove();
     this.shims.delete(id);
+  }
+
+  /** The monitor finishes writing logs and the exit record before it goes; give it a moment, then make it go. */
+  private async monitorGone(id: string, stored: StoredState): Promise<void> {
+    const shim = this.shims.get(id);
+    if (shim) {
+      shim.ref();
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, 5000, 'timeout').unref());
+      const outcome = await Promise.race([shim.exit, timeout]).finally(() => shim.unref());
+      if (outcome !== 'timeout') return;
+    } else if (stored.shimPid !== undefined) {
+      const gone = () => !isSameProcessAlive(stored.shimPid!, stored.shimStartTime);
+      const done = await waitForState(gone, 5000, `the monitor of "${id}"`).then(
+        () => true,
+        () => false,
+      );
+      if (done) return;
+    }
+    if (stored.shimPid !== undefined) killQuietly(stored.shimPid, 'SIGKILL');
   }
 
   /** The spec the container was created from. */
@@ -404,13 +434,18 @@ export class Runtime {
   // ---- exec ------------------------------------------------------------------
 
   /** Start another process in the running container; its stdio are pipes. */
-  async spawnExec(id: string, options: ExecOptions, stdio: 'pipe' | 'inherit' = 'pipe'): Promise<ExecProcess> {
+  async spawnExec(
+    id: string,
+    options: ExecOptions,
+    stdio: 'pipe' | 'inherit' = 'pipe',
+  ): Promise<ExecProcess> {
     const info = this.state(id);
-    if (info.status !== 'running') throw new InvalidStateError(id, info.status, 'exec in', 'it is not running');
+    if (info.status !== 'running')
+      throw new InvalidStateError(id, info.status, 'exec in', 'it is not running');
     const dir = this.dir(id);
     const spec = this.containerSpec(id);
     const base = spec.process!;
-    const process: OciProcess = {
+    const execProcess: OciProcess = {
       ...base,
       args: options.args,
       env: mergeEnv(base.env ?? [], options.env ?? []),
@@ -418,14 +453,14 @@ export class Runtime {
       user: options.user ?? base.user,
       terminal: false,
     };
-    const problems = validateSpec({ ...spec, process });
+    const problems = validateSpec({ ...spec, process: execProcess });
     if (problems.length) throw new InvalidSpecError(problems);
-    const instructions: Instruction[] = compileExec(spec, process, {
+    const instructions: Instruction[] = compileExec(spec, execProcess, {
       pid: info.pid!,
       cgroupProcsFiles: this.cgroups.procsFiles(info.cgroupPath),
       cgroupNamespaces: this.cgroupNamespaces,
     });
-    const file = dir.file(`exec-${crypto.randomBytes(6).toString('hex')}`);
+    const file = dir.file(`exec-${process.pid}-${++execCounter}`);
     fs.writeFileSync(file, encodeInstructions(instructions));
     const shim = this.shim.launch('exec', file, stdio);
     try {
@@ -447,10 +482,17 @@ export class Runtime {
   }
 
   /** exec and collect its output. */
-  async exec(id: string, options: ExecOptions): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  async exec(
+    id: string,
+    options: ExecOptions,
+  ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
     const proc = await this.spawnExec(id, options);
     proc.stdin?.end();
-    const [stdout, stderr, exitCode] = await Promise.all([collect(proc.stdout), collect(proc.stderr), proc.exit]);
+    const [stdout, stderr, exitCode] = await Promise.all([
+      collect(proc.stdout),
+      collect(proc.stderr),
+      proc.exit,
+    ]);
     return { exitCode, stdout, stderr };
   }
 
@@ -481,10 +523,12 @@ function hostProblems(spec: OciSpec, bundle: string): SpecProblem[] {
   if (!spec.root?.path) return problems;
   const isDir = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const rootfs = rootfsPath(spec, bundle);
-  if (!isDir(rootfs)) problems.push({ path: 'root.path', message: `rootfs ${rootfs} does not exist or is not a directory` });
+  if (!isDir(rootfs))
+    problems.push({ path: 'root.path', message: `rootfs ${rootfs} does not exist or is not a directory` });
   const overlay = overlayFromAnnotations(spec.annotations);
   for (const [i, lower] of (overlay?.lowerDirs ?? []).entries())
-    if (!isDir(lower)) problems.push({ path: `annotations (lower dir ${i})`, message: `layer ${lower} does not exist` });
+    if (!isDir(lower))
+      problems.push({ path: `annotations (lower dir ${i})`, message: `layer ${lower} does not exist` });
   (spec.mounts ?? []).forEach((m, i) => {
     if (isBindMount(m.type, m.options) && !fs.existsSync(path.resolve(bundle, m.source ?? '')))
       problems.push({ path: `mounts[${i}].source`, message: `bind source ${m.source} does not exist` });

@@ -14,7 +14,8 @@ export const create: Command = async (args, globals) => {
     },
     ['container-id'],
   );
-  if (values['console-socket']) throw new UsageError('create: --console-socket (terminals) is not supported yet');
+  if (values['console-socket'])
+    throw new UsageError('create: --console-socket (terminals) is not supported yet');
   const info = await openRuntime(globals).create(positionals[0], { bundle: values.bundle as string });
   if (values['pid-file']) fs.writeFileSync(values['pid-file'] as string, String(info.pid));
   return 0;

@@ -32,4 +32,3 @@ export const exec: Command = async (args, globals) => {
   );
   return proc.exit;
 };
-

@@ -27,7 +27,13 @@ export const list: Command = async (args, globals) => {
     for (const c of containers)
       table.push([c.id, String(c.pid ?? 0), c.status, c.bundle, c.createdAt.toISOString()]);
     const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-    for (const row of table) process.stdout.write(row.map((cell, i) => cell.padEnd(widths[i] + 2)).join('').trimEnd() + '\n');
+    for (const row of table)
+      process.stdout.write(
+        row
+          .map((cell, i) => cell.padEnd(widths[i] + 2))
+          .join('')
+          .trimEnd() + '\n',
+      );
   } else {
     throw new UsageError(`list: --format must be table or json, not "${values.format}"`);
   }

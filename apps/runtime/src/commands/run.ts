@@ -13,7 +13,7 @@ export const run: Command = async (args, globals) => {
       bundle: { type: 'string', short: 'b', default: '.' },
       detach: { type: 'boolean', short: 'd' },
       'pid-file': { type: 'string' },
-      'keep': { type: 'boolean' },
+      keep: { type: 'boolean' },
     },
     ['container-id'],
   );

@@ -56,7 +56,7 @@ export function readNumber(file: string): number {
 /** "key value" lines (memory.stat, cpu.stat, memory.events) as a map. */
 export function readKeyValues(file: string): Map<string, number> {
   const map = new Map<string, number>();
-  let text = '';
+  let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
@@ -71,10 +71,7 @@ export function readKeyValues(file: string): Map<string, number> {
 
 export function readPids(procsFile: string): number[] {
   try {
-    return readTrimmed(procsFile)
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
+    return readTrimmed(procsFile).split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }

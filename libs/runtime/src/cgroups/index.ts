@@ -19,7 +19,9 @@ export function driverFor(layout: CgroupLayout): CgroupDriver {
     case 'hybrid':
       return new CgroupV1Driver(layout);
     case 'none':
-      throw new HostError('no cgroup filesystem is mounted (looked in /proc/self/mountinfo); mount cgroup2 at /sys/fs/cgroup');
+      throw new HostError(
+        'no cgroup filesystem is mounted (looked in /proc/self/mountinfo); mount cgroup2 at /sys/fs/cgroup',
+      );
   }
 }
 

@@ -66,8 +66,15 @@ describe('detectCgroupLayout', () => {
 
 describe('parseMountInfo', () => {
   it('should unescape octal escapes and find the fields after the separator', () => {
-    const [entry] = parseMountInfo('50 1 0:40 / /mnt/with\\040space rw shared:1 master:2 - tmpfs none rw,size=1k\n');
-    expect(entry).toEqual({ root: '/', mountPoint: '/mnt/with space', fsType: 'tmpfs', superOptions: ['rw', 'size=1k'] });
+    const [entry] = parseMountInfo(
+      '50 1 0:40 / /mnt/with\\040space rw shared:1 master:2 - tmpfs none rw,size=1k\n',
+    );
+    expect(entry).toEqual({
+      root: '/',
+      mountPoint: '/mnt/with space',
+      fsType: 'tmpfs',
+      superOptions: ['rw', 'size=1k'],
+    });
   });
 });
 

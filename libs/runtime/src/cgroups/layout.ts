@@ -76,7 +76,9 @@ export function detectCgroupLayout(mountInfo: string): CgroupLayout {
     const key = name ? `name=${name}` : controllers.join(',');
     if (!key || seen.has(key)) continue; // the same hierarchy mounted twice: keep the first
     seen.add(key);
-    hierarchies.push(name ? { mountPoint: m.mountPoint, controllers, name } : { mountPoint: m.mountPoint, controllers });
+    hierarchies.push(
+      name ? { mountPoint: m.mountPoint, controllers, name } : { mountPoint: m.mountPoint, controllers },
+    );
   }
   if (hierarchies.length === 0) {
     const main = v2.find((m) => m.mountPoint === '/sys/fs/cgroup') ?? v2[0];

@@ -27,7 +27,10 @@ function deviceRuleLine(rule: OciDeviceRule): string {
   return `${type} ${major}:${minor} ${rule.access ?? 'rwm'}`;
 }
 
-export function v1Writes(resources: OciResources | undefined, deviceRules: readonly OciDeviceRule[]): CgroupWrite[] {
+export function v1Writes(
+  resources: OciResources | undefined,
+  deviceRules: readonly OciDeviceRule[],
+): CgroupWrite[] {
   const writes: CgroupWrite[] = [];
   const memory = resources?.memory;
   const cpu = resources?.cpu;
@@ -64,11 +67,16 @@ export function v2Writes(resources: OciResources | undefined): CgroupWrite[] {
   const R = 'linux.resources';
   if (cpu?.cpus) add('cpuset.cpus', cpu.cpus, `${R}.cpu.cpus`);
   if (cpu?.mems) add('cpuset.mems', cpu.mems, `${R}.cpu.mems`);
-  if (memory?.limit !== undefined) add('memory.max', memory.limit < 0 ? 'max' : memory.limit, `${R}.memory.limit`);
+  if (memory?.limit !== undefined)
+    add('memory.max', memory.limit < 0 ? 'max' : memory.limit, `${R}.memory.limit`);
   // OCI's swap is memory+swap (v1's memsw); v2 limits swap alone
   if (memory?.swap !== undefined) {
     const swapOnly =
-      memory.swap < 0 ? 'max' : memory.limit !== undefined && memory.limit >= 0 ? memory.swap - memory.limit : undefined;
+      memory.swap < 0
+        ? 'max'
+        : memory.limit !== undefined && memory.limit >= 0
+          ? memory.swap - memory.limit
+          : undefined;
     add('memory.swap.max', swapOnly, `${R}.memory.swap`);
   }
   if (memory?.reservation !== undefined) add('memory.low', memory.reservation, `${R}.memory.reservation`);

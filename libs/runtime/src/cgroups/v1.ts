@@ -65,7 +65,8 @@ export class CgroupV1Driver implements CgroupDriver {
       const parent = dir;
       dir = `${dir}/${part}`;
       for (const file of ['cpuset.cpus', 'cpuset.mems']) {
-        if (readTrimmed(`${dir}/${file}`) === '') fs.writeFileSync(`${dir}/${file}`, readTrimmed(`${parent}/${file}`));
+        if (readTrimmed(`${dir}/${file}`) === '')
+          fs.writeFileSync(`${dir}/${file}`, readTrimmed(`${parent}/${file}`));
       }
     }
   }

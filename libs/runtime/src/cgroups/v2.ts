@@ -51,7 +51,8 @@ export class CgroupV2Driver implements CgroupDriver {
       const available = readTrimmed(`${dir}/cgroup.controllers`).split(' ').filter(Boolean);
       const enabled = new Set(readTrimmed(`${dir}/cgroup.subtree_control`).split(' ').filter(Boolean));
       const missing = WANTED_CONTROLLERS.filter((c) => available.includes(c) && !enabled.has(c));
-      if (missing.length) fs.writeFileSync(`${dir}/cgroup.subtree_control`, missing.map((c) => `+${c}`).join(' '));
+      if (missing.length)
+        fs.writeFileSync(`${dir}/cgroup.subtree_control`, missing.map((c) => `+${c}`).join(' '));
       if (!part) break;
       dir = `${dir}/${part}`;
       fs.mkdirSync(dir, { recursive: true });

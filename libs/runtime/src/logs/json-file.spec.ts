@@ -23,7 +23,11 @@ describe('readJsonLog', () => {
       fs.writeFileSync(path.join(dir, 'log.json.2'), line('oldest'));
       fs.writeFileSync(path.join(dir, 'log.json.1'), line('older'));
       fs.writeFileSync(path.join(dir, 'log.json'), line('newest'));
-      expect(readJsonLog(path.join(dir, 'log.json')).map((e) => e.log)).toEqual(['oldest\n', 'older\n', 'newest\n']);
+      expect(readJsonLog(path.join(dir, 'log.json')).map((e) => e.log)).toEqual([
+        'oldest\n',
+        'older\n',
+        'newest\n',
+      ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

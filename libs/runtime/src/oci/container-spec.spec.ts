@@ -6,7 +6,14 @@ import { DOCKER_DEFAULT_CAPABILITIES } from './docker-defaults';
 describe('buildSpec', () => {
   it("should give Docker's defaults: namespaces, mounts, masked paths, capabilities, PATH", () => {
     const spec = buildSpec({ args: ['sh'], rootfs: { path: '/r' } });
-    expect(spec.linux!.namespaces!.map((n) => n.type)).toEqual(['pid', 'ipc', 'uts', 'mount', 'cgroup', 'network']);
+    expect(spec.linux!.namespaces!.map((n) => n.type)).toEqual([
+      'pid',
+      'ipc',
+      'uts',
+      'mount',
+      'cgroup',
+      'network',
+    ]);
     expect(spec.mounts!.map((m) => m.destination)).toEqual([
       '/proc',
       '/dev',
@@ -31,20 +38,34 @@ describe('buildSpec', () => {
   });
 
   it('should set swap equal to memory unless told, and cpus as a quota', () => {
-    const spec = buildSpec({ args: ['sh'], rootfs: { path: '/r' }, memoryBytes: 64 << 20, cpus: 1.5, pidsLimit: 20 });
+    const spec = buildSpec({
+      args: ['sh'],
+      rootfs: { path: '/r' },
+      memoryBytes: 64 << 20,
+      cpus: 1.5,
+      pidsLimit: 20,
+    });
     expect(spec.linux!.resources).toEqual({
       memory: { limit: 64 << 20, swap: 128 << 20 },
       cpu: { quota: 150000, period: 100000 },
       pids: { limit: 20 },
     });
-    const noSwap = buildSpec({ args: ['sh'], rootfs: { path: '/r' }, memoryBytes: 64 << 20, memorySwapBytes: 64 << 20 });
+    const noSwap = buildSpec({
+      args: ['sh'],
+      rootfs: { path: '/r' },
+      memoryBytes: 64 << 20,
+      memorySwapBytes: 64 << 20,
+    });
     expect(noSwap.linux!.resources!.memory!.swap).toBe(64 << 20);
   });
 
   it('should share the host network by leaving the namespace out, and bind /sys then', () => {
     const spec = buildSpec({ args: ['sh'], rootfs: { path: '/r' }, network: 'host' });
     expect(spec.linux!.namespaces!.map((n) => n.type)).not.toContain('network');
-    expect(spec.mounts!.find((m) => m.destination === '/sys')).toMatchObject({ type: 'bind', source: '/sys' });
+    expect(spec.mounts!.find((m) => m.destination === '/sys')).toMatchObject({
+      type: 'bind',
+      source: '/sys',
+    });
   });
 
   it('should bind /etc files and volumes, read-only where asked', () => {
@@ -67,7 +88,10 @@ describe('buildSpec', () => {
   it('should carry an overlay root as annotations', () => {
     const spec = buildSpec({
       args: ['sh'],
-      rootfs: { path: '/c/merged', overlay: { lowerDirs: ['/l1', '/l2'], upperDir: '/c/u', workDir: '/c/w' } },
+      rootfs: {
+        path: '/c/merged',
+        overlay: { lowerDirs: ['/l1', '/l2'], upperDir: '/c/u', workDir: '/c/w' },
+      },
     });
     expect(spec.annotations).toEqual({
       [ANNOTATION.overlayLowerDirs]: '/l1:/l2',

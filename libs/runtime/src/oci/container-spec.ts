@@ -56,7 +56,13 @@ export interface ContainerOptions {
 export function buildSpec(o: ContainerOptions): OciSpec {
   const env = o.env ?? [];
   const caps = capabilitySet(o.capAdd ?? [], o.capDrop ?? []);
-  const namespaces: OciNamespace[] = [{ type: 'pid' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' }, { type: 'cgroup' }];
+  const namespaces: OciNamespace[] = [
+    { type: 'pid' },
+    { type: 'ipc' },
+    { type: 'uts' },
+    { type: 'mount' },
+    { type: 'cgroup' },
+  ];
   if (o.network === undefined || o.network === 'none') namespaces.push({ type: 'network' });
   else if (o.network !== 'host') namespaces.push({ type: 'network', path: o.network.path });
 
@@ -64,7 +70,11 @@ export function buildSpec(o: ContainerOptions): OciSpec {
   // host networking shows the host's /sys; it cannot be a new sysfs mount without a network namespace of our own
   if (o.network === 'host') {
     const sys = mounts.find((m) => m.destination === '/sys')!;
-    Object.assign(sys, { type: 'bind', source: '/sys', options: ['rbind', 'nosuid', 'noexec', 'nodev', 'ro'] });
+    Object.assign(sys, {
+      type: 'bind',
+      source: '/sys',
+      options: ['rbind', 'nosuid', 'noexec', 'nodev', 'ro'],
+    });
   }
   const etc: [string | undefined, string][] = [
     [o.etcFiles?.resolvConf, '/etc/resolv.conf'],
@@ -74,15 +84,28 @@ export function buildSpec(o: ContainerOptions): OciSpec {
   for (const [source, destination] of etc)
     if (source) mounts.push({ destination, type: 'bind', source, options: ['rbind', 'rprivate'] });
   for (const t of o.tmpfs ?? [])
-    mounts.push({ destination: t.destination, type: 'tmpfs', source: 'tmpfs', options: t.options ?? ['nosuid', 'nodev', 'noexec'] });
+    mounts.push({
+      destination: t.destination,
+      type: 'tmpfs',
+      source: 'tmpfs',
+      options: t.options ?? ['nosuid', 'nodev', 'noexec'],
+    });
   for (const m of o.mounts ?? [])
-    mounts.push({ destination: m.destination, type: 'bind', source: m.source, options: ['rbind', m.readOnly ? 'ro' : 'rw', 'rprivate'] });
+    mounts.push({
+      destination: m.destination,
+      type: 'bind',
+      source: m.source,
+      options: ['rbind', m.readOnly ? 'ro' : 'rw', 'rprivate'],
+    });
 
   const resources: NonNullable<OciSpec['linux']>['resources'] = {};
   if (o.memoryBytes !== undefined)
     resources.memory = { limit: o.memoryBytes, swap: o.memorySwapBytes ?? o.memoryBytes * 2 };
   if (o.cpus !== undefined || o.cpuShares !== undefined)
-    resources.cpu = { ...(o.cpus !== undefined ? cpusToQuota(o.cpus) : {}), ...(o.cpuShares ? { shares: o.cpuShares } : {}) };
+    resources.cpu = {
+      ...(o.cpus !== undefined ? cpusToQuota(o.cpus) : {}),
+      ...(o.cpuShares ? { shares: o.cpuShares } : {}),
+    };
   if (o.pidsLimit !== undefined) resources.pids = { limit: o.pidsLimit };
 
   return {
@@ -118,7 +141,9 @@ export function capabilitySet(add: string[], drop: string[]): string[] {
   const isAll = (c: string) => c.toUpperCase() === 'ALL';
   const unknown = [...add, ...drop].filter((c) => !isAll(c) && canonicalCapability(c) === null);
   if (unknown.length)
-    throw new InvalidSpecError(unknown.map((c) => ({ path: 'capabilities', message: `unknown capability ${c}` })));
+    throw new InvalidSpecError(
+      unknown.map((c) => ({ path: 'capabilities', message: `unknown capability ${c}` })),
+    );
   if (add.some(isAll)) return Object.keys(CAPABILITY_NUMBERS);
   const set = new Set<string>(drop.some(isAll) ? [] : DOCKER_DEFAULT_CAPABILITIES);
   for (const c of drop) if (!isAll(c)) set.delete(canonicalCapability(c)!);

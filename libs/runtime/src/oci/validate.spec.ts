@@ -22,14 +22,21 @@ describe('validateSpec', () => {
     const spec = valid();
     spec.linux!.resources = { memory: { limit: 1024, swap: 512 } };
     const problems = validateSpec(spec);
-    expect(problems.map((p) => p.path)).toEqual(['linux.resources.memory.limit', 'linux.resources.memory.swap']);
+    expect(problems.map((p) => p.path)).toEqual([
+      'linux.resources.memory.limit',
+      'linux.resources.memory.swap',
+    ]);
     expect(problems[0].message).toContain('at least 6291456 bytes');
   });
 
   it('should refuse CPU values the kernel would refuse', () => {
     const spec = valid();
     spec.linux!.resources = { cpu: { shares: 1, quota: 10, period: 10 } };
-    expect(paths(spec)).toEqual(['linux.resources.cpu.shares', 'linux.resources.cpu.period', 'linux.resources.cpu.quota']);
+    expect(paths(spec)).toEqual([
+      'linux.resources.cpu.shares',
+      'linux.resources.cpu.period',
+      'linux.resources.cpu.quota',
+    ]);
   });
 
   it('should accept -1 as unlimited', () => {

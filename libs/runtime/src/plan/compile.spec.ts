@@ -31,7 +31,12 @@ function context(overrides: Partial<CreateContext> = {}): CreateContext {
 }
 
 const spec = (overrides: Partial<ContainerOptions> = {}): OciSpec =>
-  buildSpec({ args: ['/bin/sh', '-c', 'echo hi'], rootfs: { path: 'rootfs' }, hostname: 'box', ...overrides });
+  buildSpec({
+    args: ['/bin/sh', '-c', 'echo hi'],
+    rootfs: { path: 'rootfs' },
+    hostname: 'box',
+    ...overrides,
+  });
 
 const ops = (list: Instruction[]): string[] => list.map((i) => i[0]);
 const find = (list: Instruction[], op: string): (readonly string[])[] => list.filter((i) => i[0] === op);
@@ -81,9 +86,14 @@ describe('compileCreate', () => {
   });
 
   it('should bind a plain rootfs onto itself and mount an overlay root from the annotations', () => {
-    expect(find(compileCreate(spec(), context()), 'mount-root')).toEqual([['mount-root', '', '', '0', '', '']]);
+    expect(find(compileCreate(spec(), context()), 'mount-root')).toEqual([
+      ['mount-root', '', '', '0', '', ''],
+    ]);
     const overlay = spec({
-      rootfs: { path: '/c/merged', overlay: { lowerDirs: ['/l/2', '/l/1'], upperDir: '/c/upper', workDir: '/c/work' } },
+      rootfs: {
+        path: '/c/merged',
+        overlay: { lowerDirs: ['/l/2', '/l/1'], upperDir: '/c/upper', workDir: '/c/work' },
+      },
     });
     expect(find(compileCreate(overlay, context()), 'mount-root')).toEqual([
       ['mount-root', 'overlay', 'overlay', '0', 'lowerdir=/l/2:/l/1,upperdir=/c/upper,workdir=/c/work', ''],
@@ -95,7 +105,10 @@ describe('compileCreate', () => {
       rootfs: {
         path: '/var/lib/berth/containers/c1/merged',
         overlay: {
-          lowerDirs: Array.from({ length: layers }, (_, i) => `/var/lib/berth/layers/${'f'.repeat(62)}${String(i).padStart(2, '0')}/diff`),
+          lowerDirs: Array.from(
+            { length: layers },
+            (_, i) => `/var/lib/berth/layers/${'f'.repeat(62)}${String(i).padStart(2, '0')}/diff`,
+          ),
           upperDir: '/var/lib/berth/containers/c1/upper',
           workDir: '/var/lib/berth/containers/c1/work',
         },
@@ -111,7 +124,9 @@ describe('compileCreate', () => {
   });
 
   it('should refuse more layers than fit in one page of mount options', () => {
-    expect(() => compileCreate(overlayOf(60), context())).toThrow(/60 layers make \d+ bytes of overlay options/);
+    expect(() => compileCreate(overlayOf(60), context())).toThrow(
+      /60 layers make \d+ bytes of overlay options/,
+    );
   });
 
   it('should bind sources relative to the bundle and keep read-only binds read-only', () => {
@@ -235,11 +250,15 @@ describe('compileCreate', () => {
 describe('compileExec', () => {
   it("should join the init's namespaces and cgroups and run the exec's process", () => {
     const s = spec();
-    const out = compileExec(s, { ...s.process!, args: ['ps'] }, {
-      pid: 4242,
-      cgroupProcsFiles: ['/sys/fs/cgroup/pids/berth/c1/cgroup.procs'],
-      cgroupNamespaces: true,
-    });
+    const out = compileExec(
+      s,
+      { ...s.process!, args: ['ps'] },
+      {
+        pid: 4242,
+        cgroupProcsFiles: ['/sys/fs/cgroup/pids/berth/c1/cgroup.procs'],
+        cgroupNamespaces: true,
+      },
+    );
     expect(out.slice(0, 7)).toEqual([
       ['cgroup', '/sys/fs/cgroup/pids/berth/c1/cgroup.procs'],
       ['ns', 'pid', '/proc/4242/ns/pid'],

@@ -54,7 +54,10 @@ export function rootfsPath(spec: OciSpec, bundle: string): string {
 }
 
 export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] {
-  const out: Instruction[] = [['state-dir', ctx.stateDir], ['rootfs', rootfsPath(spec, ctx.bundle)]];
+  const out: Instruction[] = [
+    ['state-dir', ctx.stateDir],
+    ['rootfs', rootfsPath(spec, ctx.bundle)],
+  ];
   if (ctx.log) out.push(['log', ctx.log.path, String(ctx.log.maxSize), String(ctx.log.maxFiles)]);
   for (const file of ctx.cgroupProcsFiles) out.push(['cgroup', file]);
   if (ctx.autostart) out.push(['autostart']);
@@ -79,7 +82,8 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
   if (devIsTmpfs) out.push(...deviceNodes(spec.linux?.devices ?? []));
   out.push(['pivot']);
 
-  for (const [key, value] of Object.entries(spec.linux?.sysctl ?? {})) out.push(['sysctl', key.replace(/\./g, '/'), value]);
+  for (const [key, value] of Object.entries(spec.linux?.sysctl ?? {}))
+    out.push(['sysctl', key.replace(/\./g, '/'), value]);
   out.push(...afterPivot);
   for (const p of spec.linux?.maskedPaths ?? []) out.push(['mask', p]);
   for (const p of spec.linux?.readonlyPaths ?? []) out.push(['readonly', p]);
@@ -112,7 +116,8 @@ function rootMount(overlay: OverlayRoot | null): Instruction {
 export function commonDirectory(paths: string[]): string {
   const split = paths.map((p) => path.resolve(p).split('/'));
   const common: string[] = [];
-  for (let i = 0; split.every((parts) => i < parts.length - 1 && parts[i] === split[0][i]); i++) common.push(split[0][i]);
+  for (let i = 0; split.every((parts) => i < parts.length - 1 && parts[i] === split[0][i]); i++)
+    common.push(split[0][i]);
   return common.join('/') || '/';
 }
 
@@ -131,11 +136,16 @@ function mountInstruction(mount: OciMount, bundle: string): Instruction {
  * cgroup namespace the hierarchies are mounted afresh and show the container's
  * cgroup as their root; without one, its directories are bound from the host.
  */
-function cgroupMounts(mount: OciMount, spec: OciSpec, ctx: CreateContext): { before: Instruction[]; after: Instruction[] } {
+function cgroupMounts(
+  mount: OciMount,
+  spec: OciSpec,
+  ctx: CreateContext,
+): { before: Instruction[]; after: Instruction[] } {
   const { flags } = parseMountOptions(mount.options);
   const dest = mount.destination;
   const layout = ctx.cgroupLayout;
-  const ownNamespace = ctx.cgroupNamespaces && (spec.linux?.namespaces ?? []).some((n) => n.type === 'cgroup' && !n.path);
+  const ownNamespace =
+    ctx.cgroupNamespaces && (spec.linux?.namespaces ?? []).some((n) => n.type === 'cgroup' && !n.path);
   const readonly = (flags & MS.RDONLY) !== 0;
   const fsFlags = String(flags);
   const bindFlags = String(flags | MS.BIND | MS.REC);
@@ -194,7 +204,9 @@ export function processInstructions(proc: OciProcess): Instruction[] {
   const caps = proc.capabilities;
   if (caps) {
     // the kernel raises an ambient capability only if it is permitted and inheritable; like runc, drop the rest
-    const ambient = (caps.ambient ?? []).filter((c) => caps.permitted?.includes(c) && caps.inheritable?.includes(c));
+    const ambient = (caps.ambient ?? []).filter(
+      (c) => caps.permitted?.includes(c) && caps.inheritable?.includes(c),
+    );
     out.push([
       'caps',
       capabilityMask(caps.bounding),

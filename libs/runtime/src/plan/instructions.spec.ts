@@ -8,7 +8,10 @@ describe('encodeInstructions', () => {
   });
 
   it('should keep empty arguments and UTF-8', () => {
-    const buf = encodeInstructions([['ns', 'pid', ''], ['env', 'GREETING=héllo']]);
+    const buf = encodeInstructions([
+      ['ns', 'pid', ''],
+      ['env', 'GREETING=héllo'],
+    ]);
     expect(decodeTokens(buf)).toEqual(['ns', 'pid', '', 'env', 'GREETING=héllo']);
   });
 

@@ -22,7 +22,16 @@ export type Instruction =
       propagation: string,
       data: string,
     ]
-  | readonly ['mkdev', path: string, type: string, major: string, minor: string, mode: string, uid: string, gid: string]
+  | readonly [
+      'mkdev',
+      path: string,
+      type: string,
+      major: string,
+      minor: string,
+      mode: string,
+      uid: string,
+      gid: string,
+    ]
   | readonly ['symlink', target: string, path: string]
   | readonly ['pivot']
   | readonly ['sysctl', key: string, value: string]
@@ -52,7 +61,8 @@ export function encodeInstructions(instructions: readonly Instruction[]): Buffer
   const parts: string[] = [];
   for (const instruction of instructions) {
     for (const token of instruction) {
-      if (token.includes('\0')) throw new Error(`instruction ${instruction[0]}: argument contains a NUL byte`);
+      if (token.includes('\0'))
+        throw new Error(`instruction ${instruction[0]}: argument contains a NUL byte`);
       parts.push(token, '\0');
     }
   }

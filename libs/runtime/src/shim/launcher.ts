@@ -44,7 +44,8 @@ export function locateShim(): string {
 
 class SpawnedShim implements ShimHandle {
   private readonly events: ShimEvent[] = [];
-  private readonly waiters: { kind: string; resolve: (e: ShimEvent) => void; reject: (e: Error) => void }[] = [];
+  private readonly waiters: { kind: string; resolve: (e: ShimEvent) => void; reject: (e: Error) => void }[] =
+    [];
   private ended = false;
   private diagnostics = '';
   readonly exit: Promise<number>;
@@ -98,7 +99,9 @@ class SpawnedShim implements ShimHandle {
   }
 
   private push(event: ShimEvent): void {
-    const i = this.waiters.findIndex((w) => w.kind === 'any' || w.kind === event.kind || event.kind === 'error');
+    const i = this.waiters.findIndex(
+      (w) => w.kind === 'any' || w.kind === event.kind || event.kind === 'error',
+    );
     if (i >= 0) this.waiters.splice(i, 1)[0].resolve(event);
     else this.events.push(event);
   }

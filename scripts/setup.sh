@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Makes this machine ready to build, test and run Berth (Debian 12, as root):
+# Debian packages, npm ci, the native shim and the TypeScript build.
+# Idempotent: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+if [ "$(id -u)" -ne 0 ]; then
+  say "Berth makes namespaces, cgroups and mounts: run this as root (e.g. sudo npm test)."
+  exit 1
+fi
+
+# What the build, the tests and the benchmarks use. runc and crun are peers the tests
+# and benchmarks compare against; Berth itself never calls them.
+PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq iproute2 util-linux procps)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  say "Node.js 20 or newer is needed (found: $(node --version 2>/dev/null || echo none))."
+  exit 1
+fi
+
+# npm ci when node_modules is missing or older than the lock file
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+say "building the native shim and the TypeScript"
+npm run --silent build >/dev/null

@@ -1,0 +1,127 @@
+/** bin/berth-runtime as an OCI runtime: the same bundle runs under runc and Berth with the same result. */
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RuntimeHarness } from '@berth/testing';
+
+const BIN = path.resolve('bin/berth-runtime');
+let h: RuntimeHarness;
+let root: string;
+
+beforeAll(() => {
+  h = RuntimeHarness.open('cli');
+  root = path.join(h.tmp, 'cli-root');
+  if (!fs.existsSync('dist/apps/runtime/src/main.js'))
+    execFileSync('npm', ['run', 'build:ts'], { stdio: 'ignore' });
+});
+afterAll(async () => {
+  spawnSync(BIN, ['--root', root, 'list', '-q'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .forEach((id) => spawnSync(BIN, ['--root', root, 'delete', '--force', id]));
+  await h.cleanup();
+});
+
+/** A bundle exactly as `runc spec` writes it, pointing at the busybox image, running ARGS. */
+function runcBundle(name: string, args: string[]): string {
+  const bundle = path.join(h.tmp, 'bundles', name);
+  fs.mkdirSync(bundle, { recursive: true });
+  execFileSync('runc', ['spec'], { cwd: bundle });
+  const config = JSON.parse(fs.readFileSync(path.join(bundle, 'config.json'), 'utf8'));
+  config.root.path = h.image; // read-only, as runc spec writes it
+  config.process.terminal = false;
+  config.process.args = args;
+  fs.writeFileSync(path.join(bundle, 'config.json'), JSON.stringify(config, null, 2));
+  return bundle;
+}
+
+function berth(args: string[], cwd?: string): SpawnSyncReturns<string> {
+  return spawnSync(BIN, ['--root', root, '--cgroup-parent', h.cgroupParent, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 30000,
+  });
+}
+
+it('should give the same output and exit status as runc for the same bundle', () => {
+  const script =
+    'echo hello; id; hostname; ls /; ls /sys/class/net; grep -E "^Cap(Prm|Eff|Bnd)" /proc/self/status; ' +
+    'echo $$; cat /proc/self/cgroup | grep -c .; touch /x 2>&1; exit 7';
+  const bundle = runcBundle('parity', ['sh', '-c', script]);
+  const runc = spawnSync('runc', ['--root', path.join(h.tmp, 'runc-root'), 'run', 'parity-runc'], {
+    cwd: bundle,
+    encoding: 'utf8',
+  });
+  const ours = berth(['run', 'parity-berth'], bundle);
+  expect(runc.status).toBe(7);
+  expect(ours.stderr).toBe(runc.stderr);
+  expect(ours.stdout).toBe(runc.stdout);
+  expect(ours.status).toBe(7);
+  expect(ours.stdout).toContain('hello\nuid=0(root) gid=0(root)');
+  expect(ours.stdout).toContain('Read-only file system');
+  expect(berth(['list', '-q']).stdout).toBe(''); // run deletes the container on exit, as runc does
+});
+
+it('should create, list, start, report state, and delete', () => {
+  const bundle = runcBundle('lifecycle', ['sh', '-c', 'echo from-log; exit 4']);
+  expect(
+    berth(['create', 'life', '--bundle', bundle, '--pid-file', path.join(h.tmp, 'life.pid')]).status,
+  ).toBe(0);
+  const created = JSON.parse(berth(['state', 'life']).stdout);
+  expect(created).toMatchObject({ ociVersion: '1.0.2', id: 'life', status: 'created', bundle });
+  expect(Number(fs.readFileSync(path.join(h.tmp, 'life.pid'), 'utf8'))).toBe(created.pid);
+  expect(berth(['list']).stdout).toMatch(/^ID\s+PID\s+STATUS\s+BUNDLE\s+CREATED\nlife\s+\d+\s+created\s+/);
+
+  expect(berth(['start', 'life']).status).toBe(0);
+  let state = JSON.parse(berth(['state', 'life']).stdout);
+  for (let i = 0; state.status !== 'stopped' && i < 50; i++) {
+    execFileSync('sleep', ['0.1']);
+    state = JSON.parse(berth(['state', 'life']).stdout);
+  }
+  expect(state).toMatchObject({ status: 'stopped', exitCode: 4 });
+  expect(fs.readFileSync(path.join(root, 'life', 'log.json'), 'utf8')).toContain(
+    '"log":"from-log\\n","stream":"stdout"',
+  );
+  expect(berth(['delete', 'life']).status).toBe(0);
+  expect(berth(['list', '--format', 'json']).stdout).toBe('[]\n');
+});
+
+it('should kill with a signal and report it in the state', () => {
+  const bundle = runcBundle('kill', ['sleep', '60']);
+  expect(berth(['run', '--detach', 'victim', '--bundle', bundle]).status).toBe(0);
+  expect(JSON.parse(berth(['state', 'victim']).stdout).status).toBe('running');
+  expect(berth(['kill', 'victim', 'KILL']).status).toBe(0);
+  let state = JSON.parse(berth(['state', 'victim']).stdout);
+  for (let i = 0; state.status !== 'stopped' && i < 50; i++)
+    state = JSON.parse(berth(['state', 'victim']).stdout);
+  expect(state).toMatchObject({ status: 'stopped', exitCode: 137 });
+  expect(berth(['delete', 'victim']).status).toBe(0);
+});
+
+it('should exec into a running container and exit with its status', () => {
+  const bundle = runcBundle('exec', ['sleep', '60']);
+  expect(berth(['run', '-d', 'ex', '-b', bundle]).status).toBe(0);
+  const r = berth(['exec', '--env', 'X=42', 'ex', '--', 'sh', '-c', 'echo $X; hostname; exit 3']);
+  expect(r.stdout).toBe('42\nrunc\n');
+  expect(r.status).toBe(3);
+  expect(berth(['delete', '-f', 'ex']).status).toBe(0);
+});
+
+it('should exit 127 with Docker’s message for a missing command and leave nothing', () => {
+  const bundle = runcBundle('missing', ['nosuchcmd']);
+  const r = berth(['run', 'missing'], bundle);
+  expect(r.status).toBe(127);
+  expect(r.stderr).toBe(
+    'berth-runtime: container "missing": exec: "nosuchcmd": executable file not found in $PATH\n',
+  );
+  expect(berth(['list', '-q']).stdout).toBe('');
+});
+
+it('should explain usage errors and unknown containers', () => {
+  expect(berth(['state']).stderr).toContain('state: missing <container-id>');
+  expect(berth(['state']).status).toBe(2);
+  const r = berth(['state', 'ghost']);
+  expect(r.status).toBe(1);
+  expect(r.stderr).toBe('berth-runtime: container "ghost" does not exist\n');
+  expect(berth(['frobnicate']).stderr).toContain('unknown command "frobnicate"');
+});

@@ -1,0 +1,128 @@
+/**
+ * One harness for real-container tests: a private state root and cgroup
+ * parent per suite, the busybox image as an overlay lower layer (so tests may
+ * write to their root), and a cleanup that removes every container, cgroup
+ * and directory the suite made, and nothing else.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  buildSpec,
+  readJsonLog,
+  Runtime,
+  type ContainerOptions,
+  type ExitInfo,
+  type LogEntry,
+  type OciSpec,
+} from '@berth/runtime';
+import { buildBusyboxRootfs } from './rootfs';
+
+/** Shared by all suites of a run: built once, only ever used read-only (as an overlay lower dir). */
+export function sharedBusyboxRootfs(): string {
+  const stat = fs.statSync('/bin/busybox');
+  const dir = path.join(os.tmpdir(), `berth-test-busybox-${stat.size}-${Math.floor(stat.mtimeMs)}`);
+  if (fs.existsSync(path.join(dir, 'bin/busybox'))) return dir;
+  const building = `${dir}.building-${process.pid}`;
+  buildBusyboxRootfs(building);
+  fs.renameSync(building, dir);
+  return dir;
+}
+
+export interface RunResult {
+  id: string;
+  exit: ExitInfo;
+  stdout: string;
+  stderr: string;
+  entries: LogEntry[];
+}
+
+export class RuntimeHarness {
+  private counter = 0;
+
+  private constructor(
+    readonly runtime: Runtime,
+    readonly image: string,
+    readonly tmp: string,
+    readonly cgroupParent: string,
+  ) {}
+
+  static open(suite: string): RuntimeHarness {
+    const tag = `${suite}-${crypto.randomBytes(3).toString('hex')}`;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `berth-it-${suite}-`));
+    const cgroupParent = `berth-test-${tag}`;
+    const runtime = Runtime.open({ stateRoot: path.join(tmp, 'state'), cgroupParent });
+    return new RuntimeHarness(runtime, sharedBusyboxRootfs(), tmp, cgroupParent);
+  }
+
+  nextId(prefix = 'c'): string {
+    return `${prefix}-${++this.counter}`;
+  }
+
+  /** A spec over a fresh overlay (busybox below, a private upper dir) for container ID. */
+  spec(id: string, options: Partial<ContainerOptions> = {}): OciSpec {
+    const dir = path.join(this.tmp, 'rootfs', id);
+    for (const d of ['upper', 'work', 'merged']) fs.mkdirSync(path.join(dir, d), { recursive: true });
+    return buildSpec({
+      args: ['true'],
+      rootfs: {
+        path: path.join(dir, 'merged'),
+        overlay: {
+          lowerDirs: [this.image],
+          upperDir: path.join(dir, 'upper'),
+          workDir: path.join(dir, 'work'),
+        },
+      },
+      ...options,
+    });
+  }
+
+  logOf(id: string): LogEntry[] {
+    return readJsonLog(path.join(this.runtime.stateRoot, id, 'log.json'));
+  }
+
+  /** Run to completion and collect the output; the container is deleted afterwards. */
+  async run(options: Partial<ContainerOptions>, id = this.nextId()): Promise<RunResult> {
+    const exit = await this.runtime.run(id, { bundle: this.tmp, spec: this.spec(id, options) });
+    const entries = this.logOf(id);
+    await this.runtime.delete(id, { force: true });
+    const text = (stream: string) =>
+      entries
+        .filter((e) => e.stream === stream)
+        .map((e) => e.log)
+        .join('');
+    return { id, exit, stdout: text('stdout'), stderr: text('stderr'), entries };
+  }
+
+  /** Start in the background; the caller stops it (or cleanup does). */
+  async start(options: Partial<ContainerOptions>, id = this.nextId()): Promise<string> {
+    await this.runtime.createAndStart(id, { bundle: this.tmp, spec: this.spec(id, options) });
+    return id;
+  }
+
+  /** Every cgroup directory this suite could have made, in every hierarchy. */
+  cgroupDirs(): string[] {
+    const layout = this.runtime.cgroups.layout;
+    const roots =
+      layout.mode === 'v2'
+        ? [layout.mountPoint]
+        : layout.mode === 'none'
+          ? []
+          : layout.hierarchies.map((h) => h.mountPoint);
+    return roots.map((r) => path.join(r, this.cgroupParent));
+  }
+
+  async cleanup(): Promise<void> {
+    for (const c of this.runtime.list())
+      await this.runtime.delete(c.id, { force: true }).catch(() => undefined);
+    for (const dir of this.cgroupDirs()) {
+      try {
+        fs.rmdirSync(dir);
+      } catch {
+        // not made in this hierarchy
+      }
+    }
+    fs.rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
