@@ -17,7 +17,7 @@ if [ "$name" = runtime ] && [ -f "$unified" ]; then
     d=/sys/fs/cgroup/$c
     mountpoint -q "$d" && continue
     mkdir -p "$d" && mount -t cgroup -o "$c" cgroup "$d" && mounted+=("$d")
-    echo "[bench] moved cgroup controller $c to v1 at $d for crun (undone on exit)" >&2
+    echo "[bench] bound cgroup controller $c to a v1 hierarchy at $d for crun (unmounted on exit; the kernel keeps it on v1 until reboot)" >&2
   done
 fi
 node "dist/bench/$name.js"

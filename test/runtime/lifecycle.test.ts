@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ContainerNotFoundError, InvalidStateError, Runtime } from '@berth/runtime';
+import { ContainerNotFoundError, InvalidStateError, readJsonLog, Runtime } from '@berth/runtime';
 import { RuntimeHarness } from '@berth/testing';
 
 let h: RuntimeHarness;
@@ -176,6 +176,32 @@ describe('delete', () => {
     const mounts = fs.readFileSync('/proc/self/mountinfo', 'utf8');
     expect(mounts).not.toContain(path.join(h.tmp, 'rootfs', id));
     expect(() => h.runtime.state(id)).toThrow(ContainerNotFoundError);
+  });
+});
+
+describe('logs', () => {
+  it('should rotate the json log by size, keeping max-files files', async () => {
+    const id = h.nextId();
+    const logPath = path.join(h.tmp, `${id}.log.json`);
+    const script = 'i=0; while [ $i -lt 200 ]; do echo "line $i of the rotation test"; i=$((i+1)); done';
+    await h.runtime.run(id, {
+      bundle: h.tmp,
+      spec: h.spec(id, { args: sh(script) }),
+      log: { path: logPath, maxSize: 2000, maxFiles: 3 },
+    });
+    await h.runtime.delete(id);
+    const files = fs
+      .readdirSync(h.tmp)
+      .filter((f) => f.startsWith(`${id}.log.json`))
+      .sort();
+    expect(files).toEqual([`${id}.log.json`, `${id}.log.json.1`, `${id}.log.json.2`]);
+    for (const f of files) expect(fs.statSync(path.join(h.tmp, f)).size).toBeLessThanOrEqual(2000);
+    // the newest lines survive, in order, ending with the last one
+    const lines = readJsonLog(logPath).map((e) => e.log);
+    expect(lines[lines.length - 1]).toBe('line 199 of the rotation test\n');
+    const numbers = lines.map((l) => Number(l.split(' ')[1]));
+    expect(numbers).toEqual(numbers.map((_, i) => numbers[0] + i));
+    expect(numbers[0]).toBeGreaterThan(0); // the oldest fell off
   });
 });
 
