@@ -51,6 +51,26 @@ describe('namespaces', () => {
     expect(r.stdout.trim().split('\n').sort()).toEqual(fs.readdirSync('/sys/class/net').sort());
   });
 
+  it('should join a network namespace given by path', async () => {
+    const netns = `berth-test-${process.pid}`;
+    execFileSync('ip', ['netns', 'add', netns]);
+    try {
+      execFileSync('ip', ['-n', netns, 'link', 'add', 'berthv0', 'type', 'veth', 'peer', 'name', 'berthv1']);
+      const r = await h.run({ args: ['ls', '/sys/class/net'], network: { path: `/run/netns/${netns}` } });
+      expect(r.stdout.trim().split('\n').sort()).toEqual(['berthv0', 'berthv1', 'lo']);
+    } finally {
+      execFileSync('ip', ['netns', 'delete', netns]);
+    }
+  });
+
+  it("should set namespaced sysctls in the container's own network namespace", async () => {
+    const r = await h.run({
+      args: ['cat', '/proc/sys/net/ipv4/ip_forward', '/proc/sys/net/ipv4/ip_unprivileged_port_start'],
+      sysctls: { 'net.ipv4.ip_forward': '1', 'net.ipv4.ip_unprivileged_port_start': '80' },
+    });
+    expect(r.stdout).toBe('1\n80\n');
+  });
+
   it("should show the container's own cgroup as the root of /sys/fs/cgroup", async () => {
     const r = await h.run({ args: sh('cat /proc/self/cgroup; ls /sys/fs/cgroup') });
     // in a cgroup namespace every hierarchy's path is "/"

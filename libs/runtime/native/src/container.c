@@ -223,6 +223,16 @@ int container_setup(struct plan *p) {
   return 0;
 }
 
+/* The pid namespace given by path, if any: it takes effect for the children we fork next. */
+int ns_join_pid(struct plan *p) {
+  for (int i = 0; i < p->n_ns; i++) {
+    if (p->ns[i].type != CLONE_NEWPID || !p->ns[i].path) continue;
+    cleanup_fd int fd = open(p->ns[i].path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || setns(fd, CLONE_NEWPID) < 0) return fail_errno("join pid namespace %s", p->ns[i].path);
+  }
+  return 0;
+}
+
 /* Join the namespaces the plan names by path; the pid namespace is joined by the parent. */
 int ns_join_all(struct plan *p, int skip_pid) {
   int fds[16];

@@ -42,19 +42,10 @@ fail:;
   _exit(code);
 }
 
-static int join_pid_ns(struct plan *p) {
-  for (int i = 0; i < p->n_ns; i++) {
-    if (p->ns[i].type != CLONE_NEWPID || !p->ns[i].path) continue;
-    cleanup_fd int fd = open(p->ns[i].path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || setns(fd, CLONE_NEWPID) < 0) return fail_errno("join pid namespace %s", p->ns[i].path);
-  }
-  return 0;
-}
-
 int run_exec(struct plan *p) {
   int sv[2], status;
   char msg[sizeof shim_error + 16];
-  if (join_pid_ns(p) < 0) return status_line("error 1 %s", shim_error), 1;
+  if (ns_join_pid(p) < 0) return status_line("error 1 %s", shim_error), 1;
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
     return fail_errno("socketpair"), status_line("error 1 %s", shim_error), 1;
 

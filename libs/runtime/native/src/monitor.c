@@ -219,15 +219,6 @@ static int clone_flags(struct plan *p) {
   return flags;
 }
 
-static int join_pid_ns(struct plan *p) {
-  for (int i = 0; i < p->n_ns; i++) {
-    if (p->ns[i].type != CLONE_NEWPID || !p->ns[i].path) continue;
-    cleanup_fd int fd = open(p->ns[i].path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || setns(fd, CLONE_NEWPID) < 0) return fail_errno("join pid namespace %s", p->ns[i].path);
-  }
-  return 0;
-}
-
 static int fail_create(struct monitor *m) {
   status_line("error 1 %s", shim_error);
   if (m->pid > 0) {
@@ -249,7 +240,7 @@ int run_create(struct plan *p) {
   if (!p->state_dir || !p->rootfs) return fail("instructions need state-dir and rootfs"), fail_create(&m);
   if (open_stdio(&m, child_stdio) < 0 || open_control(&m) < 0) return fail_create(&m);
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) return fail_errno("socketpair"), fail_create(&m);
-  if (join_pid_ns(p) < 0) return fail_create(&m);
+  if (ns_join_pid(p) < 0) return fail_create(&m);
 
   sigemptyset(&mask);
   sigaddset(&mask, SIGCHLD);

@@ -92,6 +92,7 @@ int container_setup(struct plan *plan);
 int process_resolve(struct plan *plan, char *resolved, size_t size, int *exit_code);
 int process_apply(struct plan *plan);
 int ns_join_all(struct plan *plan, int skip_pid);
+int ns_join_pid(struct plan *plan);
 
 /* jsonlog.c */
 struct jsonlog;
