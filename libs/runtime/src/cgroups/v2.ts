@@ -15,7 +15,8 @@ import {
 import type { CgroupLayout } from './layout';
 import { v2Writes } from './resources';
 
-const WANTED_CONTROLLERS = ['cpuset', 'cpu', 'io', 'memory', 'pids', 'hugetlb'];
+/** The controllers Berth's limits and stats use; only these are delegated down the tree. */
+const WANTED_CONTROLLERS = ['cpuset', 'cpu', 'io', 'memory', 'pids'];
 
 export class CgroupV2Driver implements CgroupDriver {
   readonly version = 2 as const;
