@@ -29,6 +29,7 @@ import { compileCreate, compileExec, rootfsPath, type LogTarget } from './plan/c
 import { encodeInstructions, type Instruction } from './plan/instructions';
 import { isBindMount } from './plan/mount-options';
 import { NativeShimLauncher, type ShimHandle, type ShimLauncher } from './shim/launcher';
+import type { ShimEvent } from './shim/protocol';
 import { parseSignal } from './signals';
 import { StateDir, type StoredState } from './state/files';
 import { isSameProcessAlive, readProcStat } from './state/proc';
@@ -156,7 +157,7 @@ export class Runtime {
     if (shim) {
       shim.ref();
       const event = await shim.next('started').finally(() => shim.unref());
-      if (event.kind === 'error') throw new ContainerStartError(id, event.message, event.exitCode);
+      if (event.kind !== 'started') throw startError(id, event);
     } else {
       await waitForState(
         () => dir.readStartedAt() !== null || dir.readExit() !== null,
@@ -217,16 +218,17 @@ export class Runtime {
       stored.shimPid = shim.pid; // from here a crashed creator shows as gone, not "creating" forever
       dir.writeState(stored);
       const created = await shim.next('created');
-      if (created.kind === 'error') throw new ContainerStartError(id, created.message, created.exitCode);
+      if (created.kind !== 'created') throw startError(id, created);
+      // read at once: a short-lived init may be gone after 'started', and its pid reused later
+      const initStartTime = readProcStat(created.pid)?.startTime;
       if (autostart) {
         const started = await shim.next('started');
-        if (started.kind === 'error') throw new ContainerStartError(id, started.message, started.exitCode);
+        if (started.kind !== 'started') throw startError(id, started);
       }
-      const pid = (created as { pid: number }).pid;
       dir.writeState({
         ...stored,
-        pid,
-        initStartTime: readProcStat(pid)?.startTime,
+        pid: created.pid,
+        initStartTime,
         shimPid: shim.pid,
         shimStartTime: readProcStat(shim.pid)?.startTime,
       });
@@ -465,12 +467,12 @@ export class Runtime {
     const shim = this.shim.launch('exec', file, stdio);
     try {
       const started = await shim.next('started');
-      if (started.kind === 'error') {
+      if (started.kind !== 'started') {
         await shim.exit;
-        throw new ContainerStartError(id, started.message, started.exitCode);
+        throw startError(id, started);
       }
       return {
-        pid: started.kind === 'started' ? (started.pid ?? -1) : -1,
+        pid: started.pid ?? -1,
         stdin: shim.stdin,
         stdout: shim.stdout,
         stderr: shim.stderr,
@@ -534,6 +536,16 @@ function hostProblems(spec: OciSpec, bundle: string): SpecProblem[] {
       problems.push({ path: `mounts[${i}].source`, message: `bind source ${m.source} does not exist` });
   });
   return problems;
+}
+
+/** The shim said something other than what was awaited: its error, or an unexpected event. */
+function startError(id: string, event: ShimEvent): ContainerStartError {
+  if (event.kind === 'error') return new ContainerStartError(id, event.message, event.exitCode);
+  return new ContainerStartError(
+    id,
+    `the process ended before it started (shim reported "${event.kind}")`,
+    1,
+  );
 }
 
 function killQuietly(pid: number, signal: NodeJS.Signals | number): void {
