@@ -259,6 +259,14 @@ describe('privileges', () => {
     expect(r.stdout).toBe('NoNewPrivs:\t1\n256\n500\n');
   });
 
+  it('should refuse access to devices outside the allow list, even to root with CAP_MKNOD', async () => {
+    // the device cgroup: making the node is allowed (c *:* m), opening /dev/kmsg (1:11) is not.
+    // On cgroup v2 this needs an eBPF program Berth does not attach yet, and this test fails there.
+    const r = await h.run({ args: sh('mknod /tmp/kmsg c 1 11 && echo made; head -c 1 /tmp/kmsg; echo rc=$?') });
+    expect(r.stdout).toBe('made\nrc=1\n');
+    expect(r.stderr).toMatch(/Operation not permitted/);
+  });
+
   it('should apply --cap-add and --cap-drop', async () => {
     const r = await h.run({
       args: sh('grep CapEff /proc/self/status; touch /tmp/f; chown 5 /tmp/f; echo chown=$?'),
@@ -272,8 +280,13 @@ describe('privileges', () => {
 
 describe('process', () => {
   it('should run in the working directory with the environment given', async () => {
-    const r = await h.run({ args: sh('pwd; echo "$GREETING"'), cwd: '/tmp', env: ['GREETING=hello there'] });
-    expect(r.stdout).toBe('/tmp\nhello there\n');
+    const r = await h.run({
+      args: sh('pwd; echo "$GREETING"; umask'),
+      cwd: '/tmp',
+      env: ['GREETING=hello there'],
+      umask: 0o027,
+    });
+    expect(r.stdout).toBe('/tmp\nhello there\n0027\n');
   });
 
   it('should log stdout and stderr separately in json-file format, escaped as Docker does', async () => {

@@ -21,11 +21,10 @@ import {
   type SpecProblem,
 } from './errors';
 import { overlayFromAnnotations } from './oci/annotations';
-import { DEFAULT_DEVICE_RULES } from './oci/docker-defaults';
 import type { OciProcess, OciSpec, OciState } from './oci/spec';
 import { mergeEnv } from './oci/env';
 import { validateSpec } from './oci/validate';
-import { compileCreate, compileExec, rootfsPath, type LogTarget } from './plan/compile';
+import { compileCreate, compileExec, deviceRules, rootfsPath, type LogTarget } from './plan/compile';
 import { encodeInstructions, type Instruction } from './plan/instructions';
 import { isBindMount } from './plan/mount-options';
 import { NativeShimLauncher, type ShimHandle, type ShimLauncher } from './shim/launcher';
@@ -197,8 +196,7 @@ export class Runtime {
     let shim: ShimHandle | undefined;
     try {
       dir.writeState(stored);
-      const deviceRules = [...(spec.linux?.resources?.devices ?? []), ...DEFAULT_DEVICE_RULES];
-      this.cgroups.create(cgroupPath, spec.linux?.resources, deviceRules);
+      this.cgroups.create(cgroupPath, spec.linux?.resources, deviceRules(spec));
       const log =
         options.log === 'inherit'
           ? null

@@ -332,6 +332,7 @@ int process_apply(struct plan *p) {
     if (setrlimit(p->rlimits[i].resource, &rl) < 0)
       return fail_errno("setrlimit %d to %llu:%llu", p->rlimits[i].resource, p->rlimits[i].soft, p->rlimits[i].hard);
   }
+  if (p->has_umask) umask((mode_t)p->umask);
   if (p->cwd && chdir(p->cwd) < 0) return fail_errno("chdir to cwd (\"%s\") set in config.json", p->cwd);
   if (p->has_caps && apply_caps(p) < 0) return -1;
   if (p->has_user) {

@@ -28,7 +28,7 @@ static const struct {
     {"hostname", 1, STEP},       {"arg", 1, PROCESS},       {"env", 1, PROCESS},
     {"cwd", 1, PROCESS},         {"user", 2, PROCESS},      {"group", 1, PROCESS},
     {"caps", 5, PROCESS},        {"no-new-privs", 0, PROCESS}, {"rlimit", 3, PROCESS},
-    {"oom-score-adj", 1, PROCESS},
+    {"oom-score-adj", 1, PROCESS}, {"umask", 1, PROCESS},
 };
 
 static int ns_type(const char *name) {
@@ -83,6 +83,10 @@ static int take_process(struct plan *p, struct instr *in) {
     if (parse_u64(a[1], 10, &v) < 0) return -1;
     p->gid = (gid_t)v;
     p->has_user = 1;
+  } else if (!strcmp(op, "umask")) {
+    if (parse_u64(a[0], 8, &v) < 0) return -1;
+    p->umask = (int)v;
+    p->has_umask = 1;
   } else if (!strcmp(op, "group")) {
     if (p->n_groups == MAX_LIST) return fail("too many groups");
     if (parse_u64(a[0], 10, &v) < 0) return -1;

@@ -64,6 +64,7 @@ struct plan {
   struct { int resource; unsigned long long soft, hard; } rlimits[32];
   int n_rlimits;
   const char *oom_score_adj;
+  int has_umask, umask;
 };
 
 /* util.c */

@@ -29,7 +29,7 @@ describe('buildSpec', () => {
     expect(spec.process!.capabilities!.inheritable).toEqual([]);
     expect(spec.process!.env).toEqual(['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']);
     expect(spec.process!.user).toEqual({ uid: 0, gid: 0 });
-    expect(spec.linux!.resources).toEqual({});
+    expect(spec.linux!.resources).toEqual({ devices: [{ allow: false, access: 'rwm' }] });
   });
 
   it('should keep a PATH the caller gives', () => {
@@ -46,6 +46,7 @@ describe('buildSpec', () => {
       pidsLimit: 20,
     });
     expect(spec.linux!.resources).toEqual({
+      devices: [{ allow: false, access: 'rwm' }],
       memory: { limit: 64 << 20, swap: 128 << 20 },
       cpu: { quota: 150000, period: 100000 },
       pids: { limit: 20 },

@@ -27,6 +27,8 @@ export interface ContainerOptions {
   env?: string[];
   cwd?: string;
   user?: { uid: number; gid: number; additionalGids?: number[] };
+  /** Docker leaves the kernel's default (0022) unless told. */
+  umask?: number;
   hostname?: string;
   /** A plain directory, or an overlay of image layers (merged at `path`). */
   rootfs: { path: string; overlay?: OverlayRoot };
@@ -98,7 +100,8 @@ export function buildSpec(o: ContainerOptions): OciSpec {
       options: ['rbind', m.readOnly ? 'ro' : 'rw', 'rprivate'],
     });
 
-  const resources: NonNullable<OciSpec['linux']>['resources'] = {};
+  // deny every device, then the runtime allows Docker's list (DEFAULT_DEVICE_RULES)
+  const resources: NonNullable<OciSpec['linux']>['resources'] = { devices: [{ allow: false, access: 'rwm' }] };
   if (o.memoryBytes !== undefined)
     resources.memory = { limit: o.memoryBytes, swap: o.memorySwapBytes ?? o.memoryBytes * 2 };
   if (o.cpus !== undefined || o.cpuShares !== undefined)
@@ -112,7 +115,7 @@ export function buildSpec(o: ContainerOptions): OciSpec {
     ociVersion: '1.0.2',
     process: {
       terminal: false,
-      user: o.user ?? { uid: 0, gid: 0 },
+      user: { ...(o.user ?? { uid: 0, gid: 0 }), ...(o.umask !== undefined ? { umask: o.umask } : {}) },
       args: o.args,
       env: env.some((e) => e.startsWith('PATH=')) ? env : [`PATH=${DEFAULT_PATH}`, ...env],
       cwd: o.cwd ?? '/',

@@ -41,6 +41,13 @@ export function validateSpec(spec: OciSpec): SpecProblem[] {
       problem('process.user', 'needs non-negative integer uid and gid');
     if (proc.env?.some((e) => typeof e !== 'string' || !e.includes('=')))
       problem('process.env', 'entries must be strings of the form NAME=value');
+    if (proc.terminal)
+      problem('process.terminal', 'terminals are not supported yet; set it to false (runc spec writes true)');
+    if (
+      proc.user?.umask !== undefined &&
+      (!isInt(proc.user.umask) || proc.user.umask < 0 || proc.user.umask > 0o777)
+    )
+      problem('process.user.umask', 'must be an integer from 0 to 0777');
     if (proc.oomScoreAdj !== undefined && (!isInt(proc.oomScoreAdj) || Math.abs(proc.oomScoreAdj) > 1000))
       problem('process.oomScoreAdj', 'must be an integer from -1000 to 1000');
     for (const [set, names] of Object.entries(proc.capabilities ?? {}))

@@ -1,7 +1,7 @@
 import type { CgroupLayout } from '../cgroups/layout';
 import { buildSpec, type ContainerOptions } from '../oci/container-spec';
 import type { OciSpec } from '../oci/spec';
-import { commonDirectory, compileCreate, compileExec, type CreateContext } from './compile';
+import { commonDirectory, compileCreate, compileExec, deviceRules, type CreateContext } from './compile';
 import type { Instruction } from './instructions';
 import { MS } from './mount-options';
 
@@ -206,6 +206,7 @@ describe('compileCreate', () => {
       env: ['A=1'],
       cwd: '/tmp',
       user: { uid: 1000, gid: 100, additionalGids: [10, 20] },
+      umask: 0o027,
       rlimits: [{ type: 'RLIMIT_NOFILE', soft: 256, hard: 512 }],
       noNewPrivileges: true,
       oomScoreAdj: 500,
@@ -221,6 +222,7 @@ describe('compileCreate', () => {
       ['user', '1000', '100'],
       ['group', '10'],
       ['group', '20'],
+      ['umask', '27'],
       ['caps', 'a80425fb', 'a80425fb', 'a80425fb', '0', '0'],
       ['no-new-privs'],
       ['rlimit', '7', '256', '512'],
@@ -244,6 +246,18 @@ describe('compileCreate', () => {
     const s = spec();
     delete s.process!.capabilities;
     expect(find(compileCreate(s, context()), 'caps')).toEqual([]);
+  });
+});
+
+describe('deviceRules', () => {
+  it("should put the spec's rules first, then Docker's allow list, then the devices the spec creates", () => {
+    const s = spec();
+    s.linux!.resources!.devices = [{ allow: false, access: 'rwm' }];
+    s.linux!.devices = [{ type: 'c', path: '/dev/fuse', major: 10, minor: 229 }];
+    const rules = deviceRules(s);
+    expect(rules[0]).toEqual({ allow: false, access: 'rwm' });
+    expect(rules[1]).toEqual({ allow: true, type: 'c', major: null, minor: null, access: 'm' });
+    expect(rules[rules.length - 1]).toEqual({ allow: true, type: 'c', major: 10, minor: 229, access: 'rwm' });
   });
 });
 

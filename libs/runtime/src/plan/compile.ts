@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import type { CgroupLayout } from '../cgroups/layout';
 import { InvalidSpecError } from '../errors';
 import { ANNOTATION, overlayFromAnnotations, type OverlayRoot } from '../oci/annotations';
-import { DEFAULT_DEVICE_LINKS, DEFAULT_DEVICE_NODES } from '../oci/docker-defaults';
-import type { OciDevice, OciMount, OciNamespaceType, OciProcess, OciSpec } from '../oci/spec';
+import { DEFAULT_DEVICE_LINKS, DEFAULT_DEVICE_NODES, DEFAULT_DEVICE_RULES } from '../oci/docker-defaults';
+import type { OciDevice, OciDeviceRule, OciMount, OciNamespaceType, OciProcess, OciSpec } from '../oci/spec';
 import { capabilityMask } from './capabilities';
 import type { Instruction } from './instructions';
 import { MS, isBindMount, parseMountOptions } from './mount-options';
@@ -201,6 +201,7 @@ export function processInstructions(proc: OciProcess): Instruction[] {
   out.push(['cwd', proc.cwd]);
   out.push(['user', String(proc.user.uid), String(proc.user.gid)]);
   for (const gid of proc.user.additionalGids ?? []) out.push(['group', String(gid)]);
+  if (proc.user.umask !== undefined) out.push(['umask', proc.user.umask.toString(8)]);
   const caps = proc.capabilities;
   if (caps) {
     // the kernel raises an ambient capability only if it is permitted and inheritable; like runc, drop the rest
@@ -221,6 +222,23 @@ export function processInstructions(proc: OciProcess): Instruction[] {
     out.push(['rlimit', String(RLIMIT_NUMBERS[r.type]), rlimitValue(r.soft), rlimitValue(r.hard)]);
   if (proc.oomScoreAdj !== undefined) out.push(['oom-score-adj', String(proc.oomScoreAdj)]);
   return out;
+}
+
+/**
+ * The device cgroup rules: the spec's own, then Docker's default allow list,
+ * then the devices the spec asks to create (runc allows those implicitly).
+ */
+export function deviceRules(spec: OciSpec): OciDeviceRule[] {
+  const created: OciDeviceRule[] = (spec.linux?.devices ?? [])
+    .filter((d) => d.type === 'c' || d.type === 'b' || d.type === 'u')
+    .map((d) => ({
+      allow: true,
+      type: d.type === 'b' ? 'b' : 'c',
+      major: d.major,
+      minor: d.minor,
+      access: 'rwm',
+    }));
+  return [...(spec.linux?.resources?.devices ?? []), ...DEFAULT_DEVICE_RULES, ...created];
 }
 
 export interface ExecContext {

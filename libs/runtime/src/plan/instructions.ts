@@ -45,6 +45,7 @@ export type Instruction =
   | readonly ['cwd', string]
   | readonly ['user', uid: string, gid: string]
   | readonly ['group', gid: string]
+  | readonly ['umask', octal: string]
   | readonly [
       'caps',
       bounding: string,
