@@ -29,6 +29,7 @@ import { encodeInstructions, type Instruction } from './plan/instructions';
 import { isBindMount } from './plan/mount-options';
 import { NativeShimLauncher, type ShimHandle, type ShimLauncher } from './shim/launcher';
 import type { ShimEvent } from './shim/protocol';
+import { pollFor, pollUntil } from './poll';
 import { parseSignal } from './signals';
 import { StateDir, type StoredState } from './state/files';
 import { isSameProcessAlive, readProcStat } from './state/proc';
@@ -158,7 +159,7 @@ export class Runtime {
       const event = await shim.next('started').finally(() => shim.unref());
       if (event.kind !== 'started') throw startError(id, event);
     } else {
-      await waitForState(
+      await pollUntil(
         () => dir.readStartedAt() !== null || dir.readExit() !== null,
         10000,
         `"${id}" to start`,
@@ -327,7 +328,7 @@ export class Runtime {
         shim.unref();
       }
     }
-    await waitForState(() => this.state(id).status === 'stopped', Infinity, `"${id}" to exit`);
+    await pollUntil(() => this.state(id).status === 'stopped', Infinity, `"${id}" to exit`);
     const info = this.state(id);
     return info.exit ?? { exitCode: 255, signal: 0, finishedAt: new Date(), oomKilled: false };
   }
@@ -354,6 +355,12 @@ export class Runtime {
     for (const pid of targets) killQuietly(pid, sig);
   }
 
+  /** Signal the init and everything in its cgroup, ignoring processes already gone. */
+  private killAll(info: ContainerInfo, signal: NodeJS.Signals): void {
+    const pids = this.cgroups.exists(info.cgroupPath) ? this.cgroups.processes(info.cgroupPath) : [];
+    for (const pid of info.pid !== undefined ? [info.pid, ...pids] : pids) killQuietly(pid, signal);
+  }
+
   /** SIGTERM (or SIGNAL), then SIGKILL after GRACE_MS, as `docker stop`. */
   async stop(id: string, options: { graceMs?: number; signal?: string } = {}): Promise<ExitInfo> {
     const info = this.state(id);
@@ -361,13 +368,7 @@ export class Runtime {
     if (info.status !== 'stopped') {
       this.kill(id, options.signal ?? 'SIGTERM');
       const grace = options.graceMs ?? 10000;
-      const stopped = await waitForState(() => this.state(id).status === 'stopped', grace, '').then(
-        () => true,
-        () => false,
-      );
-      if (!stopped) {
-        if (this.state(id).status !== 'stopped') this.kill(id, 'SIGKILL', { all: true });
-      }
+      if (!(await pollFor(() => this.state(id).status === 'stopped', grace))) this.killAll(info, 'SIGKILL');
     }
     return this.wait(id);
   }
@@ -393,10 +394,9 @@ export class Runtime {
     if ((info.status === 'running' || info.status === 'paused') && !options.force)
       throw new InvalidStateError(id, info.status, 'delete', 'stop it first or use --force');
     if (info.status !== 'stopped') {
-      const pids = this.cgroups.exists(info.cgroupPath) ? this.cgroups.processes(info.cgroupPath) : [];
-      for (const pid of info.pid !== undefined ? [info.pid, ...pids] : pids) killQuietly(pid, 'SIGKILL');
+      this.killAll(info, 'SIGKILL');
       if (this.cgroups.isFrozen(info.cgroupPath)) await this.cgroups.thaw(info.cgroupPath);
-      await waitForState(() => this.state(id).status === 'stopped', 10000, `"${id}" to die`);
+      await pollUntil(() => this.state(id).status === 'stopped', 10000, `"${id}" to die`);
     }
     await this.monitorGone(id, stored);
     for (const pid of this.cgroups.exists(info.cgroupPath) ? this.cgroups.processes(info.cgroupPath) : [])
@@ -416,11 +416,7 @@ export class Runtime {
       if (outcome !== 'timeout') return;
     } else if (stored.shimPid !== undefined) {
       const gone = () => !isSameProcessAlive(stored.shimPid!, stored.shimStartTime);
-      const done = await waitForState(gone, 5000, `the monitor of "${id}"`).then(
-        () => true,
-        () => false,
-      );
-      if (done) return;
+      if (await pollFor(gone, 5000)) return;
     }
     if (stored.shimPid !== undefined) killQuietly(stored.shimPid, 'SIGKILL');
   }
@@ -551,14 +547,6 @@ function killQuietly(pid: number, signal: NodeJS.Signals | number): void {
     process.kill(pid, signal);
   } catch {
     // already gone
-  }
-}
-
-async function waitForState(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (let delay = 1; !check(); delay = Math.min(delay * 2, 50)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, delay));
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { InvalidSpecError } from '../errors';
+import { sleep } from '../poll';
 import type { OciDeviceRule, OciResources } from '../oci/spec';
 import type { CgroupLayout } from './layout';
 import type { CgroupWrite } from './resources';
@@ -38,8 +39,6 @@ export interface CgroupDriver {
   /** Remove the cgroup; waits briefly for exiting processes to leave it. */
   destroy(path: string): Promise<void>;
 }
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function readTrimmed(file: string): string {
   return fs.readFileSync(file, 'utf8').trim();
@@ -103,13 +102,5 @@ export async function removeCgroupDir(dir: string, timeoutMs = 5000): Promise<vo
       if (code !== 'EBUSY' || Date.now() > deadline) throw error;
       await sleep(5);
     }
-  }
-}
-
-export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(1);
   }
 }

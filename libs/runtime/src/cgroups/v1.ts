@@ -8,10 +8,10 @@ import {
   readPids,
   readTrimmed,
   removeCgroupDir,
-  waitFor,
   type CgroupDriver,
   type CgroupStats,
 } from './driver';
+import { pollUntil } from '../poll';
 import type { CgroupLayout, V1Hierarchy } from './layout';
 import { v1Writes } from './resources';
 
@@ -93,14 +93,14 @@ export class CgroupV1Driver implements CgroupDriver {
     const dir = this.dirFor('freezer', path);
     if (!dir) throw new Error('the freezer cgroup controller is not mounted');
     fs.writeFileSync(`${dir}/freezer.state`, 'FROZEN');
-    await waitFor(() => this.freezerState(path) === 'FROZEN', 5000, `cgroup ${path} to freeze`);
+    await pollUntil(() => this.freezerState(path) === 'FROZEN', 5000, `cgroup ${path} to freeze`);
   }
 
   async thaw(path: string): Promise<void> {
     const dir = this.dirFor('freezer', path);
     if (!dir) throw new Error('the freezer cgroup controller is not mounted');
     fs.writeFileSync(`${dir}/freezer.state`, 'THAWED');
-    await waitFor(() => this.freezerState(path) === 'THAWED', 5000, `cgroup ${path} to thaw`);
+    await pollUntil(() => this.freezerState(path) === 'THAWED', 5000, `cgroup ${path} to thaw`);
   }
 
   isFrozen(path: string): boolean {

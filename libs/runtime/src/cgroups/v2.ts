@@ -8,10 +8,10 @@ import {
   readPids,
   readTrimmed,
   removeCgroupDir,
-  waitFor,
   type CgroupDriver,
   type CgroupStats,
 } from './driver';
+import { pollUntil } from '../poll';
 import type { CgroupLayout } from './layout';
 import { v2Writes } from './resources';
 
@@ -74,12 +74,12 @@ export class CgroupV2Driver implements CgroupDriver {
 
   async freeze(path: string): Promise<void> {
     fs.writeFileSync(`${this.dir(path)}/cgroup.freeze`, '1');
-    await waitFor(() => this.isFrozen(path), 5000, `cgroup ${path} to freeze`);
+    await pollUntil(() => this.isFrozen(path), 5000, `cgroup ${path} to freeze`);
   }
 
   async thaw(path: string): Promise<void> {
     fs.writeFileSync(`${this.dir(path)}/cgroup.freeze`, '0');
-    await waitFor(() => !this.isFrozen(path), 5000, `cgroup ${path} to thaw`);
+    await pollUntil(() => !this.isFrozen(path), 5000, `cgroup ${path} to thaw`);
   }
 
   isFrozen(path: string): boolean {

@@ -101,7 +101,9 @@ export function buildSpec(o: ContainerOptions): OciSpec {
     });
 
   // deny every device, then the runtime allows Docker's list (DEFAULT_DEVICE_RULES)
-  const resources: NonNullable<OciSpec['linux']>['resources'] = { devices: [{ allow: false, access: 'rwm' }] };
+  const resources: NonNullable<OciSpec['linux']>['resources'] = {
+    devices: [{ allow: false, access: 'rwm' }],
+  };
   if (o.memoryBytes !== undefined)
     resources.memory = { limit: o.memoryBytes, swap: o.memorySwapBytes ?? o.memoryBytes * 2 };
   if (o.cpus !== undefined || o.cpuShares !== undefined)
