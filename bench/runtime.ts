@@ -33,7 +33,9 @@ function spawnAndWait(command: string, args: string[], cwd: string): Promise<num
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(0) : reject(new Error(`${command} exited ${code}: ${stderr}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(0) : reject(new Error(`${command} exited ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -69,10 +71,27 @@ async function main(): Promise<void> {
   const variants: [string, () => Promise<unknown>][] = [
     ['berth library', () => runtime.run(`b${++n}`, { bundle, remove: true })],
     ['berth library, overlay + Docker defaults', overlayRun],
-    ['berth-runtime run (CLI)', () => spawnAndWait(BIN, ['--root', path.join(work, 'berth-cli'), '--cgroup-parent', 'berth-bench', 'run', `c${++n}`], bundle)],
+    [
+      'berth-runtime run (CLI)',
+      () =>
+        spawnAndWait(
+          BIN,
+          ['--root', path.join(work, 'berth-cli'), '--cgroup-parent', 'berth-bench', 'run', `c${++n}`],
+          bundle,
+        ),
+    ],
     ['runc run', () => spawnAndWait('runc', ['--root', path.join(work, 'runc'), 'run', `r${++n}`], bundle)],
   ];
-  if (hasCommand('crun')) variants.push(['crun run', () => spawnAndWait('crun', ['--root', path.join(work, 'crun'), 'run', `k${++n}`], bundle)]);
+  // the floor under any Node command line: what berth-runtime pays before its first line runs
+  variants.push([
+    'node -e 0 (Node start-up alone)',
+    () => spawnAndWait(process.execPath, ['-e', '0'], bundle),
+  ]);
+  if (hasCommand('crun'))
+    variants.push([
+      'crun run',
+      () => spawnAndWait('crun', ['--root', path.join(work, 'crun'), 'run', `k${++n}`], bundle),
+    ]);
   else console.error('crun is not installed: apt-get install crun');
 
   const samples = new Map<string, number[]>(variants.map(([name]) => [name, []]));
@@ -95,18 +114,29 @@ async function main(): Promise<void> {
 
   const rows = [...samples].map(([name, s]) => summarise(name, s));
   const reference = rows.some((r) => r.name === 'crun run') ? 'crun run' : 'runc run';
-  console.log(`start-to-exit of /bin/true in a busybox bundle, ${RUNS} runs each (after ${WARMUP} warm-up), ${os.cpus().length} CPUs`);
-  console.log('CLIs (berth-runtime, runc, crun) are spawned from this Node process and timed to their exit.\n');
+  console.log(
+    `start-to-exit of /bin/true in a busybox bundle, ${RUNS} runs each (after ${WARMUP} warm-up), ${os.cpus().length} CPUs`,
+  );
+  console.log(
+    'CLIs (berth-runtime, runc, crun) are spawned from this Node process and timed to their exit.\n',
+  );
   console.log(table(rows, reference));
   const lib = rows.find((r) => r.name === 'berth library')!;
   const ref = rows.find((r) => r.name === reference)!;
   const ratio = lib.p50 / ref.p50;
-  console.log(`\ntarget: berth library p50 ≤ 1.5 × ${reference} p50 → ${ratio.toFixed(2)}× ${ratio <= 1.5 ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `\ntarget: berth library p50 ≤ 1.5 × ${reference} p50 → ${ratio.toFixed(2)}× ${ratio <= 1.5 ? 'MET' : 'NOT MET'}`,
+  );
 }
 
 function cgroupDirs(runtime: Runtime): string[] {
   const layout = runtime.cgroups.layout;
-  const roots = layout.mode === 'v2' ? [layout.mountPoint] : layout.mode === 'none' ? [] : layout.hierarchies.map((h) => h.mountPoint);
+  const roots =
+    layout.mode === 'v2'
+      ? [layout.mountPoint]
+      : layout.mode === 'none'
+        ? []
+        : layout.hierarchies.map((h) => h.mountPoint);
   return roots.map((r) => path.join(r, 'berth-bench')).filter((d) => fs.existsSync(d));
 }
 
