@@ -12,9 +12,9 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@berth/runtime$': '<rootDir>/libs/runtime/src/index.ts',
-  '^@berth/runtime/(.*)$': '<rootDir>/libs/runtime/src/$1',
   '^@berth/testing$': '<rootDir>/test/support/index.ts',
+  '^@berth/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@berth/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

@@ -262,7 +262,9 @@ describe('privileges', () => {
   it('should refuse access to devices outside the allow list, even to root with CAP_MKNOD', async () => {
     // the device cgroup: making the node is allowed (c *:* m), opening /dev/kmsg (1:11) is not.
     // On cgroup v2 this needs an eBPF program Berth does not attach yet, and this test fails there.
-    const r = await h.run({ args: sh('mknod /tmp/kmsg c 1 11 && echo made; head -c 1 /tmp/kmsg; echo rc=$?') });
+    const r = await h.run({
+      args: sh('mknod /tmp/kmsg c 1 11 && echo made; head -c 1 /tmp/kmsg; echo rc=$?'),
+    });
     expect(r.stdout).toBe('made\nrc=1\n');
     expect(r.stderr).toMatch(/Operation not permitted/);
   });

@@ -33,3 +33,5 @@ export {
   type CgroupStats,
 } from './cgroups';
 export { NativeShimLauncher, locateShim, type ShimLauncher, type ShimHandle } from './shim/launcher';
+export { applyFsOps, type FsOp } from './fs-ops';
+export { pollUntil, pollFor, sleep } from './poll';

@@ -29,6 +29,8 @@ static const struct {
     {"cwd", 1, PROCESS},         {"user", 2, PROCESS},      {"group", 1, PROCESS},
     {"caps", 5, PROCESS},        {"no-new-privs", 0, PROCESS}, {"rlimit", 3, PROCESS},
     {"oom-score-adj", 1, PROCESS}, {"umask", 1, PROCESS},
+    /* file operations Node cannot do (fsops.c) */
+    {"fs-mknod", 7, STEP},       {"fs-setxattr", 3, STEP},  {"fs-getxattr", 2, STEP},
 };
 
 static int ns_type(const char *name) {
@@ -146,7 +148,13 @@ int plan_load(const char *path, struct plan *p) {
     case MONITOR: rc = take_monitor(p, in); free(in); break;
     case PROCESS: rc = take_process(p, in); free(in); break;
     case STEP:
-      if (p->n_steps == MAX_LIST * 4) return fail("too many setup steps");
+      if (p->n_steps == p->cap_steps) {
+        int cap = p->cap_steps ? p->cap_steps * 2 : 64;
+        struct instr **bigger = realloc(p->steps, (size_t)cap * sizeof *bigger);
+        if (!bigger) return fail("out of memory");
+        p->steps = bigger;
+        p->cap_steps = cap;
+      }
       p->steps[p->n_steps++] = in;
       break;
     }

@@ -1,4 +1,4 @@
-/* berth-shim create|exec INSTRUCTIONS — see shim.h. */
+/* berth-shim create|exec|fs INSTRUCTIONS — see shim.h. */
 #include "shim.h"
 
 #include <stdio.h>
@@ -7,8 +7,8 @@
 int main(int argc, char **argv) {
   static struct plan plan;
   if (argc == 2 && !strcmp(argv[1], "--version")) return puts("berth-shim 1"), 0;
-  if (argc != 3 || (strcmp(argv[1], "create") && strcmp(argv[1], "exec"))) {
-    fprintf(stderr, "usage: berth-shim create|exec INSTRUCTIONS\n");
+  if (argc != 3 || (strcmp(argv[1], "create") && strcmp(argv[1], "exec") && strcmp(argv[1], "fs"))) {
+    fprintf(stderr, "usage: berth-shim create|exec|fs INSTRUCTIONS\n");
     return 2;
   }
   if (plan_load(argv[2], &plan) < 0) {
@@ -16,5 +16,6 @@ int main(int argc, char **argv) {
     fprintf(stderr, "berth-shim: %s\n", shim_error);
     return 1;
   }
+  if (!strcmp(argv[1], "fs")) return run_fs(&plan);
   return !strcmp(argv[1], "create") ? run_create(&plan) : run_exec(&plan);
 }

@@ -42,9 +42,9 @@ struct plan {
   struct ns_entry ns[16];
   int n_ns;
 
-  /* container setup: executed in order by the container's init */
-  struct instr *steps[MAX_LIST * 4];
-  int n_steps;
+  /* container setup (executed in order by the container's init), or file operations for `fs` */
+  struct instr **steps;
+  int n_steps, cap_steps;
   const char *rootfs;
 
   /* process */
@@ -102,8 +102,9 @@ int jsonlog_feed(struct jsonlog *log, int stream, const char *data, size_t len);
 int jsonlog_flush(struct jsonlog *log, int stream);
 void jsonlog_close(struct jsonlog *log);
 
-/* monitor.c, exec.c */
+/* monitor.c, exec.c, fsops.c */
 int run_create(struct plan *plan);
 int run_exec(struct plan *plan);
+int run_fs(struct plan *plan);
 
 #endif

@@ -56,7 +56,20 @@ export type Instruction =
     ]
   | readonly ['no-new-privs']
   | readonly ['rlimit', resource: string, soft: string, hard: string]
-  | readonly ['oom-score-adj', string];
+  | readonly ['oom-score-adj', string]
+  // file operations (berth-shim fs)
+  | readonly [
+      'fs-mknod',
+      path: string,
+      type: string,
+      major: string,
+      minor: string,
+      mode: string,
+      uid: string,
+      gid: string,
+    ]
+  | readonly ['fs-setxattr', path: string, name: string, hexValue: string]
+  | readonly ['fs-getxattr', path: string, name: string];
 
 export function encodeInstructions(instructions: readonly Instruction[]): Buffer {
   const parts: string[] = [];
