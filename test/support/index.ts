@@ -1,2 +1,3 @@
 export { buildBusyboxRootfs, BUSYBOX } from './rootfs';
 export { RuntimeHarness, sharedBusyboxRootfs, type RunResult } from './harness';
+export { startRegistry, freePort, type TestRegistry } from './registry';

@@ -1,0 +1,19 @@
+/**
+ * @berth/image — images as OCI: the content store, layers unpacked for
+ * overlayfs, the registry client, archives, and (issue 3) the builder.
+ */
+export * from './errors';
+export * from './digest';
+export * from './reference';
+export * from './oci/types';
+export { chainIds, chainIdOf } from './oci/chain';
+export { Images, type ImagesOptions, type ImageSummary, type RemoveResult, type HistoryRow } from './images';
+export type { ImageRecord, LayerRef } from './store/metadata';
+export type { PullOptions } from './pull';
+export type { PushOptions, PushResult } from './push';
+export { formatBytes, type ProgressEvent, type ProgressListener } from './progress';
+export { RegistryClient, type Repository } from './registry/client';
+export { RegistryError, RegistryUnreachableError, AuthenticationError } from './registry/errors';
+export { CredentialStore } from './registry/credentials';
+export type { Credentials } from './registry/auth';
+export type { ImportOptions } from './archive/import';

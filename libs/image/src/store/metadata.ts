@@ -1,0 +1,82 @@
+/**
+ * The image store's index: images (by manifest digest), tags, holders (who
+ * uses which images and layers) and where blobs are known to live remotely.
+ * One JSON file, read-modify-written under a lock and replaced atomically.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Digest } from '../digest';
+import type { Platform } from '../oci/types';
+import { writeFileAtomic } from './atomic';
+import { withLockSync } from './lock';
+
+export interface LayerRef {
+  /** The (usually compressed) blob as the manifest lists it. */
+  blob: Digest;
+  mediaType: string;
+  size: number;
+  diffId: Digest;
+  chainId: Digest;
+}
+
+export interface ImageRecord {
+  manifestDigest: Digest;
+  manifestMediaType: string;
+  /** Docker's image id. */
+  configDigest: Digest;
+  layers: LayerRef[];
+  platform: Platform;
+  created?: string;
+  /** Bytes of unpacked content, for `images` SIZE. */
+  size: number;
+  /** "localhost:5000/app@sha256:…" for every registry it was pulled from or pushed to. */
+  repoDigests: string[];
+  addedAt: string;
+}
+
+export interface Holder {
+  images: Digest[];
+  chains: Digest[];
+}
+
+export interface Metadata {
+  version: 1;
+  images: Record<string, ImageRecord>;
+  /** Normalised reference → manifest digest. */
+  tags: Record<string, Digest>;
+  /** Containers and builds that use images and layers; kept across restarts. */
+  holders: Record<string, Holder>;
+  /** Blob digest → repositories ("domain/path") known to hold it, for cross-repository mounts. */
+  blobSources: Record<string, string[]>;
+}
+
+const EMPTY: Metadata = { version: 1, images: {}, tags: {}, holders: {}, blobSources: {} };
+
+export class MetadataStore {
+  private readonly file: string;
+  private readonly lock: string;
+
+  constructor(root: string) {
+    this.file = path.join(root, 'images.json');
+    this.lock = path.join(root, '.images.lock');
+  }
+
+  read(): Metadata {
+    try {
+      return { ...EMPTY, ...(JSON.parse(fs.readFileSync(this.file, 'utf8')) as Metadata) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(EMPTY);
+      throw new Error(`${this.file} is unreadable: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** Change the index; FN's result is returned, and its changes saved in one atomic write. */
+  update<T>(fn: (m: Metadata) => T): T {
+    return withLockSync(this.lock, () => {
+      const m = this.read();
+      const result = fn(m);
+      writeFileAtomic(this.file, JSON.stringify(m));
+      return result;
+    });
+  }
+}
