@@ -1,5 +1,4 @@
 /** Writing a new image: config and manifest blobs from layers and settings, then the index entry. */
-import { sha256 } from './digest';
 import { MEDIA_TYPE, type ImageConfig, type ImageManifest } from './oci/types';
 import { recordImage } from './pull';
 import { parseReference } from './reference';
@@ -21,33 +20,34 @@ export function commitImage(
   references: string[] = [],
 ): ImageRecord {
   const full: ImageConfig = { ...config, rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) } };
-  const configBlob = deps.blobs.putJson(full);
+  return storeImage(deps, Buffer.from(JSON.stringify(full)), layers, references);
+}
+
+/** An image from config bytes kept exactly as given (their digest is the image id) and its layers. */
+export function storeImage(
+  deps: CommitDeps,
+  configBytes: Buffer,
+  layers: LayerRef[],
+  references: string[] = [],
+): ImageRecord {
+  const configBlob = deps.blobs.put(configBytes);
+  const config = JSON.parse(configBytes.toString('utf8')) as ImageConfig;
   const manifest: ImageManifest = {
     schemaVersion: 2,
     mediaType: MEDIA_TYPE.ociManifest,
     config: { mediaType: MEDIA_TYPE.ociConfig, digest: configBlob.digest, size: configBlob.size },
     layers: layers.map((l) => ({ mediaType: l.mediaType, digest: l.blob, size: l.size })),
   };
-  const body = JSON.stringify(manifest);
-  const manifestBlob = deps.blobs.put(body);
-  const image = recordImage(deps, null, null, {
-    top: sha256(body),
+  const manifestBlob = deps.blobs.put(JSON.stringify(manifest));
+  const pulled = {
+    top: manifestBlob.digest,
     manifestDigest: manifestBlob.digest,
     manifestMediaType: MEDIA_TYPE.ociManifest,
     manifest,
-    config: full,
+    config,
     layers,
-  });
-  for (const reference of references) {
-    const ref = parseReference(reference);
-    recordImage(deps, ref, null, {
-      top: manifestBlob.digest,
-      manifestDigest: manifestBlob.digest,
-      manifestMediaType: MEDIA_TYPE.ociManifest,
-      manifest,
-      config: full,
-      layers,
-    });
-  }
+  };
+  let image = recordImage(deps, null, null, pulled);
+  for (const reference of references) image = recordImage(deps, parseReference(reference), null, pulled);
   return image;
 }

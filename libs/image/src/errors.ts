@@ -22,8 +22,11 @@ export class InvalidDigestError extends ImageError {
   }
 }
 
-/** Bytes that do not hash to the digest they were named by: never stored, never used. */
-export class DigestMismatchError extends ImageError {
+/** Content that is not what it claims to be: never stored, never used. */
+export class CorruptContentError extends ImageError {}
+
+/** Bytes that do not hash to the digest they were named by. */
+export class DigestMismatchError extends CorruptContentError {
   constructor(
     readonly expected: string,
     readonly actual: string,

@@ -21,6 +21,7 @@ import { LayerStore } from './store/layer-store';
 import { MetadataStore, type ImageRecord, type Metadata } from './store/metadata';
 import { importRootfs, type ImportOptions } from './archive/import';
 import { unpackLayer } from './archive/unpack';
+import { loadImages, saveImages, type ArchiveFormat, type LoadResult } from './archive/image-archive';
 
 export interface ImagesOptions {
   /** The data root: blobs/, layers/ and images.json live under it. */
@@ -317,6 +318,16 @@ export class Images {
   }
 
   // ---- archives -----------------------------------------------------------------
+
+  /** NAMES as an archive: the OCI image layout, or `docker save`'s format. */
+  save(names: string[], format: ArchiveFormat = 'docker'): Readable {
+    return saveImages(this, names, format);
+  }
+
+  /** Images from an archive of either format (and gzipped ones). */
+  load(source: Readable): Promise<LoadResult> {
+    return loadImages(this, source);
+  }
 
   /** A rootfs tarball (plain or gzipped) as a one-layer image, as `docker import`. */
   import(source: Readable, options: ImportOptions = {}): Promise<ImageRecord> {

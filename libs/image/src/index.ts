@@ -17,3 +17,4 @@ export { RegistryError, RegistryUnreachableError, AuthenticationError } from './
 export { CredentialStore } from './registry/credentials';
 export type { Credentials } from './registry/auth';
 export type { ImportOptions } from './archive/import';
+export type { ArchiveFormat, LoadResult } from './archive/image-archive';

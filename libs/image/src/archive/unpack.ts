@@ -7,7 +7,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { HashingStream, type Digest } from '../digest';
 import { destroyAll, extractAndDrain } from '../streams';
-import { DigestMismatchError, UnsupportedMediaTypeError } from '../errors';
+import { CorruptContentError, DigestMismatchError, UnsupportedMediaTypeError } from '../errors';
 import { GZIP_LAYER_MEDIA_TYPES, PLAIN_LAYER_MEDIA_TYPES, type Descriptor } from '../oci/types';
 import type { BlobStore } from '../store/blob-store';
 import type { LayerRecord, LayerStore } from '../store/layer-store';
@@ -43,12 +43,22 @@ export async function unpackLayer(
     const extracting = extractAndDrain(diffHash, dir);
     extracting.catch(stopAll);
     const [stored, extracted] = await Promise.allSettled([storing, extracting]);
-    if (stored.status === 'rejected') throw stored.reason;
-    if (extracted.status === 'rejected') throw extracted.reason;
+    if (stored.status === 'rejected') throw explain(stored.reason, layer.digest);
+    if (extracted.status === 'rejected') throw explain(extracted.reason, layer.digest);
     if (diffHash.digest() !== target.diffId)
       throw new DigestMismatchError(target.diffId, diffHash.digest(), 'layer diff id');
     return { size: extracted.value.size, opaqueDirs: extracted.value.opaqueDirs };
   });
+}
+
+/** gzip's complaints about a layer mean the layer is corrupt; say which. */
+function explain(error: unknown, digest: Digest): unknown {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code.startsWith('Z_'))
+    return new CorruptContentError(
+      `layer ${digest} is corrupt (gzip: ${(error as Error).message}); nothing of it was stored`,
+    );
+  return error;
 }
 
 function pipeInto(source: Readable, target: PassThrough): Promise<void> {
