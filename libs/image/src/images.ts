@@ -18,7 +18,7 @@ import type { Credentials } from './registry/auth';
 import { CredentialStore } from './registry/credentials';
 import { BlobStore } from './store/blob-store';
 import { LayerStore } from './store/layer-store';
-import { MetadataStore, type ImageRecord, type Metadata } from './store/metadata';
+import { MetadataStore, type ImageRecord, type LayerRef, type Metadata } from './store/metadata';
 import { importRootfs, type ImportOptions } from './archive/import';
 import { unpackLayer } from './archive/unpack';
 import { loadImages, saveImages, type ArchiveFormat, type LoadResult } from './archive/image-archive';
@@ -243,6 +243,13 @@ export class Images {
       for (const rd of image.repoDigests) blobs.add(rd.slice(rd.indexOf('@') + 1)); // the index an image was pulled through
     };
     Object.values(m.images).forEach(keepImage);
+    for (const entry of Object.values(m.buildCache)) {
+      if (entry.layer) {
+        chains.add(entry.layer.chainId);
+        blobs.add(entry.layer.blob);
+      }
+      if (entry.image && m.images[entry.image]) keepImage(m.images[entry.image]);
+    }
     for (const holder of Object.values(m.holders)) {
       holder.chains.forEach((c) => chains.add(c));
       for (const d of holder.images) if (m.images[d]) keepImage(m.images[d]);
@@ -260,6 +267,17 @@ export class Images {
         blobCount++;
       }
     return { layers, blobs: blobCount };
+  }
+
+  /** Forget every build step's cached result, then remove what only the cache kept. */
+  pruneBuildCache(): number {
+    const count = this.meta.update((m) => {
+      const n = Object.keys(m.buildCache).length;
+      m.buildCache = {};
+      return n;
+    });
+    this.collectGarbage();
+    return count;
   }
 
   private diskUsage(): number {
@@ -287,18 +305,23 @@ export class Images {
   // ---- for containers ------------------------------------------------------------
 
   /** The image's layer directories, topmost first: overlayfs lowerdirs. Unpacks any layer not yet unpacked. */
-  async lowerDirs(image: ImageRecord): Promise<string[]> {
-    for (const [i, layer] of image.layers.entries()) {
+  lowerDirs(image: ImageRecord): Promise<string[]> {
+    return this.layerDirs(image.layers);
+  }
+
+  /** As lowerDirs, for a list of layers (bottom first), unpacking any not yet unpacked. */
+  async layerDirs(layers: readonly LayerRef[]): Promise<string[]> {
+    for (const [i, layer] of layers.entries()) {
       if (this.layers.has(layer.chainId)) continue;
       await this.unpackFromBlob(
         layer.blob,
         layer.mediaType,
         layer.chainId,
         layer.diffId,
-        image.layers[i - 1]?.chainId ?? null,
+        layers[i - 1]?.chainId ?? null,
       );
     }
-    return image.layers.map((l) => this.layers.diffDir(l.chainId)).reverse();
+    return layers.map((l) => this.layers.diffDir(l.chainId)).reverse();
   }
 
   private async unpackFromBlob(

@@ -39,6 +39,14 @@ export interface Holder {
   chains: Digest[];
 }
 
+/** A build step's result, found again by the step's cache key. */
+export interface CacheEntry {
+  layer?: LayerRef;
+  /** For the key of a whole stage: the image it produced. */
+  image?: Digest;
+  createdAt: string;
+}
+
 export interface Metadata {
   version: 1;
   images: Record<string, ImageRecord>;
@@ -48,9 +56,10 @@ export interface Metadata {
   holders: Record<string, Holder>;
   /** Blob digest → repositories ("domain/path") known to hold it, for cross-repository mounts. */
   blobSources: Record<string, string[]>;
+  buildCache: Record<string, CacheEntry>;
 }
 
-const EMPTY: Metadata = { version: 1, images: {}, tags: {}, holders: {}, blobSources: {} };
+const EMPTY: Metadata = { version: 1, images: {}, tags: {}, holders: {}, blobSources: {}, buildCache: {} };
 
 export class MetadataStore {
   private readonly file: string;

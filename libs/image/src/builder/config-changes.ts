@@ -1,0 +1,128 @@
+/**
+ * What each metadata instruction does to the image config, as pure
+ * functions: ENV, LABEL, EXPOSE, VOLUME, WORKDIR, USER, STOPSIGNAL, CMD,
+ * ENTRYPOINT, SHELL, HEALTHCHECK, ONBUILD, MAINTAINER.
+ */
+import * as path from 'node:path';
+import type { ContainerConfig, HealthcheckConfig } from '../oci/types';
+import type { Command } from './dockerfile/parser';
+import { keyValuePairs, processWord, processWords, type Lookup } from './dockerfile/words';
+
+export const DEFAULT_SHELL = ['/bin/sh', '-c'];
+
+export function envMap(env: readonly string[] | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const e of env ?? []) {
+    const eq = e.indexOf('=');
+    map.set(eq < 0 ? e : e.slice(0, eq), eq < 0 ? '' : e.slice(eq + 1));
+  }
+  return map;
+}
+
+export function setEnv(config: ContainerConfig, pairs: [string, string][]): ContainerConfig {
+  const env = envMap(config.Env);
+  for (const [k, v] of pairs) env.set(k, v);
+  return { ...config, Env: [...env].map(([k, v]) => `${k}=${v}`) };
+}
+
+/** A command as the image records it: exec form as is, shell form through SHELL. */
+export function commandArgs(command: Command, shell: readonly string[] | undefined): string[] {
+  return command.form === 'exec' ? command.args : [...(shell?.length ? shell : DEFAULT_SHELL), command.text];
+}
+
+/** "30s", "1m30s", "500ms", "1h" → nanoseconds, as Go's time.ParseDuration. */
+export function parseDuration(text: string): number {
+  const units: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
+  let total = 0;
+  let consumed = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    total += Number(m[1]) * units[m[2]];
+    consumed += m[0].length;
+  }
+  if (!text || consumed !== text.length)
+    throw new Error(`invalid duration "${text}" (use e.g. 30s, 1m30s, 500ms)`);
+  return Math.round(total);
+}
+
+export function healthcheck(command: Command | null, flags: Record<string, string>): HealthcheckConfig {
+  if (!command) return { Test: ['NONE'] };
+  const test = command.form === 'exec' ? command.args : ['CMD-SHELL', command.text];
+  const check: HealthcheckConfig = { Test: test };
+  if (flags.interval) check.Interval = parseDuration(flags.interval);
+  if (flags.timeout) check.Timeout = parseDuration(flags.timeout);
+  if (flags['start-period']) check.StartPeriod = parseDuration(flags['start-period']);
+  if (flags['start-interval']) check.StartInterval = parseDuration(flags['start-interval']);
+  if (flags.retries) {
+    const retries = Number(flags.retries);
+    if (!Number.isInteger(retries) || retries < 0)
+      throw new Error(`--retries must be a whole number, not "${flags.retries}"`);
+    check.Retries = retries;
+  }
+  return check;
+}
+
+/** EXPOSE 80 8080/udp 9000-9002 → {"80/tcp":{}, "8080/udp":{}, "9000/tcp":{}, …} */
+export function exposedPorts(words: string[]): Record<string, object> {
+  const out: Record<string, object> = {};
+  for (const word of words) {
+    const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(word);
+    if (!m) throw new Error(`invalid port "${word}" (use PORT, PORT/PROTO or a range FROM-TO)`);
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    if (from < 1 || to > 65535 || to < from) throw new Error(`invalid port range "${word}"`);
+    for (let p = from; p <= to; p++) out[`${p}/${(m[3] ?? 'tcp').toLowerCase()}`] = {};
+  }
+  return out;
+}
+
+/** Applies one metadata instruction; returns the new config. */
+export function applyMetadata(
+  config: ContainerConfig,
+  kind: string,
+  text: string,
+  lookup: Lookup,
+  escape: string,
+): ContainerConfig {
+  switch (kind) {
+    case 'ENV':
+      return setEnv(config, keyValuePairs(text, lookup, escape));
+    case 'LABEL':
+      return {
+        ...config,
+        Labels: { ...config.Labels, ...Object.fromEntries(keyValuePairs(text, lookup, escape, false)) },
+      };
+    case 'EXPOSE':
+      return {
+        ...config,
+        ExposedPorts: { ...config.ExposedPorts, ...exposedPorts(processWords(text, lookup, escape)) },
+      };
+    case 'VOLUME': {
+      const trimmed = text.trim();
+      let paths: string[];
+      try {
+        paths = trimmed.startsWith('[')
+          ? (JSON.parse(trimmed) as string[])
+          : processWords(text, lookup, escape);
+      } catch {
+        paths = processWords(text, lookup, escape);
+      }
+      if (!paths.length || paths.some((p) => !p)) throw new Error('VOLUME needs at least one non-empty path');
+      return { ...config, Volumes: { ...config.Volumes, ...Object.fromEntries(paths.map((p) => [p, {}])) } };
+    }
+    case 'WORKDIR':
+      return {
+        ...config,
+        WorkingDir: path.posix.resolve(config.WorkingDir || '/', processWord(text.trim(), lookup, escape)),
+      };
+    case 'USER': {
+      const user = processWord(text.trim(), lookup, escape);
+      if (!user) throw new Error('USER needs a user name or id');
+      return { ...config, User: user };
+    }
+    case 'STOPSIGNAL':
+      return { ...config, StopSignal: processWord(text.trim(), lookup, escape) };
+    default:
+      throw new Error(`${kind} is not a metadata instruction`);
+  }
+}
