@@ -118,7 +118,7 @@ it('should exit 127 with Docker’s message for a missing command and leave noth
 });
 
 it('should explain usage errors and unknown containers', () => {
-  expect(berth(['state']).stderr).toContain('state: missing <container-id>');
+  expect(berth(['state']).stderr).toContain('"state" requires an argument: missing <container-id>');
   expect(berth(['state']).status).toBe(2);
   const r = berth(['state', 'ghost']);
   expect(r.status).toBe(1);

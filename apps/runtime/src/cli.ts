@@ -1,5 +1,5 @@
 /** What every berth-runtime subcommand shares: global flags, the runtime, errors to exit codes. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseCommand, UsageError } from '@berth/cli-support/args';
 // deep imports: the CLI loads only what a runtime command needs (start-up is part of every `run`)
 import { ContainerStartError, RuntimeError } from '@berth/runtime/errors';
 import type { Runtime } from '@berth/runtime/runtime';
@@ -13,7 +13,7 @@ export interface Globals {
 
 export type Command = (args: string[], globals: Globals) => Promise<number>;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export function openRuntime(globals: Globals): Runtime {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not for --help or usage errors
@@ -21,29 +21,8 @@ export function openRuntime(globals: Globals): Runtime {
   return Runtime.open({ stateRoot: globals.root, cgroupParent: globals.cgroupParent });
 }
 
-/** util.parseArgs with usage errors that say which command was being read. */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
-  command: string,
-  args: string[],
-  options: T,
-  positionals: string[],
-): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message}`);
-  }
-  const required = positionals.filter((p) => !p.endsWith('?'));
-  if (parsed.positionals.length < required.length)
-    throw new UsageError(
-      `${command}: missing ${required
-        .slice(parsed.positionals.length)
-        .map((p) => `<${p}>`)
-        .join(' ')}`,
-    );
-  return parsed as { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
-}
+/** Every subcommand parses its arguments the same way as berth's. */
+export const parse = parseCommand;
 
 /** The process's exit status for an error: what Docker would return for it. */
 export function reportError(error: unknown): number {

@@ -37,7 +37,7 @@ export interface PullDeps {
 export interface PullOptions {
   platform?: Platform;
   onProgress?: ProgressListener;
-  /** Layers fetched at once (Docker's default is 3). */
+  /** Layers fetched at once (Docker's default is 3; on a fast link more keep both cores busy). */
   concurrency?: number;
   /** Unpack layers for use by containers (default); off fetches blobs only. */
   unpack?: boolean;
@@ -86,7 +86,7 @@ export async function pull(deps: PullDeps, name: string, options: PullOptions = 
   for (const layer of manifest.layers) progress({ id: shortId(layer.digest), action: 'Waiting' });
   const layerRefs = await mapLimit(
     manifest.layers,
-    options.concurrency ?? 3,
+    options.concurrency ?? 5,
     async (layer, i): Promise<LayerRef> => {
       const id = shortId(layer.digest);
       const needBlob = !deps.blobs.has(layer.digest);

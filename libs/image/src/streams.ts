@@ -1,5 +1,6 @@
 /** Stream plumbing shared by pull, load, import and build. */
 import type { Readable, Stream } from 'node:stream';
+import * as zlib from 'node:zlib';
 import { extractLayer, type ExtractResult } from './archive/layer';
 
 /**
@@ -27,4 +28,16 @@ export async function extractAndDrain(source: Readable, dir: string): Promise<Ex
   const result = await extractLayer({ [Symbol.asyncIterator]: () => iterator }, dir);
   for (let r = await iterator.next(); !r.done; r = await iterator.next());
   return result;
+}
+
+/** zlib in 1 MiB pieces: its default 16 KiB makes a callback, a hash update and a write for every 16 KiB. */
+const ZLIB_CHUNK = 1 << 20;
+
+export function gunzip(): zlib.Gunzip {
+  return zlib.createGunzip({ chunkSize: ZLIB_CHUNK });
+}
+
+/** gzip at the default level: what registries and Docker expect to see. */
+export function gzip(): zlib.Gzip {
+  return zlib.createGzip({ level: zlib.constants.Z_DEFAULT_COMPRESSION, chunkSize: ZLIB_CHUNK });
 }

@@ -10,7 +10,7 @@ export const exec: Command = async (args, globals) => {
       env: { type: 'string', short: 'e', multiple: true },
       user: { type: 'string', short: 'u' },
     },
-    ['container-id', 'command'],
+    ['container-id', 'command', 'args...'],
   );
   const [id, ...command] = positionals;
   let user: { uid: number; gid: number } | undefined;

@@ -6,8 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { gunzip } from '../streams';
 import { Readable } from 'node:stream';
-import * as zlib from 'node:zlib';
 import { storeImage } from '../commit';
 import { digestHex, isDigest, type Digest } from '../digest';
 import { ImageError, InvalidArchiveError } from '../errors';
@@ -135,7 +135,7 @@ async function* dockerEntries(images: Images, selected: Selected[]): AsyncGenera
       yield fileEntry(`${dir}/VERSION`, Buffer.from('1.0'));
       const size = await uncompressedSize(images, layer);
       const body = GZIP_LAYER_MEDIA_TYPES.includes(layer.mediaType)
-        ? images.blobs.open(layer.blob).pipe(zlib.createGunzip())
+        ? images.blobs.open(layer.blob).pipe(gunzip())
         : images.blobs.open(layer.blob);
       yield {
         header: header({ name: `${dir}/layer.tar`, type: 'file', size, mode: 0o644 }),
@@ -157,8 +157,7 @@ async function* dockerEntries(images: Images, selected: Selected[]): AsyncGenera
 async function uncompressedSize(images: Images, layer: LayerRef): Promise<number> {
   if (!GZIP_LAYER_MEDIA_TYPES.includes(layer.mediaType)) return images.blobs.size(layer.blob);
   let size = 0;
-  for await (const chunk of images.blobs.open(layer.blob).pipe(zlib.createGunzip()))
-    size += (chunk as Buffer).length;
+  for await (const chunk of images.blobs.open(layer.blob).pipe(gunzip())) size += (chunk as Buffer).length;
   return size;
 }
 

@@ -1,6 +1,6 @@
 /** `import`: a rootfs tarball, plain or gzipped, as a one-layer image (as `docker import`). */
+import { gunzip } from '../streams';
 import { PassThrough, type Readable } from 'node:stream';
-import * as zlib from 'node:zlib';
 import { commitImage, type CommitDeps } from '../commit';
 import { hostPlatform, type ContainerConfig } from '../oci/types';
 import type { ImageRecord } from '../store/metadata';
@@ -28,7 +28,7 @@ export async function decompressIfGzip(source: Readable): Promise<Readable> {
     source.once('error', reject);
   });
   const gzipped = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
-  const target = gzipped ? zlib.createGunzip() : out;
+  const target = gzipped ? gunzip() : out;
   if (gzipped) target.pipe(out);
   target.on('error', (e) => out.destroy(e));
   source.on('error', (e) => out.destroy(e));

@@ -5,9 +5,8 @@
  */
 import * as fs from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
-import * as zlib from 'node:zlib';
 import { HashingStream, type Digest } from '../digest';
-import { destroyAll, extractAndDrain } from '../streams';
+import { destroyAll, extractAndDrain, gzip } from '../streams';
 import { chainIdOf } from '../oci/chain';
 import { MEDIA_TYPE } from '../oci/types';
 import type { BlobStore } from '../store/blob-store';
@@ -21,15 +20,12 @@ export interface IngestDeps {
   layers: LayerStore;
 }
 
-/** gzip at the default level: what registries and Docker expect to see. */
-const GZIP = { level: zlib.constants.Z_DEFAULT_COMPRESSION };
-
 /** An uncompressed layer tar → blob, diff id and unpacked layer on top of PARENT. */
 export async function ingestTar(deps: IngestDeps, tar: Readable, parent: Digest | null): Promise<LayerRef> {
   const diffHash = new HashingStream();
   const toExtract = new PassThrough({ highWaterMark: 1 << 20 });
   const toBlob = new PassThrough({ highWaterMark: 1 << 20 });
-  const deflate = zlib.createGzip(GZIP);
+  const deflate = gzip();
   const stopAll = (error: Error) => destroyAll([tar, diffHash, toExtract, toBlob, deflate], error);
   tar.on('error', stopAll);
   tar.pipe(diffHash);
@@ -73,7 +69,7 @@ export async function ingestDir(
   const entries = [...layerEntries(dir, opaqueDirs)];
   for (const e of entries) if (e.header.type === 'file') size += e.header.size;
   const tar = Readable.from(packTar(entries));
-  const blob = await deps.blobs.write(tar.pipe(diffHash).pipe(zlib.createGzip(GZIP)));
+  const blob = await deps.blobs.write(tar.pipe(diffHash).pipe(gzip()));
   const diffId = diffHash.digest();
   const chainId = chainIdOf(parent, diffId);
   deps.layers.adopt(dir, { chainId, diffId, parent, size, opaqueDirs });

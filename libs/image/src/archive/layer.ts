@@ -117,12 +117,7 @@ export async function extractLayer(tar: AsyncIterable<Buffer>, dest: string): Pr
         break;
       case 'file': {
         clear(rel, false);
-        const fd = fs.openSync(target, 'w', 0o600);
-        try {
-          for await (const chunk of entry.body()) fs.writeSync(fd, chunk);
-        } finally {
-          fs.closeSync(fd);
-        }
+        await writeBody(target, h.size, entry.body());
         result.size += h.size;
         setAttributes(target, h);
         break;
@@ -174,6 +169,28 @@ export async function extractLayer(tar: AsyncIterable<Buffer>, dest: string): Pr
     fs.utimesSync(target, meta.mtime, meta.mtime);
   }
   return result;
+}
+
+/**
+ * Big files are written through the thread pool, so hashing and the network
+ * go on meanwhile; small ones synchronously, where a round trip would cost more.
+ */
+async function writeBody(target: string, size: number, body: AsyncIterable<Buffer>): Promise<void> {
+  if (size < 256 * 1024) {
+    const fd = fs.openSync(target, 'w', 0o600);
+    try {
+      for await (const chunk of body) fs.writeSync(fd, chunk);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return;
+  }
+  const handle = await fs.promises.open(target, 'w', 0o600);
+  try {
+    for await (const chunk of body) await handle.write(chunk);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Owner before mode: chown clears set-uid bits. */

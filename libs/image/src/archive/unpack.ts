@@ -4,9 +4,8 @@
  * (verified against its digest). Both are committed only if both checks hold.
  */
 import { PassThrough, type Readable } from 'node:stream';
-import * as zlib from 'node:zlib';
 import { HashingStream, type Digest } from '../digest';
-import { destroyAll, extractAndDrain } from '../streams';
+import { destroyAll, extractAndDrain, gunzip } from '../streams';
 import { CorruptContentError, DigestMismatchError, UnsupportedMediaTypeError } from '../errors';
 import { GZIP_LAYER_MEDIA_TYPES, PLAIN_LAYER_MEDIA_TYPES, type Descriptor } from '../oci/types';
 import type { BlobStore } from '../store/blob-store';
@@ -30,7 +29,7 @@ export async function unpackLayer(
     throw new UnsupportedMediaTypeError(layer.mediaType, `layer ${layer.digest}`);
   return deps.layers.create(target.chainId, target.diffId, target.parent, async (dir) => {
     const tee = new PassThrough({ highWaterMark: 1 << 20 });
-    const inflate = gzip ? zlib.createGunzip() : new PassThrough();
+    const inflate = gzip ? gunzip() : new PassThrough();
     const diffHash = new HashingStream();
     // a failure on either side stops both: nothing may wait for bytes that will not come
     const stopAll = (error: Error) => destroyAll([source, tee, inflate, diffHash], error);

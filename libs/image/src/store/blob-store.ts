@@ -107,9 +107,13 @@ export class BlobStore {
           expected.digest,
           digest !== expected.digest ? digest : `${hashing.size} bytes`,
         );
-      const fd = fs.openSync(tmp, 'r');
-      fs.fsyncSync(fd);
-      fs.closeSync(fd);
+      // on the thread pool: other layers keep streaming while this one reaches the disk
+      const handle = await fs.promises.open(tmp, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       this.commit(tmp, digest);
       return { digest, size: hashing.size };
     } catch (error) {

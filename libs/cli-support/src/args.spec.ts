@@ -1,0 +1,51 @@
+import { formatTable, humanDuration, parseCommand, UsageError } from './args';
+
+describe('parseCommand', () => {
+  it('should read flags and operands', () => {
+    const { values, positionals } = parseCommand(
+      'tag',
+      ['-f', 'a', 'b'],
+      { force: { type: 'boolean', short: 'f' } },
+      ['source', 'target'],
+    );
+    expect(values.force).toBe(true);
+    expect(positionals).toEqual(['a', 'b']);
+  });
+
+  it('should name what is missing, extra or unknown', () => {
+    expect(() => parseCommand('tag', ['a'], {}, ['source', 'target'])).toThrow(
+      '"tag" requires 2 arguments: missing <target>',
+    );
+    expect(() => parseCommand('tag', ['a', 'b', 'c'], {}, ['source', 'target'])).toThrow(
+      'takes at most 2 arguments',
+    );
+    expect(() => parseCommand('tag', ['--nope', 'a', 'b'], {}, ['source', 'target'])).toThrow(UsageError);
+    expect(parseCommand('rmi', ['a', 'b', 'c'], {}, ['image', 'more...']).positionals).toHaveLength(3);
+  });
+});
+
+describe('humanDuration', () => {
+  it.each<[number, string]>([
+    [500, 'Less than a second'],
+    [1000, '1 second'],
+    [45000, '45 seconds'],
+    [90000, 'About a minute'],
+    [30 * 60000, '30 minutes'],
+    [3600000, 'About an hour'],
+    [5 * 3600000, '5 hours'],
+    [3 * 86400000, '3 days'],
+    [21 * 86400000, '3 weeks'],
+    [90 * 86400000, '3 months'],
+    [800 * 86400000, '2 years'],
+  ])('should say %d ms as %p', (ms, text) => {
+    expect(humanDuration(ms)).toBe(text);
+  });
+});
+
+describe('formatTable', () => {
+  it('should pad columns three spaces apart, leaving the last one ragged', () => {
+    expect(formatTable(['A', 'BB', 'C'], [['long value', 'x', 'end']])).toBe(
+      'A            BB   C\nlong value   x    end\n',
+    );
+  });
+});

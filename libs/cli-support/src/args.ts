@@ -1,0 +1,73 @@
+/** Command-line parsing shared by berth and berth-runtime: util.parseArgs with errors that name the command. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class UsageError extends Error {}
+
+export type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** Parse ARGS for COMMAND; POSITIONALS names the operands, "name?" for optional, "name..." for the rest. */
+export function parseCommand(
+  command: string,
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  positionals: string[],
+): { values: Values; positionals: string[] } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}`);
+  }
+  const required = positionals.filter((p) => !p.endsWith('?') && !p.endsWith('...'));
+  if (parsed.positionals.length < required.length)
+    throw new UsageError(
+      `"${command}" requires ${required.length === 1 ? 'an argument' : `${required.length} arguments`}: missing ${required
+        .slice(parsed.positionals.length)
+        .map((p) => `<${p}>`)
+        .join(' ')}`,
+    );
+  if (!positionals.some((p) => p.endsWith('...')) && parsed.positionals.length > positionals.length)
+    throw new UsageError(
+      `"${command}" takes at most ${positionals.length} argument${positionals.length === 1 ? '' : 's'}, got ${parsed.positionals.length}`,
+    );
+  return parsed as { values: Values; positionals: string[] };
+}
+
+/** Rows under a header, columns padded as docker's tables are (3 spaces between). */
+export function formatTable(header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  return (
+    all
+      .map((r) =>
+        r
+          .map((c, i) => (i === r.length - 1 ? c : (c ?? '').padEnd(widths[i] + 3)))
+          .join('')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
+}
+
+/** Docker's human durations: "Less than a second", "About a minute", "3 hours", "2 weeks". */
+export function humanDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 1) return 'Less than a second';
+  if (seconds === 1) return '1 second';
+  if (seconds < 60) return `${seconds} seconds`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes === 1) return 'About a minute';
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = Math.floor(ms / 3600000 + 0.5);
+  if (hours === 1) return 'About an hour';
+  if (hours < 48) return `${hours} hours`;
+  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
+  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
+  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
+  return `${Math.floor(ms / 3600000 / 24 / 365)} years`;
+}
+
+/** "2 hours ago", as docker prints ages. */
+export function timeAgo(iso: string | undefined, now = Date.now()): string {
+  return iso ? `${humanDuration(Math.max(0, now - Date.parse(iso)))} ago` : 'N/A';
+}

@@ -1,0 +1,2 @@
+export { parseCommand, formatTable, humanDuration, timeAgo, UsageError, type Values } from './args';
+export { ProgressRenderer, formatLine, formatSize, progressBar, type ProgressLine } from './progress';
