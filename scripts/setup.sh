@@ -12,9 +12,11 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-# What the build, the tests and the benchmarks use. runc and crun are peers the tests
-# and benchmarks compare against; Berth itself never calls them.
-PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq iproute2 util-linux procps)
+# What the build, the tests and the benchmarks use. runc, crun and skopeo are peers the
+# tests and benchmarks compare against, docker-registry a real registry for them (with
+# htpasswd and openssl for its auth); Berth itself never calls any of them.
+PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq iproute2 util-linux procps
+  docker-registry skopeo apache2-utils openssl tar)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
