@@ -15,7 +15,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Builder, Images } from '@berth/image';
 import { Runtime } from '@berth/runtime';
-import { sharedBusyboxRootfs } from '../test/support/harness';
+import { removeCgroupParent, sharedBusyboxRootfs } from '../test/support/harness';
 import { startRegistry } from '../test/support/registry';
 import { summarise, table, type Summary } from './stats';
 
@@ -183,6 +183,8 @@ async function main(): Promise<void> {
             '--exec-root',
             path.join(work, 'exec'),
             'build',
+            '--cgroup-parent',
+            'berth-bench-image',
             '-q',
             '-t',
             'bench/rebuild:1',
@@ -256,14 +258,7 @@ async function main(): Promise<void> {
   } finally {
     for (const images of opened) images.close();
     for (const c of runtime.list()) await runtime.delete(c.id, { force: true });
-    for (const hierarchy of fs.readdirSync('/sys/fs/cgroup'))
-      for (const parent of ['berth-bench-image', 'berth-build']) {
-        try {
-          fs.rmdirSync(path.join('/sys/fs/cgroup', hierarchy, parent));
-        } catch {
-          // not made in this hierarchy
-        }
-      }
+    removeCgroupParent('berth-bench-image');
     await registry.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }

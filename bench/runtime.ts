@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSpec, Runtime, type OciSpec } from '@berth/runtime';
+import { removeCgroupParent } from '../test/support/harness';
 import { buildBusyboxRootfs } from '../test/support/rootfs';
 import { summarise, table } from './stats';
 
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const c of runtime.list()) await runtime.delete(c.id, { force: true });
-    for (const dir of cgroupDirs(runtime)) fs.rmdirSync(dir);
+    removeCgroupParent('berth-bench');
     fs.rmSync(work, { recursive: true, force: true });
   }
 
@@ -127,17 +128,6 @@ async function main(): Promise<void> {
   console.log(
     `\ntarget: berth library p50 ≤ 1.5 × ${reference} p50 → ${ratio.toFixed(2)}× ${ratio <= 1.5 ? 'MET' : 'NOT MET'}`,
   );
-}
-
-function cgroupDirs(runtime: Runtime): string[] {
-  const layout = runtime.cgroups.layout;
-  const roots =
-    layout.mode === 'v2'
-      ? [layout.mountPoint]
-      : layout.mode === 'none'
-        ? []
-        : layout.hierarchies.map((h) => h.mountPoint);
-  return roots.map((r) => path.join(r, 'berth-bench')).filter((d) => fs.existsSync(d));
 }
 
 main().catch((error) => {

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_proce
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { sharedBusyboxRootfs, startRegistry, type TestRegistry } from '@berth/testing';
+import { removeCgroupParent, sharedBusyboxRootfs, startRegistry, type TestRegistry } from '@berth/testing';
 
 const BIN = path.resolve('bin/berth');
 let tmp: string;
@@ -16,7 +16,10 @@ beforeAll(async () => {
     execFileSync('npm', ['run', 'build:ts'], { stdio: 'ignore' });
   execFileSync('tar', ['-C', sharedBusyboxRootfs(), '-cf', path.join(tmp, 'busybox.tar'), '.']);
 });
+const CGROUP_PARENT = `berth-test-cli-${process.pid}`;
+
 afterAll(async () => {
+  removeCgroupParent(CGROUP_PARENT);
   await registry.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
@@ -69,11 +72,11 @@ it('should build with docker build’s output, and build -q prints the id', () =
     path.join(ctx, 'Dockerfile'),
     'FROM busybox:cli\nRUN echo built > /built\nCMD ["cat", "/built"]\n',
   );
-  const built = berth(['build', '-t', 'built:1', ctx]);
+  const built = berth(['build', '--cgroup-parent', CGROUP_PARENT, '-t', 'built:1', ctx]);
   expect(built.status).toBe(0);
   expect(built.stdout).toMatch(/^Step 1\/3 : FROM busybox:cli\n/);
   expect(built.stdout).toMatch(/Successfully built [0-9a-f]{12}\nSuccessfully tagged built:1\n$/);
-  const quiet = berth(['build', '-q', ctx]);
+  const quiet = berth(['build', '--cgroup-parent', CGROUP_PARENT, '-q', ctx]);
   expect(quiet.stdout).toMatch(/^sha256:[0-9a-f]{64}\n$/);
 });
 

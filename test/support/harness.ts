@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   buildSpec,
+  openCgroupDriver,
   readJsonLog,
   Runtime,
   type ContainerOptions,
@@ -28,6 +29,20 @@ export function sharedBusyboxRootfs(): string {
   buildBusyboxRootfs(building);
   fs.renameSync(building, dir);
   return dir;
+}
+
+/** Remove the (empty) cgroup PARENT a test or benchmark made, in every hierarchy this machine has. */
+export function removeCgroupParent(parent: string): void {
+  const layout = openCgroupDriver().layout;
+  const roots =
+    layout.mode === 'v2' ? [layout.mountPoint] : layout.mode === 'none' ? [] : layout.hierarchies.map((h) => h.mountPoint);
+  for (const root of roots) {
+    try {
+      fs.rmdirSync(path.join(root, parent));
+    } catch {
+      // not made in this hierarchy
+    }
+  }
 }
 
 export interface RunResult {
@@ -116,13 +131,7 @@ export class RuntimeHarness {
   async cleanup(): Promise<void> {
     for (const c of this.runtime.list())
       await this.runtime.delete(c.id, { force: true }).catch(() => undefined);
-    for (const dir of this.cgroupDirs()) {
-      try {
-        fs.rmdirSync(dir);
-      } catch {
-        // not made in this hierarchy
-      }
-    }
+    removeCgroupParent(this.cgroupParent);
     fs.rmSync(this.tmp, { recursive: true, force: true });
   }
 }

@@ -1,3 +1,3 @@
 export { buildBusyboxRootfs, BUSYBOX } from './rootfs';
-export { RuntimeHarness, sharedBusyboxRootfs, type RunResult } from './harness';
+export { RuntimeHarness, removeCgroupParent, sharedBusyboxRootfs, type RunResult } from './harness';
 export { startRegistry, freePort, type TestRegistry } from './registry';

@@ -26,13 +26,13 @@ export function openImages(g: Globals): Images {
   return Images.open({ root: g.dataRoot, insecureRegistries: g.insecureRegistries });
 }
 
-export function openBuilder(g: Globals, images: Images): Builder {
+export function openBuilder(g: Globals, images: Images, cgroupParent = 'berth-build'): Builder {
   /* eslint-disable @typescript-eslint/no-require-imports -- as above */
   const { Builder } =
     require('@berth/image/builder/builder') as typeof import('@berth/image/builder/builder');
   const { Runtime } = require('@berth/runtime/runtime') as typeof import('@berth/runtime/runtime');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  return new Builder(images, Runtime.open({ stateRoot: `${g.execRoot}/build`, cgroupParent: 'berth-build' }));
+  return new Builder(images, Runtime.open({ stateRoot: `${g.execRoot}/build`, cgroupParent }));
 }
 
 export function write(text: string): void {

@@ -1,7 +1,7 @@
 import { parseCommand, UsageError } from '@berth/cli-support/args';
 import { openBuilder, openImages, write, type Command } from '../context';
 
-/** berth build [-t NAME]... [-f FILE] [--build-arg K=V]... [--target STAGE] [--no-cache] [-q] PATH */
+/** berth build [-t NAME]... [-f FILE] [--build-arg K=V]... [--target STAGE] [--no-cache] [--cgroup-parent P] [-q] PATH */
 export const build: Command = async (args, g) => {
   const { values, positionals } = parseCommand(
     'build',
@@ -13,6 +13,7 @@ export const build: Command = async (args, g) => {
       target: { type: 'string' },
       'no-cache': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      'cgroup-parent': { type: 'string' },
     },
     ['path'],
   );
@@ -26,7 +27,7 @@ export const build: Command = async (args, g) => {
   }
   const images = openImages(g);
   try {
-    const result = await openBuilder(g, images).build({
+    const result = await openBuilder(g, images, (values['cgroup-parent'] as string | undefined) ?? 'berth-build').build({
       context: positionals[0],
       ...(values.file ? { dockerfile: values.file as string } : {}),
       tags: (values.tag as string[] | undefined) ?? [],
