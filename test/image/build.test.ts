@@ -4,7 +4,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { BuildError, Builder, DockerfileSyntaxError, Images, type BuildOptions } from '@berth/image';
-import { buildSpec } from '@berth/runtime';
 import { RuntimeHarness, sharedBusyboxRootfs, startRegistry, type TestRegistry } from '@berth/testing';
 
 let h: RuntimeHarness;
@@ -48,32 +47,17 @@ async function build(options: BuildOptions) {
 
 /** Run IMAGE's command (or ARGS) in a container; its stdout. */
 async function runImage(name: string, args?: string[]): Promise<string> {
-  const image = images.resolve(name);
   const config = images.containerConfig(name);
-  const id = h.nextId('img');
-  const dir = path.join(h.tmp, 'containers', id);
-  for (const d of ['upper', 'work', 'merged']) fs.mkdirSync(path.join(dir, d), { recursive: true });
-  const spec = buildSpec({
-    args: args ?? [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])],
-    env: config.Env ?? [],
-    cwd: config.WorkingDir || '/',
-    rootfs: {
-      path: path.join(dir, 'merged'),
-      overlay: {
-        lowerDirs: await images.lowerDirs(image),
-        upperDir: path.join(dir, 'upper'),
-        workDir: path.join(dir, 'work'),
-      },
+  const r = await h.run(
+    {
+      args: args ?? [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])],
+      env: config.Env ?? [],
+      cwd: config.WorkingDir || '/',
     },
-  });
-  await h.runtime.run(id, { bundle: h.tmp, spec });
-  const out = h
-    .logOf(id)
-    .filter((e) => e.stream === 'stdout')
-    .map((e) => e.log)
-    .join('');
-  await h.runtime.delete(id);
-  return out;
+    h.nextId('img'),
+    await images.lowerDirs(images.resolve(name)),
+  );
+  return r.stdout;
 }
 
 const MULTI_STAGE = `# a small multi-stage image

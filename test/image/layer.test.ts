@@ -6,7 +6,6 @@ import { applyFsOps } from '@berth/runtime';
 import { extractLayer, findOpaqueDirs, layerEntries } from '@berth/image/archive/layer';
 import { header, packTar, type PackEntry } from '@berth/image/archive/tar';
 import { RuntimeHarness } from '@berth/testing';
-import { buildSpec } from '@berth/runtime';
 
 let dir: string;
 beforeEach(() => {
@@ -160,26 +159,11 @@ describe('a container on layers with whiteouts', () => {
       ],
       top,
     );
-    const id = h.nextId();
-    const work = path.join(h.tmp, 'c', id);
-    for (const d of ['upper', 'work', 'merged']) fs.mkdirSync(path.join(work, d), { recursive: true });
-    const spec = buildSpec({
-      args: ['sh', '-c', 'ls /etc/secret 2>&1; cat /etc/keep; echo; ls /data'],
-      rootfs: {
-        path: path.join(work, 'merged'),
-        overlay: {
-          lowerDirs: [top, base, h.image],
-          upperDir: path.join(work, 'upper'),
-          workDir: path.join(work, 'work'),
-        },
-      },
-    });
-    await h.runtime.run(id, { bundle: h.tmp, spec });
-    const out = h
-      .logOf(id)
-      .map((e) => e.log)
-      .join('');
-    await h.runtime.delete(id);
-    expect(out).toBe('ls: /etc/secret: No such file or directory\nkept\nthree\n');
+    const r = await h.run(
+      { args: ['sh', '-c', 'ls /etc/secret 2>&1; cat /etc/keep; echo; ls /data'] },
+      h.nextId(),
+      [top, base, h.image],
+    );
+    expect(r.stdout).toBe('ls: /etc/secret: No such file or directory\nkept\nthree\n');
   });
 });

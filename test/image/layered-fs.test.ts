@@ -9,8 +9,13 @@ import { LayeredFs, lookupId } from '@berth/image/builder/layered-fs';
 let tmp: string;
 let root: LayeredFs;
 
-const file = (name: string, body: string): PackEntry => ({ header: header({ name, type: 'file', size: body.length }), body: Buffer.from(body) });
-const link = (name: string, target: string): PackEntry => ({ header: header({ name, type: 'symlink', linkname: target }) });
+const file = (name: string, body: string): PackEntry => ({
+  header: header({ name, type: 'file', size: body.length }),
+  body: Buffer.from(body),
+});
+const link = (name: string, target: string): PackEntry => ({
+  header: header({ name, type: 'symlink', linkname: target }),
+});
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-layeredfs-'));

@@ -12,7 +12,6 @@ import {
   RegistryUnreachableError,
   type ProgressEvent,
 } from '@berth/image';
-import { buildSpec } from '@berth/runtime';
 import { RuntimeHarness, sharedBusyboxRootfs, startRegistry, type TestRegistry } from '@berth/testing';
 
 let tmp: string;
@@ -66,23 +65,12 @@ describe('push and pull', () => {
 
     const h = RuntimeHarness.open('pulled');
     try {
-      const lowerDirs = await b.lowerDirs(pulled);
-      const dir = path.join(h.tmp, 'c');
-      for (const d of ['upper', 'work', 'merged']) fs.mkdirSync(path.join(dir, d), { recursive: true });
-      const spec = buildSpec({
-        args: ['sh', '-c', 'echo pulled and running; ls /bin/busybox'],
-        rootfs: {
-          path: path.join(dir, 'merged'),
-          overlay: { lowerDirs, upperDir: path.join(dir, 'upper'), workDir: path.join(dir, 'work') },
-        },
-      });
-      await h.runtime.run('pulled', { bundle: h.tmp, spec });
-      expect(
-        h
-          .logOf('pulled')
-          .map((e) => e.log)
-          .join(''),
-      ).toBe('pulled and running\n/bin/busybox\n');
+      const r = await h.run(
+        { args: ['sh', '-c', 'echo pulled and running; ls /bin/busybox'] },
+        'pulled',
+        await b.lowerDirs(pulled),
+      );
+      expect(r.stdout).toBe('pulled and running\n/bin/busybox\n');
     } finally {
       await h.cleanup();
     }

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSpec, dockerDefaults } from '@berth/runtime';
+import { dockerDefaults } from '@berth/runtime';
 import { RuntimeHarness } from '@berth/testing';
 
 let h: RuntimeHarness;
@@ -193,31 +193,18 @@ describe('overlay root', () => {
     fs.writeFileSync(path.join(top, 'etc/motd'), 'from the top layer\n');
     fs.writeFileSync(path.join(top, 'etc/only-top'), 'top\n');
     execFileSync('mknod', [path.join(top, 'etc/group'), 'c', '0', '0']); // overlay whiteout: deleted in this layer
-    const id = h.nextId();
-    const dir = path.join(h.tmp, 'rootfs', id);
-    for (const d of ['upper', 'work', 'merged']) fs.mkdirSync(path.join(dir, d), { recursive: true });
-    const spec = buildSpec({
-      args: [
-        'sh',
-        '-c',
-        'cat /etc/motd /etc/only-top; test -e /etc/group && echo group || echo no-group; test -e /etc/passwd && echo passwd',
-      ],
-      rootfs: {
-        path: path.join(dir, 'merged'),
-        overlay: {
-          lowerDirs: [top, h.image],
-          upperDir: path.join(dir, 'upper'),
-          workDir: path.join(dir, 'work'),
-        },
+    const r = await h.run(
+      {
+        args: [
+          'sh',
+          '-c',
+          'cat /etc/motd /etc/only-top; test -e /etc/group && echo group || echo no-group; test -e /etc/passwd && echo passwd',
+        ],
       },
-    });
-    await h.runtime.run(id, { bundle: h.tmp, spec });
-    const out = h
-      .logOf(id)
-      .map((e) => e.log)
-      .join('');
-    await h.runtime.delete(id);
-    expect(out).toBe('from the top layer\ntop\nno-group\npasswd\n');
+      h.nextId(),
+      [top, h.image],
+    );
+    expect(r.stdout).toBe('from the top layer\ntop\nno-group\npasswd\n');
   });
 });
 

@@ -35,7 +35,11 @@ export function sharedBusyboxRootfs(): string {
 export function removeCgroupParent(parent: string): void {
   const layout = openCgroupDriver().layout;
   const roots =
-    layout.mode === 'v2' ? [layout.mountPoint] : layout.mode === 'none' ? [] : layout.hierarchies.map((h) => h.mountPoint);
+    layout.mode === 'v2'
+      ? [layout.mountPoint]
+      : layout.mode === 'none'
+        ? []
+        : layout.hierarchies.map((h) => h.mountPoint);
   for (const root of roots) {
     try {
       fs.rmdirSync(path.join(root, parent));
@@ -77,17 +81,18 @@ export class RuntimeHarness {
 
   /** A spec over a fresh overlay (busybox below, a private upper dir) for container ID. */
   spec(id: string, options: Partial<ContainerOptions> = {}): OciSpec {
+    return this.specOn([this.image], id, options);
+  }
+
+  /** A spec over a fresh overlay of LOWER_DIRS (topmost first) for container ID. */
+  specOn(lowerDirs: string[], id: string, options: Partial<ContainerOptions> = {}): OciSpec {
     const dir = path.join(this.tmp, 'rootfs', id);
     for (const d of ['upper', 'work', 'merged']) fs.mkdirSync(path.join(dir, d), { recursive: true });
     return buildSpec({
       args: ['true'],
       rootfs: {
         path: path.join(dir, 'merged'),
-        overlay: {
-          lowerDirs: [this.image],
-          upperDir: path.join(dir, 'upper'),
-          workDir: path.join(dir, 'work'),
-        },
+        overlay: { lowerDirs, upperDir: path.join(dir, 'upper'), workDir: path.join(dir, 'work') },
       },
       ...options,
     });
@@ -97,9 +102,13 @@ export class RuntimeHarness {
     return readJsonLog(path.join(this.runtime.stateRoot, id, 'log.json'));
   }
 
-  /** Run to completion and collect the output; the container is deleted afterwards. */
-  async run(options: Partial<ContainerOptions>, id = this.nextId()): Promise<RunResult> {
-    const exit = await this.runtime.run(id, { bundle: this.tmp, spec: this.spec(id, options) });
+  /** Run to completion and collect the output; the container is deleted afterwards. LOWER_DIRS default to busybox. */
+  async run(
+    options: Partial<ContainerOptions>,
+    id = this.nextId(),
+    lowerDirs = [this.image],
+  ): Promise<RunResult> {
+    const exit = await this.runtime.run(id, { bundle: this.tmp, spec: this.specOn(lowerDirs, id, options) });
     const entries = this.logOf(id);
     await this.runtime.delete(id, { force: true });
     const text = (stream: string) =>

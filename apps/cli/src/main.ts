@@ -4,7 +4,7 @@
  * prune) work now, directly on the local data root; container and cluster
  * commands arrive with the agent (issue 4) and the manager (issue 5).
  */
-import { UsageError } from '@berth/cli-support/args';
+import { takeGlobalFlags, UsageError } from '@berth/cli-support/args';
 import { DEFAULTS, type Command, type Globals } from './context';
 
 const VERSION = '0.1.0';
@@ -73,27 +73,15 @@ Options:
 `;
 
 function splitGlobals(argv: string[]): { globals: Globals; rest: string[] } {
-  const globals: Globals = {
-    ...DEFAULTS,
-    insecureRegistries: [],
-    dataRoot: process.env.BERTH_DATA_ROOT ?? DEFAULTS.dataRoot,
-  };
-  let i = 0;
-  for (; i < argv.length && argv[i].startsWith('-'); i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  const globals: Globals = { ...DEFAULTS, insecureRegistries: [], dataRoot: process.env.BERTH_DATA_ROOT ?? DEFAULTS.dataRoot };
+  const rest = takeGlobalFlags(argv, (flag, value) => {
     if (flag === '--data-root') globals.dataRoot = value();
     else if (flag === '--exec-root') globals.execRoot = value();
     else if (flag === '--insecure-registry') globals.insecureRegistries.push(value());
-    else if (flag === '--version' || flag === '-v') return { globals, rest: ['version'] };
-    else if (flag === '--help' || flag === '-h') return { globals, rest: ['help'] };
-    else throw new UsageError(`unknown flag: ${flag}`);
-  }
-  return { globals, rest: argv.slice(i) };
+    else return false;
+    return true;
+  });
+  return { globals, rest };
 }
 
 async function main(argv: string[]): Promise<number> {

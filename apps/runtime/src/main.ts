@@ -3,6 +3,7 @@
  * bundle runs under runc, crun and Berth alike. One file per subcommand,
  * loaded only when used (start-up time is part of every `run`).
  */
+import { takeGlobalFlags } from '@berth/cli-support/args';
 import { DEFAULT_ROOT, reportError, UsageError, type Command, type Globals } from './cli';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -36,22 +37,17 @@ Global options:
   --cgroup-parent NAME  cgroup under which containers without linux.cgroupsPath go (default berth)
 `;
 
-/** Global flags come before the command; runc's --log and --log-format are accepted and ignored. */
+/** Global flags come before the command; runc's --log, --log-format, --debug and --systemd-cgroup are accepted and ignored. */
 function splitGlobals(argv: string[]): { globals: Globals; rest: string[] } {
   const globals: Globals = { root: process.env.BERTH_RUNTIME_ROOT ?? DEFAULT_ROOT, cgroupParent: 'berth' };
-  let i = 0;
-  for (; i < argv.length && argv[i].startsWith('-'); i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = () => inline ?? argv[++i];
+  const rest = takeGlobalFlags(argv, (flag, value) => {
     if (flag === '--root') globals.root = value();
     else if (flag === '--cgroup-parent') globals.cgroupParent = value();
     else if (flag === '--log' || flag === '--log-format') value();
-    else if (flag === '--debug' || flag === '--systemd-cgroup') continue;
-    else if (flag === '--help' || flag === '-h') return { globals, rest: ['help'] };
-    else if (flag === '--version' || flag === '-v') return { globals, rest: ['version'] };
-    else throw new UsageError(`unknown global option ${flag}`);
-  }
-  return { globals, rest: argv.slice(i) };
+    else if (flag !== '--debug' && flag !== '--systemd-cgroup') return false;
+    return true;
+  });
+  return { globals, rest };
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -33,6 +33,27 @@ export function parseCommand(
   return parsed as { values: Values; positionals: string[] };
 }
 
+/**
+ * The global flags before the command word. HANDLE gets each flag and a
+ * reader for its value (`--flag value` or `--flag=value`) and says whether it
+ * knew it. Returns the rest of ARGV; --help and --version become those commands.
+ */
+export function takeGlobalFlags(argv: string[], handle: (flag: string, value: () => string) => boolean): string[] {
+  let i = 0;
+  for (; i < argv.length && argv[i].startsWith('-'); i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    if (flag === '--help' || flag === '-h') return ['help'];
+    if (flag === '--version' || flag === '-v') return ['version'];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (!handle(flag, value)) throw new UsageError(`unknown flag: ${flag}`);
+  }
+  return argv.slice(i);
+}
+
 /** Rows under a header, columns padded as docker's tables are (3 spaces between). */
 export function formatTable(header: string[], rows: string[][]): string {
   const all = [header, ...rows];

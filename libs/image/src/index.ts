@@ -11,7 +11,7 @@ export { Images, type ImagesOptions, type ImageSummary, type RemoveResult, type 
 export type { ImageRecord, LayerRef } from './store/metadata';
 export type { PullOptions } from './pull';
 export type { PushOptions, PushResult } from './push';
-export { formatBytes, type ProgressEvent, type ProgressListener } from './progress';
+export type { ProgressEvent, ProgressListener } from './progress';
 export { RegistryClient, type Repository } from './registry/client';
 export { RegistryError, RegistryUnreachableError, AuthenticationError } from './registry/errors';
 export { CorruptContentError } from './errors';

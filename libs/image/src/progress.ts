@@ -45,16 +45,6 @@ export function throttled(
   };
 }
 
-export function formatBytes(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let i = 0;
-  while (n >= 1000 && i < units.length - 1) {
-    n /= 1000;
-    i++;
-  }
-  return `${i === 0 ? n : n.toFixed(n < 10 ? 2 : n < 100 ? 1 : 0)}${units[i]}`;
-}
-
 /** Run FN over ITEMS with at most LIMIT at once; results in order; the first failure rejects. */
 export async function mapLimit<T, R>(
   items: readonly T[],
