@@ -15,7 +15,7 @@ import { push, type PushOptions, type PushResult } from './push';
 import { familiarName, formatReference, parseReference, type Reference } from './reference';
 import { RegistryClient, type RegistryClientOptions } from './registry/client';
 import type { Credentials } from './registry/auth';
-import { CredentialStore } from './registry/credentials';
+import { CredentialStore, GivenCredentials } from './registry/credentials';
 import { BlobStore } from './store/blob-store';
 import { LayerStore } from './store/layer-store';
 import { MetadataStore, type ImageRecord, type LayerRef, type Metadata } from './store/metadata';
@@ -148,12 +148,40 @@ export class Images {
 
   // ---- registry -------------------------------------------------------------------
 
-  pull(name: string, options: PullOptions = {}): Promise<ImageRecord> {
-    return pull(this, name, { platform: this.options.platform, ...options });
+  /** With AUTH, the registry sees those credentials (for this call only) instead of the stored ones. */
+  async pull(name: string, options: PullOptions & { auth?: Credentials } = {}): Promise<ImageRecord> {
+    const registry = this.registryFor(name, options.auth);
+    try {
+      return await pull({ blobs: this.blobs, layers: this.layers, meta: this.meta, registry }, name, {
+        platform: this.options.platform,
+        ...options,
+      });
+    } finally {
+      if (registry !== this.registry) registry.close();
+    }
   }
 
-  async push(name: string, options: PushOptions = {}): Promise<PushResult> {
-    return push(this, this.resolve(name), name, options);
+  async push(name: string, options: PushOptions & { auth?: Credentials } = {}): Promise<PushResult> {
+    const registry = this.registryFor(name, options.auth);
+    try {
+      return await push({ blobs: this.blobs, meta: this.meta, registry }, this.resolve(name), name, options);
+    } finally {
+      if (registry !== this.registry) registry.close();
+    }
+  }
+
+  private registryFor(name: string, auth: Credentials | undefined): RegistryClient {
+    if (!auth?.username) return this.registry;
+    const domain = parseReference(name).domain;
+    return new RegistryClient({
+      credentials: new GivenCredentials({ [domain]: auth }, this.credentials),
+      insecureRegistries: this.options.insecureRegistries ?? [],
+    });
+  }
+
+  /** Whether CREDENTIALS open DOMAIN, without keeping them (the engine's login: the CLI keeps them). */
+  async checkLogin(domain: string, credentials: Credentials): Promise<void> {
+    await this.registry.ping(domain, credentials);
   }
 
   /** Check the credentials against the registry, then keep them. */

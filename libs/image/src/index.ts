@@ -15,10 +15,16 @@ export type { ProgressEvent, ProgressListener } from './progress';
 export { RegistryClient, type Repository } from './registry/client';
 export { RegistryError, RegistryUnreachableError, AuthenticationError } from './registry/errors';
 export { CorruptContentError } from './errors';
-export { CredentialStore } from './registry/credentials';
+export {
+  CredentialStore,
+  GivenCredentials,
+  defaultConfigPath,
+  type CredentialSource,
+} from './registry/credentials';
 export type { Credentials } from './registry/auth';
 export type { ImportOptions } from './archive/import';
 export type { ArchiveFormat, LoadResult } from './archive/image-archive';
 export { Builder, type BuildOptions, type BuildResult } from './builder/builder';
 export { BuildError } from './builder/source-tree';
 export { DockerfileSyntaxError, parseDockerfile } from './builder/dockerfile/parser';
+export { LayeredFs, resolveUser, lookupId, type LayerView, type ResolvedUser } from './builder/layered-fs';

@@ -35,3 +35,4 @@ export {
 export { NativeShimLauncher, locateShim, type ShimLauncher, type ShimHandle } from './shim/launcher';
 export { applyFsOps, type FsOp } from './fs-ops';
 export { pollUntil, pollFor, sleep } from './poll';
+export { ensureInitLayer } from './oci/init-layer';

@@ -79,6 +79,8 @@ export interface ExecProcess {
   stderr: Readable | null;
   /** The process's exit code (128 + signal when killed). */
   exit: Promise<number>;
+  /** Signals the process itself (not the shim that waits for it). */
+  kill(signal: NodeJS.Signals): void;
 }
 
 export interface ContainerStats extends CgroupStats {
@@ -327,10 +329,47 @@ export class Runtime {
       } finally {
         shim.unref();
       }
-    }
+    } else await this.exitOf(id);
     await pollUntil(() => this.state(id).status === 'stopped', Infinity, `"${id}" to exit`);
     const info = this.state(id);
     return info.exit ?? { exitCode: 255, signal: 0, finishedAt: new Date(), oomKilled: false };
+  }
+
+  /**
+   * For a container another process started: the monitor writes `exit` into
+   * the state dir, which inotify reports at once; a slow look every second
+   * covers a monitor that died without writing it.
+   */
+  private async exitOf(id: string): Promise<void> {
+    const dir = this.dir(id).dir;
+    let watcher: fs.FSWatcher | null = null;
+    let timer: NodeJS.Timeout | null = null;
+    try {
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          let stopped: boolean;
+          try {
+            stopped = this.state(id).status === 'stopped';
+          } catch {
+            stopped = true; // deleted meanwhile
+          }
+          if (stopped) resolve();
+        };
+        try {
+          watcher = fs.watch(dir, (_event, name) => {
+            if (name === 'exit') check();
+          });
+          watcher.on('error', () => undefined);
+        } catch {
+          // the dir is gone: check() settles it
+        }
+        timer = setInterval(check, 1000);
+        check();
+      });
+    } finally {
+      (watcher as fs.FSWatcher | null)?.close();
+      if (timer) clearInterval(timer);
+    }
   }
 
   stats(id: string): ContainerStats {
@@ -471,6 +510,13 @@ export class Runtime {
         stdout: shim.stdout,
         stderr: shim.stderr,
         exit: shim.exit,
+        kill: (signal) => {
+          try {
+            if (started.pid) process.kill(started.pid, signal);
+          } catch {
+            // already gone
+          }
+        },
       };
     } finally {
       fs.rmSync(file, { force: true });

@@ -10,7 +10,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildSpec, readJsonLog, type Runtime } from '@berth/runtime';
+import { buildSpec, ensureInitLayer, readJsonLog, type Runtime } from '@berth/runtime';
 import { findOpaqueDirs } from '../archive/layer';
 import { ingestDir } from '../archive/ingest';
 import { commitImage } from '../commit';
@@ -24,7 +24,7 @@ import { applyMetadata, commandArgs, envMap, healthcheck } from './config-change
 import { copyEntry, looksLikeTar, makeParents, unpackArchive, type CopyOwner } from './copy';
 import { parseDockerfile, type Instruction } from './dockerfile/parser';
 import { processWord, rawWords, SubstitutionError, type Lookup } from './dockerfile/words';
-import { LayeredFs, lookupId } from './layered-fs';
+import { LayeredFs, resolveUser } from './layered-fs';
 import { cleanPath } from './patterns';
 import {
   BuildError,
@@ -454,23 +454,14 @@ export class Builder {
     };
   }
 
-  /** uid:gid for USER "name", "uid", "name:group" or "uid:gid", from the image's passwd and group files. */
+  /** uid:gid for USER, from the image's passwd and group files. */
   private user(root: LayeredFs, spec: string | undefined): { uid: number; gid: number } {
-    if (!spec) return { uid: 0, gid: 0 };
-    const [u, g] = spec.split(':');
-    const uid = lookupId(root, 'passwd', u);
-    if (uid === null) throw new BuildError(`unable to find user ${u}: no matching entries in passwd file`);
-    let gid: number | null;
-    if (g !== undefined) {
-      gid = lookupId(root, 'group', g);
-      if (gid === null) throw new BuildError(`unable to find group ${g}: no matching entries in group file`);
-    } else {
-      const line = (root.readFile('etc/passwd')?.toString() ?? '')
-        .split('\n')
-        .find((l) => l.split(':')[2] === String(uid));
-      gid = line ? Number(line.split(':')[3]) : uid;
+    try {
+      const { uid, gid } = resolveUser(root, spec);
+      return { uid, gid };
+    } catch (error) {
+      throw new BuildError((error as Error).message);
     }
-    return { uid, gid };
   }
 
   private rootOf(layers: LayerRef[]): LayeredFs {
@@ -483,19 +474,9 @@ export class Builder {
     return new LayeredFs(views);
   }
 
-  /**
-   * Empty mount points for what the runtime mounts over (/proc, /sys, /dev,
-   * /etc/hosts…), below nothing and above the image, so creating them never
-   * lands in a step's layer (Docker's "init layer").
-   */
+  /** Mount points for the runtime's mounts, kept out of every step's layer (see ensureInitLayer). */
   private initLayer(): string {
-    const dir = path.join(this.images.root, 'build', 'init');
-    if (fs.existsSync(path.join(dir, '.complete'))) return dir;
-    for (const d of ['proc', 'sys', 'dev', 'etc'])
-      fs.mkdirSync(path.join(dir, d), { recursive: true, mode: 0o755 });
-    for (const f of ['etc/hosts', 'etc/hostname', 'etc/resolv.conf']) fs.writeFileSync(path.join(dir, f), '');
-    fs.writeFileSync(path.join(dir, '.complete'), '');
-    return dir;
+    return ensureInitLayer(path.join(this.images.root, 'build', 'init'));
   }
 
   private async copy(

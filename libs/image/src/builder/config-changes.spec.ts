@@ -1,4 +1,11 @@
-import { applyMetadata, commandArgs, exposedPorts, healthcheck, parseDuration, setEnv } from './config-changes';
+import {
+  applyMetadata,
+  commandArgs,
+  exposedPorts,
+  healthcheck,
+  parseDuration,
+  setEnv,
+} from './config-changes';
 
 const none = () => undefined;
 
@@ -10,7 +17,9 @@ describe('applyMetadata', () => {
 
   it('should resolve WORKDIR against the previous one, with variables', () => {
     const lookup = (n: string) => (n === 'APP' ? 'srv' : undefined);
-    expect(applyMetadata({ WorkingDir: '/opt' }, 'WORKDIR', '$APP/data', lookup, '\\').WorkingDir).toBe('/opt/srv/data');
+    expect(applyMetadata({ WorkingDir: '/opt' }, 'WORKDIR', '$APP/data', lookup, '\\').WorkingDir).toBe(
+      '/opt/srv/data',
+    );
     expect(applyMetadata({}, 'WORKDIR', 'rel', none, '\\').WorkingDir).toBe('/rel');
     expect(applyMetadata({ WorkingDir: '/opt' }, 'WORKDIR', '/abs', none, '\\').WorkingDir).toBe('/abs');
   });
@@ -18,9 +27,21 @@ describe('applyMetadata', () => {
   it('should add labels, ports and volumes to what the base had', () => {
     const base = { Labels: { a: '1' }, ExposedPorts: { '22/tcp': {} }, Volumes: { '/old': {} } };
     expect(applyMetadata(base, 'LABEL', 'b="x y"', none, '\\').Labels).toEqual({ a: '1', b: 'x y' });
-    expect(Object.keys(applyMetadata(base, 'EXPOSE', '80 53/udp', none, '\\').ExposedPorts!)).toEqual(['22/tcp', '80/tcp', '53/udp']);
-    expect(Object.keys(applyMetadata(base, 'VOLUME', '["/a", "/b"]', none, '\\').Volumes!)).toEqual(['/old', '/a', '/b']);
-    expect(Object.keys(applyMetadata(base, 'VOLUME', '/c /d', none, '\\').Volumes!)).toEqual(['/old', '/c', '/d']);
+    expect(Object.keys(applyMetadata(base, 'EXPOSE', '80 53/udp', none, '\\').ExposedPorts!)).toEqual([
+      '22/tcp',
+      '80/tcp',
+      '53/udp',
+    ]);
+    expect(Object.keys(applyMetadata(base, 'VOLUME', '["/a", "/b"]', none, '\\').Volumes!)).toEqual([
+      '/old',
+      '/a',
+      '/b',
+    ]);
+    expect(Object.keys(applyMetadata(base, 'VOLUME', '/c /d', none, '\\').Volumes!)).toEqual([
+      '/old',
+      '/c',
+      '/d',
+    ]);
   });
 
   it('should refuse a label without a value and a USER without a name', () => {
@@ -32,8 +53,16 @@ describe('applyMetadata', () => {
 describe('commandArgs', () => {
   it('should keep exec form and run shell form through SHELL', () => {
     expect(commandArgs({ form: 'exec', args: ['a', 'b'] }, undefined)).toEqual(['a', 'b']);
-    expect(commandArgs({ form: 'shell', text: 'echo $HOME' }, undefined)).toEqual(['/bin/sh', '-c', 'echo $HOME']);
-    expect(commandArgs({ form: 'shell', text: 'echo' }, ['/bin/bash', '-ec'])).toEqual(['/bin/bash', '-ec', 'echo']);
+    expect(commandArgs({ form: 'shell', text: 'echo $HOME' }, undefined)).toEqual([
+      '/bin/sh',
+      '-c',
+      'echo $HOME',
+    ]);
+    expect(commandArgs({ form: 'shell', text: 'echo' }, ['/bin/bash', '-ec'])).toEqual([
+      '/bin/bash',
+      '-ec',
+      'echo',
+    ]);
   });
 });
 
@@ -55,8 +84,13 @@ describe('parseDuration', () => {
 });
 
 describe('healthcheck', () => {
-  it("should store shell commands as CMD-SHELL with the options in nanoseconds", () => {
-    expect(healthcheck({ form: 'shell', text: 'curl -f x' }, { interval: '5s', timeout: '1s', 'start-period': '10s', retries: '4' })).toEqual({
+  it('should store shell commands as CMD-SHELL with the options in nanoseconds', () => {
+    expect(
+      healthcheck(
+        { form: 'shell', text: 'curl -f x' },
+        { interval: '5s', timeout: '1s', 'start-period': '10s', retries: '4' },
+      ),
+    ).toEqual({
       Test: ['CMD-SHELL', 'curl -f x'],
       Interval: 5e9,
       Timeout: 1e9,
@@ -67,7 +101,9 @@ describe('healthcheck', () => {
   });
 
   it('should refuse bad retries', () => {
-    expect(() => healthcheck({ form: 'exec', args: ['x'] }, { retries: '-1' })).toThrow('--retries must be a whole number');
+    expect(() => healthcheck({ form: 'exec', args: ['x'] }, { retries: '-1' })).toThrow(
+      '--retries must be a whole number',
+    );
   });
 });
 

@@ -125,3 +125,39 @@ export function lookupId(root: LayeredFs, file: 'passwd' | 'group', name: string
   }
   return null;
 }
+
+export interface ResolvedUser {
+  uid: number;
+  gid: number;
+  /** Groups /etc/group lists the user in, besides the primary one. */
+  additionalGids: number[];
+}
+
+/**
+ * USER as Docker reads it — "name", "uid", "name:group", "uid:gid" — from the
+ * image's /etc/passwd and /etc/group; a bare uid not in passwd gets gid 0, as in Docker.
+ */
+export function resolveUser(root: LayeredFs, spec: string | undefined): ResolvedUser {
+  if (!spec) return { uid: 0, gid: 0, additionalGids: [] };
+  const [u, g] = spec.split(':');
+  const passwd = (root.readFile('etc/passwd')?.toString('utf8') ?? '').split('\n').map((l) => l.split(':'));
+  const entry = /^\d+$/.test(u) ? passwd.find((f) => f[2] === u) : passwd.find((f) => f[0] === u);
+  if (!entry && !/^\d+$/.test(u))
+    throw new Error(`unable to find user ${u}: no matching entries in passwd file`);
+  const uid = entry ? Number(entry[2]) : Number(u);
+  let gid = entry ? Number(entry[3]) : 0;
+  if (g !== undefined) {
+    const found = lookupId(root, 'group', g);
+    if (found === null) throw new Error(`unable to find group ${g}: no matching entries in group file`);
+    gid = found;
+  }
+  const name = entry?.[0];
+  const additionalGids = name
+    ? (root.readFile('etc/group')?.toString('utf8') ?? '')
+        .split('\n')
+        .map((l) => l.split(':'))
+        .filter((f) => f[3]?.split(',').includes(name) && Number(f[2]) !== gid)
+        .map((f) => Number(f[2]))
+    : [];
+  return { uid, gid, additionalGids };
+}

@@ -16,7 +16,7 @@ import {
   type Challenge,
   type Credentials,
 } from './auth';
-import { CredentialStore } from './credentials';
+import { CredentialStore, type CredentialSource } from './credentials';
 import { AuthenticationError, RegistryError, type RegistryErrorDetail } from './errors';
 import { readAll, Transport, type HttpRequest, type HttpResponse } from './transport';
 
@@ -32,7 +32,7 @@ export interface FetchedManifest {
 }
 
 export interface RegistryClientOptions {
-  credentials?: CredentialStore;
+  credentials?: CredentialSource;
   insecureRegistries?: readonly string[];
 }
 
@@ -42,7 +42,7 @@ const MANIFEST_ACCEPT = [...INDEX_MEDIA_TYPES, ...MANIFEST_MEDIA_TYPES].join(', 
 
 export class RegistryClient {
   readonly transport: Transport;
-  private readonly credentials: CredentialStore;
+  private readonly credentials: CredentialSource;
   /** Per registry: the challenge it answered with, and tokens per scope set. */
   private readonly sessions = new Map<string, { challenge?: Challenge; tokens: Map<string, string> }>();
 

@@ -26,7 +26,24 @@ function keysFor(host: string): string[] {
     : [host, `https://${host}`, `http://${host}`];
 }
 
-export class CredentialStore {
+/** Where the registry client looks up credentials for a registry host. */
+export interface CredentialSource {
+  get(host: string): Credentials | null;
+}
+
+/** Credentials given for one operation (the engine gets them from the CLI), over another source. */
+export class GivenCredentials implements CredentialSource {
+  constructor(
+    private readonly given: Record<string, Credentials>,
+    private readonly fallback: CredentialSource | null = null,
+  ) {}
+
+  get(host: string): Credentials | null {
+    return this.given[host] ?? this.fallback?.get(host) ?? null;
+  }
+}
+
+export class CredentialStore implements CredentialSource {
   constructor(readonly file: string = defaultConfigPath()) {}
 
   private read(): ConfigFile {

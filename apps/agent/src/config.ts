@@ -1,0 +1,102 @@
+/**
+ * The agent's settings, from dockerd's flags where they apply. Compiled once
+ * at start (paths resolved, defaults filled) into AgentConfig, which the
+ * rest of the agent takes as given. Pure.
+ */
+import * as path from 'node:path';
+
+export interface AgentConfig {
+  dataRoot: string;
+  execRoot: string;
+  /** The engine socket's path. */
+  socket: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The default bridge network: Linux bridge device and subnet. */
+  bridge: string;
+  bridgeSubnet: string;
+  /** Subnets for user networks are carved, a /24 each, from this pool. */
+  networkPool: string;
+  /** Cgroup under which every container of this agent goes. */
+  cgroupParent: string;
+  insecureRegistries: string[];
+  /** Upstream DNS servers for names the agent does not know (default: the host's resolv.conf). */
+  dnsUpstream: string[];
+}
+
+export const DEFAULT_CONFIG: AgentConfig = {
+  dataRoot: '/var/lib/berth',
+  execRoot: '/run/berth',
+  socket: '/run/berth/berth.sock',
+  logLevel: 'info',
+  bridge: 'berth0',
+  bridgeSubnet: '10.88.0.0/16',
+  networkPool: '10.89.0.0/16',
+  cgroupParent: 'berth',
+  insecureRegistries: [],
+  dnsUpstream: [],
+};
+
+export class ConfigError extends Error {}
+
+export function parseAgentFlags(argv: string[]): AgentConfig {
+  const config: AgentConfig = { ...DEFAULT_CONFIG, insecureRegistries: [], dnsUpstream: [] };
+  let socketGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new ConfigError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--data-root':
+        config.dataRoot = path.resolve(value());
+        break;
+      case '--exec-root':
+        config.execRoot = path.resolve(value());
+        break;
+      case '-H':
+      case '--host': {
+        const v = value();
+        if (!v.startsWith('unix://')) throw new ConfigError(`--host ${v}: only unix:// sockets are served`);
+        config.socket = path.resolve(v.slice('unix://'.length));
+        socketGiven = true;
+        break;
+      }
+      case '-l':
+      case '--log-level': {
+        const v = value();
+        if (!['debug', 'info', 'warn', 'error'].includes(v))
+          throw new ConfigError(`--log-level must be debug, info, warn or error, not "${v}"`);
+        config.logLevel = v as AgentConfig['logLevel'];
+        break;
+      }
+      case '-b':
+      case '--bridge':
+        config.bridge = value();
+        if (config.bridge.length > 15)
+          throw new ConfigError(`--bridge ${config.bridge}: Linux names devices with at most 15 characters`);
+        break;
+      case '--bip':
+      case '--default-subnet':
+        config.bridgeSubnet = value();
+        break;
+      case '--network-pool':
+        config.networkPool = value();
+        break;
+      case '--cgroup-parent':
+        config.cgroupParent = value();
+        break;
+      case '--insecure-registry':
+        config.insecureRegistries.push(value());
+        break;
+      case '--dns':
+        config.dnsUpstream.push(value());
+        break;
+      default:
+        throw new ConfigError(`unknown flag: ${flag}`);
+    }
+  }
+  if (!socketGiven) config.socket = path.join(config.execRoot, 'berth.sock');
+  return config;
+}

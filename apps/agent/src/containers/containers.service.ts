@@ -1,0 +1,644 @@
+/**
+ * Containers on this machine: create, start, stop, remove and the rest,
+ * with their restart policies, health checks, and live restore (containers
+ * outlive the agent; a new agent picks them up). The rules live in model.ts
+ * and plan.ts; this service sequences them over the runtime, the image
+ * store, networks and volumes.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { LayeredFs, resolveUser, type ImageRecord, type ProgressEvent } from '@berth/image';
+import { buildSpec, ensureInitLayer, Runtime, type ExitInfo } from '@berth/runtime';
+import type { berth } from '@berth/proto';
+import { AGENT_CONFIG } from '../tokens';
+import type { AgentConfig } from '../config';
+import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors';
+import { EventsService } from '../events/events.service';
+import { ImagesService } from '../images/images.service';
+import { NetworksService } from '../networks/networks.service';
+import { VolumesService } from '../volumes/volumes.service';
+import { ContainerRepository } from './container.repository';
+import { streamLog, type LogOptions } from './logs';
+import {
+  generateName,
+  isValidName,
+  newContainerId,
+  restartDelayMs,
+  shouldRestart,
+  type ContainerRecord,
+} from './model';
+import {
+  hostsFile,
+  planContainer,
+  resolvConf,
+  runtimeOptions,
+  type ContainerSpecMsg,
+  type Resolved,
+} from './plan';
+
+export type ExecStart = berth.engine.v1.ExecStart;
+
+@Injectable()
+export class ContainersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('containers');
+  readonly repo: ContainerRepository;
+  readonly runtime: Runtime;
+  private readonly initLayer: string;
+  /** Resolves when the container's current run has ended and been handled. */
+  private readonly exits = new Map<string, Promise<void>>();
+  private readonly restartTimers = new Map<string, NodeJS.Timeout>();
+  private readonly restartDelays = new Map<string, number>();
+  private readonly healthTimers = new Map<string, NodeJS.Timeout>();
+  private shuttingDown = false;
+
+  constructor(
+    @Inject(AGENT_CONFIG) config: AgentConfig,
+    private readonly imagesService: ImagesService,
+    private readonly networks: NetworksService,
+    private readonly volumes: VolumesService,
+    private readonly events: EventsService,
+  ) {
+    this.repo = new ContainerRepository(path.join(config.dataRoot, 'containers'));
+    this.runtime = Runtime.open({
+      stateRoot: path.join(config.execRoot, 'containers'),
+      cgroupParent: config.cgroupParent,
+    });
+    this.initLayer = ensureInitLayer(path.join(config.dataRoot, 'init'));
+  }
+
+  private get images() {
+    return this.imagesService.images;
+  }
+
+  private emit(c: ContainerRecord, action: string, extra: Record<string, string> = {}): void {
+    this.events.emit('container', action, c.id, { name: c.name, image: c.image, ...extra });
+  }
+
+  private dir(c: ContainerRecord, ...parts: string[]): string {
+    return path.join(this.repo.containerDir(c.id), ...parts);
+  }
+
+  logPath(c: ContainerRecord): string {
+    return this.dir(c, `${c.id}-json.log`);
+  }
+
+  // ---- create --------------------------------------------------------------------
+
+  async create(spec: ContainerSpecMsg, onPull?: (e: ProgressEvent) => void): Promise<ContainerRecord> {
+    const taken = new Set(this.repo.all().map((c) => c.name));
+    let name = spec.name.replace(/^\//, '');
+    if (name) {
+      if (!isValidName(name))
+        throw new InvalidArgumentError(
+          `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
+        );
+      const holder = this.repo.all().find((c) => c.name === name);
+      if (holder)
+        throw new ConflictError(
+          `The container name "/${name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`,
+        );
+    } else name = generateName(taken);
+
+    let image = this.images.tryResolve(spec.image);
+    if (!image) {
+      if (!spec.pullMissing) throw new NotFoundError(`No such image: ${spec.image}`);
+      image = await this.images.pull(spec.image, {
+        onProgress: onPull,
+        auth: spec.auth?.username
+          ? { username: spec.auth.username, password: spec.auth.password ?? '' }
+          : undefined,
+      });
+      this.events.emit('image', 'pull', spec.image, { name: spec.image });
+    }
+    const record = planContainer(
+      spec,
+      {
+        reference: spec.image,
+        configDigest: image.configDigest,
+        manifestDigest: image.manifestDigest,
+        config: this.images.containerConfig(image.manifestDigest),
+      },
+      newId(this.repo),
+      name,
+      new Date(),
+    );
+    if (record.hostConfig.network !== 'bridge' || this.networks.find(record.hostConfig.network))
+      this.networks.get(record.hostConfig.network);
+    await this.networks.checkPorts(record.hostConfig.ports);
+
+    for (const m of record.mounts) {
+      if (m.type === 'volume') {
+        const { volume, created } = this.volumes.ensure(m.source || null);
+        m.source = volume.name;
+        m.hostPath = this.volumes.dataDir(volume.name);
+        if (created) await this.copyImageContent(image, m.destination, m.hostPath);
+        this.volumes.use(volume.name, record.id);
+      } else if (m.type === 'bind' && !fs.existsSync(m.source)) {
+        fs.mkdirSync(m.source, { recursive: true }); // as -v does for a missing host directory
+      }
+    }
+    for (const d of ['upper', 'work', 'merged'])
+      fs.mkdirSync(this.dir(record, 'rootfs', d), { recursive: true });
+    this.images.hold(
+      record.id,
+      [image.manifestDigest],
+      image.layers.map((l) => l.chainId),
+    );
+    this.repo.save(record);
+    this.emit(record, 'create');
+    return record;
+  }
+
+  /** A new volume mounted over image content starts as a copy of it. */
+  private async copyImageContent(image: ImageRecord, destination: string, target: string): Promise<void> {
+    const { copyEntry } = await import('@berth/image/builder/copy');
+    const { LayeredTree } = await import('@berth/image/builder/source-tree');
+    const root = this.layeredRoot(image, null);
+    const rel = root.resolve(destination.replace(/^\/+/, ''));
+    const found = root.lookup(rel);
+    if (!found?.stat.isDirectory()) return;
+    const tree = new LayeredTree(`image ${image.configDigest}`, root);
+    for (const name of tree.readdir(rel)) {
+      const st = tree.lstat(`${rel}/${name}`)!;
+      copyEntry(tree, `${rel}/${name}`, target, name, { uid: st.uid, gid: st.gid });
+    }
+    fs.chownSync(target, found.stat.uid, found.stat.gid);
+    fs.chmodSync(target, found.stat.mode & 0o7777);
+  }
+
+  /** The container's root as its processes see it, read from the layers (and its own upper dir). */
+  private layeredRoot(image: Pick<ImageRecord, 'layers'>, upper: string | null): LayeredFs {
+    const layers = [...image.layers].reverse().map((l) => ({
+      dir: this.images.layers.diffDir(l.chainId),
+      opaqueDirs: new Set(
+        this.images.layers.has(l.chainId) ? this.images.layers.record(l.chainId).opaqueDirs : [],
+      ),
+    }));
+    return new LayeredFs(upper ? [{ dir: upper, opaqueDirs: new Set<string>() }, ...layers] : layers);
+  }
+
+  // ---- start ---------------------------------------------------------------------
+
+  async start(ref: string): Promise<ContainerRecord> {
+    const c = this.repo.get(ref);
+    if (c.state.status === 'running') return c;
+    if (c.state.status === 'paused')
+      throw new ConflictError(`cannot start a paused container ${c.id}; try unpause instead`);
+    if (c.state.status === 'removing')
+      throw new ConflictError(`container ${c.id} is marked for removal and cannot be started`);
+    this.cancelRestart(c);
+    c.manuallyStopped = false;
+    await this.launch(c);
+    return c;
+  }
+
+  /** Network, files and rootfs ready, then the runtime starts it; on failure everything set up is undone. */
+  private async launch(c: ContainerRecord): Promise<void> {
+    const image = this.images.resolve(c.imageManifest);
+    try {
+      this.runtime.state(c.id);
+      await this.runtime.delete(c.id, { force: true }); // what is left of the last run
+    } catch {
+      // nothing left: the usual case
+    }
+    const upper = this.dir(c, 'rootfs', 'upper');
+    const lowerDirs = [this.initLayer, ...(await this.images.lowerDirs(image))];
+    const root = this.layeredRoot(image, upper);
+    let user: Resolved['user'];
+    try {
+      user = resolveUser(root, c.config.user);
+    } catch (error) {
+      throw new InvalidArgumentError(`unable to start container ${c.name}: ${(error as Error).message}`);
+    }
+    const cwd = root.resolve(c.config.workingDir.replace(/^\/+/, ''));
+    if (!root.lookup(cwd)) fs.mkdirSync(path.join(upper, cwd), { recursive: true, mode: 0o755 });
+
+    const names = [
+      c.hostConfig.network,
+      ...c.networks.map((n) => n.network).filter((n) => n !== c.hostConfig.network),
+    ];
+    const { netns, attachments, ports } = await this.networks.attach(c, names);
+    c.networks = attachments;
+    c.boundPorts = ports;
+    try {
+      const etc = {
+        hosts: this.dir(c, 'hosts'),
+        hostname: this.dir(c, 'hostname'),
+        resolvConf: this.dir(c, 'resolv.conf'),
+      };
+      fs.writeFileSync(etc.hosts, hostsFile(c));
+      fs.writeFileSync(etc.hostname, `${c.config.hostname}\n`);
+      fs.writeFileSync(
+        etc.resolvConf,
+        resolvConf(readOr('/etc/resolv.conf', ''), { nameservers: c.hostConfig.dns }),
+      );
+      const volumeDirs = Object.fromEntries(
+        c.mounts.filter((m) => m.type === 'volume').map((m) => [m.destination, m.hostPath!]),
+      );
+      const options = runtimeOptions(c, {
+        lowerDirs,
+        upperDir: upper,
+        workDir: this.dir(c, 'rootfs', 'work'),
+        mergedDir: this.dir(c, 'rootfs', 'merged'),
+        user,
+        netnsPath: netns,
+        etcFiles: etc,
+        volumeDirs,
+      });
+      const info = await this.runtime.createAndStart(c.id, {
+        bundle: this.repo.containerDir(c.id),
+        spec: buildSpec(options),
+        log: { path: this.logPath(c) },
+      });
+      Object.assign(c.state, {
+        status: 'running',
+        pid: info.pid ?? 0,
+        exitCode: 0,
+        oomKilled: false,
+        error: '',
+        startedAt: new Date().toISOString(),
+        health: c.config.healthcheck ? { status: 'starting', failingStreak: 0, log: [] } : null,
+      });
+      this.repo.save(c);
+    } catch (error) {
+      await this.networks.detach(c).catch(() => undefined);
+      c.networks = c.networks.map((n) => ({ ...n, cniResult: undefined }));
+      c.state.error = (error as Error).message;
+      if (c.state.status === 'running') c.state.status = 'exited';
+      this.repo.save(c);
+      throw error;
+    }
+    this.emit(c, 'start');
+    this.follow(c);
+    this.scheduleHealth(c);
+  }
+
+  /** Wait for the run to end, then handle it once. */
+  private follow(c: ContainerRecord): void {
+    const done = this.runtime.wait(c.id).then(
+      (exit) => this.onExit(c.id, exit),
+      (error: unknown) => this.log.error(`waiting for ${c.name}: ${(error as Error).message}`),
+    );
+    this.exits.set(c.id, done);
+  }
+
+  private async onExit(id: string, exit: ExitInfo): Promise<void> {
+    const c = this.repo.find(id);
+    if (!c) return;
+    this.stopHealth(c);
+    await this.runtime.delete(c.id, { force: true }).catch(() => undefined);
+    await this.networks
+      .detach(c)
+      .catch((error: unknown) => this.log.warn(`network teardown of ${c.name}: ${(error as Error).message}`));
+    const ranFor = Date.now() - Date.parse(c.state.startedAt || new Date().toISOString());
+    Object.assign(c.state, {
+      status: c.state.status === 'removing' ? 'removing' : 'exited',
+      pid: 0,
+      exitCode: exit.exitCode,
+      oomKilled: exit.oomKilled,
+      finishedAt: exit.finishedAt.toISOString(),
+    });
+    if (c.state.health) c.state.health = null;
+    this.repo.save(c);
+    if (exit.oomKilled) this.emit(c, 'oom');
+    this.emit(c, 'die', { exitCode: String(exit.exitCode) });
+    if (c.state.status === 'removing' || this.shuttingDown) return;
+    if (c.hostConfig.autoRemove) {
+      await this.remove(c.id, { force: true, volumes: true });
+      return;
+    }
+    if (shouldRestart(c.hostConfig.restart, exit.exitCode, c.restartCount, c.manuallyStopped)) {
+      const delay = restartDelayMs(this.restartDelays.get(c.id) ?? 0, ranFor);
+      this.restartDelays.set(c.id, delay);
+      c.state.status = 'restarting';
+      this.repo.save(c);
+      const timer = setTimeout(() => {
+        this.restartTimers.delete(c.id);
+        const current = this.repo.find(c.id);
+        if (!current || current.state.status !== 'restarting') return;
+        current.restartCount++;
+        this.launch(current).then(
+          () => this.emit(current, 'restart'),
+          (error: unknown) => {
+            this.log.warn(`restarting ${current.name}: ${(error as Error).message}`);
+            current.state.status = 'exited';
+            this.repo.save(current);
+          },
+        );
+      }, delay);
+      this.restartTimers.set(c.id, timer);
+    }
+  }
+
+  private cancelRestart(c: ContainerRecord): void {
+    const timer = this.restartTimers.get(c.id);
+    if (timer) clearTimeout(timer);
+    this.restartTimers.delete(c.id);
+    if (c.state.status === 'restarting') c.state.status = 'exited';
+  }
+
+  // ---- health --------------------------------------------------------------------
+
+  private scheduleHealth(c: ContainerRecord): void {
+    const check = c.config.healthcheck;
+    if (!check) return;
+    const started = Date.now();
+    const tick = async () => {
+      const current = this.repo.find(c.id);
+      if (!current || current.state.status !== 'running' || !current.state.health) return;
+      const args =
+        check.test[0] === 'CMD-SHELL'
+          ? ['/bin/sh', '-c', check.test.slice(1).join(' ')]
+          : check.test.slice(1);
+      const begin = new Date().toISOString();
+      let exitCode: number;
+      let output: string;
+      try {
+        ({ exitCode, output } = await this.probe(c.id, args, check.timeoutMs));
+      } catch (error) {
+        exitCode = -1;
+        output = (error as Error).message;
+      }
+      const health = current.state.health;
+      health.log = [...health.log, { start: begin, end: new Date().toISOString(), exitCode, output }].slice(
+        -5,
+      );
+      const before = health.status;
+      if (exitCode === 0) {
+        health.status = 'healthy';
+        health.failingStreak = 0;
+      } else if (Date.now() - started >= check.startPeriodMs) {
+        health.failingStreak++;
+        if (health.failingStreak >= check.retries) health.status = 'unhealthy';
+      }
+      this.repo.save(current);
+      if (health.status !== before) this.emit(current, `health_status: ${health.status}`);
+      this.healthTimers.set(c.id, setTimeout(tick, check.intervalMs));
+    };
+    this.healthTimers.set(c.id, setTimeout(tick, check.intervalMs));
+  }
+
+  /** Runs a health check command in the container; -1 when it outlives TIMEOUT_MS. */
+  private async probe(
+    id: string,
+    args: string[],
+    timeoutMs: number,
+  ): Promise<{ exitCode: number; output: string }> {
+    const proc = await this.runtime.spawnExec(id, { args });
+    proc.stdin?.end();
+    let output = '';
+    proc.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    proc.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(-1), timeoutMs)));
+    const exitCode = await Promise.race([proc.exit, timeout]);
+    clearTimeout(timer);
+    if (exitCode === -1) {
+      proc.kill('SIGKILL');
+      return { exitCode, output: `Health check exceeded timeout (${timeoutMs / 1000}s)` };
+    }
+    return { exitCode, output: output.slice(0, 4096) };
+  }
+
+  private stopHealth(c: ContainerRecord): void {
+    const timer = this.healthTimers.get(c.id);
+    if (timer) clearTimeout(timer);
+    this.healthTimers.delete(c.id);
+  }
+
+  // ---- stop, kill, restart, pause -----------------------------------------------------
+
+  private running(c: ContainerRecord): boolean {
+    return c.state.status === 'running' || c.state.status === 'paused';
+  }
+
+  async stop(ref: string, timeoutS?: number, signal?: string): Promise<void> {
+    const c = this.repo.get(ref);
+    c.manuallyStopped = true;
+    this.cancelRestart(c);
+    this.repo.save(c);
+    if (!this.running(c)) return;
+    const graceMs = (timeoutS ?? c.config.stopTimeoutS) * 1000;
+    await this.runtime.stop(c.id, { graceMs: Math.max(0, graceMs), signal: signal || c.config.stopSignal });
+    await this.exits.get(c.id);
+    this.emit(c, 'stop');
+  }
+
+  async kill(ref: string, signal = 'SIGKILL'): Promise<void> {
+    const c = this.repo.get(ref);
+    if (!this.running(c))
+      throw new ConflictError(`Cannot kill container: ${ref}: Container ${c.id} is not running`);
+    if (/^(SIG)?(KILL|TERM|INT|9|15|2)$/i.test(signal)) {
+      c.manuallyStopped = true;
+      this.repo.save(c);
+    }
+    if (c.state.status === 'paused') await this.runtime.resume(c.id);
+    this.runtime.kill(c.id, signal);
+    this.emit(c, 'kill', { signal });
+  }
+
+  async restart(ref: string, timeoutS?: number): Promise<void> {
+    await this.stop(ref, timeoutS);
+    await this.start(ref);
+    this.emit(this.repo.get(ref), 'restart');
+  }
+
+  async pause(ref: string): Promise<void> {
+    const c = this.repo.get(ref);
+    if (c.state.status !== 'running') throw new ConflictError(`Container ${c.id} is not running`);
+    await this.runtime.pause(c.id);
+    c.state.status = 'paused';
+    this.repo.save(c);
+    this.emit(c, 'pause');
+  }
+
+  async unpause(ref: string): Promise<void> {
+    const c = this.repo.get(ref);
+    if (c.state.status !== 'paused') throw new ConflictError(`Container ${c.id} is not paused`);
+    await this.runtime.resume(c.id);
+    c.state.status = 'running';
+    this.repo.save(c);
+    this.emit(c, 'unpause');
+  }
+
+  async rename(ref: string, name: string): Promise<void> {
+    const c = this.repo.get(ref);
+    const wanted = name.replace(/^\//, '');
+    if (!isValidName(wanted))
+      throw new InvalidArgumentError(
+        `Invalid container name (${wanted}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
+      );
+    const holder = this.repo.all().find((x) => x.name === wanted && x.id !== c.id);
+    if (holder)
+      throw new ConflictError(
+        `Error when allocating new name: The container name "/${wanted}" is already in use by container "${holder.id}"`,
+      );
+    const old = c.name;
+    c.name = wanted;
+    this.repo.save(c);
+    this.emit(c, 'rename', { oldName: `/${old}` });
+  }
+
+  // ---- remove --------------------------------------------------------------------
+
+  async remove(ref: string, options: { force?: boolean; volumes?: boolean }): Promise<void> {
+    const c = this.repo.get(ref);
+    if ((this.running(c) || c.state.status === 'restarting') && !options.force)
+      throw new ConflictError(
+        `You cannot remove a ${c.state.status} container ${c.id}. Stop the container before attempting removal or force remove`,
+      );
+    this.cancelRestart(c);
+    this.stopHealth(c);
+    const wasRunning = this.running(c);
+    c.state.status = 'removing';
+    this.repo.save(c);
+    if (wasRunning) {
+      try {
+        if (this.runtime.state(c.id).status === 'paused') await this.runtime.resume(c.id);
+        this.runtime.kill(c.id, 'SIGKILL', { all: true });
+      } catch {
+        // already gone
+      }
+      await this.exits.get(c.id);
+    }
+    await this.runtime.delete(c.id, { force: true }).catch(() => undefined);
+    await this.networks.detach(c).catch(() => undefined);
+    for (const m of c.mounts) {
+      if (m.type !== 'volume') continue;
+      this.volumes.release(m.source, c.id);
+      if (m.anonymous && options.volumes) this.volumes.remove(m.source, true);
+    }
+    this.images.release(c.id);
+    this.repo.delete(c.id);
+    this.exits.delete(c.id);
+    this.restartDelays.delete(c.id);
+    this.emit(c, 'destroy');
+  }
+
+  // ---- observing -----------------------------------------------------------------
+
+  list(all: boolean): ContainerRecord[] {
+    return this.repo
+      .all()
+      .filter((c) => all || this.running(c) || c.state.status === 'restarting')
+      .sort((a, b) => b.created.localeCompare(a.created));
+  }
+
+  /** Resolves with the exit status once the container is not running (at once if it is not). */
+  async wait(ref: string): Promise<ContainerRecord['state']> {
+    const c = this.repo.get(ref);
+    if (this.running(c)) await this.exits.get(c.id);
+    return (this.repo.find(c.id) ?? c).state;
+  }
+
+  logs(ref: string, options: LogOptions, signal: AbortSignal, fromOffset?: number) {
+    const c = this.repo.get(ref);
+    return streamLog(
+      this.logPath(c),
+      options,
+      () => {
+        const now = this.repo.find(c.id);
+        return !!now && (this.running(now) || now.state.status === 'restarting');
+      },
+      signal,
+      fromOffset,
+    );
+  }
+
+  /** A process in the running container; its stdio as pipes. */
+  async exec(ref: string, start: ExecStart) {
+    const c = this.repo.get(ref);
+    if (c.state.status !== 'running') throw new ConflictError(`Container ${c.id} is not running`);
+    if (start.tty)
+      throw new InvalidArgumentError('exec -t needs a terminal, which is not supported yet; run without -t');
+    let user: { uid: number; gid: number; additionalGids: number[] } | undefined;
+    if (start.user) {
+      const image = this.images.resolve(c.imageManifest);
+      user = resolveUser(this.layeredRoot(image, this.dir(c, 'rootfs', 'upper')), start.user);
+    }
+    this.emit(c, 'exec_start', { execID: start.cmd.join(' ') });
+    return this.runtime.spawnExec(c.id, {
+      args: start.cmd,
+      env: start.env,
+      ...(start.workingDir ? { cwd: start.workingDir } : {}),
+      ...(user ? { user } : {}),
+    });
+  }
+
+  // ---- live restore ------------------------------------------------------------------
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const c of this.repo.all()) {
+      try {
+        await this.restore(c);
+      } catch (error) {
+        this.log.error(`restoring ${c.name}: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private async restore(c: ContainerRecord): Promise<void> {
+    for (const m of c.mounts) if (m.type === 'volume') this.volumes.use(m.source, c.id);
+    if (c.state.status === 'removing') {
+      await this.remove(c.id, { force: true });
+      return;
+    }
+    let alive = false;
+    let exit: ExitInfo | null = null;
+    try {
+      const info = this.runtime.state(c.id);
+      alive = info.status === 'running' || info.status === 'paused';
+      exit = info.exit;
+      if (alive) c.state.status = info.status === 'paused' ? 'paused' : 'running';
+    } catch {
+      // the runtime has no trace of it (a reboot wiped the run root)
+    }
+    if (alive) {
+      await this.networks.rehold(c);
+      this.repo.save(c);
+      this.follow(c);
+      if (c.state.status === 'running' && c.state.health) this.scheduleHealth(c);
+      return;
+    }
+    if (c.state.status === 'running' || c.state.status === 'paused' || c.state.status === 'restarting') {
+      // it ended while no agent watched: handle that exit now, restart policy included
+      await this.onExit(c.id, exit ?? { exitCode: 255, signal: 0, finishedAt: new Date(), oomKilled: false });
+      return;
+    }
+    // a daemon start restarts `always` containers even if stopped by hand, `unless-stopped` ones only if not
+    const policy = c.hostConfig.restart.name;
+    if (
+      c.state.status === 'exited' &&
+      (policy === 'always' || (policy === 'unless-stopped' && !c.manuallyStopped))
+    )
+      await this.launch(c);
+  }
+
+  onApplicationShutdown(): void {
+    this.shuttingDown = true;
+    for (const t of this.restartTimers.values()) clearTimeout(t);
+    for (const t of this.healthTimers.values()) clearTimeout(t);
+  }
+}
+
+function newId(repo: ContainerRepository): string {
+  for (;;) {
+    const id = newContainerId();
+    if (!repo.find(id.slice(0, 12))) return id;
+  }
+}
+
+function readOr(file: string, fallback: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return fallback;
+  }
+}

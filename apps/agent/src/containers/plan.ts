@@ -1,0 +1,321 @@
+/**
+ * A create request and the image's config → the container the engine will
+ * keep; then that container and what the machine resolved for it → the
+ * options libs/runtime turns into an OCI spec. Pure: every rule of how
+ * `docker run` flags meet an image lives here.
+ */
+import type { ContainerOptions } from '@berth/runtime';
+import type { ContainerConfig } from '@berth/image';
+import type { berth } from '@berth/proto';
+import { publishAll, type PortMapping } from '@berth/network';
+import { ConflictError, InvalidArgumentError } from '../errors';
+import type { ContainerRecord, HealthConfig, MountRecord, RestartPolicy } from './model';
+
+export type ContainerSpecMsg = berth.engine.v1.ContainerSpec;
+
+const SECOND = 1000;
+const DEFAULT_HEALTH = { intervalMs: 30 * SECOND, timeoutMs: 30 * SECOND, startPeriodMs: 0, retries: 3 };
+
+/** KEY=value lists merged: later names override earlier ones, order kept. */
+export function mergeEnv(...lists: (readonly string[] | undefined)[]): string[] {
+  const map = new Map<string, string>();
+  for (const list of lists)
+    for (const e of list ?? []) {
+      const eq = e.indexOf('=');
+      map.set(eq < 0 ? e : e.slice(0, eq), e);
+    }
+  return [...map.values()];
+}
+
+function healthFrom(spec: ContainerSpecMsg, image: ContainerConfig): HealthConfig | null {
+  if (spec.noHealthcheck) return null;
+  const given = spec.healthcheck;
+  const fromImage = image.Healthcheck;
+  const test = given?.test?.length ? given.test : fromImage?.Test;
+  if (!test?.length || test[0] === 'NONE') return null;
+  const ms = (ns: number | undefined | null, fallback: number) => (ns ? Math.round(ns / 1e6) : fallback);
+  return {
+    test: test[0] === 'CMD' || test[0] === 'CMD-SHELL' ? test : ['CMD-SHELL', test.join(' ')],
+    intervalMs: ms(given?.intervalNs || fromImage?.Interval, DEFAULT_HEALTH.intervalMs),
+    timeoutMs: ms(given?.timeoutNs || fromImage?.Timeout, DEFAULT_HEALTH.timeoutMs),
+    startPeriodMs: ms(given?.startPeriodNs || fromImage?.StartPeriod, DEFAULT_HEALTH.startPeriodMs),
+    retries: given?.retries || fromImage?.Retries || DEFAULT_HEALTH.retries,
+  };
+}
+
+function restartFrom(spec: ContainerSpecMsg): RestartPolicy {
+  const name = spec.restart?.name || 'no';
+  if (!['no', 'always', 'unless-stopped', 'on-failure'].includes(name))
+    throw new InvalidArgumentError(
+      `invalid restart policy "${name}": use no, always, unless-stopped or on-failure[:max-retries]`,
+    );
+  return { name: name as RestartPolicy['name'], maximumRetryCount: spec.restart?.maximumRetryCount ?? 0 };
+}
+
+function mountsFrom(spec: ContainerSpecMsg, image: ContainerConfig): MountRecord[] {
+  const mounts: MountRecord[] = (spec.mounts ?? []).map((m) => {
+    const type = (m.type || 'volume') as MountRecord['type'];
+    if (!['bind', 'volume', 'tmpfs'].includes(type))
+      throw new InvalidArgumentError(`mount type "${m.type}" is not supported (bind, volume, tmpfs)`);
+    const destination = m.target ?? '';
+    if (!destination.startsWith('/'))
+      throw new InvalidArgumentError(`invalid mount target "${destination}": it must be an absolute path`);
+    if (type === 'bind' && !(m.source ?? '').startsWith('/'))
+      throw new InvalidArgumentError(`invalid bind source "${m.source}": it must be an absolute path`);
+    return {
+      type,
+      source: m.source ?? '',
+      destination,
+      readOnly: m.readOnly ?? false,
+      anonymous: type === 'volume' && !m.source,
+      ...(m.options?.length ? { options: m.options } : {}),
+    };
+  });
+  const seen = new Set<string>();
+  for (const m of mounts) {
+    if (seen.has(m.destination)) throw new InvalidArgumentError(`Duplicate mount point: ${m.destination}`);
+    seen.add(m.destination);
+  }
+  // the image's VOLUMEs not covered by a mount get an anonymous volume each
+  for (const destination of Object.keys(image.Volumes ?? {}))
+    if (!seen.has(destination))
+      mounts.push({ type: 'volume', source: '', destination, readOnly: false, anonymous: true });
+  return mounts;
+}
+
+function portsFrom(spec: ContainerSpecMsg): PortMapping[] {
+  return (spec.ports ?? []).map((p) => {
+    const protocol = (p.protocol || 'tcp') as PortMapping['protocol'];
+    if (!p.containerPort || p.containerPort > 65535)
+      throw new InvalidArgumentError(`invalid container port ${p.containerPort}`);
+    return { hostIp: p.hostIp ?? '', hostPort: p.hostPort ?? 0, containerPort: p.containerPort, protocol };
+  });
+}
+
+export interface ImageFacts {
+  reference: string;
+  configDigest: string;
+  manifestDigest: string;
+  config: ContainerConfig;
+}
+
+export function planContainer(
+  spec: ContainerSpecMsg,
+  image: ImageFacts,
+  id: string,
+  name: string,
+  now: Date,
+): ContainerRecord {
+  const ic = image.config;
+  const entrypoint = spec.entrypointSet
+    ? (spec.entrypoint ?? []).filter((s) => s !== '')
+    : (ic.Entrypoint ?? []);
+  const cmd = spec.cmd?.length ? spec.cmd : spec.entrypointSet ? [] : (ic.Cmd ?? []);
+  const argv = [...entrypoint, ...cmd];
+  if (!argv.length)
+    throw new InvalidArgumentError('No command specified: the image has no CMD or ENTRYPOINT, so give one');
+  const workingDir = spec.workingDir || ic.WorkingDir || '/';
+  if (!workingDir.startsWith('/'))
+    throw new InvalidArgumentError(
+      `the working directory '${workingDir}' is invalid, it needs to be an absolute path`,
+    );
+  const restart = restartFrom(spec);
+  if (spec.autoRemove && restart.name !== 'no')
+    throw new ConflictError('Conflicting options: --restart and --rm');
+  const ports = portsFrom(spec);
+  const exposed = [
+    ...new Set([
+      ...Object.keys(ic.ExposedPorts ?? {}),
+      ...ports.map((p) => `${p.containerPort}/${p.protocol}`),
+    ]),
+  ];
+  const network = spec.network || 'bridge';
+  if (network === 'host' && ports.length)
+    throw new InvalidArgumentError(
+      'published ports are discarded when using host network mode: drop -p, or use a bridge network',
+    );
+  return {
+    id,
+    name,
+    created: now.toISOString(),
+    image: image.reference,
+    imageId: image.configDigest,
+    imageManifest: image.manifestDigest,
+    path: argv[0],
+    args: argv.slice(1),
+    config: {
+      env: mergeEnv(ic.Env, spec.tty ? ['TERM=xterm'] : [], spec.env),
+      workingDir,
+      user: spec.user || ic.User || '',
+      hostname: spec.hostname || id.slice(0, 12),
+      labels: { ...ic.Labels, ...spec.labels },
+      tty: spec.tty ?? false,
+      openStdin: spec.openStdin ?? false,
+      stopSignal: spec.stopSignal || ic.StopSignal || 'SIGTERM',
+      stopTimeoutS: spec.stopTimeoutSet ? Number(spec.stopTimeoutS) : 10,
+      exposedPorts: exposed,
+      healthcheck: healthFrom(spec, ic),
+      entrypoint,
+      cmd,
+    },
+    hostConfig: {
+      network,
+      networkAliases: spec.networkAliases ?? [],
+      ports: spec.publishAll ? [...ports, ...publishAll(exposed, ports)] : ports,
+      publishAll: spec.publishAll ?? false,
+      restart,
+      autoRemove: spec.autoRemove ?? false,
+      readOnly: spec.readOnly ?? false,
+      memoryBytes: Number(spec.memoryBytes ?? 0),
+      memorySwapBytes: Number(spec.memorySwapBytes ?? 0),
+      cpus: spec.cpus ?? 0,
+      cpuShares: Number(spec.cpuShares ?? 0),
+      pidsLimit: Number(spec.pidsLimit ?? 0),
+      capAdd: spec.capAdd ?? [],
+      capDrop: spec.capDrop ?? [],
+      sysctls: Object.fromEntries(
+        (spec.sysctls ?? []).map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]),
+      ),
+      ulimits: (spec.ulimits ?? []).map(parseUlimit),
+      extraHosts: spec.extraHosts ?? [],
+      dns: spec.dns ?? [],
+      privileged: spec.privileged ?? false,
+    },
+    mounts: mountsFrom(spec, ic),
+    state: {
+      status: 'created',
+      pid: 0,
+      exitCode: 0,
+      oomKilled: false,
+      error: '',
+      startedAt: '',
+      finishedAt: '',
+      health: null,
+    },
+    restartCount: 0,
+    manuallyStopped: false,
+    boundPorts: [],
+    networks: [],
+  };
+}
+
+const ULIMITS: Record<string, string> = {
+  core: 'RLIMIT_CORE',
+  cpu: 'RLIMIT_CPU',
+  data: 'RLIMIT_DATA',
+  fsize: 'RLIMIT_FSIZE',
+  locks: 'RLIMIT_LOCKS',
+  memlock: 'RLIMIT_MEMLOCK',
+  msgqueue: 'RLIMIT_MSGQUEUE',
+  nice: 'RLIMIT_NICE',
+  nofile: 'RLIMIT_NOFILE',
+  nproc: 'RLIMIT_NPROC',
+  rss: 'RLIMIT_RSS',
+  rtprio: 'RLIMIT_RTPRIO',
+  rttime: 'RLIMIT_RTTIME',
+  sigpending: 'RLIMIT_SIGPENDING',
+  stack: 'RLIMIT_STACK',
+};
+
+/** "nofile=1024:2048" → soft and hard limit. */
+export function parseUlimit(text: string): { name: string; soft: number; hard: number } {
+  const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(text);
+  if (!m || !ULIMITS[m[1]])
+    throw new InvalidArgumentError(
+      `invalid ulimit "${text}": use NAME=SOFT[:HARD] with NAME one of ${Object.keys(ULIMITS).join(', ')}`,
+    );
+  const soft = Number(m[2]);
+  const hard = m[3] === undefined ? soft : Number(m[3]);
+  if (hard !== -1 && soft > hard)
+    throw new InvalidArgumentError(`invalid ulimit "${text}": the soft limit is above the hard one`);
+  return { name: m[1], soft, hard };
+}
+
+export interface Resolved {
+  /** The overlay: image layers (topmost first, the init layer above them) and this container's dirs. */
+  lowerDirs: string[];
+  upperDir: string;
+  workDir: string;
+  mergedDir: string;
+  user: { uid: number; gid: number; additionalGids: number[] };
+  /** For bridge and user networks; none and host need none. */
+  netnsPath: string | null;
+  etcFiles: { hosts: string; hostname: string; resolvConf: string };
+  /** Host directory of each volume mount, by destination. */
+  volumeDirs: Record<string, string>;
+}
+
+/** The container and what was resolved for it → libs/runtime's options. */
+export function runtimeOptions(c: ContainerRecord, r: Resolved): ContainerOptions {
+  const h = c.hostConfig;
+  const binds = c.mounts
+    .filter((m) => m.type !== 'tmpfs')
+    .map((m) => ({
+      source: m.type === 'bind' ? m.source : r.volumeDirs[m.destination],
+      destination: m.destination,
+      readOnly: m.readOnly,
+    }));
+  const tmpfs = c.mounts
+    .filter((m) => m.type === 'tmpfs')
+    .map((m) => ({
+      destination: m.destination,
+      options: ['nosuid', 'nodev', 'noexec', ...(m.options ?? [])],
+    }));
+  return {
+    args: [c.path, ...c.args],
+    env: mergeEnv([`HOSTNAME=${c.config.hostname}`], c.config.env),
+    cwd: c.config.workingDir,
+    user: r.user,
+    hostname: c.config.hostname,
+    rootfs: {
+      path: r.mergedDir,
+      overlay: { lowerDirs: r.lowerDirs, upperDir: r.upperDir, workDir: r.workDir },
+    },
+    readOnlyRootfs: h.readOnly,
+    network:
+      h.network === 'host' ? 'host' : h.network === 'none' || !r.netnsPath ? 'none' : { path: r.netnsPath },
+    etcFiles: h.network === 'host' ? { hostname: r.etcFiles.hostname } : r.etcFiles,
+    mounts: binds,
+    tmpfs,
+    ...(h.memoryBytes ? { memoryBytes: h.memoryBytes } : {}),
+    ...(h.memorySwapBytes ? { memorySwapBytes: h.memorySwapBytes } : {}),
+    ...(h.cpus ? { cpus: h.cpus } : {}),
+    ...(h.cpuShares ? { cpuShares: h.cpuShares } : {}),
+    ...(h.pidsLimit ? { pidsLimit: h.pidsLimit } : {}),
+    capAdd: h.privileged ? ['ALL'] : h.capAdd,
+    capDrop: h.privileged ? [] : h.capDrop,
+    sysctls: h.sysctls,
+    rlimits: h.ulimits.map((u) => ({ type: ULIMITS[u.name], soft: u.soft, hard: u.hard })),
+  };
+}
+
+/** /etc/hosts as Docker writes it: localhost lines, the container's own address, then --add-host entries. */
+export function hostsFile(c: ContainerRecord): string {
+  const lines = [
+    '127.0.0.1\tlocalhost',
+    '::1\tlocalhost ip6-localhost ip6-loopback',
+    'fe00::0\tip6-localnet',
+    'ff00::0\tip6-mcastprefix',
+    'ff02::1\tip6-allnodes',
+    'ff02::2\tip6-allrouters',
+  ];
+  for (const n of c.networks) lines.push(`${n.ip}\t${c.config.hostname}`);
+  for (const extra of c.hostConfig.extraHosts) {
+    const colon = extra.indexOf(':');
+    lines.push(`${extra.slice(colon + 1)}\t${extra.slice(0, colon)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** resolv.conf: the agent's DNS on user networks; otherwise the host's, without loopback servers a container cannot reach. */
+export function resolvConf(
+  hostResolv: string,
+  opts: { nameservers?: string[]; embeddedDns?: string },
+): string {
+  if (opts.embeddedDns) return `nameserver ${opts.embeddedDns}\noptions ndots:0\n`;
+  const lines = hostResolv.split('\n').filter((l) => !/^\s*nameserver\s+(127\.|::1)/.test(l) && l.trim());
+  if (opts.nameservers?.length)
+    return `${[...lines.filter((l) => !/^\s*nameserver/.test(l)), ...opts.nameservers.map((n) => `nameserver ${n}`)].join('\n')}\n`;
+  if (!lines.some((l) => /^\s*nameserver/.test(l))) lines.push('nameserver 8.8.8.8', 'nameserver 8.8.4.4');
+  return `${lines.join('\n')}\n`;
+}

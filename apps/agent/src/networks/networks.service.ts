@@ -1,0 +1,320 @@
+/**
+ * Networks: the default bridge (from the agent's flags), host and none, and
+ * user-defined bridge networks. Attaching a container means a named network
+ * namespace, the loopback plugin, and the bridge chain (bridge + host-local,
+ * portmap when ports are published, firewall) through the standard CNI
+ * plugins; published host ports are held for as long as the container runs.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  attachmentOf,
+  bridgePlugins,
+  CniRunner,
+  createNetns,
+  deleteNetns,
+  loopbackPlugin,
+  netnsPath,
+  reservePorts,
+  type BridgeNetwork,
+  type PortMapping,
+  type Reservation,
+} from '@berth/network';
+import { AGENT_CONFIG } from '../tokens';
+import type { AgentConfig } from '../config';
+import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors';
+import { EventsService } from '../events/events.service';
+import type { ContainerRecord, NetworkAttachment } from '../containers/model';
+
+export interface NetworkRecord {
+  id: string;
+  name: string;
+  driver: 'bridge' | 'host' | 'null';
+  bridge: string;
+  subnet: string;
+  gateway: string;
+  internal: boolean;
+  attachable: boolean;
+  labels: Record<string, string>;
+  created: string;
+  builtin: boolean;
+}
+
+/** The network namespace of a container, named so that what Berth made can be found and removed. */
+export function netnsName(containerId: string): string {
+  return `berth-${containerId.slice(0, 12)}`;
+}
+
+/** A /24 from POOL that none of USED overlaps. Pure. */
+export function nextSubnet(pool: string, used: readonly string[]): string {
+  const [base, bits] = pool.split('/');
+  const octets = base.split('.').map(Number);
+  const size = 2 ** (24 - Number(bits));
+  const taken = new Set(used.map((s) => s.split('.').slice(0, 3).join('.')));
+  for (let i = 0; i < size; i++) {
+    const third = octets[2] + i;
+    const second = octets[1] + Math.floor(third / 256);
+    const candidate = `${octets[0]}.${second}.${third % 256}`;
+    if (!taken.has(candidate)) return `${candidate}.0/24`;
+  }
+  throw new ConflictError(
+    `no free /24 left in the network pool ${pool}; remove unused networks or give --subnet`,
+  );
+}
+
+export function gatewayOf(subnet: string): string {
+  const [base] = subnet.split('/');
+  const o = base.split('.').map(Number);
+  return `${o[0]}.${o[1]}.${o[2]}.${o[3] + 1}`;
+}
+
+@Injectable()
+export class NetworksService implements OnApplicationShutdown {
+  private readonly file: string;
+  private readonly ipamDir: string;
+  private readonly cni = new CniRunner();
+  private networks: NetworkRecord[];
+  private readonly reservations = new Map<string, Reservation[]>();
+
+  constructor(
+    @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
+    private readonly events: EventsService,
+  ) {
+    const dir = path.join(config.dataRoot, 'network');
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    this.file = path.join(dir, 'networks.json');
+    this.ipamDir = path.join(dir, 'ipam');
+    this.networks = this.load();
+  }
+
+  private load(): NetworkRecord[] {
+    let user: NetworkRecord[] = [];
+    try {
+      user = (JSON.parse(fs.readFileSync(this.file, 'utf8')) as NetworkRecord[]).filter((n) => !n.builtin);
+    } catch {
+      // none yet
+    }
+    const now = new Date().toISOString();
+    const builtin = (
+      name: string,
+      driver: NetworkRecord['driver'],
+      extra: Partial<NetworkRecord> = {},
+    ): NetworkRecord => ({
+      id: crypto.createHash('sha256').update(`${this.config.dataRoot}:${name}`).digest('hex'),
+      name,
+      driver,
+      bridge: '',
+      subnet: '',
+      gateway: '',
+      internal: false,
+      attachable: false,
+      labels: {},
+      created: now,
+      builtin: true,
+      ...extra,
+    });
+    return [
+      builtin('bridge', 'bridge', {
+        bridge: this.config.bridge,
+        subnet: this.config.bridgeSubnet,
+        gateway: gatewayOf(this.config.bridgeSubnet),
+      }),
+      builtin('host', 'host'),
+      builtin('none', 'null'),
+      ...user,
+    ];
+  }
+
+  private persist(): void {
+    const tmp = `${this.file}.${process.pid}`;
+    fs.writeFileSync(tmp, JSON.stringify(this.networks.filter((n) => !n.builtin)));
+    fs.renameSync(tmp, this.file);
+  }
+
+  list(): NetworkRecord[] {
+    return [...this.networks];
+  }
+
+  find(ref: string): NetworkRecord | null {
+    return (
+      this.networks.find((n) => n.name === ref) ??
+      this.networks.find((n) => n.id.startsWith(ref) && ref.length >= 3) ??
+      null
+    );
+  }
+
+  get(ref: string): NetworkRecord {
+    const n = this.find(ref);
+    if (!n) throw new NotFoundError(`network ${ref} not found`);
+    return n;
+  }
+
+  create(req: {
+    name: string;
+    driver?: string;
+    subnet?: string;
+    gateway?: string;
+    internal?: boolean;
+    attachable?: boolean;
+    labels?: Record<string, string>;
+  }): NetworkRecord {
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(req.name))
+      throw new InvalidArgumentError(`invalid network name "${req.name}"`);
+    if (this.find(req.name)?.name === req.name)
+      throw new ConflictError(`network with name ${req.name} already exists`);
+    const driver = req.driver || 'bridge';
+    if (driver !== 'bridge')
+      throw new InvalidArgumentError(
+        `driver "${driver}" is not supported on one machine (bridge); overlay networks come with the cluster`,
+      );
+    const used = this.networks.filter((n) => n.subnet).map((n) => n.subnet);
+    const subnet = req.subnet || nextSubnet(this.config.networkPool, used);
+    if (!/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/.test(subnet))
+      throw new InvalidArgumentError(`invalid subnet "${subnet}" (use e.g. 10.90.0.0/24)`);
+    if (used.includes(subnet)) throw new ConflictError(`subnet ${subnet} is already used by another network`);
+    const id = crypto.randomBytes(32).toString('hex');
+    const record: NetworkRecord = {
+      id,
+      name: req.name,
+      driver: 'bridge',
+      bridge: `br-${id.slice(0, 12)}`,
+      subnet,
+      gateway: req.gateway || gatewayOf(subnet),
+      internal: req.internal ?? false,
+      attachable: req.attachable ?? false,
+      labels: req.labels ?? {},
+      created: new Date().toISOString(),
+      builtin: false,
+    };
+    this.networks.push(record);
+    this.persist();
+    this.events.emit('network', 'create', id, { name: req.name, type: 'bridge' });
+    return record;
+  }
+
+  /** Remove a user network nothing is attached to (CONTAINERS: the names of those attached). */
+  async remove(ref: string, attached: string[]): Promise<void> {
+    const n = this.get(ref);
+    if (n.builtin) throw new ConflictError(`${n.name} is a pre-defined network and cannot be removed`);
+    if (attached.length)
+      throw new ConflictError(
+        `error while removing network: network ${n.name} id ${n.id} has active endpoints (${attached.join(', ')})`,
+      );
+    this.networks = this.networks.filter((x) => x.id !== n.id);
+    this.persist();
+    await deleteLink(n.bridge);
+    fs.rmSync(path.join(this.ipamDir, n.name), { recursive: true, force: true });
+    this.events.emit('network', 'destroy', n.id, { name: n.name, type: 'bridge' });
+  }
+
+  private cniNetwork(n: NetworkRecord): BridgeNetwork {
+    return {
+      name: n.name,
+      bridge: n.bridge,
+      subnet: n.subnet,
+      gateway: n.gateway,
+      ipamDir: this.ipamDir,
+      internal: n.internal,
+    };
+  }
+
+  /** Fails (with Docker's message) if a host port is taken, holding nothing afterwards. */
+  async checkPorts(ports: readonly PortMapping[]): Promise<void> {
+    const held = await reservePorts(ports.filter((p) => p.hostPort !== 0));
+    await Promise.all(held.map((r) => r.close()));
+  }
+
+  /**
+   * Network the container for a start: hold its host ports, make its
+   * namespace and attach it to each network. Returns the namespace (null for
+   * host/none), the attachments and the ports as bound. Undone on failure.
+   */
+  async attach(
+    c: ContainerRecord,
+    names: string[],
+  ): Promise<{ netns: string | null; attachments: NetworkAttachment[]; ports: PortMapping[] }> {
+    const primary = this.get(c.hostConfig.network);
+    if (primary.driver !== 'bridge') return { netns: null, attachments: [], ports: [] };
+    const reservations = await reservePorts(c.hostConfig.ports);
+    this.reservations.set(c.id, reservations);
+    const ports = reservations.map((r) => r.mapping);
+    const name = netnsName(c.id);
+    const attachments: NetworkAttachment[] = [];
+    try {
+      await deleteNetns(name); // left by a crash: start clean
+      const netns = await createNetns(name);
+      const target = (ifname: string) => ({ containerId: c.id, netns, ifname });
+      const lo = this.cni.add('lo', [loopbackPlugin()], target('lo'));
+      for (const [i, networkName] of names.entries()) {
+        const n = this.get(networkName);
+        const result = await this.cni.add(
+          n.name,
+          bridgePlugins(this.cniNetwork(n), i === 0 ? ports : []),
+          target(`eth${i}`),
+        );
+        const a = attachmentOf(result, `eth${i}`);
+        attachments.push({
+          network: n.name,
+          ip: a.ip,
+          prefixLength: a.prefixLength,
+          gateway: a.gateway,
+          mac: a.mac,
+          aliases: i === 0 ? c.hostConfig.networkAliases : [],
+          cniResult: result,
+        });
+      }
+      await lo;
+      return { netns, attachments, ports };
+    } catch (error) {
+      await this.detach({ ...c, networks: attachments, boundPorts: ports }).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Undo attach(): every network's DEL, the namespace, the held ports. Best effort; the first failure is reported. */
+  async detach(c: Pick<ContainerRecord, 'id' | 'networks' | 'boundPorts'>): Promise<void> {
+    const name = netnsName(c.id);
+    let first: unknown = null;
+    const netns = netnsPath(name);
+    for (const [i, a] of c.networks.entries()) {
+      const n = this.find(a.network);
+      if (!n) continue;
+      try {
+        await this.cni.del(
+          n.name,
+          bridgePlugins(this.cniNetwork(n), i === 0 ? c.boundPorts : []),
+          { containerId: c.id, netns, ifname: `eth${i}` },
+          a.cniResult,
+        );
+      } catch (error) {
+        first ??= error;
+      }
+    }
+    await deleteNetns(name).catch((error: unknown) => (first ??= error));
+    await this.releasePorts(c.id);
+    if (first) throw first;
+  }
+
+  /** Hold again the ports of a container that kept running while the agent was away. */
+  async rehold(c: ContainerRecord): Promise<void> {
+    if (c.boundPorts.length) this.reservations.set(c.id, await reservePorts(c.boundPorts));
+  }
+
+  async releasePorts(containerId: string): Promise<void> {
+    const held = this.reservations.get(containerId) ?? [];
+    this.reservations.delete(containerId);
+    await Promise.all(held.map((r) => r.close()));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const id of [...this.reservations.keys()]) await this.releasePorts(id);
+  }
+}
+
+async function deleteLink(name: string): Promise<void> {
+  if (!name || !fs.existsSync(`/sys/class/net/${name}`)) return;
+  const { execFile } = await import('node:child_process');
+  await new Promise<void>((resolve) => execFile('ip', ['link', 'delete', name], () => resolve()));
+}

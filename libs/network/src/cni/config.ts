@@ -1,0 +1,103 @@
+/**
+ * The CNI configuration Berth hands the standard plugins for a bridge
+ * network: bridge (with host-local IPAM), then portmap when ports are
+ * published, then firewall; loopback on its own for "lo". Pure.
+ */
+import type { PortMapping } from '../ports';
+
+export interface BridgeNetwork {
+  /** The network's name (CNI's "name"); also keys host-local's allocations. */
+  name: string;
+  /** The Linux bridge device, at most 15 characters. */
+  bridge: string;
+  subnet: string;
+  gateway?: string;
+  /** Where host-local keeps its allocations (per agent, under the data root). */
+  ipamDir: string;
+  /** No masquerade to the outside world. */
+  internal?: boolean;
+}
+
+export const CNI_VERSION = '1.0.0';
+
+export type PluginConfig = Record<string, unknown> & { type: string };
+
+export function bridgePlugins(net: BridgeNetwork, ports: readonly PortMapping[]): PluginConfig[] {
+  const plugins: PluginConfig[] = [
+    {
+      type: 'bridge',
+      bridge: net.bridge,
+      isGateway: true,
+      ipMasq: !net.internal,
+      hairpinMode: true,
+      ipam: {
+        type: 'host-local',
+        ranges: [[{ subnet: net.subnet, ...(net.gateway ? { gateway: net.gateway } : {}) }]],
+        routes: net.internal ? [] : [{ dst: '0.0.0.0/0' }],
+        dataDir: net.ipamDir,
+      },
+    },
+  ];
+  if (ports.length)
+    plugins.push({
+      type: 'portmap',
+      capabilities: { portMappings: true },
+      snat: true,
+      runtimeConfig: {
+        portMappings: ports.map((p) => ({
+          hostPort: p.hostPort,
+          containerPort: p.containerPort,
+          protocol: p.protocol,
+          hostIP: p.hostIp,
+        })),
+      },
+    });
+  plugins.push({ type: 'firewall', backend: 'iptables' });
+  return plugins;
+}
+
+export function loopbackPlugin(): PluginConfig {
+  return { type: 'loopback' };
+}
+
+/** A plugin's stdin: the network's name and version, its own settings, and the previous plugin's result. */
+export function pluginInput(
+  networkName: string,
+  plugin: PluginConfig,
+  prevResult: unknown,
+): Record<string, unknown> {
+  return { cniVersion: CNI_VERSION, name: networkName, ...plugin, ...(prevResult ? { prevResult } : {}) };
+}
+
+export interface Attachment {
+  /** The container's address without prefix, its prefix length, and the gateway. */
+  ip: string;
+  prefixLength: number;
+  gateway: string;
+  mac: string;
+  /** The host side of the veth pair. */
+  hostInterface: string;
+}
+
+interface CniResult {
+  interfaces?: { name: string; mac?: string; sandbox?: string }[];
+  ips?: { interface?: number; address: string; gateway?: string }[];
+}
+
+/** The container's side of a bridge plugin's result. */
+export function attachmentOf(result: unknown, ifname = 'eth0'): Attachment {
+  const r = result as CniResult;
+  const interfaces = r.interfaces ?? [];
+  const inside = interfaces.findIndex((i) => i.name === ifname && i.sandbox);
+  const ip = (r.ips ?? []).find((a) => a.interface === inside) ?? (r.ips ?? [])[0];
+  if (!ip) throw new Error('the CNI result has no IP address');
+  const [address, prefix] = ip.address.split('/');
+  const host = interfaces.find((i) => !i.sandbox && i.name.startsWith('veth'));
+  return {
+    ip: address,
+    prefixLength: Number(prefix),
+    gateway: ip.gateway ?? '',
+    mac: interfaces[inside]?.mac ?? '',
+    hostInterface: host?.name ?? '',
+  };
+}

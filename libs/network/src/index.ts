@@ -1,0 +1,14 @@
+/** @berth/network — container networking: CNI bridge networks, named netns, published ports. */
+export * from './errors';
+export * from './ports';
+export { reservePorts, type Reservation } from './reservations';
+export { createNetns, deleteNetns, netnsPath, NETNS_DIR } from './netns';
+export {
+  bridgePlugins,
+  loopbackPlugin,
+  attachmentOf,
+  type BridgeNetwork,
+  type Attachment,
+  type PluginConfig,
+} from './cni/config';
+export { CniRunner, DEFAULT_PLUGIN_DIRS, type CniTarget } from './cni/invoke';
