@@ -50,6 +50,8 @@ export interface CreateOptions {
   spec?: OciSpec;
   /** Where stdout/stderr go: a json-file log (default `<state dir>/log.json`), or the caller's own stdio. */
   log?: Partial<LogTarget> | 'inherit';
+  /** Feed the container's stdin from the fifo at stdinPath() (else it reads /dev/null). */
+  stdin?: boolean;
 }
 
 export interface ContainerInfo extends OciState {
@@ -70,6 +72,8 @@ export interface ExecOptions {
   env?: string[];
   cwd?: string;
   user?: { uid: number; gid: number; additionalGids?: number[] };
+  /** A terminal (made in the container) instead of pipes; stdout carries everything. */
+  terminal?: { rows: number; cols: number };
 }
 
 export interface ExecProcess {
@@ -81,6 +85,8 @@ export interface ExecProcess {
   exit: Promise<number>;
   /** Signals the process itself (not the shim that waits for it). */
   kill(signal: NodeJS.Signals): void;
+  /** Resizes its terminal (with `terminal` only). */
+  resize(rows: number, cols: number): void;
 }
 
 export interface ContainerStats extends CgroupStats {
@@ -139,23 +145,39 @@ export class Runtime {
     }
   }
 
+  /** A line for the container's monitor on its control fifo. */
+  private control(id: string, line: string): void {
+    let fd: number;
+    try {
+      fd = fs.openSync(this.dir(id).file('ctl'), fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
+    } catch (error) {
+      throw new HostError(`container "${id}": its monitor is gone (${(error as Error).message})`);
+    }
+    try {
+      fs.writeSync(fd, `${line}\n`);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** Resize the container's terminal (created with process.terminal). */
+  resize(id: string, rows: number, cols: number): void {
+    if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows <= 0 || cols <= 0) return;
+    this.control(id, `resize ${rows} ${cols}`);
+  }
+
+  /** The fifo feeding the container's stdin (created with `stdin: true`); closing every writer ends its input unless it has a terminal. */
+  stdinPath(id: string): string {
+    return this.dir(id).file('stdin');
+  }
+
   async start(id: string): Promise<ContainerInfo> {
     const info = this.state(id);
     if (info.status !== 'created')
       throw new InvalidStateError(id, info.status, 'start', 'only a created container starts');
     const dir = this.dir(id);
     const shim = this.shims.get(id);
-    let fd: number;
-    try {
-      fd = fs.openSync(dir.file('ctl'), fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
-    } catch (error) {
-      throw new HostError(`container "${id}": its monitor is gone (${(error as Error).message})`);
-    }
-    try {
-      fs.writeSync(fd, 'start\n');
-    } finally {
-      fs.closeSync(fd);
-    }
+    this.control(id, 'start');
     if (shim) {
       shim.ref();
       const event = await shim.next('started').finally(() => shim.unref());
@@ -176,6 +198,12 @@ export class Runtime {
     if (!isValidId(id)) throw new InvalidIdError(id);
     const spec = options.spec ?? readBundleSpec(options.bundle);
     const problems = [...validateSpec(spec), ...hostProblems(spec, options.bundle)];
+    if (spec.process?.terminal && options.log === 'inherit')
+      problems.push({
+        path: 'process.terminal',
+        message:
+          'a terminal is relayed by the monitor into the log; with inherited stdio set it to false (runc spec writes true)',
+      });
     if (problems.length) throw new InvalidSpecError(problems);
 
     const dir = this.dir(id);
@@ -209,6 +237,7 @@ export class Runtime {
         bundle: options.bundle,
         log,
         autostart,
+        openStdin: options.stdin === true && log !== null,
         cgroupPath,
         cgroupLayout: this.cgroups.layout,
         cgroupProcsFiles: this.cgroups.procsFiles(cgroupPath),
@@ -486,7 +515,10 @@ export class Runtime {
       env: mergeEnv(base.env ?? [], options.env ?? []),
       cwd: options.cwd ?? base.cwd,
       user: options.user ?? base.user,
-      terminal: false,
+      terminal: options.terminal !== undefined,
+      ...(options.terminal
+        ? { consoleSize: { height: options.terminal.rows, width: options.terminal.cols } }
+        : {}),
     };
     const problems = validateSpec({ ...spec, process: execProcess });
     if (problems.length) throw new InvalidSpecError(problems);
@@ -510,6 +542,9 @@ export class Runtime {
         stdout: shim.stdout,
         stderr: shim.stderr,
         exit: shim.exit,
+        resize: (rows, cols) => {
+          if (options.terminal && rows > 0 && cols > 0) shim.control?.write(`${rows} ${cols}\n`);
+        },
         kill: (signal) => {
           try {
             if (started.pid) process.kill(started.pid, signal);

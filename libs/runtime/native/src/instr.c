@@ -29,6 +29,7 @@ static const struct {
     {"cwd", 1, PROCESS},         {"user", 2, PROCESS},      {"group", 1, PROCESS},
     {"caps", 5, PROCESS},        {"no-new-privs", 0, PROCESS}, {"rlimit", 3, PROCESS},
     {"oom-score-adj", 1, PROCESS}, {"umask", 1, PROCESS},
+    {"terminal", 2, MONITOR},    {"open-stdin", 0, MONITOR},
     /* file operations Node cannot do (fsops.c) */
     {"fs-mknod", 7, STEP},       {"fs-setxattr", 3, STEP},  {"fs-getxattr", 2, STEP},
 };
@@ -48,6 +49,14 @@ static int take_monitor(struct plan *p, struct instr *in) {
   if (!strcmp(op, "state-dir")) p->state_dir = a[0];
   else if (!strcmp(op, "rootfs")) p->rootfs = a[0];
   else if (!strcmp(op, "autostart")) p->autostart = 1;
+  else if (!strcmp(op, "open-stdin")) p->open_stdin = 1;
+  else if (!strcmp(op, "terminal")) {
+    unsigned long long rows, cols;
+    if (parse_u64(a[0], 10, &rows) < 0 || parse_u64(a[1], 10, &cols) < 0) return -1;
+    p->terminal = 1;
+    p->console_rows = (unsigned)rows;
+    p->console_cols = (unsigned)cols;
+  }
   else if (!strcmp(op, "log")) {
     long long files;
     p->log_path = a[0];

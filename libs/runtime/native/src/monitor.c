@@ -4,7 +4,12 @@
  * for the container's life: it copies stdout/stderr into the json log, waits
  * for "start" on the control fifo, reaps the init and records how it ended.
  *
- * Files it writes in the state dir: pid, ctl (fifo), started, exit.
+ * With a terminal, the container's stdio is a pseudo-terminal whose master
+ * end the init sends here; with open-stdin, a fifo in the state dir feeds the
+ * container's stdin (or its terminal). The ctl fifo also takes
+ * "resize ROWS COLS".
+ *
+ * Files it writes in the state dir: pid, ctl (fifo), stdin (fifo), started, exit.
  * Lines it writes on fd 3 (if open): created PID | started | error CODE MSG | exited CODE SIGNAL
  */
 #include "shim.h"
@@ -44,12 +49,13 @@ static void __attribute__((noreturn)) child_main(struct plan *p, int sync, const
   if (read(sync, &c, 1) != 1 || c != MSG_GO) _exit(1);
   if (p->log_path)
     for (int fd = 0; fd < 3; fd++)
-      if (dup2(stdio[fd], fd) < 0) fail_errno("dup2"), child_fail(sync, 1);
+      if (stdio[fd] >= 0 && dup2(stdio[fd], fd) < 0) fail_errno("dup2"), child_fail(sync, 1);
   if (ns_join_all(p, 1) < 0) child_fail(sync, 1);
   for (int i = 0; i < p->n_ns; i++)
     if (p->ns[i].type == CLONE_NEWCGROUP && !p->ns[i].path && unshare(CLONE_NEWCGROUP) < 0)
       fail_errno("unshare cgroup namespace"), child_fail(sync, 1);
   if (container_setup(p) < 0) child_fail(sync, 1);
+  if (p->terminal && console_setup(p, sync) < 0) child_fail(sync, 1);
   if (process_resolve(p, path, sizeof path, &code) < 0) child_fail(sync, code);
   if (!p->autostart) {
     if (send(sync, (char[]){MSG_READY}, 1, 0) != 1) _exit(1);
@@ -68,6 +74,10 @@ struct monitor {
   pid_t pid;
   int sync, ctl, sigfd;
   int out[2]; /* read ends of the container's stdout/stderr, -1 when closed */
+  int pty;    /* the terminal's master end, -1 without one */
+  int stdin_fifo, stdin_w; /* where stdin comes from; the pipe to the container's stdin (no terminal) */
+  char pending[65536];     /* stdin read but not yet taken by the container */
+  size_t pending_len, pending_off;
   struct jsonlog *log;
   int exec_sent, failed, started, exited, status;
 };
@@ -94,8 +104,14 @@ enum sync_event { SYNC_NONE, SYNC_READY, SYNC_CLOSED };
  * either exec'd (it said MSG_EXEC and no error followed) or died before that.
  */
 static enum sync_event on_sync(struct monitor *m, char *msg, size_t size) {
-  ssize_t n = recv(m->sync, msg, size - 1, 0);
+  int fd;
+  ssize_t n = recv_with_fd(m->sync, msg, size - 1, &fd);
   if (n < 0 && errno == EINTR) return SYNC_NONE;
+  if (n > 0 && msg[0] == MSG_CONSOLE && fd >= 0) {
+    m->pty = fd;
+    fcntl(fd, F_SETFL, O_NONBLOCK);
+    return SYNC_NONE;
+  }
   if (n <= 0) {
     close(m->sync);
     m->sync = -1;
@@ -135,13 +151,81 @@ static void on_output(struct monitor *m, int stream) {
   if (jsonlog_feed(m->log, stream, buf, (size_t)n) < 0) fprintf(stderr, "berth-shim: %s\n", shim_error);
 }
 
+static void on_pty(struct monitor *m) {
+  char buf[65536];
+  ssize_t n = read(m->pty, buf, sizeof buf);
+  if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
+  if (n <= 0) { /* EIO: every slave end is closed */
+    jsonlog_flush(m->log, 0);
+    close(m->pty);
+    m->pty = -1;
+    return;
+  }
+  if (jsonlog_feed(m->log, 0, buf, (size_t)n) < 0) fprintf(stderr, "berth-shim: %s\n", shim_error);
+}
+
+static int open_stdin_fifo(struct monitor *m, int create) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/stdin", m->plan->state_dir);
+  if (create) {
+    unlink(path);
+    if (mkfifo(path, 0600) < 0) return fail_errno("mkfifo %s", path);
+  }
+  /* no writer yet is fine: poll reports nothing until one comes and goes */
+  m->stdin_fifo = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  return m->stdin_fifo < 0 ? fail_errno("open %s", path) : 0;
+}
+
+static int stdin_target(struct monitor *m) { return m->plan->terminal ? m->pty : m->stdin_w; }
+
+/* Hand what is pending to the container; what it does not take yet waits for POLLOUT. */
+static void flush_stdin(struct monitor *m) {
+  int target = stdin_target(m);
+  while (m->pending_off < m->pending_len) {
+    ssize_t n = target < 0 ? -1 : write(target, m->pending + m->pending_off, m->pending_len - m->pending_off);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EAGAIN) return;
+    if (n < 0) { /* the container closed its stdin: what it did not read is lost, as with a pipe */
+      m->pending_off = m->pending_len;
+      break;
+    }
+    m->pending_off += (size_t)n;
+  }
+  m->pending_len = m->pending_off = 0;
+}
+
+static void on_stdin(struct monitor *m) {
+  ssize_t n = read(m->stdin_fifo, m->pending, sizeof m->pending);
+  if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
+  if (n > 0) {
+    m->pending_len = (size_t)n;
+    m->pending_off = 0;
+    flush_stdin(m);
+    return;
+  }
+  /* the writer went away: a terminal waits for the next one; a pipe reaches end of file */
+  close(m->stdin_fifo);
+  m->stdin_fifo = -1;
+  if (m->plan->terminal) {
+    if (open_stdin_fifo(m, 0) < 0) fprintf(stderr, "berth-shim: %s\n", shim_error);
+  } else if (m->stdin_w >= 0) {
+    close(m->stdin_w);
+    m->stdin_w = -1;
+  }
+}
+
 static void on_control(struct monitor *m) {
-  char cmd[256];
+  char cmd[512];
   ssize_t n = read(m->ctl, cmd, sizeof cmd - 1);
   if (n <= 0) return;
   cmd[n] = '\0';
-  if (!strncmp(cmd, "start", 5) && !m->started && m->sync >= 0)
-    (void)send(m->sync, (char[]){MSG_START}, 1, 0);
+  for (char *line = strtok(cmd, "\n"); line; line = strtok(NULL, "\n")) {
+    unsigned rows, cols;
+    if (!strncmp(line, "start", 5) && !m->started && m->sync >= 0)
+      (void)send(m->sync, (char[]){MSG_START}, 1, 0);
+    else if (sscanf(line, "resize %u %u", &rows, &cols) == 2 && m->pty >= 0 && console_resize(m->pty, rows, cols) < 0)
+      fprintf(stderr, "berth-shim: %s\n", shim_error);
+  }
 }
 
 static void on_signal(struct monitor *m) {
@@ -160,21 +244,26 @@ static void event_loop(struct monitor *m) {
   long long drain_deadline = 0;
   char msg[sizeof shim_error + 16];
   for (;;) {
-    struct pollfd fds[5] = {
-        {m->sigfd, POLLIN, 0}, {m->ctl, POLLIN, 0}, {m->sync, POLLIN, 0},
-        {m->out[0], POLLIN, 0}, {m->out[1], POLLIN, 0},
+    int pending = m->pending_len > m->pending_off;
+    struct pollfd fds[8] = {
+        {m->sigfd, POLLIN, 0},  {m->ctl, POLLIN, 0},    {m->sync, POLLIN, 0},
+        {m->out[0], POLLIN, 0}, {m->out[1], POLLIN, 0}, {m->pty, POLLIN, 0},
+        {pending ? -1 : m->stdin_fifo, POLLIN, 0},      {pending ? stdin_target(m) : -1, POLLOUT, 0},
     };
     if (m->exited) {
       if (!drain_deadline) drain_deadline = now_ns() + 2000000000LL; /* orphans may hold the pipes */
       /* the sync socket tells whether the init ever exec'd: hear it out before leaving */
-      if ((m->out[0] < 0 && m->out[1] < 0 && m->sync < 0) || now_ns() > drain_deadline) return;
+      if ((m->out[0] < 0 && m->out[1] < 0 && m->pty < 0 && m->sync < 0) || now_ns() > drain_deadline) return;
     }
-    if (poll(fds, 5, m->exited ? 100 : -1) < 0 && errno != EINTR) return;
+    if (poll(fds, 8, m->exited ? 100 : -1) < 0 && errno != EINTR) return;
     if (fds[0].revents) on_signal(m);
     if (fds[1].revents) on_control(m);
     if (fds[2].revents) on_sync(m, msg, sizeof msg);
     for (int s = 0; s < 2; s++)
       if (fds[3 + s].revents && m->out[s] >= 0) on_output(m, s);
+    if (fds[5].revents && m->pty >= 0) on_pty(m);
+    if (fds[6].revents && m->stdin_fifo >= 0) on_stdin(m);
+    if (fds[7].revents) flush_stdin(m);
   }
 }
 
@@ -192,8 +281,18 @@ static int open_stdio(struct monitor *m, int child_stdio[3]) {
   if (!m->plan->log_path) return 0;
   m->log = jsonlog_open(m->plan->log_path, m->plan->log_max_size, m->plan->log_max_files);
   if (!m->log) return -1;
-  child_stdio[0] = open("/dev/null", O_RDONLY | O_CLOEXEC);
-  if (child_stdio[0] < 0) return fail_errno("open /dev/null");
+  if (m->plan->open_stdin && open_stdin_fifo(m, 1) < 0) return -1;
+  if (m->plan->terminal) return 0; /* the container's terminal carries all three */
+  if (m->plan->open_stdin) {
+    int in[2];
+    if (pipe2(in, O_CLOEXEC) < 0) return fail_errno("pipe");
+    child_stdio[0] = in[0];
+    m->stdin_w = in[1];
+    fcntl(m->stdin_w, F_SETFL, O_NONBLOCK);
+  } else {
+    child_stdio[0] = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (child_stdio[0] < 0) return fail_errno("open /dev/null");
+  }
   for (int s = 0; s < 2; s++) {
     if (pipe2(pipes[s], O_CLOEXEC) < 0) return fail_errno("pipe");
     m->out[s] = pipes[s][0];
@@ -229,7 +328,8 @@ static int fail_create(struct monitor *m) {
 }
 
 int run_create(struct plan *p) {
-  struct monitor m = {.plan = p, .pid = -1, .sync = -1, .ctl = -1, .sigfd = -1, .out = {-1, -1}};
+  static struct monitor m; /* big (the stdin buffer): not on the stack */
+  m = (struct monitor){.plan = p, .pid = -1, .sync = -1, .ctl = -1, .sigfd = -1, .out = {-1, -1}, .pty = -1, .stdin_fifo = -1, .stdin_w = -1};
   int sv[2], child_stdio[3] = {-1, -1, -1};
   char msg[sizeof shim_error + 16];
   sigset_t mask;

@@ -37,6 +37,9 @@ struct plan {
   long long log_max_size;
   int log_max_files;
   int autostart;
+  int terminal;               /* a pseudo-terminal for the process's stdio */
+  unsigned console_rows, console_cols;
+  int open_stdin;             /* a fifo in the state dir feeds the container's stdin */
   const char *cgroup_procs[MAX_LIST];
   int n_cgroup_procs;
   struct ns_entry ns[16];
@@ -94,6 +97,13 @@ int process_resolve(struct plan *plan, char *resolved, size_t size, int *exit_co
 int process_apply(struct plan *plan);
 int ns_join_all(struct plan *plan, int skip_pid);
 int ns_join_pid(struct plan *plan);
+
+/* console.c */
+#define MSG_CONSOLE 'P' /* on the sync socket: the terminal's master end rides along */
+int console_setup(struct plan *plan, int sync);
+int console_resize(int master, unsigned rows, unsigned cols);
+int send_fd(int sock, char tag, int fd);
+ssize_t recv_with_fd(int sock, char *data, size_t size, int *fd);
 
 /* jsonlog.c */
 struct jsonlog;

@@ -24,6 +24,8 @@ export interface BindMount {
 
 export interface ContainerOptions {
   args: string[];
+  /** A terminal for stdio (`docker run -t`), of this size when given. */
+  terminal?: { rows: number; cols: number } | true;
   env?: string[];
   cwd?: string;
   user?: { uid: number; gid: number; additionalGids?: number[] };
@@ -116,7 +118,10 @@ export function buildSpec(o: ContainerOptions): OciSpec {
   return {
     ociVersion: '1.0.2',
     process: {
-      terminal: false,
+      terminal: o.terminal !== undefined,
+      ...(o.terminal && o.terminal !== true
+        ? { consoleSize: { height: o.terminal.rows, width: o.terminal.cols } }
+        : {}),
       user: { ...(o.user ?? { uid: 0, gid: 0 }), ...(o.umask !== undefined ? { umask: o.umask } : {}) },
       args: o.args,
       env: env.some((e) => e.startsWith('PATH=')) ? env : [`PATH=${DEFAULT_PATH}`, ...env],

@@ -41,8 +41,6 @@ export function validateSpec(spec: OciSpec): SpecProblem[] {
       problem('process.user', 'needs non-negative integer uid and gid');
     if (proc.env?.some((e) => typeof e !== 'string' || !e.includes('=')))
       problem('process.env', 'entries must be strings of the form NAME=value');
-    if (proc.terminal)
-      problem('process.terminal', 'terminals are not supported yet; set it to false (runc spec writes true)');
     if (
       proc.user?.umask !== undefined &&
       (!isInt(proc.user.umask) || proc.user.umask < 0 || proc.user.umask > 0o777)

@@ -28,6 +28,8 @@ export interface CreateContext {
   /** null: the container's stdio is the shim's own (the CLI's `run`). */
   log: LogTarget | null;
   autostart: boolean;
+  /** A fifo in the state dir feeds the container's stdin (else /dev/null). */
+  openStdin?: boolean;
   cgroupPath: string;
   cgroupLayout: CgroupLayout;
   cgroupProcsFiles: string[];
@@ -61,6 +63,7 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
   if (ctx.log) out.push(['log', ctx.log.path, String(ctx.log.maxSize), String(ctx.log.maxFiles)]);
   for (const file of ctx.cgroupProcsFiles) out.push(['cgroup', file]);
   if (ctx.autostart) out.push(['autostart']);
+  if (ctx.openStdin) out.push(['open-stdin']);
   for (const ns of spec.linux?.namespaces ?? []) {
     if (ns.type === 'cgroup' && !ctx.cgroupNamespaces) continue;
     out.push(['ns', ns.type, ns.path ?? '']);
@@ -196,6 +199,8 @@ function deviceNodes(extra: readonly OciDevice[]): Instruction[] {
 
 export function processInstructions(proc: OciProcess): Instruction[] {
   const out: Instruction[] = [];
+  if (proc.terminal)
+    out.push(['terminal', String(proc.consoleSize?.height ?? 0), String(proc.consoleSize?.width ?? 0)]);
   for (const arg of proc.args ?? []) out.push(['arg', arg]);
   for (const env of proc.env ?? []) out.push(['env', env]);
   out.push(['cwd', proc.cwd]);

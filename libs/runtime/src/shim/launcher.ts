@@ -19,6 +19,8 @@ export interface ShimHandle {
   readonly stdout: Readable | null;
   readonly stderr: Readable | null;
   readonly stdin: Writable | null;
+  /** fd 4 of an exec shim spawned with 'pipe': "ROWS COLS" lines resize its terminal. */
+  readonly control: Writable | null;
   /** Every status event, in order; ends when the shim closes fd 3. */
   next(kind: ShimEvent['kind'] | 'any'): Promise<ShimEvent>;
   /** Resolves with the shim's exit status when it exits. */
@@ -97,6 +99,9 @@ class SpawnedShim implements ShimHandle {
   get stdin(): Writable | null {
     return this.child.stdin;
   }
+  get control(): Writable | null {
+    return (this.child.stdio[4] as Writable | undefined) ?? null;
+  }
 
   private push(event: ShimEvent): void {
     const i = this.waiters.findIndex(
@@ -140,7 +145,7 @@ class SpawnedShim implements ShimHandle {
       stdio === 'inherit'
         ? ['inherit', 'inherit', 'inherit', 'pipe']
         : stdio === 'pipe'
-          ? ['pipe', 'pipe', 'pipe', 'pipe']
+          ? ['pipe', 'pipe', 'pipe', 'pipe', 'pipe']
           : ['ignore', 'ignore', 'pipe', 'pipe'];
     // the monitor must outlive us: its own session, not our process group
     const child = spawn(shimPath, [mode, file], { stdio: options, detached: mode === 'create' });
