@@ -1,5 +1,46 @@
-import { Module } from '@nestjs/common';
+/** The engine daemon of one machine (DESIGN.md: agent): its services, and the handler groups that serve them over gRPC. */
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AGENT_CONFIG } from './tokens';
+import type { AgentConfig } from './config';
+import { EventsService } from './events/events.service';
+import { ImagesService } from './images/images.service';
+import { ImagesController } from './images/images.controller';
+import { VolumesService } from './volumes/volumes.service';
+import { VolumesController } from './volumes/volumes.controller';
+import { NetworksService } from './networks/networks.service';
+import { NetworksController } from './networks/networks.controller';
+import { ContainersService } from './containers/containers.service';
+import { ContainerFilesService } from './containers/container-files.service';
+import { ContainersController } from './containers/containers.controller';
+import { SystemController } from './system/system.controller';
+import { GrpcService } from './grpc/grpc.service';
+import { HANDLER_GROUPS } from './grpc/handlers';
 
-/** The engine daemon of one machine (DESIGN.md: agent). Its providers arrive with issue 4. */
+const GROUPS = [
+  ContainersController,
+  ImagesController,
+  VolumesController,
+  NetworksController,
+  SystemController,
+];
+
 @Module({})
-export class AgentModule {}
+export class AgentModule {
+  static forRoot(config: AgentConfig): DynamicModule {
+    return {
+      module: AgentModule,
+      providers: [
+        { provide: AGENT_CONFIG, useValue: config },
+        EventsService,
+        ImagesService,
+        VolumesService,
+        NetworksService,
+        ContainersService,
+        ContainerFilesService,
+        ...GROUPS,
+        { provide: HANDLER_GROUPS, useFactory: (...groups: unknown[]) => groups, inject: GROUPS },
+        GrpcService,
+      ],
+    };
+  }
+}

@@ -1,13 +1,62 @@
+/**
+ * berthd: the engine daemon. Flags as dockerd's (see config.ts). Containers
+ * outlive it: stopping berthd (or killing it) leaves them running, and the
+ * next berthd on the same roots picks them up before it serves the API.
+ */
 import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import type { LogLevel } from '@nestjs/common';
 import { AgentModule } from './agent.module';
+import { ConfigError, parseAgentFlags, type AgentConfig } from './config';
+import { GrpcService, SocketInUseError } from './grpc/grpc.service';
 
-/** berthd: boots the agent's Nest context. It serves nothing yet (issue 4 brings the engine API). */
-async function bootstrap(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(AgentModule, { logger: ['error', 'warn'] });
-  process.stderr.write('berthd: the engine API is not implemented yet (issue 4)\n');
-  await app.close();
-  process.exitCode = 1;
+const LEVELS: Record<AgentConfig['logLevel'], LogLevel[]> = {
+  debug: ['error', 'warn', 'log', 'debug'],
+  info: ['error', 'warn', 'log'],
+  warn: ['error', 'warn'],
+  error: ['error'],
+};
+
+/** One daemon per exec root: the pid file says who holds it. */
+function claimExecRoot(config: AgentConfig): () => void {
+  fs.mkdirSync(config.execRoot, { recursive: true, mode: 0o700 });
+  const pidFile = path.join(config.execRoot, 'berthd.pid');
+  const other = Number(fs.readFileSync(pidFile, { encoding: 'utf8', flag: 'a+' }).trim());
+  if (other && other !== process.pid) {
+    let alive = false;
+    try {
+      alive = fs.readFileSync(`/proc/${other}/cmdline`, 'utf8').includes('berthd');
+    } catch {
+      // gone
+    }
+    if (alive)
+      throw new SocketInUseError(
+        `berthd (pid ${other}) already runs on ${config.execRoot}; give this one its own --exec-root`,
+      );
+  }
+  fs.writeFileSync(pidFile, `${process.pid}\n`);
+  return () => fs.rmSync(pidFile, { force: true });
 }
 
-void bootstrap();
+async function main(argv: string[]): Promise<void> {
+  const config = parseAgentFlags(argv);
+  const release = claimExecRoot(config);
+  const app = await NestFactory.createApplicationContext(AgentModule.forRoot(config), {
+    logger: LEVELS[config.logLevel],
+    abortOnError: false,
+  });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  process.once('exit', release);
+  await app.get(GrpcService).listen();
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message =
+    error instanceof ConfigError || error instanceof SocketInUseError
+      ? (error as Error).message
+      : ((error as Error).stack ?? String(error));
+  process.stderr.write(`berthd: ${message}\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});

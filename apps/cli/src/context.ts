@@ -1,40 +1,93 @@
 /**
- * What every berth command shares. Until the agent exists (issue 4) image
- * commands work directly on a local data root through @berth/image; the
- * output is the same either way, which is what users see.
+ * What every berth command shares: where the engine is (-H, BERTH_HOST),
+ * the client that talks to it, credentials kept by `login`, and how output
+ * and errors are written. Commands load what else they need lazily:
+ * start-up time is part of every command's latency.
  */
-import type { Images } from '@berth/image/images';
-import type { Builder } from '@berth/image/builder/builder';
+import { EngineClient, socketPath } from '@berth/proto/client';
+import { RpcError } from '@berth/proto/status';
+
+export const DEFAULT_HOST = 'unix:///run/berth/berth.sock';
 
 export interface Globals {
-  dataRoot: string;
-  execRoot: string;
-  insecureRegistries: string[];
+  host: string;
+  /** Where `login` keeps credentials (config.json), as Docker's --config. */
+  configDir: string | undefined;
 }
 
 export type Command = (args: string[], globals: Globals) => Promise<number>;
 
-export const DEFAULTS: Globals = {
-  dataRoot: '/var/lib/berth',
-  execRoot: '/run/berth',
-  insecureRegistries: [],
-};
-
-export function openImages(g: Globals): Images {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when a command needs it: start-up time matters
-  const { Images } = require('@berth/image/images') as typeof import('@berth/image/images');
-  return Images.open({ root: g.dataRoot, insecureRegistries: g.insecureRegistries });
+/** A failure with its own exit status (run's 125/126/127, a terminal that is not one), MESSAGE printed as is. */
+export class ExitError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
 }
 
-export function openBuilder(g: Globals, images: Images, cgroupParent = 'berth-build'): Builder {
-  /* eslint-disable @typescript-eslint/no-require-imports -- as above */
-  const { Builder } =
-    require('@berth/image/builder/builder') as typeof import('@berth/image/builder/builder');
-  const { Runtime } = require('@berth/runtime/runtime') as typeof import('@berth/runtime/runtime');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  return new Builder(images, Runtime.open({ stateRoot: `${g.execRoot}/build`, cgroupParent }));
+let client: EngineClient | null = null;
+
+/** The engine client of this process (one connection for all calls). */
+export function engine(g: Globals): EngineClient {
+  client ??= new EngineClient(socketPath(g.host));
+  return client;
+}
+
+export function closeEngine(): void {
+  client?.close();
+  client = null;
 }
 
 export function write(text: string): void {
   process.stdout.write(text);
+}
+
+export function warn(text: string): void {
+  process.stderr.write(text);
+}
+
+/** The credentials `berth login` kept for REFERENCE's registry, to send with a pull or push. */
+export function authFor(g: Globals, reference: string): { username: string; password: string } | undefined {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only by commands that reach a registry */
+  const { parseReference } = require('@berth/image/reference') as typeof import('@berth/image/reference');
+  const { CredentialStore, defaultConfigPath } =
+    require('@berth/image/registry/credentials') as typeof import('@berth/image/registry/credentials');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  let domain: string;
+  try {
+    domain = parseReference(reference).domain;
+  } catch {
+    return undefined; // the engine names the bad reference
+  }
+  const file = g.configDir ? `${g.configDir}/config.json` : defaultConfigPath();
+  return new CredentialStore(file).get(domain) ?? undefined;
+}
+
+/** An engine error as Docker words it. */
+export function daemonMessage(error: RpcError): string {
+  return error.kind === 'EngineUnavailable' ? error.message : `Error response from daemon: ${error.message}`;
+}
+
+/**
+ * Runs each of NAMES through ACT, printing what it returns; a failure is
+ * reported and the rest still run, as `docker rm a b c` does. Exit 1 if any failed.
+ */
+export async function forEach(
+  names: string[],
+  act: (name: string) => Promise<string | null>,
+): Promise<number> {
+  let failed = 0;
+  for (const name of names) {
+    try {
+      const line = await act(name);
+      if (line !== null) write(`${line}\n`);
+    } catch (error) {
+      if (!(error instanceof RpcError)) throw error;
+      warn(`${daemonMessage(error)}\n`);
+      failed++;
+    }
+  }
+  return failed ? 1 : 0;
 }

@@ -1,143 +1,221 @@
 /**
- * berth: Docker's verbs for Berth. Image commands (pull, push, build,
- * images, rmi, tag, save, load, import, history, inspect, login, logout,
- * prune) work now, directly on the local data root; container and cluster
- * commands arrive with the agent (issue 4) and the manager (issue 5).
+ * berth: Docker's verbs for Berth, talking to the engine (berthd) on its
+ * unix socket (-H / BERTH_HOST). Every command module loads on demand, so a
+ * command pays only for what it uses.
  */
 import { takeGlobalFlags, UsageError } from '@berth/cli-support/args';
-import { DEFAULTS, type Command, type Globals } from './context';
+import { RpcError } from '@berth/proto/status';
+import { closeEngine, daemonMessage, DEFAULT_HOST, ExitError, type Command, type Globals } from './context';
 
-const VERSION = '0.1.0';
+type Loader = () => Promise<Command>;
+const from =
+  <M>(load: () => Promise<M>, name: keyof M): Loader =>
+  () =>
+    load().then((m) => m[name] as Command);
 
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  pull: () => import('./commands/pull').then((m) => m.pull),
-  push: () => import('./commands/push').then((m) => m.push),
-  build: () => import('./commands/build').then((m) => m.build),
-  images: () => import('./commands/images').then((m) => m.images),
-  rmi: () => import('./commands/images').then((m) => m.rmi),
-  tag: () => import('./commands/images').then((m) => m.tag),
-  history: () => import('./commands/images').then((m) => m.history),
-  save: () => import('./commands/archive').then((m) => m.save),
-  load: () => import('./commands/archive').then((m) => m.load),
-  import: () => import('./commands/archive').then((m) => m.importImage),
-  login: () => import('./commands/login').then((m) => m.login),
-  logout: () => import('./commands/login').then((m) => m.logout),
+const containers = () => import('./commands/containers');
+const run = () => import('./commands/run');
+const images = () => import('./commands/images');
+const archive = () => import('./commands/archive');
+const volumes = () => import('./commands/volumes');
+const networks = () => import('./commands/networks');
+const system = () => import('./commands/system');
+
+const COMMANDS: Record<string, Loader> = {
+  run: from(run, 'run'),
+  create: from(run, 'create'),
+  start: from(run, 'start'),
+  exec: from(() => import('./commands/exec'), 'exec'),
+  ps: from(containers, 'ps'),
+  stop: from(containers, 'stop'),
+  restart: from(containers, 'restart'),
+  kill: from(containers, 'kill'),
+  pause: from(containers, 'pause'),
+  unpause: from(containers, 'unpause'),
+  rm: from(containers, 'rm'),
+  rename: from(containers, 'rename'),
+  wait: from(containers, 'wait'),
+  logs: from(containers, 'logs'),
+  inspect: from(containers, 'inspect'),
+  top: from(containers, 'top'),
+  diff: from(containers, 'diff'),
+  commit: from(containers, 'commit'),
+  export: from(containers, 'exportContainer'),
+  cp: from(containers, 'cp'),
+  port: from(containers, 'port'),
+  stats: from(containers, 'stats'),
+  pull: from(() => import('./commands/pull'), 'pull'),
+  push: from(() => import('./commands/push'), 'push'),
+  build: from(() => import('./commands/build'), 'build'),
+  images: from(images, 'images'),
+  rmi: from(images, 'rmi'),
+  tag: from(images, 'tag'),
+  history: from(images, 'history'),
+  save: from(archive, 'save'),
+  load: from(archive, 'load'),
+  import: from(archive, 'importImage'),
+  login: from(() => import('./commands/login'), 'login'),
+  logout: from(() => import('./commands/login'), 'logout'),
+  version: from(system, 'version'),
+  info: from(system, 'info'),
+  events: from(system, 'events'),
 };
 
-/** `berth image ls|pull|…` and `berth builder prune`, as Docker's management commands. */
-const IMAGE: Record<string, () => Promise<Command>> = {
-  ls: COMMANDS.images,
-  list: COMMANDS.images,
-  pull: COMMANDS.pull,
-  push: COMMANDS.push,
-  build: COMMANDS.build,
-  rm: COMMANDS.rmi,
-  tag: COMMANDS.tag,
-  history: COMMANDS.history,
-  save: COMMANDS.save,
-  load: COMMANDS.load,
-  import: COMMANDS.import,
-  inspect: () => import('./commands/images').then((m) => m.inspect),
-  prune: () => import('./commands/images').then((m) => m.prune),
+/** Docker's management commands: `berth container ls`, `berth image rm`, … */
+const GROUPS: Record<string, Record<string, Loader>> = {
+  container: {
+    ls: COMMANDS.ps,
+    list: COMMANDS.ps,
+    ps: COMMANDS.ps,
+    inspect: from(containers, 'containerInspect'),
+    prune: from(system, 'prune'),
+    ...pick(COMMANDS, [
+      'run',
+      'create',
+      'start',
+      'stop',
+      'restart',
+      'kill',
+      'pause',
+      'unpause',
+      'rm',
+      'rename',
+      'wait',
+      'logs',
+      'top',
+      'diff',
+      'commit',
+      'export',
+      'cp',
+      'port',
+      'stats',
+      'exec',
+    ]),
+  },
+  image: {
+    ls: COMMANDS.images,
+    list: COMMANDS.images,
+    rm: COMMANDS.rmi,
+    inspect: from(images, 'inspect'),
+    prune: from(images, 'prune'),
+    ...pick(COMMANDS, ['pull', 'push', 'build', 'tag', 'history', 'save', 'load', 'import']),
+  },
+  volume: {
+    create: from(volumes, 'create'),
+    ls: from(volumes, 'ls'),
+    list: from(volumes, 'ls'),
+    inspect: from(volumes, 'inspect'),
+    rm: from(volumes, 'rm'),
+    prune: from(volumes, 'prune'),
+  },
+  network: {
+    create: from(networks, 'create'),
+    ls: from(networks, 'ls'),
+    list: from(networks, 'ls'),
+    inspect: from(networks, 'inspect'),
+    rm: from(networks, 'rm'),
+    connect: from(networks, 'connect'),
+    disconnect: from(networks, 'disconnect'),
+    prune: from(networks, 'prune'),
+  },
+  system: {
+    info: COMMANDS.info,
+    events: COMMANDS.events,
+    df: from(system, 'df'),
+    prune: from(system, 'prune'),
+  },
+  builder: { prune: from(images, 'builderPrune') },
 };
 
-const LATER: Record<string, string> = {
-  run: 'issue 4',
-  ps: 'issue 4',
-  exec: 'issue 4',
-  logs: 'issue 4',
-  stop: 'issue 4',
-  start: 'issue 4',
-  rm: 'issue 4',
-  volume: 'issue 4',
-  network: 'issue 4',
-  system: 'issue 4',
-  node: 'issue 5',
-  service: 'issue 5',
-  cluster: 'issue 5',
-  stack: 'issue 7',
-};
+function pick(all: Record<string, Loader>, names: string[]): Record<string, Loader> {
+  return Object.fromEntries(names.map((n) => [n, all[n]]));
+}
 
 const USAGE = `Usage: berth [OPTIONS] COMMAND
 
-Images (on the local data root until the engine daemon arrives):
-  pull, push, build, images, rmi, tag, save, load, import, history, login, logout
-  image ls|pull|push|build|rm|tag|history|save|load|import|inspect|prune
-  builder prune
+Containers:
+  run, create, start, stop, restart, kill, pause, unpause, rm, rename, wait,
+  ps, logs, exec, inspect, top, diff, commit, export, cp, port, stats
+Images:
+  pull, push, build, images, rmi, tag, history, save, load, import, login, logout
+Management commands:
+  container, image, volume, network, system, builder
+Other:
+  events, info, version
 
 Options:
-  --data-root DIR            where images live (default ${DEFAULTS.dataRoot})
-  --exec-root DIR            where build containers' state lives (default ${DEFAULTS.execRoot})
-  --insecure-registry HOST   reach HOST over plain HTTP (loopback registries always are)
+  -H, --host unix://PATH   the engine's socket (default $BERTH_HOST, else ${DEFAULT_HOST})
+  --config DIR             where login keeps credentials (default ~/.berth)
   -v, --version
 `;
 
 function splitGlobals(argv: string[]): { globals: Globals; rest: string[] } {
-  const globals: Globals = { ...DEFAULTS, insecureRegistries: [], dataRoot: process.env.BERTH_DATA_ROOT ?? DEFAULTS.dataRoot };
+  const globals: Globals = {
+    host: process.env.BERTH_HOST || DEFAULT_HOST,
+    configDir: process.env.BERTH_CONFIG,
+  };
   const rest = takeGlobalFlags(argv, (flag, value) => {
-    if (flag === '--data-root') globals.dataRoot = value();
-    else if (flag === '--exec-root') globals.execRoot = value();
-    else if (flag === '--insecure-registry') globals.insecureRegistries.push(value());
+    if (flag === '-H' || flag === '--host') globals.host = value();
+    else if (flag === '--config') globals.configDir = value();
+    else if (flag === '-D' || flag === '--debug') process.env.BERTH_DEBUG = '1';
+    else if (flag === '-l' || flag === '--log-level') value();
     else return false;
     return true;
   });
   return { globals, rest };
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { globals, rest } = splitGlobals(argv);
-  const [name, ...args] = rest;
-  if (!name || name === 'help') {
-    process.stdout.write(USAGE);
-    return name ? 0 : 1;
-  }
-  if (name === 'version') {
-    process.stdout.write(`berth version ${VERSION}\n`);
-    return 0;
-  }
-  let command = COMMANDS[name];
-  let commandArgs = args;
-  if (name === 'image') {
-    command = IMAGE[args[0]];
-    commandArgs = args.slice(1);
-    if (!command)
-      throw new UsageError(
-        `berth image: unknown command "${args[0] ?? ''}" (ls, pull, push, build, rm, tag, history, save, load, import, inspect, prune)`,
-      );
-  } else if (name === 'builder' && args[0] === 'prune') {
-    command = () => import('./commands/images').then((m) => m.builderPrune);
-    commandArgs = args.slice(1);
-  } else if (name === 'inspect') {
-    command = IMAGE.inspect;
-  }
-  if (!command) {
-    if (LATER[name]) {
-      process.stderr.write(
-        `berth: '${name}' is not available yet: it comes with the engine (${LATER[name]}).\n`,
-      );
-      return 1;
-    }
-    throw new UsageError(`'${name}' is not a berth command`);
-  }
-  return (await command())(commandArgs, globals);
-}
-
-function report(error: unknown): number {
+/** Exit status of a failed command, having said why. */
+function report(error: unknown, command: string): number {
   if (error instanceof UsageError) {
-    process.stderr.write(`berth: ${error.message}\nSee 'berth --help'.\n`);
+    process.stderr.write(`berth: ${error.message}\nSee 'berth ${command ? `${command} ` : ''}--help'.\n`);
+    return command === 'run' || command === 'create' || command === 'exec' ? 125 : 1;
+  }
+  if (error instanceof ExitError) {
+    process.stderr.write(`${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof RpcError) {
+    process.stderr.write(`${daemonMessage(error)}\n`);
     return 1;
   }
   const message =
     error instanceof Error
-      ? error.constructor === Error || error.name === 'TypeError'
+      ? process.env.BERTH_DEBUG
         ? (error.stack ?? error.message)
         : error.message
       : String(error);
-  process.stderr.write(`Error: ${message}\n`);
+  process.stderr.write(`berth: ${message}\n`);
   return 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error) => (process.exitCode = report(error)),
-);
+async function main(argv: string[]): Promise<number> {
+  const { globals, rest } = splitGlobals(argv);
+  let [name, ...args] = rest;
+  if (!name || name === 'help' || args.includes('--help')) {
+    process.stdout.write(USAGE);
+    return name ? 0 : 1;
+  }
+  let load = COMMANDS[name];
+  const group = GROUPS[name];
+  if (group) {
+    const sub = args[0];
+    load = group[sub ?? ''];
+    if (!load)
+      throw new UsageError(
+        `berth ${name}: unknown command "${sub ?? ''}" (${Object.keys(group).join(', ')})`,
+      );
+    name = `${name} ${sub}`;
+    args = args.slice(1);
+  }
+  if (!load) throw new UsageError(`'${name}' is not a berth command`);
+  return (await load())(args, globals);
+}
+
+const argv = process.argv.slice(2);
+main(argv)
+  .then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => (process.exitCode = report(error, argv.find((a) => !a.startsWith('-')) ?? '')),
+  )
+  .finally(closeEngine);

@@ -1,4 +1,4 @@
-import { formatTable, humanDuration, parseCommand, UsageError } from './args';
+import { firstOperand, formatTable, humanDuration, parseCommand, UsageError } from './args';
 
 describe('parseCommand', () => {
   it('should read flags and operands', () => {
@@ -47,5 +47,38 @@ describe('formatTable', () => {
     expect(formatTable(['A', 'BB', 'C'], [['long value', 'x', 'end']])).toBe(
       'A            BB   C\nlong value   x    end\n',
     );
+  });
+});
+
+describe('firstOperand', () => {
+  const options = {
+    detach: { type: 'boolean' as const, short: 'd' },
+    interactive: { type: 'boolean' as const, short: 'i' },
+    tty: { type: 'boolean' as const, short: 't' },
+    env: { type: 'string' as const, short: 'e', multiple: true },
+    name: { type: 'string' as const },
+  };
+
+  it('should skip flags and their values, short clusters included', () => {
+    expect(firstOperand(['-it', '-e', 'A=1', '--name', 'x', 'busybox', 'sh', '-c', 'true'], options)).toBe(5);
+    expect(firstOperand(['-eA=1', '--name=x', 'busybox'], options)).toBe(2);
+    expect(firstOperand(['-ite', 'A=1', 'busybox'], options)).toBe(2);
+    expect(firstOperand(['-d', '--', '-weird-image'], options)).toBe(1);
+    expect(firstOperand(['-d'], options)).toBe(1);
+  });
+
+  it('should leave what follows the operand to the command', () => {
+    const { values, positionals } = parseCommand(
+      'run',
+      ['-d', 'busybox', 'ls', '-l', '--name', 'y'],
+      options,
+      ['image', 'command...'],
+      {
+        interspersed: false,
+      },
+    );
+    expect(values.detach).toBe(true);
+    expect(values.name).toBeUndefined();
+    expect(positionals).toEqual(['busybox', 'ls', '-l', '--name', 'y']);
   });
 });

@@ -5,19 +5,58 @@ export class UsageError extends Error {}
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
-/** Parse ARGS for COMMAND; POSITIONALS names the operands, "name?" for optional, "name..." for the rest. */
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Where the flags end when they may not follow the first operand (`run IMAGE
+ * CMD -x`: -x is the command's): the index of the first operand, or of what
+ * follows a "--".
+ */
+export function firstOperand(args: readonly string[], options: Options): number {
+  const byShort = new Map(Object.entries(options).map(([name, o]) => [o.short, name]));
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') return i;
+    if (!a.startsWith('-') || a === '-') return i;
+    if (a.startsWith('--')) {
+      const o = options[a.slice(2)];
+      if (o?.type === 'string' && !a.includes('=')) i++;
+      continue;
+    }
+    // a cluster of short flags: -it, -p8080:80, -e X
+    for (let j = 1; j < a.length; j++) {
+      const o = options[byShort.get(a[j]) ?? ''];
+      if (o?.type === 'string') {
+        if (j === a.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return args.length;
+}
+
+/**
+ * Parse ARGS for COMMAND; POSITIONALS names the operands, "name?" for
+ * optional, "name..." for the rest. With INTERSPERSED false, everything from
+ * the first operand on is an operand.
+ */
 export function parseCommand(
   command: string,
   args: string[],
-  options: NonNullable<ParseArgsConfig['options']>,
+  options: Options,
   positionals: string[],
+  { interspersed = true }: { interspersed?: boolean } = {},
 ): { values: Values; positionals: string[] } {
   let parsed;
+  const cut = interspersed ? args.length : firstOperand(args, options);
+  const tail = args.slice(cut);
+  if (tail[0] === '--') tail.shift();
   try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: args.slice(0, cut), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(`${command}: ${(error as Error).message}`);
   }
+  parsed.positionals.push(...tail);
   const required = positionals.filter((p) => !p.endsWith('?') && !p.endsWith('...'));
   if (parsed.positionals.length < required.length)
     throw new UsageError(
@@ -38,7 +77,10 @@ export function parseCommand(
  * reader for its value (`--flag value` or `--flag=value`) and says whether it
  * knew it. Returns the rest of ARGV; --help and --version become those commands.
  */
-export function takeGlobalFlags(argv: string[], handle: (flag: string, value: () => string) => boolean): string[] {
+export function takeGlobalFlags(
+  argv: string[],
+  handle: (flag: string, value: () => string) => boolean,
+): string[] {
   let i = 0;
   for (; i < argv.length && argv[i].startsWith('-'); i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);

@@ -20,6 +20,9 @@ import { BlobStore } from './store/blob-store';
 import { LayerStore } from './store/layer-store';
 import { MetadataStore, type ImageRecord, type LayerRef, type Metadata } from './store/metadata';
 import { importRootfs, type ImportOptions } from './archive/import';
+import { ingestDir } from './archive/ingest';
+import { findOpaqueDirs } from './archive/layer';
+import { commitImage } from './commit';
 import { unpackLayer } from './archive/unpack';
 import { loadImages, saveImages, type ArchiveFormat, type LoadResult } from './archive/image-archive';
 
@@ -308,7 +311,8 @@ export class Images {
     return count;
   }
 
-  private diskUsage(): number {
+  /** Bytes of blobs and unpacked layers. */
+  diskUsage(): number {
     return (
       this.blobs.list().reduce((sum, d) => sum + this.blobs.size(d), 0) +
       this.layers.list().reduce((sum, c) => sum + this.layers.record(c).size, 0)
@@ -383,6 +387,40 @@ export class Images {
   /** A rootfs tarball (plain or gzipped) as a one-layer image, as `docker import`. */
   import(source: Readable, options: ImportOptions = {}): Promise<ImageRecord> {
     return importRootfs(this, source, options);
+  }
+
+  /**
+   * A container's changes as a new image on top of its own (`docker commit`):
+   * UPPER is the container's overlay upper dir, CONFIG the settings to keep.
+   */
+  async commit(
+    base: ImageRecord,
+    upper: string,
+    options: { config: ContainerConfig; reference?: string; message?: string; author?: string },
+  ): Promise<ImageRecord> {
+    const parent = this.config(base);
+    const layer = await ingestDir(
+      this,
+      upper,
+      await findOpaqueDirs(upper),
+      base.layers.at(-1)?.chainId ?? null,
+    );
+    const created = new Date().toISOString();
+    return commitImage(
+      this,
+      {
+        ...parent,
+        created,
+        ...(options.author ? { author: options.author } : {}),
+        config: options.config,
+        history: [
+          ...(parent.history ?? []),
+          { created, created_by: 'berth commit', ...(options.message ? { comment: options.message } : {}) },
+        ],
+      },
+      [...base.layers, layer],
+      options.reference ? [options.reference] : [],
+    );
   }
 
   // ---- inspection ---------------------------------------------------------------

@@ -28,3 +28,8 @@ export { Builder, type BuildOptions, type BuildResult } from './builder/builder'
 export { BuildError } from './builder/source-tree';
 export { DockerfileSyntaxError, parseDockerfile } from './builder/dockerfile/parser';
 export { LayeredFs, resolveUser, lookupId, type LayerView, type ResolvedUser } from './builder/layered-fs';
+export { applyConfigChange, ConfigChangeError } from './builder/config-changes';
+export { DirectoryTree, extractLayer, treeEntries, type ReadableTree } from './archive/layer';
+export { packTar, TarReader } from './archive/tar';
+export { LayeredTree } from './builder/source-tree';
+export { copyEntry } from './builder/copy';

@@ -7,13 +7,14 @@ import * as http2 from 'node:http2';
 import * as net from 'node:net';
 import { frame, FrameReader } from './framing';
 import { ENGINE_SERVICE, type EngineMethod } from './generated/engine-service';
+import type { Decoded } from './decoded';
 import { decodeGrpcMessage, ERROR_CODE_HEADER, ERROR_KIND_HEADER, RpcError, Status } from './status';
 
 type Spec<M extends EngineMethod> = (typeof ENGINE_SERVICE)[M];
 /** What may be sent: plain objects, every field optional. */
 export type RequestOf<M extends EngineMethod> = Parameters<Spec<M>['requestType']['encode']>[0];
 /** What arrives: decoded messages, every field present (defaults for the unset). */
-export type ResponseOf<M extends EngineMethod> = ReturnType<Spec<M>['responseType']['decode']>;
+export type ResponseOf<M extends EngineMethod> = Decoded<ReturnType<Spec<M>['responseType']['decode']>>;
 
 /** A bidirectional call: send requests, read responses; end() says no more requests. */
 export interface Duplex<M extends EngineMethod> extends AsyncIterable<ResponseOf<M>> {

@@ -6,6 +6,7 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { ENGINE_SERVICE, type EngineMethod } from './generated/engine-service';
+import type { Decoded } from './decoded';
 import { ERROR_CODE_HEADER, ERROR_KIND_HEADER, Status } from './status';
 
 export interface CallContext {
@@ -15,7 +16,7 @@ export interface CallContext {
 
 type Spec<M extends EngineMethod> = (typeof ENGINE_SERVICE)[M];
 /** A handler gets decoded requests (every field present) and may answer with plain objects. */
-export type HandlerRequest<M extends EngineMethod> = ReturnType<Spec<M>['requestType']['decode']>;
+export type HandlerRequest<M extends EngineMethod> = Decoded<ReturnType<Spec<M>['requestType']['decode']>>;
 export type HandlerResponse<M extends EngineMethod> = Parameters<Spec<M>['responseType']['encode']>[0];
 type Requests<M extends EngineMethod> = Spec<M>['requestStream'] extends true
   ? AsyncIterable<HandlerRequest<M>>

@@ -72,6 +72,7 @@ class ScriptedShim implements ShimLauncher {
       stdout: null,
       stderr: null,
       stdin: null,
+      control: null,
       exit: Promise.resolve(this.code),
       next: (kind) => {
         const i = queue.findIndex((e) => kind === 'any' || e.kind === kind || e.kind === 'error');

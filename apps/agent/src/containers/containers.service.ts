@@ -14,7 +14,14 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { LayeredFs, resolveUser, type ImageRecord, type ProgressEvent } from '@berth/image';
+import {
+  copyEntry,
+  LayeredFs,
+  LayeredTree,
+  resolveUser,
+  type ImageRecord,
+  type ProgressEvent,
+} from '@berth/image';
 import { buildSpec, ensureInitLayer, Runtime, type ExitInfo } from '@berth/runtime';
 import type { berth } from '@berth/proto';
 import { AGENT_CONFIG } from '../tokens';
@@ -51,8 +58,8 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   readonly repo: ContainerRepository;
   readonly runtime: Runtime;
   private readonly initLayer: string;
-  /** Resolves when the container's current run has ended and been handled. */
-  private readonly exits = new Map<string, Promise<void>>();
+  /** Resolves when the container's current run has ended and been handled, with how it ended. */
+  private readonly exits = new Map<string, Promise<ContainerRecord['state'] | null>>();
   private readonly restartTimers = new Map<string, NodeJS.Timeout>();
   private readonly restartDelays = new Map<string, number>();
   private readonly healthTimers = new Map<string, NodeJS.Timeout>();
@@ -158,8 +165,6 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
 
   /** A new volume mounted over image content starts as a copy of it. */
   private async copyImageContent(image: ImageRecord, destination: string, target: string): Promise<void> {
-    const { copyEntry } = await import('@berth/image/builder/copy');
-    const { LayeredTree } = await import('@berth/image/builder/source-tree');
     const root = this.layeredRoot(image, null);
     const rel = root.resolve(destination.replace(/^\/+/, ''));
     const found = root.lookup(rel);
@@ -173,8 +178,23 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     fs.chmodSync(target, found.stat.mode & 0o7777);
   }
 
+  /** The files the engine keeps for C, as inspect shows them. */
+  filesOf(c: ContainerRecord) {
+    return {
+      logPath: this.logPath(c),
+      hostsPath: this.dir(c, 'hosts'),
+      hostnamePath: this.dir(c, 'hostname'),
+      resolvConfPath: this.dir(c, 'resolv.conf'),
+      upperDir: this.upperDir(c),
+    };
+  }
+
+  upperDir(c: ContainerRecord): string {
+    return this.dir(c, 'rootfs', 'upper');
+  }
+
   /** The container's root as its processes see it, read from the layers (and its own upper dir). */
-  private layeredRoot(image: Pick<ImageRecord, 'layers'>, upper: string | null): LayeredFs {
+  layeredRoot(image: Pick<ImageRecord, 'layers'>, upper: string | null): LayeredFs {
     const layers = [...image.layers].reverse().map((l) => ({
       dir: this.images.layers.diffDir(l.chainId),
       opaqueDirs: new Set(
@@ -186,7 +206,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
 
   // ---- start ---------------------------------------------------------------------
 
-  async start(ref: string): Promise<ContainerRecord> {
+  async start(ref: string, consoleSize?: { rows: number; cols: number }): Promise<ContainerRecord> {
     const c = this.repo.get(ref);
     if (c.state.status === 'running') return c;
     if (c.state.status === 'paused')
@@ -195,12 +215,12 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       throw new ConflictError(`container ${c.id} is marked for removal and cannot be started`);
     this.cancelRestart(c);
     c.manuallyStopped = false;
-    await this.launch(c);
+    await this.launch(c, consoleSize);
     return c;
   }
 
   /** Network, files and rootfs ready, then the runtime starts it; on failure everything set up is undone. */
-  private async launch(c: ContainerRecord): Promise<void> {
+  private async launch(c: ContainerRecord, consoleSize?: { rows: number; cols: number }): Promise<void> {
     const image = this.images.resolve(c.imageManifest);
     try {
       this.runtime.state(c.id);
@@ -251,11 +271,13 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
         netnsPath: netns,
         etcFiles: etc,
         volumeDirs,
+        ...(consoleSize?.rows && consoleSize.cols ? { consoleSize } : {}),
       });
       const info = await this.runtime.createAndStart(c.id, {
         bundle: this.repo.containerDir(c.id),
         spec: buildSpec(options),
         log: { path: this.logPath(c) },
+        stdin: c.config.openStdin,
       });
       Object.assign(c.state, {
         status: 'running',
@@ -284,14 +306,17 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   private follow(c: ContainerRecord): void {
     const done = this.runtime.wait(c.id).then(
       (exit) => this.onExit(c.id, exit),
-      (error: unknown) => this.log.error(`waiting for ${c.name}: ${(error as Error).message}`),
+      (error: unknown) => {
+        this.log.error(`waiting for ${c.name}: ${(error as Error).message}`);
+        return null;
+      },
     );
     this.exits.set(c.id, done);
   }
 
-  private async onExit(id: string, exit: ExitInfo): Promise<void> {
+  private async onExit(id: string, exit: ExitInfo): Promise<ContainerRecord['state'] | null> {
     const c = this.repo.find(id);
-    if (!c) return;
+    if (!c) return null;
     this.stopHealth(c);
     await this.runtime.delete(c.id, { force: true }).catch(() => undefined);
     await this.networks
@@ -309,10 +334,11 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     this.repo.save(c);
     if (exit.oomKilled) this.emit(c, 'oom');
     this.emit(c, 'die', { exitCode: String(exit.exitCode) });
-    if (c.state.status === 'removing' || this.shuttingDown) return;
+    const final = { ...c.state };
+    if (c.state.status === 'removing' || this.shuttingDown) return final;
     if (c.hostConfig.autoRemove) {
       await this.remove(c.id, { force: true, volumes: true });
-      return;
+      return final;
     }
     if (shouldRestart(c.hostConfig.restart, exit.exitCode, c.restartCount, c.manuallyStopped)) {
       const delay = restartDelayMs(this.restartDelays.get(c.id) ?? 0, ranFor);
@@ -335,6 +361,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       }, delay);
       this.restartTimers.set(c.id, timer);
     }
+    return final;
   }
 
   private cancelRestart(c: ContainerRecord): void {
@@ -486,6 +513,41 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     this.emit(c, 'rename', { oldName: `/${old}` });
   }
 
+  // ---- networks -----------------------------------------------------------------
+
+  async connect(ref: string, network: string, aliases: string[]): Promise<void> {
+    const c = this.repo.get(ref);
+    const n = this.networks.get(network);
+    if (c.hostConfig.network === 'host' || c.hostConfig.network === 'none')
+      throw new ConflictError(
+        `container ${c.name} shares the ${c.hostConfig.network} network and cannot be connected to other networks`,
+      );
+    if (c.hostConfig.network === n.name || c.networks.some((a) => a.network === n.name))
+      throw new ConflictError(`endpoint with name ${c.name} already exists in network ${n.name}`);
+    const attachment = this.running(c)
+      ? await this.networks.connect(c, n.name, aliases)
+      : { network: n.name, ip: '', prefixLength: 0, gateway: '', mac: '', aliases };
+    c.networks.push(attachment);
+    this.repo.save(c);
+    this.events.emit('network', 'connect', n.id, { container: c.id, name: n.name });
+  }
+
+  async disconnect(ref: string, network: string, force: boolean): Promise<void> {
+    const c = this.repo.get(ref);
+    const n = this.networks.get(network);
+    const a = c.networks.find((x) => x.network === n.name);
+    if (!a && c.hostConfig.network !== n.name)
+      throw new ConflictError(`container ${c.name} is not connected to network ${n.name}`);
+    if (c.hostConfig.network === n.name && !force)
+      throw new ConflictError(
+        `container ${c.name} was created on network ${n.name}; it cannot leave its first network`,
+      );
+    if (a && this.running(c) && a.cniResult) await this.networks.disconnect(c, a);
+    c.networks = c.networks.filter((x) => x !== a);
+    this.repo.save(c);
+    this.events.emit('network', 'disconnect', n.id, { container: c.id, name: n.name });
+  }
+
   // ---- remove --------------------------------------------------------------------
 
   async remove(ref: string, options: { force?: boolean; volumes?: boolean }): Promise<void> {
@@ -534,8 +596,8 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   /** Resolves with the exit status once the container is not running (at once if it is not). */
   async wait(ref: string): Promise<ContainerRecord['state']> {
     const c = this.repo.get(ref);
-    if (this.running(c)) await this.exits.get(c.id);
-    return (this.repo.find(c.id) ?? c).state;
+    const ended = this.running(c) ? await this.exits.get(c.id) : null;
+    return ended ?? (this.repo.find(c.id) ?? c).state;
   }
 
   logs(ref: string, options: LogOptions, signal: AbortSignal, fromOffset?: number) {
@@ -552,12 +614,10 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     );
   }
 
-  /** A process in the running container; its stdio as pipes. */
+  /** A process in the running container; its stdio as pipes, or a terminal (then stdout carries it all). */
   async exec(ref: string, start: ExecStart) {
     const c = this.repo.get(ref);
     if (c.state.status !== 'running') throw new ConflictError(`Container ${c.id} is not running`);
-    if (start.tty)
-      throw new InvalidArgumentError('exec -t needs a terminal, which is not supported yet; run without -t');
     let user: { uid: number; gid: number; additionalGids: number[] } | undefined;
     if (start.user) {
       const image = this.images.resolve(c.imageManifest);
@@ -569,7 +629,18 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       env: start.env,
       ...(start.workingDir ? { cwd: start.workingDir } : {}),
       ...(user ? { user } : {}),
+      ...(start.tty ? { terminal: { rows: start.size?.rows || 24, cols: start.size?.cols || 80 } } : {}),
     });
+  }
+
+  /** Where a client attaching to C writes its input, and how it resizes C's terminal. */
+  attachment(c: ContainerRecord): { stdinPath: string | null; resize(rows: number, cols: number): void } {
+    return {
+      stdinPath: c.config.openStdin ? this.runtime.stdinPath(c.id) : null,
+      resize: (rows, cols) => {
+        if (c.config.tty && this.running(c)) this.runtime.resize(c.id, rows, cols);
+      },
+    };
   }
 
   // ---- live restore ------------------------------------------------------------------

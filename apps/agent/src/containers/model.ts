@@ -41,6 +41,8 @@ export interface MountRecord {
 
 export interface NetworkAttachment {
   network: string;
+  /** The interface in the container (eth0, eth1, …); empty until attached. */
+  ifname?: string;
   ip: string;
   prefixLength: number;
   gateway: string;

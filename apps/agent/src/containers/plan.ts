@@ -243,6 +243,8 @@ export interface Resolved {
   etcFiles: { hosts: string; hostname: string; resolvConf: string };
   /** Host directory of each volume mount, by destination. */
   volumeDirs: Record<string, string>;
+  /** The terminal's first size (with -t), from the client that attaches. */
+  consoleSize?: { rows: number; cols: number };
 }
 
 /** The container and what was resolved for it → libs/runtime's options. */
@@ -263,7 +265,8 @@ export function runtimeOptions(c: ContainerRecord, r: Resolved): ContainerOption
     }));
   return {
     args: [c.path, ...c.args],
-    env: mergeEnv([`HOSTNAME=${c.config.hostname}`], c.config.env),
+    env: mergeEnv([`HOSTNAME=${c.config.hostname}`], c.config.tty ? ['TERM=xterm'] : [], c.config.env),
+    ...(c.config.tty ? { terminal: r.consoleSize ?? true } : {}),
     cwd: c.config.workingDir,
     user: r.user,
     hostname: c.config.hostname,

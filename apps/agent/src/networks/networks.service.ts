@@ -249,21 +249,11 @@ export class NetworksService implements OnApplicationShutdown {
       const lo = this.cni.add('lo', [loopbackPlugin()], target('lo'));
       for (const [i, networkName] of names.entries()) {
         const n = this.get(networkName);
-        const result = await this.cni.add(
-          n.name,
-          bridgePlugins(this.cniNetwork(n), i === 0 ? ports : []),
-          target(`eth${i}`),
-        );
-        const a = attachmentOf(result, `eth${i}`);
-        attachments.push({
-          network: n.name,
-          ip: a.ip,
-          prefixLength: a.prefixLength,
-          gateway: a.gateway,
-          mac: a.mac,
-          aliases: i === 0 ? c.hostConfig.networkAliases : [],
-          cniResult: result,
-        });
+        const aliases =
+          i === 0
+            ? c.hostConfig.networkAliases
+            : (c.networks.find((x) => x.network === n.name)?.aliases ?? []);
+        attachments.push(await this.addInterface(c.id, netns, n, `eth${i}`, i === 0 ? ports : [], aliases));
       }
       await lo;
       return { netns, attachments, ports };
@@ -271,6 +261,55 @@ export class NetworksService implements OnApplicationShutdown {
       await this.detach({ ...c, networks: attachments, boundPorts: ports }).catch(() => undefined);
       throw error;
     }
+  }
+
+  private async addInterface(
+    containerId: string,
+    netns: string,
+    n: NetworkRecord,
+    ifname: string,
+    ports: PortMapping[],
+    aliases: string[],
+  ): Promise<NetworkAttachment> {
+    const result = await this.cni.add(n.name, bridgePlugins(this.cniNetwork(n), ports), {
+      containerId,
+      netns,
+      ifname,
+    });
+    const a = attachmentOf(result, ifname);
+    return {
+      network: n.name,
+      ifname,
+      ip: a.ip,
+      prefixLength: a.prefixLength,
+      gateway: a.gateway,
+      mac: a.mac,
+      aliases,
+      cniResult: result,
+    };
+  }
+
+  /** One more network for a running container, on the next free interface. */
+  async connect(c: ContainerRecord, network: string, aliases: string[]): Promise<NetworkAttachment> {
+    const n = this.get(network);
+    if (n.driver !== 'bridge')
+      throw new ConflictError(`container cannot be connected to the ${n.name} network`);
+    const used = new Set(c.networks.map((a, i) => a.ifname ?? `eth${i}`));
+    let index = 0;
+    while (used.has(`eth${index}`)) index++;
+    return this.addInterface(c.id, netnsPath(netnsName(c.id)), n, `eth${index}`, [], aliases);
+  }
+
+  /** Take one network's interface out of a running container. */
+  async disconnect(c: ContainerRecord, a: NetworkAttachment): Promise<void> {
+    const n = this.get(a.network);
+    const ifname = a.ifname ?? `eth${c.networks.indexOf(a)}`;
+    await this.cni.del(
+      n.name,
+      bridgePlugins(this.cniNetwork(n), []),
+      { containerId: c.id, netns: netnsPath(netnsName(c.id)), ifname },
+      a.cniResult,
+    );
   }
 
   /** Undo attach(): every network's DEL, the namespace, the held ports. Best effort; the first failure is reported. */
@@ -285,7 +324,7 @@ export class NetworksService implements OnApplicationShutdown {
         await this.cni.del(
           n.name,
           bridgePlugins(this.cniNetwork(n), i === 0 ? c.boundPorts : []),
-          { containerId: c.id, netns, ifname: `eth${i}` },
+          { containerId: c.id, netns, ifname: a.ifname ?? `eth${i}` },
           a.cniResult,
         );
       } catch (error) {

@@ -1,5 +1,6 @@
+import * as path from 'node:path';
 import { parseCommand, UsageError } from '@berth/cli-support/args';
-import { openBuilder, openImages, write, type Command } from '../context';
+import { authFor, engine, write, type Command } from '../context';
 
 /** berth build [-t NAME]... [-f FILE] [--build-arg K=V]... [--target STAGE] [--no-cache] [--cgroup-parent P] [-q] PATH */
 export const build: Command = async (args, g) => {
@@ -25,20 +26,22 @@ export const build: Command = async (args, g) => {
       buildArgs[a] = process.env[a]!; // --build-arg NAME takes it from the environment
     else throw new UsageError(`--build-arg ${a}: give NAME=value, or set ${a} in the environment`);
   }
-  const images = openImages(g);
-  try {
-    const result = await openBuilder(g, images, (values['cgroup-parent'] as string | undefined) ?? 'berth-build').build({
-      context: positionals[0],
-      ...(values.file ? { dockerfile: values.file as string } : {}),
-      tags: (values.tag as string[] | undefined) ?? [],
-      buildArgs,
-      ...(values.target ? { target: values.target as string } : {}),
-      noCache: values['no-cache'] === true,
-      onOutput: values.quiet ? undefined : write,
-    });
-    if (values.quiet) write(`${result.image.configDigest}\n`);
-    return 0;
-  } finally {
-    images.close();
+  // the engine is on this machine: it reads the context where it is
+  const context = path.resolve(positionals[0]);
+  const tags = (values.tag as string[] | undefined) ?? [];
+  const stream = engine(g).stream('BuildImage', {
+    contextPath: context,
+    dockerfile: values.file ? path.resolve(values.file as string) : '',
+    tags,
+    buildArgs,
+    target: (values.target as string | undefined) ?? '',
+    noCache: values['no-cache'] === true,
+    cgroupParent: (values['cgroup-parent'] as string | undefined) ?? '',
+    auth: tags[0] ? authFor(g, tags[0]) : undefined,
+  });
+  for await (const out of stream) {
+    if (out.text && !values.quiet) write(out.text);
+    if (out.imageId && values.quiet) write(`${out.imageId}\n`);
   }
+  return 0;
 };

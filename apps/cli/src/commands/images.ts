@@ -1,8 +1,13 @@
-import { formatTable, parseCommand, timeAgo, UsageError } from '@berth/cli-support/args';
+/** berth images, rmi, tag, history, image inspect, image prune, builder prune — through the engine. */
+import { parseCommand, timeAgo } from '@berth/cli-support/args';
 import { formatSize } from '@berth/cli-support/progress';
-import { openImages, write, type Command } from '../context';
+import { engine, forEach, write, type Command } from '../context';
+import { printDocuments, printListing } from '../output';
 
-/** berth images [-q] [-a] [--digests] [--format table|json] [REPOSITORY[:TAG]] */
+const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
+const isoOf = (ms: number) => (ms ? new Date(ms).toISOString() : undefined);
+
+/** berth images [-q] [-a] [--digests] [--no-trunc] [--format F] [REPOSITORY[:TAG]] */
 export const images: Command = async (args, g) => {
   const { values, positionals } = parseCommand(
     'images',
@@ -11,52 +16,35 @@ export const images: Command = async (args, g) => {
       quiet: { type: 'boolean', short: 'q' },
       all: { type: 'boolean', short: 'a' },
       digests: { type: 'boolean' },
+      'no-trunc': { type: 'boolean' },
       format: { type: 'string' },
     },
     ['reference?'],
   );
-  const store = openImages(g);
-  try {
-    let rows = store.list();
-    const filter = positionals[0];
-    if (filter) {
-      const [repo, tag] = filter.split(/:(?=[^:/]*$)/);
-      rows = rows.filter((r) => r.repository === repo && (tag === undefined || r.tag === tag));
-    }
-    if (values.quiet) {
-      write([...new Set(rows.map((r) => r.id.slice(7, 19)))].map((id) => `${id}\n`).join(''));
-    } else if (values.format === 'json') {
-      for (const r of rows)
-        write(
-          `${JSON.stringify({ Repository: r.repository, Tag: r.tag, ID: r.id.slice(7, 19), Digest: r.digest, CreatedAt: r.created ?? '', Size: formatSize(r.size) })}\n`,
-        );
-    } else if (values.format === undefined || values.format === 'table') {
-      const header = [
-        'REPOSITORY',
-        'TAG',
-        ...(values.digests ? ['DIGEST'] : []),
-        'IMAGE ID',
-        'CREATED',
-        'SIZE',
-      ];
-      write(
-        formatTable(
-          header,
-          rows.map((r) => [
-            r.repository,
-            r.tag,
-            ...(values.digests ? [r.digest] : []),
-            r.id.slice(7, 19),
-            timeAgo(r.created),
-            formatSize(r.size),
-          ]),
-        ),
-      );
-    } else throw new UsageError(`--format must be table or json, not "${values.format}"`);
+  const { images: list } = await engine(g).call('ListImages', { reference: positionals[0] ?? '' });
+  const id = (i: string) => (values['no-trunc'] ? i : shortId(i));
+  const rows = list.map((r) => ({
+    Repository: r.repository,
+    Tag: r.tag,
+    Digest: r.digest,
+    ID: id(r.id),
+    CreatedAt: isoOf(r.createdMs) ?? '',
+    CreatedSince: timeAgo(isoOf(r.createdMs)),
+    Size: formatSize(r.size),
+  }));
+  if (values.quiet) {
+    write([...new Set(rows.map((r) => r.ID))].map((i) => `${i}\n`).join(''));
     return 0;
-  } finally {
-    store.close();
   }
+  printListing(
+    rows,
+    {
+      table: `table {{.Repository}}\t{{.Tag}}\t${values.digests ? '{{.Digest}}\t' : ''}{{.ID}}\t{{.CreatedSince}}\t{{.Size}}`,
+      headers: { ID: 'IMAGE ID', CreatedSince: 'CREATED' },
+    },
+    { format: values.format as string | undefined },
+  );
+  return 0;
 };
 
 /** berth rmi [-f] IMAGE... */
@@ -65,84 +53,67 @@ export const rmi: Command = async (args, g) => {
     'image',
     'more...',
   ]);
-  const store = openImages(g);
-  let failed = 0;
-  try {
-    for (const name of positionals) {
-      try {
-        const result = store.remove(name, { force: values.force === true });
-        for (const u of result.untagged) write(`Untagged: ${u}\n`);
-        for (const d of result.deleted) write(`Deleted: ${d}\n`);
-      } catch (error) {
-        process.stderr.write(`Error response from daemon: ${(error as Error).message}\n`);
-        failed++;
-      }
-    }
-    return failed ? 1 : 0;
-  } finally {
-    store.close();
-  }
+  return forEach(positionals, async (name) => {
+    const result = await engine(g).call('RemoveImage', { name, force: values.force === true });
+    return (
+      [...result.untagged.map((u) => `Untagged: ${u}`), ...result.deleted.map((d) => `Deleted: ${d}`)].join(
+        '\n',
+      ) || null
+    );
+  });
 };
 
 /** berth tag SOURCE TARGET */
 export const tag: Command = async (args, g) => {
   const { positionals } = parseCommand('tag', args, {}, ['source', 'target']);
-  const store = openImages(g);
-  try {
-    store.tag(positionals[0], positionals[1]);
-    return 0;
-  } finally {
-    store.close();
-  }
+  await engine(g).call('TagImage', { source: positionals[0], target: positionals[1] });
+  return 0;
 };
 
-/** berth history [--no-trunc] [-q] IMAGE */
+/** berth history [--no-trunc] [-q] [--format F] IMAGE */
 export const history: Command = async (args, g) => {
   const { values, positionals } = parseCommand(
     'history',
     args,
-    { 'no-trunc': { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    { 'no-trunc': { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, format: { type: 'string' } },
     ['image'],
   );
-  const store = openImages(g);
-  try {
-    const rows = store.history(positionals[0]);
-    const short = (id: string) => (id.startsWith('sha256:') && !values['no-trunc'] ? id.slice(7, 19) : id);
-    if (values.quiet) write(rows.map((r) => `${short(r.id)}\n`).join(''));
-    else {
-      const by = (s: string) => (values['no-trunc'] || s.length <= 45 ? s : `${s.slice(0, 44)}…`);
-      write(
-        formatTable(
-          ['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT'],
-          rows.map((r) => [short(r.id), timeAgo(r.created), by(r.createdBy), formatSize(r.size), r.comment]),
-        ),
-      );
-    }
-    return 0;
-  } finally {
-    store.close();
-  }
+  const { rows } = await engine(g).call('ImageHistory', { name: positionals[0] });
+  const full = values['no-trunc'] === true;
+  const by = (s: string) => (full || s.length <= 45 ? s : `${s.slice(0, 44)}…`);
+  printListing(
+    rows.map((r) => ({
+      ID: r.id.startsWith('sha256:') && !full ? shortId(r.id) : r.id,
+      CreatedSince: timeAgo(isoOf(r.createdMs)),
+      CreatedAt: isoOf(r.createdMs) ?? '',
+      CreatedBy: by(r.createdBy),
+      Size: formatSize(r.size),
+      Comment: r.comment,
+    })),
+    {
+      table: 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}',
+      headers: { ID: 'IMAGE', CreatedSince: 'CREATED', CreatedBy: 'CREATED BY' },
+    },
+    { format: values.format as string | undefined, quiet: values.quiet === true },
+  );
+  return 0;
 };
 
-/** berth image inspect IMAGE... */
+/** berth image inspect [-f FORMAT] IMAGE... */
 export const inspect: Command = async (args, g) => {
-  const { positionals } = parseCommand('inspect', args, { format: { type: 'string', short: 'f' } }, [
-    'image',
-    'more...',
-  ]);
-  const store = openImages(g);
-  try {
-    write(
-      `${JSON.stringify(
-        positionals.map((n) => store.inspect(n)),
-        null,
-        4,
-      )}\n`,
-    );
-    return 0;
-  } finally {
-    store.close();
-  }
+  const { values, positionals } = parseCommand(
+    'image inspect',
+    args,
+    { format: { type: 'string', short: 'f' } },
+    ['image', 'more...'],
+  );
+  const docs: unknown[] = [];
+  const status = await forEach(positionals, async (name) => {
+    docs.push(JSON.parse((await engine(g).call('InspectImage', { name })).json));
+    return null;
+  });
+  printDocuments(docs, values.format as string | undefined);
+  return status;
 };
 
 /** berth image prune [-a] [-f] */
@@ -153,19 +124,14 @@ export const prune: Command = async (args, g) => {
     { all: { type: 'boolean', short: 'a' }, force: { type: 'boolean', short: 'f' } },
     [],
   );
-  const store = openImages(g);
-  try {
-    const result = store.prune({ all: values.all === true });
-    if (result.deleted.length)
-      write(`Deleted Images:\n${result.deleted.map((d) => `deleted: ${d}\n`).join('')}\n`);
-    write(`Total reclaimed space: ${formatSize(result.reclaimedBytes)}\n`);
-    return 0;
-  } finally {
-    store.close();
-  }
+  const result = await engine(g).call('PruneImages', { all: values.all === true });
+  if (result.deleted.length)
+    write(`Deleted Images:\n${result.deleted.map((d) => `deleted: ${d}\n`).join('')}\n`);
+  write(`Total reclaimed space: ${formatSize(result.reclaimedBytes)}\n`);
+  return 0;
 };
 
-/** berth builder prune */
+/** berth builder prune [-a] [-f] */
 export const builderPrune: Command = async (args, g) => {
   parseCommand(
     'builder prune',
@@ -173,11 +139,7 @@ export const builderPrune: Command = async (args, g) => {
     { all: { type: 'boolean', short: 'a' }, force: { type: 'boolean', short: 'f' } },
     [],
   );
-  const store = openImages(g);
-  try {
-    write(`Deleted build cache objects: ${store.pruneBuildCache()}\n`);
-    return 0;
-  } finally {
-    store.close();
-  }
+  const result = await engine(g).call('PruneBuildCache', {});
+  write(`Deleted build cache objects: ${result.reclaimedBytes}\n`);
+  return 0;
 };

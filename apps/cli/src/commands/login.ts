@@ -1,5 +1,7 @@
+/** berth login / logout: the engine checks the credentials; the CLI keeps them, as docker's does. */
 import { parseCommand, UsageError } from '@berth/cli-support/args';
-import { openImages, write, type Command } from '../context';
+import { CredentialStore, defaultConfigPath } from '@berth/image/registry/credentials';
+import { engine, write, type Command, type Globals } from '../context';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -9,7 +11,18 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-/** berth login [-u USER] [-p PASSWORD | --password-stdin] SERVER */
+function store(g: Globals): CredentialStore {
+  return new CredentialStore(g.configDir ? `${g.configDir}/config.json` : defaultConfigPath());
+}
+
+/** The registry host a login names ("https://host/v1/" → host; none → Docker Hub). */
+function serverOf(text: string | undefined): string {
+  if (!text) return 'docker.io';
+  const host = text.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host;
+}
+
+/** berth login [-u USER] [-p PASSWORD | --password-stdin] [SERVER] */
 export const login: Command = async (args, g) => {
   const { values, positionals } = parseCommand(
     'login',
@@ -19,7 +32,7 @@ export const login: Command = async (args, g) => {
       password: { type: 'string', short: 'p' },
       'password-stdin': { type: 'boolean' },
     },
-    ['server'],
+    ['server?'],
   );
   if (!values.username)
     throw new UsageError('login: give the user name with -u (prompting is not supported)');
@@ -27,28 +40,20 @@ export const login: Command = async (args, g) => {
   if (!password) throw new UsageError('login: give the password with --password-stdin (or -p)');
   if (values.password)
     process.stderr.write('WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n');
-  const images = openImages(g);
-  try {
-    await images.login(positionals[0], { username: values.username as string, password });
-    write('Login Succeeded\n');
-    return 0;
-  } finally {
-    images.close();
-  }
+  const server = serverOf(positionals[0]);
+  const credentials = { username: values.username as string, password };
+  await engine(g).call('Login', { server, auth: credentials });
+  store(g).set(server, credentials);
+  write('Login Succeeded\n');
+  return 0;
 };
 
-/** berth logout SERVER */
+/** berth logout [SERVER] */
 export const logout: Command = async (args, g) => {
-  const { positionals } = parseCommand('logout', args, {}, ['server']);
-  const images = openImages(g);
-  try {
-    write(
-      images.logout(positionals[0])
-        ? `Removing login credentials for ${positionals[0]}\n`
-        : `Not logged in to ${positionals[0]}\n`,
-    );
-    return 0;
-  } finally {
-    images.close();
-  }
+  const { positionals } = parseCommand('logout', args, {}, ['server?']);
+  const server = serverOf(positionals[0]);
+  write(
+    store(g).remove(server) ? `Removing login credentials for ${server}\n` : `Not logged in to ${server}\n`,
+  );
+  return 0;
 };

@@ -1,24 +1,21 @@
 import { parseCommand } from '@berth/cli-support/args';
 import { ProgressRenderer } from '@berth/cli-support/progress';
 import { parseReference } from '@berth/image/reference';
-import { openImages, write, type Command } from '../context';
+import { authFor, engine, write, type Command } from '../context';
 
 /** berth push [-q] NAME[:TAG] */
 export const push: Command = async (args, g) => {
   const { values, positionals } = parseCommand('push', args, { quiet: { type: 'boolean', short: 'q' } }, [
     'name',
   ]);
-  const images = openImages(g);
-  try {
-    const ref = parseReference(positionals[0]);
-    if (!values.quiet) write(`The push refers to repository [${ref.domain}/${ref.path}]\n`);
-    const renderer = values.quiet ? undefined : new ProgressRenderer(process.stdout);
-    const result = await images.push(positionals[0], { onProgress: renderer?.update });
-    write(
-      values.quiet ? `${result.reference}\n` : `${ref.tag}: digest: ${result.digest} size: ${result.size}\n`,
-    );
-    return 0;
-  } finally {
-    images.close();
+  const name = positionals[0];
+  const ref = parseReference(name);
+  if (!values.quiet) write(`The push refers to repository [${ref.domain}/${ref.path}]\n`);
+  const renderer = values.quiet ? undefined : new ProgressRenderer(process.stdout);
+  for await (const e of engine(g).stream('PushImage', { reference: name, auth: authFor(g, name) })) {
+    if (e.status) write(values.quiet ? `${e.status}\n` : `${ref.tag}: digest: ${e.digest} size: ${e.size}\n`);
+    else
+      renderer?.update({ id: e.id, action: e.action, current: e.current, total: e.total, detail: e.detail });
   }
+  return 0;
 };

@@ -39,7 +39,17 @@ interface DirMeta {
   mtime: number;
 }
 
-export async function extractLayer(tar: AsyncIterable<Buffer>, dest: string): Promise<ExtractResult> {
+/**
+ * INTO_EXISTING: DEST already holds files (`cp` into a container) — no entry
+ * may pass through a symlink found there either, since one could lead out.
+ * RENAME maps each entry's name (and hard links' targets) first.
+ */
+export async function extractLayer(
+  tar: AsyncIterable<Buffer>,
+  dest: string,
+  options: { intoExisting?: boolean; rename?: (name: string) => string } = {},
+): Promise<ExtractResult> {
+  const rename = options.rename ?? ((name: string) => name);
   const symlinks = new Set<string>();
   const dirs = new Map<string, DirMeta>();
   const fsOps: FsOp[] = [];
@@ -57,7 +67,10 @@ export async function extractLayer(tar: AsyncIterable<Buffer>, dest: string): Pr
     const parts = rel.split('/');
     for (let i = 1; i < parts.length; i++) {
       const parent = parts.slice(0, i).join('/');
-      if (symlinks.has(parent))
+      if (
+        symlinks.has(parent) ||
+        (options.intoExisting && fs.lstatSync(abs(parent), { throwIfNoEntry: false })?.isSymbolicLink())
+      )
         throw new InvalidArchiveError(`layer entry "${name}" passes through the symlink "${parent}"`);
     }
     return rel;
@@ -76,7 +89,7 @@ export async function extractLayer(tar: AsyncIterable<Buffer>, dest: string): Pr
 
   for await (const entry of new TarReader(tar).entries()) {
     const h = entry.header;
-    const rel = safePath(h.name);
+    const rel = safePath(rename(h.name));
     if (rel === null) continue; // the layer's root: its attributes belong to the image's root, set by the lowest layer
     result.entries++;
     const meaning = entryMeaning(rel);
@@ -130,7 +143,7 @@ export async function extractLayer(tar: AsyncIterable<Buffer>, dest: string): Pr
         fs.lutimesSync(target, h.mtime, h.mtime);
         break;
       case 'link': {
-        const linked = safePath(h.linkname);
+        const linked = safePath(rename(h.linkname));
         if (linked === null || !fs.existsSync(abs(linked)))
           throw new InvalidArchiveError(
             `layer entry "${h.name}" is a hard link to "${h.linkname}", which the layer does not hold`,
@@ -218,6 +231,59 @@ export async function findOpaqueDirs(dir: string): Promise<string[]> {
   return dirs.filter((_, i) => values[i]?.toString() === 'y');
 }
 
+/** A tree to pack: the merged view of layers, or a plain directory. REL has no leading slash. */
+export interface ReadableTree {
+  lstat(rel: string): fs.Stats | null;
+  readdir(rel: string): string[];
+  /** Where the entry's bytes are on the host. */
+  hostPath(rel: string): string;
+}
+
+/** A plain host directory as a tree to pack (a volume, a bind mount, a path given to `cp`). */
+export class DirectoryTree implements ReadableTree {
+  constructor(private readonly dir: string) {}
+  lstat(rel: string): fs.Stats | null {
+    return fs.lstatSync(this.hostPath(rel), { throwIfNoEntry: false }) ?? null;
+  }
+  readdir(rel: string): string[] {
+    return fs.readdirSync(this.hostPath(rel));
+  }
+  hostPath(rel: string): string {
+    return path.join(this.dir, rel);
+  }
+}
+
+/**
+ * The tar entry for one file system object NAME with stat ST at HOST_PATH;
+ * hard links to an inode already packed become links (INODES remembers).
+ * Sockets are not carried: null.
+ */
+function entryOf(
+  name: string,
+  st: fs.Stats,
+  hostPath: string,
+  inodes: Map<string, string>,
+): PackEntry | null {
+  const base = { uid: st.uid, gid: st.gid, mode: st.mode & 0o7777, mtime: Math.floor(st.mtimeMs / 1000) };
+  if (st.isDirectory()) return { header: header({ name: `${name}/`, type: 'directory', ...base }) };
+  if (st.isSymbolicLink())
+    return { header: header({ name, type: 'symlink', linkname: fs.readlinkSync(hostPath), ...base }) };
+  if (st.isFile()) {
+    const key = `${st.dev}:${st.ino}`;
+    const first = st.nlink > 1 ? inodes.get(key) : undefined;
+    if (first) return { header: header({ name, type: 'link', linkname: first, ...base }) };
+    if (st.nlink > 1) inodes.set(key, name);
+    return { header: header({ name, type: 'file', size: st.size, ...base }), body: readFile(hostPath) };
+  }
+  if (st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO()) {
+    const type = st.isFIFO() ? 'fifo' : st.isCharacterDevice() ? 'char' : 'block';
+    return {
+      header: header({ name, type, ...base, devmajor: deviceMajor(st.rdev), devminor: deviceMinor(st.rdev) }),
+    };
+  }
+  return null;
+}
+
 /**
  * The tar entries of a layer directory, sorted, with whiteout devices and
  * OPAQUE_DIRS written as OCI markers. File bodies are read as the entry is packed.
@@ -227,46 +293,56 @@ export function* layerEntries(dir: string, opaqueDirs: readonly string[] = []): 
   const inodes = new Map<string, string>();
   if (opaque.has('')) yield { header: header({ name: opaqueEntryName(''), type: 'file' }) };
   function* walk(rel: string): Generator<PackEntry> {
-    const names = fs.readdirSync(path.join(dir, rel)).sort();
-    for (const name of names) {
+    for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
       const child = rel ? `${rel}/${name}` : name;
       const full = path.join(dir, child);
       const st = fs.lstatSync(full);
-      const base = { uid: st.uid, gid: st.gid, mode: st.mode & 0o7777, mtime: Math.floor(st.mtimeMs / 1000) };
       if (st.isCharacterDevice() && st.rdev === 0) {
-        yield { header: header({ name: whiteoutEntryName(child), type: 'file', mtime: base.mtime }) };
-      } else if (st.isDirectory()) {
-        yield { header: header({ name: `${child}/`, type: 'directory', ...base }) };
-        if (opaque.has(child))
-          yield { header: header({ name: opaqueEntryName(child), type: 'file', mtime: base.mtime }) };
-        yield* walk(child);
-      } else if (st.isSymbolicLink()) {
-        yield { header: header({ name: child, type: 'symlink', linkname: fs.readlinkSync(full), ...base }) };
-      } else if (st.isFile()) {
-        const key = `${st.dev}:${st.ino}`;
-        const first = st.nlink > 1 ? inodes.get(key) : undefined;
-        if (first) {
-          yield { header: header({ name: child, type: 'link', linkname: first, ...base }) };
-          continue;
-        }
-        if (st.nlink > 1) inodes.set(key, child);
-        yield { header: header({ name: child, type: 'file', size: st.size, ...base }), body: readFile(full) };
-      } else if (st.isCharacterDevice() || st.isBlockDevice() || st.isFIFO()) {
-        const type = st.isFIFO() ? 'fifo' : st.isCharacterDevice() ? 'char' : 'block';
         yield {
           header: header({
-            name: child,
-            type,
-            ...base,
-            devmajor: deviceMajor(st.rdev),
-            devminor: deviceMinor(st.rdev),
+            name: whiteoutEntryName(child),
+            type: 'file',
+            mtime: Math.floor(st.mtimeMs / 1000),
           }),
         };
+        continue;
       }
-      // sockets are not carried by layers
+      const entry = entryOf(child, st, full, inodes);
+      if (entry) yield entry;
+      if (st.isDirectory()) {
+        if (opaque.has(child))
+          yield {
+            header: header({
+              name: opaqueEntryName(child),
+              type: 'file',
+              mtime: Math.floor(st.mtimeMs / 1000),
+            }),
+          };
+        yield* walk(child);
+      }
     }
   }
   yield* walk('');
+}
+
+/**
+ * The entries of TREE from REL down, named under AS ("" packs REL's
+ * contents at the archive's root, as `docker export` does).
+ */
+export function* treeEntries(tree: ReadableTree, rel: string, as: string): Generator<PackEntry> {
+  const inodes = new Map<string, string>();
+  function* walk(from: string, name: string): Generator<PackEntry> {
+    const st = tree.lstat(from);
+    if (!st) return;
+    if (name) {
+      const entry = entryOf(name, st, tree.hostPath(from), inodes);
+      if (entry) yield entry;
+    }
+    if (!st.isDirectory()) return;
+    for (const child of tree.readdir(from).sort())
+      yield* walk(from ? `${from}/${child}` : child, name ? `${name}/${child}` : child);
+  }
+  yield* walk(rel, as);
 }
 
 /** Linux's dev_t layout (glibc's gnu_dev_major/minor), for the numbers that fit a double exactly. */

@@ -1,5 +1,7 @@
 import {
+  applyConfigChange,
   applyMetadata,
+  ConfigChangeError,
   commandArgs,
   exposedPorts,
   healthcheck,
@@ -118,5 +120,23 @@ describe('exposedPorts', () => {
 describe('setEnv', () => {
   it('should keep values holding "="', () => {
     expect(setEnv({ Env: ['A=x=y'] }, [['B', 'c=d']]).Env).toEqual(['A=x=y', 'B=c=d']);
+  });
+});
+
+describe('applyConfigChange', () => {
+  it('should take CMD and ENTRYPOINT in JSON or shell form', () => {
+    expect(applyConfigChange({}, 'CMD ["httpd", "-f"]').Cmd).toEqual(['httpd', '-f']);
+    expect(applyConfigChange({}, 'ENTRYPOINT echo hi').Entrypoint).toEqual(['/bin/sh', '-c', 'echo hi']);
+  });
+
+  it('should apply metadata instructions without variable substitution', () => {
+    const config = applyConfigChange({ Env: ['A=1'] }, 'ENV B=$A');
+    expect(config.Env).toEqual(['A=1', 'B=']);
+    expect(applyConfigChange({}, 'expose 8080').ExposedPorts).toEqual({ '8080/tcp': {} });
+  });
+
+  it('should refuse what is not an instruction it can apply', () => {
+    expect(() => applyConfigChange({}, 'RUN true')).toThrow(ConfigChangeError);
+    expect(() => applyConfigChange({}, 'CMD')).toThrow(/expected INSTRUCTION VALUE/);
   });
 });

@@ -126,3 +126,35 @@ export function applyMetadata(
       throw new Error(`${kind} is not a metadata instruction`);
   }
 }
+
+export class ConfigChangeError extends Error {}
+
+/**
+ * One `--change` of `docker commit`/`docker import`: a Dockerfile metadata
+ * instruction (CMD, ENTRYPOINT, ENV, LABEL, EXPOSE, VOLUME, WORKDIR, USER,
+ * STOPSIGNAL) applied to CONFIG, with no variables to substitute.
+ */
+export function applyConfigChange(config: ContainerConfig, change: string): ContainerConfig {
+  const m = /^\s*(\w+)\s+(.*)$/s.exec(change);
+  if (!m) throw new ConfigChangeError(`--change "${change}": expected INSTRUCTION VALUE`);
+  const kind = m[1].toUpperCase();
+  const value = m[2];
+  const noVariables: Lookup = () => undefined;
+  if (kind === 'CMD' || kind === 'ENTRYPOINT') {
+    let args: string[];
+    try {
+      const parsed = JSON.parse(value) as unknown;
+      args = Array.isArray(parsed) ? parsed.map(String) : [...DEFAULT_SHELL, value];
+    } catch {
+      args = [...DEFAULT_SHELL, value];
+    }
+    return kind === 'CMD' ? { ...config, Cmd: args } : { ...config, Entrypoint: args };
+  }
+  try {
+    return applyMetadata(config, kind, value, noVariables, '\\');
+  } catch (error) {
+    throw new ConfigChangeError(
+      `--change "${change}": ${(error as Error).message}; CMD, ENTRYPOINT, ENV, LABEL, EXPOSE, VOLUME, WORKDIR, USER and STOPSIGNAL can be changed`,
+    );
+  }
+}

@@ -55,6 +55,18 @@ describe('compileCreate', () => {
     expect(ops(compileCreate(spec(), context({ log: null })))).not.toContain('log');
   });
 
+  it('should ask for a terminal of the given size and for a stdin fifo only when wanted', () => {
+    const tty = compileCreate(spec({ terminal: { rows: 30, cols: 100 } }), context({ openStdin: true }));
+    expect(find(tty, 'terminal')).toEqual([['terminal', '30', '100']]);
+    expect(ops(tty)).toContain('open-stdin');
+    expect(find(compileCreate(spec({ terminal: true }), context()), 'terminal')).toEqual([
+      ['terminal', '0', '0'],
+    ]);
+    const plain = compileCreate(spec(), context());
+    expect(ops(plain)).not.toContain('terminal');
+    expect(ops(plain)).not.toContain('open-stdin');
+  });
+
   it('should create every namespace the spec asks for, and join the ones given by path', () => {
     const out = compileCreate(spec({ network: { path: '/run/netns/n1' } }), context());
     expect(find(out, 'ns')).toEqual([

@@ -10,6 +10,8 @@ export type Instruction =
   | readonly ['log', path: string, maxSize: string, maxFiles: string]
   | readonly ['cgroup', procsFile: string]
   | readonly ['autostart']
+  | readonly ['open-stdin']
+  | readonly ['terminal', rows: string, cols: string]
   | readonly ['ns', type: string, path: string]
   // setup steps, run in order by the container's init
   | readonly ['mount-root', source: string, fstype: string, flags: string, data: string, chdir: string]

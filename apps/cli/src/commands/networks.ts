@@ -1,0 +1,144 @@
+/** berth network create|ls|inspect|rm|connect|disconnect|prune */
+import { parseCommand } from '@berth/cli-support/args';
+import { engine, forEach, write, type Command } from '../context';
+import { printDocuments, printListing } from '../output';
+
+export const create: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'network create',
+    args,
+    {
+      driver: { type: 'string', short: 'd' },
+      subnet: { type: 'string' },
+      gateway: { type: 'string' },
+      label: { type: 'string', multiple: true },
+      internal: { type: 'boolean' },
+      attachable: { type: 'boolean' },
+    },
+    ['name'],
+  );
+  const labels = Object.fromEntries(
+    ((values.label as string[] | undefined) ?? []).map((l) => [
+      l.split('=')[0],
+      l.split('=').slice(1).join('='),
+    ]),
+  );
+  const doc = JSON.parse(
+    (
+      await engine(g).call('CreateNetwork', {
+        name: positionals[0],
+        driver: (values.driver as string | undefined) ?? '',
+        subnet: (values.subnet as string | undefined) ?? '',
+        gateway: (values.gateway as string | undefined) ?? '',
+        labels,
+        internal: values.internal === true,
+        attachable: values.attachable === true,
+      })
+    ).json,
+  ) as { Id: string };
+  write(`${doc.Id}\n`);
+  return 0;
+};
+
+export const ls: Command = async (args, g) => {
+  const { values } = parseCommand(
+    'network ls',
+    args,
+    {
+      quiet: { type: 'boolean', short: 'q' },
+      format: { type: 'string' },
+      'no-trunc': { type: 'boolean' },
+      filter: { type: 'string', short: 'f', multiple: true },
+    },
+    [],
+  );
+  const { networks } = await engine(g).call('ListNetworks', {});
+  const rows = networks.map((n) => ({
+    ID: values['no-trunc'] ? n.id : n.id.slice(0, 12),
+    Name: n.name,
+    Driver: n.driver,
+    Scope: n.scope,
+    Subnet: n.subnet,
+    CreatedAt: new Date(n.createdMs).toISOString(),
+  }));
+  printListing(
+    rows,
+    { table: 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', headers: { ID: 'NETWORK ID' } },
+    { format: values.format as string | undefined, quiet: values.quiet === true },
+  );
+  return 0;
+};
+
+export const inspect: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'network inspect',
+    args,
+    { format: { type: 'string', short: 'f' } },
+    ['network', 'more...'],
+  );
+  const docs: unknown[] = [];
+  const status = await forEach(positionals, async (name) => {
+    docs.push(JSON.parse((await engine(g).call('InspectNetwork', { name })).json));
+    return null;
+  });
+  printDocuments(docs, values.format as string | undefined);
+  return status;
+};
+
+export const rm: Command = async (args, g) => {
+  const { positionals } = parseCommand('network rm', args, { force: { type: 'boolean', short: 'f' } }, [
+    'network',
+    'more...',
+  ]);
+  return forEach(positionals, async (name) => {
+    await engine(g).call('RemoveNetwork', { name });
+    return name;
+  });
+};
+
+export const connect: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'network connect',
+    args,
+    { alias: { type: 'string', multiple: true } },
+    ['network', 'container'],
+  );
+  await engine(g).call('ConnectNetwork', {
+    network: positionals[0],
+    container: positionals[1],
+    aliases: (values.alias as string[] | undefined) ?? [],
+  });
+  return 0;
+};
+
+export const disconnect: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'network disconnect',
+    args,
+    { force: { type: 'boolean', short: 'f' } },
+    ['network', 'container'],
+  );
+  await engine(g).call('DisconnectNetwork', {
+    network: positionals[0],
+    container: positionals[1],
+    force: values.force === true,
+  });
+  return 0;
+};
+
+export const prune: Command = async (args, g) => {
+  parseCommand('network prune', args, { force: { type: 'boolean', short: 'f' } }, []);
+  const [{ networks }, { containers }] = await Promise.all([
+    engine(g).call('ListNetworks', {}),
+    engine(g).call('ListContainers', { all: true }),
+  ]);
+  const used = new Set(containers.flatMap((c) => c.networks));
+  const removed: string[] = [];
+  for (const n of networks) {
+    if (['bridge', 'host', 'none'].includes(n.name) || used.has(n.name)) continue;
+    await engine(g).call('RemoveNetwork', { name: n.name });
+    removed.push(n.name);
+  }
+  if (removed.length) write(`Deleted Networks:\n${removed.map((n) => `${n}\n`).join('')}`);
+  return 0;
+};

@@ -1,0 +1,122 @@
+/** berth volume create|ls|inspect|rm|prune */
+import { parseCommand } from '@berth/cli-support/args';
+import { formatSize } from '@berth/cli-support/progress';
+import { engine, forEach, write, type Command } from '../context';
+import { printDocuments, printListing } from '../output';
+
+const labelsOf = (values: unknown) =>
+  Object.fromEntries(
+    ((values as string[] | undefined) ?? []).map((l) => {
+      const eq = l.indexOf('=');
+      return eq < 0 ? [l, ''] : [l.slice(0, eq), l.slice(eq + 1)];
+    }),
+  );
+
+export const create: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'volume create',
+    args,
+    {
+      driver: { type: 'string', short: 'd' },
+      label: { type: 'string', multiple: true },
+      name: { type: 'string' },
+    },
+    ['name?'],
+  );
+  const name = positionals[0] ?? (values.name as string | undefined) ?? '';
+  const doc = JSON.parse(
+    (
+      await engine(g).call('CreateVolume', {
+        name,
+        labels: labelsOf(values.label),
+        driver: (values.driver as string | undefined) ?? '',
+      })
+    ).json,
+  ) as { Name: string };
+  write(`${doc.Name}\n`);
+  return 0;
+};
+
+export const ls: Command = async (args, g) => {
+  const { values } = parseCommand(
+    'volume ls',
+    args,
+    {
+      quiet: { type: 'boolean', short: 'q' },
+      format: { type: 'string' },
+      filter: { type: 'string', short: 'f', multiple: true },
+    },
+    [],
+  );
+  const { volumes } = await engine(g).call('ListVolumes', {});
+  const filters = (values.filter as string[] | undefined) ?? [];
+  const rows = volumes
+    .filter((v) =>
+      filters.every((f) => {
+        const [key, value = ''] = f.split(/=(.*)/s, 2);
+        if (key === 'name') return v.name.includes(value);
+        if (key === 'label') {
+          const [k, want] = value.split('=');
+          return k in v.labels && (want === undefined || v.labels[k] === want);
+        }
+        return true;
+      }),
+    )
+    .map((v) => ({
+      Driver: v.driver,
+      Name: v.name,
+      Mountpoint: v.mountpoint,
+      Labels: Object.entries(v.labels)
+        .map(([k, x]) => `${k}=${x}`)
+        .join(','),
+      Scope: 'local',
+    }));
+  printListing(
+    rows,
+    { table: 'table {{.Driver}}\t{{.Name}}', headers: { Name: 'VOLUME NAME' } },
+    { format: values.format as string | undefined, quiet: values.quiet === true, idField: 'Name' },
+  );
+  return 0;
+};
+
+export const inspect: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'volume inspect',
+    args,
+    { format: { type: 'string', short: 'f' } },
+    ['volume', 'more...'],
+  );
+  const docs: unknown[] = [];
+  const status = await forEach(positionals, async (name) => {
+    docs.push(JSON.parse((await engine(g).call('InspectVolume', { name })).json));
+    return null;
+  });
+  printDocuments(docs, values.format as string | undefined);
+  return status;
+};
+
+export const rm: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'volume rm',
+    args,
+    { force: { type: 'boolean', short: 'f' } },
+    ['volume', 'more...'],
+  );
+  return forEach(positionals, async (name) => {
+    await engine(g).call('RemoveVolume', { name, force: values.force === true });
+    return name;
+  });
+};
+
+export const prune: Command = async (args, g) => {
+  parseCommand(
+    'volume prune',
+    args,
+    { force: { type: 'boolean', short: 'f' }, all: { type: 'boolean', short: 'a' } },
+    [],
+  );
+  const result = await engine(g).call('PruneVolumes', {});
+  if (result.deleted.length) write(`Deleted Volumes:\n${result.deleted.map((d) => `${d}\n`).join('')}\n`);
+  write(`Total reclaimed space: ${formatSize(result.reclaimedBytes)}\n`);
+  return 0;
+};
