@@ -15,4 +15,6 @@ lean=(--no-verify --no-convert --no-delimited --no-create --no-typeurl --no-serv
 npx pbjs -t static-module -w commonjs "${lean[@]}" -o "$tmp/engine.js" "$proto"
 npx pbts -o "$out/engine.d.ts" "$tmp/engine.js"
 npx pbjs -t static-module -w commonjs "${lean[@]}" --no-comments --no-beautify -o "$out/engine.js" "$proto"
+# int64 defaults are fixed when this module loads: numbers (libs/proto/src/numbers.ts) must be set up first
+sed -i 's|^var \$protobuf = require("protobufjs/minimal");|require("../numbers");\n&|' "$out/engine.js"
 node scripts/gen-proto-service.js

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { shortId, type Digest } from './digest';
 import { ImageInUseError, ImageError, ImageNotFoundError } from './errors';
 import type { ContainerConfig, ImageConfig, Platform } from './oci/types';
@@ -20,8 +20,9 @@ import { BlobStore } from './store/blob-store';
 import { LayerStore } from './store/layer-store';
 import { MetadataStore, type ImageRecord, type LayerRef, type Metadata } from './store/metadata';
 import { importRootfs, type ImportOptions } from './archive/import';
-import { ingestDir } from './archive/ingest';
-import { findOpaqueDirs } from './archive/layer';
+import { ingestTar } from './archive/ingest';
+import { findOpaqueDirs, layerEntries } from './archive/layer';
+import { packTar } from './archive/tar';
 import { commitImage } from './commit';
 import { unpackLayer } from './archive/unpack';
 import { loadImages, saveImages, type ArchiveFormat, type LoadResult } from './archive/image-archive';
@@ -399,12 +400,9 @@ export class Images {
     options: { config: ContainerConfig; reference?: string; message?: string; author?: string },
   ): Promise<ImageRecord> {
     const parent = this.config(base);
-    const layer = await ingestDir(
-      this,
-      upper,
-      await findOpaqueDirs(upper),
-      base.layers.at(-1)?.chainId ?? null,
-    );
+    // packed and unpacked again: the container keeps its upper dir
+    const tar = Readable.from(packTar(layerEntries(upper, await findOpaqueDirs(upper))));
+    const layer = await ingestTar(this, tar, base.layers.at(-1)?.chainId ?? null);
     const created = new Date().toISOString();
     return commitImage(
       this,

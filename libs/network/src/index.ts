@@ -12,3 +12,4 @@ export {
   type PluginConfig,
 } from './cni/config';
 export { CniRunner, DEFAULT_PLUGIN_DIRS, type CniTarget } from './cni/invoke';
+export { DnsServer, nameserversOf, type DnsServerOptions } from './dns/server';

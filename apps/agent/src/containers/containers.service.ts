@@ -22,7 +22,7 @@ import {
   type ImageRecord,
   type ProgressEvent,
 } from '@berth/image';
-import { buildSpec, ensureInitLayer, Runtime, type ExitInfo } from '@berth/runtime';
+import { buildSpec, ContainerNotFoundError, ensureInitLayer, Runtime, type ExitInfo } from '@berth/runtime';
 import type { berth } from '@berth/proto';
 import { AGENT_CONFIG } from '../tokens';
 import type { AgentConfig } from '../config';
@@ -78,6 +78,21 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       cgroupParent: config.cgroupParent,
     });
     this.initLayer = ensureInitLayer(path.join(config.dataRoot, 'init'));
+    this.networks.setResolver((network, name) => this.addressesOn(network, name));
+  }
+
+  /** NAME's addresses on NETWORK: a running container's name, short or full id, or alias there. */
+  private addressesOn(network: string, name: string): string[] | null {
+    const wanted = name.toLowerCase();
+    const found: string[] = [];
+    for (const c of this.repo.all()) {
+      if (!this.running(c)) continue;
+      const a = c.networks.find((x) => x.network === network && x.ip);
+      if (!a) continue;
+      const names = [c.name, c.id.slice(0, 12), c.id, ...a.aliases].map((n) => n.toLowerCase());
+      if (names.includes(wanted)) found.push(a.ip);
+    }
+    return found.length ? found : null;
   }
 
   private get images() {
@@ -257,7 +272,15 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       fs.writeFileSync(etc.hostname, `${c.config.hostname}\n`);
       fs.writeFileSync(
         etc.resolvConf,
-        resolvConf(readOr('/etc/resolv.conf', ''), { nameservers: c.hostConfig.dns }),
+        resolvConf(readOr('/etc/resolv.conf', ''), {
+          nameservers: c.hostConfig.dns,
+          // user networks resolve their containers' names through the agent's server on the gateway
+          embeddedDns:
+            (!c.hostConfig.dns.length &&
+              attachments[0] &&
+              this.networks.nameserverFor(attachments[0].network)) ||
+            undefined,
+        }),
       );
       const volumeDirs = Object.fromEntries(
         c.mounts.filter((m) => m.type === 'volume').map((m) => [m.destination, m.hostPath!]),
@@ -453,7 +476,12 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     this.repo.save(c);
     if (!this.running(c)) return;
     const graceMs = (timeoutS ?? c.config.stopTimeoutS) * 1000;
-    await this.runtime.stop(c.id, { graceMs: Math.max(0, graceMs), signal: signal || c.config.stopSignal });
+    try {
+      await this.runtime.stop(c.id, { graceMs: Math.max(0, graceMs), signal: signal || c.config.stopSignal });
+    } catch (error) {
+      // it ended meanwhile and its exit handler already cleaned up after it
+      if (!(error instanceof ContainerNotFoundError)) throw error;
+    }
     await this.exits.get(c.id);
     this.emit(c, 'stop');
   }
@@ -673,6 +701,9 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     }
     if (alive) {
       await this.networks.rehold(c);
+      await this.networks
+        .serveDns(c.networks.map((n) => n.network))
+        .catch((error: unknown) => this.log.warn((error as Error).message));
       this.repo.save(c);
       this.follow(c);
       if (c.state.status === 'running' && c.state.health) this.scheduleHealth(c);

@@ -13,6 +13,8 @@ import {
   attachmentOf,
   bridgePlugins,
   CniRunner,
+  DnsServer,
+  nameserversOf,
   createNetns,
   deleteNetns,
   loopbackPlugin,
@@ -77,6 +79,9 @@ export class NetworksService implements OnApplicationShutdown {
   private readonly cni = new CniRunner();
   private networks: NetworkRecord[];
   private readonly reservations = new Map<string, Reservation[]>();
+  /** The DNS server of each user network that has had a container attached, by network name. */
+  private readonly dnsServers = new Map<string, Promise<DnsServer | null>>();
+  private resolveName: (network: string, name: string) => string[] | null = () => null;
 
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
@@ -194,6 +199,55 @@ export class NetworksService implements OnApplicationShutdown {
     return record;
   }
 
+  /** How DNS finds containers by name: the containers service knows them. */
+  setResolver(resolve: (network: string, name: string) => string[] | null): void {
+    this.resolveName = resolve;
+  }
+
+  /**
+   * The resolver of user network N, on its gateway's port 53 (the bridge
+   * must be up, i.e. a container attached). Containers on N ask it their
+   * neighbours' names; other names go to the host's resolvers (or --dns).
+   */
+  private ensureDns(n: NetworkRecord): Promise<DnsServer | null> {
+    let server = this.dnsServers.get(n.name);
+    if (!server) {
+      const upstreams = this.config.dnsUpstream.length
+        ? this.config.dnsUpstream
+        : nameserversOf(
+            readText('/etc/resolv.conf'),
+            this.networks.map((x) => x.gateway),
+          );
+      server = DnsServer.listen({
+        address: n.gateway,
+        port: 53,
+        upstreams,
+        lookup: (name) => this.resolveName(n.name, name),
+      }).catch((error: unknown) => {
+        this.dnsServers.delete(n.name);
+        throw new ConflictError(
+          `cannot serve DNS for network ${n.name} on ${n.gateway}:53: ${(error as Error).message}`,
+        );
+      });
+      this.dnsServers.set(n.name, server);
+    }
+    return server;
+  }
+
+  /** The nameserver containers on NETWORK use: the network's own resolver for user networks, else none (the host's apply). */
+  nameserverFor(network: string): string | null {
+    const n = this.find(network);
+    return n && !n.builtin && n.driver === 'bridge' ? n.gateway : null;
+  }
+
+  /** Make sure the resolvers of the user networks among NAMES serve (after a start or a live restore). */
+  async serveDns(names: string[]): Promise<void> {
+    for (const name of names) {
+      const n = this.find(name);
+      if (n && !n.builtin && n.driver === 'bridge') await this.ensureDns(n);
+    }
+  }
+
   /** Remove a user network nothing is attached to (CONTAINERS: the names of those attached). */
   async remove(ref: string, attached: string[]): Promise<void> {
     const n = this.get(ref);
@@ -204,6 +258,9 @@ export class NetworksService implements OnApplicationShutdown {
       );
     this.networks = this.networks.filter((x) => x.id !== n.id);
     this.persist();
+    const dns = this.dnsServers.get(n.name);
+    this.dnsServers.delete(n.name);
+    await (await dns?.catch(() => null))?.close();
     await deleteLink(n.bridge);
     fs.rmSync(path.join(this.ipamDir, n.name), { recursive: true, force: true });
     this.events.emit('network', 'destroy', n.id, { name: n.name, type: 'bridge' });
@@ -256,6 +313,7 @@ export class NetworksService implements OnApplicationShutdown {
         attachments.push(await this.addInterface(c.id, netns, n, `eth${i}`, i === 0 ? ports : [], aliases));
       }
       await lo;
+      await this.serveDns(attachments.map((a) => a.network));
       return { netns, attachments, ports };
     } catch (error) {
       await this.detach({ ...c, networks: attachments, boundPorts: ports }).catch(() => undefined);
@@ -349,6 +407,8 @@ export class NetworksService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     for (const id of [...this.reservations.keys()]) await this.releasePorts(id);
+    for (const server of this.dnsServers.values()) await (await server.catch(() => null))?.close();
+    this.dnsServers.clear();
   }
 }
 
@@ -356,4 +416,12 @@ async function deleteLink(name: string): Promise<void> {
   if (!name || !fs.existsSync(`/sys/class/net/${name}`)) return;
   const { execFile } = await import('node:child_process');
   await new Promise<void>((resolve) => execFile('ip', ['link', 'delete', name], () => resolve()));
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }

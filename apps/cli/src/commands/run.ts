@@ -22,11 +22,12 @@ import {
 import { CONTAINER_FLAGS, containerSpec } from './run-flags';
 
 function durationNs(text: string, flag: string): number {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only when a --health-* flag is given
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a --health-* flag is given */
   const { parseDuration } =
     require('@berth/image/builder/config-changes') as typeof import('@berth/image/builder/config-changes');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   try {
-    return parseDuration(text) * 1e6;
+    return parseDuration(text);
   } catch {
     throw new UsageError(`invalid argument "${text}" for "--${flag}" flag: use a duration like 30s or 1m30s`);
   }
