@@ -13,7 +13,13 @@ import * as path from 'node:path';
 import { openCgroupDriver } from '@berth/runtime';
 import { removeCgroupParent, sharedBusyboxRootfs } from './harness';
 
-const ROOT = path.resolve(__dirname, '../..');
+/** The repository (this file runs from test/support, or compiled from dist/test/support). */
+function repoRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir))
+    if (fs.existsSync(path.join(dir, 'bin/berthd'))) return dir;
+  throw new Error(`no bin/berthd above ${__dirname}`);
+}
+const ROOT = repoRoot();
 export const BERTH = path.join(ROOT, 'bin/berth');
 export const BERTHD = path.join(ROOT, 'bin/berthd');
 

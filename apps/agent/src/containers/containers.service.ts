@@ -64,6 +64,8 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   private readonly restartDelays = new Map<string, number>();
   private readonly healthTimers = new Map<string, NodeJS.Timeout>();
   private shuttingDown = false;
+  /** One change at a time per container: a restart the policy began and an `rm -f` must not interleave. */
+  private readonly locks = new Map<string, Promise<unknown>>();
 
   constructor(
     @Inject(AGENT_CONFIG) config: AgentConfig,
@@ -97,6 +99,17 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
 
   private get images() {
     return this.imagesService.images;
+  }
+
+  /** Runs FN once every earlier change of container ID has finished. */
+  private async locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const run = (this.locks.get(id) ?? Promise.resolve()).catch(() => undefined).then(fn);
+    this.locks.set(id, run);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(id) === run) this.locks.delete(id);
+    }
   }
 
   private emit(c: ContainerRecord, action: string, extra: Record<string, string> = {}): void {
@@ -222,7 +235,12 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   // ---- start ---------------------------------------------------------------------
 
   async start(ref: string, consoleSize?: { rows: number; cols: number }): Promise<ContainerRecord> {
-    const c = this.repo.get(ref);
+    const { id } = this.repo.get(ref);
+    return this.locked(id, () => this.startNow(id, consoleSize));
+  }
+
+  private async startNow(id: string, consoleSize?: { rows: number; cols: number }): Promise<ContainerRecord> {
+    const c = this.repo.get(id);
     if (c.state.status === 'running') return c;
     if (c.state.status === 'paused')
       throw new ConflictError(`cannot start a paused container ${c.id}; try unpause instead`);
@@ -360,7 +378,8 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     const final = { ...c.state };
     if (c.state.status === 'removing' || this.shuttingDown) return final;
     if (c.hostConfig.autoRemove) {
-      await this.remove(c.id, { force: true, volumes: true });
+      // not locked: a stop that holds the lock may be waiting for this very exit
+      await this.removeNow(c.id, { force: true, volumes: true });
       return final;
     }
     if (shouldRestart(c.hostConfig.restart, exit.exitCode, c.restartCount, c.manuallyStopped)) {
@@ -370,17 +389,19 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       this.repo.save(c);
       const timer = setTimeout(() => {
         this.restartTimers.delete(c.id);
-        const current = this.repo.find(c.id);
-        if (!current || current.state.status !== 'restarting') return;
-        current.restartCount++;
-        this.launch(current).then(
-          () => this.emit(current, 'restart'),
-          (error: unknown) => {
+        void this.locked(c.id, async () => {
+          const current = this.repo.find(c.id);
+          if (!current || current.state.status !== 'restarting') return; // stopped or removed meanwhile
+          current.restartCount++;
+          try {
+            await this.launch(current);
+            this.emit(current, 'restart');
+          } catch (error) {
             this.log.warn(`restarting ${current.name}: ${(error as Error).message}`);
             current.state.status = 'exited';
             this.repo.save(current);
-          },
-        );
+          }
+        });
       }, delay);
       this.restartTimers.set(c.id, timer);
     }
@@ -470,7 +491,12 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async stop(ref: string, timeoutS?: number, signal?: string): Promise<void> {
-    const c = this.repo.get(ref);
+    const { id } = this.repo.get(ref);
+    await this.locked(id, () => this.stopNow(id, timeoutS, signal));
+  }
+
+  private async stopNow(id: string, timeoutS?: number, signal?: string): Promise<void> {
+    const c = this.repo.get(id);
     c.manuallyStopped = true;
     this.cancelRestart(c);
     this.repo.save(c);
@@ -500,9 +526,11 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async restart(ref: string, timeoutS?: number): Promise<void> {
-    await this.stop(ref, timeoutS);
-    await this.start(ref);
-    this.emit(this.repo.get(ref), 'restart');
+    const { id } = this.repo.get(ref);
+    await this.locked(id, async () => {
+      await this.stopNow(id, timeoutS);
+      this.emit(await this.startNow(id), 'restart');
+    });
   }
 
   async pause(ref: string): Promise<void> {
@@ -579,7 +607,13 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   // ---- remove --------------------------------------------------------------------
 
   async remove(ref: string, options: { force?: boolean; volumes?: boolean }): Promise<void> {
-    const c = this.repo.get(ref);
+    const { id } = this.repo.get(ref);
+    await this.locked(id, () => this.removeNow(id, options));
+  }
+
+  private async removeNow(id: string, options: { force?: boolean; volumes?: boolean }): Promise<void> {
+    const c = this.repo.find(id);
+    if (!c) return; // removed while this waited its turn
     if ((this.running(c) || c.state.status === 'restarting') && !options.force)
       throw new ConflictError(
         `You cannot remove a ${c.state.status} container ${c.id}. Stop the container before attempting removal or force remove`,
@@ -598,8 +632,13 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       }
       await this.exits.get(c.id);
     }
-    await this.runtime.delete(c.id, { force: true }).catch(() => undefined);
-    await this.networks.detach(c).catch(() => undefined);
+    await this.runtime.delete(c.id, { force: true }).catch((error: unknown) => {
+      if (!(error instanceof ContainerNotFoundError))
+        this.log.warn(`removing ${c.name}: ${(error as Error).message}`);
+    });
+    await this.networks
+      .detach(c)
+      .catch((error: unknown) => this.log.warn(`network teardown of ${c.name}: ${(error as Error).message}`));
     for (const m of c.mounts) {
       if (m.type !== 'volume') continue;
       this.volumes.release(m.source, c.id);
@@ -686,7 +725,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   private async restore(c: ContainerRecord): Promise<void> {
     for (const m of c.mounts) if (m.type === 'volume') this.volumes.use(m.source, c.id);
     if (c.state.status === 'removing') {
-      await this.remove(c.id, { force: true });
+      await this.removeNow(c.id, { force: true });
       return;
     }
     let alive = false;

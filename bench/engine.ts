@@ -1,0 +1,201 @@
+/**
+ * npm run bench:engine — `berth run --rm IMAGE true` end to end (the CLI
+ * process included), with --network none and with the default bridge,
+ * beside `docker run --rm` on Debian's dockerd started here with its own
+ * roots (and podman when it is installed). Rounds interleave the variants so
+ * drift hits all alike. The host's iptables rules, links and ip_forward are
+ * restored afterwards: dockerd changes them.
+ *
+ * Target (issue 4): Berth's p50 ≤ 0.5 × Docker's on both networks.
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EngineHarness, BERTH } from '../test/support/engine';
+import { sharedBusyboxRootfs } from '../test/support/harness';
+import { summarise, table, type Summary } from './stats';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const WARMUP = 3;
+
+function has(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+}
+
+/** Wall time of one command, in milliseconds; it must succeed. */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (code === 0) resolve(ms);
+      else reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`));
+    });
+  });
+}
+
+/** What dockerd changes on the host, to put back afterwards. */
+interface HostNetState {
+  iptables: string;
+  ipForward: string;
+  links: Set<string>;
+}
+
+function snapshotHostNet(): HostNetState {
+  const save = spawnSync('iptables-save', { encoding: 'utf8' });
+  return {
+    iptables: save.status === 0 ? save.stdout : '',
+    ipForward: fs.readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim(),
+    links: new Set(fs.readdirSync('/sys/class/net')),
+  };
+}
+
+function restoreHostNet(before: HostNetState): void {
+  for (const link of fs.readdirSync('/sys/class/net'))
+    if (!before.links.has(link)) spawnSync('ip', ['link', 'delete', link]);
+  if (before.iptables) spawnSync('iptables-restore', { input: before.iptables });
+  fs.writeFileSync('/proc/sys/net/ipv4/ip_forward', before.ipForward);
+}
+
+class Dockerd {
+  private child: ChildProcess | null = null;
+  readonly env: NodeJS.ProcessEnv;
+
+  constructor(readonly dir: string) {
+    this.env = { ...process.env, DOCKER_HOST: `unix://${dir}/docker.sock` };
+  }
+
+  async start(): Promise<void> {
+    fs.mkdirSync(path.join(this.dir, 'data'), { recursive: true });
+    const log = fs.openSync(path.join(this.dir, 'dockerd.log'), 'a');
+    this.child = spawn(
+      'dockerd',
+      [
+        '--host',
+        `unix://${this.dir}/docker.sock`,
+        '--data-root',
+        path.join(this.dir, 'data'),
+        '--exec-root',
+        path.join(this.dir, 'exec'),
+        '--pidfile',
+        path.join(this.dir, 'dockerd.pid'),
+        '--storage-driver',
+        'overlay2',
+        '--log-level',
+        'warn',
+      ],
+      { stdio: ['ignore', log, log], detached: true },
+    );
+    for (let i = 0; i < 600; i++) {
+      if (this.child.exitCode !== null) break;
+      if (spawnSync('docker', ['version'], { env: this.env, stdio: 'ignore' }).status === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`dockerd did not start; see ${this.dir}/dockerd.log`);
+  }
+
+  docker(args: string[], input?: Buffer): string {
+    return execFileSync('docker', args, { env: this.env, input, encoding: 'utf8' });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    try {
+      const ids = this.docker(['ps', '-aq']).split('\n').filter(Boolean);
+      if (ids.length) this.docker(['rm', '-f', ...ids]);
+    } catch {
+      // it is going away anyway
+    }
+    const gone = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
+    await gone;
+    clearTimeout(timer);
+    // what dockerd may leave mounted under its roots
+    const mounts = fs
+      .readFileSync('/proc/self/mounts', 'utf8')
+      .split('\n')
+      .map((l) => l.split(' ')[1])
+      .filter((m) => m?.startsWith(this.dir))
+      .sort()
+      .reverse();
+    for (const m of mounts) spawnSync('umount', ['-l', m]);
+    for (const h of fs.readdirSync('/sys/fs/cgroup'))
+      spawnSync('sh', [
+        '-c',
+        `[ -d /sys/fs/cgroup/${h}/docker ] && find /sys/fs/cgroup/${h}/docker -depth -type d -exec rmdir {} \\; ; true`,
+      ]);
+  }
+}
+
+async function main(): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-engine-'));
+  const tar = path.join(work, 'busybox.tar');
+  execFileSync('tar', ['-C', sharedBusyboxRootfs(), '-cf', tar, '.']);
+  const hostNet = snapshotHostNet();
+  const berth = new EngineHarness('bench');
+  const dockerd = has('dockerd') ? new Dockerd(path.join(work, 'docker')) : null;
+  try {
+    await berth.start();
+    berth.importBusybox();
+    const berthEnv = { ...process.env, BERTH_HOST: berth.host };
+    const variants: [string, () => Promise<number>][] = [
+      [
+        'berth run --rm, none',
+        () => timed(BERTH, ['run', '--rm', '--network', 'none', 'busybox', 'true'], berthEnv),
+      ],
+      ['berth run --rm, bridge', () => timed(BERTH, ['run', '--rm', 'busybox', 'true'], berthEnv)],
+    ];
+    if (dockerd) {
+      await dockerd.start();
+      dockerd.docker(['import', tar, 'bb:latest']);
+      variants.push(
+        [
+          'docker run --rm, none',
+          () => timed('docker', ['run', '--rm', '--network', 'none', 'bb', 'true'], dockerd.env),
+        ],
+        ['docker run --rm, bridge', () => timed('docker', ['run', '--rm', 'bb', 'true'], dockerd.env)],
+      );
+    } else console.log('dockerd is not installed (apt-get install docker.io): Docker is left out');
+    const samples = new Map<string, number[]>(variants.map(([name]) => [name, []]));
+    for (let round = -WARMUP; round < RUNS; round++)
+      for (const [name, run] of variants) {
+        const ms = await run();
+        if (round >= 0) samples.get(name)!.push(ms);
+      }
+    const rows: Summary[] = variants.map(([name]) => summarise(name, samples.get(name)!));
+    console.log(
+      `\nbench:engine — run --rm busybox true, end to end, ${RUNS} runs each (${os.cpus().length} CPUs)\n`,
+    );
+    for (const net of ['none', 'bridge']) {
+      const reference = `docker run --rm, ${net}`;
+      const mine = rows.find((r) => r.name === `berth run --rm, ${net}`)!;
+      const peer = rows.find((r) => r.name === reference);
+      console.log(table(peer ? [mine, peer] : [mine], peer ? reference : mine.name));
+      if (peer) {
+        const ratio = mine.p50 / peer.p50;
+        console.log(
+          `${net}: berth p50 / docker p50 = ${ratio.toFixed(2)} (target ≤ 0.50: ${ratio <= 0.5 ? 'MET' : 'NOT MET'})\n`,
+        );
+      }
+    }
+  } finally {
+    await dockerd
+      ?.stop()
+      .catch((error: unknown) => console.error(`stopping dockerd: ${(error as Error).message}`));
+    await berth.cleanup();
+    restoreHostNet(hostNet);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
