@@ -17,6 +17,8 @@ import { sharedBusyboxRootfs } from '../test/support/harness';
 import { summarise, table, type Summary } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+/** Debian's docker CLI (a newer one in /usr/local/bin may shadow it on PATH). */
+const DOCKER = fs.existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
 const WARMUP = 3;
 
 function has(command: string): boolean {
@@ -93,14 +95,14 @@ class Dockerd {
     );
     for (let i = 0; i < 600; i++) {
       if (this.child.exitCode !== null) break;
-      if (spawnSync('docker', ['version'], { env: this.env, stdio: 'ignore' }).status === 0) return;
+      if (spawnSync(DOCKER, ['version'], { env: this.env, stdio: 'ignore' }).status === 0) return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`dockerd did not start; see ${this.dir}/dockerd.log`);
   }
 
   docker(args: string[], input?: Buffer): string {
-    return execFileSync('docker', args, { env: this.env, input, encoding: 'utf8' });
+    return execFileSync(DOCKER, args, { env: this.env, input, encoding: 'utf8' });
   }
 
   async stop(): Promise<void> {
@@ -158,9 +160,9 @@ async function main(): Promise<void> {
       variants.push(
         [
           'docker run --rm, none',
-          () => timed('docker', ['run', '--rm', '--network', 'none', 'bb', 'true'], dockerd.env),
+          () => timed(DOCKER, ['run', '--rm', '--network', 'none', 'bb', 'true'], dockerd.env),
         ],
-        ['docker run --rm, bridge', () => timed('docker', ['run', '--rm', 'bb', 'true'], dockerd.env)],
+        ['docker run --rm, bridge', () => timed(DOCKER, ['run', '--rm', 'bb', 'true'], dockerd.env)],
       );
     } else console.log('dockerd is not installed (apt-get install docker.io): Docker is left out');
     const samples = new Map<string, number[]>(variants.map(([name]) => [name, []]));

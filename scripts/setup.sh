@@ -16,7 +16,7 @@ fi
 # tests and benchmarks compare against, docker-registry a real registry for them (with
 # htpasswd and openssl for its auth); Berth itself never calls any of them.
 PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq iproute2 util-linux procps
-  docker-registry skopeo apache2-utils openssl tar)
+  docker-registry skopeo apache2-utils openssl tar containernetworking-plugins iptables curl)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

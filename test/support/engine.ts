@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { removeMasquerade } from '@berth/network';
 import { openCgroupDriver } from '@berth/runtime';
 import { removeCgroupParent, sharedBusyboxRootfs } from './harness';
 
@@ -188,6 +189,11 @@ export class EngineHarness {
       if (master === this.bridge || this.userBridges().includes(master))
         found.push(`veth: ${name} on ${master}`);
     }
+    // CNI's per-container rules name the container's address; only the network's masquerade rule may stay
+    const prefixes = [this.bridgeSubnet, this.networkPool].map((s) => s.replace(/0\.0\/16$|0\/24$/, ''));
+    for (const line of (spawnSync('iptables-save', { encoding: 'utf8' }).stdout ?? '').split('\n'))
+      if (prefixes.some((p) => line.includes(p)) && !line.includes('MASQUERADE'))
+        found.push(`iptables: ${line}`);
     for (const ns of fs.existsSync('/run/netns') ? fs.readdirSync('/run/netns') : [])
       if (ns.startsWith('berth-') && this.containerIds().some((id) => ns === `berth-${id.slice(0, 12)}`))
         found.push(`netns: ${ns}`);
@@ -235,6 +241,7 @@ export class EngineHarness {
           .filter((n) => n && !['bridge', 'host', 'none'].includes(n)) ?? [];
       if (nets.length) this.berth(['network', 'rm', ...nets]);
       await this.stopAgent();
+      await removeMasquerade(this.bridgeSubnet, this.bridge); // the default network's, which the agent keeps
       for (const b of [this.bridge, ...bridges])
         if (fs.existsSync(`/sys/class/net/${b}`)) spawnSync('ip', ['link', 'delete', b]);
     } finally {

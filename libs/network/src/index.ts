@@ -13,3 +13,4 @@ export {
 } from './cni/config';
 export { CniRunner, DEFAULT_PLUGIN_DIRS, type CniTarget } from './cni/invoke';
 export { DnsServer, nameserversOf, type DnsServerOptions } from './dns/server';
+export { ensureMasquerade, removeMasquerade, masqueradeRule } from './masquerade';

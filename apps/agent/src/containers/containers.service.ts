@@ -331,7 +331,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       });
       this.repo.save(c);
     } catch (error) {
-      await this.networks.detach(c).catch(() => undefined);
+      await this.networks.release(c);
       c.networks = c.networks.map((n) => ({ ...n, cniResult: undefined }));
       c.state.error = (error as Error).message;
       if (c.state.status === 'running') c.state.status = 'exited';
@@ -360,9 +360,8 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     if (!c) return null;
     this.stopHealth(c);
     await this.runtime.delete(c.id, { force: true }).catch(() => undefined);
-    await this.networks
-      .detach(c)
-      .catch((error: unknown) => this.log.warn(`network teardown of ${c.name}: ${(error as Error).message}`));
+    void this.networks.release(c); // in the background (journaled): the exit status need not wait for it
+    c.networks = c.networks.map((n) => ({ ...n, cniResult: undefined }));
     const ranFor = Date.now() - Date.parse(c.state.startedAt || new Date().toISOString());
     Object.assign(c.state, {
       status: c.state.status === 'removing' ? 'removing' : 'exited',
@@ -636,9 +635,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       if (!(error instanceof ContainerNotFoundError))
         this.log.warn(`removing ${c.name}: ${(error as Error).message}`);
     });
-    await this.networks
-      .detach(c)
-      .catch((error: unknown) => this.log.warn(`network teardown of ${c.name}: ${(error as Error).message}`));
+    void this.networks.release(c); // usually done already, by the exit handler
     for (const m of c.mounts) {
       if (m.type !== 'volume') continue;
       this.volumes.release(m.source, c.id);

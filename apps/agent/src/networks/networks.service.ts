@@ -8,13 +8,21 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import {
   attachmentOf,
   bridgePlugins,
   CniRunner,
   DnsServer,
+  ensureMasquerade,
   nameserversOf,
+  removeMasquerade,
   createNetns,
   deleteNetns,
   loopbackPlugin,
@@ -72,13 +80,22 @@ export function gatewayOf(subnet: string): string {
   return `${o[0]}.${o[1]}.${o[2]}.${o[3] + 1}`;
 }
 
+/** What taking a container's network down needs, journaled until done. */
+type Teardown = Pick<ContainerRecord, 'id' | 'networks' | 'boundPorts'>;
+
 @Injectable()
-export class NetworksService implements OnApplicationShutdown {
+export class NetworksService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly file: string;
   private readonly ipamDir: string;
+  private readonly teardownDir: string;
   private readonly cni = new CniRunner();
   private networks: NetworkRecord[];
+  private readonly log = new Logger('networks');
   private readonly reservations = new Map<string, Reservation[]>();
+  /** Teardowns still running, by container: a container's next start waits for its own. */
+  private readonly teardowns = new Map<string, Promise<void>>();
+  /** Networks whose masquerade rule this agent has made sure of. */
+  private readonly masqueraded = new Set<string>();
   /** The DNS server of each user network that has had a container attached, by network name. */
   private readonly dnsServers = new Map<string, Promise<DnsServer | null>>();
   private resolveName: (network: string, name: string) => string[] | null = () => null;
@@ -91,6 +108,8 @@ export class NetworksService implements OnApplicationShutdown {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     this.file = path.join(dir, 'networks.json');
     this.ipamDir = path.join(dir, 'ipam');
+    this.teardownDir = path.join(dir, 'teardowns');
+    fs.mkdirSync(this.teardownDir, { recursive: true });
     this.networks = this.load();
   }
 
@@ -258,6 +277,8 @@ export class NetworksService implements OnApplicationShutdown {
       );
     this.networks = this.networks.filter((x) => x.id !== n.id);
     this.persist();
+    this.masqueraded.delete(n.name);
+    await removeMasquerade(n.subnet, n.bridge);
     const dns = this.dnsServers.get(n.name);
     this.dnsServers.delete(n.name);
     await (await dns?.catch(() => null))?.close();
@@ -294,6 +315,8 @@ export class NetworksService implements OnApplicationShutdown {
   ): Promise<{ netns: string | null; attachments: NetworkAttachment[]; ports: PortMapping[] }> {
     const primary = this.get(c.hostConfig.network);
     if (primary.driver !== 'bridge') return { netns: null, attachments: [], ports: [] };
+    await this.settle(c.id); // its last run's namespace goes first
+    if (c.hostConfig.ports.length) await this.settleAll(); // ports others are still giving back
     const reservations = await reservePorts(c.hostConfig.ports);
     this.reservations.set(c.id, reservations);
     const ports = reservations.map((r) => r.mapping);
@@ -313,6 +336,7 @@ export class NetworksService implements OnApplicationShutdown {
         attachments.push(await this.addInterface(c.id, netns, n, `eth${i}`, i === 0 ? ports : [], aliases));
       }
       await lo;
+      for (const a of attachments) await this.masquerade(this.get(a.network));
       await this.serveDns(attachments.map((a) => a.network));
       return { netns, attachments, ports };
     } catch (error) {
@@ -355,6 +379,8 @@ export class NetworksService implements OnApplicationShutdown {
     const used = new Set(c.networks.map((a, i) => a.ifname ?? `eth${i}`));
     let index = 0;
     while (used.has(`eth${index}`)) index++;
+    await this.masquerade(n);
+    void this.serveDns([n.name]).catch((error: unknown) => this.log.warn((error as Error).message));
     return this.addInterface(c.id, netnsPath(netnsName(c.id)), n, `eth${index}`, [], aliases);
   }
 
@@ -394,6 +420,63 @@ export class NetworksService implements OnApplicationShutdown {
     if (first) throw first;
   }
 
+  private async masquerade(n: NetworkRecord): Promise<void> {
+    if (n.internal || this.masqueraded.has(n.name)) return;
+    await ensureMasquerade(n.subnet, n.bridge);
+    this.masqueraded.add(n.name);
+  }
+
+  /**
+   * Undo attach() in the background: a run's exit status need not wait for
+   * its network to be taken down. Ports stay held until it is; the
+   * container's next start, and starts that publish ports, wait for it.
+   */
+  release(c: Pick<ContainerRecord, 'id' | 'networks' | 'boundPorts'>): Promise<void> {
+    const pending = this.teardowns.get(c.id);
+    if (pending) return pending;
+    const attached = c.networks.some((a) => a.cniResult) || fs.existsSync(netnsPath(netnsName(c.id)));
+    if (!attached && !this.reservations.has(c.id)) return Promise.resolve();
+    const snapshot: Teardown = {
+      id: c.id,
+      networks: c.networks.map((a) => ({ ...a })),
+      boundPorts: [...c.boundPorts],
+    };
+    // journaled first: an agent killed mid-teardown finishes it when it starts again
+    const entry = path.join(this.teardownDir, `${c.id}.json`);
+    fs.writeFileSync(entry, JSON.stringify(snapshot));
+    const done = this.detach(snapshot)
+      .then(() => fs.rmSync(entry, { force: true }))
+      .catch((error: unknown) =>
+        this.log.warn(`network teardown of ${c.id.slice(0, 12)}: ${(error as Error).message}`),
+      )
+      .finally(() => this.teardowns.delete(c.id));
+    this.teardowns.set(c.id, done);
+    return done;
+  }
+
+  /** Teardowns a previous agent journaled and did not finish. */
+  onApplicationBootstrap(): void {
+    for (const file of fs.readdirSync(this.teardownDir)) {
+      let teardown: Teardown;
+      try {
+        teardown = JSON.parse(fs.readFileSync(path.join(this.teardownDir, file), 'utf8')) as Teardown;
+      } catch {
+        fs.rmSync(path.join(this.teardownDir, file), { force: true });
+        continue;
+      }
+      fs.rmSync(path.join(this.teardownDir, file), { force: true });
+      void this.release(teardown);
+    }
+  }
+
+  settle(containerId: string): Promise<void> {
+    return this.teardowns.get(containerId) ?? Promise.resolve();
+  }
+
+  async settleAll(): Promise<void> {
+    await Promise.all(this.teardowns.values());
+  }
+
   /** Hold again the ports of a container that kept running while the agent was away. */
   async rehold(c: ContainerRecord): Promise<void> {
     if (c.boundPorts.length) this.reservations.set(c.id, await reservePorts(c.boundPorts));
@@ -406,6 +489,7 @@ export class NetworksService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.settleAll();
     for (const id of [...this.reservations.keys()]) await this.releasePorts(id);
     for (const server of this.dnsServers.values()) await (await server.catch(() => null))?.close();
     this.dnsServers.clear();

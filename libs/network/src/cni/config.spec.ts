@@ -19,12 +19,12 @@ describe('bridgePlugins', () => {
     });
   });
 
-  it('should give host-local its own data dir and the subnet, and masquerade unless internal', () => {
+  it('should give host-local its own data dir and the subnet, and leave masquerading to the network', () => {
     const [bridge] = bridgePlugins(net, []);
     expect(bridge).toMatchObject({
       bridge: 'berth0',
       isGateway: true,
-      ipMasq: true,
+      ipMasq: false,
       ipam: {
         type: 'host-local',
         ranges: [[{ subnet: '10.88.0.0/16' }]],

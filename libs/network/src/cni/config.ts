@@ -28,7 +28,8 @@ export function bridgePlugins(net: BridgeNetwork, ports: readonly PortMapping[])
       type: 'bridge',
       bridge: net.bridge,
       isGateway: true,
-      ipMasq: !net.internal,
+      // one masquerade rule per network, kept by the agent (masquerade.ts): per-container rules cost ~60 ms a run
+      ipMasq: false,
       hairpinMode: true,
       ipam: {
         type: 'host-local',
