@@ -40,7 +40,28 @@ function claimExecRoot(config: AgentConfig): () => void {
   return () => fs.rmSync(pidFile, { force: true });
 }
 
+const USAGE = `Usage: berthd [OPTIONS]
+
+The Berth engine: serves the engine API on a unix socket; containers outlive it.
+
+Options:
+  --data-root DIR          images, containers, volumes, networks (default /var/lib/berth)
+  --exec-root DIR          the socket and the executor's state (default /run/berth)
+  -H, --host unix://PATH   the socket to serve (default <exec-root>/berth.sock)
+  -b, --bridge NAME        the default bridge network's device (default berth0)
+  --bip CIDR               the default bridge network's subnet (default 10.88.0.0/16)
+  --network-pool CIDR      where user networks get their /24s (default 10.89.0.0/16)
+  --cgroup-parent NAME     the cgroup every container goes under (default berth)
+  --insecure-registry HOST reach HOST over plain HTTP (loopback registries always are)
+  --dns IP                 resolvers for names the engine does not know (default: the host's)
+  -l, --log-level LEVEL    debug, info, warn or error (default info)
+`;
+
 async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const config = parseAgentFlags(argv);
   const release = claimExecRoot(config);
   const app = await NestFactory.createApplicationContext(AgentModule.forRoot(config), {
