@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { EngineHarness, freePort } from '@berth/testing';
+import { EngineHarness, freePort, startRegistry } from '@berth/testing';
 
 jest.setTimeout(60000);
 
@@ -113,6 +113,71 @@ describe('run', () => {
     const doc = JSON.parse(e.berth(['inspect', 'limits']).stdout)[0];
     expect(doc.HostConfig).toMatchObject({ Memory: 64 * 1024 * 1024, NanoCpus: 1.5e9 });
     expect(e.berth(['rm', '-f', 'limits']).status).toBe(0);
+  });
+});
+
+describe('images through run', () => {
+  it('should pull a missing image with progress, and say plainly when the registry has none', async () => {
+    const registry = await startRegistry();
+    try {
+      const name = `${registry.host}/team/box:1`;
+      expect(e.berth(['tag', 'busybox', name]).status).toBe(0);
+      expect(e.berth(['push', name]).status).toBe(0);
+      expect(e.berth(['rmi', name]).status).toBe(0);
+      const pulled = e.berth(['run', '--rm', name, 'echo', 'pulled']);
+      expect(pulled.stdout).toBe('pulled\n');
+      expect(pulled.stderr).toContain(`Unable to find image '${name}' locally`);
+      expect(pulled.stderr).toContain(`Status: Downloaded newer image for ${name}`);
+      const missing = e.berth(['run', '--rm', `${registry.host}/team/nothere:1`]);
+      expect(missing.status).toBe(125);
+      expect(missing.stderr).toMatch(/not found/i);
+      expect(missing.stderr).toContain(`${registry.host}/team/nothere`);
+      expect(e.berth(['ps', '-aq']).stdout).toBe('');
+    } finally {
+      await registry.stop();
+    }
+  });
+
+  it("should publish an image's exposed ports with -P and give its VOLUME an anonymous volume", async () => {
+    expect(
+      e.berth([
+        'run',
+        '--name',
+        'base',
+        'busybox',
+        'sh',
+        '-c',
+        'mkdir -p /www /data && echo from-image > /www/index.html && echo seed > /data/seed',
+      ]).status,
+    ).toBe(0);
+    const committed = e.berth([
+      'commit',
+      '-c',
+      'EXPOSE 80',
+      '-c',
+      'VOLUME /data',
+      '-c',
+      'CMD ["httpd", "-f", "-p", "80", "-h", "/www"]',
+      'base',
+      'web:exposed',
+    ]);
+    expect(committed.status).toBe(0);
+    expect(e.berth(['rm', 'base']).status).toBe(0);
+    expect(e.berth(['run', '-d', '--name', 'exposed', '-P', 'web:exposed']).status).toBe(0);
+    const mapping = e.berth(['port', 'exposed']).stdout;
+    expect(mapping).toMatch(/^80\/tcp -> 0\.0\.0\.0:\d+\n$/);
+    const port = Number(mapping.trim().split(':').pop());
+    expect(await until('httpd', () => get(`http://127.0.0.1:${port}/`).catch(() => null))).toBe(
+      'from-image\n',
+    );
+    const volume = inspect('exposed', '{{range .Mounts}}{{.Name}} {{.Destination}}{{end}}');
+    expect(volume).toMatch(/^[0-9a-f]{64} \/data$/);
+    const name = volume.split(' ')[0];
+    expect(e.berth(['exec', 'exposed', 'cat', '/data/seed']).stdout).toBe('seed\n'); // a new volume starts as the image's content
+    expect(e.berth(['volume', 'ls', '-q']).stdout).toContain(`${name}\n`);
+    expect(e.berth(['rm', '-f', '-v', 'exposed']).status).toBe(0);
+    expect(e.berth(['volume', 'ls', '-q']).stdout).not.toContain(name);
+    expect(e.berth(['rmi', 'web:exposed']).status).toBe(0);
   });
 });
 

@@ -11,8 +11,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { removeMasquerade } from '@berth/network';
-import { openCgroupDriver } from '@berth/runtime';
-import { removeCgroupParent, sharedBusyboxRootfs } from './harness';
+import { cgroupRoots, removeCgroupParent, sharedBusyboxRootfs } from './harness';
 
 /** The repository (this file runs from test/support, or compiled from dist/test/support). */
 function repoRoot(): string {
@@ -167,14 +166,7 @@ export class EngineHarness {
     const found: string[] = [];
     for (const line of fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n'))
       if (line.includes(this.tmp)) found.push(`mount: ${line.split(' ')[4]}`);
-    const layout = openCgroupDriver().layout;
-    const roots =
-      layout.mode === 'v2'
-        ? [layout.mountPoint]
-        : layout.mode === 'none'
-          ? []
-          : layout.hierarchies.map((h) => h.mountPoint);
-    for (const root of roots) {
+    for (const root of cgroupRoots()) {
       for (const parent of [this.cgroupParent, `${this.cgroupParent}-build`]) {
         const dir = path.join(root, parent);
         if (!fs.existsSync(dir)) continue;

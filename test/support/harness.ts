@@ -31,16 +31,16 @@ export function sharedBusyboxRootfs(): string {
   return dir;
 }
 
+/** Where this machine's cgroup hierarchies are mounted (one for v2, one per controller set for v1). */
+export function cgroupRoots(): string[] {
+  const layout = openCgroupDriver().layout;
+  if (layout.mode === 'v2') return [layout.mountPoint];
+  return layout.mode === 'none' ? [] : layout.hierarchies.map((h) => h.mountPoint);
+}
+
 /** Remove the (empty) cgroup PARENT a test or benchmark made, in every hierarchy this machine has. */
 export function removeCgroupParent(parent: string): void {
-  const layout = openCgroupDriver().layout;
-  const roots =
-    layout.mode === 'v2'
-      ? [layout.mountPoint]
-      : layout.mode === 'none'
-        ? []
-        : layout.hierarchies.map((h) => h.mountPoint);
-  for (const root of roots) {
+  for (const root of cgroupRoots()) {
     try {
       fs.rmdirSync(path.join(root, parent));
     } catch {
@@ -127,14 +127,7 @@ export class RuntimeHarness {
 
   /** Every cgroup directory this suite could have made, in every hierarchy. */
   cgroupDirs(): string[] {
-    const layout = this.runtime.cgroups.layout;
-    const roots =
-      layout.mode === 'v2'
-        ? [layout.mountPoint]
-        : layout.mode === 'none'
-          ? []
-          : layout.hierarchies.map((h) => h.mountPoint);
-    return roots.map((r) => path.join(r, this.cgroupParent));
+    return cgroupRoots().map((r) => path.join(r, this.cgroupParent));
   }
 
   async cleanup(): Promise<void> {

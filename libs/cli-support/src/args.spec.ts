@@ -1,4 +1,4 @@
-import { firstOperand, formatTable, humanDuration, parseCommand, UsageError } from './args';
+import { firstOperand, keyValues, formatTable, humanDuration, parseCommand, UsageError } from './args';
 
 describe('parseCommand', () => {
   it('should read flags and operands', () => {
@@ -80,5 +80,12 @@ describe('firstOperand', () => {
     expect(values.detach).toBe(true);
     expect(values.name).toBeUndefined();
     expect(positionals).toEqual(['busybox', 'ls', '-l', '--name', 'y']);
+  });
+});
+
+describe('keyValues', () => {
+  it('should split at the first "=" and keep bare keys', () => {
+    expect(keyValues(['a=1', 'b=x=y', 'c'])).toEqual({ a: '1', b: 'x=y', c: '' });
+    expect(keyValues(undefined)).toEqual({});
   });
 });

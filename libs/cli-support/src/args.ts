@@ -134,3 +134,13 @@ export function humanDuration(ms: number): string {
 export function timeAgo(iso: string | undefined, now = Date.now()): string {
   return iso ? `${humanDuration(Math.max(0, now - Date.parse(iso)))} ago` : 'N/A';
 }
+
+/** KEY=VALUE flags (--label, --opt) as a map; a bare KEY has an empty value. */
+export function keyValues(values: unknown): Record<string, string> {
+  return Object.fromEntries(
+    ((values as string[] | undefined) ?? []).map((kv) => {
+      const eq = kv.indexOf('=');
+      return eq < 0 ? [kv, ''] : [kv.slice(0, eq), kv.slice(eq + 1)];
+    }),
+  );
+}

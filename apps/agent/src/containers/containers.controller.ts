@@ -137,7 +137,9 @@ export class ContainersController implements HandlerGroup {
     const spec = req.spec as ContainerSpecMsg | null;
     if (!spec) throw new InvalidArgumentError('a container spec is required');
     return Channel.of<RunEvent>(async (out) => {
-      const record = await this.containers.create(spec, (e) => out.push({ pull: progressMessage(e) }));
+      const record = await this.containers.create(spec, (e) =>
+        out.push({ pull: 'status' in e ? e : progressMessage(e) }),
+      );
       out.push({ created: record.id });
       try {
         await this.containers.start(record.id);

@@ -126,7 +126,11 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
 
   // ---- create --------------------------------------------------------------------
 
-  async create(spec: ContainerSpecMsg, onPull?: (e: ProgressEvent) => void): Promise<ContainerRecord> {
+  /** ON_PULL hears a pull's progress, then its closing words, when the image is not here yet. */
+  async create(
+    spec: ContainerSpecMsg,
+    onPull?: (e: ProgressEvent | { digest: string; status: string }) => void,
+  ): Promise<ContainerRecord> {
     const taken = new Set(this.repo.all().map((c) => c.name));
     let name = spec.name.replace(/^\//, '');
     if (name) {
@@ -144,13 +148,14 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     let image = this.images.tryResolve(spec.image);
     if (!image) {
       if (!spec.pullMissing) throw new NotFoundError(`No such image: ${spec.image}`);
-      image = await this.images.pull(spec.image, {
+      const pulled = await this.imagesService.pull(spec.image, {
         onProgress: onPull,
         auth: spec.auth?.username
           ? { username: spec.auth.username, password: spec.auth.password ?? '' }
           : undefined,
       });
-      this.events.emit('image', 'pull', spec.image, { name: spec.image });
+      onPull?.({ digest: pulled.digest, status: pulled.status });
+      image = pulled.image;
     }
     const record = planContainer(
       spec,

@@ -1,14 +1,7 @@
 /** The Engine's image methods over the image store and the builder. */
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import {
-  applyConfigChange,
-  ConfigChangeError,
-  familiarName,
-  parseReference,
-  type ContainerConfig,
-  type Credentials,
-} from '@berth/image';
+import { applyConfigChange, ConfigChangeError, type ContainerConfig, type Credentials } from '@berth/image';
 import type { berth } from '@berth/proto';
 import type { CallContext, EngineHandlers, HandlerRequest } from '@berth/proto/server';
 import { InvalidArgumentError } from '../errors';
@@ -129,11 +122,8 @@ export class ImagesController implements HandlerGroup {
 
   private pull(req: HandlerRequest<'PullImage'>): AsyncIterable<Progress> {
     return Channel.of<Progress>(async (out) => {
-      const ref = parseReference(req.reference);
-      const name = familiarName(ref);
-      const before = this.images.tryResolve(req.reference)?.manifestDigest;
       const platform = req.platform ? req.platform.split('/') : null;
-      const image = await this.images.pull(req.reference, {
+      const { digest, status } = await this.service.pull(req.reference, {
         onProgress: (e) => out.push(progressMessage(e)),
         auth: credentialsOf(req.auth),
         ...(platform
@@ -146,14 +136,7 @@ export class ImagesController implements HandlerGroup {
             }
           : {}),
       });
-      const digest =
-        image.repoDigests.find((d) => d.startsWith(`${ref.domain}/${ref.path}@`))?.split('@')[1] ??
-        image.manifestDigest;
-      this.events.emit('image', 'pull', image.configDigest, { name });
-      out.push({
-        digest,
-        status: `${before === image.manifestDigest ? 'Image is up to date' : 'Downloaded newer image'} for ${name}`,
-      });
+      out.push({ digest, status });
     });
   }
 

@@ -1,7 +1,8 @@
 /** berth save, load, import: image archives streamed to and from the engine. */
 import * as fs from 'node:fs';
-import { parseCommand, UsageError } from '@berth/cli-support/args';
+import { parseCommand } from '@berth/cli-support/args';
 import { engine, write, type Command } from '../context';
+import { writeChunks } from '../output';
 
 /** Sends FILE (or stdin) to a client-streaming call as DataChunk-carrying messages. */
 async function sendFile(
@@ -22,23 +23,14 @@ export const save: Command = async (args, g) => {
     { output: { type: 'string', short: 'o' }, format: { type: 'string' } },
     ['image', 'more...'],
   );
-  if (!values.output && process.stdout.isTTY)
-    throw new UsageError('cowardly refusing to save to a terminal; use -o FILE or redirect stdout');
-  const out = values.output ? fs.createWriteStream(values.output as string) : process.stdout;
-  try {
-    for await (const chunk of engine(g).stream('SaveImages', {
+  await writeChunks(
+    engine(g).stream('SaveImages', {
       names: positionals,
       format: (values.format as string | undefined) ?? '',
-    }))
-      if (!out.write(chunk.data)) await new Promise<void>((r) => out.once('drain', () => r()));
-  } catch (error) {
-    if (values.output) fs.rmSync(values.output as string, { force: true });
-    throw error;
-  }
-  if (values.output)
-    await new Promise<void>((resolve, reject) =>
-      (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())),
-    );
+    }),
+    values.output as string | undefined,
+    'an image archive',
+  );
   return 0;
 };
 

@@ -53,14 +53,23 @@ export async function withTerminal<T>(
   }
 }
 
-/** Output and the exit status of an attach session; returns the exit code. */
-async function session(call: Duplex<'Attach'>, tty: boolean, stdin: boolean): Promise<number> {
+/**
+ * An attach or exec session: local input and window sizes go to CALL, its
+ * output to ours; resolves with the process's exit code.
+ */
+export async function relaySession(
+  call: Duplex<'Attach'> | Duplex<'Exec'>,
+  tty: boolean,
+  stdin: boolean,
+): Promise<number> {
+  const send = (m: { stdin?: Buffer; closeStdin?: boolean; resize?: Size }) =>
+    (call as Duplex<'Exec'>).send(m);
   return withTerminal(
     { tty, stdin },
     {
-      send: (data) => call.send({ stdin: data }),
-      end: () => call.send({ closeStdin: true }),
-      resize: (size) => call.send({ resize: size }),
+      send: (data) => send({ stdin: data }),
+      end: () => send({ closeStdin: true }),
+      resize: (size) => send({ resize: size }),
     },
     async () => {
       for await (const m of call) {
@@ -107,7 +116,7 @@ export async function runAttached(
     }
     const call = engine(g).duplex('Attach');
     call.send({ start: { id, start: true, size: spec.tty ? terminalSize() : undefined } });
-    return await session(call, spec.tty === true, spec.openStdin === true);
+    return await relaySession(call, spec.tty === true, spec.openStdin === true);
   } catch (error) {
     runFailure(error);
   }
@@ -121,5 +130,5 @@ export async function startAttached(g: Globals, id: string, interactive: boolean
   const call = engine(g).duplex('Attach');
   const tty = doc.Config.Tty;
   call.send({ start: { id, start: true, size: tty ? terminalSize() : undefined } });
-  return session(call, tty, interactive && doc.Config.OpenStdin);
+  return relaySession(call, tty, interactive && doc.Config.OpenStdin);
 }

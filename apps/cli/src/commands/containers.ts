@@ -11,7 +11,7 @@ import { formatSize } from '@berth/cli-support/progress';
 import type { berth } from '@berth/proto';
 import { RpcError, Status } from '@berth/proto/status';
 import { engine, forEach, write, type Command, type Globals } from '../context';
-import { filtersOf, printDocuments, printListing } from '../output';
+import { filtersOf, inspectEach, printListing, writeChunks } from '../output';
 
 const short = (id: string) => id.slice(0, 12);
 const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
@@ -239,13 +239,11 @@ export const inspect: Command = async (args, g) => {
     { format: { type: 'string', short: 'f' }, type: { type: 'string' } },
     ['name', 'more...'],
   );
-  const docs: unknown[] = [];
-  const status = await forEach(positionals, async (name) => {
-    docs.push(await inspectOne(g, name, values.type as string | undefined));
-    return null;
-  });
-  printDocuments(docs, values.format as string | undefined);
-  return status;
+  return inspectEach(
+    positionals,
+    values.format as string | undefined,
+    async (name) => await inspectOne(g, name, values.type as string | undefined),
+  );
 };
 
 /** berth container inspect [-f FORMAT] CONTAINER... */
@@ -299,36 +297,15 @@ export const commit: Command = async (args, g) => {
   return 0;
 };
 
-async function toOutput(
-  chunks: AsyncIterable<{ data: Uint8Array }>,
-  file: string | undefined,
-): Promise<void> {
-  if (!file && process.stdout.isTTY)
-    throw new UsageError(
-      'cowardly refusing to write a tar stream to a terminal; use -o FILE or redirect stdout',
-    );
-  const out = file ? fs.createWriteStream(file) : process.stdout;
-  try {
-    for await (const c of chunks)
-      if (!out.write(c.data)) await new Promise<void>((r) => out.once('drain', () => r()));
-  } catch (error) {
-    if (file) fs.rmSync(file, { force: true });
-    throw error;
-  }
-  if (file)
-    await new Promise<void>((resolve, reject) =>
-      (out as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())),
-    );
-}
-
 /** berth export [-o FILE] CONTAINER */
 export const exportContainer: Command = async (args, g) => {
   const { values, positionals } = parseCommand('export', args, { output: { type: 'string', short: 'o' } }, [
     'container',
   ]);
-  await toOutput(
+  await writeChunks(
     engine(g).stream('ExportContainer', { id: positionals[0] }),
     values.output as string | undefined,
+    'a tar stream',
   );
   return 0;
 };
@@ -358,7 +335,7 @@ export const cp: Command = async (args, g) => {
   if (from) {
     const chunks = engine(g).stream('CopyFromContainer', { id: from[0], path: from[1] });
     if (dest === '-') {
-      await toOutput(chunks, undefined);
+      await writeChunks(chunks, undefined, 'a tar stream');
       return 0;
     }
     const bytes = (async function* () {

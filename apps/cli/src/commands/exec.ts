@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import { parseCommand } from '@berth/cli-support/args';
 import { engine, type Command } from '../context';
-import { terminalSize, withTerminal } from './attach';
+import { relaySession, terminalSize } from './attach';
 import { runFailure } from './run';
 import { parseEnvFile } from './run-flags';
 
@@ -52,22 +52,7 @@ export const exec: Command = async (args, g) => {
       },
     });
     if (!stdin) call.send({ closeStdin: true });
-    return await withTerminal(
-      { tty, stdin },
-      {
-        send: (data) => call.send({ stdin: data }),
-        end: () => call.send({ closeStdin: true }),
-        resize: (size) => call.send({ resize: size }),
-      },
-      async () => {
-        for await (const m of call) {
-          if (m.stdout) process.stdout.write(m.stdout);
-          else if (m.stderr) process.stderr.write(m.stderr);
-          else if (m.exit) return m.exit.exitCode;
-        }
-        return 0;
-      },
-    );
+    return await relaySession(call, tty, stdin);
   } catch (error) {
     runFailure(error);
   }

@@ -2,7 +2,7 @@
 import { parseCommand, timeAgo } from '@berth/cli-support/args';
 import { formatSize } from '@berth/cli-support/progress';
 import { engine, forEach, write, type Command } from '../context';
-import { printDocuments, printListing } from '../output';
+import { inspectEach, printListing } from '../output';
 
 const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 const isoOf = (ms: number) => (ms ? new Date(ms).toISOString() : undefined);
@@ -107,13 +107,9 @@ export const inspect: Command = async (args, g) => {
     { format: { type: 'string', short: 'f' } },
     ['image', 'more...'],
   );
-  const docs: unknown[] = [];
-  const status = await forEach(positionals, async (name) => {
-    docs.push(JSON.parse((await engine(g).call('InspectImage', { name })).json));
-    return null;
-  });
-  printDocuments(docs, values.format as string | undefined);
-  return status;
+  return inspectEach(positionals, values.format as string | undefined, async (name) =>
+    JSON.parse((await engine(g).call('InspectImage', { name })).json),
+  );
 };
 
 /** berth image prune [-a] [-f] */

@@ -1,7 +1,7 @@
 /** berth network create|ls|inspect|rm|connect|disconnect|prune */
-import { parseCommand } from '@berth/cli-support/args';
+import { keyValues, parseCommand } from '@berth/cli-support/args';
 import { engine, forEach, write, type Command } from '../context';
-import { printDocuments, printListing } from '../output';
+import { inspectEach, printListing } from '../output';
 
 export const create: Command = async (args, g) => {
   const { values, positionals } = parseCommand(
@@ -17,12 +17,7 @@ export const create: Command = async (args, g) => {
     },
     ['name'],
   );
-  const labels = Object.fromEntries(
-    ((values.label as string[] | undefined) ?? []).map((l) => [
-      l.split('=')[0],
-      l.split('=').slice(1).join('='),
-    ]),
-  );
+  const labels = keyValues(values.label);
   const doc = JSON.parse(
     (
       await engine(g).call('CreateNetwork', {
@@ -76,13 +71,9 @@ export const inspect: Command = async (args, g) => {
     { format: { type: 'string', short: 'f' } },
     ['network', 'more...'],
   );
-  const docs: unknown[] = [];
-  const status = await forEach(positionals, async (name) => {
-    docs.push(JSON.parse((await engine(g).call('InspectNetwork', { name })).json));
-    return null;
-  });
-  printDocuments(docs, values.format as string | undefined);
-  return status;
+  return inspectEach(positionals, values.format as string | undefined, async (name) =>
+    JSON.parse((await engine(g).call('InspectNetwork', { name })).json),
+  );
 };
 
 export const rm: Command = async (args, g) => {

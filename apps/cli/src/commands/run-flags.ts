@@ -4,7 +4,7 @@
  * value from the environment (ENV).
  */
 import * as path from 'node:path';
-import { UsageError, type Values } from '@berth/cli-support/args';
+import { keyValues, UsageError, type Values } from '@berth/cli-support/args';
 import { parseBytes } from '@berth/cli-support/units';
 import { parsePortSpec } from '@berth/network/ports';
 import type { berth } from '@berth/proto';
@@ -207,12 +207,7 @@ export function containerSpec(values: Values, positionals: string[], ctx: FlagCo
       throw new UsageError((error as Error).message);
     }
   });
-  const labels = Object.fromEntries(
-    list(values.label).map((l) => {
-      const eq = l.indexOf('=');
-      return eq < 0 ? [l, ''] : [l.slice(0, eq), l.slice(eq + 1)];
-    }),
-  );
+  const labels = keyValues(values.label);
   const health = {
     cmd: values['health-cmd'] as string | undefined,
     interval: values['health-interval'] as string | undefined,

@@ -1,16 +1,8 @@
 /** berth volume create|ls|inspect|rm|prune */
-import { parseCommand } from '@berth/cli-support/args';
+import { keyValues, parseCommand } from '@berth/cli-support/args';
 import { formatSize } from '@berth/cli-support/progress';
 import { engine, forEach, write, type Command } from '../context';
-import { printDocuments, printListing } from '../output';
-
-const labelsOf = (values: unknown) =>
-  Object.fromEntries(
-    ((values as string[] | undefined) ?? []).map((l) => {
-      const eq = l.indexOf('=');
-      return eq < 0 ? [l, ''] : [l.slice(0, eq), l.slice(eq + 1)];
-    }),
-  );
+import { inspectEach, printListing } from '../output';
 
 export const create: Command = async (args, g) => {
   const { values, positionals } = parseCommand(
@@ -28,7 +20,7 @@ export const create: Command = async (args, g) => {
     (
       await engine(g).call('CreateVolume', {
         name,
-        labels: labelsOf(values.label),
+        labels: keyValues(values.label),
         driver: (values.driver as string | undefined) ?? '',
       })
     ).json,
@@ -86,13 +78,9 @@ export const inspect: Command = async (args, g) => {
     { format: { type: 'string', short: 'f' } },
     ['volume', 'more...'],
   );
-  const docs: unknown[] = [];
-  const status = await forEach(positionals, async (name) => {
-    docs.push(JSON.parse((await engine(g).call('InspectVolume', { name })).json));
-    return null;
-  });
-  printDocuments(docs, values.format as string | undefined);
-  return status;
+  return inspectEach(positionals, values.format as string | undefined, async (name) =>
+    JSON.parse((await engine(g).call('InspectVolume', { name })).json),
+  );
 };
 
 export const rm: Command = async (args, g) => {
