@@ -282,27 +282,30 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       c.hostConfig.network,
       ...c.networks.map((n) => n.network).filter((n) => n !== c.hostConfig.network),
     ];
-    const { netns, attachments, ports } = await this.networks.attach(c, names);
-    c.networks = attachments;
+    const previous = c.networks;
+    const aliases = (network: string, index: number) =>
+      index === 0
+        ? c.hostConfig.networkAliases
+        : (previous.find((x) => x.network === network)?.aliases ?? []);
+    const { netns, ports } = await this.networks.prepare(c);
     c.boundPorts = ports;
+    c.networks = [];
+    let created = false;
     try {
       const etc = {
         hosts: this.dir(c, 'hosts'),
         hostname: this.dir(c, 'hostname'),
         resolvConf: this.dir(c, 'resolv.conf'),
       };
-      fs.writeFileSync(etc.hosts, hostsFile(c));
+      fs.writeFileSync(etc.hosts, hostsFile(c)); // the container's own address is added once it has one
       fs.writeFileSync(etc.hostname, `${c.config.hostname}\n`);
+      const own = this.networks.nameserverFor(names[0]);
       fs.writeFileSync(
         etc.resolvConf,
         resolvConf(readOr('/etc/resolv.conf', ''), {
           nameservers: c.hostConfig.dns,
           // user networks resolve their containers' names through the agent's server on the gateway
-          embeddedDns:
-            (!c.hostConfig.dns.length &&
-              attachments[0] &&
-              this.networks.nameserverFor(attachments[0].network)) ||
-            undefined,
+          embeddedDns: (netns && !c.hostConfig.dns.length && own) || undefined,
         }),
       );
       const volumeDirs = Object.fromEntries(
@@ -319,12 +322,22 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
         volumeDirs,
         ...(consoleSize?.rows && consoleSize.cols ? { consoleSize } : {}),
       });
-      const info = await this.runtime.createAndStart(c.id, {
-        bundle: this.repo.containerDir(c.id),
-        spec: buildSpec(options),
-        log: { path: this.logPath(c) },
-        stdin: c.config.openStdin,
-      });
+      // the container is made (held before its command) while its interfaces are plumbed
+      const [plumbed, made] = await Promise.allSettled([
+        netns ? this.networks.plumb(c.id, names, netns, ports, aliases) : Promise.resolve([]),
+        this.runtime.create(c.id, {
+          bundle: this.repo.containerDir(c.id),
+          spec: buildSpec(options),
+          log: { path: this.logPath(c) },
+          stdin: c.config.openStdin,
+        }),
+      ]);
+      created = made.status === 'fulfilled';
+      if (plumbed.status === 'fulfilled') c.networks = plumbed.value;
+      if (plumbed.status === 'rejected') throw plumbed.reason;
+      if (made.status === 'rejected') throw made.reason;
+      fs.writeFileSync(etc.hosts, hostsFile(c)); // in place: the bind mount shows the new content
+      const info = await this.runtime.start(c.id);
       Object.assign(c.state, {
         status: 'running',
         pid: info.pid ?? 0,
@@ -336,8 +349,9 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       });
       this.repo.save(c);
     } catch (error) {
+      if (created) await this.runtime.delete(c.id, { force: true }).catch(() => undefined);
       await this.networks.release(c);
-      c.networks = c.networks.map((n) => ({ ...n, cniResult: undefined }));
+      c.networks = c.networks.length ? c.networks.map((n) => ({ ...n, cniResult: undefined })) : previous;
       c.state.error = (error as Error).message;
       if (c.state.status === 'running') c.state.status = 'exited';
       this.repo.save(c);

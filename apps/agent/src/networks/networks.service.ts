@@ -305,42 +305,55 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * Network the container for a start: hold its host ports, make its
-   * namespace and attach it to each network. Returns the namespace (null for
-   * host/none), the attachments and the ports as bound. Undone on failure.
+   * The first half of networking a container for a start: its host ports
+   * held and its namespace made (what the runtime needs to create it).
+   * Null namespace for host and none. Undone on failure.
    */
-  async attach(
-    c: ContainerRecord,
-    names: string[],
-  ): Promise<{ netns: string | null; attachments: NetworkAttachment[]; ports: PortMapping[] }> {
+  async prepare(c: ContainerRecord): Promise<{ netns: string | null; ports: PortMapping[] }> {
     const primary = this.get(c.hostConfig.network);
-    if (primary.driver !== 'bridge') return { netns: null, attachments: [], ports: [] };
+    if (primary.driver !== 'bridge') return { netns: null, ports: [] };
     await this.settle(c.id); // its last run's namespace goes first
     if (c.hostConfig.ports.length) await this.settleAll(); // ports others are still giving back
     const reservations = await reservePorts(c.hostConfig.ports);
     this.reservations.set(c.id, reservations);
-    const ports = reservations.map((r) => r.mapping);
     const name = netnsName(c.id);
-    const attachments: NetworkAttachment[] = [];
     try {
       await deleteNetns(name); // left by a crash: start clean
-      const netns = await createNetns(name);
-      const target = (ifname: string) => ({ containerId: c.id, netns, ifname });
-      const lo = this.cni.add('lo', [loopbackPlugin()], target('lo'));
+      return { netns: await createNetns(name), ports: reservations.map((r) => r.mapping) };
+    } catch (error) {
+      await this.releasePorts(c.id);
+      throw error;
+    }
+  }
+
+  /**
+   * The second half: loopback and one interface per network of NAMES in the
+   * namespace prepare() made (ALIASES by network), through CNI; the
+   * network's NAT and DNS made sure of. On failure everything is undone,
+   * the namespace and ports included.
+   */
+  async plumb(
+    containerId: string,
+    names: string[],
+    netns: string,
+    ports: PortMapping[],
+    aliases: (network: string, index: number) => string[],
+  ): Promise<NetworkAttachment[]> {
+    const attachments: NetworkAttachment[] = [];
+    try {
+      const lo = this.cni.add('lo', [loopbackPlugin()], { containerId, netns, ifname: 'lo' });
       for (const [i, networkName] of names.entries()) {
         const n = this.get(networkName);
-        const aliases =
-          i === 0
-            ? c.hostConfig.networkAliases
-            : (c.networks.find((x) => x.network === n.name)?.aliases ?? []);
-        attachments.push(await this.addInterface(c.id, netns, n, `eth${i}`, i === 0 ? ports : [], aliases));
+        attachments.push(
+          await this.addInterface(containerId, netns, n, `eth${i}`, i === 0 ? ports : [], aliases(n.name, i)),
+        );
       }
       await lo;
       for (const a of attachments) await this.masquerade(this.get(a.network));
       await this.serveDns(attachments.map((a) => a.network));
-      return { netns, attachments, ports };
+      return attachments;
     } catch (error) {
-      await this.detach({ ...c, networks: attachments, boundPorts: ports }).catch(() => undefined);
+      await this.detach({ id: containerId, networks: attachments, boundPorts: ports }).catch(() => undefined);
       throw error;
     }
   }
