@@ -35,9 +35,10 @@ export function engine(g: Globals): EngineClient {
   return client;
 }
 
-export function closeEngine(): void {
-  client?.close();
+export async function closeEngine(): Promise<void> {
+  const open = client;
   client = null;
+  await open?.close();
 }
 
 export function write(text: string): void {

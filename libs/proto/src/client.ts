@@ -48,9 +48,12 @@ export class EngineClient {
     return session;
   }
 
-  close(): void {
-    this.session?.close();
+  /** Closes the connection once the calls on it are done; resolves when it is closed. */
+  close(): Promise<void> {
+    const session = this.session;
     this.session = null;
+    if (!session || session.closed || session.destroyed) return Promise.resolve();
+    return new Promise((resolve) => session.close(() => resolve()));
   }
 
   private open<M extends EngineMethod>(
@@ -76,6 +79,9 @@ export class EngineClient {
             yield spec.responseType.decode(message) as ResponseOf<M>;
       } catch (error) {
         throw transportError(error as NodeJS.ErrnoException, socket);
+      } finally {
+        // the answer is over (or no longer wanted): a request side still open would hold the session
+        if (!stream.closed) stream.close(http2.constants.NGHTTP2_NO_ERROR);
       }
       const final = trailers ?? headers;
       const status = Number(

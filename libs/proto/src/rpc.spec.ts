@@ -31,6 +31,11 @@ const handlers: Partial<EngineHandlers> = {
     }
     yield { exit: { exitCode: 7 } };
   },
+  // refuses at once, before reading what the client sends
+  // eslint-disable-next-line require-yield
+  async *Attach() {
+    throw new Refused('You cannot attach to a stopped container, start it first');
+  },
   InspectContainer: async () => {
     throw new Refused('container "x" does not exist');
   },
@@ -53,7 +58,7 @@ beforeAll(async () => {
   client = new EngineClient(path.join(dir, 'engine.sock'));
 });
 afterAll(async () => {
-  client.close();
+  await client.close();
   await new Promise((r) => server.tryShutdown(r));
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -102,11 +107,27 @@ describe('EngineClient with the grpc-js server', () => {
     expect((error as Error).message).toBe('container "x" does not exist');
   });
 
+  it('should let go of a call the engine refused while the client still had input open', async () => {
+    const own = new EngineClient(path.join(dir, 'engine.sock'));
+    const attach = own.duplex('Attach');
+    attach.send({ start: { id: 'x' } }); // and never end()
+    await expect(
+      (async () => {
+        for await (const _ of attach) void _;
+      })(),
+    ).rejects.toThrow('You cannot attach to a stopped container');
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise((r) => (timer = setTimeout(r, 2000, 'hung')));
+    const closed = await Promise.race([own.close().then(() => 'closed'), hung]);
+    clearTimeout(timer);
+    expect(closed).toBe('closed');
+  });
+
   it('should say how to start the engine when nothing listens', async () => {
     const nowhere = new EngineClient(path.join(dir, 'missing.sock'));
     await expect(nowhere.call('Version', {})).rejects.toThrow(
       'Cannot connect to the Berth engine at unix://',
     );
-    nowhere.close();
+    await nowhere.close();
   });
 });
