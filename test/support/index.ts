@@ -2,3 +2,4 @@ export { buildBusyboxRootfs, BUSYBOX } from './rootfs';
 export { RuntimeHarness, removeCgroupParent, sharedBusyboxRootfs, type RunResult } from './harness';
 export { startRegistry, freePort, type TestRegistry } from './registry';
 export { EngineHarness, BERTH, BERTHD, ensureBuilt, type BerthResult } from './engine';
+export { startEtcd, type TestEtcd } from './etcd';

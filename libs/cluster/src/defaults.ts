@@ -1,0 +1,42 @@
+import type { ContainerSpec, ServiceSpec, TaskSpec } from './objects';
+
+/** Docker's defaults for a service's container: what `berth service create IMAGE` means. */
+export function defaultContainerSpec(image: string): ContainerSpec {
+  return {
+    image,
+    command: [],
+    args: [],
+    env: [],
+    labels: {},
+    user: '',
+    workdir: '',
+    hostname: '',
+    mounts: [],
+    stopSignal: '',
+    stopGracePeriodMs: 10_000,
+    healthcheck: null,
+    readOnly: false,
+    init: false,
+  };
+}
+
+export function defaultTaskSpec(image: string): TaskSpec {
+  return {
+    container: defaultContainerSpec(image),
+    resources: { limits: { nanoCpus: 0, memoryBytes: 0 }, reservations: { nanoCpus: 0, memoryBytes: 0 } },
+    // swarm's defaults: restart on any exit, 5 s apart, forever
+    restartPolicy: { condition: 'any', delayMs: 5_000, maxAttempts: 0, windowMs: 0 },
+    placement: { constraints: [], preferences: [], maxReplicasPerNode: 0 },
+    forceUpdate: 0,
+  };
+}
+
+export function defaultServiceSpec(name: string, image: string): ServiceSpec {
+  return {
+    name,
+    labels: {},
+    task: defaultTaskSpec(image),
+    mode: { replicated: { replicas: 1 } },
+    endpoint: { mode: 'vip', ports: [] },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './objects';
+export * from './states';
+export * from './snapshot';
+export * from './defaults';

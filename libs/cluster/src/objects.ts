@@ -1,0 +1,232 @@
+/**
+ * The cluster's objects as plain data: what etcd stores (one JSON value per object), what the
+ * scheduler and orchestrators reason about, and what the manager's API returns. Durations are
+ * milliseconds, sizes bytes, CPUs nano-CPUs (1e9 = one CPU), times epoch milliseconds.
+ */
+
+/** Set by the store from etcd: `version` is the key's mod_revision, compared on every update. */
+export interface Meta {
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Resources {
+  nanoCpus: number;
+  memoryBytes: number;
+}
+
+// ---- nodes -------------------------------------------------------------------------------
+
+export type NodeRole = 'manager' | 'worker';
+export type NodeAvailability = 'active' | 'pause' | 'drain';
+/** `down`: missed its heartbeats for the grace period; `disconnected`: left the cluster. */
+export type NodeState = 'unknown' | 'ready' | 'down' | 'disconnected';
+
+/** What the operator decides about a node (`berth node update`). */
+export interface NodeSpec {
+  role: NodeRole;
+  availability: NodeAvailability;
+  labels: Record<string, string>;
+}
+
+/** What the node says about itself when its agent connects. */
+export interface NodeDescription {
+  hostname: string;
+  platform: { os: string; architecture: string };
+  resources: Resources;
+  engineVersion: string;
+  engineLabels: Record<string, string>;
+}
+
+export interface NodeStatus {
+  state: NodeState;
+  message: string;
+  /** the address the node's session came from */
+  addr: string;
+}
+
+export interface Node {
+  id: string;
+  meta: Meta;
+  spec: NodeSpec;
+  description: NodeDescription;
+  status: NodeStatus;
+}
+
+// ---- services ----------------------------------------------------------------------------
+
+export interface Mount {
+  type: 'volume' | 'bind' | 'tmpfs';
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
+export interface HealthCheck {
+  test: string[];
+  intervalMs: number;
+  timeoutMs: number;
+  retries: number;
+  startPeriodMs: number;
+}
+
+export interface ContainerSpec {
+  image: string;
+  /** replaces the image's ENTRYPOINT when set */
+  command: string[];
+  /** replaces the image's CMD when set */
+  args: string[];
+  env: string[];
+  labels: Record<string, string>;
+  user: string;
+  workdir: string;
+  hostname: string;
+  mounts: Mount[];
+  stopSignal: string;
+  stopGracePeriodMs: number;
+  healthcheck: HealthCheck | null;
+  readOnly: boolean;
+  init: boolean;
+}
+
+export type RestartCondition = 'none' | 'on-failure' | 'any';
+
+export interface RestartPolicy {
+  condition: RestartCondition;
+  delayMs: number;
+  /** 0: no limit */
+  maxAttempts: number;
+  /** restarts older than this do not count against maxAttempts; 0: all count */
+  windowMs: number;
+}
+
+export interface PlacementPreference {
+  /** a node attribute to spread over, e.g. `node.labels.zone` */
+  spread: string;
+}
+
+export interface Placement {
+  /** `node.labels.zone==a`, `node.role!=manager`, … */
+  constraints: string[];
+  preferences: PlacementPreference[];
+  /** 0: no limit */
+  maxReplicasPerNode: number;
+}
+
+export type PublishMode = 'ingress' | 'host';
+
+export interface PortConfig {
+  protocol: 'tcp' | 'udp';
+  targetPort: number;
+  /** 0: none chosen (host mode picks at random) */
+  publishedPort: number;
+  publishMode: PublishMode;
+}
+
+export interface TaskSpec {
+  container: ContainerSpec;
+  resources: { limits: Resources; reservations: Resources };
+  restartPolicy: RestartPolicy;
+  placement: Placement;
+  /** changing it replaces every task even if nothing else changed (`service update --force`) */
+  forceUpdate: number;
+}
+
+export type ServiceMode = { replicated: { replicas: number } } | { global: Record<string, never> };
+
+export interface EndpointSpec {
+  mode: 'vip' | 'dnsrr';
+  ports: PortConfig[];
+}
+
+export interface ServiceSpec {
+  name: string;
+  labels: Record<string, string>;
+  task: TaskSpec;
+  mode: ServiceMode;
+  endpoint: EndpointSpec;
+}
+
+export interface Service {
+  id: string;
+  meta: Meta;
+  spec: ServiceSpec;
+  /** increases with every change of `spec`; a task made from an older one is out of date */
+  specVersion: number;
+  previousSpec: ServiceSpec | null;
+}
+
+// ---- tasks -------------------------------------------------------------------------------
+
+/**
+ * swarmkit's task states, in the only order a task may move through them (DESIGN.md, decision 4).
+ * The manager moves a task up to ASSIGNED; the agent reports the rest.
+ */
+export const TASK_STATES = [
+  'new',
+  'pending',
+  'assigned',
+  'accepted',
+  'preparing',
+  'ready',
+  'starting',
+  'running',
+  'complete',
+  'shutdown',
+  'failed',
+  'rejected',
+  'remove',
+  'orphaned',
+] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+export interface TaskStatus {
+  state: TaskState;
+  timestamp: number;
+  /** what happened, for people: "started", "no suitable node (…)" */
+  message: string;
+  /** why it failed, when it failed */
+  err: string;
+  containerId: string;
+  exitCode: number | null;
+}
+
+export interface Task {
+  id: string;
+  meta: Meta;
+  serviceId: string;
+  /** replicated services: 1..replicas; global services: 0 (the node is the slot) */
+  slot: number;
+  /** '' until the scheduler assigns it; set at creation for global services */
+  nodeId: string;
+  spec: TaskSpec;
+  /** the service's specVersion this task was made from */
+  specVersion: number;
+  /** what the manager wants: running, ready (placed but held, e.g. restart delay), shutdown, remove */
+  desiredState: TaskState;
+  status: TaskStatus;
+  /** times this slot restarted before this task was made (restart policy window and attempts) */
+  restarts: number[];
+  /** a restart delay holds the task in `ready` until this time */
+  notBefore: number;
+}
+
+// ---- the cluster itself ------------------------------------------------------------------
+
+export interface ClusterSettings {
+  /** a node that sends no heartbeat for this long is down (swarm's dispatcher heartbeat period × grace) */
+  heartbeatGraceMs: number;
+  /** dead tasks kept per slot (`docker swarm update --task-history-limit`) */
+  taskHistoryLimit: number;
+}
+
+/** The one cluster object, made by `berth cluster init`. */
+export interface Cluster {
+  id: string;
+  meta: Meta;
+  settings: ClusterSettings;
+  /** the cluster CA: certificate in clear, key sealed with the managers' unlock key */
+  ca: { certPem: string; sealedKey: string };
+  joinTokens: { worker: string; manager: string };
+}

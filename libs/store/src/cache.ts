@@ -1,0 +1,111 @@
+import type { ClusterSnapshot } from '@berth/cluster';
+import type { Watcher } from 'etcd3';
+import { KINDS, type Kind, type ObjectsByKind } from './keys';
+import type { AllObjects, Store, StoreEvent } from './store';
+
+type Listener = (event: StoreEvent) => void;
+
+/**
+ * Every object in memory, kept current by one watch: what the manager's loops read their
+ * snapshots from (swarmkit's memdb over etcd). It holds nothing etcd does not: dropping it and
+ * opening a new one gives the same state.
+ */
+export class StateCache {
+  private maps = emptyMaps();
+  private revisionSeen = 0;
+  private watcher: Watcher | null = null;
+  private listeners = new Set<Listener>();
+  private waiters: { revision: number; resolve: () => void }[] = [];
+  private closed = false;
+
+  private constructor(private readonly store: Store) {}
+
+  static async open(store: Store): Promise<StateCache> {
+    const cache = new StateCache(store);
+    await cache.load();
+    return cache;
+  }
+
+  get revision(): number {
+    return this.revisionSeen;
+  }
+
+  get<K extends Kind>(kind: K, id: string): ObjectsByKind[K] | undefined {
+    return this.maps[kind].get(id) as ObjectsByKind[K] | undefined;
+  }
+
+  list<K extends Kind>(kind: K): ObjectsByKind[K][] {
+    return [...this.maps[kind].values()] as ObjectsByKind[K][];
+  }
+
+  /** Objects are replaced, never changed in place, so a snapshot shares them safely. */
+  snapshot(now: number): ClusterSnapshot {
+    return { nodes: this.list('nodes'), services: this.list('services'), tasks: this.list('tasks'), now };
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once the cache has seen `revision` (read your own writes before deciding again). */
+  waitFor(revision: number): Promise<void> {
+    if (revision <= this.revisionSeen) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ revision, resolve }));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.watcher?.cancel();
+    for (const waiter of this.waiters) waiter.resolve();
+    this.waiters = [];
+  }
+
+  private async load(): Promise<void> {
+    const { revision, objects } = await this.store.readAll();
+    this.maps = mapsOf(objects);
+    this.advance(revision);
+    this.watcher = await this.store.watch(
+      revision,
+      (event) => this.apply(event),
+      (error) => void this.reload(error),
+    );
+  }
+
+  private apply(event: StoreEvent): void {
+    const map = this.maps[event.kind] as Map<string, unknown>;
+    if (event.object) map.set(event.id, event.object);
+    else map.delete(event.id);
+    this.advance(event.revision);
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** The watch broke (etcd compacted past it, or restarted): read everything again. */
+  private async reload(error: Error): Promise<void> {
+    if (this.closed) return;
+    process.stderr.write(`berth: store watch failed (${error.message}); reloading state from etcd\n`);
+    await this.watcher?.cancel().catch(() => undefined);
+    await this.load();
+  }
+
+  private advance(revision: number): void {
+    if (revision <= this.revisionSeen) return;
+    this.revisionSeen = revision;
+    const ready = this.waiters.filter((w) => w.revision <= revision);
+    this.waiters = this.waiters.filter((w) => w.revision > revision);
+    for (const waiter of ready) waiter.resolve();
+  }
+}
+
+type Maps = { [K in Kind]: Map<string, ObjectsByKind[K]> };
+
+function emptyMaps(): Maps {
+  return Object.fromEntries(KINDS.map((k) => [k, new Map()])) as unknown as Maps;
+}
+
+function mapsOf(objects: AllObjects): Maps {
+  const maps = emptyMaps();
+  for (const kind of KINDS)
+    for (const object of objects[kind]) (maps[kind] as Map<string, unknown>).set(object.id, object);
+  return maps;
+}

@@ -1,0 +1,6 @@
+export * from './keys';
+export * from './errors';
+export * from './writes';
+export * from './store';
+export * from './cache';
+export * from './election';

@@ -1,0 +1,168 @@
+import {
+  Etcd3,
+  GRPCDeadlineExceededError,
+  GRPCUnavailableError,
+  type IKeyValue,
+  type IResponseOp,
+  type Watcher,
+} from 'etcd3';
+import { decodeObject, type RawKeyValue } from './codec';
+import { ConflictError, StoreUnavailableError } from './errors';
+import { DEFAULT_ROOT, KeyLayout, KINDS, prefixEnd, type Kind, type ObjectsByKind } from './keys';
+import { buildTxn, committedObjects, lostWrites, type Write } from './writes';
+
+export interface StoreOptions {
+  endpoints: string[];
+  root?: string;
+  /** etcd's --max-txn-ops (default 128): larger commits are split */
+  maxTxnOps?: number;
+}
+
+export interface CommitResult {
+  revision: number;
+  /** the written objects with their new versions (deletes excluded) */
+  written: ObjectsByKind[Kind][];
+  /** writes that lost to a concurrent change; the caller re-reads and decides again */
+  conflicts: Write[];
+}
+
+export type AllObjects = { [K in Kind]: ObjectsByKind[K][] };
+
+export interface StoreEvent {
+  type: 'put' | 'delete';
+  kind: Kind;
+  id: string;
+  /** the new value; null for deletes */
+  object: ObjectsByKind[Kind] | null;
+  revision: number;
+}
+
+/** The only code that talks to etcd (DESIGN.md, `libs/store`). */
+export class Store {
+  private constructor(
+    readonly client: Etcd3,
+    readonly layout: KeyLayout,
+    readonly endpoints: string[],
+    private readonly maxTxnOps: number,
+  ) {}
+
+  static async connect(options: StoreOptions): Promise<Store> {
+    const hosts = options.endpoints.map((e) => (e.includes('://') ? e : `http://${e}`));
+    const client = new Etcd3({ hosts, dialTimeout: 3000 });
+    const store = new Store(
+      client,
+      new KeyLayout(options.root ?? DEFAULT_ROOT),
+      options.endpoints,
+      options.maxTxnOps ?? 128,
+    );
+    try {
+      await client.maintenance.status({ deadline: Date.now() + 5000 });
+    } catch (error) {
+      client.close();
+      throw new StoreUnavailableError(options.endpoints, error);
+    }
+    return store;
+  }
+
+  close(): void {
+    this.client.close();
+  }
+
+  async get<K extends Kind>(kind: K, id: string): Promise<ObjectsByKind[K] | null> {
+    const key = Buffer.from(this.layout.objectKey(kind, id));
+    const { kvs } = await this.guard(() => this.client.kv.range({ key }));
+    return kvs.length ? decodeObject<K>(kvs[0] as RawKeyValue) : null;
+  }
+
+  async list<K extends Kind>(kind: K): Promise<ObjectsByKind[K][]> {
+    const prefix = this.layout.kindPrefix(kind);
+    const { kvs } = await this.guard(() =>
+      this.client.kv.range({ key: Buffer.from(prefix), range_end: prefixEnd(prefix) }),
+    );
+    return kvs.map((kv) => decodeObject<K>(kv as RawKeyValue));
+  }
+
+  /** Every object, read at one revision (the start of a watch that follows it). */
+  async readAll(): Promise<{ revision: number; objects: AllObjects }> {
+    const root = this.layout.root;
+    const answer = await this.guard(() =>
+      this.client.kv.range({ key: Buffer.from(root), range_end: prefixEnd(root) }),
+    );
+    const objects = Object.fromEntries(KINDS.map((k) => [k, []])) as unknown as AllObjects;
+    for (const kv of answer.kvs) {
+      const where = this.layout.parse(kv.key.toString());
+      if (where) (objects[where.kind] as unknown[]).push(decodeObject(kv as RawKeyValue));
+    }
+    return { revision: Number(answer.header.revision), objects };
+  }
+
+  /**
+   * Writes with optimistic concurrency. Non-atomic commits are split into transactions of at
+   * most maxTxnOps writes; a write that lost is reported, the others are retried without it.
+   * Atomic commits are one transaction: all or nothing, ConflictError if any lost.
+   */
+  async commit(writes: readonly Write[], options: { atomic?: boolean } = {}): Promise<CommitResult> {
+    const result: CommitResult = { revision: 0, written: [], conflicts: [] };
+    if (options.atomic && writes.length > this.maxTxnOps)
+      throw new Error(
+        `an atomic commit holds at most ${this.maxTxnOps} writes (etcd --max-txn-ops), got ${writes.length}`,
+      );
+    for (let start = 0; start < writes.length; start += this.maxTxnOps) {
+      let chunk = writes.slice(start, start + this.maxTxnOps);
+      while (chunk.length > 0) {
+        const now = Date.now();
+        const answer = await this.guard(() => this.client.kv.txn(buildTxn(this.layout, chunk, now)));
+        const revision = Number(answer.header.revision);
+        result.revision = Math.max(result.revision, revision);
+        if (answer.succeeded) {
+          result.written.push(...committedObjects(chunk, revision, now));
+          break;
+        }
+        const lost = lostWrites(chunk, answer.responses.map(firstKv));
+        if (options.atomic)
+          throw new ConflictError(lost.map((w) => this.layout.objectKey(w.kind, w.object.id)));
+        result.conflicts.push(...lost);
+        chunk = chunk.filter((w) => !lost.includes(w));
+      }
+    }
+    return result;
+  }
+
+  /** Follows every object change after `afterRevision`, in order. */
+  async watch(
+    afterRevision: number,
+    onEvent: (event: StoreEvent) => void,
+    onError: (error: Error) => void,
+  ): Promise<Watcher> {
+    const watcher = await this.client
+      .watch()
+      .prefix(this.layout.root)
+      .startRevision(String(afterRevision + 1))
+      .create();
+    watcher.on('put', (kv) => this.emit('put', kv, onEvent));
+    watcher.on('delete', (kv) => this.emit('delete', kv, onEvent));
+    watcher.on('error', onError);
+    return watcher;
+  }
+
+  private emit(type: StoreEvent['type'], kv: IKeyValue, onEvent: (event: StoreEvent) => void): void {
+    const where = this.layout.parse(kv.key.toString());
+    if (!where) return;
+    const object = type === 'put' ? decodeObject(kv as RawKeyValue) : null;
+    onEvent({ type, ...where, object, revision: Number(kv.mod_revision) });
+  }
+
+  private async guard<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof GRPCUnavailableError || error instanceof GRPCDeadlineExceededError)
+        throw new StoreUnavailableError(this.endpoints, error);
+      throw error;
+    }
+  }
+}
+
+function firstKv(response: IResponseOp): RawKeyValue | undefined {
+  return response.response_range?.kvs?.[0] as RawKeyValue | undefined;
+}

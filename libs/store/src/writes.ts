@@ -1,0 +1,70 @@
+import type { Kind, KeyLayout, ObjectsByKind } from './keys';
+import { encodeObject, type RawKeyValue } from './codec';
+
+/** One object write; update and delete carry the version the object was read at. */
+export type Write =
+  | { op: 'create'; kind: Kind; object: ObjectsByKind[Kind] }
+  | { op: 'update'; kind: Kind; object: ObjectsByKind[Kind] }
+  | { op: 'delete'; kind: Kind; object: ObjectsByKind[Kind] };
+
+/** The parts of an etcd TxnRequest the store uses (field names as etcd3's RPC types spell them). */
+export interface TxnRequest {
+  compare: {
+    key: Buffer;
+    target: 'Create' | 'Mod';
+    result: 'Equal';
+    create_revision?: number;
+    mod_revision?: number;
+  }[];
+  success: ({ request_put: { key: Buffer; value: Buffer } } | { request_delete_range: { key: Buffer } })[];
+  failure: { request_range: { key: Buffer } }[];
+}
+
+/**
+ * Every write compares first: a create that the key is absent, an update or delete that the key
+ * still has the version that was read. On failure the transaction reads the keys back, so one
+ * round trip tells which writes lost.
+ */
+export function buildTxn(layout: KeyLayout, writes: readonly Write[], now: number): TxnRequest {
+  const txn: TxnRequest = { compare: [], success: [], failure: [] };
+  for (const write of writes) {
+    const key = Buffer.from(layout.objectKey(write.kind, write.object.id));
+    if (write.op === 'create')
+      txn.compare.push({ key, target: 'Create', result: 'Equal', create_revision: 0 });
+    else txn.compare.push({ key, target: 'Mod', result: 'Equal', mod_revision: write.object.meta.version });
+    if (write.op === 'delete') txn.success.push({ request_delete_range: { key } });
+    else txn.success.push({ request_put: { key, value: encodeObject(stamped(write, now)) } });
+    txn.failure.push({ request_range: { key } });
+  }
+  return txn;
+}
+
+function stamped(write: Write, now: number): ObjectsByKind[Kind] {
+  const meta = write.object.meta;
+  if (write.op === 'create')
+    return { ...write.object, meta: { version: 0, createdAt: meta.createdAt || now, updatedAt: now } };
+  return { ...write.object, meta: { ...meta, updatedAt: now } };
+}
+
+/** Given what the failed transaction read back (one range answer per write), the writes that lost. */
+export function lostWrites(writes: readonly Write[], current: readonly (RawKeyValue | undefined)[]): Write[] {
+  return writes.filter((write, i) => {
+    const kv = current[i];
+    if (write.op === 'create') return kv !== undefined;
+    return kv === undefined || Number(kv.mod_revision) !== write.object.meta.version;
+  });
+}
+
+/** The objects as they are after a successful commit at `revision`. */
+export function committedObjects(
+  writes: readonly Write[],
+  revision: number,
+  now: number,
+): ObjectsByKind[Kind][] {
+  return writes
+    .filter((w) => w.op !== 'delete')
+    .map((w) => {
+      const object = stamped(w, now);
+      return { ...object, meta: { ...object.meta, version: revision } };
+    });
+}
