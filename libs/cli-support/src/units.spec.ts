@@ -1,4 +1,4 @@
-import { parseBytes } from './units';
+import { parseBytes, parseDuration } from './units';
 
 describe('parseBytes', () => {
   it('should read sizes with binary units as docker run -m does', () => {
@@ -13,5 +13,22 @@ describe('parseBytes', () => {
     expect(parseBytes('lots')).toBeNull();
     expect(parseBytes('-5m')).toBeNull();
     expect(parseBytes('5x')).toBeNull();
+  });
+});
+
+describe('parseDuration', () => {
+  it.each<[string, number]>([
+    ['30s', 30e9],
+    ['1m30s', 90e9],
+    ['500ms', 5e8],
+    ['1h', 3600e9],
+    ['1.5s', 1.5e9],
+  ])('should read %p', (text, ns) => {
+    expect(parseDuration(text)).toBe(ns);
+  });
+
+  it('should refuse what is not a duration', () => {
+    expect(() => parseDuration('30')).toThrow('invalid duration "30"');
+    expect(() => parseDuration('5x')).toThrow('invalid duration');
   });
 });

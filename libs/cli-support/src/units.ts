@@ -16,3 +16,18 @@ export function parseBytes(text: string): number | null {
   if (!m) return null;
   return Math.round(Number(m[1]) * BINARY[m[2].toLowerCase()]);
 }
+
+/** "30s", "1m30s", "500ms", "1h" → nanoseconds, as Go's time.ParseDuration. */
+export function parseDuration(text: string): number {
+  const units: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
+  let total = 0;
+  let consumed = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    total += Number(m[1]) * units[m[2]];
+    consumed += m[0].length;
+  }
+  if (!text || consumed !== text.length)
+    throw new Error(`invalid duration "${text}" (use e.g. 30s, 1m30s, 500ms)`);
+  return Math.round(total);
+}

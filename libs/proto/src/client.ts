@@ -1,27 +1,70 @@
 /**
- * A lean gRPC client over Node's own http2, for the CLI: it starts on every
- * command, so it loads no more than http2 and the generated codecs. The
- * wire format is gRPC's; the agent serves it with @grpc/grpc-js.
+ * A lean gRPC client over Node's own http2: the CLI starts on every command,
+ * so it loads no more than http2 and the generated codecs. The wire format is
+ * gRPC's; agents and managers serve it with @grpc/grpc-js. One client speaks
+ * one service (the engine over its unix socket, the manager's Cluster or
+ * Dispatcher over TLS).
  */
 import * as http2 from 'node:http2';
 import * as net from 'node:net';
 import { frame, FrameReader } from './framing';
-import { ENGINE_SERVICE, type EngineMethod } from './generated/engine-service';
+import { ENGINE_SERVICE } from './generated/engine-service';
 import type { Decoded } from './decoded';
 import { decodeGrpcMessage, ERROR_CODE_HEADER, ERROR_KIND_HEADER, RpcError, Status } from './status';
 
-type Spec<M extends EngineMethod> = (typeof ENGINE_SERVICE)[M];
+/** A codec as pbjs generates it. */
+interface Codec {
+  encode(message: never): { finish(): Uint8Array };
+  decode(bytes: Uint8Array): unknown;
+}
+export interface MethodSpec {
+  path: string;
+  requestType: Codec;
+  responseType: Codec;
+  requestStream: boolean;
+  responseStream: boolean;
+}
+export type ServiceTable = Record<string, MethodSpec>;
+
 /** What may be sent: plain objects, every field optional. */
-export type RequestOf<M extends EngineMethod> = Parameters<Spec<M>['requestType']['encode']>[0];
+export type RequestOf<S extends ServiceTable, M extends keyof S> = Parameters<
+  S[M]['requestType']['encode']
+>[0];
 /** What arrives: decoded messages, every field present (defaults for the unset). */
-export type ResponseOf<M extends EngineMethod> = Decoded<ReturnType<Spec<M>['responseType']['decode']>>;
+export type ResponseOf<S extends ServiceTable, M extends keyof S> = Decoded<
+  ReturnType<S[M]['responseType']['decode']>
+>;
 
 /** A bidirectional call: send requests, read responses; end() says no more requests. */
-export interface Duplex<M extends EngineMethod> extends AsyncIterable<ResponseOf<M>> {
-  send(request: RequestOf<M>): void;
+export interface Duplex<Request, Response> extends AsyncIterable<Response> {
+  send(request: Request): void;
   end(): void;
   cancel(): void;
 }
+
+/** Where the server is: a unix socket (trusted by its file mode) or host:port over TLS. */
+export type Endpoint =
+  | { socket: string }
+  | {
+      address: string;
+      tls: {
+        ca: string;
+        cert?: string;
+        key?: string;
+        /** only to fetch a CA pinned by other means */ insecure?: boolean;
+      };
+    };
+
+/** Names the server in errors: "the Berth engine", with a hint on how to start it. */
+export interface ServerName {
+  what: string;
+  hint: string;
+}
+
+const ENGINE_NAME: ServerName = {
+  what: 'the Berth engine',
+  hint: 'Is berthd running? (start it with bin/berthd, or point -H / BERTH_HOST at it)',
+};
 
 /** "unix:///run/berth/berth.sock" or a plain path → the socket path. */
 export function socketPath(host: string): string {
@@ -35,14 +78,31 @@ export function socketPath(host: string): string {
   return host;
 }
 
-export class EngineClient {
+export class GrpcClient<S extends ServiceTable> {
   private session: http2.ClientHttp2Session | null = null;
 
-  constructor(readonly socket: string) {}
+  constructor(
+    readonly service: S,
+    readonly endpoint: Endpoint,
+    private readonly name: ServerName,
+  ) {}
+
+  get where(): string {
+    return 'socket' in this.endpoint ? `unix://${this.endpoint.socket}` : this.endpoint.address;
+  }
 
   private connect(): http2.ClientHttp2Session {
     if (this.session && !this.session.closed && !this.session.destroyed) return this.session;
-    const session = http2.connect('http://berth', { createConnection: () => net.connect(this.socket) });
+    const endpoint = this.endpoint;
+    const session =
+      'socket' in endpoint
+        ? http2.connect('http://berth', { createConnection: () => net.connect(endpoint.socket) })
+        : http2.connect(`https://${endpoint.address}`, {
+            ca: endpoint.tls.ca,
+            cert: endpoint.tls.cert,
+            key: endpoint.tls.key,
+            rejectUnauthorized: !endpoint.tls.insecure,
+          });
     session.on('error', () => undefined); // surfaced per call
     this.session = session;
     return session;
@@ -56,18 +116,25 @@ export class EngineClient {
     return new Promise((resolve) => session.close(() => resolve()));
   }
 
-  private open<M extends EngineMethod>(
+  /** The server's certificate as this connection saw it (TLS only). */
+  peerCertificateDer(): Buffer | null {
+    const socket = this.session?.socket as
+      (net.Socket & { getPeerCertificate?: () => { raw?: Buffer } }) | undefined;
+    return socket?.getPeerCertificate?.()?.raw ?? null;
+  }
+
+  private open<M extends keyof S>(
     method: M,
-  ): { stream: http2.ClientHttp2Stream; responses: AsyncGenerator<ResponseOf<M>> } {
-    const spec = ENGINE_SERVICE[method];
+  ): { stream: http2.ClientHttp2Stream; responses: AsyncGenerator<ResponseOf<S, M>> } {
+    const spec = this.service[method];
     const stream = this.connect().request({
       ':method': 'POST',
       ':path': spec.path,
       'content-type': 'application/grpc',
       te: 'trailers',
     });
-    const socket = this.socket;
-    async function* responses(): AsyncGenerator<ResponseOf<M>> {
+    const fail = (error: NodeJS.ErrnoException) => transportError(error, this.where, this.name);
+    async function* responses(): AsyncGenerator<ResponseOf<S, M>> {
       const reader = new FrameReader();
       let headers: http2.IncomingHttpHeaders = {};
       let trailers: http2.IncomingHttpHeaders | null = null;
@@ -76,52 +143,44 @@ export class EngineClient {
       try {
         for await (const chunk of stream)
           for (const message of reader.push(chunk as Buffer))
-            yield spec.responseType.decode(message) as ResponseOf<M>;
+            yield spec.responseType.decode(message) as ResponseOf<S, M>;
       } catch (error) {
-        throw transportError(error as NodeJS.ErrnoException, socket);
+        throw fail(error as NodeJS.ErrnoException);
       } finally {
         // the answer is over (or no longer wanted): a request side still open would hold the session
         if (!stream.closed) stream.close(http2.constants.NGHTTP2_NO_ERROR);
       }
-      const final = trailers ?? headers;
-      const status = Number(
-        final['grpc-status'] ?? (Number(final[':status']) === 200 ? Status.UNKNOWN : Status.UNAVAILABLE),
-      );
-      if (status !== Status.OK) {
-        const code = final[ERROR_CODE_HEADER];
-        throw new RpcError(
-          status,
-          decodeGrpcMessage(String(final['grpc-message'] ?? `the engine answered with status ${status}`)),
-          String(final[ERROR_KIND_HEADER] ?? ''),
-          code === undefined ? undefined : Number(code),
-        );
-      }
+      throwUnlessOk(trailers ?? headers);
     }
     return { stream, responses: responses() };
   }
 
+  private encode<M extends keyof S>(method: M, request: RequestOf<S, M>): Uint8Array {
+    return frame(this.service[method].requestType.encode(request as never).finish());
+  }
+
   /** One request, one response. */
-  async call<M extends EngineMethod>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
-    let result: ResponseOf<M> | undefined;
+  async call<M extends keyof S>(method: M, request: RequestOf<S, M>): Promise<ResponseOf<S, M>> {
+    let result: ResponseOf<S, M> | undefined;
     for await (const response of this.stream(method, request)) result = response;
-    if (result === undefined) throw new RpcError(Status.INTERNAL, `${method}: the engine sent no answer`);
+    if (result === undefined)
+      throw new RpcError(Status.INTERNAL, `${String(method)}: ${this.name.what} sent no answer`);
     return result;
   }
 
   /** One request, a stream of responses. */
-  stream<M extends EngineMethod>(method: M, request: RequestOf<M>): AsyncGenerator<ResponseOf<M>> {
+  stream<M extends keyof S>(method: M, request: RequestOf<S, M>): AsyncGenerator<ResponseOf<S, M>> {
     const { stream, responses } = this.open(method);
-    stream.end(frame(ENGINE_SERVICE[method].requestType.encode(request as never).finish()));
+    stream.end(this.encode(method, request));
     return responses;
   }
 
-  duplex<M extends EngineMethod>(method: M): Duplex<M> {
+  duplex<M extends keyof S>(method: M): Duplex<RequestOf<S, M>, ResponseOf<S, M>> {
     const { stream, responses } = this.open(method);
-    const encode = (request: RequestOf<M>) =>
-      frame(ENGINE_SERVICE[method].requestType.encode(request as never).finish());
     return {
       send: (request) => {
-        if (!stream.closed && !stream.destroyed && stream.writable) stream.write(encode(request));
+        if (!stream.closed && !stream.destroyed && stream.writable)
+          stream.write(this.encode(method, request));
       },
       end: () => {
         if (!stream.closed && stream.writable) stream.end();
@@ -132,21 +191,55 @@ export class EngineClient {
   }
 }
 
-function transportError(error: NodeJS.ErrnoException, socket: string): Error {
+/** The engine on its unix socket. */
+export class EngineClient extends GrpcClient<typeof ENGINE_SERVICE> {
+  constructor(readonly socket: string) {
+    super(ENGINE_SERVICE, { socket }, ENGINE_NAME);
+  }
+}
+
+function throwUnlessOk(final: http2.IncomingHttpHeaders): void {
+  const status = Number(
+    final['grpc-status'] ?? (Number(final[':status']) === 200 ? Status.UNKNOWN : Status.UNAVAILABLE),
+  );
+  if (status === Status.OK) return;
+  const code = final[ERROR_CODE_HEADER];
+  throw new RpcError(
+    status,
+    decodeGrpcMessage(String(final['grpc-message'] ?? `the server answered with status ${status}`)),
+    String(final[ERROR_KIND_HEADER] ?? ''),
+    code === undefined ? undefined : Number(code),
+  );
+}
+
+function transportError(error: NodeJS.ErrnoException, where: string, name: ServerName): Error {
   if (error instanceof RpcError) return error;
   // a failed connect surfaces as a cancelled stream whose cause is the socket's error
-  const code = (error.cause as NodeJS.ErrnoException | undefined)?.code ?? error.code ?? '';
-  if (code === 'ENOENT' || code === 'ECONNREFUSED')
+  const cause = (error.cause as NodeJS.ErrnoException | undefined) ?? error;
+  const code = cause.code ?? '';
+  if (code === 'ENOENT' || code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ETIMEDOUT')
     return new RpcError(
       Status.UNAVAILABLE,
-      `Cannot connect to the Berth engine at unix://${socket}. Is berthd running? (start it with bin/berthd, or point -H / BERTH_HOST at it)`,
+      `Cannot connect to ${name.what} at ${where}. ${name.hint}`,
       'EngineUnavailable',
     );
   if (code === 'EACCES')
     return new RpcError(
       Status.PERMISSION_DENIED,
-      `permission denied on unix://${socket}: the engine socket is root's; run berth as root`,
+      `permission denied on ${where}: the socket is root's; run berth as root`,
       'EngineUnavailable',
+    );
+  if (code.startsWith('ERR_TLS') || /certificate|SSL|tls/i.test(cause.message ?? ''))
+    return new RpcError(
+      Status.UNAUTHENTICATED,
+      `TLS with ${name.what} at ${where} failed: ${cause.message}`,
+      'TlsFailed',
     );
   return error;
 }
+
+/** A bidirectional call of the engine's method M. */
+export type EngineDuplex<M extends keyof typeof ENGINE_SERVICE> = Duplex<
+  RequestOf<typeof ENGINE_SERVICE, M>,
+  ResponseOf<typeof ENGINE_SERVICE, M>
+>;

@@ -1,5 +1,22 @@
-/** @berth/proto — the engine API's generated codecs, a lean client for the CLI, and the server adapter. */
+/** @berth/proto — the engine and cluster APIs' generated codecs, a lean client for the CLI, and the server adapter. */
 export { berth } from './generated/engine';
 export { ENGINE_SERVICE, type EngineMethod } from './generated/engine-service';
-export { EngineClient, socketPath, type Duplex, type RequestOf, type ResponseOf } from './client';
+export { berth as clusterApi } from './generated/cluster';
+export {
+  CLUSTER_SERVICE,
+  DISPATCHER_SERVICE,
+  type ClusterMethod,
+  type DispatcherMethod,
+} from './generated/cluster-service';
+export {
+  EngineClient,
+  GrpcClient,
+  socketPath,
+  type Duplex,
+  type EngineDuplex,
+  type Endpoint,
+  type RequestOf,
+  type ResponseOf,
+  type ServiceTable,
+} from './client';
 export { RpcError, Status, ERROR_KIND_HEADER, ERROR_CODE_HEADER } from './status';

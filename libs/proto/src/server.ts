@@ -5,28 +5,45 @@
  * A thrown error becomes a gRPC status through TO_STATUS.
  */
 import * as grpc from '@grpc/grpc-js';
-import { ENGINE_SERVICE, type EngineMethod } from './generated/engine-service';
+import { ENGINE_SERVICE } from './generated/engine-service';
+import type { ServiceTable } from './client';
 import type { Decoded } from './decoded';
 import { ERROR_CODE_HEADER, ERROR_KIND_HEADER, Status } from './status';
 
 export interface CallContext {
   /** Aborted when the client goes away or cancels. */
   signal: AbortSignal;
+  /** The client's certificate (DER) on a TLS connection that presented one. */
+  peerCertificate: Buffer | null;
+  /** The client's address, as grpc-js reports it ("1.2.3.4:5678", "unix:…"). */
+  peer: string;
 }
 
-type Spec<M extends EngineMethod> = (typeof ENGINE_SERVICE)[M];
+type EngineTable = typeof ENGINE_SERVICE;
 /** A handler gets decoded requests (every field present) and may answer with plain objects. */
-export type HandlerRequest<M extends EngineMethod> = Decoded<ReturnType<Spec<M>['requestType']['decode']>>;
-export type HandlerResponse<M extends EngineMethod> = Parameters<Spec<M>['responseType']['encode']>[0];
-type Requests<M extends EngineMethod> = Spec<M>['requestStream'] extends true
-  ? AsyncIterable<HandlerRequest<M>>
-  : HandlerRequest<M>;
-type Responses<M extends EngineMethod> = Spec<M>['responseStream'] extends true
-  ? AsyncIterable<HandlerResponse<M>>
-  : Promise<HandlerResponse<M>>;
+export type RequestFor<S extends ServiceTable, M extends keyof S> = Decoded<
+  ReturnType<S[M]['requestType']['decode']>
+>;
+export type ResponseFor<S extends ServiceTable, M extends keyof S> = Parameters<
+  S[M]['responseType']['encode']
+>[0];
+type Requests<S extends ServiceTable, M extends keyof S> = S[M]['requestStream'] extends true
+  ? AsyncIterable<RequestFor<S, M>>
+  : RequestFor<S, M>;
+type Responses<S extends ServiceTable, M extends keyof S> = S[M]['responseStream'] extends true
+  ? AsyncIterable<ResponseFor<S, M>>
+  : Promise<ResponseFor<S, M>>;
 
-export type Handler<M extends EngineMethod> = (request: Requests<M>, context: CallContext) => Responses<M>;
-export type EngineHandlers = { [M in EngineMethod]: Handler<M> };
+export type ServiceHandler<S extends ServiceTable, M extends keyof S> = (
+  request: Requests<S, M>,
+  context: CallContext,
+) => Responses<S, M>;
+export type Handlers<S extends ServiceTable> = { [M in keyof S]: ServiceHandler<S, M> };
+
+export type HandlerRequest<M extends keyof EngineTable> = RequestFor<EngineTable, M>;
+export type HandlerResponse<M extends keyof EngineTable> = ResponseFor<EngineTable, M>;
+export type Handler<M extends keyof EngineTable> = ServiceHandler<EngineTable, M>;
+export type EngineHandlers = Handlers<EngineTable>;
 
 export interface StatusInfo {
   code: number;
@@ -35,9 +52,9 @@ export interface StatusInfo {
   detailCode?: number;
 }
 
-function definition(): grpc.ServiceDefinition {
+function definition(table: ServiceTable): grpc.ServiceDefinition {
   const out: Record<string, grpc.MethodDefinition<object, object>> = {};
-  for (const [name, spec] of Object.entries(ENGINE_SERVICE)) {
+  for (const [name, spec] of Object.entries(table)) {
     out[name] = {
       path: spec.path,
       requestStream: spec.requestStream,
@@ -64,11 +81,23 @@ function grpcError(info: StatusInfo): grpc.ServiceError {
   }) as grpc.ServiceError;
 }
 
-function contextOf(call: { on(event: 'cancelled' | 'close', listener: () => void): unknown }): CallContext {
+type AnyCall =
+  | grpc.ServerUnaryCall<object, object>
+  | grpc.ServerReadableStream<object, object>
+  | grpc.ServerWritableStream<object, object>
+  | grpc.ServerDuplexStream<object, object>;
+
+function contextOf(call: AnyCall): CallContext {
   const controller = new AbortController();
-  call.on('cancelled', () => controller.abort());
-  call.on('close', () => controller.abort());
-  return { signal: controller.signal };
+  const events = call as unknown as { on(event: 'cancelled' | 'close', listener: () => void): unknown };
+  events.on('cancelled', () => controller.abort());
+  events.on('close', () => controller.abort());
+  const auth = call.getAuthContext();
+  return {
+    signal: controller.signal,
+    peerCertificate: auth.sslPeerCertificate?.raw ?? null,
+    peer: call.getPeer(),
+  };
 }
 
 /**
@@ -127,14 +156,15 @@ function requestsOf(call: grpc.ServerReadableStream<object, object>): AsyncItera
 }
 
 /** Turns HANDLERS into grpc-js's implementation, each failure answered with TO_STATUS's status. */
-export function implementation(
-  handlers: EngineHandlers,
+export function implementation<S extends ServiceTable>(
+  table: S,
+  handlers: Handlers<S>,
   toStatus: (error: unknown) => StatusInfo,
 ): grpc.UntypedServiceImplementation {
   const impl: grpc.UntypedServiceImplementation = {};
-  for (const [name, spec] of Object.entries(ENGINE_SERVICE) as [EngineMethod, Spec<EngineMethod>][]) {
-    const handler = handlers[name] as (request: unknown, context: CallContext) => unknown;
-    if (typeof handler !== 'function') throw new Error(`no handler for Engine.${name}`);
+  for (const [name, spec] of Object.entries(table)) {
+    const handler = handlers[name] as unknown as (request: unknown, context: CallContext) => unknown;
+    if (typeof handler !== 'function') throw new Error(`no handler for ${spec.path}`);
     const fail = (error: unknown) => grpcError(toStatus(error));
     if (!spec.requestStream && !spec.responseStream) {
       impl[name] = (call: grpc.ServerUnaryCall<object, object>, callback: grpc.sendUnaryData<object>) => {
@@ -188,23 +218,56 @@ async function pump(
   }
 }
 
-/** A grpc-js server with the Engine service, listening on ADDRESS (e.g. unix:///run/berth/berth.sock). */
-export async function serve(
+/** One service a server offers: its method table and a handler for every method. */
+export interface Offered<S extends ServiceTable> {
+  table: S;
+  handlers: Handlers<S>;
+}
+
+/** TLS for a TCP listener: clients may present a certificate; handlers decide what each method needs. */
+export interface ServerTls {
+  ca: string;
+  cert: string;
+  key: string;
+}
+
+/** A grpc-js server offering SERVICES on ADDRESS (unix:///path or host:port, the latter with TLS). */
+export async function serveAll(
   address: string,
-  handlers: EngineHandlers,
+  services: Offered<ServiceTable>[],
   toStatus: (error: unknown) => StatusInfo,
+  tls?: ServerTls,
 ): Promise<grpc.Server> {
   const server = new grpc.Server({
     'grpc.max_receive_message_length': 64 << 20,
     'grpc.max_send_message_length': 64 << 20,
   });
-  server.addService(definition(), implementation(handlers, toStatus));
+  for (const { table, handlers } of services)
+    server.addService(definition(table), implementation(table, handlers, toStatus));
+  const credentials = tls
+    ? grpc.ServerCredentials.createSsl(
+        Buffer.from(tls.ca),
+        [{ cert_chain: Buffer.from(tls.cert), private_key: Buffer.from(tls.key) }],
+        false,
+      )
+    : grpc.ServerCredentials.createInsecure();
   await new Promise<void>((resolve, reject) =>
-    server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (error) =>
-      error ? reject(error) : resolve(),
-    ),
+    server.bindAsync(address, credentials, (error) => (error ? reject(error) : resolve())),
   );
   return server;
+}
+
+/** A grpc-js server with the Engine service, listening on ADDRESS (e.g. unix:///run/berth/berth.sock). */
+export function serve(
+  address: string,
+  handlers: EngineHandlers,
+  toStatus: (error: unknown) => StatusInfo,
+): Promise<grpc.Server> {
+  return serveAll(
+    address,
+    [{ table: ENGINE_SERVICE, handlers } as unknown as Offered<ServiceTable>],
+    toStatus,
+  );
 }
 
 export { Status };

@@ -14,6 +14,7 @@ export const Status = {
   UNIMPLEMENTED: 12,
   INTERNAL: 13,
   UNAVAILABLE: 14,
+  UNAUTHENTICATED: 16,
 } as const;
 
 /** Trailer naming the engine's error class, so the CLI can choose Docker's exit codes. */

@@ -5,7 +5,7 @@
  * the window; stdin goes to the container; output comes back as it is made.
  */
 import type { berth } from '@berth/proto';
-import type { Duplex } from '@berth/proto/client';
+import type { EngineDuplex } from '@berth/proto/client';
 import { RpcError, Status } from '@berth/proto/status';
 import { authFor, engine, ExitError, warn, write, type Globals } from '../context';
 import { runFailure } from './run';
@@ -58,12 +58,12 @@ export async function withTerminal<T>(
  * output to ours; resolves with the process's exit code.
  */
 export async function relaySession(
-  call: Duplex<'Attach'> | Duplex<'Exec'>,
+  call: EngineDuplex<'Attach'> | EngineDuplex<'Exec'>,
   tty: boolean,
   stdin: boolean,
 ): Promise<number> {
   const send = (m: { stdin?: Buffer; closeStdin?: boolean; resize?: Size }) =>
-    (call as Duplex<'Exec'>).send(m);
+    (call as EngineDuplex<'Exec'>).send(m);
   return withTerminal(
     { tty, stdin },
     {

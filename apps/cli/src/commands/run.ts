@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { parseCommand, UsageError } from '@berth/cli-support/args';
+import { parseDuration } from '@berth/cli-support/units';
 import { RpcError } from '@berth/proto/status';
 import type { berth } from '@berth/proto';
 import {
@@ -22,10 +23,6 @@ import {
 import { CONTAINER_FLAGS, containerSpec } from './run-flags';
 
 function durationNs(text: string, flag: string): number {
-  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a --health-* flag is given */
-  const { parseDuration } =
-    require('@berth/image/builder/config-changes') as typeof import('@berth/image/builder/config-changes');
-  /* eslint-enable @typescript-eslint/no-require-imports */
   try {
     return parseDuration(text);
   } catch {

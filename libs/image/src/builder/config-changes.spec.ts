@@ -5,7 +5,6 @@ import {
   commandArgs,
   exposedPorts,
   healthcheck,
-  parseDuration,
   setEnv,
 } from './config-changes';
 
@@ -65,23 +64,6 @@ describe('commandArgs', () => {
       '-ec',
       'echo',
     ]);
-  });
-});
-
-describe('parseDuration', () => {
-  it.each<[string, number]>([
-    ['30s', 30e9],
-    ['1m30s', 90e9],
-    ['500ms', 5e8],
-    ['1h', 3600e9],
-    ['1.5s', 1.5e9],
-  ])('should read %p', (text, ns) => {
-    expect(parseDuration(text)).toBe(ns);
-  });
-
-  it('should refuse what is not a duration', () => {
-    expect(() => parseDuration('30')).toThrow('invalid duration "30"');
-    expect(() => parseDuration('5x')).toThrow('invalid duration');
   });
 });
 

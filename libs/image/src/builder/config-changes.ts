@@ -3,6 +3,7 @@
  * functions: ENV, LABEL, EXPOSE, VOLUME, WORKDIR, USER, STOPSIGNAL, CMD,
  * ENTRYPOINT, SHELL, HEALTHCHECK, ONBUILD, MAINTAINER.
  */
+import { parseDuration } from '@berth/cli-support/units';
 import * as path from 'node:path';
 import type { ContainerConfig, HealthcheckConfig } from '../oci/types';
 import type { Command } from './dockerfile/parser';
@@ -28,21 +29,6 @@ export function setEnv(config: ContainerConfig, pairs: [string, string][]): Cont
 /** A command as the image records it: exec form as is, shell form through SHELL. */
 export function commandArgs(command: Command, shell: readonly string[] | undefined): string[] {
   return command.form === 'exec' ? command.args : [...(shell?.length ? shell : DEFAULT_SHELL), command.text];
-}
-
-/** "30s", "1m30s", "500ms", "1h" → nanoseconds, as Go's time.ParseDuration. */
-export function parseDuration(text: string): number {
-  const units: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
-  let total = 0;
-  let consumed = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    total += Number(m[1]) * units[m[2]];
-    consumed += m[0].length;
-  }
-  if (!text || consumed !== text.length)
-    throw new Error(`invalid duration "${text}" (use e.g. 30s, 1m30s, 500ms)`);
-  return Math.round(total);
 }
 
 export function healthcheck(command: Command | null, flags: Record<string, string>): HealthcheckConfig {

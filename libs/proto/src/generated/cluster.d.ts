@@ -1,0 +1,2167 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+/** Namespace berth. */
+export namespace berth {
+
+    /** Namespace cluster. */
+    namespace cluster {
+
+        /** Namespace v1. */
+        namespace v1 {
+
+            /**
+             * Properties of an Empty.
+             * @deprecated Use berth.cluster.v1.Empty.$Properties instead.
+             */
+            interface IEmpty extends berth.cluster.v1.Empty.$Properties {
+            }
+
+            /** Represents an Empty. */
+            class Empty {
+
+                /**
+                 * Constructs a new Empty.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.Empty.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /**
+                 * Encodes the specified Empty message. Does not implicitly {@link berth.cluster.v1.Empty.verify|verify} messages.
+                 * @param message Empty message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.Empty.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an Empty message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.Empty & berth.cluster.v1.Empty.$Shape} Empty
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.Empty & berth.cluster.v1.Empty.$Shape;
+            }
+
+            namespace Empty {
+
+                /** Properties of an Empty. */
+                interface $Properties {
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an Empty. */
+                type $Shape = berth.cluster.v1.Empty.$Properties;
+            }
+
+            /**
+             * Properties of an InitRequest.
+             * @deprecated Use berth.cluster.v1.InitRequest.$Properties instead.
+             */
+            interface IInitRequest extends berth.cluster.v1.InitRequest.$Properties {
+            }
+
+            /** Represents an InitRequest. */
+            class InitRequest {
+
+                /**
+                 * Constructs a new InitRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.InitRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** InitRequest advertiseAddr. */
+                advertiseAddr: string;
+
+                /** InitRequest altNames. */
+                altNames: string[];
+
+                /**
+                 * Encodes the specified InitRequest message. Does not implicitly {@link berth.cluster.v1.InitRequest.verify|verify} messages.
+                 * @param message InitRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.InitRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an InitRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.InitRequest & berth.cluster.v1.InitRequest.$Shape} InitRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.InitRequest & berth.cluster.v1.InitRequest.$Shape;
+            }
+
+            namespace InitRequest {
+
+                /** Properties of an InitRequest. */
+                interface $Properties {
+
+                    /** InitRequest advertiseAddr */
+                    advertiseAddr?: (string|null);
+
+                    /** InitRequest altNames */
+                    altNames?: (string[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an InitRequest. */
+                type $Shape = berth.cluster.v1.InitRequest.$Properties;
+            }
+
+            /**
+             * Properties of a ClientCertificate.
+             * @deprecated Use berth.cluster.v1.ClientCertificate.$Properties instead.
+             */
+            interface IClientCertificate extends berth.cluster.v1.ClientCertificate.$Properties {
+            }
+
+            /** Represents a ClientCertificate. */
+            class ClientCertificate {
+
+                /**
+                 * Constructs a new ClientCertificate.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ClientCertificate.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ClientCertificate caPem. */
+                caPem: string;
+
+                /** ClientCertificate certPem. */
+                certPem: string;
+
+                /** ClientCertificate keyPem. */
+                keyPem: string;
+
+                /**
+                 * Encodes the specified ClientCertificate message. Does not implicitly {@link berth.cluster.v1.ClientCertificate.verify|verify} messages.
+                 * @param message ClientCertificate message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ClientCertificate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ClientCertificate message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ClientCertificate & berth.cluster.v1.ClientCertificate.$Shape} ClientCertificate
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ClientCertificate & berth.cluster.v1.ClientCertificate.$Shape;
+            }
+
+            namespace ClientCertificate {
+
+                /** Properties of a ClientCertificate. */
+                interface $Properties {
+
+                    /** ClientCertificate caPem */
+                    caPem?: (string|null);
+
+                    /** ClientCertificate certPem */
+                    certPem?: (string|null);
+
+                    /** ClientCertificate keyPem */
+                    keyPem?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a ClientCertificate. */
+                type $Shape = berth.cluster.v1.ClientCertificate.$Properties;
+            }
+
+            /**
+             * Properties of an InitResponse.
+             * @deprecated Use berth.cluster.v1.InitResponse.$Properties instead.
+             */
+            interface IInitResponse extends berth.cluster.v1.InitResponse.$Properties {
+            }
+
+            /** Represents an InitResponse. */
+            class InitResponse {
+
+                /**
+                 * Constructs a new InitResponse.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.InitResponse.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** InitResponse clusterId. */
+                clusterId: string;
+
+                /** InitResponse workerToken. */
+                workerToken: string;
+
+                /** InitResponse managerToken. */
+                managerToken: string;
+
+                /** InitResponse client. */
+                client?: (berth.cluster.v1.ClientCertificate.$Properties|null);
+
+                /**
+                 * Encodes the specified InitResponse message. Does not implicitly {@link berth.cluster.v1.InitResponse.verify|verify} messages.
+                 * @param message InitResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.InitResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an InitResponse message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.InitResponse & berth.cluster.v1.InitResponse.$Shape} InitResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.InitResponse & berth.cluster.v1.InitResponse.$Shape;
+            }
+
+            namespace InitResponse {
+
+                /** Properties of an InitResponse. */
+                interface $Properties {
+
+                    /** InitResponse clusterId */
+                    clusterId?: (string|null);
+
+                    /** InitResponse workerToken */
+                    workerToken?: (string|null);
+
+                    /** InitResponse managerToken */
+                    managerToken?: (string|null);
+
+                    /** InitResponse client */
+                    client?: (berth.cluster.v1.ClientCertificate.$Properties|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an InitResponse. */
+                type $Shape = berth.cluster.v1.InitResponse.$Properties;
+            }
+
+            /**
+             * Properties of a GetCaRequest.
+             * @deprecated Use berth.cluster.v1.GetCaRequest.$Properties instead.
+             */
+            interface IGetCaRequest extends berth.cluster.v1.GetCaRequest.$Properties {
+            }
+
+            /** Represents a GetCaRequest. */
+            class GetCaRequest {
+
+                /**
+                 * Constructs a new GetCaRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.GetCaRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /**
+                 * Encodes the specified GetCaRequest message. Does not implicitly {@link berth.cluster.v1.GetCaRequest.verify|verify} messages.
+                 * @param message GetCaRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.GetCaRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a GetCaRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.GetCaRequest & berth.cluster.v1.GetCaRequest.$Shape} GetCaRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.GetCaRequest & berth.cluster.v1.GetCaRequest.$Shape;
+            }
+
+            namespace GetCaRequest {
+
+                /** Properties of a GetCaRequest. */
+                interface $Properties {
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a GetCaRequest. */
+                type $Shape = berth.cluster.v1.GetCaRequest.$Properties;
+            }
+
+            /**
+             * Properties of a GetCaResponse.
+             * @deprecated Use berth.cluster.v1.GetCaResponse.$Properties instead.
+             */
+            interface IGetCaResponse extends berth.cluster.v1.GetCaResponse.$Properties {
+            }
+
+            /** Represents a GetCaResponse. */
+            class GetCaResponse {
+
+                /**
+                 * Constructs a new GetCaResponse.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.GetCaResponse.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** GetCaResponse caPem. */
+                caPem: string;
+
+                /**
+                 * Encodes the specified GetCaResponse message. Does not implicitly {@link berth.cluster.v1.GetCaResponse.verify|verify} messages.
+                 * @param message GetCaResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.GetCaResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a GetCaResponse message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.GetCaResponse & berth.cluster.v1.GetCaResponse.$Shape} GetCaResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.GetCaResponse & berth.cluster.v1.GetCaResponse.$Shape;
+            }
+
+            namespace GetCaResponse {
+
+                /** Properties of a GetCaResponse. */
+                interface $Properties {
+
+                    /** GetCaResponse caPem */
+                    caPem?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a GetCaResponse. */
+                type $Shape = berth.cluster.v1.GetCaResponse.$Properties;
+            }
+
+            /**
+             * Properties of a JoinRequest.
+             * @deprecated Use berth.cluster.v1.JoinRequest.$Properties instead.
+             */
+            interface IJoinRequest extends berth.cluster.v1.JoinRequest.$Properties {
+            }
+
+            /** Represents a JoinRequest. */
+            class JoinRequest {
+
+                /**
+                 * Constructs a new JoinRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.JoinRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** JoinRequest token. */
+                token: string;
+
+                /** JoinRequest csrPem. */
+                csrPem: string;
+
+                /** JoinRequest descriptionJson. */
+                descriptionJson: string;
+
+                /** JoinRequest nodeId. */
+                nodeId: string;
+
+                /**
+                 * Encodes the specified JoinRequest message. Does not implicitly {@link berth.cluster.v1.JoinRequest.verify|verify} messages.
+                 * @param message JoinRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.JoinRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a JoinRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.JoinRequest & berth.cluster.v1.JoinRequest.$Shape} JoinRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.JoinRequest & berth.cluster.v1.JoinRequest.$Shape;
+            }
+
+            namespace JoinRequest {
+
+                /** Properties of a JoinRequest. */
+                interface $Properties {
+
+                    /** JoinRequest token */
+                    token?: (string|null);
+
+                    /** JoinRequest csrPem */
+                    csrPem?: (string|null);
+
+                    /** JoinRequest descriptionJson */
+                    descriptionJson?: (string|null);
+
+                    /** JoinRequest nodeId */
+                    nodeId?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a JoinRequest. */
+                type $Shape = berth.cluster.v1.JoinRequest.$Properties;
+            }
+
+            /**
+             * Properties of a JoinResponse.
+             * @deprecated Use berth.cluster.v1.JoinResponse.$Properties instead.
+             */
+            interface IJoinResponse extends berth.cluster.v1.JoinResponse.$Properties {
+            }
+
+            /** Represents a JoinResponse. */
+            class JoinResponse {
+
+                /**
+                 * Constructs a new JoinResponse.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.JoinResponse.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** JoinResponse nodeId. */
+                nodeId: string;
+
+                /** JoinResponse role. */
+                role: string;
+
+                /** JoinResponse certPem. */
+                certPem: string;
+
+                /** JoinResponse caPem. */
+                caPem: string;
+
+                /** JoinResponse clusterId. */
+                clusterId: string;
+
+                /**
+                 * Encodes the specified JoinResponse message. Does not implicitly {@link berth.cluster.v1.JoinResponse.verify|verify} messages.
+                 * @param message JoinResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.JoinResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a JoinResponse message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.JoinResponse & berth.cluster.v1.JoinResponse.$Shape} JoinResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.JoinResponse & berth.cluster.v1.JoinResponse.$Shape;
+            }
+
+            namespace JoinResponse {
+
+                /** Properties of a JoinResponse. */
+                interface $Properties {
+
+                    /** JoinResponse nodeId */
+                    nodeId?: (string|null);
+
+                    /** JoinResponse role */
+                    role?: (string|null);
+
+                    /** JoinResponse certPem */
+                    certPem?: (string|null);
+
+                    /** JoinResponse caPem */
+                    caPem?: (string|null);
+
+                    /** JoinResponse clusterId */
+                    clusterId?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a JoinResponse. */
+                type $Shape = berth.cluster.v1.JoinResponse.$Properties;
+            }
+
+            /**
+             * Properties of an InspectRequest.
+             * @deprecated Use berth.cluster.v1.InspectRequest.$Properties instead.
+             */
+            interface IInspectRequest extends berth.cluster.v1.InspectRequest.$Properties {
+            }
+
+            /** Represents an InspectRequest. */
+            class InspectRequest {
+
+                /**
+                 * Constructs a new InspectRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.InspectRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /**
+                 * Encodes the specified InspectRequest message. Does not implicitly {@link berth.cluster.v1.InspectRequest.verify|verify} messages.
+                 * @param message InspectRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.InspectRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an InspectRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.InspectRequest & berth.cluster.v1.InspectRequest.$Shape} InspectRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.InspectRequest & berth.cluster.v1.InspectRequest.$Shape;
+            }
+
+            namespace InspectRequest {
+
+                /** Properties of an InspectRequest. */
+                interface $Properties {
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an InspectRequest. */
+                type $Shape = berth.cluster.v1.InspectRequest.$Properties;
+            }
+
+            /**
+             * Properties of a JoinTokenRequest.
+             * @deprecated Use berth.cluster.v1.JoinTokenRequest.$Properties instead.
+             */
+            interface IJoinTokenRequest extends berth.cluster.v1.JoinTokenRequest.$Properties {
+            }
+
+            /** Represents a JoinTokenRequest. */
+            class JoinTokenRequest {
+
+                /**
+                 * Constructs a new JoinTokenRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.JoinTokenRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** JoinTokenRequest role. */
+                role: string;
+
+                /** JoinTokenRequest rotate. */
+                rotate: boolean;
+
+                /**
+                 * Encodes the specified JoinTokenRequest message. Does not implicitly {@link berth.cluster.v1.JoinTokenRequest.verify|verify} messages.
+                 * @param message JoinTokenRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.JoinTokenRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a JoinTokenRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.JoinTokenRequest & berth.cluster.v1.JoinTokenRequest.$Shape} JoinTokenRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.JoinTokenRequest & berth.cluster.v1.JoinTokenRequest.$Shape;
+            }
+
+            namespace JoinTokenRequest {
+
+                /** Properties of a JoinTokenRequest. */
+                interface $Properties {
+
+                    /** JoinTokenRequest role */
+                    role?: (string|null);
+
+                    /** JoinTokenRequest rotate */
+                    rotate?: (boolean|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a JoinTokenRequest. */
+                type $Shape = berth.cluster.v1.JoinTokenRequest.$Properties;
+            }
+
+            /**
+             * Properties of a JoinTokenReply.
+             * @deprecated Use berth.cluster.v1.JoinTokenReply.$Properties instead.
+             */
+            interface IJoinTokenReply extends berth.cluster.v1.JoinTokenReply.$Properties {
+            }
+
+            /** Represents a JoinTokenReply. */
+            class JoinTokenReply {
+
+                /**
+                 * Constructs a new JoinTokenReply.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.JoinTokenReply.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** JoinTokenReply token. */
+                token: string;
+
+                /**
+                 * Encodes the specified JoinTokenReply message. Does not implicitly {@link berth.cluster.v1.JoinTokenReply.verify|verify} messages.
+                 * @param message JoinTokenReply message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.JoinTokenReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a JoinTokenReply message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.JoinTokenReply & berth.cluster.v1.JoinTokenReply.$Shape} JoinTokenReply
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.JoinTokenReply & berth.cluster.v1.JoinTokenReply.$Shape;
+            }
+
+            namespace JoinTokenReply {
+
+                /** Properties of a JoinTokenReply. */
+                interface $Properties {
+
+                    /** JoinTokenReply token */
+                    token?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a JoinTokenReply. */
+                type $Shape = berth.cluster.v1.JoinTokenReply.$Properties;
+            }
+
+            /**
+             * Properties of an IssueClientCertificateRequest.
+             * @deprecated Use berth.cluster.v1.IssueClientCertificateRequest.$Properties instead.
+             */
+            interface IIssueClientCertificateRequest extends berth.cluster.v1.IssueClientCertificateRequest.$Properties {
+            }
+
+            /** Represents an IssueClientCertificateRequest. */
+            class IssueClientCertificateRequest {
+
+                /**
+                 * Constructs a new IssueClientCertificateRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.IssueClientCertificateRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** IssueClientCertificateRequest name. */
+                name: string;
+
+                /**
+                 * Encodes the specified IssueClientCertificateRequest message. Does not implicitly {@link berth.cluster.v1.IssueClientCertificateRequest.verify|verify} messages.
+                 * @param message IssueClientCertificateRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.IssueClientCertificateRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an IssueClientCertificateRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.IssueClientCertificateRequest & berth.cluster.v1.IssueClientCertificateRequest.$Shape} IssueClientCertificateRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.IssueClientCertificateRequest & berth.cluster.v1.IssueClientCertificateRequest.$Shape;
+            }
+
+            namespace IssueClientCertificateRequest {
+
+                /** Properties of an IssueClientCertificateRequest. */
+                interface $Properties {
+
+                    /** IssueClientCertificateRequest name */
+                    name?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an IssueClientCertificateRequest. */
+                type $Shape = berth.cluster.v1.IssueClientCertificateRequest.$Properties;
+            }
+
+            /**
+             * Properties of a ListRequest.
+             * @deprecated Use berth.cluster.v1.ListRequest.$Properties instead.
+             */
+            interface IListRequest extends berth.cluster.v1.ListRequest.$Properties {
+            }
+
+            /** Represents a ListRequest. */
+            class ListRequest {
+
+                /**
+                 * Constructs a new ListRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ListRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ListRequest filters. */
+                filters: { [k: string]: string };
+
+                /**
+                 * Encodes the specified ListRequest message. Does not implicitly {@link berth.cluster.v1.ListRequest.verify|verify} messages.
+                 * @param message ListRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ListRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ListRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ListRequest & berth.cluster.v1.ListRequest.$Shape} ListRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ListRequest & berth.cluster.v1.ListRequest.$Shape;
+            }
+
+            namespace ListRequest {
+
+                /** Properties of a ListRequest. */
+                interface $Properties {
+
+                    /** ListRequest filters */
+                    filters?: ({ [k: string]: string }|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a ListRequest. */
+                type $Shape = berth.cluster.v1.ListRequest.$Properties;
+            }
+
+            /**
+             * Properties of a GetRequest.
+             * @deprecated Use berth.cluster.v1.GetRequest.$Properties instead.
+             */
+            interface IGetRequest extends berth.cluster.v1.GetRequest.$Properties {
+            }
+
+            /** Represents a GetRequest. */
+            class GetRequest {
+
+                /**
+                 * Constructs a new GetRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.GetRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** GetRequest ref. */
+                ref: string;
+
+                /**
+                 * Encodes the specified GetRequest message. Does not implicitly {@link berth.cluster.v1.GetRequest.verify|verify} messages.
+                 * @param message GetRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.GetRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a GetRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.GetRequest & berth.cluster.v1.GetRequest.$Shape} GetRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.GetRequest & berth.cluster.v1.GetRequest.$Shape;
+            }
+
+            namespace GetRequest {
+
+                /** Properties of a GetRequest. */
+                interface $Properties {
+
+                    /** GetRequest ref */
+                    ref?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a GetRequest. */
+                type $Shape = berth.cluster.v1.GetRequest.$Properties;
+            }
+
+            /**
+             * Properties of a RemoveRequest.
+             * @deprecated Use berth.cluster.v1.RemoveRequest.$Properties instead.
+             */
+            interface IRemoveRequest extends berth.cluster.v1.RemoveRequest.$Properties {
+            }
+
+            /** Represents a RemoveRequest. */
+            class RemoveRequest {
+
+                /**
+                 * Constructs a new RemoveRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.RemoveRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** RemoveRequest ref. */
+                ref: string;
+
+                /** RemoveRequest force. */
+                force: boolean;
+
+                /**
+                 * Encodes the specified RemoveRequest message. Does not implicitly {@link berth.cluster.v1.RemoveRequest.verify|verify} messages.
+                 * @param message RemoveRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.RemoveRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a RemoveRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.RemoveRequest & berth.cluster.v1.RemoveRequest.$Shape} RemoveRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.RemoveRequest & berth.cluster.v1.RemoveRequest.$Shape;
+            }
+
+            namespace RemoveRequest {
+
+                /** Properties of a RemoveRequest. */
+                interface $Properties {
+
+                    /** RemoveRequest ref */
+                    ref?: (string|null);
+
+                    /** RemoveRequest force */
+                    force?: (boolean|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a RemoveRequest. */
+                type $Shape = berth.cluster.v1.RemoveRequest.$Properties;
+            }
+
+            /**
+             * Properties of an ObjectReply.
+             * @deprecated Use berth.cluster.v1.ObjectReply.$Properties instead.
+             */
+            interface IObjectReply extends berth.cluster.v1.ObjectReply.$Properties {
+            }
+
+            /** Represents an ObjectReply. */
+            class ObjectReply {
+
+                /**
+                 * Constructs a new ObjectReply.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ObjectReply.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ObjectReply json. */
+                json: string;
+
+                /**
+                 * Encodes the specified ObjectReply message. Does not implicitly {@link berth.cluster.v1.ObjectReply.verify|verify} messages.
+                 * @param message ObjectReply message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ObjectReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an ObjectReply message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ObjectReply & berth.cluster.v1.ObjectReply.$Shape} ObjectReply
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ObjectReply & berth.cluster.v1.ObjectReply.$Shape;
+            }
+
+            namespace ObjectReply {
+
+                /** Properties of an ObjectReply. */
+                interface $Properties {
+
+                    /** ObjectReply json */
+                    json?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an ObjectReply. */
+                type $Shape = berth.cluster.v1.ObjectReply.$Properties;
+            }
+
+            /**
+             * Properties of an ObjectsReply.
+             * @deprecated Use berth.cluster.v1.ObjectsReply.$Properties instead.
+             */
+            interface IObjectsReply extends berth.cluster.v1.ObjectsReply.$Properties {
+            }
+
+            /** Represents an ObjectsReply. */
+            class ObjectsReply {
+
+                /**
+                 * Constructs a new ObjectsReply.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ObjectsReply.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ObjectsReply json. */
+                json: string[];
+
+                /**
+                 * Encodes the specified ObjectsReply message. Does not implicitly {@link berth.cluster.v1.ObjectsReply.verify|verify} messages.
+                 * @param message ObjectsReply message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ObjectsReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an ObjectsReply message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ObjectsReply & berth.cluster.v1.ObjectsReply.$Shape} ObjectsReply
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ObjectsReply & berth.cluster.v1.ObjectsReply.$Shape;
+            }
+
+            namespace ObjectsReply {
+
+                /** Properties of an ObjectsReply. */
+                interface $Properties {
+
+                    /** ObjectsReply json */
+                    json?: (string[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an ObjectsReply. */
+                type $Shape = berth.cluster.v1.ObjectsReply.$Properties;
+            }
+
+            /**
+             * Properties of an UpdateNodeRequest.
+             * @deprecated Use berth.cluster.v1.UpdateNodeRequest.$Properties instead.
+             */
+            interface IUpdateNodeRequest extends berth.cluster.v1.UpdateNodeRequest.$Properties {
+            }
+
+            /** Represents an UpdateNodeRequest. */
+            class UpdateNodeRequest {
+
+                /**
+                 * Constructs a new UpdateNodeRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.UpdateNodeRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** UpdateNodeRequest ref. */
+                ref: string;
+
+                /** UpdateNodeRequest specJson. */
+                specJson: string;
+
+                /** UpdateNodeRequest version. */
+                version: number;
+
+                /**
+                 * Encodes the specified UpdateNodeRequest message. Does not implicitly {@link berth.cluster.v1.UpdateNodeRequest.verify|verify} messages.
+                 * @param message UpdateNodeRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.UpdateNodeRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an UpdateNodeRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.UpdateNodeRequest & berth.cluster.v1.UpdateNodeRequest.$Shape} UpdateNodeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.UpdateNodeRequest & berth.cluster.v1.UpdateNodeRequest.$Shape;
+            }
+
+            namespace UpdateNodeRequest {
+
+                /** Properties of an UpdateNodeRequest. */
+                interface $Properties {
+
+                    /** UpdateNodeRequest ref */
+                    ref?: (string|null);
+
+                    /** UpdateNodeRequest specJson */
+                    specJson?: (string|null);
+
+                    /** UpdateNodeRequest version */
+                    version?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an UpdateNodeRequest. */
+                type $Shape = berth.cluster.v1.UpdateNodeRequest.$Properties;
+            }
+
+            /**
+             * Properties of a CreateServiceRequest.
+             * @deprecated Use berth.cluster.v1.CreateServiceRequest.$Properties instead.
+             */
+            interface ICreateServiceRequest extends berth.cluster.v1.CreateServiceRequest.$Properties {
+            }
+
+            /** Represents a CreateServiceRequest. */
+            class CreateServiceRequest {
+
+                /**
+                 * Constructs a new CreateServiceRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.CreateServiceRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** CreateServiceRequest specJson. */
+                specJson: string;
+
+                /**
+                 * Encodes the specified CreateServiceRequest message. Does not implicitly {@link berth.cluster.v1.CreateServiceRequest.verify|verify} messages.
+                 * @param message CreateServiceRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.CreateServiceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a CreateServiceRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.CreateServiceRequest & berth.cluster.v1.CreateServiceRequest.$Shape} CreateServiceRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.CreateServiceRequest & berth.cluster.v1.CreateServiceRequest.$Shape;
+            }
+
+            namespace CreateServiceRequest {
+
+                /** Properties of a CreateServiceRequest. */
+                interface $Properties {
+
+                    /** CreateServiceRequest specJson */
+                    specJson?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a CreateServiceRequest. */
+                type $Shape = berth.cluster.v1.CreateServiceRequest.$Properties;
+            }
+
+            /**
+             * Properties of an UpdateServiceRequest.
+             * @deprecated Use berth.cluster.v1.UpdateServiceRequest.$Properties instead.
+             */
+            interface IUpdateServiceRequest extends berth.cluster.v1.UpdateServiceRequest.$Properties {
+            }
+
+            /** Represents an UpdateServiceRequest. */
+            class UpdateServiceRequest {
+
+                /**
+                 * Constructs a new UpdateServiceRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.UpdateServiceRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** UpdateServiceRequest ref. */
+                ref: string;
+
+                /** UpdateServiceRequest specJson. */
+                specJson: string;
+
+                /** UpdateServiceRequest version. */
+                version: number;
+
+                /**
+                 * Encodes the specified UpdateServiceRequest message. Does not implicitly {@link berth.cluster.v1.UpdateServiceRequest.verify|verify} messages.
+                 * @param message UpdateServiceRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.UpdateServiceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an UpdateServiceRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.UpdateServiceRequest & berth.cluster.v1.UpdateServiceRequest.$Shape} UpdateServiceRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.UpdateServiceRequest & berth.cluster.v1.UpdateServiceRequest.$Shape;
+            }
+
+            namespace UpdateServiceRequest {
+
+                /** Properties of an UpdateServiceRequest. */
+                interface $Properties {
+
+                    /** UpdateServiceRequest ref */
+                    ref?: (string|null);
+
+                    /** UpdateServiceRequest specJson */
+                    specJson?: (string|null);
+
+                    /** UpdateServiceRequest version */
+                    version?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an UpdateServiceRequest. */
+                type $Shape = berth.cluster.v1.UpdateServiceRequest.$Properties;
+            }
+
+            /**
+             * Properties of a ListTasksRequest.
+             * @deprecated Use berth.cluster.v1.ListTasksRequest.$Properties instead.
+             */
+            interface IListTasksRequest extends berth.cluster.v1.ListTasksRequest.$Properties {
+            }
+
+            /** Represents a ListTasksRequest. */
+            class ListTasksRequest {
+
+                /**
+                 * Constructs a new ListTasksRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ListTasksRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ListTasksRequest service. */
+                service: string;
+
+                /** ListTasksRequest node. */
+                node: string;
+
+                /** ListTasksRequest desiredState. */
+                desiredState: string;
+
+                /**
+                 * Encodes the specified ListTasksRequest message. Does not implicitly {@link berth.cluster.v1.ListTasksRequest.verify|verify} messages.
+                 * @param message ListTasksRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ListTasksRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ListTasksRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ListTasksRequest & berth.cluster.v1.ListTasksRequest.$Shape} ListTasksRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ListTasksRequest & berth.cluster.v1.ListTasksRequest.$Shape;
+            }
+
+            namespace ListTasksRequest {
+
+                /** Properties of a ListTasksRequest. */
+                interface $Properties {
+
+                    /** ListTasksRequest service */
+                    service?: (string|null);
+
+                    /** ListTasksRequest node */
+                    node?: (string|null);
+
+                    /** ListTasksRequest desiredState */
+                    desiredState?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a ListTasksRequest. */
+                type $Shape = berth.cluster.v1.ListTasksRequest.$Properties;
+            }
+
+            /**
+             * Properties of a ServiceLogsRequest.
+             * @deprecated Use berth.cluster.v1.ServiceLogsRequest.$Properties instead.
+             */
+            interface IServiceLogsRequest extends berth.cluster.v1.ServiceLogsRequest.$Properties {
+            }
+
+            /** Represents a ServiceLogsRequest. */
+            class ServiceLogsRequest {
+
+                /**
+                 * Constructs a new ServiceLogsRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ServiceLogsRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ServiceLogsRequest service. */
+                service: string;
+
+                /** ServiceLogsRequest follow. */
+                follow: boolean;
+
+                /** ServiceLogsRequest tail. */
+                tail: number;
+
+                /** ServiceLogsRequest sinceUnixMs. */
+                sinceUnixMs: number;
+
+                /** ServiceLogsRequest timestamps. */
+                timestamps: boolean;
+
+                /**
+                 * Encodes the specified ServiceLogsRequest message. Does not implicitly {@link berth.cluster.v1.ServiceLogsRequest.verify|verify} messages.
+                 * @param message ServiceLogsRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ServiceLogsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ServiceLogsRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ServiceLogsRequest & berth.cluster.v1.ServiceLogsRequest.$Shape} ServiceLogsRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ServiceLogsRequest & berth.cluster.v1.ServiceLogsRequest.$Shape;
+            }
+
+            namespace ServiceLogsRequest {
+
+                /** Properties of a ServiceLogsRequest. */
+                interface $Properties {
+
+                    /** ServiceLogsRequest service */
+                    service?: (string|null);
+
+                    /** ServiceLogsRequest follow */
+                    follow?: (boolean|null);
+
+                    /** ServiceLogsRequest tail */
+                    tail?: (number|null);
+
+                    /** ServiceLogsRequest sinceUnixMs */
+                    sinceUnixMs?: (number|null);
+
+                    /** ServiceLogsRequest timestamps */
+                    timestamps?: (boolean|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a ServiceLogsRequest. */
+                type $Shape = berth.cluster.v1.ServiceLogsRequest.$Properties;
+            }
+
+            /**
+             * Properties of a LogRecord.
+             * @deprecated Use berth.cluster.v1.LogRecord.$Properties instead.
+             */
+            interface ILogRecord extends berth.cluster.v1.LogRecord.$Properties {
+            }
+
+            /** Represents a LogRecord. */
+            class LogRecord {
+
+                /**
+                 * Constructs a new LogRecord.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.LogRecord.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** LogRecord taskId. */
+                taskId: string;
+
+                /** LogRecord nodeId. */
+                nodeId: string;
+
+                /** LogRecord slot. */
+                slot: number;
+
+                /** LogRecord stream. */
+                stream: number;
+
+                /** LogRecord timeUnixNano. */
+                timeUnixNano: number;
+
+                /** LogRecord data. */
+                data: Uint8Array;
+
+                /**
+                 * Encodes the specified LogRecord message. Does not implicitly {@link berth.cluster.v1.LogRecord.verify|verify} messages.
+                 * @param message LogRecord message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.LogRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a LogRecord message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.LogRecord & berth.cluster.v1.LogRecord.$Shape} LogRecord
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.LogRecord & berth.cluster.v1.LogRecord.$Shape;
+            }
+
+            namespace LogRecord {
+
+                /** Properties of a LogRecord. */
+                interface $Properties {
+
+                    /** LogRecord taskId */
+                    taskId?: (string|null);
+
+                    /** LogRecord nodeId */
+                    nodeId?: (string|null);
+
+                    /** LogRecord slot */
+                    slot?: (number|null);
+
+                    /** LogRecord stream */
+                    stream?: (number|null);
+
+                    /** LogRecord timeUnixNano */
+                    timeUnixNano?: (number|null);
+
+                    /** LogRecord data */
+                    data?: (Uint8Array|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a LogRecord. */
+                type $Shape = berth.cluster.v1.LogRecord.$Properties;
+            }
+
+            /**
+             * Properties of an AgentMessage.
+             * @deprecated Use berth.cluster.v1.AgentMessage.$Properties instead.
+             */
+            interface IAgentMessage extends berth.cluster.v1.AgentMessage.$Properties {
+            }
+
+            /** Represents an AgentMessage. */
+            class AgentMessage {
+
+                /**
+                 * Constructs a new AgentMessage.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.AgentMessage.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** AgentMessage hello. */
+                hello?: (berth.cluster.v1.Hello.$Properties|null);
+
+                /** AgentMessage heartbeat. */
+                heartbeat?: (berth.cluster.v1.Heartbeat.$Properties|null);
+
+                /** AgentMessage statuses. */
+                statuses?: (berth.cluster.v1.StatusBatch.$Properties|null);
+
+                /** AgentMessage kind. */
+                kind?: ("hello"|"heartbeat"|"statuses");
+
+                /**
+                 * Encodes the specified AgentMessage message. Does not implicitly {@link berth.cluster.v1.AgentMessage.verify|verify} messages.
+                 * @param message AgentMessage message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.AgentMessage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an AgentMessage message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.AgentMessage & berth.cluster.v1.AgentMessage.$Shape} AgentMessage
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.AgentMessage & berth.cluster.v1.AgentMessage.$Shape;
+            }
+
+            namespace AgentMessage {
+
+                /** Properties of an AgentMessage. */
+                interface $Properties {
+
+                    /** AgentMessage hello */
+                    hello?: (berth.cluster.v1.Hello.$Properties|null);
+
+                    /** AgentMessage heartbeat */
+                    heartbeat?: (berth.cluster.v1.Heartbeat.$Properties|null);
+
+                    /** AgentMessage statuses */
+                    statuses?: (berth.cluster.v1.StatusBatch.$Properties|null);
+
+                    /** AgentMessage kind */
+                    kind?: ("hello"|"heartbeat"|"statuses");
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Narrowed shape of an AgentMessage. */
+                type $Shape = {
+                  hello?: berth.cluster.v1.Hello.$Shape|null;
+                  heartbeat?: berth.cluster.v1.Heartbeat.$Shape|null;
+                  statuses?: berth.cluster.v1.StatusBatch.$Shape|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ kind?: undefined; hello?: null; heartbeat?: null; statuses?: null }|{ kind?: "hello"; hello: berth.cluster.v1.Hello.$Shape; heartbeat?: null; statuses?: null }|{ kind?: "heartbeat"; hello?: null; heartbeat: berth.cluster.v1.Heartbeat.$Shape; statuses?: null }|{ kind?: "statuses"; hello?: null; heartbeat?: null; statuses: berth.cluster.v1.StatusBatch.$Shape })
+                );
+            }
+
+            /**
+             * Properties of a Hello.
+             * @deprecated Use berth.cluster.v1.Hello.$Properties instead.
+             */
+            interface IHello extends berth.cluster.v1.Hello.$Properties {
+            }
+
+            /** Represents a Hello. */
+            class Hello {
+
+                /**
+                 * Constructs a new Hello.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.Hello.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Hello descriptionJson. */
+                descriptionJson: string;
+
+                /**
+                 * Encodes the specified Hello message. Does not implicitly {@link berth.cluster.v1.Hello.verify|verify} messages.
+                 * @param message Hello message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.Hello.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Hello message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.Hello & berth.cluster.v1.Hello.$Shape} Hello
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.Hello & berth.cluster.v1.Hello.$Shape;
+            }
+
+            namespace Hello {
+
+                /** Properties of a Hello. */
+                interface $Properties {
+
+                    /** Hello descriptionJson */
+                    descriptionJson?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Hello. */
+                type $Shape = berth.cluster.v1.Hello.$Properties;
+            }
+
+            /**
+             * Properties of a Heartbeat.
+             * @deprecated Use berth.cluster.v1.Heartbeat.$Properties instead.
+             */
+            interface IHeartbeat extends berth.cluster.v1.Heartbeat.$Properties {
+            }
+
+            /** Represents a Heartbeat. */
+            class Heartbeat {
+
+                /**
+                 * Constructs a new Heartbeat.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.Heartbeat.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /**
+                 * Encodes the specified Heartbeat message. Does not implicitly {@link berth.cluster.v1.Heartbeat.verify|verify} messages.
+                 * @param message Heartbeat message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.Heartbeat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Heartbeat message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.Heartbeat & berth.cluster.v1.Heartbeat.$Shape} Heartbeat
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.Heartbeat & berth.cluster.v1.Heartbeat.$Shape;
+            }
+
+            namespace Heartbeat {
+
+                /** Properties of a Heartbeat. */
+                interface $Properties {
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Heartbeat. */
+                type $Shape = berth.cluster.v1.Heartbeat.$Properties;
+            }
+
+            /**
+             * Properties of a TaskStatusUpdate.
+             * @deprecated Use berth.cluster.v1.TaskStatusUpdate.$Properties instead.
+             */
+            interface ITaskStatusUpdate extends berth.cluster.v1.TaskStatusUpdate.$Properties {
+            }
+
+            /** Represents a TaskStatusUpdate. */
+            class TaskStatusUpdate {
+
+                /**
+                 * Constructs a new TaskStatusUpdate.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.TaskStatusUpdate.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** TaskStatusUpdate taskId. */
+                taskId: string;
+
+                /** TaskStatusUpdate statusJson. */
+                statusJson: string;
+
+                /**
+                 * Encodes the specified TaskStatusUpdate message. Does not implicitly {@link berth.cluster.v1.TaskStatusUpdate.verify|verify} messages.
+                 * @param message TaskStatusUpdate message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.TaskStatusUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a TaskStatusUpdate message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.TaskStatusUpdate & berth.cluster.v1.TaskStatusUpdate.$Shape} TaskStatusUpdate
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.TaskStatusUpdate & berth.cluster.v1.TaskStatusUpdate.$Shape;
+            }
+
+            namespace TaskStatusUpdate {
+
+                /** Properties of a TaskStatusUpdate. */
+                interface $Properties {
+
+                    /** TaskStatusUpdate taskId */
+                    taskId?: (string|null);
+
+                    /** TaskStatusUpdate statusJson */
+                    statusJson?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a TaskStatusUpdate. */
+                type $Shape = berth.cluster.v1.TaskStatusUpdate.$Properties;
+            }
+
+            /**
+             * Properties of a StatusBatch.
+             * @deprecated Use berth.cluster.v1.StatusBatch.$Properties instead.
+             */
+            interface IStatusBatch extends berth.cluster.v1.StatusBatch.$Properties {
+            }
+
+            /** Represents a StatusBatch. */
+            class StatusBatch {
+
+                /**
+                 * Constructs a new StatusBatch.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.StatusBatch.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** StatusBatch updates. */
+                updates: berth.cluster.v1.TaskStatusUpdate.$Properties[];
+
+                /**
+                 * Encodes the specified StatusBatch message. Does not implicitly {@link berth.cluster.v1.StatusBatch.verify|verify} messages.
+                 * @param message StatusBatch message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.StatusBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a StatusBatch message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.StatusBatch & berth.cluster.v1.StatusBatch.$Shape} StatusBatch
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.StatusBatch & berth.cluster.v1.StatusBatch.$Shape;
+            }
+
+            namespace StatusBatch {
+
+                /** Properties of a StatusBatch. */
+                interface $Properties {
+
+                    /** StatusBatch updates */
+                    updates?: (berth.cluster.v1.TaskStatusUpdate.$Properties[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a StatusBatch. */
+                type $Shape = berth.cluster.v1.StatusBatch.$Properties;
+            }
+
+            /**
+             * Properties of a ManagerMessage.
+             * @deprecated Use berth.cluster.v1.ManagerMessage.$Properties instead.
+             */
+            interface IManagerMessage extends berth.cluster.v1.ManagerMessage.$Properties {
+            }
+
+            /** Represents a ManagerMessage. */
+            class ManagerMessage {
+
+                /**
+                 * Constructs a new ManagerMessage.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ManagerMessage.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ManagerMessage assignments. */
+                assignments?: (berth.cluster.v1.Assignments.$Properties|null);
+
+                /** ManagerMessage session. */
+                session?: (berth.cluster.v1.SessionInfo.$Properties|null);
+
+                /** ManagerMessage logs. */
+                logs?: (berth.cluster.v1.LogsSubscription.$Properties|null);
+
+                /** ManagerMessage kind. */
+                kind?: ("assignments"|"session"|"logs");
+
+                /**
+                 * Encodes the specified ManagerMessage message. Does not implicitly {@link berth.cluster.v1.ManagerMessage.verify|verify} messages.
+                 * @param message ManagerMessage message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ManagerMessage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ManagerMessage message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ManagerMessage & berth.cluster.v1.ManagerMessage.$Shape} ManagerMessage
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ManagerMessage & berth.cluster.v1.ManagerMessage.$Shape;
+            }
+
+            namespace ManagerMessage {
+
+                /** Properties of a ManagerMessage. */
+                interface $Properties {
+
+                    /** ManagerMessage assignments */
+                    assignments?: (berth.cluster.v1.Assignments.$Properties|null);
+
+                    /** ManagerMessage session */
+                    session?: (berth.cluster.v1.SessionInfo.$Properties|null);
+
+                    /** ManagerMessage logs */
+                    logs?: (berth.cluster.v1.LogsSubscription.$Properties|null);
+
+                    /** ManagerMessage kind */
+                    kind?: ("assignments"|"session"|"logs");
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Narrowed shape of a ManagerMessage. */
+                type $Shape = {
+                  assignments?: berth.cluster.v1.Assignments.$Shape|null;
+                  session?: berth.cluster.v1.SessionInfo.$Shape|null;
+                  logs?: berth.cluster.v1.LogsSubscription.$Shape|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ kind?: undefined; assignments?: null; session?: null; logs?: null }|{ kind?: "assignments"; assignments: berth.cluster.v1.Assignments.$Shape; session?: null; logs?: null }|{ kind?: "session"; assignments?: null; session: berth.cluster.v1.SessionInfo.$Shape; logs?: null }|{ kind?: "logs"; assignments?: null; session?: null; logs: berth.cluster.v1.LogsSubscription.$Shape })
+                );
+            }
+
+            /**
+             * Properties of a SessionInfo.
+             * @deprecated Use berth.cluster.v1.SessionInfo.$Properties instead.
+             */
+            interface ISessionInfo extends berth.cluster.v1.SessionInfo.$Properties {
+            }
+
+            /** Represents a SessionInfo. */
+            class SessionInfo {
+
+                /**
+                 * Constructs a new SessionInfo.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.SessionInfo.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** SessionInfo nodeId. */
+                nodeId: string;
+
+                /** SessionInfo heartbeatPeriodMs. */
+                heartbeatPeriodMs: number;
+
+                /**
+                 * Encodes the specified SessionInfo message. Does not implicitly {@link berth.cluster.v1.SessionInfo.verify|verify} messages.
+                 * @param message SessionInfo message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.SessionInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a SessionInfo message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.SessionInfo & berth.cluster.v1.SessionInfo.$Shape} SessionInfo
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.SessionInfo & berth.cluster.v1.SessionInfo.$Shape;
+            }
+
+            namespace SessionInfo {
+
+                /** Properties of a SessionInfo. */
+                interface $Properties {
+
+                    /** SessionInfo nodeId */
+                    nodeId?: (string|null);
+
+                    /** SessionInfo heartbeatPeriodMs */
+                    heartbeatPeriodMs?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a SessionInfo. */
+                type $Shape = berth.cluster.v1.SessionInfo.$Properties;
+            }
+
+            /**
+             * Properties of an Assignments.
+             * @deprecated Use berth.cluster.v1.Assignments.$Properties instead.
+             */
+            interface IAssignments extends berth.cluster.v1.Assignments.$Properties {
+            }
+
+            /** Represents an Assignments. */
+            class Assignments {
+
+                /**
+                 * Constructs a new Assignments.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.Assignments.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Assignments full. */
+                full: boolean;
+
+                /** Assignments tasksJson. */
+                tasksJson: string[];
+
+                /** Assignments removedTaskIds. */
+                removedTaskIds: string[];
+
+                /**
+                 * Encodes the specified Assignments message. Does not implicitly {@link berth.cluster.v1.Assignments.verify|verify} messages.
+                 * @param message Assignments message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.Assignments.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an Assignments message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.Assignments & berth.cluster.v1.Assignments.$Shape} Assignments
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.Assignments & berth.cluster.v1.Assignments.$Shape;
+            }
+
+            namespace Assignments {
+
+                /** Properties of an Assignments. */
+                interface $Properties {
+
+                    /** Assignments full */
+                    full?: (boolean|null);
+
+                    /** Assignments tasksJson */
+                    tasksJson?: (string[]|null);
+
+                    /** Assignments removedTaskIds */
+                    removedTaskIds?: (string[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an Assignments. */
+                type $Shape = berth.cluster.v1.Assignments.$Properties;
+            }
+
+            /**
+             * Properties of a LogsSubscription.
+             * @deprecated Use berth.cluster.v1.LogsSubscription.$Properties instead.
+             */
+            interface ILogsSubscription extends berth.cluster.v1.LogsSubscription.$Properties {
+            }
+
+            /** Represents a LogsSubscription. */
+            class LogsSubscription {
+
+                /**
+                 * Constructs a new LogsSubscription.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.LogsSubscription.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** LogsSubscription subscriptionId. */
+                subscriptionId: string;
+
+                /** LogsSubscription taskIds. */
+                taskIds: string[];
+
+                /** LogsSubscription follow. */
+                follow: boolean;
+
+                /** LogsSubscription tail. */
+                tail: number;
+
+                /** LogsSubscription sinceUnixMs. */
+                sinceUnixMs: number;
+
+                /** LogsSubscription close. */
+                close: boolean;
+
+                /**
+                 * Encodes the specified LogsSubscription message. Does not implicitly {@link berth.cluster.v1.LogsSubscription.verify|verify} messages.
+                 * @param message LogsSubscription message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.LogsSubscription.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a LogsSubscription message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.LogsSubscription & berth.cluster.v1.LogsSubscription.$Shape} LogsSubscription
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.LogsSubscription & berth.cluster.v1.LogsSubscription.$Shape;
+            }
+
+            namespace LogsSubscription {
+
+                /** Properties of a LogsSubscription. */
+                interface $Properties {
+
+                    /** LogsSubscription subscriptionId */
+                    subscriptionId?: (string|null);
+
+                    /** LogsSubscription taskIds */
+                    taskIds?: (string[]|null);
+
+                    /** LogsSubscription follow */
+                    follow?: (boolean|null);
+
+                    /** LogsSubscription tail */
+                    tail?: (number|null);
+
+                    /** LogsSubscription sinceUnixMs */
+                    sinceUnixMs?: (number|null);
+
+                    /** LogsSubscription close */
+                    close?: (boolean|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a LogsSubscription. */
+                type $Shape = berth.cluster.v1.LogsSubscription.$Properties;
+            }
+
+            /**
+             * Properties of a PublishLogsMessage.
+             * @deprecated Use berth.cluster.v1.PublishLogsMessage.$Properties instead.
+             */
+            interface IPublishLogsMessage extends berth.cluster.v1.PublishLogsMessage.$Properties {
+            }
+
+            /** Represents a PublishLogsMessage. */
+            class PublishLogsMessage {
+
+                /**
+                 * Constructs a new PublishLogsMessage.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.PublishLogsMessage.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** PublishLogsMessage subscriptionId. */
+                subscriptionId: string;
+
+                /** PublishLogsMessage records. */
+                records: berth.cluster.v1.LogRecord.$Properties[];
+
+                /** PublishLogsMessage done. */
+                done: boolean;
+
+                /**
+                 * Encodes the specified PublishLogsMessage message. Does not implicitly {@link berth.cluster.v1.PublishLogsMessage.verify|verify} messages.
+                 * @param message PublishLogsMessage message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.PublishLogsMessage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a PublishLogsMessage message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.PublishLogsMessage & berth.cluster.v1.PublishLogsMessage.$Shape} PublishLogsMessage
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.PublishLogsMessage & berth.cluster.v1.PublishLogsMessage.$Shape;
+            }
+
+            namespace PublishLogsMessage {
+
+                /** Properties of a PublishLogsMessage. */
+                interface $Properties {
+
+                    /** PublishLogsMessage subscriptionId */
+                    subscriptionId?: (string|null);
+
+                    /** PublishLogsMessage records */
+                    records?: (berth.cluster.v1.LogRecord.$Properties[]|null);
+
+                    /** PublishLogsMessage done */
+                    done?: (boolean|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a PublishLogsMessage. */
+                type $Shape = berth.cluster.v1.PublishLogsMessage.$Properties;
+            }
+        }
+    }
+}
