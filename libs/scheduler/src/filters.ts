@@ -1,0 +1,173 @@
+import type { Resources, Task } from '@berth/cluster';
+import { parseConstraints, satisfies, type Constraint } from './constraint';
+import type { HostPortIndex } from './host-ports';
+import type { NodeInfo } from './node-info';
+import { nodes, noun } from './plural';
+
+/**
+ * One reason a node may not take a task, in swarmkit's shape: take the task, check nodes one by
+ * one, and say in words why the ones refused were refused. A filter remembers what it saw
+ * since `setTask`, so that its explanation can be precise.
+ */
+export interface Filter {
+  /** Whether what it checks changes as this pass places tasks (resources, ports, replica counts). */
+  readonly dependsOnLoad: boolean;
+  /** Take the task to check nodes for; false when the filter has nothing to check for it. */
+  setTask(task: Task): boolean;
+  check(node: NodeInfo): boolean;
+  /** Why `rejectedNodes` of the `examinedNodes` it checked for this task were refused. */
+  explain(rejectedNodes: number, examinedNodes: number): string;
+}
+
+/** The node is up and its operator lets it take new tasks (not paused, not drained). */
+export class ReadyFilter implements Filter {
+  readonly dependsOnLoad = false;
+
+  setTask(): boolean {
+    return true;
+  }
+
+  check({ node }: NodeInfo): boolean {
+    return node.status.state === 'ready' && node.spec.availability === 'active';
+  }
+
+  explain(rejectedNodes: number): string {
+    return `${nodes(rejectedNodes)} not available for new tasks`;
+  }
+}
+
+/** The task's reservations fit in what the node's tasks have not reserved yet. */
+export class ResourceFilter implements Filter {
+  readonly dependsOnLoad = true;
+  private wanted: Resources = { nanoCpus: 0, memoryBytes: 0 };
+  private shortOfCpu = 0;
+  private shortOfMemory = 0;
+
+  setTask(task: Task): boolean {
+    this.wanted = task.spec.resources.reservations;
+    this.shortOfCpu = 0;
+    this.shortOfMemory = 0;
+    return this.wanted.nanoCpus > 0 || this.wanted.memoryBytes > 0;
+  }
+
+  check({ available }: NodeInfo): boolean {
+    const cpu = fits(this.wanted.nanoCpus, available.nanoCpus);
+    const memory = fits(this.wanted.memoryBytes, available.memoryBytes);
+    if (!cpu) this.shortOfCpu++;
+    if (!memory) this.shortOfMemory++;
+    return cpu && memory;
+  }
+
+  explain(rejectedNodes: number): string {
+    const { shortOfCpu: cpu, shortOfMemory: memory } = this;
+    if (cpu === 0) return `insufficient memory on ${nodes(memory)}`;
+    if (memory === 0) return `insufficient CPU on ${nodes(cpu)}`;
+    if (cpu === rejectedNodes && memory === rejectedNodes)
+      return `insufficient CPU and memory on ${nodes(rejectedNodes)}`;
+    return `insufficient CPU on ${nodes(cpu)}, memory on ${nodes(memory)}`;
+  }
+}
+
+/** Nothing reserved always fits, even on a node already given more than it has. */
+function fits(wanted: number, available: number): boolean {
+  return wanted <= 0 || wanted <= available;
+}
+
+/** The node satisfies every placement constraint of the task (`node.labels.zone==a`). */
+export class ConstraintFilter implements Filter {
+  readonly dependsOnLoad = false;
+  private constraints: Constraint[] = [];
+  /** per constraint, how many of the nodes checked satisfy it */
+  private satisfiedBy: number[] = [];
+
+  /** @throws ConstraintError when a constraint does not parse: then no node can take the task. */
+  setTask(task: Task): boolean {
+    this.constraints = parseConstraints(task.spec.placement.constraints);
+    this.satisfiedBy = this.constraints.map(() => 0);
+    return this.constraints.length > 0;
+  }
+
+  /** Checks every constraint, not only up to the first failure, to count each one's matches. */
+  check({ node }: NodeInfo): boolean {
+    let all = true;
+    this.constraints.forEach((constraint, index) => {
+      if (satisfies(node, constraint)) this.satisfiedBy[index]++;
+      else all = false;
+    });
+    return all;
+  }
+
+  /** Names each constraint some node failed, with how many nodes satisfy it. */
+  explain(_rejectedNodes: number, examinedNodes: number): string {
+    return this.constraints
+      .flatMap((constraint, index) => {
+        const matched = this.satisfiedBy[index];
+        return matched < examinedNodes
+          ? [`constraint ${constraint.text}: ${matched} of ${nodes(examinedNodes)}`]
+          : [];
+      })
+      .join(', ');
+  }
+}
+
+/** No other task on the node holds one of the task's host-mode published ports. */
+export class HostPortFilter implements Filter {
+  readonly dependsOnLoad = true;
+  private wanted: readonly string[] = [];
+  private readonly taken = new Set<string>();
+
+  constructor(private readonly hostPorts: HostPortIndex) {}
+
+  setTask(task: Task): boolean {
+    this.wanted = this.hostPorts.of(task.serviceId);
+    this.taken.clear();
+    return this.wanted.length > 0;
+  }
+
+  check(node: NodeInfo): boolean {
+    let free = true;
+    for (const port of this.wanted)
+      if (node.usesHostPort(port)) {
+        this.taken.add(port);
+        free = false;
+      }
+    return free;
+  }
+
+  explain(rejectedNodes: number): string {
+    const taken = this.wanted.filter((port) => this.taken.has(port));
+    return `host ${noun(taken.length, 'port')} ${taken.join(', ')} already in use on ${nodes(rejectedNodes)}`;
+  }
+}
+
+/** The service's `maxReplicasPerNode`: no more than that many of its live tasks on one node. */
+export class MaxReplicasFilter implements Filter {
+  readonly dependsOnLoad = true;
+  private serviceId = '';
+  private max = 0;
+
+  setTask(task: Task): boolean {
+    this.serviceId = task.serviceId;
+    this.max = task.spec.placement.maxReplicasPerNode;
+    return this.max > 0;
+  }
+
+  check(node: NodeInfo): boolean {
+    return node.liveTasksOf(this.serviceId) < this.max;
+  }
+
+  explain(rejectedNodes: number): string {
+    return `max replicas per node (${this.max}) reached on ${nodes(rejectedNodes)}`;
+  }
+}
+
+/** swarmkit's order: the cheap and common refusals first, so that their explanation comes first. */
+export function defaultFilters(hostPorts: HostPortIndex): Filter[] {
+  return [
+    new ReadyFilter(),
+    new ResourceFilter(),
+    new ConstraintFilter(),
+    new HostPortFilter(hostPorts),
+    new MaxReplicasFilter(),
+  ];
+}
