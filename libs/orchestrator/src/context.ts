@@ -1,0 +1,38 @@
+import type { Node, Service, Task, TaskChange } from '@berth/cluster';
+import { ConstraintError, parseConstraints, type Constraint } from '@berth/scheduler';
+
+/** What every per-service step reads. */
+export interface ServiceContext {
+  service: Service;
+  /** the service's current placement constraints; null when they do not parse */
+  constraints: readonly Constraint[] | null;
+  nodes: ReadonlyMap<string, Node>;
+  now: number;
+  newId: () => string;
+  taskHistoryLimit: number;
+}
+
+/** One concern of the reconcile: reads the service's tasks as planned so far, returns changes. */
+export type Step = (ctx: ServiceContext, tasks: readonly Task[]) => TaskChange[];
+
+export function isGlobal(service: Service): boolean {
+  return 'global' in service.spec.mode;
+}
+
+export function replicasOf(service: Service): number {
+  const { mode } = service.spec;
+  return 'replicated' in mode ? mode.replicated.replicas : 0;
+}
+
+/**
+ * Constraints are validated when a service is written; one that slipped through must not stop the
+ * reconcile of every other service, so it reads as "unknown" (null) and callers stay conservative.
+ */
+export function compileConstraints(service: Service): Constraint[] | null {
+  try {
+    return parseConstraints(service.spec.task.placement.constraints);
+  } catch (error) {
+    if (error instanceof ConstraintError) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+import type { Service, Task, TaskState } from '@berth/cluster';
+
+export interface NewTaskFields {
+  id: string;
+  slot: number;
+  /** '' for the scheduler to choose; a node id for global services */
+  nodeId: string;
+  now: number;
+  /** 'running', or 'ready' while a restart delay holds it */
+  desiredState?: TaskState;
+  notBefore?: number;
+  restarts?: number[];
+}
+
+/** A task made from the service's current spec, waiting for the scheduler (swarmkit's NewTask). */
+export function newTask(service: Service, fields: NewTaskFields): Task {
+  const { id, slot, nodeId, now } = fields;
+  return {
+    id,
+    meta: { version: 0, createdAt: now, updatedAt: now },
+    serviceId: service.id,
+    slot,
+    nodeId,
+    spec: service.spec.task,
+    specVersion: service.specVersion,
+    desiredState: fields.desiredState ?? 'running',
+    status: {
+      state: 'pending',
+      timestamp: now,
+      message: 'pending task scheduling',
+      err: '',
+      containerId: '',
+      exitCode: null,
+    },
+    restarts: fields.restarts ?? [],
+    notBefore: fields.notBefore ?? 0,
+  };
+}
+
+/** The same task with another desired state; `meta` untouched so the store can compare versions. */
+export function withDesiredState(task: Task, desiredState: TaskState): Task {
+  return { ...task, desiredState };
+}

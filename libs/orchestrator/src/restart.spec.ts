@@ -1,0 +1,199 @@
+import type { RestartCondition, TaskState } from '@berth/cluster';
+import { reconcile } from './reconcile';
+import { needsRestartDecision } from './restart';
+import {
+  applyChanges,
+  created,
+  describeChanges,
+  idSequence,
+  makeNode,
+  makeService,
+  makeSnapshot,
+  makeTask,
+  NOW,
+} from './testing';
+
+describe('restarts', () => {
+  const nodes = [makeNode('node-1'), makeNode('node-2')];
+  const run = (...args: Parameters<typeof makeSnapshot>) => reconcile(makeSnapshot(...args), idSequence());
+
+  describe(needsRestartDecision.name, () => {
+    const service = makeService('s');
+    it.each<[TaskState, TaskState, boolean]>([
+      ['failed', 'running', true],
+      ['complete', 'ready', true],
+      ['shutdown', 'running', true],
+      ['running', 'running', false],
+      ['failed', 'shutdown', false],
+      ['shutdown', 'shutdown', false],
+    ])('should be %p for a task %s while desired %s', (state, desiredState, expected) => {
+      expect(needsRestartDecision(makeTask('t', service, { state, desiredState }))).toBe(expected);
+    });
+  });
+
+  describe('conditions', () => {
+    it.each<[RestartCondition, TaskState, number | null, boolean]>([
+      ['any', 'complete', 0, true],
+      ['any', 'failed', 1, true],
+      ['any', 'rejected', null, true],
+      ['any', 'orphaned', null, true],
+      ['on-failure', 'complete', 0, false],
+      ['on-failure', 'complete', 137, true],
+      ['on-failure', 'failed', 1, true],
+      ['on-failure', 'rejected', null, true],
+      ['on-failure', 'orphaned', null, true],
+      ['none', 'complete', 0, false],
+      ['none', 'failed', 1, false],
+      ['none', 'rejected', null, false],
+      ['none', 'orphaned', null, false],
+    ])(
+      'should with %s give up a task %s (exit %p), replacing it: %p',
+      (condition, state, exitCode, replaced) => {
+        const service = makeService('s', { restart: { condition } });
+        const task = makeTask('old', service, { state, exitCode });
+        const { changes } = run({ nodes, services: [service], tasks: [task] });
+        const expected = ['update old shutdown', ...(replaced ? ['create new-1 running'] : [])];
+        expect(describeChanges(changes)).toEqual(expected);
+      },
+    );
+
+    it('should not restart a task the manager shut down', () => {
+      const service = makeService('s', { replicas: 0 });
+      const task = makeTask('old', service, { state: 'shutdown', desiredState: 'shutdown' });
+      expect(run({ nodes, services: [service], tasks: [task] }).changes).toEqual([]);
+    });
+  });
+
+  describe('the replacement', () => {
+    it('should take the slot, the current spec and the restart history plus now', () => {
+      const service = makeService('s', { replicas: 2, specVersion: 3 });
+      const tasks = [
+        makeTask('a', service, { slot: 1 }),
+        makeTask('old', service, { slot: 2, state: 'failed', specVersion: 2, restarts: [NOW - 5000] }),
+      ];
+      const [task] = created(run({ nodes, services: [service], tasks }).changes);
+      expect(task).toMatchObject({ slot: 2, nodeId: '', specVersion: 3, spec: service.spec.task });
+      expect(task).toMatchObject({ desiredState: 'running', notBefore: 0, restarts: [NOW - 5000, NOW] });
+      expect(task.status).toMatchObject({ state: 'pending', message: 'pending task scheduling' });
+    });
+
+    it('should stay on its node for a global service', () => {
+      const service = makeService('g', { global: true });
+      const tasks = [
+        makeTask('a', service, { nodeId: 'node-1' }),
+        makeTask('b', service, { nodeId: 'node-2', state: 'failed' }),
+      ];
+      const [task] = created(run({ nodes, services: [service], tasks }).changes);
+      expect(task).toMatchObject({ slot: 0, nodeId: 'node-2' });
+    });
+
+    it('should drop restarts that left the window', () => {
+      const service = makeService('s', { restart: { maxAttempts: 3, windowMs: 60_000 } });
+      const restarts = [NOW - 120_000, NOW - 61_000, NOW - 30_000];
+      const task = makeTask('old', service, { state: 'failed', restarts });
+      const [replacement] = created(run({ nodes, services: [service], tasks: [task] }).changes);
+      expect(replacement.restarts).toEqual([NOW - 30_000, NOW]);
+    });
+  });
+
+  describe('attempts', () => {
+    const failing = (maxAttempts: number, windowMs: number) =>
+      makeService('s', { restart: { maxAttempts, windowMs } });
+
+    it('should give up after maxAttempts restarts without a window, and leave the slot done', () => {
+      const service = failing(2, 0);
+      let snapshot = makeSnapshot({
+        nodes,
+        services: [service],
+        tasks: [makeTask('t0', service, { state: 'failed' })],
+      });
+      const ids = idSequence();
+      for (let round = 1; round <= 3; round++) {
+        const { changes } = reconcile(snapshot, ids);
+        const replacements = created(changes);
+        expect(replacements).toHaveLength(round <= 2 ? 1 : 0);
+        const failed = replacements.map((task) => ({
+          ...task,
+          status: { ...task.status, state: 'failed' as const },
+        }));
+        snapshot = applyChanges(snapshot, [
+          ...changes,
+          ...failed.map((task) => ({ kind: 'update' as const, task })),
+        ]);
+        snapshot = { ...snapshot, now: snapshot.now + 1_000_000 };
+      }
+      expect(reconcile(snapshot, ids).changes).toEqual([]);
+    });
+
+    it('should restart again once earlier restarts left the window', () => {
+      const service = failing(2, 60_000);
+      const recent = makeTask('t', service, { state: 'failed', restarts: [NOW - 20_000, NOW - 10_000] });
+      expect(created(run({ nodes, services: [service], tasks: [recent] }).changes)).toHaveLength(0);
+      const old = makeTask('t', service, { state: 'failed', restarts: [NOW - 90_000, NOW - 10_000] });
+      expect(created(run({ nodes, services: [service], tasks: [old] }).changes)).toHaveLength(1);
+    });
+  });
+
+  describe('delay', () => {
+    const delayed = makeService('s', { restart: { delayMs: 5000 } });
+
+    it('should hold the replacement in ready until now + delay and wake then', () => {
+      const task = makeTask('old', delayed, { state: 'failed' });
+      const { changes, wakeAt } = run({ nodes, services: [delayed], tasks: [task] });
+      expect(created(changes)).toEqual([
+        expect.objectContaining({ desiredState: 'ready', notBefore: NOW + 5000 }),
+      ]);
+      expect(wakeAt).toBe(NOW + 5000);
+    });
+
+    it('should leave it held before notBefore and release it at notBefore', () => {
+      const held = makeTask('t', delayed, {
+        nodeId: 'node-1',
+        state: 'assigned',
+        desiredState: 'ready',
+        notBefore: NOW + 5000,
+      });
+      const early = reconcile(
+        makeSnapshot({ nodes, services: [delayed], tasks: [held], now: NOW + 4999 }),
+        idSequence(),
+      );
+      expect(early).toEqual({ changes: [], wakeAt: NOW + 5000 });
+      const due = reconcile(
+        makeSnapshot({ nodes, services: [delayed], tasks: [held], now: NOW + 5000 }),
+        idSequence(),
+      );
+      expect(due).toEqual({
+        changes: [{ kind: 'update', task: { ...held, desiredState: 'running' } }],
+        wakeAt: null,
+      });
+    });
+
+    it('should wake at the earliest of several delays', () => {
+      const tasks = [
+        makeTask('a', delayed, {
+          slot: 1,
+          state: 'pending',
+          nodeId: '',
+          desiredState: 'ready',
+          notBefore: NOW + 300,
+        }),
+        makeTask('b', delayed, {
+          slot: 2,
+          state: 'pending',
+          nodeId: '',
+          desiredState: 'ready',
+          notBefore: NOW + 100,
+        }),
+      ];
+      const service = { ...delayed, spec: { ...delayed.spec, mode: { replicated: { replicas: 2 } } } };
+      expect(run({ nodes, services: [service], tasks }).wakeAt).toBe(NOW + 100);
+    });
+
+    it('should restart a held task that failed, again with the delay', () => {
+      const held = makeTask('t', delayed, { state: 'rejected', desiredState: 'ready', notBefore: NOW - 1 });
+      const { changes, wakeAt } = run({ nodes, services: [delayed], tasks: [held] });
+      expect(describeChanges(changes)).toEqual(['update t shutdown', 'create new-1 ready']);
+      expect(wakeAt).toBe(NOW + 5000);
+    });
+  });
+});
