@@ -6,7 +6,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const dist = path.join(root, 'dist');
+// the output directory: dist/, or another given as the first argument
+const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
 const paths = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions
   .paths;
 

@@ -1,5 +1,40 @@
-import { Module } from '@nestjs/common';
+/** The cluster control plane (DESIGN.md: manager): state, the leader's loops, and the API. */
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MANAGER_CONFIG } from './tokens';
+import type { ManagerConfig } from './config';
+import { StateService } from './state/state.service';
+import { ClusterService } from './cluster/cluster.service';
+import { NodesService } from './nodes/nodes.service';
+import { ServicesService } from './services/services.service';
+import { DispatcherService } from './dispatcher/dispatcher.service';
+import { ReconcileLoop } from './loops/reconcile.loop';
+import { LeadershipService } from './leadership/leadership.service';
+import { LogsService } from './logs/logs.service';
+import { Authorizer } from './api/authorizer';
+import { ClusterController } from './api/cluster.controller';
+import { DispatcherController } from './api/dispatcher.controller';
+import { ServerService } from './api/server.service';
 
-/** The cluster control plane (DESIGN.md: manager). Its providers arrive with issue 5. */
 @Module({})
-export class ManagerModule {}
+export class ManagerModule {
+  static forRoot(config: ManagerConfig): DynamicModule {
+    return {
+      module: ManagerModule,
+      providers: [
+        { provide: MANAGER_CONFIG, useValue: config },
+        { provide: StateService, useFactory: () => StateService.open(config) },
+        ClusterService,
+        NodesService,
+        ServicesService,
+        DispatcherService,
+        ReconcileLoop,
+        LeadershipService,
+        LogsService,
+        Authorizer,
+        ServerService,
+        ClusterController,
+        DispatcherController,
+      ],
+    };
+  }
+}

@@ -2,3 +2,4 @@ export * from './objects';
 export * from './states';
 export * from './snapshot';
 export * from './defaults';
+export * from './ids';

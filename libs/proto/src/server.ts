@@ -231,6 +231,21 @@ export interface ServerTls {
   key: string;
 }
 
+/**
+ * TLS that asks every client for a certificate and admits those without one (createSsl either
+ * refuses them or never asks): a joining machine has none yet, so each handler checks what its
+ * method needs from CallContext.peerCertificate.
+ */
+class CertificateOptionalCredentials extends grpc.ServerCredentials {
+  constructor(tls: ServerTls) {
+    super({ requestCert: true, rejectUnauthorized: false }, { ca: tls.ca, cert: tls.cert, key: tls.key });
+  }
+
+  _equals(other: grpc.ServerCredentials): boolean {
+    return other === this;
+  }
+}
+
 /** A grpc-js server offering SERVICES on ADDRESS (unix:///path or host:port, the latter with TLS). */
 export async function serveAll(
   address: string,
@@ -244,13 +259,7 @@ export async function serveAll(
   });
   for (const { table, handlers } of services)
     server.addService(definition(table), implementation(table, handlers, toStatus));
-  const credentials = tls
-    ? grpc.ServerCredentials.createSsl(
-        Buffer.from(tls.ca),
-        [{ cert_chain: Buffer.from(tls.cert), private_key: Buffer.from(tls.key) }],
-        false,
-      )
-    : grpc.ServerCredentials.createInsecure();
+  const credentials = tls ? new CertificateOptionalCredentials(tls) : grpc.ServerCredentials.createInsecure();
   await new Promise<void>((resolve, reject) =>
     server.bindAsync(address, credentials, (error) => (error ? reject(error) : resolve())),
   );

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import type { NodeDescription, NodeRole, NodeSpec, ServiceSpec } from '@berth/cluster';
+import type { CLUSTER_SERVICE } from '@berth/proto';
+import type { CallContext, Handlers } from '@berth/proto/server';
+import { ClusterService } from '../cluster/cluster.service';
+import { denied, invalid } from '../errors';
+import { LogsService } from '../logs/logs.service';
+import { NodesService } from '../nodes/nodes.service';
+import { ServicesService } from '../services/services.service';
+import { Authorizer } from './authorizer';
+
+const json = (value: unknown) => ({ json: JSON.stringify(value) });
+const jsons = (values: unknown[]) => ({ json: values.map((v) => JSON.stringify(v)) });
+
+function parseJson<T>(text: string, what: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw invalid(`${what} is not valid JSON`);
+  }
+}
+
+/** The Cluster service's methods: who may call each, then the service that does it. */
+@Injectable()
+export class ClusterController {
+  constructor(
+    private readonly authorizer: Authorizer,
+    private readonly cluster: ClusterService,
+    private readonly nodes: NodesService,
+    private readonly services: ServicesService,
+    private readonly logs: LogsService,
+  ) {}
+
+  /**
+   * LOCAL: served on the manager's unix socket, whose file mode already says who may call.
+   * ON_INIT runs once `cluster init` made the cluster (the TLS listener and the loops start).
+   */
+  handlers(local: boolean, onInit: () => Promise<void>): Handlers<typeof CLUSTER_SERVICE> {
+    const admin = (context: CallContext) =>
+      local ? Promise.resolve() : this.authorizer.requireAdmin(context);
+    return {
+      Init: async (request) => {
+        if (!local)
+          throw denied("cluster init is only served on the manager's local socket: run it on the manager");
+        const { cluster, client } = await this.cluster.init(request.advertiseAddr);
+        await onInit();
+        return {
+          clusterId: cluster.id,
+          workerToken: cluster.joinTokens.worker,
+          managerToken: cluster.joinTokens.manager,
+          client,
+        };
+      },
+      GetCa: async () => ({ caPem: this.cluster.require().ca.certPem }),
+      Join: async (request) => {
+        const description = parseJson<NodeDescription>(request.descriptionJson, 'the node description');
+        return this.cluster.join(request.token, request.csrPem, description, request.nodeId);
+      },
+      Inspect: async (_request, context) => {
+        await admin(context);
+        const { ca, ...rest } = this.cluster.require();
+        return json({ ...rest, ca: { certPem: ca.certPem } });
+      },
+      JoinToken: async (request, context) => {
+        await admin(context);
+        if (request.role !== 'worker' && request.role !== 'manager')
+          throw invalid('join-token: role must be worker or manager');
+        return { token: await this.cluster.joinToken(request.role as NodeRole, request.rotate) };
+      },
+      IssueClientCertificate: async (request, context) => {
+        await admin(context);
+        return this.cluster.issueClient(request.name || 'admin');
+      },
+      ListNodes: async (_request, context) => (await admin(context), jsons(this.nodes.list())),
+      GetNode: async (request, context) => (await admin(context), json(this.nodes.get(request.ref))),
+      UpdateNode: async (request, context) => {
+        await admin(context);
+        const spec = parseJson<NodeSpec>(request.specJson, 'the node spec');
+        return json(await this.nodes.update(request.ref, spec, request.version));
+      },
+      RemoveNode: async (request, context) => (
+        await admin(context),
+        await this.nodes.remove(request.ref, request.force),
+        {}
+      ),
+      CreateService: async (request, context) => {
+        await admin(context);
+        return json(await this.services.create(parseJson<ServiceSpec>(request.specJson, 'the service spec')));
+      },
+      UpdateService: async (request, context) => {
+        await admin(context);
+        const spec = parseJson<ServiceSpec>(request.specJson, 'the service spec');
+        return json(await this.services.update(request.ref, spec, request.version));
+      },
+      ListServices: async (_request, context) => (await admin(context), jsons(this.services.list())),
+      GetService: async (request, context) => (await admin(context), json(this.services.get(request.ref))),
+      RemoveService: async (request, context) => (
+        await admin(context),
+        await this.services.remove(request.ref),
+        {}
+      ),
+      ListTasks: async (request, context) => {
+        await admin(context);
+        return jsons(
+          this.services.tasks({
+            service: request.service,
+            node: request.node,
+            desiredState: request.desiredState,
+          }),
+        );
+      },
+      ServiceLogs: (request, context) => this.logs.serviceLogs(request, context, () => admin(context)),
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { DISPATCHER_SERVICE } from '@berth/proto';
+import type { Handlers } from '@berth/proto/server';
+import { DispatcherService } from '../dispatcher/dispatcher.service';
+import { LogsService } from '../logs/logs.service';
+import { Authorizer } from './authorizer';
+
+/** The agents' side of the manager: every call identified by the node's certificate. */
+@Injectable()
+export class DispatcherController {
+  constructor(
+    private readonly authorizer: Authorizer,
+    private readonly dispatcher: DispatcherService,
+    private readonly logs: LogsService,
+  ) {}
+
+  handlers(): Handlers<typeof DISPATCHER_SERVICE> {
+    return {
+      Session: (requests, context) => this.session(requests, context),
+      PublishLogs: async (messages, context) => {
+        const { nodeId } = await this.authorizer.identify(context);
+        return this.logs.publish(messages, nodeId);
+      },
+    };
+  }
+
+  private async *session(
+    requests: Parameters<Handlers<typeof DISPATCHER_SERVICE>['Session']>[0],
+    context: Parameters<Handlers<typeof DISPATCHER_SERVICE>['Session']>[1],
+  ) {
+    const { nodeId } = await this.authorizer.identify(context);
+    yield* this.dispatcher.session(requests as never, nodeId, context.peer);
+  }
+}

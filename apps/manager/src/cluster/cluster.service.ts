@@ -1,0 +1,170 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { newObjectId, type Cluster, type Node, type NodeDescription, type NodeRole } from '@berth/cluster';
+import {
+  createClusterCa,
+  createJoinToken,
+  createKeyAndCsr,
+  decryptCaKey,
+  encryptCaKey,
+  issueServerCertificate,
+  parseJoinToken,
+  signNodeCertificate,
+  tokenMatches,
+  type ClusterCa,
+  type IssuedCertificate,
+} from '@berth/trust';
+import { MANAGER_CONFIG } from '../tokens';
+import type { ManagerConfig } from '../config';
+import { conflict, denied, invalid, unavailable } from '../errors';
+import { StateService } from '../state/state.service';
+import { createUnlockKey, readUnlockKey } from './unlock-key';
+
+export interface ClientBundle {
+  caPem: string;
+  certPem: string;
+  keyPem: string;
+}
+
+export interface JoinAnswer {
+  nodeId: string;
+  role: NodeRole;
+  certPem: string;
+  caPem: string;
+  clusterId: string;
+}
+
+const DEFAULT_SETTINGS = { taskHistoryLimit: 5 };
+
+/** The cluster object: init, the CA, join tokens, and machines joining (DESIGN.md decision 7). */
+@Injectable()
+export class ClusterService {
+  private readonly log = new Logger('cluster');
+  private ca: ClusterCa | null = null;
+
+  constructor(
+    private readonly state: StateService,
+    @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
+  ) {}
+
+  current(): Cluster | null {
+    return this.state.cache.list('cluster')[0] ?? null;
+  }
+
+  require(): Cluster {
+    const cluster = this.current();
+    if (!cluster) throw unavailable('this manager has no cluster yet: run `berth cluster init` on it first');
+    return cluster;
+  }
+
+  /** The CA with its key, unsealed with this manager's unlock key. */
+  async loadCa(): Promise<ClusterCa> {
+    if (this.ca) return this.ca;
+    const cluster = this.require();
+    const unlockKey = readUnlockKey(this.config.stateDir);
+    if (!unlockKey)
+      throw unavailable(
+        `no unlock key in ${this.config.stateDir}: copy unlock.key from the manager that ran init`,
+      );
+    this.ca = { certPem: cluster.ca.certPem, keyPem: await decryptCaKey(cluster.ca.sealedKey, unlockKey) };
+    return this.ca;
+  }
+
+  async init(advertiseAddr: string): Promise<{ cluster: Cluster; client: ClientBundle }> {
+    const existing = this.current();
+    if (existing)
+      throw conflict(`this manager already runs cluster ${existing.id}; \`berth cluster inspect\` shows it`);
+    const id = newObjectId();
+    const ca = await createClusterCa(id);
+    const unlockKey = readUnlockKey(this.config.stateDir) ?? createUnlockKey(this.config.stateDir);
+    const cluster: Cluster = {
+      id,
+      meta: { version: 0, createdAt: 0, updatedAt: 0 },
+      settings: { ...DEFAULT_SETTINGS, heartbeatGraceMs: this.config.heartbeatGraceMs },
+      ca: { certPem: ca.certPem, sealedKey: await encryptCaKey(ca.keyPem, unlockKey) },
+      joinTokens: { worker: createJoinToken(ca.certPem), manager: createJoinToken(ca.certPem) },
+    };
+    await this.state.commit([{ op: 'create', kind: 'cluster', object: cluster }], { atomic: true });
+    this.ca = ca;
+    this.log.log(`initialized cluster ${id}, advertised at ${advertiseAddr}`);
+    return { cluster: this.require(), client: await this.issueClient('admin') };
+  }
+
+  /** A certificate for a CLI: manager role, bound to no node. */
+  async issueClient(name: string): Promise<ClientBundle> {
+    const ca = await this.loadCa();
+    const cluster = this.require();
+    const { keyPem, csrPem } = await createKeyAndCsr(name);
+    const nodeId = `client-${newObjectId().slice(0, 12)}`;
+    const certPem = await signNodeCertificate(ca, csrPem, { nodeId, role: 'manager', clusterId: cluster.id });
+    return { caPem: ca.certPem, certPem, keyPem };
+  }
+
+  /** The manager's own TLS identity for the address machines reach it at. */
+  async serverCertificate(): Promise<IssuedCertificate> {
+    const ca = await this.loadCa();
+    const host = this.config.advertiseAddr.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    const isIp = /^[\d.]+$|:/.test(host);
+    return issueServerCertificate(ca, {
+      commonName: `manager-${newObjectId().slice(0, 12)}`,
+      dns: isIp ? [] : [host],
+      ips: isIp ? [host] : [],
+    });
+  }
+
+  roleOfToken(token: string): NodeRole {
+    const cluster = this.require();
+    parseJoinToken(token.trim()); // says what a malformed token looks like
+    if (tokenMatches(token.trim(), cluster.joinTokens.worker)) return 'worker';
+    if (tokenMatches(token.trim(), cluster.joinTokens.manager)) return 'manager';
+    throw denied(
+      'invalid join token: it is neither the worker nor the manager token of this cluster (it may have been rotated); ' +
+        'get the current one with `berth cluster join-token worker` on a manager',
+    );
+  }
+
+  async join(
+    token: string,
+    csrPem: string,
+    description: NodeDescription,
+    previousId: string,
+  ): Promise<JoinAnswer> {
+    const role = this.roleOfToken(token);
+    const cluster = this.require();
+    const ca = await this.loadCa();
+    const existing = previousId ? this.state.cache.get('nodes', previousId) : undefined;
+    const nodeId = existing?.id ?? newObjectId();
+    if (!/^[a-z0-9]+$/.test(nodeId)) throw invalid(`invalid node id "${nodeId}"`);
+    const certPem = await signNodeCertificate(ca, csrPem, { nodeId, role, clusterId: cluster.id });
+    const node: Node = existing
+      ? { ...existing, description, spec: { ...existing.spec, role } }
+      : {
+          id: nodeId,
+          meta: { version: 0, createdAt: 0, updatedAt: 0 },
+          spec: { role, availability: 'active', labels: {} },
+          description,
+          status: { state: 'unknown', message: 'joined', addr: '' },
+        };
+    await this.state.commit([{ op: existing ? 'update' : 'create', kind: 'nodes', object: node }], {
+      atomic: true,
+    });
+    this.log.log(`node ${nodeId} (${description.hostname}) joined as ${role}`);
+    return { nodeId, role, certPem, caPem: ca.certPem, clusterId: cluster.id };
+  }
+
+  async joinToken(role: NodeRole, rotate: boolean): Promise<string> {
+    const cluster = this.require();
+    if (!rotate) return cluster.joinTokens[role];
+    const token = createJoinToken(cluster.ca.certPem);
+    await this.state.commit(
+      [
+        {
+          op: 'update',
+          kind: 'cluster',
+          object: { ...cluster, joinTokens: { ...cluster.joinTokens, [role]: token } },
+        },
+      ],
+      { atomic: true },
+    );
+    return token;
+  }
+}

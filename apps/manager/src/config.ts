@@ -1,0 +1,137 @@
+/**
+ * The manager's settings from its flags, compiled once at start into ManagerConfig. Pure.
+ */
+import * as path from 'node:path';
+import { parseDuration } from '@berth/cli-support/units';
+
+export interface ManagerConfig {
+  etcdEndpoints: string[];
+  /** where etcd keeps this cluster's objects; tests give each cluster its own */
+  storeRoot: string;
+  redisUrl: string;
+  /** host:port of the TLS listener for agents and CLIs */
+  listen: string;
+  /** host:port agents and CLIs are told to reach this manager at */
+  advertiseAddr: string;
+  /** the local unix socket (root only) for `berth cluster init` */
+  socket: string;
+  /** keeps the unlock key that seals the CA key in etcd */
+  stateDir: string;
+  heartbeatGraceMs: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export const MANAGER_PORT = 7380;
+
+export const DEFAULT_MANAGER_CONFIG: ManagerConfig = {
+  etcdEndpoints: ['127.0.0.1:2379'],
+  storeRoot: '/berth/v1/',
+  redisUrl: 'redis://127.0.0.1:6379',
+  listen: `0.0.0.0:${MANAGER_PORT}`,
+  advertiseAddr: '',
+  socket: '/run/berth/manager.sock',
+  stateDir: '/var/lib/berth-manager',
+  heartbeatGraceMs: 3000,
+  logLevel: 'info',
+};
+
+export class ManagerConfigError extends Error {}
+
+export const MANAGER_USAGE = `Usage: berth-manager [OPTIONS]
+
+The Berth control plane: keeps the cluster's state in etcd, places tasks on machines and keeps
+services at their declared replica count.
+
+Options:
+  --etcd ENDPOINTS          etcd client endpoints, comma-separated (default 127.0.0.1:2379)
+  --store-root PREFIX       etcd key prefix for this cluster's objects (default /berth/v1/)
+  --redis URL               Redis for rollout jobs (default redis://127.0.0.1:6379)
+  --listen HOST:PORT        TLS listener for agents and CLIs (default 0.0.0.0:${MANAGER_PORT})
+  --advertise-addr HOST[:PORT]  the address machines reach this manager at (default: --listen's host)
+  --socket PATH             local socket for 'berth cluster init' (default /run/berth/manager.sock)
+  --state-dir DIR           keeps the unlock key of the cluster CA (default /var/lib/berth-manager)
+  --heartbeat-grace DURATION  a node silent this long is down (default 3s)
+  -l, --log-level LEVEL     debug, info, warn or error (default info)
+`;
+
+function hostPort(text: string, flag: string): { host: string; port: number } {
+  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(text);
+  const port = m?.[2] === undefined ? MANAGER_PORT : Number(m[2]);
+  if (!m || port < 1 || port > 65535) throw new ManagerConfigError(`${flag} ${text}: expected HOST[:PORT]`);
+  return { host: m[1], port };
+}
+
+export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
+  const config: ManagerConfig = { ...DEFAULT_MANAGER_CONFIG };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new ManagerConfigError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--etcd':
+        config.etcdEndpoints = value().split(',').filter(Boolean);
+        break;
+      case '--store-root': {
+        const root = value();
+        config.storeRoot = root.endsWith('/') ? root : `${root}/`;
+        break;
+      }
+      case '--redis':
+        config.redisUrl = value();
+        if (!/^rediss?:\/\//.test(config.redisUrl))
+          throw new ManagerConfigError(`--redis ${config.redisUrl}: expected redis://HOST:PORT`);
+        break;
+      case '--listen': {
+        const { host, port } = hostPort(value(), '--listen');
+        config.listen = `${host}:${port}`;
+        break;
+      }
+      case '--advertise-addr': {
+        const { host, port } = hostPort(value(), '--advertise-addr');
+        config.advertiseAddr = `${host}:${port}`;
+        break;
+      }
+      case '--socket':
+        config.socket = path.resolve(value());
+        break;
+      case '--state-dir':
+        config.stateDir = path.resolve(value());
+        break;
+      case '--heartbeat-grace':
+        try {
+          config.heartbeatGraceMs = parseDuration(value()) / 1e6;
+        } catch (error) {
+          throw new ManagerConfigError(`--heartbeat-grace: ${(error as Error).message}`);
+        }
+        break;
+      case '-l':
+      case '--log-level': {
+        const v = value();
+        if (!['debug', 'info', 'warn', 'error'].includes(v))
+          throw new ManagerConfigError(`--log-level must be debug, info, warn or error, not "${v}"`);
+        config.logLevel = v as ManagerConfig['logLevel'];
+        break;
+      }
+      default:
+        throw new ManagerConfigError(`unknown flag: ${flag} (see berth-manager --help)`);
+    }
+  }
+  return config;
+}
+
+/**
+ * The address to tell machines: --advertise-addr, else --listen's host, else (listening on every
+ * address) the first non-loopback IPv4 address of this machine.
+ */
+export function resolveAdvertiseAddr(config: ManagerConfig, hostAddresses: readonly string[]): string {
+  if (config.advertiseAddr) return config.advertiseAddr;
+  const { host, port } = hostPort(config.listen, '--listen');
+  if (host !== '0.0.0.0' && host !== '[::]') return `${host}:${port}`;
+  const own = hostAddresses.find((a) => !a.startsWith('127.'));
+  if (!own)
+    throw new ManagerConfigError('this machine has no address to advertise: pass --advertise-addr HOST');
+  return `${own}:${port}`;
+}

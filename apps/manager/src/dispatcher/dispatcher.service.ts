@@ -1,0 +1,244 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Node, NodeDescription, Task, TaskStatus } from '@berth/cluster';
+import { Channel } from '@berth/proto/channel';
+import type { clusterApi } from '@berth/proto';
+import type { StoreEvent, Write } from '@berth/store';
+import { MANAGER_CONFIG } from '../tokens';
+import type { ManagerConfig } from '../config';
+import { StateService } from '../state/state.service';
+import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
+import { NodeTaskIndex } from './node-task-index';
+import { applyStatus } from './status-updates';
+
+type ManagerMessage = clusterApi.cluster.v1.IManagerMessage;
+type AgentMessage = clusterApi.cluster.v1.AgentMessage;
+
+/** One agent's open session: what it was told, and where to tell it more. */
+interface Session {
+  nodeId: string;
+  out: Channel<ManagerMessage>;
+  /** task id → assignmentKey of what was last sent */
+  sent: Map<string, string>;
+}
+
+export class SessionRefused extends Error {}
+
+/**
+ * The manager's side of every agent's session (DESIGN.md decision 5): the full set of a node's
+ * tasks on connect, then changes; status reports and heartbeats back, written to etcd in batches.
+ * A node silent for the grace period is marked down, which the orchestrators act on.
+ */
+@Injectable()
+export class DispatcherService {
+  private readonly log = new Logger('dispatcher');
+  private readonly sessions = new Map<string, Session>();
+  private readonly lastSeen = new Map<string, number>();
+  private readonly dirtyNodes = new Set<string>();
+  private pendingStatuses = new Map<string, { nodeId: string; status: TaskStatus }>();
+  private index: NodeTaskIndex | null = null;
+  private stopWatching: (() => void) | null = null;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  private statusTimer: NodeJS.Timeout | null = null;
+  private flushScheduled = false;
+  private active = false;
+
+  constructor(
+    private readonly state: StateService,
+    @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
+  ) {}
+
+  get heartbeatPeriodMs(): number {
+    return Math.max(100, Math.floor(this.config.heartbeatGraceMs / 3));
+  }
+
+  /** Starts dispatching (on the leader): every node known ready gets a fresh grace period. */
+  start(): void {
+    if (this.active) return;
+    this.active = true;
+    const now = Date.now();
+    for (const node of this.state.cache.list('nodes'))
+      if (node.status.state === 'ready') this.lastSeen.set(node.id, now);
+    this.index = new NodeTaskIndex(this.state.cache.list('tasks'));
+    this.stopWatching = this.state.cache.onChange((event) => this.onStoreEvent(event));
+    this.heartbeatTimer = setInterval(
+      () => void this.markSilentNodesDown(),
+      Math.max(50, this.config.heartbeatGraceMs / 6),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.active = false;
+    this.stopWatching?.();
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    await this.flushStatuses();
+    for (const session of this.sessions.values()) session.out.close();
+    this.sessions.clear();
+  }
+
+  /** An agent's session: NODE_ID comes from its certificate, never from what it sends. */
+  session(
+    requests: AsyncIterable<AgentMessage>,
+    nodeId: string,
+    peer: string,
+  ): AsyncIterable<ManagerMessage> {
+    if (!this.active) throw new SessionRefused('this manager is not the leader; try again shortly');
+    const node = this.state.cache.get('nodes', nodeId);
+    if (!node)
+      throw new SessionRefused(`node ${nodeId} is not part of this cluster (it was removed); join again`);
+    this.sessions.get(nodeId)?.out.close(); // a reconnect replaces the old session
+    const session: Session = { nodeId, out: new Channel(), sent: new Map() };
+    this.sessions.set(nodeId, session);
+    this.lastSeen.set(nodeId, Date.now());
+    session.out.push({ session: { nodeId, heartbeatPeriodMs: this.heartbeatPeriodMs } });
+    void this.read(requests, session, peer);
+    return session.out;
+  }
+
+  /** Sends MESSAGE down NODE_ID's session; false when the node has none. */
+  send(nodeId: string, message: ManagerMessage): boolean {
+    const session = this.sessions.get(nodeId);
+    session?.out.push(message);
+    return session !== undefined;
+  }
+
+  private async read(requests: AsyncIterable<AgentMessage>, session: Session, peer: string): Promise<void> {
+    try {
+      for await (const message of requests) {
+        this.lastSeen.set(session.nodeId, Date.now());
+        if (message.hello)
+          await this.hello(
+            session,
+            JSON.parse(message.hello.descriptionJson ?? '{}') as NodeDescription,
+            peer,
+          );
+        if (message.statuses) this.queueStatuses(session.nodeId, message.statuses.updates ?? []);
+      }
+    } catch (error) {
+      this.log.warn(`session of node ${session.nodeId} broke: ${(error as Error).message}`);
+    } finally {
+      if (this.sessions.get(session.nodeId) === session) this.sessions.delete(session.nodeId);
+      session.out.close();
+    }
+  }
+
+  private async hello(session: Session, description: NodeDescription, peer: string): Promise<void> {
+    const addr = peer.replace(/^ipv4:|^ipv6:/, '').replace(/:\d+$/, '');
+    await this.updateNode(session.nodeId, (node) => ({
+      ...node,
+      description,
+      status: { state: 'ready', message: '', addr },
+    }));
+    this.sendFull(session);
+  }
+
+  private sendFull(session: Session): void {
+    const tasks = this.assignedTasks(session.nodeId);
+    session.sent = new Map(tasks.map((t) => [t.id, assignmentKey(t)]));
+    session.out.push({
+      assignments: { full: true, tasksJson: tasks.map((t) => JSON.stringify(t)), removedTaskIds: [] },
+    });
+  }
+
+  private assignedTasks(nodeId: string): Task[] {
+    const tasks: Task[] = [];
+    for (const id of this.index?.tasksOf(nodeId) ?? []) {
+      const task = this.state.cache.get('tasks', id);
+      if (task && isAssignedTo(task, nodeId)) tasks.push(task);
+    }
+    return tasks;
+  }
+
+  private onStoreEvent(event: StoreEvent): void {
+    if (event.kind !== 'tasks' || !this.index) return;
+    const touched = event.object
+      ? this.index.put(event.id, (event.object as Task).nodeId)
+      : this.index.remove(event.id);
+    for (const nodeId of touched) if (this.sessions.has(nodeId)) this.dirtyNodes.add(nodeId);
+    if (this.dirtyNodes.size && !this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flushAssignments());
+    }
+  }
+
+  private flushAssignments(): void {
+    this.flushScheduled = false;
+    for (const nodeId of this.dirtyNodes) {
+      const session = this.sessions.get(nodeId);
+      if (!session) continue;
+      const { changed, removed } = assignmentDiff(session.sent, this.assignedTasks(nodeId));
+      if (!changed.length && !removed.length) continue;
+      for (const task of changed) session.sent.set(task.id, assignmentKey(task));
+      for (const id of removed) session.sent.delete(id);
+      session.out.push({
+        assignments: {
+          full: false,
+          tasksJson: changed.map((t) => JSON.stringify(t)),
+          removedTaskIds: removed,
+        },
+      });
+    }
+    this.dirtyNodes.clear();
+  }
+
+  private queueStatuses(nodeId: string, updates: clusterApi.cluster.v1.ITaskStatusUpdate[]): void {
+    for (const update of updates)
+      this.pendingStatuses.set(update.taskId!, {
+        nodeId,
+        status: JSON.parse(update.statusJson!) as TaskStatus,
+      });
+    if (!this.statusTimer) this.statusTimer = setTimeout(() => void this.flushStatuses(), 20);
+  }
+
+  /** Writes the reports received since the last flush; one that lost to a concurrent write is retried. */
+  private async flushStatuses(): Promise<void> {
+    this.statusTimer = null;
+    const batch = this.pendingStatuses;
+    this.pendingStatuses = new Map();
+    const writes: Write[] = [];
+    for (const [taskId, { nodeId, status }] of batch) {
+      const verdict = applyStatus(this.state.cache.get('tasks', taskId), nodeId, status);
+      if (verdict.apply) writes.push({ op: 'update', kind: 'tasks', object: verdict.task });
+    }
+    if (!writes.length) return;
+    try {
+      const result = await this.state.commit(writes);
+      for (const lost of result.conflicts) {
+        const entry = batch.get(lost.object.id);
+        if (entry && !this.pendingStatuses.has(lost.object.id))
+          this.pendingStatuses.set(lost.object.id, entry);
+      }
+    } catch (error) {
+      this.log.error(`writing task statuses failed: ${(error as Error).message}`);
+      for (const [id, entry] of batch) if (!this.pendingStatuses.has(id)) this.pendingStatuses.set(id, entry);
+    }
+    if (this.pendingStatuses.size && !this.statusTimer && this.active)
+      this.statusTimer = setTimeout(() => void this.flushStatuses(), 20);
+  }
+
+  private async markSilentNodesDown(): Promise<void> {
+    const now = Date.now();
+    for (const node of this.state.cache.list('nodes')) {
+      if (node.status.state !== 'ready') continue;
+      const seen = this.lastSeen.get(node.id) ?? 0;
+      if (now - seen <= this.config.heartbeatGraceMs) continue;
+      this.log.warn(`node ${node.id} (${node.description.hostname}) missed its heartbeats: down`);
+      this.sessions.get(node.id)?.out.close();
+      await this.updateNode(node.id, (n) => ({
+        ...n,
+        status: { ...n.status, state: 'down', message: 'heartbeat failure' },
+      }));
+    }
+  }
+
+  /** Read-modify-write of one node, retried when it loses to another writer. */
+  async updateNode(nodeId: string, change: (node: Node) => Node): Promise<Node | null> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const node = this.state.cache.get('nodes', nodeId);
+      if (!node) return null;
+      const result = await this.state.commit([{ op: 'update', kind: 'nodes', object: change(node) }]);
+      if (!result.conflicts.length) return result.written[0] as Node;
+    }
+    throw new Error(`node ${nodeId} kept changing while being updated`);
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { newObjectId, type Service, type ServiceSpec, type Task } from '@berth/cluster';
+import { conflict, invalid } from '../errors';
+import { resolveRef } from '../state/refs';
+import { StateService } from '../state/state.service';
+import { problemsOf, taskSpecChanged } from './validate';
+
+@Injectable()
+export class ServicesService {
+  constructor(private readonly state: StateService) {}
+
+  list(): Service[] {
+    return this.state.cache.list('services').sort((a, b) => a.spec.name.localeCompare(b.spec.name));
+  }
+
+  get(ref: string): Service {
+    return resolveRef(this.list(), ref, (s) => s.spec.name, 'service');
+  }
+
+  async create(spec: ServiceSpec): Promise<Service> {
+    assertValid(spec);
+    if (this.list().some((s) => s.spec.name === spec.name))
+      throw conflict(`a service named ${spec.name} already exists; update it or choose another name`);
+    const service: Service = {
+      id: newObjectId(),
+      meta: { version: 0, createdAt: 0, updatedAt: 0 },
+      spec,
+      specVersion: 1,
+      previousSpec: null,
+    };
+    const result = await this.state.commit([{ op: 'create', kind: 'services', object: service }], {
+      atomic: true,
+    });
+    return result.written[0] as Service;
+  }
+
+  async update(ref: string, spec: ServiceSpec, version: number): Promise<Service> {
+    assertValid(spec);
+    const service = this.get(ref);
+    if (spec.name !== service.spec.name) throw invalid('a service cannot be renamed');
+    const read = version ? { ...service, meta: { ...service.meta, version } } : service;
+    const changed = taskSpecChanged(service.spec, spec);
+    const next: Service = {
+      ...read,
+      spec,
+      specVersion: service.specVersion + (changed ? 1 : 0),
+      previousSpec: changed ? service.spec : service.previousSpec,
+    };
+    const result = await this.state.commit([{ op: 'update', kind: 'services', object: next }]);
+    if (result.conflicts.length)
+      throw conflict(
+        `service ${service.spec.name} changed since it was read (update out of sequence); try again`,
+      );
+    return result.written[0] as Service;
+  }
+
+  async remove(ref: string): Promise<void> {
+    const service = this.get(ref);
+    const result = await this.state.commit([{ op: 'delete', kind: 'services', object: service }]);
+    if (result.conflicts.length) throw conflict(`service ${service.spec.name} changed meanwhile; try again`);
+  }
+
+  tasks(filter: { service?: string; node?: string; desiredState?: string }): Task[] {
+    const serviceId = filter.service ? this.get(filter.service).id : undefined;
+    return this.state.cache
+      .list('tasks')
+      .filter((t) => !serviceId || t.serviceId === serviceId)
+      .filter((t) => !filter.node || t.nodeId === filter.node)
+      .filter((t) => !filter.desiredState || matchesDesired(t, filter.desiredState));
+  }
+}
+
+function assertValid(spec: ServiceSpec): void {
+  const problems = problemsOf(spec);
+  if (problems.length) throw invalid(problems.join('; '));
+}
+
+/** Docker's desired-state filter: running (also ready), shutdown (and later), accepted (any). */
+function matchesDesired(task: Task, desired: string): boolean {
+  if (desired === 'running') return task.desiredState === 'running' || task.desiredState === 'ready';
+  if (desired === 'shutdown') return !['running', 'ready'].includes(task.desiredState);
+  return true;
+}

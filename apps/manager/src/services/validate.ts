@@ -1,0 +1,54 @@
+import type { ServiceSpec } from '@berth/cluster';
+import { parseConstraint } from '@berth/scheduler';
+
+const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{0,62})$/;
+const CONDITIONS = ['none', 'on-failure', 'any'];
+
+/** What is wrong with a service spec, as sentences; empty when it may be applied. Pure. */
+export function problemsOf(spec: ServiceSpec): string[] {
+  const problems: string[] = [];
+  if (!NAME.test(spec.name ?? ''))
+    problems.push(
+      `invalid service name "${spec.name}": use letters, digits, '_', '.', '-' (up to 63), starting with a letter or digit`,
+    );
+  if (!spec.task?.container?.image) problems.push('no image: give the image the service runs');
+  if ('replicated' in spec.mode) {
+    const replicas = spec.mode.replicated.replicas;
+    if (!Number.isInteger(replicas) || replicas < 0)
+      problems.push(`invalid replicas ${replicas}: expected a whole number ≥ 0`);
+  } else if (!('global' in spec.mode)) problems.push('invalid mode: use replicated or global');
+  const task = spec.task;
+  if (task) {
+    for (const text of task.placement.constraints) {
+      try {
+        parseConstraint(text);
+      } catch (error) {
+        problems.push((error as Error).message);
+      }
+    }
+    for (const preference of task.placement.preferences)
+      if (!preference.spread?.startsWith('node.labels.') && !preference.spread?.startsWith('engine.labels.'))
+        problems.push(
+          `invalid placement preference spread=${preference.spread}: spread over node.labels.NAME`,
+        );
+    if (!CONDITIONS.includes(task.restartPolicy.condition))
+      problems.push(
+        `invalid restart condition "${task.restartPolicy.condition}": use none, on-failure or any`,
+      );
+    const { nanoCpus, memoryBytes } = task.resources.reservations;
+    if (nanoCpus < 0 || memoryBytes < 0) problems.push('reservations cannot be negative');
+    if (task.placement.maxReplicasPerNode < 0) problems.push('max replicas per node cannot be negative');
+  }
+  for (const port of spec.endpoint?.ports ?? []) {
+    if (!(port.targetPort >= 1 && port.targetPort <= 65535))
+      problems.push(`invalid target port ${port.targetPort}`);
+    if (!(port.publishedPort >= 0 && port.publishedPort <= 65535))
+      problems.push(`invalid published port ${port.publishedPort}`);
+  }
+  return problems;
+}
+
+/** Only a change of what tasks run makes tasks out of date; replicas alone do not. */
+export function taskSpecChanged(before: ServiceSpec, after: ServiceSpec): boolean {
+  return JSON.stringify(before.task) !== JSON.stringify(after.task);
+}

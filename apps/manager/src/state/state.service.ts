@@ -1,0 +1,38 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { TaskChange } from '@berth/cluster';
+import { StateCache, Store, type CommitResult, type Write } from '@berth/store';
+import type { ManagerConfig } from '../config';
+
+/** The manager's view of etcd: the store for writes, the watched cache for reads. */
+@Injectable()
+export class StateService implements OnModuleDestroy {
+  private constructor(
+    readonly store: Store,
+    readonly cache: StateCache,
+  ) {}
+
+  static async open(config: ManagerConfig): Promise<StateService> {
+    const store = await Store.connect({ endpoints: config.etcdEndpoints, root: config.storeRoot });
+    return new StateService(store, await StateCache.open(store));
+  }
+
+  /** Commits and waits until the cache has seen the result, so the next decision reads it. */
+  async commit(writes: readonly Write[], options: { atomic?: boolean } = {}): Promise<CommitResult> {
+    const result = await this.store.commit(writes, options);
+    await this.cache.waitFor(result.revision);
+    return result;
+  }
+
+  commitTaskChanges(changes: readonly TaskChange[]): Promise<CommitResult> {
+    return this.commit(changes.map(taskWrite));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.cache.close();
+    this.store.close();
+  }
+}
+
+function taskWrite(change: TaskChange): Write {
+  return { op: change.kind, kind: 'tasks', object: change.task };
+}
