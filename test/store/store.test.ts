@@ -40,6 +40,7 @@ function task(id: string, serviceId = 's1'): Task {
     id,
     meta: { version: 0, createdAt: 0, updatedAt: 0 },
     serviceId,
+    serviceName: 'web',
     slot: 1,
     nodeId: '',
     spec: defaultServiceSpec('x', 'busybox').task,

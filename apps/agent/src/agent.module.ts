@@ -13,6 +13,9 @@ import { ContainersService } from './containers/containers.service';
 import { ContainerFilesService } from './containers/container-files.service';
 import { ContainersController } from './containers/containers.controller';
 import { SystemController } from './system/system.controller';
+import { WorkerService } from './cluster/worker.service';
+import { ClusterAgentService } from './cluster/cluster-agent.service';
+import { ClusterController } from './cluster/cluster.controller';
 import { GrpcService } from './grpc/grpc.service';
 import { HANDLER_GROUPS } from './grpc/handlers';
 
@@ -22,6 +25,7 @@ const GROUPS = [
   VolumesController,
   NetworksController,
   SystemController,
+  ClusterController,
 ];
 
 @Module({})
@@ -37,6 +41,8 @@ export class AgentModule {
         NetworksService,
         ContainersService,
         ContainerFilesService,
+        WorkerService,
+        ClusterAgentService,
         ...GROUPS,
         { provide: HANDLER_GROUPS, useFactory: (...groups: unknown[]) => groups, inject: GROUPS },
         GrpcService,

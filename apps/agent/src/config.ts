@@ -21,6 +21,8 @@ export interface AgentConfig {
   insecureRegistries: string[];
   /** Upstream DNS servers for names the agent does not know (default: the host's resolv.conf). */
   dnsUpstream: string[];
+  /** Engine labels (`--label k=v`): placement constraints read them as engine.labels.k. */
+  labels: Record<string, string>;
 }
 
 export const DEFAULT_CONFIG: AgentConfig = {
@@ -34,12 +36,13 @@ export const DEFAULT_CONFIG: AgentConfig = {
   cgroupParent: 'berth',
   insecureRegistries: [],
   dnsUpstream: [],
+  labels: {},
 };
 
 export class ConfigError extends Error {}
 
 export function parseAgentFlags(argv: string[]): AgentConfig {
-  const config: AgentConfig = { ...DEFAULT_CONFIG, insecureRegistries: [], dnsUpstream: [] };
+  const config: AgentConfig = { ...DEFAULT_CONFIG, insecureRegistries: [], dnsUpstream: [], labels: {} };
   let socketGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -93,6 +96,13 @@ export function parseAgentFlags(argv: string[]): AgentConfig {
       case '--dns':
         config.dnsUpstream.push(value());
         break;
+      case '--label': {
+        const label = value();
+        const eq = label.indexOf('=');
+        if (eq <= 0) throw new ConfigError(`--label ${label}: expected KEY=VALUE`);
+        config.labels[label.slice(0, eq)] = label.slice(eq + 1);
+        break;
+      }
       default:
         throw new ConfigError(`unknown flag: ${flag}`);
     }

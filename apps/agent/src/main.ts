@@ -54,6 +54,7 @@ Options:
   --cgroup-parent NAME     the cgroup every container goes under (default berth)
   --insecure-registry HOST reach HOST over plain HTTP (loopback registries always are)
   --dns IP                 resolvers for names the engine does not know (default: the host's)
+  --label KEY=VALUE        an engine label (placement constraints: engine.labels.KEY)
   -l, --log-level LEVEL    debug, info, warn or error (default info)
 `;
 

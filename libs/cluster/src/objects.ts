@@ -196,6 +196,8 @@ export interface Task {
   id: string;
   meta: Meta;
   serviceId: string;
+  /** the service's name when the task was made: names its container (`web.1.<task id>`) */
+  serviceName: string;
   /** replicated services: 1..replicas; global services: 0 (the node is the slot) */
   slot: number;
   /** '' until the scheduler assigns it; set at creation for global services */

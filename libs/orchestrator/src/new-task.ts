@@ -19,6 +19,7 @@ export function newTask(service: Service, fields: NewTaskFields): Task {
     id,
     meta: { version: 0, createdAt: now, updatedAt: now },
     serviceId: service.id,
+    serviceName: service.spec.name,
     slot,
     nodeId,
     spec: service.spec.task,

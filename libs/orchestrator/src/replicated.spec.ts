@@ -28,6 +28,7 @@ describe('replicated services', () => {
             id: `new-${slot}`,
             meta: { version: 0, createdAt: NOW, updatedAt: NOW },
             serviceId: 'web',
+            serviceName: 'svc-web',
             slot,
             nodeId: '',
             spec: service.spec.task,

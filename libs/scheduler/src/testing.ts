@@ -144,6 +144,7 @@ export function makeTask(options: TaskOptions = {}): Task {
     id: options.id ?? `${service.id}.${slot === 0 ? nodeId : slot}`,
     meta: META,
     serviceId: service.id,
+    serviceName: service.spec.name,
     slot,
     nodeId,
     spec: options.spec ?? service.spec.task,

@@ -13,7 +13,7 @@ import type { berth } from '@berth/proto';
 import type { EngineHandlers, CallContext, HandlerRequest } from '@berth/proto/server';
 import type { ProgressEvent } from '@berth/image';
 import { ConflictError, InvalidArgumentError } from '../errors';
-import { Channel } from '../grpc/channel';
+import { Channel } from '@berth/proto/channel';
 import { bytesOf, dataChunks } from '../grpc/streams';
 import type { HandlerGroup } from '../grpc/handlers';
 import { ContainersService } from './containers.service';

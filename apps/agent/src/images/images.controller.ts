@@ -6,7 +6,7 @@ import type { berth } from '@berth/proto';
 import type { CallContext, EngineHandlers, HandlerRequest } from '@berth/proto/server';
 import { InvalidArgumentError } from '../errors';
 import { EventsService } from '../events/events.service';
-import { Channel } from '../grpc/channel';
+import { Channel } from '@berth/proto/channel';
 import type { HandlerGroup } from '../grpc/handlers';
 import { bytesOf, dataChunks } from '../grpc/streams';
 import { progressMessage } from '../containers/containers.controller';

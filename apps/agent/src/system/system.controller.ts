@@ -11,8 +11,8 @@ import { ContainersService } from '../containers/containers.service';
 import { ImagesService } from '../images/images.service';
 import { VolumesService, diskUsage } from '../volumes/volumes.service';
 import { NetworksService } from '../networks/networks.service';
+import { ENGINE_VERSION } from './version';
 
-export const ENGINE_VERSION = '0.1.0';
 export const API_VERSION = '1';
 
 @Injectable()

@@ -7,6 +7,7 @@ function task(id: string, state: TaskState, desired: TaskState = 'running', node
     id,
     meta: { version: 1, createdAt: 0, updatedAt: 0 },
     serviceId: 's',
+    serviceName: 'web',
     slot: 1,
     nodeId,
     spec: defaultTaskSpec('busybox'),

@@ -9,6 +9,8 @@ export const ENGINE_SERVICE = {
   Info: { path: '/berth.engine.v1.Engine/Info', requestType: m.Empty, responseType: m.JsonDocument, requestStream: false, responseStream: false },
   DiskUsage: { path: '/berth.engine.v1.Engine/DiskUsage', requestType: m.Empty, responseType: m.JsonDocument, requestStream: false, responseStream: false },
   Events: { path: '/berth.engine.v1.Engine/Events', requestType: m.EventsRequest, responseType: m.Event, requestStream: false, responseStream: true },
+  JoinCluster: { path: '/berth.engine.v1.Engine/JoinCluster', requestType: m.JoinClusterRequest, responseType: m.JoinClusterResponse, requestStream: false, responseStream: false },
+  LeaveCluster: { path: '/berth.engine.v1.Engine/LeaveCluster', requestType: m.LeaveClusterRequest, responseType: m.Empty, requestStream: false, responseStream: false },
   SystemPrune: { path: '/berth.engine.v1.Engine/SystemPrune', requestType: m.SystemPruneRequest, responseType: m.PruneReport, requestStream: false, responseStream: false },
   CreateContainer: { path: '/berth.engine.v1.Engine/CreateContainer', requestType: m.CreateContainerRequest, responseType: m.CreateContainerResponse, requestStream: false, responseStream: false },
   StartContainer: { path: '/berth.engine.v1.Engine/StartContainer', requestType: m.ContainerRef, responseType: m.Empty, requestStream: false, responseStream: false },

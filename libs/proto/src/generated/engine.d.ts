@@ -5601,6 +5601,195 @@ export namespace berth {
                 /** Shape of a ConnectRequest. */
                 type $Shape = berth.engine.v1.ConnectRequest.$Properties;
             }
+
+            /**
+             * Properties of a JoinClusterRequest.
+             * @deprecated Use berth.engine.v1.JoinClusterRequest.$Properties instead.
+             */
+            interface IJoinClusterRequest extends berth.engine.v1.JoinClusterRequest.$Properties {
+            }
+
+            /** Represents a JoinClusterRequest. */
+            class JoinClusterRequest {
+
+                /**
+                 * Constructs a new JoinClusterRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.engine.v1.JoinClusterRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** JoinClusterRequest managerAddr. */
+                managerAddr: string;
+
+                /** JoinClusterRequest token. */
+                token: string;
+
+                /**
+                 * Encodes the specified JoinClusterRequest message. Does not implicitly {@link berth.engine.v1.JoinClusterRequest.verify|verify} messages.
+                 * @param message JoinClusterRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.engine.v1.JoinClusterRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a JoinClusterRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.engine.v1.JoinClusterRequest & berth.engine.v1.JoinClusterRequest.$Shape} JoinClusterRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.engine.v1.JoinClusterRequest & berth.engine.v1.JoinClusterRequest.$Shape;
+            }
+
+            namespace JoinClusterRequest {
+
+                /** Properties of a JoinClusterRequest. */
+                interface $Properties {
+
+                    /** JoinClusterRequest managerAddr */
+                    managerAddr?: (string|null);
+
+                    /** JoinClusterRequest token */
+                    token?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a JoinClusterRequest. */
+                type $Shape = berth.engine.v1.JoinClusterRequest.$Properties;
+            }
+
+            /**
+             * Properties of a JoinClusterResponse.
+             * @deprecated Use berth.engine.v1.JoinClusterResponse.$Properties instead.
+             */
+            interface IJoinClusterResponse extends berth.engine.v1.JoinClusterResponse.$Properties {
+            }
+
+            /** Represents a JoinClusterResponse. */
+            class JoinClusterResponse {
+
+                /**
+                 * Constructs a new JoinClusterResponse.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.engine.v1.JoinClusterResponse.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** JoinClusterResponse nodeId. */
+                nodeId: string;
+
+                /** JoinClusterResponse role. */
+                role: string;
+
+                /** JoinClusterResponse clusterId. */
+                clusterId: string;
+
+                /**
+                 * Encodes the specified JoinClusterResponse message. Does not implicitly {@link berth.engine.v1.JoinClusterResponse.verify|verify} messages.
+                 * @param message JoinClusterResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.engine.v1.JoinClusterResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a JoinClusterResponse message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.engine.v1.JoinClusterResponse & berth.engine.v1.JoinClusterResponse.$Shape} JoinClusterResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.engine.v1.JoinClusterResponse & berth.engine.v1.JoinClusterResponse.$Shape;
+            }
+
+            namespace JoinClusterResponse {
+
+                /** Properties of a JoinClusterResponse. */
+                interface $Properties {
+
+                    /** JoinClusterResponse nodeId */
+                    nodeId?: (string|null);
+
+                    /** JoinClusterResponse role */
+                    role?: (string|null);
+
+                    /** JoinClusterResponse clusterId */
+                    clusterId?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a JoinClusterResponse. */
+                type $Shape = berth.engine.v1.JoinClusterResponse.$Properties;
+            }
+
+            /**
+             * Properties of a LeaveClusterRequest.
+             * @deprecated Use berth.engine.v1.LeaveClusterRequest.$Properties instead.
+             */
+            interface ILeaveClusterRequest extends berth.engine.v1.LeaveClusterRequest.$Properties {
+            }
+
+            /** Represents a LeaveClusterRequest. */
+            class LeaveClusterRequest {
+
+                /**
+                 * Constructs a new LeaveClusterRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.engine.v1.LeaveClusterRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** LeaveClusterRequest force. */
+                force: boolean;
+
+                /**
+                 * Encodes the specified LeaveClusterRequest message. Does not implicitly {@link berth.engine.v1.LeaveClusterRequest.verify|verify} messages.
+                 * @param message LeaveClusterRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.engine.v1.LeaveClusterRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a LeaveClusterRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.engine.v1.LeaveClusterRequest & berth.engine.v1.LeaveClusterRequest.$Shape} LeaveClusterRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.engine.v1.LeaveClusterRequest & berth.engine.v1.LeaveClusterRequest.$Shape;
+            }
+
+            namespace LeaveClusterRequest {
+
+                /** Properties of a LeaveClusterRequest. */
+                interface $Properties {
+
+                    /** LeaveClusterRequest force */
+                    force?: (boolean|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a LeaveClusterRequest. */
+                type $Shape = berth.engine.v1.LeaveClusterRequest.$Properties;
+            }
         }
     }
 }

@@ -1,0 +1,150 @@
+import * as os from 'node:os';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { NodeDescription, NodeRole } from '@berth/cluster';
+import { CLUSTER_SERVICE, GrpcClient } from '@berth/proto';
+import { createKeyAndCsr, parseJoinToken, verifyCaDigest } from '@berth/trust';
+import { AGENT_CONFIG } from '../tokens';
+import type { AgentConfig } from '../config';
+import { ContainersService } from '../containers/containers.service';
+import { ConflictError, InvalidArgumentError } from '../errors';
+import { ENGINE_VERSION } from '../system/version';
+import { LogsPublisher } from './logs-publisher';
+import { MembershipRepository, type Membership } from './membership.repository';
+import { DispatcherSession, MANAGER_NAME } from './session';
+import { WorkerService } from './worker.service';
+
+const ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' };
+
+/** This machine in a cluster: joining, leaving, and the session that keeps it working. */
+@Injectable()
+export class ClusterAgentService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('cluster');
+  private readonly repo: MembershipRepository;
+  private session: DispatcherSession | null = null;
+
+  constructor(
+    @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
+    private readonly worker: WorkerService,
+    private readonly containers: ContainersService,
+  ) {
+    this.repo = new MembershipRepository(config.dataRoot);
+  }
+
+  membership(): Membership | null {
+    return this.repo.load();
+  }
+
+  /** A machine that joined before picks its session up again after a restart. */
+  onApplicationBootstrap(): void {
+    const membership = this.repo.load();
+    if (membership) this.startSession(membership);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.session?.stop();
+  }
+
+  describe(): NodeDescription {
+    return {
+      hostname: os.hostname(),
+      platform: { os: process.platform, architecture: ARCH[process.arch] ?? process.arch },
+      resources: { nanoCpus: os.cpus().length * 1e9, memoryBytes: os.totalmem() },
+      engineVersion: ENGINE_VERSION,
+      engineLabels: this.config.labels,
+    };
+  }
+
+  async join(
+    managerAddr: string,
+    token: string,
+  ): Promise<{ nodeId: string; role: NodeRole; clusterId: string }> {
+    if (this.repo.load())
+      throw new ConflictError(
+        'This node is already part of a cluster. Use "berth cluster leave" to leave this cluster and join another one.',
+      );
+    try {
+      parseJoinToken(token.trim());
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+    const caPem = await this.fetchPinnedCa(managerAddr, token.trim());
+    const { keyPem, csrPem } = await createKeyAndCsr(
+      os
+        .hostname()
+        .replace(/[^a-zA-Z0-9-]/g, '-')
+        .slice(0, 63) || 'node',
+    );
+    const client = new GrpcClient(
+      CLUSTER_SERVICE,
+      { address: managerAddr, tls: { ca: caPem } },
+      MANAGER_NAME,
+    );
+    try {
+      const answer = await client.call('Join', {
+        token: token.trim(),
+        csrPem,
+        descriptionJson: JSON.stringify(this.describe()),
+      });
+      const membership: Membership = {
+        nodeId: answer.nodeId,
+        role: answer.role as NodeRole,
+        clusterId: answer.clusterId,
+        managerAddr,
+        caPem: answer.caPem,
+        certPem: answer.certPem,
+        keyPem,
+      };
+      this.repo.save(membership);
+      this.startSession(membership);
+      this.log.log(`joined cluster ${answer.clusterId} as node ${answer.nodeId} (${answer.role})`);
+      return { nodeId: answer.nodeId, role: membership.role, clusterId: answer.clusterId };
+    } finally {
+      await client.close();
+    }
+  }
+
+  /** The manager's CA, trusted only if it is the one the join token names (Swarm's CA pinning). */
+  private async fetchPinnedCa(managerAddr: string, token: string): Promise<string> {
+    const client = new GrpcClient(
+      CLUSTER_SERVICE,
+      { address: managerAddr, tls: { ca: '', insecure: true } },
+      MANAGER_NAME,
+    );
+    try {
+      const { caPem } = await client.call('GetCa', {});
+      if (!verifyCaDigest(caPem, token))
+        throw new InvalidArgumentError(
+          `the manager at ${managerAddr} presented a CA that the join token does not name: wrong token, or not the manager you meant`,
+        );
+      return caPem;
+    } finally {
+      await client.close();
+    }
+  }
+
+  async leave(force: boolean): Promise<void> {
+    const membership = this.repo.load();
+    if (!membership) throw new ConflictError('This node is not part of a cluster.');
+    if (membership.role === 'manager' && !force)
+      throw new ConflictError(
+        "This node is a manager of the cluster; leaving it may lose the cluster's quorum. Use --force to leave anyway.",
+      );
+    await this.session?.stop();
+    this.session = null;
+    await this.worker.stopAll();
+    this.repo.remove();
+    this.log.log(`left cluster ${membership.clusterId}`);
+  }
+
+  private startSession(membership: Membership): void {
+    const logs = new LogsPublisher(this.containers, this.worker, this.log);
+    this.session = new DispatcherSession(membership, this.worker, logs, () => this.describe(), this.log);
+    this.session.start();
+  }
+}

@@ -1,0 +1,137 @@
+import type { Logger } from '@nestjs/common';
+import type { NodeDescription, Task } from '@berth/cluster';
+import { DISPATCHER_SERVICE, GrpcClient, type Duplex, type RequestOf, type ResponseOf } from '@berth/proto';
+import type { Membership } from './membership.repository';
+import type { WorkerService } from './worker.service';
+import type { LogsPublisher } from './logs-publisher';
+
+type Session = Duplex<
+  RequestOf<typeof DISPATCHER_SERVICE, 'Session'>,
+  ResponseOf<typeof DISPATCHER_SERVICE, 'Session'>
+>;
+
+export const MANAGER_NAME = {
+  what: 'the Berth manager',
+  hint: 'Is berth-manager running and reachable from this machine?',
+};
+
+export function managerClient(membership: Membership): GrpcClient<typeof DISPATCHER_SERVICE> {
+  return new GrpcClient(
+    DISPATCHER_SERVICE,
+    {
+      address: membership.managerAddr,
+      tls: { ca: membership.caPem, cert: membership.certPem, key: membership.keyPem },
+    },
+    MANAGER_NAME,
+  );
+}
+
+/**
+ * The agent's one session with the manager (DESIGN.md decision 5): hello, then heartbeats and
+ * status reports up, assignments down. It reconnects with growing back-off until stopped.
+ */
+export class DispatcherSession {
+  private stopped = false;
+  private client: GrpcClient<typeof DISPATCHER_SERVICE> | null = null;
+  private call: Session | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private flushScheduled = false;
+  private retry: NodeJS.Timeout | null = null;
+  private wakeRetry: (() => void) | null = null;
+
+  constructor(
+    private readonly membership: Membership,
+    private readonly worker: WorkerService,
+    private readonly logs: LogsPublisher,
+    private readonly describe: () => NodeDescription,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    void this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.worker.onReports(null);
+    if (this.retry) clearTimeout(this.retry);
+    this.wakeRetry?.();
+    this.logs.stopAll();
+    this.call?.cancel();
+    await this.client?.close().catch(() => undefined);
+  }
+
+  private async loop(): Promise<void> {
+    let backoffMs = 250;
+    while (!this.stopped) {
+      const started = Date.now();
+      try {
+        await this.runOnce();
+      } catch (error) {
+        if (!this.stopped)
+          this.log.warn(
+            `session with the manager at ${this.membership.managerAddr}: ${(error as Error).message}`,
+          );
+      } finally {
+        this.cleanup();
+      }
+      if (this.stopped) return;
+      backoffMs = Date.now() - started > 10_000 ? 250 : Math.min(backoffMs * 2, 4000);
+      await new Promise<void>((resolve) => {
+        this.wakeRetry = resolve;
+        this.retry = setTimeout(resolve, backoffMs);
+      });
+    }
+  }
+
+  private async runOnce(): Promise<void> {
+    this.client = managerClient(this.membership);
+    const call = this.client.duplex('Session');
+    this.call = call;
+    call.send({ hello: { descriptionJson: JSON.stringify(this.describe()) } });
+    this.worker.onReports(() => this.scheduleFlush());
+    for await (const message of call) {
+      if (message.session) this.startHeartbeat(Number(message.session.heartbeatPeriodMs) || 1000);
+      if (message.assignments) await this.assign(message.assignments);
+      if (message.logs) this.logs.handle(message.logs, this.membership);
+    }
+  }
+
+  private async assign(
+    assignments: NonNullable<ResponseOf<typeof DISPATCHER_SERVICE, 'Session'>['assignments']>,
+  ): Promise<void> {
+    const tasks = assignments.tasksJson.map((json) => JSON.parse(json) as Task);
+    if (assignments.full) await this.worker.applyFull(tasks);
+    else await this.worker.applyChanges(tasks, assignments.removedTaskIds);
+  }
+
+  private startHeartbeat(periodMs: number): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => this.call?.send({ heartbeat: {} }), periodMs);
+  }
+
+  /** Reports leave in batches: everything that happened in one turn of the event loop. */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      const reports = this.worker.takeReports();
+      if (!reports.length || !this.call) return;
+      this.call.send({
+        statuses: {
+          updates: reports.map((r) => ({ taskId: r.taskId, statusJson: JSON.stringify(r.status) })),
+        },
+      });
+    });
+  }
+
+  private cleanup(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    this.call = null;
+    this.worker.onReports(null);
+    void this.client?.close().catch(() => undefined);
+    this.client = null;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * How a task becomes a container on this machine, and what a container's state says about its
+ * task. Pure: the worker and the task runner act on these answers.
+ */
+import type { Task, TaskStatus } from '@berth/cluster';
+import type { ContainerSpecMsg } from '../containers/plan';
+import type { ContainerRecord } from '../containers/model';
+
+/** Docker's labels on a task's container, so `berth ps` and swarm tooling read the same. */
+export const TASK_ID_LABEL = 'com.docker.swarm.task.id';
+export const SERVICE_ID_LABEL = 'com.docker.swarm.service.id';
+export const SERVICE_NAME_LABEL = 'com.docker.swarm.service.name';
+export const NODE_ID_LABEL = 'com.docker.swarm.node.id';
+export const TASK_NAME_LABEL = 'com.docker.swarm.task.name';
+
+/** `web.2.<task id>` for a replica, `agent.<node id>.<task id>` for a global task, as Swarm names them. */
+export function taskName(task: Task): string {
+  return `${task.serviceName}.${task.slot || task.nodeId}`;
+}
+
+export function containerName(task: Task): string {
+  return `${taskName(task)}.${task.id}`;
+}
+
+/** The engine's container spec for TASK: its image, command, environment, limits and labels. */
+export function containerSpecOf(task: Task): Partial<ContainerSpecMsg> {
+  const c = task.spec.container;
+  const { limits } = task.spec.resources;
+  return {
+    image: c.image,
+    name: containerName(task),
+    entrypoint: c.command,
+    entrypointSet: c.command.length > 0,
+    cmd: c.args,
+    env: c.env,
+    workingDir: c.workdir,
+    user: c.user,
+    hostname: c.hostname,
+    labels: {
+      ...c.labels,
+      [TASK_ID_LABEL]: task.id,
+      [TASK_NAME_LABEL]: taskName(task),
+      [SERVICE_ID_LABEL]: task.serviceId,
+      [SERVICE_NAME_LABEL]: task.serviceName,
+      [NODE_ID_LABEL]: task.nodeId,
+    },
+    network: 'bridge',
+    mounts: c.mounts.map((m) => ({
+      type: m.type,
+      source: m.source,
+      target: m.target,
+      readOnly: m.readOnly,
+      options: [],
+    })),
+    memoryBytes: limits.memoryBytes,
+    cpus: limits.nanoCpus / 1e9,
+    readOnly: c.readOnly,
+    init: c.init,
+    stopSignal: c.stopSignal,
+    stopTimeoutS: Math.ceil(c.stopGracePeriodMs / 1000),
+    stopTimeoutSet: true,
+    healthcheck: c.healthcheck
+      ? {
+          test: c.healthcheck.test,
+          intervalNs: c.healthcheck.intervalMs * 1e6,
+          timeoutNs: c.healthcheck.timeoutMs * 1e6,
+          retries: c.healthcheck.retries,
+          startPeriodNs: c.healthcheck.startPeriodMs * 1e6,
+        }
+      : null,
+    pullMissing: true,
+  };
+}
+
+/** A status for the task at TIME. */
+export function status(
+  state: TaskStatus['state'],
+  time: number,
+  fields: Partial<Omit<TaskStatus, 'state' | 'timestamp'>> = {},
+): TaskStatus {
+  return { state, timestamp: time, message: '', err: '', containerId: '', exitCode: null, ...fields };
+}
+
+/** What the task's container says about it: running, or how it ended. Null while it is only created. */
+export function statusOfContainer(
+  container: Pick<ContainerRecord, 'id' | 'state'>,
+  time: number,
+): TaskStatus | null {
+  const { state } = container;
+  const base = { containerId: container.id };
+  if (state.status === 'running' || state.status === 'paused' || state.status === 'restarting')
+    return status('running', time, { ...base, message: 'started' });
+  if (state.status !== 'exited' && state.status !== 'dead') return null;
+  if (state.exitCode === 0) return status('complete', time, { ...base, message: 'finished', exitCode: 0 });
+  const err =
+    state.error ||
+    (state.oomKilled ? 'task: killed for lack of memory (OOM)' : `task: non-zero exit (${state.exitCode})`);
+  return status('failed', time, { ...base, message: 'started', err, exitCode: state.exitCode });
+}

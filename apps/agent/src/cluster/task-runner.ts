@@ -1,0 +1,179 @@
+import { isTerminal, taskStateRank, type Task, type TaskState, type TaskStatus } from '@berth/cluster';
+import type { ContainerRecord } from '../containers/model';
+import type { ContainersService } from '../containers/containers.service';
+import { containerSpecOf, status, statusOfContainer } from './task-container';
+import type { ContainerSpecMsg } from '../containers/plan';
+
+export interface RunnerDeps {
+  containers: Pick<ContainersService, 'create' | 'start' | 'stop' | 'remove' | 'wait'>;
+  report(status: TaskStatus): void;
+  now(): number;
+  warn(message: string): void;
+}
+
+/**
+ * One task's container on this machine, driven toward what the manager wants (swarmkit's task
+ * controller: prepare, start, wait, shutdown, remove). Level-triggered: every assignment update
+ * kicks it, and it does the next thing that is missing. It reports each step, forward only.
+ */
+export class TaskRunner {
+  private observed: TaskState = 'assigned';
+  private containerId = '';
+  private busy = false;
+  private again = false;
+  private stopping = false;
+  private disposed = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private task: Task,
+    private readonly deps: RunnerDeps,
+    existing?: ContainerRecord,
+  ) {
+    if (existing) this.adopt(existing);
+  }
+
+  get id(): string {
+    return this.task.id;
+  }
+
+  update(task: Task): void {
+    this.task = task;
+    this.kick();
+  }
+
+  kick(): void {
+    if (this.disposed) return;
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    this.busy = true;
+    void this.run();
+  }
+
+  /** The task is no longer this machine's: its container goes, nothing is reported. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.containerId) await this.removeContainer();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        await this.step();
+      } while (this.again && !this.disposed);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async step(): Promise<void> {
+    const task = this.task;
+    if (taskStateRank(task.desiredState) > taskStateRank('running'))
+      return this.shutdown(task.desiredState === 'remove');
+    if (isTerminal(this.observed)) return;
+    if (!this.containerId) return this.prepare();
+    if (task.desiredState !== 'running' || taskStateRank(this.observed) >= taskStateRank('starting')) return;
+    const wait = task.notBefore - this.deps.now();
+    if (wait > 0) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.kick(), wait);
+      return;
+    }
+    await this.startContainer();
+  }
+
+  private async prepare(): Promise<void> {
+    this.report('accepted');
+    this.report('preparing', { message: `preparing ${this.task.spec.container.image}` });
+    try {
+      const record = await this.deps.containers.create(containerSpecOf(this.task) as ContainerSpecMsg);
+      this.containerId = record.id;
+      this.report('ready', { message: 'prepared', containerId: record.id });
+      this.again = true;
+    } catch (error) {
+      this.report('rejected', { message: 'preparing failed', err: (error as Error).message });
+    }
+  }
+
+  private async startContainer(): Promise<void> {
+    this.report('starting', { message: 'starting', containerId: this.containerId });
+    try {
+      await this.deps.containers.start(this.containerId);
+    } catch (error) {
+      this.report('failed', {
+        message: 'starting failed',
+        err: (error as Error).message,
+        containerId: this.containerId,
+      });
+      return;
+    }
+    this.report('running', { message: 'started', containerId: this.containerId });
+    this.watchExit();
+  }
+
+  private watchExit(): void {
+    const id = this.containerId;
+    this.deps.containers.wait(id).then(
+      (state) => this.exited(id, state),
+      (error: Error) => this.deps.warn(`waiting on task ${this.task.id}: ${error.message}`),
+    );
+  }
+
+  private exited(id: string, state: ContainerRecord['state']): void {
+    if (this.disposed || id !== this.containerId) return;
+    if (this.stopping) return; // shutdown() reports it
+    const ended = statusOfContainer({ id, state }, this.deps.now());
+    if (ended && isTerminal(ended.state)) this.send(ended);
+    else this.report('failed', { err: `task: container is ${state.status}`, containerId: id });
+  }
+
+  private async shutdown(remove: boolean): Promise<void> {
+    if (this.containerId && !isTerminal(this.observed)) {
+      this.stopping = true;
+      try {
+        await this.deps.containers.stop(this.containerId);
+      } catch (error) {
+        this.deps.warn(`stopping task ${this.task.id}: ${(error as Error).message}`);
+      }
+    }
+    if (!isTerminal(this.observed))
+      this.report('shutdown', { message: 'shutdown', containerId: this.containerId });
+    if (remove && this.containerId) await this.removeContainer();
+  }
+
+  private async removeContainer(): Promise<void> {
+    const id = this.containerId;
+    this.containerId = '';
+    this.stopping = true;
+    await this.deps.containers.remove(id, { force: true }).catch((error: Error) => {
+      if (!/No such container/.test(error.message))
+        this.deps.warn(`removing task container ${id}: ${error.message}`);
+    });
+  }
+
+  /** A container found for this task (agent restart): take over where it stands. */
+  private adopt(container: ContainerRecord): void {
+    this.containerId = container.id;
+    const now = statusOfContainer(container, this.deps.now());
+    if (!now) {
+      this.observed = 'ready';
+      return;
+    }
+    this.send(now);
+    if (now.state === 'running') this.watchExit();
+  }
+
+  private report(state: TaskState, fields: Partial<TaskStatus> = {}): void {
+    this.send(status(state, this.deps.now(), fields));
+  }
+
+  private send(next: TaskStatus): void {
+    if (taskStateRank(next.state) <= taskStateRank(this.observed) && next.state !== this.observed) return;
+    this.observed = next.state;
+    this.deps.report(next);
+  }
+}

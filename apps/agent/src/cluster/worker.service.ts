@@ -1,0 +1,108 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Task, TaskStatus } from '@berth/cluster';
+import { ContainersService } from '../containers/containers.service';
+import type { ContainerRecord } from '../containers/model';
+import { TASK_ID_LABEL } from './task-container';
+import { TaskRunner } from './task-runner';
+
+/**
+ * Turns this machine's assignments into containers (swarmkit's worker): one runner per task,
+ * idempotent across reconnects and agent restarts (a task's container is found by its label).
+ * Status reports wait here until the session sends them.
+ */
+@Injectable()
+export class WorkerService {
+  private readonly log = new Logger('worker');
+  private readonly runners = new Map<string, TaskRunner>();
+  private readonly latest = new Map<string, TaskStatus>();
+  private outbox = new Map<string, TaskStatus>();
+  private listener: (() => void) | null = null;
+
+  constructor(private readonly containers: ContainersService) {}
+
+  /** Called whenever reports are waiting to be sent. */
+  onReports(listener: (() => void) | null): void {
+    this.listener = listener;
+  }
+
+  /** The manager's full list: anything not in it is no longer this machine's. */
+  async applyFull(tasks: Task[]): Promise<void> {
+    const wanted = new Set(tasks.map((t) => t.id));
+    for (const [id, runner] of this.runners) if (!wanted.has(id)) await this.drop(id, runner);
+    for (const container of this.taskContainers())
+      if (
+        !wanted.has(container.config.labels[TASK_ID_LABEL]) &&
+        !this.runners.has(container.config.labels[TASK_ID_LABEL])
+      )
+        await this.containers.remove(container.id, { force: true }).catch(() => undefined);
+    for (const task of tasks) this.upsert(task);
+    // a report sent just before a broken session may have been lost: say where every task stands
+    for (const [id, status] of this.latest) if (wanted.has(id)) this.outbox.set(id, status);
+    this.flag();
+  }
+
+  async applyChanges(tasks: Task[], removedIds: string[]): Promise<void> {
+    for (const id of removedIds) {
+      const runner = this.runners.get(id);
+      if (runner) await this.drop(id, runner);
+    }
+    for (const task of tasks) this.upsert(task);
+  }
+
+  /** Every report since the last call, the newest per task. */
+  takeReports(): { taskId: string; status: TaskStatus }[] {
+    const reports = [...this.outbox].map(([taskId, status]) => ({ taskId, status }));
+    this.outbox = new Map();
+    return reports;
+  }
+
+  /** Leaving the cluster: every task's container goes. */
+  async stopAll(): Promise<void> {
+    for (const [id, runner] of this.runners) await this.drop(id, runner);
+    for (const container of this.taskContainers())
+      await this.containers.remove(container.id, { force: true }).catch(() => undefined);
+  }
+
+  containerOf(taskId: string): ContainerRecord | undefined {
+    return this.taskContainers().find((c) => c.config.labels[TASK_ID_LABEL] === taskId);
+  }
+
+  private upsert(task: Task): void {
+    const runner = this.runners.get(task.id);
+    if (runner) return runner.update(task);
+    const created = new TaskRunner(
+      task,
+      {
+        containers: this.containers,
+        report: (status) => this.report(task.id, status),
+        now: Date.now,
+        warn: (message) => this.log.warn(message),
+      },
+      this.containerOf(task.id),
+    );
+    this.runners.set(task.id, created);
+    created.kick();
+  }
+
+  private async drop(id: string, runner: TaskRunner): Promise<void> {
+    this.runners.delete(id);
+    this.latest.delete(id);
+    this.outbox.delete(id);
+    await runner.dispose();
+  }
+
+  private report(taskId: string, status: TaskStatus): void {
+    if (!this.runners.has(taskId)) return;
+    this.latest.set(taskId, status);
+    this.outbox.set(taskId, status);
+    this.flag();
+  }
+
+  private flag(): void {
+    if (this.outbox.size) this.listener?.();
+  }
+
+  private taskContainers(): ContainerRecord[] {
+    return this.containers.list(true).filter((c) => c.config.labels[TASK_ID_LABEL]);
+  }
+}
