@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_CONFIG, parseAgentFlags } from './config';
+import { ConfigError, DEFAULT_CONFIG, parseAgentFlags, subnetOf } from './config';
 
 describe('parseAgentFlags', () => {
   it('should take dockerd-style flags and put the socket in the exec root unless told', () => {
@@ -27,5 +27,20 @@ describe('parseAgentFlags', () => {
     expect(() => parseAgentFlags(['--bridge', 'a-very-long-bridge-name'])).toThrow('at most 15 characters');
     expect(() => parseAgentFlags(['--log-level', 'loud'])).toThrow(ConfigError);
     expect(() => parseAgentFlags(['--nope'])).toThrow('unknown flag: --nope');
+  });
+});
+
+describe('subnetOf', () => {
+  it('should take a bridge address for its subnet, as dockerd --bip does', () => {
+    expect(subnetOf('10.215.0.1/24', '--bip')).toBe('10.215.0.0/24');
+    expect(subnetOf('10.88.0.0/16', '--bip')).toBe('10.88.0.0/16');
+    expect(subnetOf('172.17.5.9/12', '--bip')).toBe('172.16.0.0/12');
+  });
+
+  it('should refuse what is no IPv4 subnet', () => {
+    expect(() => subnetOf('10.0.0.0', '--bip')).toThrow(
+      '--bip 10.0.0.0: expected an IPv4 subnet like 10.88.0.0/16',
+    );
+    expect(() => subnetOf('300.1.1.1/24', '--bip')).toThrow('expected an IPv4 subnet');
   });
 });

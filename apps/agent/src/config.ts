@@ -82,10 +82,10 @@ export function parseAgentFlags(argv: string[]): AgentConfig {
         break;
       case '--bip':
       case '--default-subnet':
-        config.bridgeSubnet = value();
+        config.bridgeSubnet = subnetOf(value(), flag);
         break;
       case '--network-pool':
-        config.networkPool = value();
+        config.networkPool = subnetOf(value(), flag);
         break;
       case '--cgroup-parent':
         config.cgroupParent = value();
@@ -109,4 +109,16 @@ export function parseAgentFlags(argv: string[]): AgentConfig {
   }
   if (!socketGiven) config.socket = path.join(config.execRoot, 'berth.sock');
   return config;
+}
+
+/** "10.88.0.1/16" (dockerd's --bip names the bridge's address) → "10.88.0.0/16". */
+export function subnetOf(cidr: string, flag: string): string {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
+  const octets = m ? m.slice(1, 5).map(Number) : [];
+  const bits = m ? Number(m[5]) : -1;
+  if (!m || octets.some((o) => o > 255) || bits < 8 || bits > 30)
+    throw new ConfigError(`${flag} ${cidr}: expected an IPv4 subnet like 10.88.0.0/16`);
+  const address = octets.reduce((a, o) => a * 256 + o, 0);
+  const network = address - (address % 2 ** (32 - bits));
+  return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join('.')}/${bits}`;
 }

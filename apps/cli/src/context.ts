@@ -11,8 +11,10 @@ export const DEFAULT_HOST = 'unix:///run/berth/berth.sock';
 
 export interface Globals {
   host: string;
-  /** Where `login` keeps credentials (config.json), as Docker's --config. */
+  /** Where `login` keeps credentials (config.json) and cluster contexts live, as Docker's --config. */
   configDir: string | undefined;
+  /** The cluster context to use (--context), else the current one. */
+  context?: string;
 }
 
 export type Command = (args: string[], globals: Globals) => Promise<number>;
@@ -35,10 +37,18 @@ export function engine(g: Globals): EngineClient {
   return client;
 }
 
+const closers: (() => Promise<void>)[] = [];
+
+/** Something else to close when the command is over (the manager's client). */
+export function closeAtExit(close: () => Promise<void>): void {
+  closers.push(close);
+}
+
 export async function closeEngine(): Promise<void> {
   const open = client;
   client = null;
   await open?.close();
+  for (const close of closers.splice(0)) await close();
 }
 
 export function write(text: string): void {

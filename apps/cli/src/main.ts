@@ -20,6 +20,10 @@ const archive = () => import('./commands/archive');
 const volumes = () => import('./commands/volumes');
 const networks = () => import('./commands/networks');
 const system = () => import('./commands/system');
+const cluster = () => import('./commands/cluster');
+const node = () => import('./commands/node');
+const service = () => import('./commands/service');
+const contexts = () => import('./commands/context');
 
 const COMMANDS: Record<string, Loader> = {
   run: from(run, 'run'),
@@ -125,6 +129,41 @@ const GROUPS: Record<string, Record<string, Loader>> = {
     prune: from(system, 'prune'),
   },
   builder: { prune: from(images, 'builderPrune') },
+  cluster: {
+    init: from(cluster, 'init'),
+    join: from(cluster, 'join'),
+    'join-token': from(cluster, 'joinToken'),
+    leave: from(cluster, 'leave'),
+    inspect: from(cluster, 'inspect'),
+  },
+  node: {
+    ls: from(node, 'ls'),
+    list: from(node, 'ls'),
+    inspect: from(node, 'inspect'),
+    update: from(node, 'update'),
+    rm: from(node, 'rm'),
+    ps: from(node, 'ps'),
+    promote: from(node, 'promote'),
+    demote: from(node, 'demote'),
+  },
+  service: {
+    create: from(service, 'create'),
+    ls: from(service, 'ls'),
+    list: from(service, 'ls'),
+    ps: from(service, 'ps'),
+    inspect: from(service, 'inspect'),
+    scale: from(service, 'scale'),
+    update: from(service, 'update'),
+    rm: from(service, 'rm'),
+    logs: from(service, 'logs'),
+  },
+  context: {
+    ls: from(contexts, 'ls'),
+    list: from(contexts, 'ls'),
+    use: from(contexts, 'use'),
+    rm: from(contexts, 'rm'),
+    show: from(contexts, 'show'),
+  },
 };
 
 function pick(all: Record<string, Loader>, names: string[]): Record<string, Loader> {
@@ -140,12 +179,15 @@ Images:
   pull, push, build, images, rmi, tag, history, save, load, import, login, logout
 Management commands:
   container, image, volume, network, system, builder
+Cluster:
+  cluster (init, join, join-token, leave, inspect), node, service, context
 Other:
   events, info, version
 
 Options:
   -H, --host unix://PATH   the engine's socket (default $BERTH_HOST, else ${DEFAULT_HOST})
-  --config DIR             where login keeps credentials (default ~/.berth)
+  --config DIR             where login keeps credentials and contexts (default ~/.berth)
+  -c, --context NAME       the cluster context to use (default $BERTH_CONTEXT, else the current one)
   -v, --version
 `;
 
@@ -157,6 +199,7 @@ function splitGlobals(argv: string[]): { globals: Globals; rest: string[] } {
   const rest = takeGlobalFlags(argv, (flag, value) => {
     if (flag === '-H' || flag === '--host') globals.host = value();
     else if (flag === '--config') globals.configDir = value();
+    else if (flag === '-c' || flag === '--context') globals.context = value();
     else if (flag === '-D' || flag === '--debug') process.env.BERTH_DEBUG = '1';
     else if (flag === '-l' || flag === '--log-level') value();
     else return false;

@@ -75,15 +75,20 @@ export class TaskRunner {
     if (taskStateRank(task.desiredState) > taskStateRank('running'))
       return this.shutdown(task.desiredState === 'remove');
     if (isTerminal(this.observed)) return;
+    // a restart delay holds even the preparing: a task that fails to prepare must not spin
+    if (this.holdUntil(task.notBefore)) return;
     if (!this.containerId) return this.prepare();
     if (task.desiredState !== 'running' || taskStateRank(this.observed) >= taskStateRank('starting')) return;
-    const wait = task.notBefore - this.deps.now();
-    if (wait > 0) {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.kick(), wait);
-      return;
-    }
     await this.startContainer();
+  }
+
+  /** Whether TIME is still ahead; if so, the runner wakes itself then. */
+  private holdUntil(time: number): boolean {
+    const wait = time - this.deps.now();
+    if (wait <= 0) return false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.kick(), wait);
+    return true;
   }
 
   private async prepare(): Promise<void> {

@@ -42,13 +42,19 @@ export class ClusterController {
       Init: async (request) => {
         if (!local)
           throw denied("cluster init is only served on the manager's local socket: run it on the manager");
-        const { cluster, client } = await this.cluster.init(request.advertiseAddr);
+        const advertised = this.cluster.advertiseAddr;
+        if (request.advertiseAddr && request.advertiseAddr !== advertised)
+          throw invalid(
+            `the manager advertises ${advertised}, not ${request.advertiseAddr}: restart berth-manager with --advertise-addr ${request.advertiseAddr}`,
+          );
+        const { cluster, client } = await this.cluster.init(advertised);
         await onInit();
         return {
           clusterId: cluster.id,
           workerToken: cluster.joinTokens.worker,
           managerToken: cluster.joinTokens.manager,
           client,
+          managerAddr: advertised,
         };
       },
       GetCa: async () => ({ caPem: this.cluster.require().ca.certPem }),

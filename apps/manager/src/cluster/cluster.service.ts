@@ -46,6 +46,10 @@ export class ClusterService {
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
   ) {}
 
+  get advertiseAddr(): string {
+    return this.config.advertiseAddr;
+  }
+
   current(): Cluster | null {
     return this.state.cache.list('cluster')[0] ?? null;
   }

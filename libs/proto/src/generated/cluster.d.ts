@@ -83,9 +83,6 @@ export namespace berth {
                 /** InitRequest advertiseAddr. */
                 advertiseAddr: string;
 
-                /** InitRequest altNames. */
-                altNames: string[];
-
                 /**
                  * Encodes the specified InitRequest message. Does not implicitly {@link berth.cluster.v1.InitRequest.verify|verify} messages.
                  * @param message InitRequest message or plain object to encode
@@ -112,9 +109,6 @@ export namespace berth {
 
                     /** InitRequest advertiseAddr */
                     advertiseAddr?: (string|null);
-
-                    /** InitRequest altNames */
-                    altNames?: (string[]|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -224,6 +218,9 @@ export namespace berth {
                 /** InitResponse client. */
                 client?: (berth.cluster.v1.ClientCertificate.$Properties|null);
 
+                /** InitResponse managerAddr. */
+                managerAddr: string;
+
                 /**
                  * Encodes the specified InitResponse message. Does not implicitly {@link berth.cluster.v1.InitResponse.verify|verify} messages.
                  * @param message InitResponse message or plain object to encode
@@ -259,6 +256,9 @@ export namespace berth {
 
                     /** InitResponse client */
                     client?: (berth.cluster.v1.ClientCertificate.$Properties|null);
+
+                    /** InitResponse managerAddr */
+                    managerAddr?: (string|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

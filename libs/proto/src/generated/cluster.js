@@ -90,7 +90,6 @@ $root.berth = (function() {
             v1.InitRequest = (function() {
 
                 var InitRequest = function (p) {
-                    this.altNames = [];
                     if (p)
                         for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                             if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -98,7 +97,6 @@ $root.berth = (function() {
                 };
 
                 InitRequest.prototype.advertiseAddr = "";
-                InitRequest.prototype.altNames = $util.emptyArray;
 
                 InitRequest.encode = function (m, w, q) {
                     if (!w)
@@ -109,10 +107,6 @@ $root.berth = (function() {
                         throw $Error("max depth exceeded");
                     if (m.advertiseAddr != null && $Object.hasOwnProperty.call(m, "advertiseAddr") && m.advertiseAddr !== "")
                         w.uint32(10).string(m.advertiseAddr);
-                    if (m.altNames != null && m.altNames.length) {
-                        for (var i = 0; i < m.altNames.length; ++i)
-                            w.uint32(18).string(m.altNames[i]);
-                    }
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -153,14 +147,6 @@ $root.berth = (function() {
                                     m.advertiseAddr = v;
                                 else
                                     delete m.advertiseAddr;
-                                continue;
-                            }
-                        case 2: {
-                                if (u !== 2)
-                                    break;
-                                if (!(m.altNames && m.altNames.length))
-                                    m.altNames = [];
-                                m.altNames.push(r.stringVerify());
                                 continue;
                             }
                         }
@@ -302,6 +288,7 @@ $root.berth = (function() {
                 InitResponse.prototype.workerToken = "";
                 InitResponse.prototype.managerToken = "";
                 InitResponse.prototype.client = null;
+                InitResponse.prototype.managerAddr = "";
 
                 InitResponse.encode = function (m, w, q) {
                     if (!w)
@@ -318,6 +305,8 @@ $root.berth = (function() {
                         w.uint32(26).string(m.managerToken);
                     if (m.client != null && $Object.hasOwnProperty.call(m, "client"))
                         $root.berth.cluster.v1.ClientCertificate.encode(m.client, w.uint32(34).fork(), q + 1).ldelim();
+                    if (m.managerAddr != null && $Object.hasOwnProperty.call(m, "managerAddr") && m.managerAddr !== "")
+                        w.uint32(42).string(m.managerAddr);
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -382,6 +371,15 @@ $root.berth = (function() {
                                 if (u !== 2)
                                     break;
                                 m.client = $root.berth.cluster.v1.ClientCertificate.decode(r, r.size(), $undefined, q + 1, m.client);
+                                continue;
+                            }
+                        case 5: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.managerAddr = v;
+                                else
+                                    delete m.managerAddr;
                                 continue;
                             }
                         }

@@ -1,0 +1,117 @@
+/**
+ * How `berth service ls|ps` and `berth node ls` show cluster objects: Docker's columns and
+ * wording, computed from the objects. Pure.
+ */
+import { humanDuration } from '@berth/cli-support/args';
+import type { Node, Service, Task, TaskState } from '@berth/cluster';
+
+const STATE_WORDS: Record<TaskState, string> = {
+  new: 'New',
+  pending: 'Pending',
+  assigned: 'Assigned',
+  accepted: 'Accepted',
+  preparing: 'Preparing',
+  ready: 'Ready',
+  starting: 'Starting',
+  running: 'Running',
+  complete: 'Complete',
+  shutdown: 'Shutdown',
+  failed: 'Failed',
+  rejected: 'Rejected',
+  remove: 'Remove',
+  orphaned: 'Orphaned',
+};
+
+export function stateWord(state: TaskState): string {
+  return STATE_WORDS[state];
+}
+
+const shortId = (id: string) => id.slice(0, 12);
+
+/** Running tasks of the service's current tasks against what it asks for: "2/3", or "3/3" for global. */
+export function replicasColumn(service: Service, tasks: readonly Task[]): string {
+  const own = tasks.filter((t) => t.serviceId === service.id);
+  const running = own.filter((t) => t.status.state === 'running' && t.desiredState === 'running').length;
+  if ('replicated' in service.spec.mode) return `${running}/${service.spec.mode.replicated.replicas}`;
+  const desired = own.filter((t) => t.desiredState === 'running').length;
+  return `${running}/${desired}`;
+}
+
+export function portsColumn(service: Service): string {
+  return service.spec.endpoint.ports
+    .map((p) => `*:${p.publishedPort || ''}->${p.targetPort}/${p.protocol}`)
+    .join(', ');
+}
+
+export function serviceRow(service: Service, tasks: readonly Task[]): Record<string, unknown> {
+  return {
+    ID: shortId(service.id),
+    Name: service.spec.name,
+    Mode: 'replicated' in service.spec.mode ? 'replicated' : 'global',
+    Replicas: replicasColumn(service, tasks),
+    Image: service.spec.task.container.image,
+    Ports: portsColumn(service),
+  };
+}
+
+/** `web.1`, or `agent.<node id>` for a global task; `\_ web.1` for an older task of the same slot. */
+export function taskRows(
+  tasks: readonly Task[],
+  nodes: ReadonlyMap<string, Node>,
+  now: number,
+  options: { noTrunc?: boolean } = {},
+): Record<string, unknown>[] {
+  const sorted = [...tasks].sort(
+    (a, b) =>
+      a.serviceName.localeCompare(b.serviceName) ||
+      a.slot - b.slot ||
+      a.nodeId.localeCompare(b.nodeId) ||
+      b.meta.createdAt - a.meta.createdAt,
+  );
+  let previousSlot = '';
+  return sorted.map((task) => {
+    const slotName = `${task.serviceName}.${task.slot || task.nodeId}`;
+    const name = slotName === previousSlot ? ` \\_ ${slotName}` : slotName;
+    previousSlot = slotName;
+    const node = nodes.get(task.nodeId);
+    const error =
+      task.status.err ||
+      (task.status.state === 'pending' && task.status.message.startsWith('no suitable node')
+        ? task.status.message
+        : '');
+    return {
+      ID: options.noTrunc ? task.id : shortId(task.id),
+      Name: name,
+      Image: task.spec.container.image,
+      Node: node?.description.hostname ?? '',
+      DesiredState: stateWord(task.desiredState),
+      CurrentState: `${stateWord(task.status.state)} ${humanDuration(Math.max(0, now - task.status.timestamp))} ago`,
+      Error: options.noTrunc || error.length <= 60 ? error : `${error.slice(0, 57)}...`,
+    };
+  });
+}
+
+export function nodeRow(node: Node, leaderAddr: string | null): Record<string, unknown> {
+  const status =
+    node.status.state === 'ready'
+      ? 'Ready'
+      : node.status.state === 'down'
+        ? 'Down'
+        : node.status.state === 'disconnected'
+          ? 'Disconnected'
+          : 'Unknown';
+  const manager =
+    node.spec.role === 'manager'
+      ? leaderAddr && node.status.addr && leaderAddr.startsWith(node.status.addr)
+        ? 'Leader'
+        : 'Reachable'
+      : '';
+  return {
+    ID: node.id,
+    Hostname: node.description.hostname,
+    Status: status,
+    Availability: node.spec.availability[0].toUpperCase() + node.spec.availability.slice(1),
+    ManagerStatus: manager,
+    EngineVersion: node.description.engineVersion,
+  };
+}

@@ -1,0 +1,319 @@
+/** berth service create|ls|ps|inspect|scale|update|rm|logs — Docker's service verbs, on the manager. */
+import * as fs from 'node:fs';
+import { keyValues, parseCommand, UsageError } from '@berth/cli-support/args';
+import type { Node, Service, ServiceSpec, Task } from '@berth/cluster';
+import { RpcError } from '@berth/proto/status';
+import { forEach, write, type Command, type Globals } from '../context';
+import { manager } from '../manager';
+import { printDocuments, printListing } from '../output';
+import { replicasColumn, serviceRow, taskRows } from '../cluster-views/views';
+import { SERVICE_FLAGS, parsePlacementPref, serviceSpec } from './service-flags';
+
+const parse = <T>(json: string) => JSON.parse(json) as T;
+
+async function getService(g: Globals, ref: string): Promise<Service> {
+  return parse<Service>((await manager(g).call('GetService', { ref })).json);
+}
+
+async function tasksOf(g: Globals, service: string, desiredState = ''): Promise<Task[]> {
+  return (await manager(g).call('ListTasks', { service, node: '', desiredState })).json.map((j) =>
+    parse<Task>(j),
+  );
+}
+
+async function nodesById(g: Globals): Promise<Map<string, Node>> {
+  const nodes = (await manager(g).call('ListNodes', { filters: {} })).json.map((j) => parse<Node>(j));
+  return new Map(nodes.map((n) => [n.id, n]));
+}
+
+function randomName(image: string): string {
+  const base =
+    image
+      .split('/')
+      .pop()!
+      .split(/[:@]/)[0]
+      .replace(/[^a-zA-Z0-9_.-]/g, '') || 'service';
+  return `${base}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+export const create: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'service create',
+    args,
+    SERVICE_FLAGS,
+    ['image', 'command...'],
+    {
+      interspersed: false,
+    },
+  );
+  const spec = serviceSpec(values, positionals, {
+    env: process.env,
+    readFile: (f) => fs.readFileSync(f, 'utf8'),
+    cwd: process.cwd(),
+    durationNs: () => 0,
+  });
+  if (!spec.name) spec.name = randomName(spec.task.container.image);
+  const service = parse<Service>(
+    (await manager(g).call('CreateService', { specJson: JSON.stringify(spec) })).json,
+  );
+  write(`${service.id}\n`);
+  if (values.detach) return 0;
+  return converge(g, service.id, !!values.quiet);
+};
+
+/**
+ * Waits until the service runs what it asks for, showing progress as `docker service create`
+ * does: one line per task on a terminal, overall counts otherwise. Pending reasons are shown.
+ */
+async function converge(g: Globals, ref: string, quiet: boolean): Promise<number> {
+  const tty = process.stdout.isTTY && !quiet;
+  let lastLine = '';
+  let drawn = 0;
+  for (;;) {
+    const service = await getService(g, ref);
+    const tasks = (await tasksOf(g, service.id, 'running')).filter(
+      (t) => t.specVersion === service.specVersion,
+    );
+    const [running, desired] = replicasColumn(service, tasks).split('/').map(Number);
+    const pending = tasks.find(
+      (t) => t.status.state === 'pending' && t.status.message.startsWith('no suitable node'),
+    );
+    const lines = [`overall progress: ${running} out of ${desired} tasks`];
+    if (pending)
+      lines.push(`${pending.serviceName}.${pending.slot || pending.nodeId}: ${pending.status.message}`);
+    if (tty) {
+      if (drawn) write(`\x1b[${drawn}A\x1b[J`);
+      write(`${lines.join('\n')}\n`);
+      drawn = lines.length;
+    } else if (!quiet && lines.join('\n') !== lastLine) {
+      write(`${lines.join('\n')}\n`);
+      lastLine = lines.join('\n');
+    }
+    if (running === desired) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  if (!quiet) write('verify: Service converged\n');
+  return 0;
+}
+
+export const ls: Command = async (args, g) => {
+  const { values } = parseCommand(
+    'service ls',
+    args,
+    {
+      quiet: { type: 'boolean', short: 'q' },
+      format: { type: 'string' },
+      filter: { type: 'string', short: 'f', multiple: true },
+    },
+    [],
+  );
+  const services = (await manager(g).call('ListServices', { filters: {} })).json.map((j) =>
+    parse<Service>(j),
+  );
+  const tasks = (
+    await manager(g).call('ListTasks', { service: '', node: '', desiredState: 'running' })
+  ).json.map((j) => parse<Task>(j));
+  const filters = keyValues(values.filter);
+  const rows = services
+    .filter((s) => !filters.name || s.spec.name.startsWith(filters.name))
+    .filter((s) => !filters.id || s.id.startsWith(filters.id))
+    .filter((s) => !filters.mode || ('replicated' in s.spec.mode ? 'replicated' : 'global') === filters.mode)
+    .map((s) => serviceRow(s, tasks));
+  printListing(
+    rows,
+    { table: 'table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}' },
+    {
+      format: values.format as string | undefined,
+      quiet: !!values.quiet,
+    },
+  );
+  return 0;
+};
+
+export const ps: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'service ps',
+    args,
+    {
+      quiet: { type: 'boolean', short: 'q' },
+      format: { type: 'string' },
+      filter: { type: 'string', short: 'f', multiple: true },
+      'no-trunc': { type: 'boolean' },
+    },
+    ['service...'],
+  );
+  const filters = keyValues(values.filter);
+  const nodes = await nodesById(g);
+  const tasks: Task[] = [];
+  for (const ref of positionals) tasks.push(...(await tasksOf(g, ref, filters['desired-state'] ?? '')));
+  const rows = taskRows(
+    tasks.filter(
+      (t) =>
+        !filters.node ||
+        nodes.get(t.nodeId)?.description.hostname === filters.node ||
+        t.nodeId === filters.node,
+    ),
+    nodes,
+    Date.now(),
+    { noTrunc: !!values['no-trunc'] },
+  );
+  printListing(
+    rows,
+    {
+      table:
+        'table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}',
+      headers: { DesiredState: 'DESIRED STATE', CurrentState: 'CURRENT STATE' },
+    },
+    { format: values.format as string | undefined, quiet: !!values.quiet },
+  );
+  return 0;
+};
+
+export const inspect: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'service inspect',
+    args,
+    { format: { type: 'string', short: 'f' }, pretty: { type: 'boolean' } },
+    ['service...'],
+  );
+  const documents: unknown[] = [];
+  const code = await forEach(positionals, async (ref) => {
+    documents.push(await getService(g, ref));
+    return null;
+  });
+  if (documents.length) printDocuments(documents, values.format as string | undefined);
+  return code;
+};
+
+async function updateSpec(g: Globals, ref: string, change: (spec: ServiceSpec) => void): Promise<Service> {
+  const service = await getService(g, ref);
+  const spec = structuredClone(service.spec);
+  change(spec);
+  return parse<Service>(
+    (
+      await manager(g).call('UpdateService', {
+        ref: service.id,
+        specJson: JSON.stringify(spec),
+        version: service.meta.version,
+      })
+    ).json,
+  );
+}
+
+export const scale: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'service scale',
+    args,
+    { detach: { type: 'boolean', short: 'd' } },
+    ['service=replicas...'],
+  );
+  let failed = 0;
+  const scaled: string[] = [];
+  for (const pair of positionals) {
+    const m = /^([^=]+)=(\d+)$/.exec(pair);
+    if (!m) throw new UsageError(`service scale: invalid scale specifier '${pair}': use SERVICE=REPLICAS`);
+    try {
+      await updateSpec(g, m[1], (spec) => {
+        if (!('replicated' in spec.mode))
+          throw new UsageError(`scale can only be used with replicated mode (${m[1]} is global)`);
+        spec.mode = { replicated: { replicas: Number(m[2]) } };
+      });
+      write(`${m[1]} scaled to ${m[2]}\n`);
+      scaled.push(m[1]);
+    } catch (error) {
+      if (!(error instanceof RpcError) && !(error instanceof UsageError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      failed++;
+    }
+  }
+  if (!values.detach) for (const name of scaled) await converge(g, name, false);
+  return failed ? 1 : 0;
+};
+
+export const update: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'service update',
+    args,
+    {
+      replicas: { type: 'string' },
+      'constraint-add': { type: 'string', multiple: true },
+      'constraint-rm': { type: 'string', multiple: true },
+      'placement-pref-add': { type: 'string', multiple: true },
+      'placement-pref-rm': { type: 'string', multiple: true },
+      'max-replicas': { type: 'string' },
+      'label-add': { type: 'string', multiple: true },
+      'label-rm': { type: 'string', multiple: true },
+      detach: { type: 'boolean', short: 'd' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+    ['service'],
+  );
+  const list = (flag: string) => (values[flag] as string[] | undefined) ?? [];
+  const service = await updateSpec(g, positionals[0], (spec) => {
+    if (values.replicas !== undefined) {
+      if (!('replicated' in spec.mode))
+        throw new UsageError('replicas can only be used with replicated mode');
+      spec.mode = { replicated: { replicas: Number(values.replicas) } };
+    }
+    const placement = spec.task.placement;
+    placement.constraints = [
+      ...placement.constraints.filter((c) => !list('constraint-rm').includes(c)),
+      ...list('constraint-add'),
+    ];
+    const prefsRm = list('placement-pref-rm').map((p) => parsePlacementPref(p).spread);
+    placement.preferences = [
+      ...placement.preferences.filter((p) => !prefsRm.includes(p.spread)),
+      ...list('placement-pref-add').map(parsePlacementPref),
+    ];
+    if (values['max-replicas'] !== undefined) placement.maxReplicasPerNode = Number(values['max-replicas']);
+    for (const key of list('label-rm')) delete spec.labels[key];
+    Object.assign(spec.labels, keyValues(values['label-add']));
+  });
+  write(`${positionals[0]}\n`);
+  if (values.detach) return 0;
+  return converge(g, service.id, !!values.quiet);
+};
+
+export const rm: Command = async (args, g) => {
+  const { positionals } = parseCommand('service rm', args, {}, ['service...']);
+  return forEach(positionals, async (ref) => {
+    await manager(g).call('RemoveService', { ref, force: false });
+    return ref;
+  });
+};
+
+export const logs: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'service logs',
+    args,
+    {
+      follow: { type: 'boolean', short: 'f' },
+      tail: { type: 'string', short: 'n' },
+      since: { type: 'string' },
+      timestamps: { type: 'boolean', short: 't' },
+      raw: { type: 'boolean' },
+      'no-task-ids': { type: 'boolean' },
+    },
+    ['service'],
+  );
+  const tail = values.tail === undefined || values.tail === 'all' ? -1 : Number(values.tail);
+  const nodes = await nodesById(g);
+  const service = await getService(g, positionals[0]);
+  for await (const record of manager(g).stream('ServiceLogs', {
+    service: service.id,
+    follow: !!values.follow,
+    tail,
+    sinceUnixMs: 0,
+    timestamps: !!values.timestamps,
+  })) {
+    const when = values.timestamps ? `${new Date(Number(record.timeUnixNano) / 1e6).toISOString()} ` : '';
+    const task = values['no-task-ids'] ? '' : `.${record.taskId.slice(0, 12)}`;
+    const prefix = values.raw
+      ? ''
+      : `${service.spec.name}.${record.slot || record.nodeId}${task}@${nodes.get(record.nodeId)?.description.hostname ?? record.nodeId}    | `;
+    (record.stream === 2 ? process.stderr : process.stdout).write(
+      `${when}${prefix}${Buffer.from(record.data).toString()}`,
+    );
+  }
+  return 0;
+};

@@ -1,0 +1,110 @@
+/**
+ * How the CLI reaches a cluster: contexts saved by `berth cluster init` (the manager's address
+ * and an admin certificate), the current one named in <config>/current-context, chosen with
+ * `berth context use`, --context or BERTH_CONTEXT. Before a cluster exists, `cluster init`
+ * talks to the manager's local socket.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CLUSTER_SERVICE, GrpcClient } from '@berth/proto';
+import { closeAtExit, type Globals } from './context';
+
+export interface ClusterContext {
+  name: string;
+  managerAddr: string;
+  caPem: string;
+  certPem: string;
+  keyPem: string;
+}
+
+export const DEFAULT_MANAGER_SOCKET = '/run/berth/manager.sock';
+
+const MANAGER_NAME = {
+  what: 'the Berth manager',
+  hint: 'Is berth-manager running? (start it with bin/berth-manager, or choose another context with `berth context use`)',
+};
+
+export function configDir(g: Globals): string {
+  return g.configDir ?? path.join(os.homedir(), '.berth');
+}
+
+function contextsDir(g: Globals): string {
+  return path.join(configDir(g), 'contexts');
+}
+
+export function saveContext(g: Globals, context: ClusterContext, makeCurrent: boolean): void {
+  fs.mkdirSync(contextsDir(g), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(contextsDir(g), `${context.name}.json`), JSON.stringify(context, null, 2), {
+    mode: 0o600,
+  });
+  if (makeCurrent) useContext(g, context.name);
+}
+
+export function listContexts(g: Globals): ClusterContext[] {
+  let files: string[];
+  try {
+    files = fs.readdirSync(contextsDir(g)).filter((f) => f.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  return files.map(
+    (f) => JSON.parse(fs.readFileSync(path.join(contextsDir(g), f), 'utf8')) as ClusterContext,
+  );
+}
+
+export function currentContextName(g: Globals): string | null {
+  if (g.context) return g.context;
+  if (process.env.BERTH_CONTEXT) return process.env.BERTH_CONTEXT;
+  try {
+    return fs.readFileSync(path.join(configDir(g), 'current-context'), 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+export function useContext(g: Globals, name: string): void {
+  if (!listContexts(g).some((c) => c.name === name))
+    throw new Error(`context "${name}" does not exist (see \`berth context ls\`)`);
+  fs.mkdirSync(configDir(g), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(configDir(g), 'current-context'), `${name}\n`);
+}
+
+export function removeContext(g: Globals, name: string): void {
+  fs.rmSync(path.join(contextsDir(g), `${name}.json`));
+  if (currentContextName(g) === name) fs.rmSync(path.join(configDir(g), 'current-context'), { force: true });
+}
+
+let client: GrpcClient<typeof CLUSTER_SERVICE> | null = null;
+
+/** The manager of the current context, over TLS with the context's certificate. */
+export function manager(g: Globals): GrpcClient<typeof CLUSTER_SERVICE> {
+  if (client) return client;
+  const name = currentContextName(g);
+  if (!name)
+    throw new Error(
+      'no cluster context: run `berth cluster init` on a manager, or choose one with `berth context use NAME`',
+    );
+  const context = listContexts(g).find((c) => c.name === name);
+  if (!context) throw new Error(`context "${name}" does not exist (see \`berth context ls\`)`);
+  client = new GrpcClient(
+    CLUSTER_SERVICE,
+    { address: context.managerAddr, tls: { ca: context.caPem, cert: context.certPem, key: context.keyPem } },
+    MANAGER_NAME,
+  );
+  closeAtExit(closeManager);
+  return client;
+}
+
+/** The manager's local socket (root only), for `cluster init` on the manager's machine. */
+export function localManager(socket: string): GrpcClient<typeof CLUSTER_SERVICE> {
+  client = new GrpcClient(CLUSTER_SERVICE, { socket }, MANAGER_NAME);
+  closeAtExit(closeManager);
+  return client;
+}
+
+export async function closeManager(): Promise<void> {
+  const open = client;
+  client = null;
+  await open?.close();
+}
