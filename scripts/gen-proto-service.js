@@ -13,7 +13,10 @@ const constName = (service) => service.replace(/([a-z])([A-Z])/g, '$1_$2').toUpp
 for (const api of ['engine', 'cluster']) {
   const proto = `proto/berth/${api}/v1/${api}.proto`;
   const json = JSON.parse(
-    execFileSync(path.join(root, 'node_modules/.bin/pbjs'), ['-t', 'json', proto], { cwd: root, encoding: 'utf8' }),
+    execFileSync(path.join(root, 'node_modules/.bin/pbjs'), ['-t', 'json', proto], {
+      cwd: root,
+      encoding: 'utf8',
+    }),
   );
   const pkg = json.nested.berth.nested[api].nested.v1.nested;
   const lines = [

@@ -3,3 +3,4 @@ export { RuntimeHarness, removeCgroupParent, sharedBusyboxRootfs, type RunResult
 export { startRegistry, freePort, type TestRegistry } from './registry';
 export { EngineHarness, BERTH, BERTHD, ensureBuilt, type BerthResult } from './engine';
 export { startEtcd, type TestEtcd } from './etcd';
+export { ClusterHarness, type ClusterMachine } from './cluster';

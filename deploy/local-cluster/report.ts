@@ -1,0 +1,81 @@
+/** What `up`, `down` and `status` print about a cluster. Pure but for the liveness checks of `status`. */
+import { linkExists, netnsExists } from './host';
+import { isRunning } from './processes';
+import type { ClusterState, MachineRecord, ProcessRecord, ServiceRecord } from './state';
+import type { DownReport } from './cluster';
+
+const pad = (text: string, width: number) => text.padEnd(width);
+
+function serviceLine(name: string, service: ServiceRecord | undefined, live: boolean): string {
+  if (!service)
+    return `  ${pad(name, 9)}${name === 'manager' ? 'none yet (deploy/local-cluster/manager.ts)' : 'none'}`;
+  return `  ${pad(name, 9)}${service.endpoint}${live ? `  ${processState(service.process)}` : ''}`;
+}
+
+function processState(p: ProcessRecord | null): string {
+  return p && isRunning(p) ? `running (pid ${p.pid})` : 'NOT RUNNING';
+}
+
+function machineLines(machines: readonly MachineRecord[], live: boolean): string[] {
+  const lines = [`  ${pad('machine', 9)}${pad('address', 15)}${pad('netns', 18)}engine`];
+  for (const m of machines) {
+    const state = live
+      ? `  agent ${processState(m.agent)}${netnsExists(m.netns) ? '' : ', NETNS MISSING'}`
+      : '';
+    lines.push(`  ${pad(m.name, 9)}${pad(m.address, 15)}${pad(m.netns, 18)}unix://${m.socket}${state}`);
+  }
+  return lines;
+}
+
+function overview(state: ClusterState, live: boolean): string[] {
+  const f = state.fabric;
+  const fabric = f
+    ? `bridge ${f.bridge}, ${f.gateway}/24${live && !linkExists(f.bridge) ? '  MISSING' : ''}${state.outbound ? ', outbound through the host' : ', fabric only'}`
+    : 'none';
+  return [
+    `  ${pad('fabric', 9)}${fabric}`,
+    serviceLine('etcd', state.services.etcd, live),
+    serviceLine('redis', state.services.redis, live),
+    serviceLine('manager', state.services.manager, live),
+    '',
+    ...machineLines(state.machines, live),
+  ];
+}
+
+export function describeUp(state: ClusterState, downCommand: string): string[] {
+  const first = state.machines[0];
+  return [
+    `Berth local cluster "${state.tag}" is up (state: ${state.stateDir}/cluster.json)`,
+    '',
+    ...overview(state, false),
+    '',
+    "Use a machine's engine as you would docker's:",
+    `  bin/berth -H unix://${first.socket} run --rm busybox echo hello`,
+    `  export BERTH_HOST=unix://${first.socket}   # then: bin/berth ps`,
+    `A machine starts with no images: bin/berth pull busybox${state.outbound ? '' : ' (this cluster is fabric-only: berth load or import instead)'}`,
+    `A shell in a machine's network: nsenter --net=/run/netns/${first.netns} sh`,
+    `Agent logs: ${state.stateDir}/m<N>/agent.log`,
+    `Take it all down: ${downCommand}`,
+  ];
+}
+
+export function describeStatus(state: ClusterState): string[] {
+  return [
+    `Berth local cluster "${state.tag}" (state: ${state.stateDir}, made ${state.createdAt})`,
+    '',
+    ...overview(state, true),
+  ];
+}
+
+export function describeDown(stateDir: string, report: DownReport): string[] {
+  const lines = [
+    `Took down the local cluster of ${stateDir}; removed:`,
+    ...report.removed.map((r) => `  ${r}`),
+  ];
+  if (report.leftovers.length)
+    lines.push(
+      'Still there afterwards (not removed; look at these by hand):',
+      ...report.leftovers.map((l) => `  ${l}`),
+    );
+  return lines;
+}

@@ -1,0 +1,203 @@
+/**
+ * Several machines on this host for end-to-end tests: the local cluster of
+ * `npm run up` (deploy/local-cluster), with a state dir in a temporary
+ * directory, a tag of its own per run and no traffic beyond the host. stop()
+ * takes it down from its state file and fails, listing them, when anything
+ * with the run's tag is left (netns, links, mounts, cgroups, processes,
+ * iptables rules). Its processes are detached: should the test process die
+ * before stop(), `node dist/deploy/local-cluster/main.js down --state-dir
+ * /tmp/berth-cluster-XXXXXX/s` removes what it made.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  BERTH,
+  ClusterStore,
+  downCluster,
+  FABRIC_CANDIDATES,
+  killAgent,
+  LeftoversError,
+  signalAndWait,
+  startManager,
+  startAgent,
+  upCluster,
+  withStateLock,
+  type MachineRecord,
+} from '../../deploy/local-cluster';
+import { ensureBuilt, type BerthResult } from './engine';
+import { sharedBusyboxRootfs } from './harness';
+
+export interface BerthOptions {
+  input?: string;
+  timeoutMs?: number;
+  env?: Record<string, string>;
+}
+
+export interface ClusterMachine {
+  index: number;
+  /** m1, m2, … */
+  name: string;
+  netns: string;
+  /** Its address on the fabric. */
+  address: string;
+  /** unix://… of its agent's engine socket. */
+  engineHost: string;
+  dataRoot: string;
+  /** Its agent's log file. */
+  log: string;
+  /** bin/berth against this machine's engine. */
+  berth(args: string[], options?: BerthOptions): BerthResult;
+  /** A host command (ip, wget, busybox ping) run with this machine's network. */
+  exec(args: string[], options?: { timeoutMs?: number }): SpawnSyncReturns<string>;
+  /** busybox:latest from the shared test rootfs, imported into this machine's engine. */
+  importBusybox(reference?: string): void;
+  /** Ends its agent with SIGNAL and waits until it has exited; its containers stay. */
+  killAgent(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts its agent again on the same roots (live restore) and waits until it serves. */
+  startAgent(): Promise<void>;
+}
+
+export class ClusterHarness {
+  private stopped = false;
+  readonly machines: ClusterMachine[];
+
+  private constructor(
+    private readonly store: ClusterStore,
+    /** Holds the state dir and files of the harness's own (the busybox tarball). */
+    readonly tmp: string,
+  ) {
+    this.machines = store.state.machines.map((m) => this.machineOf(m));
+  }
+
+  /** Brings up MACHINES machines (default 3) with etcd and Redis; on failure nothing is left. */
+  static async start(options: { machines?: number } = {}): Promise<ClusterHarness> {
+    ensureBuilt();
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cluster-'));
+    const stateDir = path.join(tmp, 's');
+    try {
+      await withStateLock(stateDir, () =>
+        upCluster({
+          stateDir,
+          machines: options.machines ?? 3,
+          tag: crypto.randomBytes(3).toString('hex'),
+          outbound: false,
+          subnetStart: crypto.randomInt(FABRIC_CANDIDATES),
+          cliConfigDir: path.join(tmp, 'cli'),
+        }),
+      );
+    } catch (error) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      throw error;
+    }
+    return new ClusterHarness(ClusterStore.open(stateDir), tmp);
+  }
+
+  get tag(): string {
+    return this.store.state.tag;
+  }
+
+  get stateDir(): string {
+    return this.store.dir;
+  }
+
+  /** etcd's host:port on loopback. */
+  get etcd(): string {
+    return this.store.state.services.etcd!.endpoint;
+  }
+
+  get redisUrl(): string {
+    return this.store.state.services.redis!.endpoint;
+  }
+
+  get fabric(): { bridge: string; subnet: string; gateway: string } {
+    const { bridge, subnet, gateway } = this.store.state.fabric!;
+    return { bridge, subnet, gateway };
+  }
+
+  /** bin/berth against the cluster's manager, with the context `up` saved (node, service, …). */
+  berth(args: string[], options: BerthOptions = {}): BerthResult {
+    return spawnSync(BERTH, args, {
+      encoding: 'utf8',
+      input: options.input,
+      env: { ...process.env, BERTH_CONFIG: path.join(this.tmp, 'cli'), ...options.env },
+      timeout: options.timeoutMs ?? 60_000,
+    }) as BerthResult;
+  }
+
+  /** The manager's address as machines reach it. */
+  get managerAddr(): string {
+    return this.store.state.services.manager!.endpoint;
+  }
+
+  /** Ends the manager with SIGNAL and waits until it has exited. */
+  async killManager(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const manager = this.store.state.services.manager?.process;
+    if (!manager || !(await signalAndWait(manager, signal, 15_000)))
+      throw new Error(`the manager did not exit after ${signal}`);
+  }
+
+  /** Starts the manager again on the same etcd and state (its loops resume from etcd). */
+  async startManager(): Promise<void> {
+    await withStateLock(this.stateDir, () => startManager(this.store, () => undefined));
+  }
+
+  /** Machine INDEX (from 1). */
+  machine(index: number): ClusterMachine {
+    const m = this.machines.find((x) => x.index === index);
+    if (!m) throw new Error(`no machine ${index}: this cluster has ${this.machines.length}`);
+    return m;
+  }
+
+  private machineOf(m: MachineRecord): ClusterMachine {
+    const engineHost = `unix://${m.socket}`;
+    const berth = (args: string[], options: BerthOptions = {}) =>
+      spawnSync(BERTH, args, {
+        encoding: 'utf8',
+        input: options.input,
+        env: { ...process.env, BERTH_HOST: engineHost, BERTH_CONFIG: m.configDir, ...options.env },
+        timeout: options.timeoutMs ?? 60_000,
+      }) as BerthResult;
+    return {
+      index: m.index,
+      name: m.name,
+      netns: m.netns,
+      address: m.address,
+      engineHost,
+      dataRoot: m.dataRoot,
+      log: m.log,
+      berth,
+      exec: (args, options = {}) =>
+        spawnSync('nsenter', [`--net=/run/netns/${m.netns}`, '--', ...args], {
+          encoding: 'utf8',
+          timeout: options.timeoutMs ?? 30_000,
+        }),
+      importBusybox: (reference = 'busybox:latest') => {
+        const r = berth(['import', '-c', 'CMD ["sh"]', this.busyboxTar(), reference]);
+        if (r.status !== 0) throw new Error(`import busybox into ${m.name}: ${r.stderr}`);
+      },
+      killAgent: (signal = 'SIGTERM') => killAgent(this.store, m.index, signal),
+      startAgent: () => startAgent(this.store, m.index),
+    };
+  }
+
+  private busyboxTar(): string {
+    const tar = path.join(this.tmp, 'busybox.tar');
+    if (!fs.existsSync(tar)) {
+      const r = spawnSync('tar', ['-C', sharedBusyboxRootfs(), '-cf', tar, '.'], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`tar of the busybox rootfs: ${r.stderr}`);
+    }
+    return tar;
+  }
+
+  /** Takes everything down; throws listing what is left with the run's tag. Once only; later calls do nothing. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    const report = await withStateLock(this.stateDir, () => downCluster(this.stateDir));
+    if (report.leftovers.length) throw new LeftoversError(report.leftovers); // tmp stays, to look at
+    fs.rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
