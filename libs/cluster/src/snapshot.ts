@@ -12,3 +12,30 @@ export interface ClusterSnapshot {
 /** What a decision wants written. Updates carry the whole object with the version it was read at. */
 export type TaskChange =
   { kind: 'create'; task: Task } | { kind: 'update'; task: Task } | { kind: 'delete'; task: Task };
+
+/** TASKS as they are once CHANGES are written (creates added, updates replaced, deletes dropped). */
+export function applyTaskChanges(tasks: readonly Task[], changes: readonly TaskChange[]): Task[] {
+  if (!changes.length) return [...tasks];
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  for (const change of changes) {
+    if (change.kind === 'delete') byId.delete(change.task.id);
+    else byId.set(change.task.id, change.task);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * FIRST then SECOND as one list of writes, one per task: a later change of a task FIRST creates
+ * is folded into the create (a task made and placed in one pass is written once).
+ */
+export function mergeTaskChanges(first: readonly TaskChange[], second: readonly TaskChange[]): TaskChange[] {
+  const merged = new Map<string, TaskChange>(first.map((c) => [c.task.id, c]));
+  for (const change of second) {
+    const earlier = merged.get(change.task.id);
+    if (earlier?.kind === 'create' && change.kind === 'update')
+      merged.set(change.task.id, { kind: 'create', task: change.task });
+    else if (earlier?.kind === 'create' && change.kind === 'delete') merged.delete(change.task.id);
+    else merged.set(change.task.id, change);
+  }
+  return [...merged.values()];
+}

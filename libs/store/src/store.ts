@@ -11,6 +11,9 @@ import { ConflictError, StoreUnavailableError } from './errors';
 import { DEFAULT_ROOT, KeyLayout, KINDS, prefixEnd, type Kind, type ObjectsByKind } from './keys';
 import { buildTxn, committedObjects, lostWrites, type Write } from './writes';
 
+/** Transactions one commit keeps in flight at once. */
+const COMMITS_IN_FLIGHT = 4;
+
 export interface StoreOptions {
   endpoints: string[];
   root?: string;
@@ -107,25 +110,35 @@ export class Store {
       throw new Error(
         `an atomic commit holds at most ${this.maxTxnOps} writes (etcd --max-txn-ops), got ${writes.length}`,
       );
-    for (let start = 0; start < writes.length; start += this.maxTxnOps) {
-      let chunk = writes.slice(start, start + this.maxTxnOps);
-      while (chunk.length > 0) {
-        const now = Date.now();
-        const answer = await this.guard(() => this.client.kv.txn(buildTxn(this.layout, chunk, now)));
-        const revision = Number(answer.header.revision);
-        result.revision = Math.max(result.revision, revision);
-        if (answer.succeeded) {
-          result.written.push(...committedObjects(chunk, revision, now));
-          break;
-        }
-        const lost = lostWrites(chunk, answer.responses.map(firstKv));
-        if (options.atomic)
-          throw new ConflictError(lost.map((w) => this.layout.objectKey(w.kind, w.object.id)));
-        result.conflicts.push(...lost);
-        chunk = chunk.filter((w) => !lost.includes(w));
-      }
-    }
+    const chunks: Write[][] = [];
+    for (let start = 0; start < writes.length; start += this.maxTxnOps)
+      chunks.push(writes.slice(start, start + this.maxTxnOps));
+    // several transactions in flight let etcd commit them together (one fsync for many)
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) await this.commitChunk(chunks[next++], !!options.atomic, result);
+    };
+    await Promise.all(Array.from({ length: Math.min(COMMITS_IN_FLIGHT, chunks.length) }, worker));
     return result;
+  }
+
+  /** One transaction; writes that lost are left out and the rest tried again. */
+  private async commitChunk(writes: Write[], atomic: boolean, result: CommitResult): Promise<void> {
+    let chunk = writes;
+    while (chunk.length > 0) {
+      const now = Date.now();
+      const answer = await this.guard(() => this.client.kv.txn(buildTxn(this.layout, chunk, now)));
+      const revision = Number(answer.header.revision);
+      result.revision = Math.max(result.revision, revision);
+      if (answer.succeeded) {
+        result.written.push(...committedObjects(chunk, revision, now));
+        return;
+      }
+      const lost = lostWrites(chunk, answer.responses.map(firstKv));
+      if (atomic) throw new ConflictError(lost.map((w) => this.layout.objectKey(w.kind, w.object.id)));
+      result.conflicts.push(...lost);
+      chunk = chunk.filter((w) => !lost.includes(w));
+    }
   }
 
   /** Follows every object change after `afterRevision`, in order. */

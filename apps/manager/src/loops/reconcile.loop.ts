@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { newObjectId } from '@berth/cluster';
+import { applyTaskChanges, mergeTaskChanges, newObjectId } from '@berth/cluster';
 import { reconcile } from '@berth/orchestrator';
 import { schedule } from '@berth/scheduler';
 import { StateService } from '../state/state.service';
 
 /**
  * The leader's control loop (DESIGN.md decision 3): read a snapshot, let the orchestrators say
- * what tasks must change, write that, then let the scheduler place what is pending, write that.
+ * what tasks must change and the scheduler place what is then pending, and write both at once.
  * Level-triggered: any change in etcd only wakes it; a timer wakes it for delayed restarts.
  */
 @Injectable()
@@ -63,16 +63,15 @@ export class ReconcileLoop {
   private async pass(): Promise<void> {
     const cluster = this.state.cache.list('cluster')[0];
     if (!cluster) return; // not initialized yet
-    const { changes, wakeAt } = reconcile(this.state.cache.snapshot(Date.now()), newObjectId, {
+    const snapshot = this.state.cache.snapshot(Date.now());
+    const { changes, wakeAt } = reconcile(snapshot, newObjectId, {
       taskHistoryLimit: cluster.settings.taskHistoryLimit,
     });
-    if (changes.length) {
-      const result = await this.state.commitTaskChanges(changes);
-      if (result.conflicts.length) this.again = true;
-    }
-    const placements = schedule(this.state.cache.snapshot(Date.now()));
-    if (placements.length) {
-      const result = await this.state.commitTaskChanges(placements);
+    // the scheduler sees the orchestrators' changes, so a task made and placed now is written once
+    const placements = schedule({ ...snapshot, tasks: applyTaskChanges(snapshot.tasks, changes) });
+    const writes = mergeTaskChanges(changes, placements);
+    if (writes.length) {
+      const result = await this.state.commitTaskChanges(writes);
       if (result.conflicts.length) this.again = true;
     }
     if (wakeAt !== null) this.wakeAt(wakeAt);

@@ -1,0 +1,120 @@
+/**
+ * Simulated machines for `npm run bench:cluster`: COUNT nodes in this one process, each joining
+ * the cluster with the join token and keeping its own TLS session with the manager, exactly as
+ * an agent does, but reporting each assigned task RUNNING at once instead of running a
+ * container. Prints "ready" once every session said hello; runs until killed.
+ *
+ *   node dist/bench/cluster-agents.js MANAGER_ADDR TOKEN COUNT NAME_PREFIX
+ */
+import * as os from 'node:os';
+import type { NodeDescription, Task, TaskStatus } from '@berth/cluster';
+import { CLUSTER_SERVICE, DISPATCHER_SERVICE, GrpcClient } from '@berth/proto';
+import { createKeyAndCsr } from '@berth/trust';
+
+const [managerAddr, token, countText, prefix] = process.argv.slice(2);
+const NAME = { what: 'the manager', hint: '' };
+
+function description(hostname: string): NodeDescription {
+  return {
+    hostname,
+    platform: { os: 'linux', architecture: 'x86_64' },
+    resources: { nanoCpus: 4e9, memoryBytes: 8 * 2 ** 30 },
+    engineVersion: 'simulated',
+    engineLabels: {},
+  };
+}
+
+interface Identity {
+  hostname: string;
+  certPem: string;
+  caPem: string;
+}
+
+async function join(hostname: string, csrPem: string, caPem: string): Promise<Identity> {
+  const client = new GrpcClient(CLUSTER_SERVICE, { address: managerAddr, tls: { ca: caPem } }, NAME);
+  try {
+    const answer = await client.call('Join', {
+      token,
+      csrPem,
+      descriptionJson: JSON.stringify(description(hostname)),
+    });
+    return { hostname, certPem: answer.certPem, caPem: answer.caPem };
+  } finally {
+    await client.close();
+  }
+}
+
+/** One node's session: hello, heartbeats, and RUNNING (or SHUTDOWN) for whatever it is given. */
+function session(identity: Identity, keyPem: string, onHello: () => void): void {
+  const client = new GrpcClient(
+    DISPATCHER_SERVICE,
+    { address: managerAddr, tls: { ca: identity.caPem, cert: identity.certPem, key: keyPem } },
+    NAME,
+  );
+  const call = client.duplex('Session');
+  const reported = new Map<string, string>();
+  call.send({ hello: { descriptionJson: JSON.stringify(description(identity.hostname)) } });
+  let heartbeat: NodeJS.Timeout | null = null;
+  void (async () => {
+    for await (const message of call) {
+      if (message.session) {
+        onHello();
+        heartbeat = setInterval(
+          () => call.send({ heartbeat: {} }),
+          Number(message.session.heartbeatPeriodMs),
+        );
+      }
+      if (!message.assignments) continue;
+      const updates = [];
+      for (const json of message.assignments.tasksJson) {
+        const task = JSON.parse(json) as Task;
+        const state =
+          task.desiredState === 'running' ? 'running' : task.desiredState === 'ready' ? null : 'shutdown';
+        if (!state || reported.get(task.id) === state) continue;
+        reported.set(task.id, state);
+        const status: TaskStatus = {
+          state,
+          timestamp: Date.now(),
+          message: 'simulated',
+          err: '',
+          containerId: '',
+          exitCode: null,
+        };
+        updates.push({ taskId: task.id, statusJson: JSON.stringify(status) });
+      }
+      if (updates.length) call.send({ statuses: { updates } });
+    }
+  })()
+    .catch((error: Error) => process.stderr.write(`${identity.hostname}: ${error.message}\n`))
+    .finally(() => heartbeat && clearInterval(heartbeat));
+}
+
+async function main(): Promise<void> {
+  const count = Number(countText);
+  // every simulated node uses one key: what is measured is the manager, not key generation
+  const { keyPem, csrPem } = await createKeyAndCsr(`${prefix}-sim`);
+  const pinless = new GrpcClient(
+    CLUSTER_SERVICE,
+    { address: managerAddr, tls: { ca: '', insecure: true } },
+    NAME,
+  );
+  const ca = await pinless.call('GetCa', {});
+  await pinless.close();
+  const identities: Identity[] = [];
+  for (let start = 0; start < count; start += 25) {
+    const batch = Array.from({ length: Math.min(25, count - start) }, (_, i) =>
+      join(`${prefix}-${start + i}`, csrPem, ca.caPem),
+    );
+    identities.push(...(await Promise.all(batch)));
+  }
+  let hellos = 0;
+  for (const identity of identities)
+    session(identity, keyPem, () => {
+      if (++hellos === count) process.stdout.write(`ready ${count} on ${os.hostname()}\n`);
+    });
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`cluster-agents: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
