@@ -37,7 +37,7 @@ bin/berthd --data-root "$work/data" --exec-root "$work/run" -H "$BERTH_HOST" --b
 agent=$!
 for _ in $(seq 100); do bin/berth version >/dev/null 2>&1 && break; sleep 0.1; done
 
-node -e "require('./dist/test/support/rootfs').buildBusyboxRootfs(process.argv[1])" "$work/rootfs"
+node -e "require('./dist/deploy/busybox-rootfs').buildBusyboxRootfs(process.argv[1])" "$work/rootfs"
 step "tar -C rootfs -c . | berth import - busybox"
 tar -C "$work/rootfs" -c . | bin/berth import -c 'CMD ["sh"]' - busybox
 step "berth run --rm busybox sh -c 'echo hello from \$(hostname); ps'"

@@ -8,6 +8,7 @@ import { parseCommand, UsageError } from '@berth/cli-support';
 import { downCluster, upCluster } from './cluster';
 import { LocalClusterError } from './errors';
 import { FABRIC_CANDIDATES } from './names';
+import { deployDemo } from './demo';
 import { describeDown, describeStatus, describeUp } from './report';
 import { ClusterStore, DEFAULT_STATE_DIR, withStateLock } from './state';
 
@@ -24,6 +25,7 @@ Options:
   --state-dir DIR   where the cluster's record, roots and logs go (default ${DEFAULT_STATE_DIR})
   --tag TAG         in every name the cluster makes, 1-6 of [a-z0-9] (default local)
   --no-outbound     machines reach only each other and the host (no masquerade to the outside)
+  --no-demo         leave the cluster empty (no busybox image, no 'hello' service)
 `;
 
 const OPTIONS = {
@@ -31,6 +33,7 @@ const OPTIONS = {
   'state-dir': { type: 'string' },
   tag: { type: 'string' },
   'no-outbound': { type: 'boolean' },
+  'no-demo': { type: 'boolean' },
 } as const;
 
 /** The fabric tries 10.210.0.0/24 first (see names.ts). */
@@ -55,7 +58,8 @@ async function up(stateDir: string, values: Record<string, unknown>): Promise<vo
       say,
     }),
   );
-  print(describeUp(state, downCommand(state.stateDir)));
+  const demo = values['no-demo'] ? [] : await deployDemo(state, say);
+  print(describeUp(state, downCommand(state.stateDir), demo));
 }
 
 async function down(stateDir: string): Promise<number> {

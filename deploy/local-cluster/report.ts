@@ -1,4 +1,6 @@
 /** What `up`, `down` and `status` print about a cluster. Pure but for the liveness checks of `status`. */
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { linkExists, netnsExists } from './host';
 import { isRunning } from './processes';
 import type { ClusterState, MachineRecord, ProcessRecord, ServiceRecord } from './state';
@@ -7,8 +9,7 @@ import type { DownReport } from './cluster';
 const pad = (text: string, width: number) => text.padEnd(width);
 
 function serviceLine(name: string, service: ServiceRecord | undefined, live: boolean): string {
-  if (!service)
-    return `  ${pad(name, 9)}${name === 'manager' ? 'none yet (deploy/local-cluster/manager.ts)' : 'none'}`;
+  if (!service) return `  ${pad(name, 9)}none`;
   return `  ${pad(name, 9)}${service.endpoint}${live ? `  ${processState(service.process)}` : ''}`;
 }
 
@@ -42,21 +43,43 @@ function overview(state: ClusterState, live: boolean): string[] {
   ];
 }
 
-export function describeUp(state: ClusterState, downCommand: string): string[] {
+export function describeUp(state: ClusterState, downCommand: string, demo: readonly string[] = []): string[] {
   const first = state.machines[0];
+  const context = state.cliContext;
+  const cli =
+    context && context.configDir !== defaultCliConfigDir()
+      ? `bin/berth --config ${context.configDir}`
+      : 'bin/berth';
   return [
     `Berth local cluster "${state.tag}" is up (state: ${state.stateDir}/cluster.json)`,
     '',
     ...overview(state, false),
     '',
+    ...(context
+      ? [`The CLI's context "${context.name}" points at its manager, so these work as they are:`]
+      : []),
+    ...(context
+      ? [
+          `  ${cli} node ls`,
+          `  ${cli} service ls`,
+          ...(demo.length ? [`  ${cli} service ps hello`] : []),
+          `  ${cli} service create --name web --replicas 6 busybox:latest sleep 3600`,
+          `  ${cli} service scale web=9`,
+          `  ${cli} node update --availability drain m1   # watch web move: ${cli} service ps web`,
+        ]
+      : []),
+    ...(demo.length ? ['', `The demo service "hello" answers on port 8080 of every machine:`, ...demo] : []),
+    '',
     "Use a machine's engine as you would docker's:",
-    `  bin/berth -H unix://${first.socket} run --rm busybox echo hello`,
-    `  export BERTH_HOST=unix://${first.socket}   # then: bin/berth ps`,
-    `A machine starts with no images: bin/berth pull busybox${state.outbound ? '' : ' (this cluster is fabric-only: berth load or import instead)'}`,
+    `  bin/berth -H unix://${first.socket} ps`,
     `A shell in a machine's network: nsenter --net=/run/netns/${first.netns} sh`,
-    `Agent logs: ${state.stateDir}/m<N>/agent.log`,
+    `Agent logs: ${state.stateDir}/m<N>/agent.log; manager log: ${state.stateDir}/manager/manager.log`,
     `Take it all down: ${downCommand}`,
   ];
+}
+
+function defaultCliConfigDir(): string {
+  return path.join(os.homedir(), '.berth');
 }
 
 export function describeStatus(state: ClusterState): string[] {

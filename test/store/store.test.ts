@@ -41,6 +41,7 @@ function task(id: string, serviceId = 's1'): Task {
     meta: { version: 0, createdAt: 0, updatedAt: 0 },
     serviceId,
     serviceName: 'web',
+    endpoint: { mode: 'vip', ports: [] },
     slot: 1,
     nodeId: '',
     spec: defaultServiceSpec('x', 'busybox').task,

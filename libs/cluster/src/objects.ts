@@ -205,6 +205,8 @@ export interface Task {
   spec: TaskSpec;
   /** the service's specVersion this task was made from */
   specVersion: number;
+  /** the service's ports when the task was made: host-mode ones are bound on its node */
+  endpoint: EndpointSpec;
   /** what the manager wants: running, ready (placed but held, e.g. restart delay), shutdown, remove */
   desiredState: TaskState;
   status: TaskStatus;

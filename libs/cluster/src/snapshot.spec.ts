@@ -8,6 +8,7 @@ function task(id: string, nodeId = ''): Task {
     meta: { version: 1, createdAt: 0, updatedAt: 0 },
     serviceId: 's',
     serviceName: 'web',
+    endpoint: { mode: 'vip', ports: [] },
     slot: 1,
     nodeId,
     spec: defaultTaskSpec('busybox'),

@@ -24,6 +24,7 @@ export function newTask(service: Service, fields: NewTaskFields): Task {
     nodeId,
     spec: service.spec.task,
     specVersion: service.specVersion,
+    endpoint: service.spec.endpoint,
     desiredState: fields.desiredState ?? 'running',
     status: {
       state: 'pending',

@@ -29,6 +29,7 @@ describe('replicated services', () => {
             meta: { version: 0, createdAt: NOW, updatedAt: NOW },
             serviceId: 'web',
             serviceName: 'svc-web',
+            endpoint: { mode: 'vip', ports: [] },
             slot,
             nodeId: '',
             spec: service.spec.task,

@@ -99,6 +99,7 @@ export function makeTask(id: string, service: Service, options: TaskOptions = {}
     meta: { version: 3, createdAt, updatedAt: createdAt },
     serviceId: service.id,
     serviceName: service.spec.name,
+    endpoint: service.spec.endpoint,
     slot: options.slot ?? ('global' in service.spec.mode ? 0 : 1),
     nodeId: options.nodeId ?? 'node-1',
     spec: service.spec.task,

@@ -145,6 +145,7 @@ export function makeTask(options: TaskOptions = {}): Task {
     meta: META,
     serviceId: service.id,
     serviceName: service.spec.name,
+    endpoint: service.spec.endpoint,
     slot,
     nodeId,
     spec: options.spec ?? service.spec.task,
