@@ -152,6 +152,74 @@ describe('a cluster of three machines', () => {
     berth('node', 'update', '--label-rm', 'zone', 'm3');
   });
 
+  it('should move tasks when the constraints of the service change', async () => {
+    berth('service', 'create', '--name', 'mover', '--replicas', '2', ...SERVICE);
+    berth('service', 'update', '--constraint-add', 'node.hostname==m3', 'mover');
+    await until(
+      'both tasks on m3',
+      () => runningPerNode('mover'),
+      (n) => n.m3 === 2 && total(n) === 2,
+    );
+    berth('service', 'rm', 'mover');
+  });
+
+  it('should restart a failing task as its policy says, then stop', async () => {
+    berth(
+      'service',
+      'create',
+      '--detach',
+      '--name',
+      'flaky',
+      '--restart-condition',
+      'on-failure',
+      '--restart-delay',
+      '100ms',
+      '--restart-max-attempts',
+      '2',
+      'busybox:latest',
+      'sh',
+      '-c',
+      'exit 3',
+    );
+    const states = await until(
+      'three failed attempts',
+      () => berth('service', 'ps', '--format', '{{.CurrentState}}|{{.Error}}', 'flaky').trim().split('\n'),
+      (lines) => lines.length === 3 && lines.every((l) => l.startsWith('Failed')),
+    );
+    expect(states.every((l) => l.includes('task: non-zero exit (3)'))).toBe(true);
+    await sleep(1000); // nothing more comes
+    expect(berth('service', 'ps', '-q', 'flaky').trim().split('\n')).toHaveLength(3);
+    expect(berth('service', 'ls', '--filter', 'name=flaky', '--format', '{{.Replicas}}').trim()).toBe('0/1');
+    berth('service', 'rm', 'flaky');
+  });
+
+  it('should publish a host-mode port on the machine that runs the task', async () => {
+    berth(
+      'service',
+      'create',
+      '--name',
+      'site',
+      '--constraint',
+      'node.hostname==m1',
+      '--publish',
+      'mode=host,published=8080,target=80',
+      '--stop-grace-period',
+      '1s',
+      'busybox:latest',
+      'sh',
+      '-c',
+      'mkdir -p /www && echo served > /www/index.html && exec httpd -f -p 80 -h /www',
+    );
+    const m2 = c().machine(2);
+    const answer = await until(
+      'the page through m1:8080',
+      () => m2.exec(['wget', '-qO-', '-T', '2', `http://${c().machine(1).address}:8080/`]).stdout,
+      (text) => text.includes('served'),
+    );
+    expect(answer.trim()).toBe('served');
+    berth('service', 'rm', 'site');
+  });
+
   it('should refuse a service with an invalid constraint and create nothing', () => {
     const r = c().berth([
       'service',
@@ -289,7 +357,17 @@ describe('a cluster of three machines', () => {
     );
     berth('node', 'rm', oldId);
 
+    const rotatedAway = berth('cluster', 'join-token', '-q', 'worker').trim();
+    expect(berth('cluster', 'join-token', '--rotate', 'worker')).toContain(
+      'Successfully rotated worker join token.',
+    );
+    const stale = m3.berth(['cluster', 'join', '--token', rotatedAway, c().managerAddr]);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain(
+      'invalid join token: it is neither the worker nor the manager token of this cluster',
+    );
     const token = berth('cluster', 'join-token', '-q', 'worker').trim();
+    expect(token).not.toBe(rotatedAway);
     const wrong = token.replace(/-[a-z0-9]{25}$/, `-${'0'.repeat(25)}`);
     const refused = m3.berth(['cluster', 'join', '--token', wrong, c().managerAddr]);
     expect(refused.status).toBe(1);
