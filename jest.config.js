@@ -16,7 +16,13 @@ const moduleNameMapper = {
   '^@berth/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   '^@berth/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+// NestJS 12 ships ES modules only; swc turns them (and our TypeScript) into CommonJS for jest
+const common = {
+  transform: { '^.+\\.ts$': swc, '^.+/node_modules/@nestjs/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 
 module.exports = {
   projects: [

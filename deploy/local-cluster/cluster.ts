@@ -12,6 +12,7 @@ import { LocalClusterError } from './errors';
 import { createFabric, destroyFabric } from './fabric';
 import { findLeftovers } from './leftovers';
 import { addMachine, removeMachine } from './machines';
+import { removeDemoFiles } from './demo';
 import { forgetCliContext, joinMachines, startManager } from './manager';
 import { checkMachineCount, checkTag } from './names';
 import { preferredPort } from './processes';
@@ -136,6 +137,7 @@ async function takeDown(store: ClusterStore): Promise<DownReport> {
       () => destroyFabric(store),
       () => removeService(store, 'etcd'),
       () => removeService(store, 'redis'),
+      () => removeDemoFiles(store.state),
     ],
     removed,
   );

@@ -15,10 +15,15 @@ export const DEMO_PORT = 8080;
 
 const HELLO = `mkdir -p /www && echo "hello from Berth, task $(hostname)" > /www/index.html && exec httpd -f -p 80 -h /www`;
 
+/** Where the demo's image files go; `down` removes it. */
+export function demoDir(state: Pick<ClusterState, 'stateDir'>): string {
+  return path.join(state.stateDir, 'demo');
+}
+
 export async function deployDemo(state: ClusterState, say: (line: string) => void): Promise<string[]> {
-  const tar = path.join(state.stateDir, 'busybox.tar');
+  const tar = path.join(demoDir(state), 'busybox.tar');
   if (!fs.existsSync(tar)) {
-    const rootfs = buildBusyboxRootfs(path.join(state.stateDir, 'busybox-rootfs'));
+    const rootfs = buildBusyboxRootfs(path.join(demoDir(state), 'busybox-rootfs'));
     await run('tar', ['-C', rootfs, '-cf', tar, '.']);
   }
   await Promise.all(
@@ -75,4 +80,11 @@ async function get(url: string): Promise<string> {
       await new Promise((r) => setTimeout(r, 250));
     }
   }
+}
+
+/** Removes the demo's image files, if `up` made them. */
+export async function removeDemoFiles(state: Pick<ClusterState, 'stateDir'>): Promise<string[]> {
+  if (!fs.existsSync(demoDir(state))) return [];
+  fs.rmSync(demoDir(state), { recursive: true, force: true });
+  return [`directory ${demoDir(state)}`];
 }

@@ -54,9 +54,9 @@ Options:
   -l, --log-level LEVEL     debug, info, warn or error (default info)
 `;
 
-function hostPort(text: string, flag: string): { host: string; port: number } {
+function hostPort(text: string, flag: string, defaultPort = MANAGER_PORT): { host: string; port: number } {
   const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(text);
-  const port = m?.[2] === undefined ? MANAGER_PORT : Number(m[2]);
+  const port = m?.[2] === undefined ? defaultPort : Number(m[2]);
   if (!m || port < 1 || port > 65535) throw new ManagerConfigError(`${flag} ${text}: expected HOST[:PORT]`);
   return { host: m[1], port };
 }
@@ -76,6 +76,8 @@ export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
         break;
       case '--store-root': {
         const root = value();
+        if (!root.replace(/\//g, ''))
+          throw new ManagerConfigError('--store-root must name a prefix, such as /berth/v1/');
         config.storeRoot = root.endsWith('/') ? root : `${root}/`;
         break;
       }
@@ -89,11 +91,11 @@ export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
         config.listen = `${host}:${port}`;
         break;
       }
-      case '--advertise-addr': {
-        const { host, port } = hostPort(value(), '--advertise-addr');
-        config.advertiseAddr = `${host}:${port}`;
+      case '--advertise-addr':
+        // the port comes from --listen when it is not given (checked once every flag is read)
+        config.advertiseAddr = value();
+        hostPort(config.advertiseAddr, '--advertise-addr');
         break;
-      }
       case '--socket':
         config.socket = path.resolve(value());
         break;
@@ -106,6 +108,10 @@ export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
         } catch (error) {
           throw new ManagerConfigError(`--heartbeat-grace: ${(error as Error).message}`);
         }
+        if (config.heartbeatGraceMs < 300)
+          throw new ManagerConfigError(
+            '--heartbeat-grace must be at least 300ms: a shorter one marks nodes down between heartbeats',
+          );
         break;
       case '-l':
       case '--log-level': {
@@ -118,6 +124,12 @@ export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
       default:
         throw new ManagerConfigError(`unknown flag: ${flag} (see berth-manager --help)`);
     }
+  }
+  if (!config.etcdEndpoints.length) throw new ManagerConfigError('--etcd needs at least one endpoint');
+  if (config.advertiseAddr) {
+    const listenPort = hostPort(config.listen, '--listen').port;
+    const { host, port } = hostPort(config.advertiseAddr, '--advertise-addr', listenPort);
+    config.advertiseAddr = `${host}:${port}`;
   }
   return config;
 }

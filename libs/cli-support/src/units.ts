@@ -19,6 +19,7 @@ export function parseBytes(text: string): number | null {
 
 /** "30s", "1m30s", "500ms", "1h" → nanoseconds, as Go's time.ParseDuration. */
 export function parseDuration(text: string): number {
+  if (text === '0') return 0; // as Go's, the one duration that needs no unit
   const units: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
   const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
   let total = 0;

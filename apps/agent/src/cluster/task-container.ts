@@ -48,7 +48,12 @@ export function containerSpecOf(task: Task): Partial<ContainerSpecMsg> {
     // host-mode ports bind on this machine; ingress ones are the routing mesh's (issue 6)
     ports: task.endpoint.ports
       .filter((p) => p.publishMode === 'host')
-      .map((p) => ({ hostIp: '', hostPort: p.publishedPort, containerPort: p.targetPort, protocol: p.protocol })),
+      .map((p) => ({
+        hostIp: '',
+        hostPort: p.publishedPort,
+        containerPort: p.targetPort,
+        protocol: p.protocol,
+      })),
     mounts: c.mounts.map((m) => ({
       type: m.type,
       source: m.source,

@@ -97,6 +97,7 @@ export class TaskRunner {
     try {
       const record = await this.deps.containers.create(containerSpecOf(this.task) as ContainerSpecMsg);
       this.containerId = record.id;
+      if (this.disposed) return await this.removeContainer(); // dropped while it was being made
       this.report('ready', { message: 'prepared', containerId: record.id });
       this.again = true;
     } catch (error) {
@@ -116,6 +117,7 @@ export class TaskRunner {
       });
       return;
     }
+    if (this.disposed) return;
     this.report('running', { message: 'started', containerId: this.containerId });
     this.watchExit();
   }
@@ -177,6 +179,7 @@ export class TaskRunner {
   }
 
   private send(next: TaskStatus): void {
+    if (this.disposed) return; // no longer this machine's task: nothing more to say
     if (taskStateRank(next.state) <= taskStateRank(this.observed) && next.state !== this.observed) return;
     this.observed = next.state;
     this.deps.report(next);

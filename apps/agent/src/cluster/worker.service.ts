@@ -91,8 +91,8 @@ export class WorkerService {
     await runner.dispose();
   }
 
+  /** A runner's report; a runner dropped since says nothing (it checks that itself). */
   private report(taskId: string, status: TaskStatus): void {
-    if (!this.runners.has(taskId)) return;
     this.latest.set(taskId, status);
     this.outbox.set(taskId, status);
     this.flag();

@@ -100,12 +100,9 @@ export function nodeRow(node: Node, leaderAddr: string | null): Record<string, u
         : node.status.state === 'disconnected'
           ? 'Disconnected'
           : 'Unknown';
-  const manager =
-    node.spec.role === 'manager'
-      ? leaderAddr && node.status.addr && leaderAddr.startsWith(node.status.addr)
-        ? 'Leader'
-        : 'Reachable'
-      : '';
+  const leaderHost = leaderAddr?.replace(/:\d+$/, '');
+  const isLeader = !!leaderHost && node.status.addr === leaderHost;
+  const manager = node.spec.role === 'manager' ? (isLeader ? 'Leader' : 'Reachable') : '';
   return {
     ID: node.id,
     Hostname: node.description.hostname,

@@ -174,9 +174,9 @@ function numberFlag(values: Values, flag: string, integer = true): number {
 }
 
 /** The ContainerSpec for `run`/`create` VALUES and POSITIONALS (image, then the command). */
-export function containerSpec(values: Values, positionals: string[], ctx: FlagContext): Spec {
-  const [image, ...cmd] = positionals;
-  const env = [
+/** --env-file files, then -e flags; `-e NAME` takes NAME's value from ENV, or nothing when it is unset. */
+export function environment(values: Values, ctx: FlagContext): string[] {
+  return [
     ...list(values['env-file']).flatMap((f) => {
       let text: string;
       try {
@@ -192,6 +192,11 @@ export function containerSpec(values: Values, positionals: string[], ctx: FlagCo
       e.includes('=') ? [e] : ctx.env[e] !== undefined ? [`${e}=${ctx.env[e]}`] : [],
     ),
   ];
+}
+
+export function containerSpec(values: Values, positionals: string[], ctx: FlagContext): Spec {
+  const [image, ...cmd] = positionals;
+  const env = environment(values, ctx);
   const mounts: Mount[] = [
     ...list(values.volume).map((v) => parseVolumeFlag(v, ctx.cwd)),
     ...list(values.mount).map((m) => parseMountFlag(m, ctx.cwd)),

@@ -11,7 +11,7 @@ import {
   type RestartCondition,
   type ServiceSpec,
 } from '@berth/cluster';
-import { parseEnvFile, parseMountFlag, type FlagContext } from './run-flags';
+import { environment, parseMountFlag, type FlagContext } from './run-flags';
 
 export const SERVICE_FLAGS = {
   name: { type: 'string' },
@@ -100,12 +100,12 @@ export function parsePublish(text: string): PortConfig {
       throw new UsageError(
         `invalid publish "${text}": use PUBLISHED:TARGET[/PROTOCOL] or published=…,target=…`,
       );
-    return {
+    return checkedPort(text, {
       publishedPort: Number(m[1] ?? 0),
       targetPort: Number(m[2]),
       protocol: (m[3] ?? 'tcp') as 'tcp',
       publishMode: 'ingress',
-    };
+    });
   }
   const fields = Object.fromEntries(text.split(',').map((kv) => kv.split(/=(.*)/s, 2)));
   const port: PortConfig = { publishedPort: 0, targetPort: 0, protocol: 'tcp', publishMode: 'ingress' };
@@ -116,8 +116,14 @@ export function parsePublish(text: string): PortConfig {
     else if (key === 'mode' && (value === 'ingress' || value === 'host')) port.publishMode = value;
     else throw new UsageError(`invalid publish field "${key}=${value}" in "${text}"`);
   }
-  if (!(port.targetPort >= 1 && port.targetPort <= 65535))
+  return checkedPort(text, port);
+}
+
+function checkedPort(text: string, port: PortConfig): PortConfig {
+  if (!(Number.isInteger(port.targetPort) && port.targetPort >= 1 && port.targetPort <= 65535))
     throw new UsageError(`invalid publish "${text}": a target port is required`);
+  if (!(Number.isInteger(port.publishedPort) && port.publishedPort >= 0 && port.publishedPort <= 65535))
+    throw new UsageError(`invalid publish "${text}": the published port must be 0-65535`);
   return port;
 }
 
@@ -135,12 +141,6 @@ function mode(values: Values, replicas: number | undefined): ServiceSpec['mode']
   }
   if (m !== 'replicated') throw new UsageError(`invalid mode "${m}": use replicated or global`);
   return { replicated: { replicas: replicas ?? 1 } };
-}
-
-function environment(values: Values, ctx: FlagContext): string[] {
-  const fromFiles = list(values['env-file']).flatMap((f) => parseEnvFile(ctx.readFile(f), ctx.env));
-  const fromFlags = list(values.env).map((e) => (e.includes('=') ? e : `${e}=${ctx.env[e] ?? ''}`));
-  return [...fromFiles, ...fromFlags];
 }
 
 function mounts(values: Values, ctx: FlagContext): Mount[] {
@@ -204,6 +204,8 @@ export function serviceSpec(values: Values, positionals: string[], ctx: FlagCont
 }
 
 function healthcheck(values: Values): ServiceSpec['task']['container']['healthcheck'] {
+  if (values['no-healthcheck'] && Object.keys(values).some((k) => k.startsWith('health-')))
+    throw new UsageError('--no-healthcheck conflicts with --health-* options');
   if (values['no-healthcheck'])
     return { test: ['NONE'], intervalMs: 0, timeoutMs: 0, retries: 0, startPeriodMs: 0 };
   const cmd = values['health-cmd'] as string | undefined;

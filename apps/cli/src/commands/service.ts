@@ -71,9 +71,8 @@ async function converge(g: Globals, ref: string, quiet: boolean): Promise<number
   let drawn = 0;
   for (;;) {
     const service = await getService(g, ref);
-    const tasks = (await tasksOf(g, service.id, 'running')).filter(
-      (t) => t.specVersion === service.specVersion,
-    );
+    // every running task counts: replacing out-of-date tasks is the rolling update's (issue 7)
+    const tasks = await tasksOf(g, service.id, 'running');
     const [running, desired] = replicasColumn(service, tasks).split('/').map(Number);
     const pending = tasks.find(
       (t) => t.status.state === 'pending' && t.status.message.startsWith('no suitable node'),

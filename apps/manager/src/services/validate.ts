@@ -12,7 +12,8 @@ export function problemsOf(spec: ServiceSpec): string[] {
       `invalid service name "${spec.name}": use letters, digits, '_', '.', '-' (up to 63), starting with a letter or digit`,
     );
   if (!spec.task?.container?.image) problems.push('no image: give the image the service runs');
-  if ('replicated' in spec.mode) {
+  if (!spec.mode || typeof spec.mode !== 'object') problems.push('invalid mode: use replicated or global');
+  else if ('replicated' in spec.mode) {
     const replicas = spec.mode.replicated.replicas;
     if (!Number.isInteger(replicas) || replicas < 0)
       problems.push(`invalid replicas ${replicas}: expected a whole number ≥ 0`);
@@ -40,15 +41,29 @@ export function problemsOf(spec: ServiceSpec): string[] {
     if (task.placement.maxReplicasPerNode < 0) problems.push('max replicas per node cannot be negative');
   }
   for (const port of spec.endpoint?.ports ?? []) {
-    if (!(port.targetPort >= 1 && port.targetPort <= 65535))
+    if (!(Number.isInteger(port.targetPort) && port.targetPort >= 1 && port.targetPort <= 65535))
       problems.push(`invalid target port ${port.targetPort}`);
-    if (!(port.publishedPort >= 0 && port.publishedPort <= 65535))
+    if (!(Number.isInteger(port.publishedPort) && port.publishedPort >= 0 && port.publishedPort <= 65535))
       problems.push(`invalid published port ${port.publishedPort}`);
   }
   return problems;
 }
 
-/** Only a change of what tasks run makes tasks out of date; replicas alone do not. */
+/**
+ * Only a change of what tasks run (their spec, or the ports they bind) makes tasks out of date;
+ * replicas alone do not. Compared as values: the order of keys does not matter.
+ */
 export function taskSpecChanged(before: ServiceSpec, after: ServiceSpec): boolean {
-  return JSON.stringify(before.task) !== JSON.stringify(after.task);
+  return canonical([before.task, before.endpoint]) !== canonical([after.task, after.endpoint]);
+}
+
+/** JSON with every object's keys sorted. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
 }

@@ -8,8 +8,12 @@ export function resolveRef<T extends { id: string }>(
   kind: string,
 ): T {
   if (!ref) throw invalid(`no ${kind} given`);
-  const exact = objects.find((o) => o.id === ref) ?? objects.find((o) => nameOf(o) === ref);
-  if (exact) return exact;
+  const byId = objects.find((o) => o.id === ref);
+  if (byId) return byId;
+  const named = objects.filter((o) => nameOf(o) === ref);
+  if (named.length > 1)
+    throw invalid(`${kind} ${ref} is ambiguous (${named.length} ${kind}s have that name): use the id`);
+  if (named.length === 1) return named[0];
   const prefixed = objects.filter((o) => o.id.startsWith(ref));
   if (prefixed.length === 1) return prefixed[0];
   if (prefixed.length > 1) throw invalid(`${kind} ${ref} is ambiguous (${prefixed.length} matches)`);
