@@ -344,6 +344,7 @@ describe('a cluster of three machines', () => {
     const m3 = c().machine(3);
     const oldId = berth('node', 'ls', '--filter', 'name=m3', '-q').trim();
     expect(m3.berth(['cluster', 'leave']).status).toBe(0);
+    expect(m3.berth(['info']).stdout).toContain(' Cluster: inactive');
     await until(
       'no task container on m3',
       () => containersOn(m3, 'agent') + containersOn(m3, 'web'),

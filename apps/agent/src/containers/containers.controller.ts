@@ -141,15 +141,22 @@ export class ContainersController implements HandlerGroup {
         out.push({ pull: 'status' in e ? e : progressMessage(e) }),
       );
       out.push({ created: record.id });
+      // an --rm container that exits at once must still be there to be read
+      const release = req.detach ? () => undefined : this.containers.holdRemoval(record.id);
       try {
-        await this.containers.start(record.id);
-      } catch (error) {
-        if (record.hostConfig.autoRemove)
-          await this.containers.remove(record.id, { force: true, volumes: true }).catch(() => undefined);
-        throw error;
+        try {
+          await this.containers.start(record.id);
+        } catch (error) {
+          release();
+          if (record.hostConfig.autoRemove)
+            await this.containers.remove(record.id, { force: true, volumes: true }).catch(() => undefined);
+          throw error;
+        }
+        if (req.detach) return;
+        await this.relay((m) => out.push(m), record.id, ctx.signal, 0);
+      } finally {
+        release();
       }
-      if (req.detach) return;
-      await this.relay((m) => out.push(m), record.id, ctx.signal, 0);
     });
   }
 
@@ -176,7 +183,11 @@ export class ContainersController implements HandlerGroup {
       const data = Buffer.from(entry.log);
       push(entry.stream === 'stderr' ? { stderr: data } : { stdout: data });
     }
-    if (!signal.aborted) push({ exit: exitMessage(await ended) });
+    if (signal.aborted) return;
+    // the log ends once the record says it stopped; an --rm container held for us is still there
+    const now = this.containers.repo.find(id);
+    const stopped = now && !['running', 'paused', 'restarting'].includes(now.state.status);
+    push({ exit: exitMessage(stopped ? now.state : await ended) });
   }
 
   /**

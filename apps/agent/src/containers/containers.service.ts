@@ -60,6 +60,8 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   private readonly initLayer: string;
   /** Resolves when the container's current run has ended and been handled, with how it ended. */
   private readonly exits = new Map<string, Promise<ContainerRecord['state'] | null>>();
+  /** Containers whose --rm removal waits until someone has read them to the end (run's output). */
+  private readonly removalHolds = new Map<string, Promise<void>>();
   private readonly restartTimers = new Map<string, NodeJS.Timeout>();
   private readonly restartDelays = new Map<string, number>();
   private readonly healthTimers = new Map<string, NodeJS.Timeout>();
@@ -396,6 +398,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     const final = { ...c.state };
     if (c.state.status === 'removing' || this.shuttingDown) return final;
     if (c.hostConfig.autoRemove) {
+      await this.removalHolds.get(c.id);
       // not locked: a stop that holds the lock may be waiting for this very exit
       await this.removeNow(c.id, { force: true, volumes: true });
       return final;
@@ -674,6 +677,19 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       .all()
       .filter((c) => all || this.running(c) || c.state.status === 'restarting')
       .sort((a, b) => b.created.localeCompare(a.created));
+  }
+
+  /**
+   * Keeps an --rm container (its record and log) after it exits until the returned release is
+   * called: `run` takes it before starting, so output of a container that exits at once is read.
+   */
+  holdRemoval(id: string): () => void {
+    let release!: () => void;
+    this.removalHolds.set(id, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.removalHolds.delete(id);
+      release();
+    };
   }
 
   /** Resolves with the exit status once the container is not running (at once if it is not). */

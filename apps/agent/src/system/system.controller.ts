@@ -12,6 +12,7 @@ import { ImagesService } from '../images/images.service';
 import { VolumesService, diskUsage } from '../volumes/volumes.service';
 import { NetworksService } from '../networks/networks.service';
 import { ENGINE_VERSION } from './version';
+import { ClusterAgentService } from '../cluster/cluster-agent.service';
 
 export const API_VERSION = '1';
 
@@ -26,7 +27,21 @@ export class SystemController implements HandlerGroup {
     private readonly volumes: VolumesService,
     private readonly networks: NetworksService,
     private readonly events: EventsService,
+    private readonly cluster: ClusterAgentService,
   ) {}
+
+  /** Docker's `Swarm` section: whether this machine is in a cluster, and as which node. */
+  private swarm(): Record<string, unknown> {
+    const membership = this.cluster.membership();
+    if (!membership) return { LocalNodeState: 'inactive', NodeID: '', ClusterID: '', ManagerAddr: '' };
+    return {
+      LocalNodeState: 'active',
+      NodeID: membership.nodeId,
+      ClusterID: membership.clusterId,
+      Role: membership.role,
+      ManagerAddr: membership.managerAddr,
+    };
+  }
 
   private info(): Record<string, unknown> {
     const all = this.containers.repo.all();
@@ -57,6 +72,7 @@ export class SystemController implements HandlerGroup {
       LiveRestoreEnabled: true,
       InsecureRegistries: this.config.insecureRegistries,
       Networks: this.networks.list().map((n) => n.name),
+      Swarm: this.swarm(),
       SystemTime: new Date().toISOString(),
       StartedAt: this.startedAt.toISOString(),
     };

@@ -86,10 +86,23 @@ export const info: Command = async (args, g) => {
     ` Exec Root: ${doc.ExecRoot}`,
     ` Networks: ${(doc.Networks as string[]).join(' ')}`,
     ` Insecure Registries: ${(doc.InsecureRegistries as string[]).join(' ') || '(loopback only)'}`,
+    ...clusterLines(doc.Swarm as Record<string, string> | undefined),
   ];
   write(`${lines.join('\n')}\n`);
   return 0;
 };
+
+function clusterLines(swarm: Record<string, string> | undefined): string[] {
+  if (!swarm) return [];
+  if (swarm.LocalNodeState !== 'active') return [' Cluster: inactive'];
+  return [
+    ' Cluster: active',
+    `  NodeID: ${swarm.NodeID}`,
+    `  Cluster ID: ${swarm.ClusterID}`,
+    `  Role: ${swarm.Role}`,
+    `  Manager: ${swarm.ManagerAddr}`,
+  ];
+}
 
 /** berth events [--since T] [--until T] [-f K=V]... [--format F] */
 export const events: Command = async (args, g) => {
