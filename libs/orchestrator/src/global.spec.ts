@@ -82,7 +82,7 @@ describe('global services', () => {
     const tasks = [makeTask('a', service, { nodeId: 'n1', state: 'failed' })];
     const { changes } = run({ nodes: [makeNode('n1')], services: [service], tasks });
     expect(describeChanges(changes)).toEqual(['update a shutdown', 'create new-1 running']);
-    expect(created(changes)[0]).toMatchObject({ nodeId: 'n1', slot: 0, restarts: [NOW] });
+    expect(created(changes)[0]).toMatchObject({ nodeId: 'n1', slot: 0 });
   });
 
   it('should restart on a down node but not on a drained one', () => {

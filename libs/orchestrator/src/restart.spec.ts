@@ -66,7 +66,7 @@ describe('restarts', () => {
 
   describe('the replacement', () => {
     it('should take the slot, the current spec and the restart history plus now', () => {
-      const service = makeService('s', { replicas: 2, specVersion: 3 });
+      const service = makeService('s', { replicas: 2, specVersion: 3, restart: { maxAttempts: 5 } });
       const tasks = [
         makeTask('a', service, { slot: 1 }),
         makeTask('old', service, { slot: 2, state: 'failed', specVersion: 2, restarts: [NOW - 5000] }),
@@ -75,6 +75,19 @@ describe('restarts', () => {
       expect(task).toMatchObject({ slot: 2, nodeId: '', specVersion: 3, spec: service.spec.task });
       expect(task).toMatchObject({ desiredState: 'running', notBefore: 0, restarts: [NOW - 5000, NOW] });
       expect(task.status).toMatchObject({ state: 'pending', message: 'pending task scheduling' });
+    });
+
+    it('should keep only the newest restarts that can still decide (none when attempts are unlimited)', () => {
+      const history = [NOW - 4000, NOW - 3000, NOW - 2000];
+      const limited = makeService('s', { replicas: 1, restart: { maxAttempts: 10 } });
+      const failedUnder = (service: typeof limited) =>
+        makeTask('old', service, { slot: 1, state: 'failed', restarts: history });
+      const two = makeService('s', { replicas: 1, restart: { maxAttempts: 2 } });
+      const unlimited = makeService('s', { replicas: 1 });
+      const restartsAfter = (service: typeof limited) =>
+        created(run({ nodes, services: [service], tasks: [failedUnder(limited)] }).changes)[0].restarts;
+      expect(restartsAfter(two)).toEqual([NOW - 2000, NOW]);
+      expect(restartsAfter(unlimited)).toEqual([]);
     });
 
     it('should stay on its node for a global service', () => {

@@ -35,6 +35,7 @@ function mayReplaceOnNode(ctx: ServiceContext, task: Task): boolean {
  */
 function replacement(ctx: ServiceContext, task: Task): Task {
   const { delayMs, windowMs } = task.spec.restartPolicy;
+  const counted = [...restartsInWindow(task.restarts, windowMs, ctx.now), ctx.now];
   return newTask(ctx.service, {
     id: ctx.newId(),
     slot: task.slot,
@@ -42,6 +43,14 @@ function replacement(ctx: ServiceContext, task: Task): Task {
     now: ctx.now,
     desiredState: delayMs > 0 ? 'ready' : 'running',
     notBefore: delayMs > 0 ? ctx.now + delayMs : 0,
-    restarts: [...restartsInWindow(task.restarts, windowMs, ctx.now), ctx.now],
+    restarts: keptRestarts(counted, ctx.service.spec.task.restartPolicy.maxAttempts),
   });
+}
+
+/**
+ * Only the newest maxAttempts restarts can change a decision (and none when attempts are
+ * unlimited), so no more are kept: a task that crashes forever must not grow its etcd value.
+ */
+function keptRestarts(restarts: number[], maxAttempts: number): number[] {
+  return maxAttempts > 0 ? restarts.slice(-maxAttempts) : [];
 }
