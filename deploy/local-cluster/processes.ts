@@ -33,9 +33,16 @@ function commandLine(pid: number): string {
 
 /** The recorded process is still the one we started, and has not exited. */
 export function isRunning(record: ProcessRecord): boolean {
+  return isAlive(record) && commandLine(record.pid).includes(record.marker);
+}
+
+/**
+ * The process with the recorded pid and start time has not exited. Without the command line
+ * check: just after spawn the child may not have exec'd yet and still carries its parent's.
+ */
+function isAlive(record: ProcessRecord): boolean {
   const stat = procStat(record.pid);
-  if (!stat || stat[0] === 'Z' || stat[1] !== record.startTime) return false;
-  return commandLine(record.pid).includes(record.marker);
+  return !!stat && stat[0] !== 'Z' && stat[1] === record.startTime;
 }
 
 /** Starts COMMAND detached (it outlives this process), its output appended to LOG. */
@@ -99,7 +106,8 @@ export async function waitUntilServing(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
-    if (!isRunning(record)) throw new StartError(what, 'it exited', record.log, logTail(record.log));
+    // a process we just started: its pid and start time say it is still the same one
+    if (!isAlive(record)) throw new StartError(what, 'it exited', record.log, logTail(record.log));
     if (Date.now() > deadline)
       throw new StartError(
         what,

@@ -8,7 +8,6 @@ import {
   makeService,
   makeSnapshot,
   makeTask,
-  NOW,
 } from './testing';
 
 describe('global services', () => {
@@ -82,7 +81,7 @@ describe('global services', () => {
     const tasks = [makeTask('a', service, { nodeId: 'n1', state: 'failed' })];
     const { changes } = run({ nodes: [makeNode('n1')], services: [service], tasks });
     expect(describeChanges(changes)).toEqual(['update a shutdown', 'create new-1 running']);
-    expect(created(changes)[0]).toMatchObject({ nodeId: 'n1', slot: 0 });
+    expect(created(changes)[0]).toMatchObject({ nodeId: 'n1', slot: 0, restarts: [] });
   });
 
   it('should restart on a down node but not on a drained one', () => {
