@@ -14,3 +14,4 @@ export {
 export { CniRunner, DEFAULT_PLUGIN_DIRS, type CniTarget } from './cni/invoke';
 export { DnsServer, nameserversOf, type DnsServerOptions } from './dns/server';
 export { ensureMasquerade, removeMasquerade, masqueradeRule } from './masquerade';
+export * from './ipam';

@@ -19,6 +19,9 @@ import {
   attachmentOf,
   bridgePlugins,
   CniRunner,
+  ExhaustedError,
+  gatewayOf,
+  nextSubnet,
   DnsServer,
   ensureMasquerade,
   nameserversOf,
@@ -55,29 +58,6 @@ export interface NetworkRecord {
 /** The network namespace of a container, named so that what Berth made can be found and removed. */
 export function netnsName(containerId: string): string {
   return `berth-${containerId.slice(0, 12)}`;
-}
-
-/** A /24 from POOL that none of USED overlaps. Pure. */
-export function nextSubnet(pool: string, used: readonly string[]): string {
-  const [base, bits] = pool.split('/');
-  const octets = base.split('.').map(Number);
-  const size = 2 ** (24 - Number(bits));
-  const taken = new Set(used.map((s) => s.split('.').slice(0, 3).join('.')));
-  for (let i = 0; i < size; i++) {
-    const third = octets[2] + i;
-    const second = octets[1] + Math.floor(third / 256);
-    const candidate = `${octets[0]}.${second}.${third % 256}`;
-    if (!taken.has(candidate)) return `${candidate}.0/24`;
-  }
-  throw new ConflictError(
-    `no free /24 left in the network pool ${pool}; remove unused networks or give --subnet`,
-  );
-}
-
-export function gatewayOf(subnet: string): string {
-  const [base] = subnet.split('/');
-  const o = base.split('.').map(Number);
-  return `${o[0]}.${o[1]}.${o[2]}.${o[3] + 1}`;
 }
 
 /** What taking a container's network down needs, journaled until done. */
@@ -175,6 +155,17 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     return n;
   }
 
+  /** A /24 of the network pool that no network here uses. */
+  private freeSubnet(used: readonly string[]): string {
+    try {
+      return nextSubnet(this.config.networkPool, 24, [this.config.bridgeSubnet, ...used]);
+    } catch (error) {
+      if (!(error instanceof ExhaustedError)) throw error;
+      throw new ConflictError(
+        `no free /24 left in the network pool ${this.config.networkPool}; remove unused networks or give --subnet`,
+      );
+    }
+  }
   create(req: {
     name: string;
     driver?: string;
@@ -194,7 +185,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
         `driver "${driver}" is not supported on one machine (bridge); overlay networks come with the cluster`,
       );
     const used = this.networks.filter((n) => n.subnet).map((n) => n.subnet);
-    const subnet = req.subnet || nextSubnet(this.config.networkPool, used);
+    const subnet = req.subnet || this.freeSubnet(used);
     if (!/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/.test(subnet))
       throw new InvalidArgumentError(`invalid subnet "${subnet}" (use e.g. 10.90.0.0/24)`);
     if (used.includes(subnet)) throw new ConflictError(`subnet ${subnet} is already used by another network`);
