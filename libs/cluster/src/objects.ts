@@ -140,12 +140,27 @@ export interface EndpointSpec {
   ports: PortConfig[];
 }
 
+/** A network a service's tasks join (`--network NAME`, with aliases for its DNS name). */
+export interface NetworkAttachmentSpec {
+  /** the network's id (the manager resolves names to ids) */
+  target: string;
+  aliases: string[];
+}
+
 export interface ServiceSpec {
   name: string;
   labels: Record<string, string>;
   task: TaskSpec;
   mode: ServiceMode;
   endpoint: EndpointSpec;
+  /** overlay networks the tasks join; absent in specs written before networks existed */
+  networks?: NetworkAttachmentSpec[];
+}
+
+/** An address on a network: a service's virtual IP, or a task's own address (CIDR, e.g. 10.0.1.5/24). */
+export interface NetworkAddress {
+  networkId: string;
+  address: string;
 }
 
 export interface Service {
@@ -155,6 +170,8 @@ export interface Service {
   /** increases with every change of `spec`; a task made from an older one is out of date */
   specVersion: number;
   previousSpec: ServiceSpec | null;
+  /** one virtual IP per network the service is on (endpoint mode vip), from the allocator */
+  virtualIps?: NetworkAddress[];
 }
 
 // ---- tasks -------------------------------------------------------------------------------
@@ -214,6 +231,33 @@ export interface Task {
   restarts: number[];
   /** a restart delay holds the task in `ready` until this time */
   notBefore: number;
+  /** its address on each of its service's networks, from the allocator (a task waits in `new` for them) */
+  networks?: NetworkAddress[];
+}
+
+// ---- networks ----------------------------------------------------------------------------
+
+/** What `berth network create -d overlay` asks for. */
+export interface NetworkSpec {
+  name: string;
+  driver: 'overlay';
+  labels: Record<string, string>;
+  /** plain containers (`berth run --network NAME`) may join, not only services' tasks */
+  attachable: boolean;
+  /** the routing mesh's network, made by the manager */
+  ingress: boolean;
+  /** '' for the manager to choose one from its pool */
+  subnet: string;
+}
+
+/** An overlay network: one VXLAN segment across the machines that run its tasks. */
+export interface Network {
+  id: string;
+  meta: Meta;
+  spec: NetworkSpec;
+  subnet: string;
+  gateway: string;
+  vni: number;
 }
 
 // ---- the cluster itself ------------------------------------------------------------------

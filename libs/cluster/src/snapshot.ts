@@ -1,10 +1,11 @@
-import type { Node, Service, Task } from './objects';
+import type { Network, Node, Service, Task } from './objects';
 
 /** Everything a pure decision reads: the cluster as etcd held it at one revision. */
 export interface ClusterSnapshot {
   nodes: readonly Node[];
   services: readonly Service[];
   tasks: readonly Task[];
+  networks: readonly Network[];
   /** epoch ms; decisions never read the clock themselves */
   now: number;
 }

@@ -15,3 +15,4 @@ export { CniRunner, DEFAULT_PLUGIN_DIRS, type CniTarget } from './cni/invoke';
 export { DnsServer, nameserversOf, type DnsServerOptions } from './dns/server';
 export { ensureMasquerade, removeMasquerade, masqueradeRule } from './masquerade';
 export * from './ipam';
+export * from './allocator/allocator';

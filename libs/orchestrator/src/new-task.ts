@@ -26,10 +26,11 @@ export function newTask(service: Service, fields: NewTaskFields): Task {
     specVersion: service.specVersion,
     endpoint: service.spec.endpoint,
     desiredState: fields.desiredState ?? 'running',
+    // a task on networks waits in `new` for the allocator to give it its addresses
     status: {
-      state: 'pending',
+      state: service.spec.networks?.length ? 'new' : 'pending',
       timestamp: now,
-      message: 'pending task scheduling',
+      message: service.spec.networks?.length ? 'waiting for network addresses' : 'pending task scheduling',
       err: '',
       containerId: '',
       exitCode: null,

@@ -123,6 +123,7 @@ export function makeSnapshot(parts: Partial<ClusterSnapshot> = {}): ClusterSnaps
     nodes: parts.nodes ?? [],
     services: parts.services ?? [],
     tasks: parts.tasks ?? [],
+    networks: parts.networks ?? [],
     now: parts.now ?? NOW,
   };
 }

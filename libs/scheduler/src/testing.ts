@@ -186,5 +186,5 @@ export function runningTask(service: Service, nodeId: string, slot = 1, options:
 }
 
 export function makeSnapshot(parts: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
-  return { nodes: [], services: [], tasks: [], now: 1_000, ...parts };
+  return { nodes: [], services: [], tasks: [], networks: [], now: 1_000, ...parts };
 }

@@ -40,7 +40,13 @@ export class StateCache {
 
   /** Objects are replaced, never changed in place, so a snapshot shares them safely. */
   snapshot(now: number): ClusterSnapshot {
-    return { nodes: this.list('nodes'), services: this.list('services'), tasks: this.list('tasks'), now };
+    return {
+      nodes: this.list('nodes'),
+      services: this.list('services'),
+      tasks: this.list('tasks'),
+      networks: this.list('networks'),
+      now,
+    };
   }
 
   onChange(listener: Listener): () => void {

@@ -1,7 +1,7 @@
-import type { Cluster, Node, Service, Task } from '@berth/cluster';
+import type { Cluster, Network, Node, Service, Task } from '@berth/cluster';
 
 /** DESIGN.md decision 3: one key per object, `/berth/v1/<kind>/<id>`. */
-export const KINDS = ['cluster', 'nodes', 'services', 'tasks'] as const;
+export const KINDS = ['cluster', 'nodes', 'services', 'tasks', 'networks'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface ObjectsByKind {
@@ -9,6 +9,7 @@ export interface ObjectsByKind {
   nodes: Node;
   services: Service;
   tasks: Task;
+  networks: Network;
 }
 export type StoredObject = ObjectsByKind[Kind];
 

@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { applyTaskChanges, mergeTaskChanges, newObjectId } from '@berth/cluster';
 import { reconcile } from '@berth/orchestrator';
 import { schedule } from '@berth/scheduler';
+import { allocate } from '@berth/network/allocator/allocator';
+import type { Write } from '@berth/store';
 import { StateService } from '../state/state.service';
 
 /**
@@ -67,11 +69,18 @@ export class ReconcileLoop {
     const { changes, wakeAt } = reconcile(snapshot, newObjectId, {
       taskHistoryLimit: cluster.settings.taskHistoryLimit,
     });
-    // the scheduler sees the orchestrators' changes, so a task made and placed now is written once
-    const placements = schedule({ ...snapshot, tasks: applyTaskChanges(snapshot.tasks, changes) });
-    const writes = mergeTaskChanges(changes, placements);
+    // each step sees the ones before: a task made, addressed and placed now is written once
+    const reconciled = { ...snapshot, tasks: applyTaskChanges(snapshot.tasks, changes) };
+    const allocation = allocate(reconciled);
+    const addressed = { ...reconciled, tasks: applyTaskChanges(reconciled.tasks, allocation.tasks) };
+    const placements = schedule(addressed);
+    const taskWrites = mergeTaskChanges(mergeTaskChanges(changes, allocation.tasks), placements);
+    const writes: Write[] = [
+      ...allocation.services.map((object): Write => ({ op: 'update', kind: 'services', object })),
+      ...taskWrites.map((c): Write => ({ op: c.kind, kind: 'tasks', object: c.task })),
+    ];
     if (writes.length) {
-      const result = await this.state.commitTaskChanges(writes);
+      const result = await this.state.commit(writes);
       if (result.conflicts.length) this.again = true;
     }
     if (wakeAt !== null) this.wakeAt(wakeAt);

@@ -1,0 +1,177 @@
+import type { Network, Service, Task } from '@berth/cluster';
+import { makeService, makeSnapshot, makeTask } from '@berth/scheduler/testing';
+import { allocate, WAITING_FOR_ADDRESSES } from './allocator';
+
+function network(id: string, subnet = '10.0.1.0/24'): Network {
+  return {
+    id,
+    meta: { version: 1, createdAt: 0, updatedAt: 0 },
+    spec: { name: `net-${id}`, driver: 'overlay', labels: {}, attachable: false, ingress: false, subnet: '' },
+    subnet,
+    gateway: subnet.replace(/0\/\d+$/, '1'),
+    vni: 4097,
+  };
+}
+
+function onNetworks(service: Service, ids: string[], mode: 'vip' | 'dnsrr' = 'vip'): Service {
+  return {
+    ...service,
+    spec: {
+      ...service.spec,
+      networks: ids.map((target) => ({ target, aliases: [] })),
+      endpoint: { ...service.spec.endpoint, mode },
+    },
+  };
+}
+
+const newTask = (service: Service, slot: number, extra: Partial<Task> = {}): Task => ({
+  ...makeTask({ service, slot, state: 'new', message: WAITING_FOR_ADDRESSES }),
+  ...extra,
+});
+
+describe('allocate', () => {
+  const net = network('n1');
+
+  it('should give a service a virtual IP on each of its networks, then leave it alone', () => {
+    const service = onNetworks(makeService({ id: 'web' }), ['n1']);
+    const plan = allocate(makeSnapshot({ networks: [net], services: [service] }));
+    expect(plan.services.map((s) => s.virtualIps)).toEqual([[{ networkId: 'n1', address: '10.0.1.2/24' }]]);
+    expect(allocate(makeSnapshot({ networks: [net], services: plan.services })).services).toEqual([]);
+  });
+
+  it('should give no virtual IP in dnsrr mode, and drop one of a network the service left', () => {
+    const dnsrr = onNetworks(makeService({ id: 'a' }), ['n1'], 'dnsrr');
+    expect(allocate(makeSnapshot({ networks: [net], services: [dnsrr] })).services).toEqual([]);
+    const left = {
+      ...onNetworks(makeService({ id: 'b' }), []),
+      virtualIps: [{ networkId: 'n1', address: '10.0.1.2/24' }],
+    };
+    expect(allocate(makeSnapshot({ networks: [net], services: [left] })).services[0].virtualIps).toEqual([]);
+  });
+
+  it('should address new tasks on every network of their service and hand them to the scheduler', () => {
+    const other = network('n2', '10.0.2.0/24');
+    const service = {
+      ...onNetworks(makeService({ id: 'web' }), ['n1', 'n2']),
+      virtualIps: [
+        { networkId: 'n1', address: '10.0.1.2/24' },
+        { networkId: 'n2', address: '10.0.2.2/24' },
+      ],
+    };
+    const plan = allocate(
+      makeSnapshot({
+        now: 5,
+        networks: [net, other],
+        services: [service],
+        tasks: [newTask(service, 1), newTask(service, 2)],
+      }),
+    );
+    expect(
+      plan.tasks.map((c) => [c.task.id, c.task.networks, c.task.status.state, c.task.status.message]),
+    ).toEqual([
+      [
+        'web.1',
+        [
+          { networkId: 'n1', address: '10.0.1.3/24' },
+          { networkId: 'n2', address: '10.0.2.3/24' },
+        ],
+        'pending',
+        'pending task scheduling',
+      ],
+      [
+        'web.2',
+        [
+          { networkId: 'n1', address: '10.0.1.4/24' },
+          { networkId: 'n2', address: '10.0.2.4/24' },
+        ],
+        'pending',
+        'pending task scheduling',
+      ],
+    ]);
+  });
+
+  it('should not hand out an address a live task holds, and take back those of ended tasks', () => {
+    const service = onNetworks(makeService({ id: 'web' }), ['n1']);
+    const holder = makeTask({ service, slot: 1, state: 'running' });
+    const ended = makeTask({ service, slot: 2, state: 'failed', id: 'old' });
+    const tasks = [
+      { ...holder, networks: [{ networkId: 'n1', address: '10.0.1.2/24' }] },
+      { ...ended, networks: [{ networkId: 'n1', address: '10.0.1.3/24' }] },
+      newTask(service, 3),
+    ];
+    const plan = allocate(
+      makeSnapshot({
+        networks: [net],
+        services: [{ ...service, virtualIps: [{ networkId: 'n1', address: '10.0.1.9/24' }] }],
+        tasks,
+      }),
+    );
+    expect(plan.tasks.map((c) => c.task.networks)).toEqual([[{ networkId: 'n1', address: '10.0.1.3/24' }]]);
+  });
+
+  it('should keep a task new, saying why, when its network is full, and not repeat itself', () => {
+    const tiny = network('n1', '10.0.1.0/30'); // hosts .1 (gateway) and .2
+    const service = {
+      ...onNetworks(makeService({ id: 'web' }), ['n1']),
+      virtualIps: [{ networkId: 'n1', address: '10.0.1.2/30' }],
+    };
+    const plan = allocate(
+      makeSnapshot({ networks: [tiny], services: [service], tasks: [newTask(service, 1)] }),
+    );
+    expect(plan.tasks[0].task.status).toMatchObject({
+      state: 'new',
+      message: 'no free address in network net-n1 (10.0.1.0/30)',
+    });
+    expect(
+      allocate(makeSnapshot({ networks: [tiny], services: [service], tasks: [plan.tasks[0].task] })).tasks,
+    ).toEqual([]);
+  });
+
+  it('should leave alone tasks that are not new or no longer wanted, and pass tasks without networks through', () => {
+    const service = onNetworks(makeService({ id: 'web' }), ['n1']);
+    const plain = makeService({ id: 'plain' });
+    const tasks = [
+      makeTask({ service, slot: 1, state: 'pending' }),
+      newTask(service, 2, { desiredState: 'shutdown' }),
+      newTask(plain, 1),
+    ];
+    const plan = allocate(
+      makeSnapshot({
+        networks: [net],
+        services: [{ ...service, virtualIps: [{ networkId: 'n1', address: '10.0.1.2/24' }] }, plain],
+        tasks,
+      }),
+    );
+    expect(plan.tasks.map((c) => [c.task.id, c.task.status.state, c.task.networks])).toEqual([
+      ['plain.1', 'pending', []],
+    ]);
+  });
+
+  it('should give back the same free count after 100 scale cycles of 10 tasks (nothing leaks)', () => {
+    const service = {
+      ...onNetworks(makeService({ id: 'web' }), ['n1']),
+      virtualIps: [{ networkId: 'n1', address: '10.0.1.2/24' }],
+    };
+    let history: Task[] = [];
+    for (let cycle = 0; cycle < 100; cycle++) {
+      const fresh = Array.from({ length: 10 }, (_, i) => newTask(service, i + 1, { id: `c${cycle}-${i}` }));
+      const plan = allocate(
+        makeSnapshot({ networks: [net], services: [service], tasks: [...history, ...fresh] }),
+      );
+      expect(plan.tasks).toHaveLength(10);
+      // scaled to 0: they end and stay in history a while
+      history = [
+        ...history,
+        ...plan.tasks.map((c) => ({ ...c.task, status: { ...c.task.status, state: 'shutdown' as const } })),
+      ].slice(-50);
+    }
+    const probe = allocate(
+      makeSnapshot({
+        networks: [net],
+        services: [service],
+        tasks: [...history, newTask(service, 1, { id: 'probe' })],
+      }),
+    );
+    expect(probe.tasks[0].task.networks).toEqual([{ networkId: 'n1', address: '10.0.1.3/24' }]);
+  });
+});

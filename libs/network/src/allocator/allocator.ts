@@ -1,0 +1,122 @@
+/**
+ * The manager's network allocator (swarmkit's allocator, as a pure function): a virtual IP per
+ * network for each service in endpoint mode vip, and an address per network for each new task,
+ * which then moves from `new` to `pending` for the scheduler. Which addresses are taken is read
+ * from the snapshot every time (live tasks and services hold theirs), so ending a task frees its
+ * addresses with nothing to release and nothing to leak.
+ */
+import {
+  isTerminal,
+  type ClusterSnapshot,
+  type Network,
+  type NetworkAddress,
+  type Service,
+  type Task,
+  type TaskChange,
+} from '@berth/cluster';
+import { freeAddresses } from '../ipam/allocate';
+
+export interface AllocationPlan {
+  /** services whose virtual IPs changed (the whole object, with the version it was read at) */
+  services: Service[];
+  tasks: TaskChange[];
+}
+
+export const WAITING_FOR_ADDRESSES = 'waiting for network addresses';
+
+export function allocate(snapshot: ClusterSnapshot): AllocationPlan {
+  const networks = new Map(snapshot.networks.map((n) => [n.id, n]));
+  const used = usedAddresses(snapshot);
+  const services = snapshot.services.flatMap((s) => {
+    const next = withVirtualIps(s, networks, used);
+    return next === s ? [] : [next];
+  });
+  const byId = new Map(snapshot.services.map((s) => [s.id, s]));
+  const tasks: TaskChange[] = [];
+  for (const task of snapshot.tasks) {
+    if (task.status.state !== 'new' || task.desiredState === 'shutdown' || task.desiredState === 'remove')
+      continue;
+    const change = addressTask(task, byId.get(task.serviceId), networks, used, snapshot.now);
+    if (change) tasks.push(change);
+  }
+  return { services, tasks };
+}
+
+/** Addresses taken per network: services' virtual IPs and the addresses of tasks not yet ended. */
+function usedAddresses(snapshot: ClusterSnapshot): Map<string, Set<string>> {
+  const used = new Map<string, Set<string>>();
+  const take = (a: NetworkAddress) => {
+    if (!used.has(a.networkId)) used.set(a.networkId, new Set());
+    used.get(a.networkId)!.add(a.address);
+  };
+  for (const service of snapshot.services) for (const vip of service.virtualIps ?? []) take(vip);
+  for (const task of snapshot.tasks)
+    if (!isTerminal(task.status.state)) for (const a of task.networks ?? []) take(a);
+  return used;
+}
+
+function claim(network: Network, used: Map<string, Set<string>>): string | null {
+  const taken = used.get(network.id) ?? new Set<string>();
+  const [address] = freeAddresses(network.subnet, taken, 1);
+  if (!address) return null;
+  taken.add(address);
+  used.set(network.id, taken);
+  return address;
+}
+
+/** SERVICE with a VIP on each of its networks (vip mode) and none elsewhere; the same object when nothing changes. */
+function withVirtualIps(
+  service: Service,
+  networks: Map<string, Network>,
+  used: Map<string, Set<string>>,
+): Service {
+  const wanted =
+    service.spec.endpoint.mode === 'vip'
+      ? (service.spec.networks ?? []).map((n) => n.target).filter((id) => networks.has(id))
+      : [];
+  const current = service.virtualIps ?? [];
+  const kept = current.filter((vip) => wanted.includes(vip.networkId));
+  const added: NetworkAddress[] = [];
+  for (const networkId of wanted) {
+    if (kept.some((vip) => vip.networkId === networkId)) continue;
+    const address = claim(networks.get(networkId)!, used);
+    if (address) added.push({ networkId, address });
+  }
+  if (!added.length && kept.length === current.length) return service;
+  return { ...service, virtualIps: [...kept, ...added] };
+}
+
+/** A new task's addresses, and `pending` once it has all of them; null when nothing changes. */
+function addressTask(
+  task: Task,
+  service: Service | undefined,
+  networks: Map<string, Network>,
+  used: Map<string, Set<string>>,
+  now: number,
+): TaskChange | null {
+  const wanted = (service?.spec.networks ?? [])
+    .map((n) => networks.get(n.target))
+    .filter((n): n is Network => !!n);
+  const addresses = [...(task.networks ?? [])];
+  for (const network of wanted) {
+    if (addresses.some((a) => a.networkId === network.id)) continue;
+    const address = claim(network, used);
+    if (!address) {
+      const message = `no free address in network ${network.spec.name} (${network.subnet})`;
+      if (task.status.message === message && addresses.length === (task.networks ?? []).length) return null;
+      return {
+        kind: 'update',
+        task: { ...task, networks: addresses, status: { ...task.status, message, timestamp: now } },
+      };
+    }
+    addresses.push({ networkId: network.id, address });
+  }
+  return {
+    kind: 'update',
+    task: {
+      ...task,
+      networks: addresses,
+      status: { ...task.status, state: 'pending', message: 'pending task scheduling', timestamp: now },
+    },
+  };
+}
