@@ -220,6 +220,26 @@ describe('a cluster of three machines', () => {
     berth('service', 'rm', 'site');
   });
 
+  it('should give a service on an overlay network a virtual IP and each task an address of its own', async () => {
+    const id = berth('network', 'create', '-d', 'overlay', '--subnet', '10.42.7.0/24', 'app').trim();
+    expect(id).toMatch(/^[a-z0-9]{25}$/);
+    const clash = c().berth(['network', 'create', '-d', 'overlay', '--subnet', '10.42.7.128/25', 'other']);
+    expect(clash.stderr).toContain('subnet 10.42.7.128/25 overlaps 10.42.7.0/24, which is in use');
+    berth('service', 'create', '--name', 'backend', '--replicas', '3', '--network', 'app', ...SERVICE);
+    const service = JSON.parse(berth('service', 'inspect', 'backend'))[0];
+    expect(service.virtualIps).toEqual([{ networkId: id, address: '10.42.7.2/24' }]);
+    expect(service.spec.networks).toEqual([{ target: id, aliases: [] }]);
+    const inUse = c().berth(['network', 'rm', 'app']);
+    expect(inUse.status).toBe(1);
+    expect(inUse.stderr).toContain('network app is in use by service backend');
+    berth('service', 'rm', 'backend');
+    expect(berth('network', 'ls', '--format', '{{.Name}} {{.Driver}} {{.Scope}}')).toContain(
+      'app overlay swarm',
+    );
+    expect(berth('network', 'rm', 'app').trim()).toBe('app');
+    expect(berth('network', 'ls', '--format', '{{.Name}}')).not.toContain('app');
+  });
+
   it('should refuse a service with an invalid constraint and create nothing', () => {
     const r = c().berth([
       'service',

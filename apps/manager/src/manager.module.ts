@@ -5,6 +5,7 @@ import type { ManagerConfig } from './config';
 import { StateService } from './state/state.service';
 import { ClusterService } from './cluster/cluster.service';
 import { NodesService } from './nodes/nodes.service';
+import { NetworksService } from './networks/networks.service';
 import { ServicesService } from './services/services.service';
 import { DispatcherService } from './dispatcher/dispatcher.service';
 import { ReconcileLoop } from './loops/reconcile.loop';
@@ -25,6 +26,7 @@ export class ManagerModule {
         { provide: StateService, useFactory: () => StateService.open(config) },
         ClusterService,
         NodesService,
+        NetworksService,
         ServicesService,
         DispatcherService,
         ReconcileLoop,

@@ -38,5 +38,6 @@ export function defaultServiceSpec(name: string, image: string): ServiceSpec {
     task: defaultTaskSpec(image),
     mode: { replicated: { replicas: 1 } },
     endpoint: { mode: 'vip', ports: [] },
+    networks: [],
   };
 }

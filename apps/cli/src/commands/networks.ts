@@ -1,6 +1,9 @@
 /** berth network create|ls|inspect|rm|connect|disconnect|prune */
 import { keyValues, parseCommand } from '@berth/cli-support/args';
-import { engine, forEach, write, type Command } from '../context';
+import type { Network } from '@berth/cluster';
+import { RpcError, Status } from '@berth/proto/status';
+import { engine, forEach, write, type Command, type Globals } from '../context';
+import { currentContextName, manager } from '../manager';
 import { inspectEach, printListing } from '../output';
 
 export const create: Command = async (args, g) => {
@@ -18,6 +21,24 @@ export const create: Command = async (args, g) => {
     ['name'],
   );
   const labels = keyValues(values.label);
+  if (values.driver === 'overlay') {
+    // overlay networks span machines: the cluster's manager makes them
+    const spec = {
+      name: positionals[0],
+      driver: 'overlay',
+      labels,
+      attachable: values.attachable === true,
+      ingress: false,
+      subnet: (values.subnet as string | undefined) ?? '',
+    };
+    const network = JSON.parse(
+      (await manager(g).call('CreateNetwork', { specJson: JSON.stringify(spec) })).json,
+    ) as {
+      id: string;
+    };
+    write(`${network.id}\n`);
+    return 0;
+  }
   const doc = JSON.parse(
     (
       await engine(g).call('CreateNetwork', {
@@ -47,8 +68,12 @@ export const ls: Command = async (args, g) => {
     },
     [],
   );
-  const { networks } = await engine(g).call('ListNetworks', {});
-  const rows = networks.map((n) => ({
+  const local = await orInCluster(
+    g,
+    async () => (await engine(g).call('ListNetworks', {})).networks,
+    async () => [],
+  );
+  const rows = [...local, ...(await clusterNetworks(g))].map((n) => ({
     ID: values['no-trunc'] ? n.id : n.id.slice(0, 12),
     Name: n.name,
     Driver: n.driver,
@@ -71,9 +96,14 @@ export const inspect: Command = async (args, g) => {
     { format: { type: 'string', short: 'f' } },
     ['network', 'more...'],
   );
-  return inspectEach(positionals, values.format as string | undefined, async (name) =>
-    JSON.parse((await engine(g).call('InspectNetwork', { name })).json),
-  );
+  return inspectEach(positionals, values.format as string | undefined, async (name) => {
+    const answer = await orInCluster(
+      g,
+      () => engine(g).call('InspectNetwork', { name }),
+      (m) => m.call('GetNetwork', { ref: name }),
+    );
+    return JSON.parse(answer.json);
+  });
 };
 
 export const rm: Command = async (args, g) => {
@@ -82,7 +112,11 @@ export const rm: Command = async (args, g) => {
     'more...',
   ]);
   return forEach(positionals, async (name) => {
-    await engine(g).call('RemoveNetwork', { name });
+    await orInCluster(
+      g,
+      () => engine(g).call('RemoveNetwork', { name }),
+      (m) => m.call('RemoveNetwork', { ref: name, force: false }),
+    );
     return name;
   });
 };
@@ -133,3 +167,43 @@ export const prune: Command = async (args, g) => {
   if (removed.length) write(`Deleted Networks:\n${removed.map((n) => `${n}\n`).join('')}`);
   return 0;
 };
+
+type Manager = ReturnType<typeof manager>;
+
+/** The engine does not know it (or there is no engine here): the cluster may. */
+function elsewhere(error: unknown): boolean {
+  return (
+    error instanceof RpcError && (error.status === Status.NOT_FOUND || error.kind === 'EngineUnavailable')
+  );
+}
+
+/** The cluster's overlay networks as `network ls` rows, when the CLI has a cluster context. */
+async function clusterNetworks(g: Globals) {
+  if (!currentContextName(g)) return [];
+  const found = await manager(g).call('ListNetworks', { filters: {} });
+  return found.json.map((json) => {
+    const n = JSON.parse(json) as Network;
+    return {
+      id: n.id,
+      name: n.spec.name,
+      driver: n.spec.driver,
+      scope: 'swarm',
+      subnet: n.subnet,
+      createdMs: n.meta.createdAt,
+    };
+  });
+}
+
+/** Docker's engine knows a manager's overlay networks; here the engine answers first, then the cluster. */
+async function orInCluster<T>(
+  g: Globals,
+  onEngine: () => Promise<T>,
+  onManager: (m: Manager) => Promise<T>,
+): Promise<T> {
+  try {
+    return await onEngine();
+  } catch (error) {
+    if (!elsewhere(error) || !currentContextName(g)) throw error;
+    return onManager(manager(g));
+  }
+}

@@ -1,7 +1,13 @@
 import { parseCommand, UsageError } from '@berth/cli-support/args';
 import { defaultServiceSpec, type ServiceSpec } from '@berth/cluster';
 import type { FlagContext } from './run-flags';
-import { parsePlacementPref, parsePublish, SERVICE_FLAGS, serviceSpec } from './service-flags';
+import {
+  parseNetworkFlag,
+  parsePlacementPref,
+  parsePublish,
+  SERVICE_FLAGS,
+  serviceSpec,
+} from './service-flags';
 
 /** A FlagContext over an in-memory file system and environment. */
 function context(files: Record<string, string> = {}, env: Record<string, string> = {}): FlagContext {
@@ -530,5 +536,20 @@ describe('service-flags', () => {
         );
       },
     );
+  });
+});
+
+describe('parseNetworkFlag', () => {
+  it('should take a bare name, or name= with aliases', () => {
+    expect(parseNetworkFlag('app')).toEqual({ target: 'app', aliases: [] });
+    expect(parseNetworkFlag('name=app,alias=db,alias=store')).toEqual({
+      target: 'app',
+      aliases: ['db', 'store'],
+    });
+  });
+
+  it('should refuse unknown fields and a missing name', () => {
+    expect(() => parseNetworkFlag('name=app,colour=red')).toThrow('invalid --network field "colour=red"');
+    expect(() => parseNetworkFlag('alias=db')).toThrow("the network's name is missing");
   });
 });

@@ -35,6 +35,7 @@ export const SERVICE_FLAGS = {
   mount: { type: 'string', multiple: true },
   publish: { type: 'string', short: 'p', multiple: true },
   'endpoint-mode': { type: 'string' },
+  network: { type: 'string', multiple: true },
   workdir: { type: 'string', short: 'w' },
   user: { type: 'string', short: 'u' },
   hostname: { type: 'string' },
@@ -127,6 +128,20 @@ function checkedPort(text: string, port: PortConfig): PortConfig {
   return port;
 }
 
+/** `--network NAME`, or `--network name=NAME,alias=A,alias=B`. */
+export function parseNetworkFlag(text: string): { target: string; aliases: string[] } {
+  if (!text.includes('=')) return { target: text, aliases: [] };
+  const attachment = { target: '', aliases: [] as string[] };
+  for (const field of text.split(',')) {
+    const [key, value = ''] = field.split(/=(.*)/s, 2);
+    if (key === 'name' || key === 'target') attachment.target = value;
+    else if (key === 'alias') attachment.aliases.push(value);
+    else throw new UsageError(`invalid --network field "${field}": use name=NETWORK,alias=NAME`);
+  }
+  if (!attachment.target) throw new UsageError(`invalid --network "${text}": the network's name is missing`);
+  return attachment;
+}
+
 export function parsePlacementPref(text: string): { spread: string } {
   const m = /^spread=(.+)$/.exec(text);
   if (!m) throw new UsageError(`invalid placement preference "${text}": use spread=node.labels.NAME`);
@@ -200,6 +215,7 @@ export function serviceSpec(values: Values, positionals: string[], ctx: FlagCont
   if (endpointMode !== 'vip' && endpointMode !== 'dnsrr')
     throw new UsageError(`invalid endpoint mode "${endpointMode}": use vip or dnsrr`);
   spec.endpoint = { mode: endpointMode, ports: list(values.publish).map(parsePublish) };
+  spec.networks = list(values.network).map(parseNetworkFlag);
   return spec;
 }
 

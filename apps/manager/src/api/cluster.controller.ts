@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { NodeDescription, NodeRole, NodeSpec, ServiceSpec } from '@berth/cluster';
+import type { NetworkSpec, NodeDescription, NodeRole, NodeSpec, ServiceSpec } from '@berth/cluster';
 import type { CLUSTER_SERVICE } from '@berth/proto';
 import type { CallContext, Handlers } from '@berth/proto/server';
 import { ClusterService } from '../cluster/cluster.service';
 import { denied, invalid } from '../errors';
 import { LogsService } from '../logs/logs.service';
+import { NetworksService } from '../networks/networks.service';
 import { NodesService } from '../nodes/nodes.service';
 import { ServicesService } from '../services/services.service';
 import { Authorizer } from './authorizer';
@@ -29,6 +30,7 @@ export class ClusterController {
     private readonly nodes: NodesService,
     private readonly services: ServicesService,
     private readonly logs: LogsService,
+    private readonly networks: NetworksService,
   ) {}
 
   /**
@@ -116,6 +118,17 @@ export class ClusterController {
         );
       },
       ServiceLogs: (request, context) => this.logs.serviceLogs(request, context, () => admin(context)),
+      CreateNetwork: async (request, context) => {
+        await admin(context);
+        return json(await this.networks.create(parseJson<NetworkSpec>(request.specJson, 'the network spec')));
+      },
+      ListNetworks: async (_request, context) => (await admin(context), jsons(this.networks.list())),
+      GetNetwork: async (request, context) => (await admin(context), json(this.networks.get(request.ref))),
+      RemoveNetwork: async (request, context) => (
+        await admin(context),
+        await this.networks.remove(request.ref),
+        {}
+      ),
     };
   }
 }

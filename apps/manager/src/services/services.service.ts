@@ -17,8 +17,22 @@ export class ServicesService {
     return resolveRef(this.list(), ref, (s) => s.spec.name, 'service');
   }
 
-  async create(spec: ServiceSpec): Promise<Service> {
-    assertValid(spec);
+  /** The spec with its networks named by id (a person names them by name). */
+  private withNetworkIds(spec: ServiceSpec): ServiceSpec {
+    if (!spec.networks?.length) return spec;
+    const networks = this.state.cache.list('networks');
+    return {
+      ...spec,
+      networks: spec.networks.map((attachment) => ({
+        ...attachment,
+        target: resolveRef(networks, attachment.target, (n) => n.spec.name, 'network').id,
+      })),
+    };
+  }
+
+  async create(requested: ServiceSpec): Promise<Service> {
+    assertValid(requested);
+    const spec = this.withNetworkIds(requested);
     if (this.list().some((s) => s.spec.name === spec.name))
       throw conflict(`a service named ${spec.name} already exists; update it or choose another name`);
     const service: Service = {
@@ -34,8 +48,9 @@ export class ServicesService {
     return result.written[0] as Service;
   }
 
-  async update(ref: string, spec: ServiceSpec, version: number): Promise<Service> {
-    assertValid(spec);
+  async update(ref: string, requested: ServiceSpec, version: number): Promise<Service> {
+    assertValid(requested);
+    const spec = this.withNetworkIds(requested);
     const service = this.get(ref);
     if (spec.name !== service.spec.name) throw invalid('a service cannot be renamed');
     const read = version ? { ...service, meta: { ...service.meta, version } } : service;

@@ -50,11 +50,12 @@ export function problemsOf(spec: ServiceSpec): string[] {
 }
 
 /**
- * Only a change of what tasks run (their spec, or the ports they bind) makes tasks out of date;
+ * Only a change of what tasks run (their spec, the ports they bind, their networks) makes tasks out of date;
  * replicas alone do not. Compared as values: the order of keys does not matter.
  */
 export function taskSpecChanged(before: ServiceSpec, after: ServiceSpec): boolean {
-  return canonical([before.task, before.endpoint]) !== canonical([after.task, after.endpoint]);
+  const runs = (spec: ServiceSpec) => [spec.task, spec.endpoint, spec.networks ?? []];
+  return canonical(runs(before)) !== canonical(runs(after));
 }
 
 /** JSON with every object's keys sorted. */

@@ -21,6 +21,10 @@ export const CLUSTER_SERVICE = {
   GetService: { path: '/berth.cluster.v1.Cluster/GetService', requestType: m.GetRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   RemoveService: { path: '/berth.cluster.v1.Cluster/RemoveService', requestType: m.RemoveRequest, responseType: m.Empty, requestStream: false, responseStream: false },
   ListTasks: { path: '/berth.cluster.v1.Cluster/ListTasks', requestType: m.ListTasksRequest, responseType: m.ObjectsReply, requestStream: false, responseStream: false },
+  CreateNetwork: { path: '/berth.cluster.v1.Cluster/CreateNetwork', requestType: m.CreateNetworkRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
+  ListNetworks: { path: '/berth.cluster.v1.Cluster/ListNetworks', requestType: m.ListRequest, responseType: m.ObjectsReply, requestStream: false, responseStream: false },
+  GetNetwork: { path: '/berth.cluster.v1.Cluster/GetNetwork', requestType: m.GetRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
+  RemoveNetwork: { path: '/berth.cluster.v1.Cluster/RemoveNetwork', requestType: m.RemoveRequest, responseType: m.Empty, requestStream: false, responseStream: false },
   ServiceLogs: { path: '/berth.cluster.v1.Cluster/ServiceLogs', requestType: m.ServiceLogsRequest, responseType: m.LogRecord, requestStream: false, responseStream: true },
 } as const;
 

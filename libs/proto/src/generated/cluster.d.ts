@@ -1178,6 +1178,63 @@ export namespace berth {
             }
 
             /**
+             * Properties of a CreateNetworkRequest.
+             * @deprecated Use berth.cluster.v1.CreateNetworkRequest.$Properties instead.
+             */
+            interface ICreateNetworkRequest extends berth.cluster.v1.CreateNetworkRequest.$Properties {
+            }
+
+            /** Represents a CreateNetworkRequest. */
+            class CreateNetworkRequest {
+
+                /**
+                 * Constructs a new CreateNetworkRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.CreateNetworkRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** CreateNetworkRequest specJson. */
+                specJson: string;
+
+                /**
+                 * Encodes the specified CreateNetworkRequest message. Does not implicitly {@link berth.cluster.v1.CreateNetworkRequest.verify|verify} messages.
+                 * @param message CreateNetworkRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.CreateNetworkRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a CreateNetworkRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.CreateNetworkRequest & berth.cluster.v1.CreateNetworkRequest.$Shape} CreateNetworkRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.CreateNetworkRequest & berth.cluster.v1.CreateNetworkRequest.$Shape;
+            }
+
+            namespace CreateNetworkRequest {
+
+                /** Properties of a CreateNetworkRequest. */
+                interface $Properties {
+
+                    /** CreateNetworkRequest specJson */
+                    specJson?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a CreateNetworkRequest. */
+                type $Shape = berth.cluster.v1.CreateNetworkRequest.$Properties;
+            }
+
+            /**
              * Properties of an UpdateServiceRequest.
              * @deprecated Use berth.cluster.v1.UpdateServiceRequest.$Properties instead.
              */

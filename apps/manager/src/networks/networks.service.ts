@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { newObjectId, type Network, type NetworkSpec } from '@berth/cluster';
+import {
+  AddressError,
+  DEFAULT_OVERLAY_POOL,
+  DEFAULT_OVERLAY_PREFIX,
+  ExhaustedError,
+  gatewayOf,
+  nextSubnet,
+  nextVni,
+  overlaps,
+  parseSubnet,
+  subnetOfCidr,
+} from '@berth/network/ipam';
+import { conflict, invalid } from '../errors';
+import { resolveRef } from '../state/refs';
+import { StateService } from '../state/state.service';
+
+const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+
+/** Overlay networks: their subnets and VXLAN ids are chosen here, once, when they are made. */
+@Injectable()
+export class NetworksService {
+  constructor(private readonly state: StateService) {}
+
+  list(): Network[] {
+    return this.state.cache.list('networks').sort((a, b) => a.spec.name.localeCompare(b.spec.name));
+  }
+
+  get(ref: string): Network {
+    return resolveRef(this.list(), ref, (n) => n.spec.name, 'network');
+  }
+
+  async create(spec: NetworkSpec): Promise<Network> {
+    if (!NAME.test(spec.name ?? '')) throw invalid(`invalid network name "${spec.name}"`);
+    if (spec.driver !== 'overlay')
+      throw invalid(
+        `a cluster network's driver is overlay, not "${spec.driver}" (bridge networks belong to one machine)`,
+      );
+    if (this.list().some((n) => n.spec.name === spec.name))
+      throw conflict(`network with name ${spec.name} already exists`);
+    const subnet = this.subnetFor(spec);
+    const network: Network = {
+      id: newObjectId(),
+      meta: { version: 0, createdAt: 0, updatedAt: 0 },
+      spec: {
+        ...spec,
+        labels: spec.labels ?? {},
+        attachable: !!spec.attachable,
+        ingress: !!spec.ingress,
+        subnet: spec.subnet ?? '',
+      },
+      subnet,
+      gateway: gatewayOf(subnet),
+      vni: nextVni(this.list().map((n) => n.vni)),
+    };
+    const result = await this.state.commit([{ op: 'create', kind: 'networks', object: network }], {
+      atomic: true,
+    });
+    return result.written[0] as Network;
+  }
+
+  async remove(ref: string): Promise<void> {
+    const network = this.get(ref);
+    const users = this.state.cache
+      .list('services')
+      .filter((s) => (s.spec.networks ?? []).some((n) => n.target === network.id))
+      .map((s) => s.spec.name);
+    if (users.length)
+      throw conflict(
+        `network ${network.spec.name} is in use by service${users.length > 1 ? 's' : ''} ${users.join(', ')}`,
+      );
+    const result = await this.state.commit([{ op: 'delete', kind: 'networks', object: network }]);
+    if (result.conflicts.length) throw conflict(`network ${network.spec.name} changed meanwhile; try again`);
+  }
+
+  /**
+   * The subnet asked for, if it overlaps nothing, else the first free /24 of the pool, stepping
+   * over other overlays and the networks the machines themselves are on.
+   */
+  private subnetFor(spec: NetworkSpec): string {
+    const taken = [
+      ...this.list().map((n) => n.subnet),
+      ...this.state.cache
+        .list('nodes')
+        .map((n) => n.status.addr)
+        .filter((addr) => /^\d+\.\d+\.\d+\.\d+$/.test(addr))
+        .map((addr) => `${addr}/24`),
+    ];
+    try {
+      if (!spec.subnet) return nextSubnet(DEFAULT_OVERLAY_POOL, DEFAULT_OVERLAY_PREFIX, taken);
+      const wanted = parseSubnet(spec.subnet);
+      const clash = taken.find((t) => overlaps(subnetOfCidr(t), wanted));
+      if (clash) throw conflict(`subnet ${spec.subnet} overlaps ${clash}, which is in use`);
+      return spec.subnet;
+    } catch (error) {
+      if (error instanceof AddressError || error instanceof ExhaustedError) throw invalid(error.message);
+      throw error;
+    }
+  }
+}
