@@ -229,6 +229,13 @@ describe('a cluster of three machines', () => {
     const service = JSON.parse(berth('service', 'inspect', 'backend'))[0];
     expect(service.virtualIps).toEqual([{ networkId: id, address: '10.42.7.2/24' }]);
     expect(service.spec.networks).toEqual([{ target: id, aliases: [] }]);
+    // each machine running a task of it is told about the network, and lists it as Swarm's workers do
+    for (const m of c().machines)
+      await until(
+        `${m.name} carrying app`,
+        () => m.berth(['network', 'ls', '--format', '{{.Name}} {{.Scope}}']).stdout,
+        (t) => t.includes('app swarm'),
+      );
     const inUse = c().berth(['network', 'rm', 'app']);
     expect(inUse.status).toBe(1);
     expect(inUse.stderr).toContain('network app is in use by service backend');

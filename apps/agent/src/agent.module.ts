@@ -14,6 +14,7 @@ import { ContainerFilesService } from './containers/container-files.service';
 import { ContainersController } from './containers/containers.controller';
 import { SystemController } from './system/system.controller';
 import { WorkerService } from './cluster/worker.service';
+import { NetworkViewsService } from './cluster/network-views.service';
 import { ClusterAgentService } from './cluster/cluster-agent.service';
 import { ClusterController } from './cluster/cluster.controller';
 import { GrpcService } from './grpc/grpc.service';
@@ -42,6 +43,7 @@ export class AgentModule {
         ContainersService,
         ContainerFilesService,
         WorkerService,
+        NetworkViewsService,
         ClusterAgentService,
         ...GROUPS,
         { provide: HANDLER_GROUPS, useFactory: (...groups: unknown[]) => groups, inject: GROUPS },

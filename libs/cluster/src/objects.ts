@@ -278,3 +278,16 @@ export interface Cluster {
   ca: { certPem: string; sealedKey: string };
   joinTokens: { worker: string; manager: string };
 }
+
+/**
+ * What a machine must know of one overlay network to carry it (sent by the dispatcher): the
+ * network, the other machines on it, every live task's address there, and its services' names
+ * and virtual IPs for DNS and load balancing.
+ */
+export interface NetworkView {
+  network: Network;
+  /** addresses of the other machines with live tasks on this network */
+  peers: string[];
+  endpoints: { taskId: string; serviceId: string; address: string; nodeId: string; nodeAddr: string }[];
+  services: { id: string; name: string; aliases: string[]; virtualIp: string; mode: 'vip' | 'dnsrr' }[];
+}

@@ -15,6 +15,7 @@ import { ContainersService } from '../containers/containers.service';
 import { ConflictError, InvalidArgumentError } from '../errors';
 import { ENGINE_VERSION } from '../system/version';
 import { LogsPublisher } from './logs-publisher';
+import { NetworkViewsService } from './network-views.service';
 import { MembershipRepository, type Membership } from './membership.repository';
 import { DispatcherSession, MANAGER_NAME } from './session';
 import { WorkerService } from './worker.service';
@@ -32,6 +33,7 @@ export class ClusterAgentService implements OnApplicationBootstrap, OnApplicatio
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
     private readonly worker: WorkerService,
     private readonly containers: ContainersService,
+    private readonly views: NetworkViewsService,
   ) {
     this.repo = new MembershipRepository(config.dataRoot);
   }
@@ -144,7 +146,14 @@ export class ClusterAgentService implements OnApplicationBootstrap, OnApplicatio
 
   private startSession(membership: Membership): void {
     const logs = new LogsPublisher(this.containers, this.worker, this.log);
-    this.session = new DispatcherSession(membership, this.worker, logs, () => this.describe(), this.log);
+    this.session = new DispatcherSession(
+      membership,
+      this.worker,
+      logs,
+      this.views,
+      () => this.describe(),
+      this.log,
+    );
     this.session.start();
   }
 }

@@ -1,9 +1,10 @@
 import type { Logger } from '@nestjs/common';
-import type { NodeDescription, Task } from '@berth/cluster';
+import type { NetworkView, NodeDescription, Task } from '@berth/cluster';
 import { DISPATCHER_SERVICE, GrpcClient, type Duplex, type RequestOf, type ResponseOf } from '@berth/proto';
 import type { Membership } from './membership.repository';
 import type { WorkerService } from './worker.service';
 import type { LogsPublisher } from './logs-publisher';
+import type { NetworkViewsService } from './network-views.service';
 
 type Session = Duplex<
   RequestOf<typeof DISPATCHER_SERVICE, 'Session'>,
@@ -43,6 +44,7 @@ export class DispatcherSession {
     private readonly membership: Membership,
     private readonly worker: WorkerService,
     private readonly logs: LogsPublisher,
+    private readonly views: NetworkViewsService,
     private readonly describe: () => NodeDescription,
     private readonly log: Logger,
   ) {}
@@ -94,6 +96,8 @@ export class DispatcherSession {
       if (message.session) this.startHeartbeat(Number(message.session.heartbeatPeriodMs) || 1000);
       if (message.assignments) await this.assign(message.assignments);
       if (message.logs) this.logs.handle(message.logs, this.membership);
+      if (message.networks)
+        this.views.replace(message.networks.viewsJson.map((json) => JSON.parse(json) as NetworkView));
     }
   }
 

@@ -4,12 +4,14 @@ import type { EngineHandlers } from '@berth/proto/server';
 import type { HandlerGroup } from '../grpc/handlers';
 import { ContainersService } from '../containers/containers.service';
 import { NetworksService, type NetworkRecord } from './networks.service';
+import { NetworkViewsService } from '../cluster/network-views.service';
 
 @Injectable()
 export class NetworksController implements HandlerGroup {
   constructor(
     private readonly networks: NetworksService,
     private readonly containers: ContainersService,
+    private readonly views: NetworkViewsService,
   ) {}
 
   /** The containers on network N: attached now, or set to join it when they start. */
@@ -53,14 +55,25 @@ export class NetworksController implements HandlerGroup {
         return { json: JSON.stringify({ Id: n.id, Warning: '' }) };
       },
       ListNetworks: async () => ({
-        networks: this.networks.list().map((n) => ({
-          id: n.id,
-          name: n.name,
-          driver: n.driver,
-          scope: 'local',
-          subnet: n.subnet,
-          createdMs: Date.parse(n.created),
-        })),
+        networks: [
+          ...this.networks.list().map((n) => ({
+            id: n.id,
+            name: n.name,
+            driver: n.driver,
+            scope: 'local',
+            subnet: n.subnet,
+            createdMs: Date.parse(n.created),
+          })),
+          // as on a Swarm worker: the cluster's overlay networks that this machine's tasks are on
+          ...this.views.all().map(({ network: n }) => ({
+            id: n.id,
+            name: n.spec.name,
+            driver: n.spec.driver,
+            scope: 'swarm',
+            subnet: n.subnet,
+            createdMs: n.meta.createdAt,
+          })),
+        ],
       }),
       InspectNetwork: async (req) => ({ json: JSON.stringify(this.inspect(this.networks.get(req.name))) }),
       RemoveNetwork: async (req) => {

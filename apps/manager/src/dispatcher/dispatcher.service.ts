@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Node, NodeDescription, Task, TaskStatus } from '@berth/cluster';
+import type { ClusterSnapshot, Node, NodeDescription, Task, TaskStatus } from '@berth/cluster';
 import { Channel } from '@berth/proto/channel';
 import type { clusterApi } from '@berth/proto';
 import type { StoreEvent, Write } from '@berth/store';
@@ -7,6 +7,7 @@ import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { StateService } from '../state/state.service';
 import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
+import { networkViewsFor } from './network-views';
 import { NodeTaskIndex } from './node-task-index';
 import { applyStatus } from './status-updates';
 
@@ -19,6 +20,8 @@ interface Session {
   out: Channel<ManagerMessage>;
   /** task id → assignmentKey of what was last sent */
   sent: Map<string, string>;
+  /** the network views last sent, as JSON */
+  views: string;
 }
 
 export class SessionRefused extends Error {}
@@ -39,6 +42,7 @@ export class DispatcherService {
   private stopWatching: (() => void) | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private statusTimer: NodeJS.Timeout | null = null;
+  private viewsTimer: NodeJS.Timeout | null = null;
   private flushScheduled = false;
   private active = false;
 
@@ -71,6 +75,7 @@ export class DispatcherService {
     this.stopWatching?.();
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     if (this.statusTimer) clearTimeout(this.statusTimer);
+    if (this.viewsTimer) clearTimeout(this.viewsTimer);
     await this.flushStatuses();
     for (const session of this.sessions.values()) session.out.close();
     this.sessions.clear();
@@ -87,7 +92,7 @@ export class DispatcherService {
     if (!node)
       throw new SessionRefused(`node ${nodeId} is not part of this cluster (it was removed); join again`);
     this.sessions.get(nodeId)?.out.close(); // a reconnect replaces the old session
-    const session: Session = { nodeId, out: new Channel(), sent: new Map() };
+    const session: Session = { nodeId, out: new Channel(), sent: new Map(), views: '[]' };
     this.sessions.set(nodeId, session);
     this.lastSeen.set(nodeId, Date.now());
     session.out.push({ session: { nodeId, heartbeatPeriodMs: this.heartbeatPeriodMs } });
@@ -138,6 +143,29 @@ export class DispatcherService {
     session.out.push({
       assignments: { full: true, tasksJson: tasks.map((t) => JSON.stringify(t)), removedTaskIds: [] },
     });
+    if (this.state.cache.list('networks').length)
+      this.sendViews(session, this.state.cache.snapshot(Date.now()));
+  }
+
+  /** The session's network views, when they changed since last sent. */
+  private sendViews(session: Session, snapshot: ClusterSnapshot): void {
+    const views = networkViewsFor(session.nodeId, snapshot);
+    const json = JSON.stringify(views);
+    if (json === session.views) return;
+    session.views = json;
+    session.out.push({ networks: { viewsJson: views.map((v) => JSON.stringify(v)) } });
+  }
+
+  /** After a burst of changes, every session's views are looked at again (only while networks exist). */
+  private scheduleViews(): void {
+    if (this.viewsTimer || !this.active) return;
+    this.viewsTimer = setTimeout(() => {
+      this.viewsTimer = null;
+      const idle = !this.state.cache.list('networks').length;
+      if (idle && [...this.sessions.values()].every((s) => s.views === '[]')) return;
+      const snapshot = this.state.cache.snapshot(Date.now());
+      for (const session of this.sessions.values()) this.sendViews(session, snapshot);
+    }, 50);
   }
 
   private assignedTasks(nodeId: string): Task[] {
@@ -150,6 +178,7 @@ export class DispatcherService {
   }
 
   private onStoreEvent(event: StoreEvent): void {
+    if (event.kind !== 'cluster') this.scheduleViews();
     if (event.kind !== 'tasks' || !this.index) return;
     const touched = event.object
       ? this.index.put(event.id, (event.object as Task).nodeId)

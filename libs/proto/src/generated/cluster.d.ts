@@ -1878,8 +1878,11 @@ export namespace berth {
                 /** ManagerMessage logs. */
                 logs?: (berth.cluster.v1.LogsSubscription.$Properties|null);
 
+                /** ManagerMessage networks. */
+                networks?: (berth.cluster.v1.NetworkViews.$Properties|null);
+
                 /** ManagerMessage kind. */
-                kind?: ("assignments"|"session"|"logs");
+                kind?: ("assignments"|"session"|"logs"|"networks");
 
                 /**
                  * Encodes the specified ManagerMessage message. Does not implicitly {@link berth.cluster.v1.ManagerMessage.verify|verify} messages.
@@ -1914,8 +1917,11 @@ export namespace berth {
                     /** ManagerMessage logs */
                     logs?: (berth.cluster.v1.LogsSubscription.$Properties|null);
 
+                    /** ManagerMessage networks */
+                    networks?: (berth.cluster.v1.NetworkViews.$Properties|null);
+
                     /** ManagerMessage kind */
-                    kind?: ("assignments"|"session"|"logs");
+                    kind?: ("assignments"|"session"|"logs"|"networks");
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -1926,10 +1932,68 @@ export namespace berth {
                   assignments?: berth.cluster.v1.Assignments.$Shape|null;
                   session?: berth.cluster.v1.SessionInfo.$Shape|null;
                   logs?: berth.cluster.v1.LogsSubscription.$Shape|null;
+                  networks?: berth.cluster.v1.NetworkViews.$Shape|null;
                   $unknowns?: Uint8Array[];
                 } & (
-                  ({ kind?: undefined; assignments?: null; session?: null; logs?: null }|{ kind?: "assignments"; assignments: berth.cluster.v1.Assignments.$Shape; session?: null; logs?: null }|{ kind?: "session"; assignments?: null; session: berth.cluster.v1.SessionInfo.$Shape; logs?: null }|{ kind?: "logs"; assignments?: null; session?: null; logs: berth.cluster.v1.LogsSubscription.$Shape })
+                  ({ kind?: undefined; assignments?: null; session?: null; logs?: null; networks?: null }|{ kind?: "assignments"; assignments: berth.cluster.v1.Assignments.$Shape; session?: null; logs?: null; networks?: null }|{ kind?: "session"; assignments?: null; session: berth.cluster.v1.SessionInfo.$Shape; logs?: null; networks?: null }|{ kind?: "logs"; assignments?: null; session?: null; logs: berth.cluster.v1.LogsSubscription.$Shape; networks?: null }|{ kind?: "networks"; assignments?: null; session?: null; logs?: null; networks: berth.cluster.v1.NetworkViews.$Shape })
                 );
+            }
+
+            /**
+             * Properties of a NetworkViews.
+             * @deprecated Use berth.cluster.v1.NetworkViews.$Properties instead.
+             */
+            interface INetworkViews extends berth.cluster.v1.NetworkViews.$Properties {
+            }
+
+            /** Represents a NetworkViews. */
+            class NetworkViews {
+
+                /**
+                 * Constructs a new NetworkViews.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.NetworkViews.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** NetworkViews viewsJson. */
+                viewsJson: string[];
+
+                /**
+                 * Encodes the specified NetworkViews message. Does not implicitly {@link berth.cluster.v1.NetworkViews.verify|verify} messages.
+                 * @param message NetworkViews message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.NetworkViews.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a NetworkViews message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.NetworkViews & berth.cluster.v1.NetworkViews.$Shape} NetworkViews
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.NetworkViews & berth.cluster.v1.NetworkViews.$Shape;
+            }
+
+            namespace NetworkViews {
+
+                /** Properties of a NetworkViews. */
+                interface $Properties {
+
+                    /** NetworkViews viewsJson */
+                    viewsJson?: (string[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a NetworkViews. */
+                type $Shape = berth.cluster.v1.NetworkViews.$Properties;
             }
 
             /**

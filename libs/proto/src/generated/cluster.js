@@ -2776,11 +2776,12 @@ $root.berth = (function() {
                 ManagerMessage.prototype.assignments = null;
                 ManagerMessage.prototype.session = null;
                 ManagerMessage.prototype.logs = null;
+                ManagerMessage.prototype.networks = null;
 
                 var $oneOfFields;
 
                 $Object.defineProperty(ManagerMessage.prototype, "kind", {
-                    get: $util.oneOfGetter($oneOfFields = ["assignments", "session", "logs"]),
+                    get: $util.oneOfGetter($oneOfFields = ["assignments", "session", "logs", "networks"]),
                     set: $util.oneOfSetter($oneOfFields)
                 });
 
@@ -2797,6 +2798,8 @@ $root.berth = (function() {
                         $root.berth.cluster.v1.SessionInfo.encode(m.session, w.uint32(18).fork(), q + 1).ldelim();
                     if (m.logs != null && $Object.hasOwnProperty.call(m, "logs"))
                         $root.berth.cluster.v1.LogsSubscription.encode(m.logs, w.uint32(26).fork(), q + 1).ldelim();
+                    if (m.networks != null && $Object.hasOwnProperty.call(m, "networks"))
+                        $root.berth.cluster.v1.NetworkViews.encode(m.networks, w.uint32(34).fork(), q + 1).ldelim();
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -2851,6 +2854,13 @@ $root.berth = (function() {
                                 m.kind = "logs";
                                 continue;
                             }
+                        case 4: {
+                                if (u !== 2)
+                                    break;
+                                m.networks = $root.berth.cluster.v1.NetworkViews.decode(r, r.size(), $undefined, q + 1, m.networks);
+                                m.kind = "networks";
+                                continue;
+                            }
                         }
                         r.skipType(u, q, t);
                         if (!r.discardUnknown) {
@@ -2869,6 +2879,90 @@ $root.berth = (function() {
                 };
 
                 return ManagerMessage;
+            })();
+
+            v1.NetworkViews = (function() {
+
+                var NetworkViews = function (p) {
+                    this.viewsJson = [];
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                NetworkViews.prototype.viewsJson = $util.emptyArray;
+
+                NetworkViews.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.viewsJson != null && m.viewsJson.length) {
+                        for (var i = 0; i < m.viewsJson.length; ++i)
+                            w.uint32(10).string(m.viewsJson[i]);
+                    }
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                NetworkViews.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.NetworkViews();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.viewsJson && m.viewsJson.length))
+                                    m.viewsJson = [];
+                                m.viewsJson.push(r.stringVerify());
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return NetworkViews;
             })();
 
             v1.SessionInfo = (function() {

@@ -1,0 +1,81 @@
+import type { Network, Service, Task } from '@berth/cluster';
+import { makeNode, makeService, makeSnapshot, makeTask } from '@berth/scheduler/testing';
+import { networkViewsFor } from './network-views';
+
+const net = (id: string): Network => ({
+  id,
+  meta: { version: 1, createdAt: 0, updatedAt: 0 },
+  spec: { name: `net-${id}`, driver: 'overlay', labels: {}, attachable: false, ingress: false, subnet: '' },
+  subnet: '10.0.1.0/24',
+  gateway: '10.0.1.1',
+  vni: 4097,
+});
+
+function on(service: Service, networkId: string, aliases: string[] = []): Service {
+  return {
+    ...service,
+    spec: { ...service.spec, networks: [{ target: networkId, aliases }] },
+    virtualIps: [{ networkId, address: '10.0.1.2/24' }],
+  };
+}
+
+function running(service: Service, id: string, nodeId: string, address: string, networkId = 'n1'): Task {
+  return { ...makeTask({ service, id, nodeId, state: 'running' }), networks: [{ networkId, address }] };
+}
+
+describe('networkViewsFor', () => {
+  const nodes = ['a', 'b', 'c'].map((id, i) => {
+    const node = makeNode({ id });
+    return { ...node, status: { ...node.status, addr: `192.168.0.${i + 1}` } };
+  });
+
+  it('should show a node the networks its tasks are on, with peers, endpoints and service VIPs', () => {
+    const web = on(makeService({ id: 'web', name: 'web' }), 'n1', ['www']);
+    const tasks = [
+      running(web, 't1', 'a', '10.0.1.3/24'),
+      running(web, 't2', 'b', '10.0.1.4/24'),
+      running(web, 't3', 'b', '10.0.1.5/24'),
+    ];
+    const [view] = networkViewsFor(
+      'a',
+      makeSnapshot({ nodes, services: [web], tasks, networks: [net('n1'), net('n2')] }),
+    );
+    expect(view.network.id).toBe('n1');
+    expect(view.peers).toEqual(['192.168.0.2']);
+    expect(view.endpoints.map((e) => [e.taskId, e.address, e.nodeAddr])).toEqual([
+      ['t1', '10.0.1.3/24', '192.168.0.1'],
+      ['t2', '10.0.1.4/24', '192.168.0.2'],
+      ['t3', '10.0.1.5/24', '192.168.0.2'],
+    ]);
+    expect(view.services).toEqual([
+      { id: 'web', name: 'web', aliases: ['www'], virtualIp: '10.0.1.2/24', mode: 'vip' },
+    ]);
+  });
+
+  it('should show nothing to a node with no task on a network', () => {
+    const web = on(makeService({ id: 'web' }), 'n1');
+    const tasks = [running(web, 't1', 'a', '10.0.1.3/24')];
+    expect(
+      networkViewsFor('c', makeSnapshot({ nodes, services: [web], tasks, networks: [net('n1')] })),
+    ).toEqual([]);
+  });
+
+  it('should leave out ended tasks and tasks not yet placed', () => {
+    const web = on(makeService({ id: 'web' }), 'n1');
+    const ended = {
+      ...running(web, 'old', 'b', '10.0.1.9/24'),
+      status: { ...running(web, 'x', 'b', '').status, state: 'failed' as const },
+    };
+    const unplaced = {
+      ...running(web, 'new', '', '10.0.1.8/24'),
+      status: { ...ended.status, state: 'pending' as const },
+    };
+    const tasks = [running(web, 't1', 'a', '10.0.1.3/24'), ended, unplaced];
+    const [view] = networkViewsFor(
+      'a',
+      makeSnapshot({ nodes, services: [web], tasks, networks: [net('n1')] }),
+    );
+    expect(view.endpoints.map((e) => e.taskId)).toEqual(['t1']);
+    expect(view.peers).toEqual([]);
+  });
+});
