@@ -73,7 +73,9 @@ export const ls: Command = async (args, g) => {
     async () => (await engine(g).call('ListNetworks', {})).networks,
     async () => [],
   );
-  const rows = [...local, ...(await clusterNetworks(g))].map((n) => ({
+  const known = new Set(local.map((n) => n.id));
+  const cluster = (await clusterNetworks(g)).filter((n) => !known.has(n.id)); // a machine lists those it carries too
+  const rows = [...local, ...cluster].map((n) => ({
     ID: values['no-trunc'] ? n.id : n.id.slice(0, 12),
     Name: n.name,
     Driver: n.driver,
