@@ -1,4 +1,4 @@
-import type { PortConfig, Service } from '@berth/cluster';
+import type { EndpointSpec, PortConfig, Service } from '@berth/cluster';
 
 /** `80/tcp`: how a host port is named in sets and in messages. */
 export function hostPortName(port: Pick<PortConfig, 'publishedPort' | 'protocol'>): string {
@@ -7,7 +7,12 @@ export function hostPortName(port: Pick<PortConfig, 'publishedPort' | 'protocol'
 
 /** The ports a task of this service takes on its node's own address: host mode, with a fixed number. */
 export function hostPortsOf(service: Service): string[] {
-  return service.spec.endpoint.ports
+  return hostPortsOfEndpoint(service.spec.endpoint);
+}
+
+/** The host ports an endpoint takes (a task made from an older spec takes those it was made with). */
+export function hostPortsOfEndpoint(endpoint: EndpointSpec | undefined): string[] {
+  return (endpoint?.ports ?? [])
     .filter((port) => port.publishMode === 'host' && port.publishedPort > 0)
     .map(hostPortName);
 }

@@ -1,4 +1,3 @@
-import { HostPortIndex } from './host-ports';
 import { NodeInfo } from './node-info';
 import { NodeSet } from './node-set';
 import { CPU, GiB, makeNode, makeService, makeSnapshot, makeTask, runningTask } from './testing';
@@ -54,8 +53,23 @@ describe(NodeSet.name, () => {
       services: [web],
       tasks,
     });
-    return NodeSet.from(snapshot, new HostPortIndex(snapshot.services));
+    return NodeSet.from(snapshot);
   }
+
+  it('should take the host ports a running task was made with, not the newer ones of its service', () => {
+    const old = {
+      ...runningTask(web, 'b'),
+      endpoint: {
+        mode: 'vip' as const,
+        ports: [
+          { protocol: 'tcp' as const, targetPort: 80, publishedPort: 8080, publishMode: 'host' as const },
+        ],
+      },
+    };
+    const set = nodeSet([old]);
+    expect(set.get('b')?.usesHostPort('8080/tcp')).toBe(true);
+    expect(set.get('b')?.usesHostPort('80/tcp')).toBe(false);
+  });
 
   it('should hold every node in id order', () => {
     expect(nodeSet().all.map((info) => info.id)).toEqual(['a', 'b']);

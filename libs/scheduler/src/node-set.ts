@@ -1,6 +1,6 @@
 import { occupiesNode, type ClusterSnapshot } from '@berth/cluster';
 import { compareIds } from './compare';
-import type { HostPortIndex } from './host-ports';
+import { hostPortsOfEndpoint } from './host-ports';
 import { NodeInfo } from './node-info';
 
 /** Every node of a snapshot with the load of the tasks that occupy it, in node id order. */
@@ -11,11 +11,12 @@ export class NodeSet {
     this.byId = new Map(all.map((info) => [info.id, info]));
   }
 
-  static from(snapshot: ClusterSnapshot, hostPorts: HostPortIndex): NodeSet {
+  /** Host ports in use are those each task was made with (its own endpoint). */
+  static from(snapshot: ClusterSnapshot): NodeSet {
     const infos = snapshot.nodes.map((node) => new NodeInfo(node));
     const set = new NodeSet(infos.sort((a, b) => compareIds(a.id, b.id)));
     for (const task of snapshot.tasks)
-      if (occupiesNode(task)) set.get(task.nodeId)?.add(task, hostPorts.of(task.serviceId));
+      if (occupiesNode(task)) set.get(task.nodeId)?.add(task, hostPortsOfEndpoint(task.endpoint));
     return set;
   }
 

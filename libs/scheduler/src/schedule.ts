@@ -44,7 +44,7 @@ class SchedulingPass {
 
   constructor(snapshot: ClusterSnapshot) {
     this.hostPorts = new HostPortIndex(snapshot.services);
-    this.nodes = NodeSet.from(snapshot, this.hostPorts);
+    this.nodes = NodeSet.from(snapshot);
     this.pipeline = new Pipeline(defaultFilters(this.hostPorts));
   }
 
