@@ -16,3 +16,4 @@ export { DnsServer, nameserversOf, type DnsServerOptions } from './dns/server';
 export { ensureMasquerade, removeMasquerade, masqueradeRule } from './masquerade';
 export * from './ipam';
 export * from './allocator/allocator';
+export * from './overlay/plan';
