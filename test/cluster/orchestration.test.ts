@@ -236,6 +236,27 @@ describe('a cluster of three machines', () => {
         () => m.berth(['network', 'ls', '--format', '{{.Name}} {{.Scope}}']).stdout,
         (t) => t.includes('app swarm'),
       );
+    // and carries it: a VXLAN device flooding to the two other machines
+    const vni = JSON.parse(berth('network', 'inspect', 'app'))[0].vni as number;
+    for (const m of c().machines) {
+      const others = c()
+        .machines.filter((o) => o !== m)
+        .map((o) => o.address)
+        .sort();
+      const floods = await until(
+        `${m.name} flooding vx${vni} to its peers`,
+        () =>
+          (
+            m
+              .exec(['bridge', 'fdb', 'show', 'dev', `vx${vni}`])
+              .stdout.match(/^00:00:00:00:00:00 dst (\S+)/gm) ?? []
+          )
+            .map((l) => l.split(' ')[2])
+            .sort(),
+        (dsts) => dsts.join() === others.join(),
+      );
+      expect(floods).toEqual(others);
+    }
     const inUse = c().berth(['network', 'rm', 'app']);
     expect(inUse.status).toBe(1);
     expect(inUse.stderr).toContain('network app is in use by service backend');
@@ -243,6 +264,12 @@ describe('a cluster of three machines', () => {
     expect(berth('network', 'ls', '--format', '{{.Name}} {{.Driver}} {{.Scope}}')).toContain(
       'app overlay swarm',
     );
+    for (const m of c().machines)
+      await until(
+        `${m.name} without vx${vni}`,
+        () => m.exec(['ip', 'link', 'show', `vx${vni}`]).status,
+        (status) => status !== 0,
+      );
     expect(berth('network', 'rm', 'app').trim()).toBe('app');
     expect(berth('network', 'ls', '--format', '{{.Name}}')).not.toContain('app');
   });

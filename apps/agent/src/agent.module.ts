@@ -15,6 +15,7 @@ import { ContainersController } from './containers/containers.controller';
 import { SystemController } from './system/system.controller';
 import { WorkerService } from './cluster/worker.service';
 import { NetworkViewsService } from './cluster/network-views.service';
+import { OverlayService } from './cluster/overlay.service';
 import { ClusterAgentService } from './cluster/cluster-agent.service';
 import { ClusterController } from './cluster/cluster.controller';
 import { GrpcService } from './grpc/grpc.service';
@@ -44,6 +45,7 @@ export class AgentModule {
         ContainerFilesService,
         WorkerService,
         NetworkViewsService,
+        OverlayService,
         ClusterAgentService,
         ...GROUPS,
         { provide: HANDLER_GROUPS, useFactory: (...groups: unknown[]) => groups, inject: GROUPS },

@@ -140,6 +140,7 @@ export class ClusterAgentService implements OnApplicationBootstrap, OnApplicatio
     await this.session?.stop();
     this.session = null;
     await this.worker.stopAll();
+    this.views.replace([]); // its overlay devices go too
     this.repo.remove();
     this.log.log(`left cluster ${membership.clusterId}`);
   }

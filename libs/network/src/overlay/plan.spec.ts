@@ -23,14 +23,15 @@ function view(vni: number, peers: string[], endpoints: [string, string][]): Netw
       taskId: `t${i}`,
       serviceId: 's',
       address,
-      nodeId: nodeAddr,
+      nodeId: nodeAddr === SELF_ADDR ? SELF : `node-${nodeAddr}`,
       nodeAddr,
     })),
     services: [],
   };
 }
 
-const SELF = '192.168.0.1';
+const SELF = 'me';
+const SELF_ADDR = '192.168.0.1';
 
 describe('desiredOverlay', () => {
   it('should flood to every peer and pin every remote task, not the local ones', () => {
@@ -40,7 +41,7 @@ describe('desiredOverlay', () => {
           4097,
           ['192.168.0.2', '192.168.0.3'],
           [
-            ['10.0.1.3/24', SELF],
+            ['10.0.1.3/24', SELF_ADDR],
             ['10.0.1.4/24', '192.168.0.2'],
             ['10.0.1.5/24', '192.168.0.3'],
           ],
@@ -62,7 +63,9 @@ describe('desiredOverlay', () => {
   });
 
   it('should want the devices of a network even with no peer yet', () => {
-    expect(desiredOverlay([view(4098, [], [['10.0.1.3/24', SELF]])], SELF)).toEqual([{ vni: 4098, fdb: [] }]);
+    expect(desiredOverlay([view(4098, [], [['10.0.1.3/24', SELF_ADDR]])], SELF)).toEqual([
+      { vni: 4098, fdb: [] },
+    ]);
   });
 });
 

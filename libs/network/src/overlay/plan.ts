@@ -36,13 +36,16 @@ export function vxlanName(vni: number): string {
   return `vx${vni}`;
 }
 
-/** What the machine at SELF needs for VIEWS: every peer flooded to, every remote task's MAC pinned. */
+/**
+ * What node SELF needs for VIEWS: every peer flooded to (the manager lists only the others),
+ * every task on another node pinned to that node's address.
+ */
 export function desiredOverlay(views: readonly NetworkView[], self: string): OverlayNetworkState[] {
   return views
     .map((view) => {
-      const flood = view.peers.filter((peer) => peer !== self).map((dst) => ({ mac: FLOOD, dst }));
+      const flood = view.peers.map((dst) => ({ mac: FLOOD, dst }));
       const remote = view.endpoints
-        .filter((e) => e.nodeAddr && e.nodeAddr !== self)
+        .filter((e) => e.nodeAddr && e.nodeId !== self)
         .map((e) => ({ mac: macOf(e.address), dst: e.nodeAddr }));
       return { vni: view.network.vni, fdb: sortEntries([...flood, ...remote]) };
     })
