@@ -60,6 +60,16 @@ export interface ClusterMachine {
   startAgent(): Promise<void>;
 }
 
+/** bin/berth with ENV over this process's environment. */
+function runBerth(env: Record<string, string>, args: string[], options: BerthOptions): BerthResult {
+  return spawnSync(BERTH, args, {
+    encoding: 'utf8',
+    input: options.input,
+    env: { ...process.env, ...env, ...options.env },
+    timeout: options.timeoutMs ?? 60_000,
+  }) as BerthResult;
+}
+
 export class ClusterHarness {
   private stopped = false;
   readonly machines: ClusterMachine[];
@@ -119,12 +129,7 @@ export class ClusterHarness {
 
   /** bin/berth against the cluster's manager, with the context `up` saved (node, service, …). */
   berth(args: string[], options: BerthOptions = {}): BerthResult {
-    return spawnSync(BERTH, args, {
-      encoding: 'utf8',
-      input: options.input,
-      env: { ...process.env, BERTH_CONFIG: path.join(this.tmp, 'cli'), ...options.env },
-      timeout: options.timeoutMs ?? 60_000,
-    }) as BerthResult;
+    return runBerth({ BERTH_CONFIG: path.join(this.tmp, 'cli') }, args, options);
   }
 
   /** The manager's address as machines reach it. */
@@ -154,12 +159,7 @@ export class ClusterHarness {
   private machineOf(m: MachineRecord): ClusterMachine {
     const engineHost = `unix://${m.socket}`;
     const berth = (args: string[], options: BerthOptions = {}) =>
-      spawnSync(BERTH, args, {
-        encoding: 'utf8',
-        input: options.input,
-        env: { ...process.env, BERTH_HOST: engineHost, BERTH_CONFIG: m.configDir, ...options.env },
-        timeout: options.timeoutMs ?? 60_000,
-      }) as BerthResult;
+      runBerth({ BERTH_HOST: engineHost, BERTH_CONFIG: m.configDir }, args, options);
     return {
       index: m.index,
       name: m.name,

@@ -7,10 +7,10 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { removeMasquerade } from '@berth/network';
+import { unixSocketAnswers } from '../../deploy/local-cluster/processes';
 import { cgroupRoots, removeCgroupParent, sharedBusyboxRootfs } from './harness';
 
 /** The repository (this file runs from test/support, or compiled from dist/test/support). */
@@ -27,17 +27,6 @@ export const BERTHD = path.join(ROOT, 'bin/berthd');
 export function ensureBuilt(): void {
   if (!fs.existsSync(path.join(ROOT, 'dist/apps/agent/src/main.js')))
     execFileSync('npm', ['run', 'build:ts'], { cwd: ROOT, stdio: 'ignore' });
-}
-
-function answers(socket: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect(socket);
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-  });
 }
 
 export interface BerthResult extends SpawnSyncReturns<string> {
@@ -107,7 +96,7 @@ export class EngineHarness {
     const deadline = Date.now() + 20000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`berthd exited with ${child.exitCode}:\n${this.agentLog}`);
-      if (fs.existsSync(this.socket) && (await answers(this.socket))) return;
+      if (fs.existsSync(this.socket) && (await unixSocketAnswers(this.socket))) return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`berthd did not serve ${this.socket} within 20 s:\n${this.agentLog}`);

@@ -4,6 +4,7 @@
  * read requests as an async iterable. Every method needs exactly one handler.
  * A thrown error becomes a gRPC status through TO_STATUS.
  */
+import * as net from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { ENGINE_SERVICE } from './generated/engine-service';
 import type { ServiceTable } from './client';
@@ -280,3 +281,15 @@ export function serve(
 }
 
 export { Status };
+
+/** Whether a server answers on the unix socket at FILE (before serving there: is it taken?). */
+export function socketAnswers(file: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(file);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

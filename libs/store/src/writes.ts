@@ -1,3 +1,4 @@
+import type { TaskChange } from '@berth/cluster';
 import type { Kind, KeyLayout, ObjectsByKind } from './keys';
 import { encodeObject, type RawKeyValue } from './codec';
 
@@ -6,6 +7,11 @@ export type Write =
   | { op: 'create'; kind: Kind; object: ObjectsByKind[Kind] }
   | { op: 'update'; kind: Kind; object: ObjectsByKind[Kind] }
   | { op: 'delete'; kind: Kind; object: ObjectsByKind[Kind] };
+
+/** A decision's task change as the store writes it. */
+export function taskWrite(change: TaskChange): Write {
+  return { op: change.kind, kind: 'tasks', object: change.task };
+}
 
 /** The parts of an etcd TxnRequest the store uses (field names as etcd3's RPC types spell them). */
 export interface TxnRequest {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { createKeyAndCsr } from './csr';
 import { NodeIdentity, readIdentityFromDer } from './identity';
 
 // The certificates checked against real TLS stacks: Node's (OpenSSL inside) on loopback, and
-// the openssl command line when it is installed.
+// the openssl command line (scripts/setup.sh installs it).
 
 /** A node's credentials as a joining agent ends up with them: its own key, a signed cert. */
 async function joinAs(ca: ClusterCa, clusterId: string, nodeId: string): Promise<IssuedCertificate> {
@@ -78,10 +78,6 @@ async function waitFor(condition: () => boolean): Promise<void> {
   expect(condition()).toBe(true);
 }
 
-function hasOpenssl(): boolean {
-  return spawnSync('openssl', ['version']).status === 0;
-}
-
 describe('cluster certificates over TLS', () => {
   let ca: ClusterCa;
   let manager: Manager;
@@ -131,11 +127,7 @@ describe('cluster certificates over TLS', () => {
     });
   });
 
-  const openssl = hasOpenssl();
-  const itWithOpenssl = openssl ? it : it.skip;
-  const skipped = openssl ? '' : ' (skipped: the openssl binary is not installed)';
-
-  describe(`openssl${skipped}`, () => {
+  describe('openssl', () => {
     let dir: string;
     const file = (name: string, pem: string) => {
       const path = join(dir, name);
@@ -147,7 +139,7 @@ describe('cluster certificates over TLS', () => {
     beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'berth-trust-'))));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    itWithOpenssl('should verify worker and manager certificates for their purposes', () => {
+    it('should verify worker and manager certificates for their purposes', () => {
       const caFile = file('ca.pem', ca.certPem);
       const workerFile = file('worker.pem', worker.certPem);
       const managerFile = file('manager.pem', managerIdentity.certPem);
@@ -155,13 +147,13 @@ describe('cluster certificates over TLS', () => {
       expect(run('verify', '-CAfile', caFile, '-purpose', 'sslserver', managerFile)).toContain('OK');
     });
 
-    itWithOpenssl('should refuse a certificate from another cluster', () => {
+    it('should refuse a certificate from another cluster', () => {
       const caFile = file('ca.pem', ca.certPem);
       const foreignFile = file('foreign.pem', foreigner.certPem);
       expect(() => run('verify', '-CAfile', caFile, foreignFile)).toThrow();
     });
 
-    itWithOpenssl('should show the SAN, EKU and constraints of a manager certificate', () => {
+    it('should show the SAN, EKU and constraints of a manager certificate', () => {
       const text = run('x509', '-noout', '-text', '-in', file('manager.pem', managerIdentity.certPem));
       expect(text).toMatch(/Subject: CN\s*=\s*m1, OU\s*=\s*berth-manager, O\s*=\s*cluster-a/);
       expect(text).toContain('DNS:m1, DNS:localhost, IP Address:127.0.0.1');
@@ -170,7 +162,7 @@ describe('cluster certificates over TLS', () => {
       expect(text).toContain('ASN1 OID: prime256v1');
     });
 
-    itWithOpenssl('should show a CA that may sign certificates only', () => {
+    it('should show a CA that may sign certificates only', () => {
       const text = run('x509', '-noout', '-text', '-in', file('ca.pem', ca.certPem));
       expect(text).toContain('CA:TRUE, pathlen:0');
       expect(text).toContain('Certificate Sign, CRL Sign');

@@ -4,85 +4,16 @@ import type { ContainerRecord } from '../containers/model';
 import type { ContainerSpecMsg } from '../containers/plan';
 import { TASK_ID_LABEL } from './task-container';
 import { TaskRunner, type RunnerDeps } from './task-runner';
+import { containerRecord as record, containerState as state, flush } from './testing';
 
 type State = ContainerRecord['state'];
 
 const T0 = 1_700_000_000_000;
-const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
-}
-
-function state(status: State['status'], exitCode = 0, fields: Partial<State> = {}): State {
-  return {
-    status,
-    pid: status === 'running' ? 4242 : 0,
-    exitCode,
-    oomKilled: false,
-    error: '',
-    startedAt: '',
-    finishedAt: '',
-    health: null,
-    ...fields,
-  };
-}
-
-function record(id: string, name: string, labels: Record<string, string>, s: State): ContainerRecord {
-  return {
-    id,
-    name,
-    created: '',
-    image: 'nginx:1',
-    imageId: '',
-    imageManifest: '',
-    path: 'nginx',
-    args: [],
-    config: {
-      env: [],
-      workingDir: '/',
-      user: '',
-      hostname: '',
-      labels,
-      tty: false,
-      openStdin: false,
-      stopSignal: '',
-      stopTimeoutS: 10,
-      exposedPorts: [],
-      healthcheck: null,
-      entrypoint: [],
-      cmd: [],
-    },
-    hostConfig: {
-      network: 'bridge',
-      networkAliases: [],
-      ports: [],
-      publishAll: false,
-      restart: { name: 'no', maximumRetryCount: 0 },
-      autoRemove: false,
-      readOnly: false,
-      memoryBytes: 0,
-      memorySwapBytes: 0,
-      cpus: 0,
-      cpuShares: 0,
-      pidsLimit: 0,
-      capAdd: [],
-      capDrop: [],
-      sysctls: {},
-      ulimits: [],
-      extraHosts: [],
-      dns: [],
-      privileged: false,
-    },
-    mounts: [],
-    state: s,
-    restartCount: 0,
-    manuallyStopped: false,
-    boundPorts: [],
-    networks: [],
-  };
 }
 
 /**

@@ -5,82 +5,16 @@ import type { ContainersService } from '../containers/containers.service';
 import type { ContainerRecord } from '../containers/model';
 import type { ContainerSpecMsg } from '../containers/plan';
 import { TASK_ID_LABEL } from './task-container';
+import { containerRecord, containerState as state, flush } from './testing';
 import { WorkerService } from './worker.service';
-
-// the real ContainersService pulls in the whole engine: the worker is tested against a fake one
-jest.mock('../containers/containers.service', () => ({ ContainersService: class {} }));
 
 type State = ContainerRecord['state'];
 
-const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+const record = (id: string, labels: Record<string, string>, s: ContainerRecord['state']) =>
+  containerRecord(id, id, labels, s);
 
-function state(status: State['status'], exitCode = 0): State {
-  return {
-    status,
-    pid: 0,
-    exitCode,
-    oomKilled: false,
-    error: '',
-    startedAt: '',
-    finishedAt: '',
-    health: null,
-  };
-}
-
-function record(id: string, labels: Record<string, string>, s: State): ContainerRecord {
-  return {
-    id,
-    name: id,
-    created: '',
-    image: 'nginx:1',
-    imageId: '',
-    imageManifest: '',
-    path: 'nginx',
-    args: [],
-    config: {
-      env: [],
-      workingDir: '/',
-      user: '',
-      hostname: '',
-      labels,
-      tty: false,
-      openStdin: false,
-      stopSignal: '',
-      stopTimeoutS: 10,
-      exposedPorts: [],
-      healthcheck: null,
-      entrypoint: [],
-      cmd: [],
-    },
-    hostConfig: {
-      network: 'bridge',
-      networkAliases: [],
-      ports: [],
-      publishAll: false,
-      restart: { name: 'no', maximumRetryCount: 0 },
-      autoRemove: false,
-      readOnly: false,
-      memoryBytes: 0,
-      memorySwapBytes: 0,
-      cpus: 0,
-      cpuShares: 0,
-      pidsLimit: 0,
-      capAdd: [],
-      capDrop: [],
-      sysctls: {},
-      ulimits: [],
-      extraHosts: [],
-      dns: [],
-      privileged: false,
-    },
-    mounts: [],
-    state: s,
-    restartCount: 0,
-    manuallyStopped: false,
-    boundPorts: [],
-    networks: [],
-  };
-}
+// the real ContainersService pulls in the whole engine: the worker is tested against a fake one
+jest.mock('../containers/containers.service', () => ({ ContainersService: class {} }));
 
 /** The engine: containers in a map; every call recorded; a container runs until stopped or `exit`. */
 class FakeContainers {

@@ -4,29 +4,16 @@
  * as dockerd's is root's and the docker group's.
  */
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type * as grpc from '@grpc/grpc-js';
-import { serve, type EngineHandlers } from '@berth/proto/server';
+import { socketAnswers, serve, type EngineHandlers } from '@berth/proto/server';
 import { AGENT_CONFIG } from '../tokens';
 import type { AgentConfig } from '../config';
 import { toStatus } from '../errors';
 import { HANDLER_GROUPS, type HandlerGroup } from './handlers';
 
 export class SocketInUseError extends Error {}
-
-/** Whether something answers on the unix socket at FILE. */
-function answers(file: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(file);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 @Injectable()
 export class GrpcService implements OnApplicationShutdown {
@@ -46,7 +33,7 @@ export class GrpcService implements OnApplicationShutdown {
     const socket = this.config.socket;
     fs.mkdirSync(path.dirname(socket), { recursive: true, mode: 0o700 });
     if (fs.existsSync(socket)) {
-      if (await answers(socket))
+      if (await socketAnswers(socket))
         throw new SocketInUseError(
           `another engine is serving ${socket}; stop it, or give this one its own -H, --data-root and --exec-root`,
         );

@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type * as grpc from '@grpc/grpc-js';
 import { CLUSTER_SERVICE, DISPATCHER_SERVICE, type ServiceTable } from '@berth/proto';
-import { serveAll, type Offered } from '@berth/proto/server';
+import { socketAnswers, serveAll, type Offered } from '@berth/proto/server';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { ClusterService } from '../cluster/cluster.service';
@@ -12,14 +11,6 @@ import { toStatus } from '../errors';
 import { LeadershipService } from '../leadership/leadership.service';
 import { ClusterController } from './cluster.controller';
 import { DispatcherController } from './dispatcher.controller';
-
-function answers(file: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(file);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /**
  * The manager's two listeners: the local unix socket (root only; `cluster init` and any CLI call
@@ -41,7 +32,7 @@ export class ServerService implements OnApplicationShutdown {
 
   async listen(): Promise<void> {
     const socket = this.config.socket;
-    if (await answers(socket))
+    if (await socketAnswers(socket))
       throw new Error(`another manager serves ${socket}; give this one its own --socket`);
     fs.mkdirSync(path.dirname(socket), { recursive: true, mode: 0o700 });
     fs.rmSync(socket, { force: true });

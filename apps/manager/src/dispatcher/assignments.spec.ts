@@ -1,23 +1,10 @@
-import { defaultTaskSpec, type Task, type TaskState } from '@berth/cluster';
+import type { Task, TaskState } from '@berth/cluster';
+import { makeTask } from '@berth/scheduler/testing';
 import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
 import { applyStatus } from './status-updates';
 
 function task(id: string, state: TaskState, desired: TaskState = 'running', nodeId = 'n1'): Task {
-  return {
-    id,
-    meta: { version: 1, createdAt: 0, updatedAt: 0 },
-    serviceId: 's',
-    serviceName: 'web',
-    endpoint: { mode: 'vip', ports: [] },
-    slot: 1,
-    nodeId,
-    spec: defaultTaskSpec('busybox'),
-    specVersion: 1,
-    desiredState: desired,
-    status: { state, timestamp: 0, message: '', err: '', containerId: '', exitCode: null },
-    restarts: [],
-    notBefore: 0,
-  };
+  return makeTask({ id, state, desiredState: desired, nodeId });
 }
 
 describe('isAssignedTo', () => {

@@ -3,7 +3,7 @@ import { applyTaskChanges, mergeTaskChanges, newObjectId } from '@berth/cluster'
 import { reconcile } from '@berth/orchestrator';
 import { schedule } from '@berth/scheduler';
 import { allocate } from '@berth/network/allocator/allocator';
-import type { Write } from '@berth/store';
+import { taskWrite, type Write } from '@berth/store';
 import { StateService } from '../state/state.service';
 
 /**
@@ -77,7 +77,7 @@ export class ReconcileLoop {
     const taskWrites = mergeTaskChanges(mergeTaskChanges(changes, allocation.tasks), placements);
     const writes: Write[] = [
       ...allocation.services.map((object): Write => ({ op: 'update', kind: 'services', object })),
-      ...taskWrites.map((c): Write => ({ op: c.kind, kind: 'tasks', object: c.task })),
+      ...taskWrites.map(taskWrite),
     ];
     if (writes.length) {
       const result = await this.state.commit(writes);

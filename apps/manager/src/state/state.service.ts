@@ -1,5 +1,4 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { TaskChange } from '@berth/cluster';
 import { StateCache, Store, type CommitResult, type Write } from '@berth/store';
 import type { ManagerConfig } from '../config';
 
@@ -23,16 +22,8 @@ export class StateService implements OnModuleDestroy {
     return result;
   }
 
-  commitTaskChanges(changes: readonly TaskChange[]): Promise<CommitResult> {
-    return this.commit(changes.map(taskWrite));
-  }
-
   async onModuleDestroy(): Promise<void> {
     await this.cache.close();
     this.store.close();
   }
-}
-
-function taskWrite(change: TaskChange): Write {
-  return { op: change.kind, kind: 'tasks', object: change.task };
 }
