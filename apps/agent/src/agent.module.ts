@@ -15,6 +15,7 @@ import { ContainersController } from './containers/containers.controller';
 import { SystemController } from './system/system.controller';
 import { WorkerService } from './cluster/worker.service';
 import { NetworkViewsService } from './cluster/network-views.service';
+import { OverlayEndpointsService } from './cluster/overlay-endpoints.service';
 import { OverlayService } from './cluster/overlay.service';
 import { ClusterAgentService } from './cluster/cluster-agent.service';
 import { ClusterController } from './cluster/cluster.controller';
@@ -46,6 +47,7 @@ export class AgentModule {
         WorkerService,
         NetworkViewsService,
         OverlayService,
+        OverlayEndpointsService,
         ClusterAgentService,
         ...GROUPS,
         { provide: HANDLER_GROUPS, useFactory: (...groups: unknown[]) => groups, inject: GROUPS },

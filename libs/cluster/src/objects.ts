@@ -258,7 +258,19 @@ export interface Network {
   subnet: string;
   gateway: string;
   vni: number;
+  /** the ingress network only: each machine's own address on it, the routing mesh's source (allocator) */
+  nodeAddresses?: NodeNetworkAddress[];
 }
+
+export interface NodeNetworkAddress {
+  nodeId: string;
+  address: string;
+}
+
+/** The routing mesh's network: Swarm's name and VXLAN id. */
+export const INGRESS_NETWORK_NAME = 'ingress';
+export const INGRESS_VNI = 4096;
+export const INGRESS_SUBNET = '10.255.0.0/16';
 
 // ---- the cluster itself ------------------------------------------------------------------
 
@@ -288,6 +300,51 @@ export interface NetworkView {
   network: Network;
   /** addresses of the other machines with live tasks on this network */
   peers: string[];
-  endpoints: { taskId: string; serviceId: string; address: string; nodeId: string; nodeAddr: string }[];
-  services: { id: string; name: string; aliases: string[]; virtualIp: string; mode: 'vip' | 'dnsrr' }[];
+  endpoints: NetworkEndpoint[];
+  services: NetworkServiceView[];
+}
+
+/** A live task's address on a network (or, on the ingress network, a machine's own: taskId ''). */
+export interface NetworkEndpoint {
+  taskId: string;
+  serviceId: string;
+  address: string;
+  nodeId: string;
+  nodeAddr: string;
+  /** the task runs and is wanted running: DNS and load balancing send traffic to it */
+  ready: boolean;
+}
+
+export interface NetworkServiceView {
+  id: string;
+  name: string;
+  aliases: string[];
+  virtualIp: string;
+  mode: 'vip' | 'dnsrr';
+  /** ingress-mode published ports (ingress network only): every machine answers on them */
+  ports?: PortConfig[];
+}
+
+/**
+ * The networks a service's tasks join: those of its spec, and the ingress network when it
+ * publishes a port in ingress mode (the routing mesh reaches its tasks there).
+ */
+export function serviceNetworks(spec: ServiceSpec, ingress: Network | undefined): NetworkAttachmentSpec[] {
+  const own = spec.networks ?? [];
+  if (!ingress || !publishesThroughMesh(spec) || own.some((n) => n.target === ingress.id)) return own;
+  return [...own, { target: ingress.id, aliases: [] }];
+}
+
+/** The service publishes a port in ingress mode: every machine answers on it. */
+export function publishesThroughMesh(spec: ServiceSpec): boolean {
+  return spec.endpoint.ports.some((p) => p.publishMode === 'ingress' && p.publishedPort > 0);
+}
+
+/** Its tasks need addresses from the allocator before they can be placed. */
+export function needsAddresses(spec: ServiceSpec): boolean {
+  return (spec.networks?.length ?? 0) > 0 || publishesThroughMesh(spec);
+}
+
+export function ingressNetworkOf(networks: readonly Network[]): Network | undefined {
+  return networks.find((n) => n.spec.ingress);
 }

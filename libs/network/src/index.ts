@@ -5,9 +5,11 @@ export { reservePorts, type Reservation } from './reservations';
 export { createNetns, deleteNetns, netnsPath, NETNS_DIR } from './netns';
 export {
   bridgePlugins,
+  overlayPlugins,
   loopbackPlugin,
   attachmentOf,
   type BridgeNetwork,
+  type OverlayEndpoint,
   type Attachment,
   type PluginConfig,
 } from './cni/config';
@@ -17,3 +19,5 @@ export { ensureMasquerade, removeMasquerade, masqueradeRule } from './masquerade
 export * from './ipam';
 export * from './allocator/allocator';
 export * from './overlay/plan';
+export * from './balancer/rules';
+export { serviceRecords } from './dns/service-records';

@@ -1,4 +1,4 @@
-import type { Service, Task, TaskState } from '@berth/cluster';
+import { needsAddresses, type Service, type Task, type TaskState } from '@berth/cluster';
 
 export interface NewTaskFields {
   id: string;
@@ -28,9 +28,9 @@ export function newTask(service: Service, fields: NewTaskFields): Task {
     desiredState: fields.desiredState ?? 'running',
     // a task on networks waits in `new` for the allocator to give it its addresses
     status: {
-      state: service.spec.networks?.length ? 'new' : 'pending',
+      state: needsAddresses(service.spec) ? 'new' : 'pending',
       timestamp: now,
-      message: service.spec.networks?.length ? 'waiting for network addresses' : 'pending task scheduling',
+      message: needsAddresses(service.spec) ? 'waiting for network addresses' : 'pending task scheduling',
       err: '',
       containerId: '',
       exitCode: null,

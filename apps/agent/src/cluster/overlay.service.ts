@@ -1,15 +1,24 @@
 import { execFile } from 'node:child_process';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { desiredOverlay, overlayCommands, type OverlayNetworkState } from '@berth/network/overlay/plan';
+import * as fs from 'node:fs';
+import { macOf } from '@berth/network/ipam';
+import { meshScript, MESH_TABLE } from '@berth/network/balancer/rules';
+import {
+  bridgeName,
+  desiredOverlay,
+  overlayCommands,
+  type OverlayNetworkState,
+} from '@berth/network/overlay/plan';
 import { ClusterAgentService } from './cluster-agent.service';
 import { NetworkViewsService } from './network-views.service';
 
-function run(argv: string[]): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile(argv[0], argv.slice(1), (error, stdout, stderr) =>
+function run(argv: string[], input?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(argv[0], argv.slice(1), (error, stdout, stderr) =>
       error ? reject(new Error(`${argv.join(' ')}: ${stderr.trim() || error.message}`)) : resolve(stdout),
-    ),
-  );
+    );
+    if (input !== undefined) child.stdin?.end(input);
+  });
 }
 
 /** The overlay devices and forwarding entries this machine has now, read from the kernel. */
@@ -36,12 +45,16 @@ async function readOverlay(): Promise<OverlayNetworkState[]> {
 /**
  * Keeps this machine's VXLAN data path in step with the networks it carries: whenever the
  * manager's views change, it reads what the kernel has and runs the commands to what is wanted.
+ * On the ingress network it also keeps the machine's end of the routing mesh: its address on
+ * the ingress bridge (with the MAC other machines forward to) and the `berth_mesh` table.
  */
 @Injectable()
 export class OverlayService implements OnApplicationBootstrap {
   private readonly log = new Logger('overlay');
   private running = false;
   private again = false;
+  /** the mesh table last applied; null: not known (at start, whatever a previous agent left is replaced) */
+  private meshApplied: string | null = null;
 
   constructor(
     private readonly views: NetworkViewsService,
@@ -83,5 +96,32 @@ export class OverlayService implements OnApplicationBootstrap {
         this.log.warn((error as Error).message);
       }
     }
+    await this.syncMesh(self);
+  }
+
+  /** The routing mesh of this machine, from the ingress network's view (none: no mesh, no table). */
+  private async syncMesh(self: string): Promise<void> {
+    const view = this.views.all().find((v) => v.network.spec.ingress);
+    const own = view?.endpoints.find((e) => !e.taskId && e.nodeId === self);
+    const bridge = view ? bridgeName(view.network.vni) : '';
+    if (view && own) {
+      const addrs = JSON.parse((await run(['ip', '-j', 'addr', 'show', 'dev', bridge])) || '[]') as {
+        address?: string;
+        addr_info?: { family: string; local: string; prefixlen: number }[];
+      }[];
+      const mac = macOf(own.address);
+      if (addrs[0]?.address !== mac) await run(['ip', 'link', 'set', 'dev', bridge, 'address', mac]);
+      const has = (addrs[0]?.addr_info ?? []).map((a) => `${a.local}/${a.prefixlen}`);
+      for (const stale of has.filter((a) => a !== own.address))
+        await run(['ip', 'addr', 'del', stale, 'dev', bridge]);
+      if (!has.includes(own.address)) await run(['ip', 'addr', 'add', own.address, 'dev', bridge]);
+      // the mesh forwards from the machine's addresses to the ingress bridge
+      fs.writeFileSync('/proc/sys/net/ipv4/ip_forward', '1');
+    }
+    const script = meshScript(view && own ? view : undefined, bridge);
+    if (script === this.meshApplied) return;
+    await run(['nft', '-f', '-'], script);
+    this.meshApplied = script;
+    this.log.debug(`${MESH_TABLE}: ${view ? 'updated' : 'removed'}`);
   }
 }

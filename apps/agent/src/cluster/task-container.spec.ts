@@ -76,6 +76,21 @@ describe('task-container', () => {
       });
     });
 
+    it('should join the overlay networks beside the bridge, with the addresses the manager gave', () => {
+      const networks = [
+        { networkId: 'net-1', address: '10.0.1.5/24' },
+        { networkId: 'ingress', address: '10.255.0.9/16' },
+      ];
+      expect(containerSpecOf(task(undefined, { networks }))).toMatchObject({
+        network: 'bridge',
+        endpoints: [
+          { network: 'net-1', ipv4Address: '10.0.1.5/24', aliases: [] },
+          { network: 'ingress', ipv4Address: '10.255.0.9/16', aliases: [] },
+        ],
+      });
+      expect(containerSpecOf(task()).endpoints).toEqual([]);
+    });
+
     it("should keep the image's entrypoint and command when the task names none", () => {
       expect(containerSpecOf(task())).toMatchObject({ entrypoint: [], entrypointSet: false, cmd: [] });
     });

@@ -44,7 +44,13 @@ export function containerSpecOf(task: Task): Partial<ContainerSpecMsg> {
       [SERVICE_NAME_LABEL]: task.serviceName,
       [NODE_ID_LABEL]: task.nodeId,
     },
+    // the machine's bridge for the way out (and host-mode ports); the overlay networks beside it
     network: 'bridge',
+    endpoints: (task.networks ?? []).map((a) => ({
+      network: a.networkId,
+      ipv4Address: a.address,
+      aliases: [],
+    })),
     // host-mode ports bind on this machine; ingress ones are the routing mesh's (issue 6)
     ports: task.endpoint.ports
       .filter((p) => p.publishMode === 'host')

@@ -82,7 +82,19 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       cgroupParent: config.cgroupParent,
     });
     this.initLayer = ensureInitLayer(path.join(config.dataRoot, 'init'));
-    this.networks.setResolver((network, name) => this.addressesOn(network, name));
+    this.networks.setResolver(
+      (network, name) => this.addressesOn(network, name),
+      (network, ip) => this.networksAt(network, ip),
+    );
+  }
+
+  /** The networks of the running container with address IP on NETWORK (who asks the DNS). */
+  private networksAt(network: string, ip: string): string[] | null {
+    for (const c of this.repo.all()) {
+      if (!this.running(c) || !c.networks.some((a) => a.network === network && a.ip === ip)) continue;
+      return c.networks.map((a) => a.network);
+    }
+    return null;
   }
 
   /** NAME's addresses on NETWORK: a running container's name, short or full id, or alias there. */
@@ -173,6 +185,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     );
     if (record.hostConfig.network !== 'bridge' || this.networks.find(record.hostConfig.network))
       this.networks.get(record.hostConfig.network);
+    for (const a of record.networks) this.networks.get(a.network);
     await this.networks.checkPorts(record.hostConfig.ports);
 
     for (const m of record.mounts) {
@@ -285,10 +298,13 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       ...c.networks.map((n) => n.network).filter((n) => n !== c.hostConfig.network),
     ];
     const previous = c.networks;
-    const aliases = (network: string, index: number) =>
-      index === 0
-        ? c.hostConfig.networkAliases
-        : (previous.find((x) => x.network === network)?.aliases ?? []);
+    const endpoint = (network: string, index: number) => {
+      const before = previous.find((x) => x.network === network);
+      return {
+        aliases: index === 0 ? c.hostConfig.networkAliases : (before?.aliases ?? []),
+        address: before?.requestedAddress,
+      };
+    };
     const { netns, ports } = await this.networks.prepare(c);
     c.boundPorts = ports;
     c.networks = [];
@@ -301,7 +317,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       };
       fs.writeFileSync(etc.hosts, hostsFile(c)); // the container's own address is added once it has one
       fs.writeFileSync(etc.hostname, `${c.config.hostname}\n`);
-      const own = this.networks.nameserverFor(names[0]);
+      const own = this.networks.nameserverFor(names);
       fs.writeFileSync(
         etc.resolvConf,
         resolvConf(readOr('/etc/resolv.conf', ''), {
@@ -326,7 +342,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       });
       // the container is made (held before its command) while its interfaces are plumbed
       const [plumbed, made] = await Promise.allSettled([
-        netns ? this.networks.plumb(c.id, names, netns, ports, aliases) : Promise.resolve([]),
+        netns ? this.networks.plumb(c.id, names, netns, ports, endpoint) : Promise.resolve([]),
         this.runtime.create(c.id, {
           bundle: this.repo.containerDir(c.id),
           spec: buildSpec(options),
@@ -775,6 +791,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       await this.networks
         .serveDns(c.networks.map((n) => n.network))
         .catch((error: unknown) => this.log.warn((error as Error).message));
+      await this.networks.adopt(c).catch((error: unknown) => this.log.warn((error as Error).message));
       this.repo.save(c);
       this.follow(c);
       if (c.state.status === 'running' && c.state.health) this.scheduleHealth(c);

@@ -50,6 +50,8 @@ export interface NetworkAttachment {
   aliases: string[];
   /** What the CNI plugins answered, for DEL. */
   cniResult?: unknown;
+  /** The address the cluster gave it (CIDR), for overlay networks: kept across restarts. */
+  requestedAddress?: string;
 }
 
 export interface ContainerRecord {

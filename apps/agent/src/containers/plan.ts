@@ -195,7 +195,18 @@ export function planContainer(
     restartCount: 0,
     manuallyStopped: false,
     boundPorts: [],
-    networks: [],
+    // more networks from the start (a task's overlay networks, with the addresses the cluster gave)
+    networks: (spec.endpoints ?? [])
+      .filter((e) => e.network && e.network !== network)
+      .map((e) => ({
+        network: e.network!,
+        ip: '',
+        prefixLength: 0,
+        gateway: '',
+        mac: '',
+        aliases: e.aliases ?? [],
+        ...(e.ipv4Address ? { requestedAddress: e.ipv4Address } : {}),
+      })),
   };
 }
 

@@ -4,6 +4,10 @@
  * namespace, the loopback plugin, and the bridge chain (bridge + host-local,
  * portmap when ports are published, firewall) through the standard CNI
  * plugins; published host ports are held for as long as the container runs.
+ * Overlay networks are the cluster's: this agent learns of them from the
+ * manager (setOverlays) and puts containers on them with the address the
+ * manager gave; their names resolve through the cluster's DNS on the
+ * default bridge, scoped to the networks of the container that asks.
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -18,6 +22,10 @@ import {
 import {
   attachmentOf,
   bridgePlugins,
+  overlayPlugins,
+  macOf,
+  OVERLAY_MTU,
+  bridgeName as overlayBridgeName,
   CniRunner,
   ExhaustedError,
   gatewayOf,
@@ -44,7 +52,7 @@ import type { ContainerRecord, NetworkAttachment } from '../containers/model';
 export interface NetworkRecord {
   id: string;
   name: string;
-  driver: 'bridge' | 'host' | 'null';
+  driver: 'bridge' | 'host' | 'null' | 'overlay';
   bridge: string;
   subnet: string;
   gateway: string;
@@ -53,6 +61,36 @@ export interface NetworkRecord {
   labels: Record<string, string>;
   created: string;
   builtin: boolean;
+  /** overlay networks: the VXLAN id (their bridge is bo<vni>) */
+  vni?: number;
+}
+
+/** What the cluster tells this agent of an overlay network it may put containers on. */
+export interface OverlayNetworkInfo {
+  id: string;
+  name: string;
+  vni: number;
+  subnet: string;
+  attachable: boolean;
+}
+
+/** How the cluster side hooks into container networking (the agent's cluster module sets it). */
+export interface OverlayHooks {
+  /** The overlay network REF (id or name), when this machine carries it. */
+  find(ref: string): OverlayNetworkInfo | null;
+  /** NAME's addresses for a container on the overlay NETWORKS (service DNS); null when unknown. */
+  resolve(networks: string[], name: string): string[] | null;
+  /** A container's overlay interfaces are up (before its process runs). */
+  plumbed(containerId: string, netns: string, networks: string[]): Promise<void>;
+  /** Its namespace is going away. */
+  released(containerId: string): void;
+}
+
+/** Where a container's interface on a network comes from: aliases there, and an address given by the cluster. */
+export interface EndpointRequest {
+  aliases: string[];
+  /** CIDR; overlay networks only */
+  address?: string;
 }
 
 /** The network namespace of a container, named so that what Berth made can be found and removed. */
@@ -79,6 +117,11 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   /** The DNS server of each user network that has had a container attached, by network name. */
   private readonly dnsServers = new Map<string, Promise<DnsServer | null>>();
   private resolveName: (network: string, name: string) => string[] | null = () => null;
+  /** Which container has address IP on NETWORK, by its networks' names. */
+  private networksAt: (network: string, ip: string) => string[] | null = () => null;
+  private overlays: OverlayHooks | null = null;
+  /** Overlay networks met, by name: a container's teardown still knows its network after the cluster forgot it. */
+  private readonly overlaysSeen = new Map<string, NetworkRecord>();
 
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
@@ -145,8 +188,33 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     return (
       this.networks.find((n) => n.name === ref) ??
       this.networks.find((n) => n.id.startsWith(ref) && ref.length >= 3) ??
-      null
+      this.findOverlay(ref)
     );
+  }
+
+  setOverlays(hooks: OverlayHooks): void {
+    this.overlays = hooks;
+  }
+
+  private findOverlay(ref: string): NetworkRecord | null {
+    const info = this.overlays?.find(ref);
+    if (!info) return this.overlaysSeen.get(ref) ?? null;
+    const record: NetworkRecord = {
+      id: info.id,
+      name: info.name,
+      driver: 'overlay',
+      bridge: overlayBridgeName(info.vni),
+      subnet: info.subnet,
+      gateway: '',
+      internal: false,
+      attachable: info.attachable,
+      labels: {},
+      created: '',
+      builtin: false,
+      vni: info.vni,
+    };
+    this.overlaysSeen.set(info.name, record);
+    return record;
   }
 
   get(ref: string): NetworkRecord {
@@ -209,9 +277,13 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     return record;
   }
 
-  /** How DNS finds containers by name: the containers service knows them. */
-  setResolver(resolve: (network: string, name: string) => string[] | null): void {
+  /** How DNS finds containers by name, and askers by address: the containers service knows them. */
+  setResolver(
+    resolve: (network: string, name: string) => string[] | null,
+    networksAt: (network: string, ip: string) => string[] | null,
+  ): void {
     this.resolveName = resolve;
+    this.networksAt = networksAt;
   }
 
   /**
@@ -232,7 +304,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
         address: n.gateway,
         port: 53,
         upstreams,
-        lookup: (name) => this.resolveName(n.name, name),
+        lookup: (name, from) => this.lookup(n, name, from),
       }).catch((error: unknown) => {
         this.dnsServers.delete(n.name);
         throw new ConflictError(
@@ -244,18 +316,36 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     return server;
   }
 
-  /** The nameserver containers on NETWORK use: the network's own resolver for user networks, else none (the host's apply). */
-  nameserverFor(network: string): string | null {
-    const n = this.find(network);
-    return n && !n.builtin && n.driver === 'bridge' ? n.gateway : null;
+  /**
+   * What the server on N answers the container at FROM for NAME: containers on N by name, and
+   * on the default bridge, the services of the overlay networks that container is on.
+   */
+  private lookup(n: NetworkRecord, name: string, from: string): string[] | null {
+    const own = this.resolveName(n.name, name);
+    if (own || !this.overlays) return own;
+    const overlays = (this.networksAt(n.name, from) ?? []).filter((x) => this.find(x)?.driver === 'overlay');
+    return overlays.length ? this.overlays.resolve(overlays, name) : null;
   }
 
-  /** Make sure the resolvers of the user networks among NAMES serve (after a start or a live restore). */
+  /** The network among NAMES whose resolver the container asks: its first, if a user network; the default bridge, for overlay ones. */
+  private dnsNetwork(names: string[]): NetworkRecord | null {
+    const first = this.find(names[0]);
+    if (first && !first.builtin && first.driver === 'bridge') return first;
+    const bridge = this.find('bridge');
+    if (bridge && names.includes(bridge.name) && names.some((x) => this.find(x)?.driver === 'overlay'))
+      return bridge;
+    return null;
+  }
+
+  /** The nameserver a container on NAMES uses (its first network first): the agent's, or none (the host's apply). */
+  nameserverFor(names: string[]): string | null {
+    return this.dnsNetwork(names)?.gateway ?? null;
+  }
+
+  /** Make sure the resolver a container on NAMES asks serves (after a start or a live restore). */
   async serveDns(names: string[]): Promise<void> {
-    for (const name of names) {
-      const n = this.find(name);
-      if (n && !n.builtin && n.driver === 'bridge') await this.ensureDns(n);
-    }
+    const n = this.dnsNetwork(names);
+    if (n) await this.ensureDns(n);
   }
 
   /** Remove a user network nothing is attached to (CONTAINERS: the names of those attached). */
@@ -328,7 +418,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     names: string[],
     netns: string,
     ports: PortMapping[],
-    aliases: (network: string, index: number) => string[],
+    endpoint: (network: string, index: number) => EndpointRequest,
   ): Promise<NetworkAttachment[]> {
     const attachments: NetworkAttachment[] = [];
     try {
@@ -336,12 +426,20 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
       for (const [i, networkName] of names.entries()) {
         const n = this.get(networkName);
         attachments.push(
-          await this.addInterface(containerId, netns, n, `eth${i}`, i === 0 ? ports : [], aliases(n.name, i)),
+          await this.addInterface(
+            containerId,
+            netns,
+            n,
+            `eth${i}`,
+            i === 0 ? ports : [],
+            endpoint(networkName, i),
+          ),
         );
       }
       await lo;
       for (const a of attachments) await this.masquerade(this.get(a.network));
       await this.serveDns(attachments.map((a) => a.network));
+      await this.overlaysPlumbed(containerId, netns, attachments);
       return attachments;
     } catch (error) {
       await this.detach({ id: containerId, networks: attachments, boundPorts: ports }).catch(() => undefined);
@@ -355,9 +453,13 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     n: NetworkRecord,
     ifname: string,
     ports: PortMapping[],
-    aliases: string[],
+    endpoint: EndpointRequest,
   ): Promise<NetworkAttachment> {
-    const result = await this.cni.add(n.name, bridgePlugins(this.cniNetwork(n), ports), {
+    if (n.driver === 'overlay' && !endpoint.address)
+      throw new InvalidArgumentError(
+        `network ${n.name} is an overlay network: its addresses come from the cluster's manager`,
+      );
+    const result = await this.cni.add(n.name, this.pluginsFor(n, ports, endpoint.address), {
       containerId,
       netns,
       ifname,
@@ -370,22 +472,51 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
       prefixLength: a.prefixLength,
       gateway: a.gateway,
       mac: a.mac,
-      aliases,
+      aliases: endpoint.aliases,
       cniResult: result,
+      ...(endpoint.address ? { requestedAddress: endpoint.address } : {}),
     };
+  }
+
+  /** The CNI chain of N: bridge networks' (with PORTS on the first), or an overlay endpoint at ADDRESS. */
+  private pluginsFor(n: NetworkRecord, ports: readonly PortMapping[], address?: string) {
+    if (n.driver !== 'overlay') return bridgePlugins(this.cniNetwork(n), ports);
+    return overlayPlugins({
+      bridge: n.bridge,
+      address: address ?? '',
+      mac: macOf(address ?? ''),
+      mtu: OVERLAY_MTU,
+    });
+  }
+
+  /** Tell the cluster side of a container's overlay interfaces, so its load balancing is in place before it runs. */
+  private async overlaysPlumbed(containerId: string, netns: string, attachments: NetworkAttachment[]) {
+    const overlays = attachments
+      .filter((a) => this.find(a.network)?.driver === 'overlay')
+      .map((a) => a.network);
+    if (overlays.length && this.overlays) await this.overlays.plumbed(containerId, netns, overlays);
+  }
+
+  /** A container that kept running while the agent was away: its overlay hooks again. */
+  async adopt(c: ContainerRecord): Promise<void> {
+    await this.overlaysPlumbed(c.id, netnsPath(netnsName(c.id)), c.networks);
   }
 
   /** One more network for a running container, on the next free interface. */
   async connect(c: ContainerRecord, network: string, aliases: string[]): Promise<NetworkAttachment> {
     const n = this.get(network);
     if (n.driver !== 'bridge')
-      throw new ConflictError(`container cannot be connected to the ${n.name} network`);
+      throw new ConflictError(
+        n.driver === 'overlay'
+          ? `a running container cannot join the overlay network ${n.name}; give it with --network when the container is made`
+          : `container cannot be connected to the ${n.name} network`,
+      );
     const used = new Set(c.networks.map((a, i) => a.ifname ?? `eth${i}`));
     let index = 0;
     while (used.has(`eth${index}`)) index++;
     await this.masquerade(n);
     void this.serveDns([n.name]).catch((error: unknown) => this.log.warn((error as Error).message));
-    return this.addInterface(c.id, netnsPath(netnsName(c.id)), n, `eth${index}`, [], aliases);
+    return this.addInterface(c.id, netnsPath(netnsName(c.id)), n, `eth${index}`, [], { aliases });
   }
 
   /** Take one network's interface out of a running container. */
@@ -394,7 +525,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     const ifname = a.ifname ?? `eth${c.networks.indexOf(a)}`;
     await this.cni.del(
       n.name,
-      bridgePlugins(this.cniNetwork(n), []),
+      this.pluginsFor(n, [], a.requestedAddress),
       { containerId: c.id, netns: netnsPath(netnsName(c.id)), ifname },
       a.cniResult,
     );
@@ -405,13 +536,14 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     const name = netnsName(c.id);
     let first: unknown = null;
     const netns = netnsPath(name);
+    this.overlays?.released(c.id);
     for (const [i, a] of c.networks.entries()) {
       const n = this.find(a.network);
       if (!n) continue;
       try {
         await this.cni.del(
           n.name,
-          bridgePlugins(this.cniNetwork(n), i === 0 ? c.boundPorts : []),
+          this.pluginsFor(n, i === 0 ? c.boundPorts : [], a.requestedAddress),
           { containerId: c.id, netns, ifname: a.ifname ?? `eth${i}` },
           a.cniResult,
         );
@@ -425,7 +557,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async masquerade(n: NetworkRecord): Promise<void> {
-    if (n.internal || this.masqueraded.has(n.name)) return;
+    if (n.internal || n.driver === 'overlay' || this.masqueraded.has(n.name)) return;
     await ensureMasquerade(n.subnet, n.bridge);
     this.masqueraded.add(n.name);
   }

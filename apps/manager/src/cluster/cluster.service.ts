@@ -1,3 +1,4 @@
+import { ingressNetwork } from '../networks/ingress';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { newObjectId, type Cluster, type Node, type NodeDescription, type NodeRole } from '@berth/cluster';
 import {
@@ -87,7 +88,13 @@ export class ClusterService {
       ca: { certPem: ca.certPem, sealedKey: await encryptCaKey(ca.keyPem, unlockKey) },
       joinTokens: { worker: createJoinToken(ca.certPem), manager: createJoinToken(ca.certPem) },
     };
-    await this.state.commit([{ op: 'create', kind: 'cluster', object: cluster }], { atomic: true });
+    await this.state.commit(
+      [
+        { op: 'create', kind: 'cluster', object: cluster },
+        { op: 'create', kind: 'networks', object: ingressNetwork() },
+      ],
+      { atomic: true },
+    );
     this.ca = ca;
     this.log.log(`initialized cluster ${id}, advertised at ${advertiseAddr}`);
     return { cluster: this.require(), client: await this.issueClient('admin') };

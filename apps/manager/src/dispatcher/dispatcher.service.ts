@@ -140,11 +140,12 @@ export class DispatcherService {
   private sendFull(session: Session): void {
     const tasks = this.assignedTasks(session.nodeId);
     session.sent = new Map(tasks.map((t) => [t.id, assignmentKey(t)]));
+    // views first: a task on an overlay network needs its network known when it arrives
+    if (this.state.cache.list('networks').length)
+      this.sendViews(session, this.state.cache.snapshot(Date.now()));
     session.out.push({
       assignments: { full: true, tasksJson: tasks.map((t) => JSON.stringify(t)), removedTaskIds: [] },
     });
-    if (this.state.cache.list('networks').length)
-      this.sendViews(session, this.state.cache.snapshot(Date.now()));
   }
 
   /** The session's network views, when they changed since last sent. */
@@ -192,11 +193,14 @@ export class DispatcherService {
 
   private flushAssignments(): void {
     this.flushScheduled = false;
+    let snapshot: ClusterSnapshot | null = null;
     for (const nodeId of this.dirtyNodes) {
       const session = this.sessions.get(nodeId);
       if (!session) continue;
       const { changed, removed } = assignmentDiff(session.sent, this.assignedTasks(nodeId));
       if (!changed.length && !removed.length) continue;
+      if (changed.some((t) => t.networks?.length))
+        this.sendViews(session, (snapshot ??= this.state.cache.snapshot(Date.now())));
       for (const task of changed) session.sent.set(task.id, assignmentKey(task));
       for (const id of removed) session.sent.delete(id);
       session.out.push({

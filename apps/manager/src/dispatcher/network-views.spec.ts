@@ -78,4 +78,52 @@ describe('networkViewsFor', () => {
     expect(view.endpoints.map((e) => e.taskId)).toEqual(['t1']);
     expect(view.peers).toEqual([]);
   });
+
+  describe('the ingress network', () => {
+    const ingress: Network = {
+      ...net('ing'),
+      spec: { ...net('ing').spec, name: 'ingress', ingress: true },
+      subnet: '10.255.0.0/16',
+      nodeAddresses: nodes.map((n, i) => ({ nodeId: n.id, address: `10.255.0.${i + 2}/16` })),
+    };
+    const web = makeService({ id: 'web', name: 'web' });
+    const meshed: Service = {
+      ...web,
+      spec: {
+        ...web.spec,
+        endpoint: {
+          ...web.spec.endpoint,
+          ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8080, publishMode: 'ingress' }],
+        },
+      },
+    };
+
+    it('should reach every machine while a service publishes through the mesh, tasks or not', () => {
+      const starting = {
+        ...running(meshed, 't1', 'a', '10.255.0.9/16', 'ing'),
+        status: { ...makeTask({}).status, state: 'starting' as const },
+      };
+      const tasks = [running(meshed, 't0', 'a', '10.255.0.8/16', 'ing'), starting];
+      const [view] = networkViewsFor(
+        'c',
+        makeSnapshot({ nodes, networks: [ingress], services: [meshed], tasks }),
+      );
+      expect(view.network.id).toBe('ing');
+      expect(view.peers).toEqual(['192.168.0.1', '192.168.0.2']);
+      expect(view.endpoints.map((e) => [e.taskId, e.address, e.ready])).toEqual([
+        ['', '10.255.0.2/16', true],
+        ['', '10.255.0.3/16', true],
+        ['', '10.255.0.4/16', true],
+        ['t0', '10.255.0.8/16', true],
+        ['t1', '10.255.0.9/16', false],
+      ]);
+      expect(view.services).toEqual([
+        expect.objectContaining({ name: 'web', virtualIp: '', ports: meshed.spec.endpoint.ports }),
+      ]);
+    });
+
+    it('should reach no machine when nothing is published through the mesh', () => {
+      expect(networkViewsFor('c', makeSnapshot({ nodes, networks: [ingress], services: [web] }))).toEqual([]);
+    });
+  });
 });

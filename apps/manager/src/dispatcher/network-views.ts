@@ -1,4 +1,13 @@
-import { isTerminal, type ClusterSnapshot, type NetworkView, type Task } from '@berth/cluster';
+import {
+  ingressNetworkOf,
+  isTerminal,
+  publishesThroughMesh,
+  serviceNetworks,
+  type ClusterSnapshot,
+  type NetworkEndpoint,
+  type NetworkView,
+  type Task,
+} from '@berth/cluster';
 import { isAssignedTo } from './assignments';
 
 /** A task that has (or will have) a container with its addresses. */
@@ -7,22 +16,34 @@ function holdsAddress(task: Task): boolean {
 }
 
 /**
- * The networks NODE_ID carries, as it must see them: those its assigned tasks are on. Pure; the
- * dispatcher sends a node its views again whenever they change.
+ * The networks NODE_ID carries, as it must see them: those its assigned tasks are on, and the
+ * ingress network on every machine while some service publishes a port through the routing mesh.
+ * Pure; the dispatcher sends a node its views again whenever they change.
  */
 export function networkViewsFor(nodeId: string, snapshot: ClusterSnapshot): NetworkView[] {
+  const ingress = ingressNetworkOf(snapshot.networks);
+  const meshed = snapshot.services.some((s) => publishesThroughMesh(s.spec));
   const mine = new Set(
     snapshot.tasks
       .filter((t) => isAssignedTo(t, nodeId))
       .flatMap((t) => (t.networks ?? []).map((n) => n.networkId)),
   );
+  if (ingress && meshed && ingress.nodeAddresses?.some((a) => a.nodeId === nodeId)) mine.add(ingress.id);
   if (!mine.size) return [];
   const addrOf = new Map(snapshot.nodes.map((n) => [n.id, n.status.addr]));
   const live = snapshot.tasks.filter(holdsAddress);
   return snapshot.networks
     .filter((network) => mine.has(network.id))
     .map((network) => {
-      const on = live.flatMap((t) =>
+      const machines: NetworkEndpoint[] = (network.nodeAddresses ?? []).map((a) => ({
+        taskId: '',
+        serviceId: '',
+        address: a.address,
+        nodeId: a.nodeId,
+        nodeAddr: addrOf.get(a.nodeId) ?? '',
+        ready: true,
+      }));
+      const tasks: NetworkEndpoint[] = live.flatMap((t) =>
         (t.networks ?? [])
           .filter((a) => a.networkId === network.id)
           .map((a) => ({
@@ -31,20 +52,30 @@ export function networkViewsFor(nodeId: string, snapshot: ClusterSnapshot): Netw
             address: a.address,
             nodeId: t.nodeId,
             nodeAddr: addrOf.get(t.nodeId) ?? '',
+            ready: t.status.state === 'running' && t.desiredState === 'running',
           })),
       );
+      const on = [...(network.spec.ingress && meshed ? machines : []), ...tasks];
       const peers = [
         ...new Set(on.filter((e) => e.nodeId !== nodeId && e.nodeAddr).map((e) => e.nodeAddr)),
       ].sort();
-      const services = snapshot.services
-        .filter((s) => (s.spec.networks ?? []).some((n) => n.target === network.id))
-        .map((s) => ({
-          id: s.id,
-          name: s.spec.name,
-          aliases: s.spec.networks!.find((n) => n.target === network.id)!.aliases,
-          virtualIp: s.virtualIps?.find((v) => v.networkId === network.id)?.address ?? '',
-          mode: s.spec.endpoint.mode,
-        }));
-      return { network, peers, endpoints: on.sort((a, b) => a.taskId.localeCompare(b.taskId)), services };
+      const services = snapshot.services.flatMap((s) => {
+        const attachment = serviceNetworks(s.spec, ingress).find((n) => n.target === network.id);
+        if (!attachment) return [];
+        const ports = s.spec.endpoint.ports.filter((p) => p.publishMode === 'ingress' && p.publishedPort > 0);
+        return [
+          {
+            id: s.id,
+            name: s.spec.name,
+            aliases: attachment.aliases,
+            virtualIp: s.virtualIps?.find((v) => v.networkId === network.id)?.address ?? '',
+            mode: s.spec.endpoint.mode,
+            ...(network.spec.ingress ? { ports } : {}),
+          },
+        ];
+      });
+      const byTask = (a: NetworkEndpoint, b: NetworkEndpoint) =>
+        a.taskId.localeCompare(b.taskId) || a.nodeId.localeCompare(b.nodeId);
+      return { network, peers, endpoints: on.sort(byTask), services };
     });
 }

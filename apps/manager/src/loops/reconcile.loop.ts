@@ -77,6 +77,7 @@ export class ReconcileLoop {
     const taskWrites = mergeTaskChanges(mergeTaskChanges(changes, allocation.tasks), placements);
     const writes: Write[] = [
       ...allocation.services.map((object): Write => ({ op: 'update', kind: 'services', object })),
+      ...allocation.networks.map((object): Write => ({ op: 'update', kind: 'networks', object })),
       ...taskWrites.map(taskWrite),
     ];
     if (writes.length) {

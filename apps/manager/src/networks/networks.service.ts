@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { newObjectId, type Network, type NetworkSpec } from '@berth/cluster';
+import { newObjectId, serviceNetworks, type Network, type NetworkSpec } from '@berth/cluster';
 import {
   AddressError,
   DEFAULT_OVERLAY_POOL,
@@ -64,7 +64,11 @@ export class NetworksService {
     const network = this.get(ref);
     const users = this.state.cache
       .list('services')
-      .filter((s) => (s.spec.networks ?? []).some((n) => n.target === network.id))
+      .filter((s) =>
+        serviceNetworks(s.spec, network.spec.ingress ? network : undefined).some(
+          (n) => n.target === network.id,
+        ),
+      )
       .map((s) => s.spec.name);
     if (users.length)
       throw conflict(

@@ -3,6 +3,7 @@ import { newObjectId, type Service, type ServiceSpec, type Task } from '@berth/c
 import { conflict, invalid } from '../errors';
 import { resolveRef } from '../state/refs';
 import { StateService } from '../state/state.service';
+import { withIngressPorts } from './ingress-ports';
 import { problemsOf, taskSpecChanged } from './validate';
 
 @Injectable()
@@ -30,9 +31,17 @@ export class ServicesService {
     };
   }
 
+  /** SPEC's ingress ports published, checked against every other service's (SELF: the one updated). */
+  private withPorts(spec: ServiceSpec, self: Service | null): ServiceSpec {
+    const others = this.list().filter((s) => s.id !== self?.id);
+    const result = withIngressPorts(spec, others, self?.spec ?? null);
+    if ('problem' in result) throw conflict(result.problem);
+    return result.spec;
+  }
+
   async create(requested: ServiceSpec): Promise<Service> {
     assertValid(requested);
-    const spec = this.withNetworkIds(requested);
+    const spec = this.withPorts(this.withNetworkIds(requested), null);
     if (this.list().some((s) => s.spec.name === spec.name))
       throw conflict(`a service named ${spec.name} already exists; update it or choose another name`);
     const service: Service = {
@@ -50,8 +59,8 @@ export class ServicesService {
 
   async update(ref: string, requested: ServiceSpec, version: number): Promise<Service> {
     assertValid(requested);
-    const spec = this.withNetworkIds(requested);
     const service = this.get(ref);
+    const spec = this.withPorts(this.withNetworkIds(requested), service);
     if (spec.name !== service.spec.name) throw invalid('a service cannot be renamed');
     const read = version ? { ...service, meta: { ...service.meta, version } } : service;
     const changed = taskSpecChanged(service.spec, spec);

@@ -1,5 +1,5 @@
 import type { Network, Service, Task } from '@berth/cluster';
-import { makeService, makeSnapshot, makeTask } from '@berth/scheduler/testing';
+import { makeNode, makeService, makeSnapshot, makeTask } from '@berth/scheduler/testing';
 import { allocate, WAITING_FOR_ADDRESSES } from './allocator';
 
 function network(id: string, subnet = '10.0.1.0/24'): Network {
@@ -173,5 +173,49 @@ describe('allocate', () => {
       }),
     );
     expect(probe.tasks[0].task.networks).toEqual([{ networkId: 'n1', address: '10.0.1.3/24' }]);
+  });
+
+  describe('the ingress network', () => {
+    const ingress: Network = {
+      ...network('ing', '10.255.0.0/16'),
+      spec: { ...network('ing').spec, name: 'ingress', ingress: true },
+      nodeAddresses: [],
+    };
+    const published = (service: Service, mode: 'ingress' | 'host' = 'ingress'): Service => ({
+      ...service,
+      spec: {
+        ...service.spec,
+        endpoint: {
+          ...service.spec.endpoint,
+          ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8080, publishMode: mode }],
+        },
+      },
+    });
+
+    it('should give every machine an address on it, keep them, and free those of machines that left', () => {
+      const nodes = ['a', 'b'].map((id) => makeNode({ id }));
+      const first = allocate(makeSnapshot({ nodes, networks: [ingress] }));
+      expect(first.networks[0].nodeAddresses).toEqual([
+        { nodeId: 'a', address: '10.255.0.2/16' },
+        { nodeId: 'b', address: '10.255.0.3/16' },
+      ]);
+      expect(allocate(makeSnapshot({ nodes, networks: first.networks })).networks).toEqual([]);
+      const left = allocate(makeSnapshot({ nodes: [nodes[1]], networks: first.networks }));
+      expect(left.networks[0].nodeAddresses).toEqual([{ nodeId: 'b', address: '10.255.0.3/16' }]);
+    });
+
+    it('should address the tasks of a service publishing through the mesh there, but not host-mode ones', () => {
+      const nodes = [makeNode({ id: 'a' })];
+      const networks = [{ ...ingress, nodeAddresses: [{ nodeId: 'a', address: '10.255.0.2/16' }] }];
+      const meshed = published(makeService({ id: 'web' }));
+      const plan = allocate(
+        makeSnapshot({ nodes, networks, services: [meshed], tasks: [newTask(meshed, 1)] }),
+      );
+      expect(plan.tasks[0].task.networks).toEqual([{ networkId: 'ing', address: '10.255.0.3/16' }]);
+      expect(plan.services).toEqual([]); // no virtual IP on ingress: the mesh balances to tasks itself
+      const host = published(makeService({ id: 'h' }), 'host');
+      const hosted = allocate(makeSnapshot({ nodes, networks, services: [host], tasks: [newTask(host, 1)] }));
+      expect(hosted.tasks[0].task.networks).toEqual([]);
+    });
   });
 });

@@ -1,12 +1,15 @@
 /**
  * The manager's network allocator (swarmkit's allocator, as a pure function): a virtual IP per
  * network for each service in endpoint mode vip, and an address per network for each new task,
- * which then moves from `new` to `pending` for the scheduler. Which addresses are taken is read
+ * which then moves from `new` to `pending` for the scheduler; on the ingress network, an address
+ * per machine too (the routing mesh's end there). Which addresses are taken is read
  * from the snapshot every time (live tasks and services hold theirs), so ending a task frees its
  * addresses with nothing to release and nothing to leak.
  */
 import {
+  ingressNetworkOf,
   isTerminal,
+  serviceNetworks,
   type ClusterSnapshot,
   type Network,
   type NetworkAddress,
@@ -20,6 +23,8 @@ export interface AllocationPlan {
   /** services whose virtual IPs changed (the whole object, with the version it was read at) */
   services: Service[];
   tasks: TaskChange[];
+  /** the ingress network, when machines gained or lost their addresses on it */
+  networks: Network[];
 }
 
 export const WAITING_FOR_ADDRESSES = 'waiting for network addresses';
@@ -32,14 +37,38 @@ export function allocate(snapshot: ClusterSnapshot): AllocationPlan {
     return next === s ? [] : [next];
   });
   const byId = new Map(snapshot.services.map((s) => [s.id, s]));
+  const ingress = ingressNetworkOf(snapshot.networks);
   const tasks: TaskChange[] = [];
   for (const task of snapshot.tasks) {
     if (task.status.state !== 'new' || task.desiredState === 'shutdown' || task.desiredState === 'remove')
       continue;
-    const change = addressTask(task, byId.get(task.serviceId), networks, used, snapshot.now);
+    const change = addressTask(task, byId.get(task.serviceId), ingress, networks, used, snapshot.now);
     if (change) tasks.push(change);
   }
-  return { services, tasks };
+  const meshed = ingress ? withNodeAddresses(ingress, snapshot, used) : null;
+  return { services, tasks, networks: meshed && meshed !== ingress ? [meshed] : [] };
+}
+
+/**
+ * The ingress network with an address for every machine (its end of the routing mesh) and none
+ * for machines that left; the same object when nothing changes.
+ */
+function withNodeAddresses(
+  ingress: Network,
+  snapshot: ClusterSnapshot,
+  used: Map<string, Set<string>>,
+): Network {
+  const nodes = new Set(snapshot.nodes.map((n) => n.id));
+  const current = ingress.nodeAddresses ?? [];
+  const kept = current.filter((a) => nodes.has(a.nodeId));
+  const added = [];
+  for (const node of snapshot.nodes) {
+    if (kept.some((a) => a.nodeId === node.id)) continue;
+    const address = claim(ingress, used);
+    if (address) added.push({ nodeId: node.id, address });
+  }
+  if (!added.length && kept.length === current.length) return ingress;
+  return { ...ingress, nodeAddresses: [...kept, ...added] };
 }
 
 /** Addresses taken per network: services' virtual IPs and the addresses of tasks not yet ended. */
@@ -50,6 +79,8 @@ function usedAddresses(snapshot: ClusterSnapshot): Map<string, Set<string>> {
     used.get(a.networkId)!.add(a.address);
   };
   for (const service of snapshot.services) for (const vip of service.virtualIps ?? []) take(vip);
+  for (const network of snapshot.networks)
+    for (const a of network.nodeAddresses ?? []) take({ networkId: network.id, address: a.address });
   for (const task of snapshot.tasks)
     if (!isTerminal(task.status.state)) for (const a of task.networks ?? []) take(a);
   return used;
@@ -90,11 +121,12 @@ function withVirtualIps(
 function addressTask(
   task: Task,
   service: Service | undefined,
+  ingress: Network | undefined,
   networks: Map<string, Network>,
   used: Map<string, Set<string>>,
   now: number,
 ): TaskChange | null {
-  const wanted = (service?.spec.networks ?? [])
+  const wanted = (service ? serviceNetworks(service.spec, ingress) : [])
     .map((n) => networks.get(n.target))
     .filter((n): n is Network => !!n);
   const addresses = [...(task.networks ?? [])];

@@ -1,4 +1,4 @@
-import { attachmentOf, bridgePlugins, pluginInput } from './config';
+import { attachmentOf, bridgePlugins, overlayPlugins, pluginInput } from './config';
 
 const net = {
   name: 'bridge',
@@ -66,5 +66,28 @@ describe('attachmentOf', () => {
       mac: '66:a3:84:25:c1:e0',
       hostInterface: 'vethfe76e807',
     });
+  });
+});
+
+describe('overlayPlugins', () => {
+  it('should put the container on the bridge with the given address and MAC, no gateway and no NAT', () => {
+    const plugins = overlayPlugins({
+      bridge: 'bo4097',
+      address: '10.0.1.5/24',
+      mac: '02:42:0a:00:01:05',
+      mtu: 1450,
+    });
+    expect(plugins).toEqual([
+      {
+        type: 'bridge',
+        bridge: 'bo4097',
+        isGateway: false,
+        ipMasq: false,
+        hairpinMode: true,
+        mtu: 1450,
+        ipam: { type: 'static', addresses: [{ address: '10.0.1.5/24' }] },
+      },
+      { type: 'tuning', mac: '02:42:0a:00:01:05' },
+    ]);
   });
 });

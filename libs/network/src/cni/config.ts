@@ -57,6 +57,37 @@ export function bridgePlugins(net: BridgeNetwork, ports: readonly PortMapping[])
   return plugins;
 }
 
+/** A container's place on an overlay network: its bridge, and the address the manager gave it. */
+export interface OverlayEndpoint {
+  /** bo<vni>, made by the agent's overlay plumbing */
+  bridge: string;
+  /** CIDR, e.g. 10.0.1.5/24 */
+  address: string;
+  /** pinned, so other machines can forward to it without learning (overlay/plan.ts) */
+  mac: string;
+  mtu: number;
+}
+
+/**
+ * The plugins that put a container on an overlay network: a veth into the network's bridge
+ * with the given address (static IPAM; no gateway, no default route: that stays with the
+ * machine's bridge) and its pinned MAC (tuning). No NAT and no firewall: it is one L2 segment.
+ */
+export function overlayPlugins(endpoint: OverlayEndpoint): PluginConfig[] {
+  return [
+    {
+      type: 'bridge',
+      bridge: endpoint.bridge,
+      isGateway: false,
+      ipMasq: false,
+      hairpinMode: true,
+      mtu: endpoint.mtu,
+      ipam: { type: 'static', addresses: [{ address: endpoint.address }] },
+    },
+    { type: 'tuning', mac: endpoint.mac },
+  ];
+}
+
 export function loopbackPlugin(): PluginConfig {
   return { type: 'loopback' };
 }

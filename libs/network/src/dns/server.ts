@@ -10,8 +10,8 @@ import { answerQuery, DnsFormatError, errorAnswer, parseQuery, RCODE, TYPE } fro
 export interface DnsServerOptions {
   address: string;
   port?: number;
-  /** The addresses NAME has on this network; null when it is no container's. */
-  lookup: (name: string) => string[] | null;
+  /** The addresses NAME has for the container at FROM (the asker's address); null when unknown here. */
+  lookup: (name: string, from: string) => string[] | null;
   /** host:port or host (port 53), tried in order. */
   upstreams: string[];
   upstreamTimeoutMs?: number;
@@ -55,7 +55,7 @@ export class DnsServer {
       return;
     }
     const { name, type } = query.question;
-    const known = this.options.lookup(name);
+    const known = this.options.lookup(name, peer.address);
     if (known) {
       // a container has IPv4 addresses only: AAAA and others get an empty, authoritative answer
       this.reply(answerQuery(msg, query, type === TYPE.A || type === TYPE.ANY ? known : []), peer);

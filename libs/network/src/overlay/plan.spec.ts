@@ -25,6 +25,7 @@ function view(vni: number, peers: string[], endpoints: [string, string][]): Netw
       address,
       nodeId: nodeAddr === SELF_ADDR ? SELF : `node-${nodeAddr}`,
       nodeAddr,
+      ready: true,
     })),
     services: [],
   };

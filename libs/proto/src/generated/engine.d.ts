@@ -1103,6 +1103,9 @@ export namespace berth {
                 /** ContainerSpec auth. */
                 auth?: (berth.engine.v1.RegistryAuth.$Properties|null);
 
+                /** ContainerSpec endpoints. */
+                endpoints: berth.engine.v1.EndpointSpec.$Properties[];
+
                 /**
                  * Encodes the specified ContainerSpec message. Does not implicitly {@link berth.engine.v1.ContainerSpec.verify|verify} messages.
                  * @param message ContainerSpec message or plain object to encode
@@ -1247,12 +1250,84 @@ export namespace berth {
                     /** ContainerSpec auth */
                     auth?: (berth.engine.v1.RegistryAuth.$Properties|null);
 
+                    /** ContainerSpec endpoints */
+                    endpoints?: (berth.engine.v1.EndpointSpec.$Properties[]|null);
+
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
                 }
 
                 /** Shape of a ContainerSpec. */
                 type $Shape = berth.engine.v1.ContainerSpec.$Properties;
+            }
+
+            /**
+             * Properties of an EndpointSpec.
+             * @deprecated Use berth.engine.v1.EndpointSpec.$Properties instead.
+             */
+            interface IEndpointSpec extends berth.engine.v1.EndpointSpec.$Properties {
+            }
+
+            /** Represents an EndpointSpec. */
+            class EndpointSpec {
+
+                /**
+                 * Constructs a new EndpointSpec.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.engine.v1.EndpointSpec.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** EndpointSpec network. */
+                network: string;
+
+                /** EndpointSpec ipv4Address. */
+                ipv4Address: string;
+
+                /** EndpointSpec aliases. */
+                aliases: string[];
+
+                /**
+                 * Encodes the specified EndpointSpec message. Does not implicitly {@link berth.engine.v1.EndpointSpec.verify|verify} messages.
+                 * @param message EndpointSpec message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.engine.v1.EndpointSpec.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an EndpointSpec message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.engine.v1.EndpointSpec & berth.engine.v1.EndpointSpec.$Shape} EndpointSpec
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.engine.v1.EndpointSpec & berth.engine.v1.EndpointSpec.$Shape;
+            }
+
+            namespace EndpointSpec {
+
+                /** Properties of an EndpointSpec. */
+                interface $Properties {
+
+                    /** EndpointSpec network */
+                    network?: (string|null);
+
+                    /** EndpointSpec ipv4Address */
+                    ipv4Address?: (string|null);
+
+                    /** EndpointSpec aliases */
+                    aliases?: (string[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an EndpointSpec. */
+                type $Shape = berth.engine.v1.EndpointSpec.$Properties;
             }
 
             /**

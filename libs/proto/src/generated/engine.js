@@ -1532,6 +1532,7 @@ $root.berth = (function() {
                     this.dns = [];
                     this.sysctls = [];
                     this.ulimits = [];
+                    this.endpoints = [];
                     if (p)
                         for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                             if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -1578,6 +1579,7 @@ $root.berth = (function() {
                 ContainerSpec.prototype.ulimits = $util.emptyArray;
                 ContainerSpec.prototype.pullMissing = false;
                 ContainerSpec.prototype.auth = null;
+                ContainerSpec.prototype.endpoints = $util.emptyArray;
 
                 ContainerSpec.encode = function (m, w, q) {
                     if (!w)
@@ -1693,6 +1695,10 @@ $root.berth = (function() {
                         w.uint32(312).bool(m.pullMissing);
                     if (m.auth != null && $Object.hasOwnProperty.call(m, "auth"))
                         $root.berth.engine.v1.RegistryAuth.encode(m.auth, w.uint32(322).fork(), q + 1).ldelim();
+                    if (m.endpoints != null && m.endpoints.length) {
+                        for (var i = 0; i < m.endpoints.length; ++i)
+                            $root.berth.engine.v1.EndpointSpec.encode(m.endpoints[i], w.uint32(330).fork(), q + 1).ldelim();
+                    }
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -2092,6 +2098,14 @@ $root.berth = (function() {
                                 m.auth = $root.berth.engine.v1.RegistryAuth.decode(r, r.size(), $undefined, q + 1, m.auth);
                                 continue;
                             }
+                        case 41: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.endpoints && m.endpoints.length))
+                                    m.endpoints = [];
+                                m.endpoints.push($root.berth.engine.v1.EndpointSpec.decode(r, r.size(), $undefined, q + 1));
+                                continue;
+                            }
                         }
                         r.skipType(u, q, t);
                         if (!r.discardUnknown) {
@@ -2110,6 +2124,114 @@ $root.berth = (function() {
                 };
 
                 return ContainerSpec;
+            })();
+
+            v1.EndpointSpec = (function() {
+
+                var EndpointSpec = function (p) {
+                    this.aliases = [];
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                EndpointSpec.prototype.network = "";
+                EndpointSpec.prototype.ipv4Address = "";
+                EndpointSpec.prototype.aliases = $util.emptyArray;
+
+                EndpointSpec.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.network != null && $Object.hasOwnProperty.call(m, "network") && m.network !== "")
+                        w.uint32(10).string(m.network);
+                    if (m.ipv4Address != null && $Object.hasOwnProperty.call(m, "ipv4Address") && m.ipv4Address !== "")
+                        w.uint32(18).string(m.ipv4Address);
+                    if (m.aliases != null && m.aliases.length) {
+                        for (var i = 0; i < m.aliases.length; ++i)
+                            w.uint32(26).string(m.aliases[i]);
+                    }
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                EndpointSpec.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.engine.v1.EndpointSpec();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.network = v;
+                                else
+                                    delete m.network;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.ipv4Address = v;
+                                else
+                                    delete m.ipv4Address;
+                                continue;
+                            }
+                        case 3: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.aliases && m.aliases.length))
+                                    m.aliases = [];
+                                m.aliases.push(r.stringVerify());
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return EndpointSpec;
             })();
 
             v1.CreateContainerRequest = (function() {

@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { NetworkView } from '@berth/cluster';
+import { balancerScript, serviceRecords } from '@berth/network';
+import { NetworksService, type OverlayNetworkInfo } from '../networks/networks.service';
+import { NetworkViewsService } from './network-views.service';
+
+/** Runs nft with SCRIPT on stdin inside the network namespace at NETNS. */
+export function nftIn(netns: string, script: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('nsenter', [`--net=${netns}`, 'nft', '-f', '-'], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`nft in ${netns}: ${stderr.trim() || `exit ${code}`}`)),
+    );
+    child.stdin.end(script);
+  });
+}
+
+interface Endpoint {
+  netns: string;
+  /** the overlay networks it is on, by name */
+  networks: string[];
+  /** the load-balancing script last applied */
+  applied: string;
+}
+
+/**
+ * The containers' side of overlay networks, from the manager's views: which overlay networks
+ * exist here (for the engine's networking), what service names resolve to for a container on
+ * them, and each such container's load-balancing table, applied before its process starts and
+ * again whenever a service's set of ready tasks changes.
+ */
+@Injectable()
+export class OverlayEndpointsService implements OnApplicationBootstrap {
+  private readonly log = new Logger('overlay-endpoints');
+  private readonly endpoints = new Map<string, Endpoint>();
+  private running = false;
+  private again = false;
+
+  constructor(
+    private readonly views: NetworkViewsService,
+    private readonly networks: NetworksService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.networks.setOverlays({
+      find: (ref) => this.network(ref),
+      resolve: (names, name) => serviceRecords(this.viewsOf(names), name),
+      plumbed: (id, netns, names) => this.plumbed(id, netns, names),
+      released: (id) => void this.endpoints.delete(id),
+    });
+    this.views.onChange(() => this.kick());
+  }
+
+  private network(ref: string): OverlayNetworkInfo | null {
+    const view = this.views.all().find((v) => v.network.id === ref || v.network.spec.name === ref);
+    if (!view) return null;
+    const n = view.network;
+    return { id: n.id, name: n.spec.name, vni: n.vni, subnet: n.subnet, attachable: n.spec.attachable };
+  }
+
+  private viewsOf(names: readonly string[]): NetworkView[] {
+    return this.views.all().filter((v) => names.includes(v.network.spec.name));
+  }
+
+  private async plumbed(id: string, netns: string, names: string[]): Promise<void> {
+    const endpoint = { netns, networks: names, applied: '' };
+    this.endpoints.set(id, endpoint);
+    await this.apply(endpoint);
+  }
+
+  private async apply(endpoint: Endpoint): Promise<void> {
+    const script = balancerScript(this.viewsOf(endpoint.networks));
+    if (script === endpoint.applied) return;
+    await nftIn(endpoint.netns, script);
+    endpoint.applied = script;
+  }
+
+  /** Every container's table brought up to date; passes never overlap, changes meanwhile make one more. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    void (async () => {
+      try {
+        do {
+          this.again = false;
+          for (const [id, endpoint] of [...this.endpoints]) {
+            await this.apply(endpoint).catch((error: Error) => {
+              if (this.endpoints.has(id))
+                this.log.warn(`load balancing of ${id.slice(0, 12)}: ${error.message}`);
+            });
+          }
+        } while (this.again);
+      } finally {
+        this.running = false;
+      }
+    })();
+  }
+}
