@@ -87,6 +87,8 @@ export function taskRows(
       DesiredState: stateWord(task.desiredState),
       CurrentState: `${stateWord(task.status.state)} ${humanDuration(Math.max(0, now - task.status.timestamp))} ago`,
       Error: options.noTrunc || error.length <= 60 ? error : `${error.slice(0, 57)}...`,
+      // its addresses on overlay networks (`--format '{{.Addresses}}'`)
+      Addresses: (task.networks ?? []).map((a) => a.address).join(','),
     };
   });
 }

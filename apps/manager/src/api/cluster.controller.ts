@@ -123,7 +123,10 @@ export class ClusterController {
         return json(await this.networks.create(parseJson<NetworkSpec>(request.specJson, 'the network spec')));
       },
       ListNetworks: async (_request, context) => (await admin(context), jsons(this.networks.list())),
-      GetNetwork: async (request, context) => (await admin(context), json(this.networks.get(request.ref))),
+      GetNetwork: async (request, context) => (
+        await admin(context),
+        json(this.networks.inspect(request.ref))
+      ),
       RemoveNetwork: async (request, context) => (
         await admin(context),
         await this.networks.remove(request.ref),

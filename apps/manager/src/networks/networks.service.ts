@@ -12,6 +12,7 @@ import {
   parseSubnet,
   subnetOfCidr,
 } from '@berth/network/ipam';
+import { addressUsage } from '@berth/network/allocator/allocator';
 import { conflict, invalid } from '../errors';
 import { resolveRef } from '../state/refs';
 import { StateService } from '../state/state.service';
@@ -29,6 +30,12 @@ export class NetworksService {
 
   get(ref: string): Network {
     return resolveRef(this.list(), ref, (n) => n.spec.name, 'network');
+  }
+
+  /** The network with how its addresses stand (`network inspect`), so a leak shows. */
+  inspect(ref: string): Network & { addresses: ReturnType<typeof addressUsage> } {
+    const network = this.get(ref);
+    return { ...network, addresses: addressUsage(this.state.cache.snapshot(Date.now()), network) };
   }
 
   async create(spec: NetworkSpec): Promise<Network> {

@@ -1,6 +1,6 @@
 import type { Network, Service, Task } from '@berth/cluster';
 import { makeNode, makeService, makeSnapshot, makeTask } from '@berth/scheduler/testing';
-import { allocate, WAITING_FOR_ADDRESSES } from './allocator';
+import { addressUsage, allocate, WAITING_FOR_ADDRESSES } from './allocator';
 
 function network(id: string, subnet = '10.0.1.0/24'): Network {
   return {
@@ -216,6 +216,40 @@ describe('allocate', () => {
       const host = published(makeService({ id: 'h' }), 'host');
       const hosted = allocate(makeSnapshot({ nodes, networks, services: [host], tasks: [newTask(host, 1)] }));
       expect(hosted.tasks[0].task.networks).toEqual([]);
+    });
+  });
+});
+
+describe('addressUsage', () => {
+  it('should count what services, live tasks and machines hold, and nothing of ended tasks', () => {
+    const net: Network = {
+      id: 'n1',
+      meta: { version: 1, createdAt: 0, updatedAt: 0 },
+      spec: { name: 'n', driver: 'overlay', labels: {}, attachable: false, ingress: false, subnet: '' },
+      subnet: '10.0.1.0/24',
+      gateway: '10.0.1.1',
+      vni: 4097,
+      nodeAddresses: [{ nodeId: 'a', address: '10.0.1.9/24' }],
+    };
+    const service = {
+      ...makeService({ id: 'web' }),
+      virtualIps: [{ networkId: 'n1', address: '10.0.1.2/24' }],
+    };
+    const live = {
+      ...makeTask({ service, slot: 1, state: 'running' }),
+      networks: [{ networkId: 'n1', address: '10.0.1.3/24' }],
+    };
+    const ended = {
+      ...makeTask({ service, slot: 2, state: 'failed' }),
+      id: 't2',
+      networks: [{ networkId: 'n1', address: '10.0.1.4/24' }],
+    };
+    expect(
+      addressUsage(makeSnapshot({ networks: [net], services: [service], tasks: [live, ended] }), net),
+    ).toEqual({
+      total: 253,
+      used: 3,
+      free: 250,
     });
   });
 });

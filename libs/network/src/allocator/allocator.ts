@@ -17,7 +17,7 @@ import {
   type Task,
   type TaskChange,
 } from '@berth/cluster';
-import { freeAddresses } from '../ipam/allocate';
+import { capacityOf, freeAddresses } from '../ipam/allocate';
 
 export interface AllocationPlan {
   /** services whose virtual IPs changed (the whole object, with the version it was read at) */
@@ -69,6 +69,16 @@ function withNodeAddresses(
   }
   if (!added.length && kept.length === current.length) return ingress;
   return { ...ingress, nodeAddresses: [...kept, ...added] };
+}
+
+/** How NETWORK's addresses stand: what its subnet offers, what live tasks, services and machines hold, what is left. */
+export function addressUsage(
+  snapshot: ClusterSnapshot,
+  network: Network,
+): { total: number; used: number; free: number } {
+  const total = capacityOf(network.subnet);
+  const used = usedAddresses(snapshot).get(network.id)?.size ?? 0;
+  return { total, used, free: total - used };
 }
 
 /** Addresses taken per network: services' virtual IPs and the addresses of tasks not yet ended. */
