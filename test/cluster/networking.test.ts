@@ -194,6 +194,56 @@ describe('networking on a cluster of three machines', () => {
     berth('service', 'rm', 'b');
   });
 
+  it('should let a plain container join an attachable network, and refuse one that is not', async () => {
+    berth('network', 'create', '-d', 'overlay', '--attachable', 'shared');
+    berth(
+      'service',
+      'create',
+      '-d',
+      '--name',
+      'svc',
+      '--network',
+      'shared',
+      '--constraint',
+      'node.hostname==m2',
+      ...QUICK_STOP,
+      'busybox:latest',
+      ...HTTPD,
+    );
+    const m1 = c().machine(1);
+    const server = (await taskContainer(c().machine(2), 'svc')).slice(0, 12);
+    const usedBefore = JSON.parse(berth('network', 'inspect', 'shared'))[0].addresses.used as number;
+    const run = await until(
+      'svc answering a plain container on m1',
+      () =>
+        m1.berth(
+          [
+            'run',
+            '--rm',
+            '--network',
+            'shared',
+            'busybox:latest',
+            'sh',
+            '-c',
+            'printf "GET / HTTP/1.0\\r\\n\\r\\n" | nc -w 2 svc 80 | tail -1',
+          ],
+          { timeoutMs: 30_000 },
+        ),
+      (r) => r.stdout.trim() === server,
+    );
+    expect(run.status).toBe(0);
+    // its address went back when it was removed
+    await until(
+      'the address back',
+      () => JSON.parse(berth('network', 'inspect', 'shared'))[0].addresses.used,
+      (n) => n === usedBefore,
+    );
+    const refused = m1.berth(['run', '--rm', '--network', 'front', 'busybox:latest', 'true']);
+    expect(refused.status).toBe(125);
+    expect(refused.stderr).toContain('network front is not attachable');
+    berth('service', 'rm', 'svc');
+  });
+
   it('should answer a port published through the mesh on every machine, also after its task moves', async () => {
     berth(
       'service',
@@ -310,6 +360,6 @@ describe('networking on a cluster of three machines', () => {
         (s) => s.links.length === 0 && s.tables.length === 0,
       );
     }
-    berth('network', 'rm', 'front', 'back');
+    berth('network', 'rm', 'front', 'back', 'shared');
   });
 });

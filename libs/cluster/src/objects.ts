@@ -260,6 +260,16 @@ export interface Network {
   vni: number;
   /** the ingress network only: each machine's own address on it, the routing mesh's source (allocator) */
   nodeAddresses?: NodeNetworkAddress[];
+  /** attachable networks: plain containers on it (`berth run --network NAME`), with their addresses */
+  attachments?: ContainerAttachment[];
+}
+
+export interface ContainerAttachment {
+  id: string;
+  nodeId: string;
+  containerId: string;
+  /** CIDR */
+  address: string;
 }
 
 export interface NodeNetworkAddress {
@@ -304,7 +314,10 @@ export interface NetworkView {
   services: NetworkServiceView[];
 }
 
-/** A live task's address on a network (or, on the ingress network, a machine's own: taskId ''). */
+/**
+ * A live task's address on a network; on the ingress network also each machine's own (taskId
+ * ''), on attachable ones each plain container's (taskId `attachment:<id>`, no service).
+ */
 export interface NetworkEndpoint {
   taskId: string;
   serviceId: string;

@@ -2,7 +2,15 @@ import { spawn } from 'node:child_process';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { NetworkView } from '@berth/cluster';
 import { balancerScript, serviceRecords } from '@berth/network';
-import { NetworksService, type OverlayNetworkInfo } from '../networks/networks.service';
+import { RpcError, Status } from '@berth/proto';
+import { ConflictError, InvalidArgumentError } from '../errors';
+import {
+  NetworksService,
+  type ClusterAttachment,
+  type OverlayNetworkInfo,
+} from '../networks/networks.service';
+import { ClusterAgentService } from './cluster-agent.service';
+import { managerClient } from './session';
 import { NetworkViewsService } from './network-views.service';
 
 /** Runs nft with SCRIPT on stdin inside the network namespace at NETNS. */
@@ -33,7 +41,8 @@ interface Endpoint {
  * The containers' side of overlay networks, from the manager's views: which overlay networks
  * exist here (for the engine's networking), what service names resolve to for a container on
  * them, and each such container's load-balancing table, applied before its process starts and
- * again whenever a service's set of ready tasks changes.
+ * again whenever a service's set of ready tasks changes. Plain containers join attachable
+ * overlays through it too: the manager gives the address, the view follows.
  */
 @Injectable()
 export class OverlayEndpointsService implements OnApplicationBootstrap {
@@ -45,6 +54,7 @@ export class OverlayEndpointsService implements OnApplicationBootstrap {
   constructor(
     private readonly views: NetworkViewsService,
     private readonly networks: NetworksService,
+    private readonly cluster: ClusterAgentService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -53,6 +63,8 @@ export class OverlayEndpointsService implements OnApplicationBootstrap {
       resolve: (names, name) => serviceRecords(this.viewsOf(names), name),
       plumbed: (id, netns, names) => this.plumbed(id, netns, names),
       released: (id) => void this.endpoints.delete(id),
+      attach: (ref, containerId) => this.attach(ref, containerId),
+      detach: (attachment) => this.detach(attachment),
     });
     this.views.onChange(() => this.kick());
   }
@@ -62,6 +74,55 @@ export class OverlayEndpointsService implements OnApplicationBootstrap {
     if (!view) return null;
     const n = view.network;
     return { id: n.id, name: n.spec.name, vni: n.vni, subnet: n.subnet, attachable: n.spec.attachable };
+  }
+
+  /** Ask the manager for a place on REF for a plain container, then wait until this machine carries REF. */
+  private async attach(ref: string, containerId: string): Promise<ClusterAttachment | null> {
+    const membership = this.cluster.membership();
+    if (!membership) return null;
+    const client = managerClient(membership);
+    let answer;
+    try {
+      answer = await client.call('AttachNetwork', { network: ref, containerId });
+    } catch (error) {
+      if (!(error instanceof RpcError)) throw error;
+      if (error.status === Status.NOT_FOUND) return null; // no such overlay either
+      // the manager's refusal, as the engine's own kind of error ("not attachable", "no free address")
+      if (error.status === Status.PERMISSION_DENIED || error.status === Status.INVALID_ARGUMENT)
+        throw new InvalidArgumentError(error.message);
+      throw new ConflictError(`joining network ${ref}: ${error.message}`);
+    } finally {
+      await client.close();
+    }
+    const attachment: ClusterAttachment = {
+      networkId: answer.networkId,
+      networkName: answer.networkName,
+      attachmentId: answer.attachmentId,
+      address: answer.address,
+    };
+    const deadline = Date.now() + 10_000;
+    while (!this.network(attachment.networkId)) {
+      if (Date.now() > deadline) {
+        await this.detach(attachment).catch(() => undefined);
+        throw new Error(`the manager did not send network ${attachment.networkName} to this machine in time`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return attachment;
+  }
+
+  private async detach(attachment: ClusterAttachment): Promise<void> {
+    const membership = this.cluster.membership();
+    if (!membership) return;
+    const client = managerClient(membership);
+    try {
+      await client.call('DetachNetwork', {
+        networkId: attachment.networkId,
+        attachmentId: attachment.attachmentId,
+      });
+    } finally {
+      await client.close();
+    }
   }
 
   private viewsOf(names: readonly string[]): NetworkView[] {

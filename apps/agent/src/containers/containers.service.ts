@@ -183,10 +183,31 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       name,
       new Date(),
     );
-    if (record.hostConfig.network !== 'bridge' || this.networks.find(record.hostConfig.network))
-      this.networks.get(record.hostConfig.network);
-    for (const a of record.networks) this.networks.get(a.network);
-    await this.networks.checkPorts(record.hostConfig.ports);
+    const cluster = await this.networks.attachOverlay(record.hostConfig.network, record.id);
+    if (cluster) {
+      // an attachable overlay of the cluster: on it with the manager's address, out through the bridge
+      record.networks.unshift({
+        network: cluster.networkName,
+        ip: '',
+        prefixLength: 0,
+        gateway: '',
+        mac: '',
+        aliases: record.hostConfig.networkAliases,
+        requestedAddress: cluster.address,
+        cluster,
+      });
+      record.hostConfig.network = 'bridge';
+      record.hostConfig.networkAliases = [];
+    }
+    try {
+      if (record.hostConfig.network !== 'bridge' || this.networks.find(record.hostConfig.network))
+        this.networks.get(record.hostConfig.network);
+      for (const a of record.networks) this.networks.get(a.network);
+      await this.networks.checkPorts(record.hostConfig.ports);
+    } catch (error) {
+      await this.networks.detachOverlays(record);
+      throw error;
+    }
 
     for (const m of record.mounts) {
       if (m.type === 'volume') {
@@ -351,7 +372,11 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
         }),
       ]);
       created = made.status === 'fulfilled';
-      if (plumbed.status === 'fulfilled') c.networks = plumbed.value;
+      if (plumbed.status === 'fulfilled')
+        c.networks = plumbed.value.map((a) => {
+          const cluster = previous.find((x) => x.network === a.network)?.cluster;
+          return cluster ? { ...a, cluster } : a;
+        });
       if (plumbed.status === 'rejected') throw plumbed.reason;
       if (made.status === 'rejected') throw made.reason;
       fs.writeFileSync(etc.hosts, hostsFile(c)); // in place: the bind mount shows the new content
@@ -674,6 +699,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
         this.log.warn(`removing ${c.name}: ${(error as Error).message}`);
     });
     void this.networks.release(c); // usually done already, by the exit handler
+    void this.networks.detachOverlays(c);
     for (const m of c.mounts) {
       if (m.type !== 'volume') continue;
       this.volumes.release(m.source, c.id);

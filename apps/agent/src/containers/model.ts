@@ -1,3 +1,4 @@
+import type { ClusterAttachment } from '../networks/networks.service';
 /**
  * A container as the engine keeps it, and the pure rules about it: names,
  * ids, what `ps` shows, filters, and when a restart policy restarts.
@@ -52,6 +53,8 @@ export interface NetworkAttachment {
   cniResult?: unknown;
   /** The address the cluster gave it (CIDR), for overlay networks: kept across restarts. */
   requestedAddress?: string;
+  /** A plain container on an attachable overlay: the manager's record of it, given back on removal. */
+  cluster?: ClusterAttachment;
 }
 
 export interface ContainerRecord {

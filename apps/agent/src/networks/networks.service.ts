@@ -84,6 +84,19 @@ export interface OverlayHooks {
   plumbed(containerId: string, netns: string, networks: string[]): Promise<void>;
   /** Its namespace is going away. */
   released(containerId: string): void;
+  /** A plain container joins the attachable overlay REF: the manager gives it an address (null: no such overlay). */
+  attach(ref: string, containerId: string): Promise<ClusterAttachment | null>;
+  /** It left for good: the manager takes the address back. */
+  detach(attachment: ClusterAttachment): Promise<void>;
+}
+
+/** A plain container's place on a cluster overlay network, as the manager recorded it. */
+export interface ClusterAttachment {
+  networkId: string;
+  networkName: string;
+  attachmentId: string;
+  /** CIDR */
+  address: string;
 }
 
 /** Where a container's interface on a network comes from: aliases there, and an address given by the cluster. */
@@ -495,6 +508,30 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
       .filter((a) => this.find(a.network)?.driver === 'overlay')
       .map((a) => a.network);
     if (overlays.length && this.overlays) await this.overlays.plumbed(containerId, netns, overlays);
+  }
+
+  /**
+   * The cluster overlay network REF for a new container (`run --network REF`), when REF is
+   * no network of this machine's own and this machine is in a cluster; null otherwise.
+   */
+  async attachOverlay(ref: string, containerId: string): Promise<ClusterAttachment | null> {
+    if (
+      !this.overlays ||
+      this.networks.some((n) => n.name === ref || (ref.length >= 3 && n.id.startsWith(ref)))
+    )
+      return null;
+    return this.overlays.attach(ref, containerId);
+  }
+
+  /** Give back the cluster addresses of a container removed (best effort: the manager also frees them when the machine leaves). */
+  async detachOverlays(c: Pick<ContainerRecord, 'networks'>): Promise<void> {
+    for (const a of c.networks)
+      if (a.cluster)
+        await this.overlays
+          ?.detach(a.cluster)
+          .catch((error: unknown) =>
+            this.log.warn(`leaving network ${a.network}: ${(error as Error).message}`),
+          );
   }
 
   /** A container that kept running while the agent was away: its overlay hooks again. */

@@ -3,6 +3,7 @@ import type { DISPATCHER_SERVICE } from '@berth/proto';
 import type { Handlers } from '@berth/proto/server';
 import { DispatcherService } from '../dispatcher/dispatcher.service';
 import { LogsService } from '../logs/logs.service';
+import { NetworksService } from '../networks/networks.service';
 import { Authorizer } from './authorizer';
 
 /** The agents' side of the manager: every call identified by the node's certificate. */
@@ -12,6 +13,7 @@ export class DispatcherController {
     private readonly authorizer: Authorizer,
     private readonly dispatcher: DispatcherService,
     private readonly logs: LogsService,
+    private readonly networks: NetworksService,
   ) {}
 
   handlers(): Handlers<typeof DISPATCHER_SERVICE> {
@@ -20,6 +22,25 @@ export class DispatcherController {
       PublishLogs: async (messages, context) => {
         const { nodeId } = await this.authorizer.identify(context);
         return this.logs.publish(messages, nodeId);
+      },
+      AttachNetwork: async (request, context) => {
+        const { nodeId } = await this.authorizer.identify(context);
+        const { network, attachment } = await this.networks.attach(
+          request.network,
+          nodeId,
+          request.containerId,
+        );
+        return {
+          attachmentId: attachment.id,
+          networkId: network.id,
+          networkName: network.spec.name,
+          address: attachment.address,
+        };
+      },
+      DetachNetwork: async (request, context) => {
+        const { nodeId } = await this.authorizer.identify(context);
+        await this.networks.detach(request.networkId, request.attachmentId, nodeId);
+        return {};
       },
     };
   }

@@ -126,4 +126,25 @@ describe('networkViewsFor', () => {
       expect(networkViewsFor('c', makeSnapshot({ nodes, networks: [ingress], services: [web] }))).toEqual([]);
     });
   });
+
+  it('should show a machine the networks its plain containers joined, with them as endpoints of no service', () => {
+    const n1: Network = {
+      ...net('n1'),
+      attachments: [{ id: 'x1', nodeId: 'b', containerId: 'c1', address: '10.0.1.7/24' }],
+    };
+    const web = on(makeService({ id: 'web', name: 'web' }), 'n1');
+    const snapshot = makeSnapshot({
+      nodes,
+      networks: [n1],
+      services: [web],
+      tasks: [running(web, 't1', 'a', '10.0.1.3/24')],
+    });
+    const [view] = networkViewsFor('b', snapshot);
+    expect(view.peers).toEqual(['192.168.0.1']);
+    expect(view.endpoints.map((e) => [e.taskId, e.serviceId, e.address])).toEqual([
+      ['attachment:x1', '', '10.0.1.7/24'],
+      ['t1', 'web', '10.0.1.3/24'],
+    ]);
+    expect(networkViewsFor('c', snapshot)).toEqual([]);
+  });
 });

@@ -16,8 +16,9 @@ function holdsAddress(task: Task): boolean {
 }
 
 /**
- * The networks NODE_ID carries, as it must see them: those its assigned tasks are on, and the
- * ingress network on every machine while some service publishes a port through the routing mesh.
+ * The networks NODE_ID carries, as it must see them: those its assigned tasks or its attached
+ * containers are on, and the ingress network on every machine while some service publishes a
+ * port through the routing mesh.
  * Pure; the dispatcher sends a node its views again whenever they change.
  */
 export function networkViewsFor(nodeId: string, snapshot: ClusterSnapshot): NetworkView[] {
@@ -29,6 +30,8 @@ export function networkViewsFor(nodeId: string, snapshot: ClusterSnapshot): Netw
       .flatMap((t) => (t.networks ?? []).map((n) => n.networkId)),
   );
   if (ingress && meshed && ingress.nodeAddresses?.some((a) => a.nodeId === nodeId)) mine.add(ingress.id);
+  for (const network of snapshot.networks)
+    if (network.attachments?.some((a) => a.nodeId === nodeId)) mine.add(network.id);
   if (!mine.size) return [];
   const addrOf = new Map(snapshot.nodes.map((n) => [n.id, n.status.addr]));
   const live = snapshot.tasks.filter(holdsAddress);
@@ -55,7 +58,16 @@ export function networkViewsFor(nodeId: string, snapshot: ClusterSnapshot): Netw
             ready: t.status.state === 'running' && t.desiredState === 'running',
           })),
       );
-      const on = [...(network.spec.ingress && meshed ? machines : []), ...tasks];
+      // plain containers that joined: reachable (their MACs pinned), but no service's task
+      const containers: NetworkEndpoint[] = (network.attachments ?? []).map((a) => ({
+        taskId: `attachment:${a.id}`,
+        serviceId: '',
+        address: a.address,
+        nodeId: a.nodeId,
+        nodeAddr: addrOf.get(a.nodeId) ?? '',
+        ready: true,
+      }));
+      const on = [...(network.spec.ingress && meshed ? machines : []), ...tasks, ...containers];
       const peers = [
         ...new Set(on.filter((e) => e.nodeId !== nodeId && e.nodeAddr).map((e) => e.nodeAddr)),
       ].sort();

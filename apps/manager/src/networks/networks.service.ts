@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { newObjectId, serviceNetworks, type Network, type NetworkSpec } from '@berth/cluster';
+import {
+  newObjectId,
+  serviceNetworks,
+  type ContainerAttachment,
+  type Network,
+  type NetworkSpec,
+} from '@berth/cluster';
 import {
   AddressError,
   DEFAULT_OVERLAY_POOL,
@@ -12,8 +18,8 @@ import {
   parseSubnet,
   subnetOfCidr,
 } from '@berth/network/ipam';
-import { addressUsage } from '@berth/network/allocator/allocator';
-import { conflict, invalid } from '../errors';
+import { addressUsage, claimAddress } from '@berth/network/allocator/allocator';
+import { conflict, denied, invalid } from '../errors';
 import { resolveRef } from '../state/refs';
 import { StateService } from '../state/state.service';
 
@@ -65,6 +71,42 @@ export class NetworksService {
       atomic: true,
     });
     return result.written[0] as Network;
+  }
+
+  /** A plain container on machine NODE_ID joins the attachable network REF: its own address, kept in the network. */
+  async attach(
+    ref: string,
+    nodeId: string,
+    containerId: string,
+  ): Promise<{ network: Network; attachment: ContainerAttachment }> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const network = this.get(ref);
+      if (!network.spec.attachable)
+        throw denied(
+          `network ${network.spec.name} is not attachable: only services' tasks join it (make one with \`berth network create -d overlay --attachable\`)`,
+        );
+      const address = claimAddress(this.state.cache.snapshot(Date.now()), network);
+      if (!address)
+        throw conflict(`no free address left in network ${network.spec.name} (${network.subnet})`);
+      const attachment: ContainerAttachment = { id: newObjectId(), nodeId, containerId, address };
+      const next: Network = { ...network, attachments: [...(network.attachments ?? []), attachment] };
+      const result = await this.state.commit([{ op: 'update', kind: 'networks', object: next }]);
+      if (!result.conflicts.length) return { network: next, attachment };
+    }
+    throw conflict('the network kept changing while an address was taken for the container; try again');
+  }
+
+  /** The container of attachment ID left network NETWORK_ID (or never started): its address is free again. */
+  async detach(networkId: string, attachmentId: string, nodeId: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const network = this.state.cache.get('networks', networkId);
+      const gone = network?.attachments?.find((a) => a.id === attachmentId && a.nodeId === nodeId);
+      if (!network || !gone) return;
+      const next = { ...network, attachments: network.attachments!.filter((a) => a !== gone) };
+      const result = await this.state.commit([{ op: 'update', kind: 'networks', object: next }]);
+      if (!result.conflicts.length) return;
+    }
+    throw conflict('the network kept changing while the container left it; try again');
   }
 
   async remove(ref: string): Promise<void> {

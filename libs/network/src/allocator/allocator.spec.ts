@@ -1,6 +1,6 @@
 import type { Network, Service, Task } from '@berth/cluster';
 import { makeNode, makeService, makeSnapshot, makeTask } from '@berth/scheduler/testing';
-import { addressUsage, allocate, WAITING_FOR_ADDRESSES } from './allocator';
+import { addressUsage, allocate, claimAddress, WAITING_FOR_ADDRESSES } from './allocator';
 
 function network(id: string, subnet = '10.0.1.0/24'): Network {
   return {
@@ -251,5 +251,23 @@ describe('addressUsage', () => {
       used: 3,
       free: 250,
     });
+  });
+
+  it('should count plain containers attached as taken, and free those of machines that left', () => {
+    const attached: Network = {
+      ...network('n1'),
+      spec: { ...network('n1').spec, attachable: true },
+      attachments: [
+        { id: 'x1', nodeId: 'a', containerId: 'c1', address: '10.0.1.2/24' },
+        { id: 'x2', nodeId: 'gone', containerId: 'c2', address: '10.0.1.3/24' },
+      ],
+    };
+    const service = onNetworks(makeService({ id: 'web' }), ['n1']);
+    const plan = allocate(
+      makeSnapshot({ nodes: [makeNode({ id: 'a' })], networks: [attached], services: [service] }),
+    );
+    expect(plan.services[0].virtualIps).toEqual([{ networkId: 'n1', address: '10.0.1.4/24' }]);
+    expect(plan.networks.map((n) => n.attachments)).toEqual([[attached.attachments![0]]]);
+    expect(claimAddress(makeSnapshot({ networks: [attached] }), attached)).toBe('10.0.1.4/24');
   });
 });

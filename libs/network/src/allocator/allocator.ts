@@ -23,7 +23,7 @@ export interface AllocationPlan {
   /** services whose virtual IPs changed (the whole object, with the version it was read at) */
   services: Service[];
   tasks: TaskChange[];
-  /** the ingress network, when machines gained or lost their addresses on it */
+  /** networks whose machines' entries changed: ingress addresses given or freed, attachments of machines gone */
   networks: Network[];
 }
 
@@ -45,8 +45,30 @@ export function allocate(snapshot: ClusterSnapshot): AllocationPlan {
     const change = addressTask(task, byId.get(task.serviceId), ingress, networks, used, snapshot.now);
     if (change) tasks.push(change);
   }
-  const meshed = ingress ? withNodeAddresses(ingress, snapshot, used) : null;
-  return { services, tasks, networks: meshed && meshed !== ingress ? [meshed] : [] };
+  const changed = snapshot.networks.flatMap((n) => {
+    const next = withMachines(n, snapshot, used);
+    return next === n ? [] : [next];
+  });
+  return { services, tasks, networks: changed };
+}
+
+/** A free address of NETWORK for a plain container joining it; null when the subnet is full. */
+export function claimAddress(snapshot: ClusterSnapshot, network: Network): string | null {
+  return claim(network, usedAddresses(snapshot));
+}
+
+/**
+ * NETWORK's entries for machines brought up to date: on the ingress network an address for
+ * every machine; everywhere, no attachment of a machine that left. The same object when
+ * nothing changes.
+ */
+function withMachines(network: Network, snapshot: ClusterSnapshot, used: Map<string, Set<string>>): Network {
+  const nodes = new Set(snapshot.nodes.map((n) => n.id));
+  let next = network.spec.ingress ? withNodeAddresses(network, snapshot, used) : network;
+  const attachments = next.attachments ?? [];
+  const kept = attachments.filter((a) => nodes.has(a.nodeId));
+  if (kept.length !== attachments.length) next = { ...next, attachments: kept };
+  return next;
 }
 
 /**
@@ -90,7 +112,8 @@ function usedAddresses(snapshot: ClusterSnapshot): Map<string, Set<string>> {
   };
   for (const service of snapshot.services) for (const vip of service.virtualIps ?? []) take(vip);
   for (const network of snapshot.networks)
-    for (const a of network.nodeAddresses ?? []) take({ networkId: network.id, address: a.address });
+    for (const a of [...(network.nodeAddresses ?? []), ...(network.attachments ?? [])])
+      take({ networkId: network.id, address: a.address });
   for (const task of snapshot.tasks)
     if (!isTerminal(task.status.state)) for (const a of task.networks ?? []) take(a);
   return used;

@@ -33,6 +33,8 @@ export type ClusterMethod = keyof typeof CLUSTER_SERVICE;
 export const DISPATCHER_SERVICE = {
   Session: { path: '/berth.cluster.v1.Dispatcher/Session', requestType: m.AgentMessage, responseType: m.ManagerMessage, requestStream: true, responseStream: true },
   PublishLogs: { path: '/berth.cluster.v1.Dispatcher/PublishLogs', requestType: m.PublishLogsMessage, responseType: m.Empty, requestStream: true, responseStream: false },
+  AttachNetwork: { path: '/berth.cluster.v1.Dispatcher/AttachNetwork', requestType: m.AttachNetworkRequest, responseType: m.AttachNetworkResponse, requestStream: false, responseStream: false },
+  DetachNetwork: { path: '/berth.cluster.v1.Dispatcher/DetachNetwork', requestType: m.DetachNetworkRequest, responseType: m.Empty, requestStream: false, responseStream: false },
 } as const;
 
 export type DispatcherMethod = keyof typeof DISPATCHER_SERVICE;

@@ -1541,6 +1541,207 @@ export namespace berth {
             }
 
             /**
+             * Properties of an AttachNetworkRequest.
+             * @deprecated Use berth.cluster.v1.AttachNetworkRequest.$Properties instead.
+             */
+            interface IAttachNetworkRequest extends berth.cluster.v1.AttachNetworkRequest.$Properties {
+            }
+
+            /** Represents an AttachNetworkRequest. */
+            class AttachNetworkRequest {
+
+                /**
+                 * Constructs a new AttachNetworkRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.AttachNetworkRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** AttachNetworkRequest network. */
+                network: string;
+
+                /** AttachNetworkRequest containerId. */
+                containerId: string;
+
+                /**
+                 * Encodes the specified AttachNetworkRequest message. Does not implicitly {@link berth.cluster.v1.AttachNetworkRequest.verify|verify} messages.
+                 * @param message AttachNetworkRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.AttachNetworkRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an AttachNetworkRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.AttachNetworkRequest & berth.cluster.v1.AttachNetworkRequest.$Shape} AttachNetworkRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.AttachNetworkRequest & berth.cluster.v1.AttachNetworkRequest.$Shape;
+            }
+
+            namespace AttachNetworkRequest {
+
+                /** Properties of an AttachNetworkRequest. */
+                interface $Properties {
+
+                    /** AttachNetworkRequest network */
+                    network?: (string|null);
+
+                    /** AttachNetworkRequest containerId */
+                    containerId?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an AttachNetworkRequest. */
+                type $Shape = berth.cluster.v1.AttachNetworkRequest.$Properties;
+            }
+
+            /**
+             * Properties of an AttachNetworkResponse.
+             * @deprecated Use berth.cluster.v1.AttachNetworkResponse.$Properties instead.
+             */
+            interface IAttachNetworkResponse extends berth.cluster.v1.AttachNetworkResponse.$Properties {
+            }
+
+            /** Represents an AttachNetworkResponse. */
+            class AttachNetworkResponse {
+
+                /**
+                 * Constructs a new AttachNetworkResponse.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.AttachNetworkResponse.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** AttachNetworkResponse attachmentId. */
+                attachmentId: string;
+
+                /** AttachNetworkResponse networkId. */
+                networkId: string;
+
+                /** AttachNetworkResponse networkName. */
+                networkName: string;
+
+                /** AttachNetworkResponse address. */
+                address: string;
+
+                /**
+                 * Encodes the specified AttachNetworkResponse message. Does not implicitly {@link berth.cluster.v1.AttachNetworkResponse.verify|verify} messages.
+                 * @param message AttachNetworkResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.AttachNetworkResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an AttachNetworkResponse message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.AttachNetworkResponse & berth.cluster.v1.AttachNetworkResponse.$Shape} AttachNetworkResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.AttachNetworkResponse & berth.cluster.v1.AttachNetworkResponse.$Shape;
+            }
+
+            namespace AttachNetworkResponse {
+
+                /** Properties of an AttachNetworkResponse. */
+                interface $Properties {
+
+                    /** AttachNetworkResponse attachmentId */
+                    attachmentId?: (string|null);
+
+                    /** AttachNetworkResponse networkId */
+                    networkId?: (string|null);
+
+                    /** AttachNetworkResponse networkName */
+                    networkName?: (string|null);
+
+                    /** AttachNetworkResponse address */
+                    address?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an AttachNetworkResponse. */
+                type $Shape = berth.cluster.v1.AttachNetworkResponse.$Properties;
+            }
+
+            /**
+             * Properties of a DetachNetworkRequest.
+             * @deprecated Use berth.cluster.v1.DetachNetworkRequest.$Properties instead.
+             */
+            interface IDetachNetworkRequest extends berth.cluster.v1.DetachNetworkRequest.$Properties {
+            }
+
+            /** Represents a DetachNetworkRequest. */
+            class DetachNetworkRequest {
+
+                /**
+                 * Constructs a new DetachNetworkRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.DetachNetworkRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** DetachNetworkRequest networkId. */
+                networkId: string;
+
+                /** DetachNetworkRequest attachmentId. */
+                attachmentId: string;
+
+                /**
+                 * Encodes the specified DetachNetworkRequest message. Does not implicitly {@link berth.cluster.v1.DetachNetworkRequest.verify|verify} messages.
+                 * @param message DetachNetworkRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.DetachNetworkRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a DetachNetworkRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.DetachNetworkRequest & berth.cluster.v1.DetachNetworkRequest.$Shape} DetachNetworkRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.DetachNetworkRequest & berth.cluster.v1.DetachNetworkRequest.$Shape;
+            }
+
+            namespace DetachNetworkRequest {
+
+                /** Properties of a DetachNetworkRequest. */
+                interface $Properties {
+
+                    /** DetachNetworkRequest networkId */
+                    networkId?: (string|null);
+
+                    /** DetachNetworkRequest attachmentId */
+                    attachmentId?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a DetachNetworkRequest. */
+                type $Shape = berth.cluster.v1.DetachNetworkRequest.$Properties;
+            }
+
+            /**
              * Properties of an AgentMessage.
              * @deprecated Use berth.cluster.v1.AgentMessage.$Properties instead.
              */
