@@ -157,6 +157,50 @@ describe('networking on a cluster of three machines', () => {
     expect(resolved).toEqual(taskAddresses('a', 'front'));
   });
 
+  it('should send no traffic to a task until its health check passes', async () => {
+    berth(
+      'service',
+      'create',
+      '-d',
+      '--name',
+      'slow',
+      '--network',
+      'front',
+      '--health-cmd',
+      'test -f /tmp/ok',
+      '--health-interval',
+      '300ms',
+      '--health-retries',
+      '100',
+      ...QUICK_STOP,
+      'busybox:latest',
+      'sh',
+      '-c',
+      'sleep 4; touch /tmp/ok; exec sleep 3600',
+    );
+    const m3 = c().machine(3);
+    const client = await taskContainer(m3, 'client');
+    const state = () =>
+      berth(
+        'service',
+        'ps',
+        '--filter',
+        'desired-state=running',
+        '--format',
+        '{{.CurrentState}}',
+        'slow',
+      ).trim();
+    await until('slow starting', state, (s) => s.startsWith('Starting'));
+    expect(inContainer(m3, client, 'nslookup tasks.slow').out).not.toMatch(/Address: 10\./);
+    await until('slow running once healthy', state, (s) => s.startsWith('Running'));
+    await until(
+      'tasks.slow resolving',
+      () => inContainer(m3, client, 'nslookup tasks.slow').out,
+      (out) => /Address: 10\./.test(out),
+    );
+    berth('service', 'rm', 'slow');
+  });
+
   it('should keep two overlay networks apart: neither name nor address of the other is reachable', async () => {
     berth('network', 'create', '-d', 'overlay', 'back');
     berth(

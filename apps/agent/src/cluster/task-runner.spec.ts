@@ -62,6 +62,13 @@ class FakeContainers implements Engine {
     this.exit(id, 137);
   }
 
+  /** what healthSettled answers; a deferred one lets a test settle it later */
+  health: Promise<'healthy' | 'unhealthy' | 'ended' | 'none'> = Promise.resolve('none');
+
+  healthSettled(): Promise<'healthy' | 'unhealthy' | 'ended' | 'none'> {
+    return this.health;
+  }
+
   wait(id: string): Promise<State> {
     this.calls.push(`wait ${id}`);
     if (this.waitError) return Promise.reject(this.waitError);
@@ -422,6 +429,46 @@ describe(TaskRunner.name, () => {
       await flush();
       expect(states()).toEqual([]);
       expect(containers.calls).toEqual([]);
+    });
+  });
+
+  describe('health', () => {
+    it('should hold a task with a health check in starting until it is healthy', async () => {
+      const h = harness();
+      const health = deferred<'healthy' | 'unhealthy' | 'ended' | 'none'>();
+      h.containers.health = health.promise;
+      h.runner.kick();
+      await flush();
+      expect(h.states()).toEqual(['accepted', 'preparing', 'ready', 'starting']);
+      health.resolve('healthy');
+      await flush();
+      expect(h.states().at(-1)).toBe('running');
+    });
+
+    it('should fail an unhealthy task and stop its container', async () => {
+      const h = harness();
+      h.containers.health = Promise.resolve('unhealthy');
+      h.runner.kick();
+      await flush();
+      expect(h.reports.at(-1)).toMatchObject({
+        state: 'failed',
+        err: 'task: container is unhealthy',
+        containerId: 'c1',
+      });
+      expect(h.containers.calls).toContain('stop c1');
+      expectForwardOnly(h.reports);
+    });
+
+    it('should report only the exit of a container that ended before its health settled', async () => {
+      const h = harness();
+      const health = deferred<'healthy' | 'unhealthy' | 'ended' | 'none'>();
+      h.containers.health = health.promise;
+      h.runner.kick();
+      await flush();
+      h.containers.exit('c1', 3);
+      health.resolve('ended');
+      await flush();
+      expect(h.states()).toEqual(['accepted', 'preparing', 'ready', 'starting', 'failed']);
     });
   });
 

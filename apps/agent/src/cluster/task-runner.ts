@@ -5,7 +5,7 @@ import { containerSpecOf, status, statusOfContainer } from './task-container';
 import type { ContainerSpecMsg } from '../containers/plan';
 
 export interface RunnerDeps {
-  containers: Pick<ContainersService, 'create' | 'start' | 'stop' | 'remove' | 'wait'>;
+  containers: Pick<ContainersService, 'create' | 'start' | 'stop' | 'remove' | 'wait' | 'healthSettled'>;
   report(status: TaskStatus): void;
   now(): number;
   warn(message: string): void;
@@ -118,8 +118,21 @@ export class TaskRunner {
       return;
     }
     if (this.disposed) return;
-    this.report('running', { message: 'started', containerId: this.containerId });
     this.watchExit();
+    // with a health check, a task runs (and takes traffic) once healthy, as swarmkit's does
+    const id = this.containerId;
+    const health = await this.deps.containers.healthSettled(id).catch(() => 'ended' as const);
+    if (this.disposed || id !== this.containerId || this.stopping) return;
+    if (health === 'unhealthy') {
+      this.report('failed', { message: 'started', err: 'task: container is unhealthy', containerId: id });
+      this.stopping = true;
+      await this.deps.containers
+        .stop(id)
+        .catch((error: Error) => this.deps.warn(`stopping ${id}: ${error.message}`));
+      return;
+    }
+    if (health === 'ended') return; // its exit is reported by watchExit
+    this.report('running', { message: 'started', containerId: id });
   }
 
   private watchExit(): void {

@@ -56,6 +56,10 @@ class FakeContainers {
     this.waiters.get(id)?.(state('exited', 137));
   }
 
+  healthSettled(): Promise<'none'> {
+    return Promise.resolve('none');
+  }
+
   wait(id: string): Promise<State> {
     return new Promise((resolve) => this.waiters.set(id, resolve));
   }

@@ -735,6 +735,33 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** Resolves with the exit status once the container is not running (at once if it is not). */
+  /**
+   * How the health of running container REF settles: healthy or unhealthy once its check says
+   * so, ended if it stops first, none when it has no health check.
+   */
+  healthSettled(ref: string): Promise<'healthy' | 'unhealthy' | 'ended' | 'none'> {
+    const c = this.repo.get(ref);
+    if (!c.config.healthcheck) return Promise.resolve('none');
+    const settled = () => {
+      const now = this.repo.find(c.id);
+      if (!now || !this.running(now)) return 'ended';
+      const health = now.state.health?.status;
+      return health === 'healthy' || health === 'unhealthy' ? health : null;
+    };
+    return new Promise((resolve) => {
+      const first = settled();
+      if (first) return resolve(first);
+      const off = this.events.on((e) => {
+        if (e.id !== c.id) return;
+        const now = settled();
+        if (now) {
+          off();
+          resolve(now);
+        }
+      });
+    });
+  }
+
   async wait(ref: string): Promise<ContainerRecord['state']> {
     const c = this.repo.get(ref);
     const ended = this.running(c) ? await this.exits.get(c.id) : null;

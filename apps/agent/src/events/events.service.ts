@@ -28,6 +28,12 @@ export class EventsService {
     for (const listener of this.listeners) listener(event);
   }
 
+  /** LISTENER hears every event from now on, until the returned function is called. */
+  on(listener: (e: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** Past events from SINCE_MS (0: none), then live ones until SIGNAL aborts or UNTIL_MS passes. */
   async *stream(sinceMs: number, untilMs: number, signal: AbortSignal): AsyncGenerator<EngineEvent> {
     const queue: EngineEvent[] = sinceMs ? this.ring.filter((e) => e.timeNano / 1e6 >= sinceMs) : [];
