@@ -1,4 +1,4 @@
-import type { ContainerSpec, ServiceSpec, TaskSpec } from './objects';
+import type { ContainerSpec, ServiceSpec, TaskSpec, UpdateConfig } from './objects';
 
 /** Docker's defaults for a service's container: what `berth service create IMAGE` means. */
 export function defaultContainerSpec(image: string): ContainerSpec {
@@ -41,3 +41,16 @@ export function defaultServiceSpec(name: string, image: string): ServiceSpec {
     networks: [],
   };
 }
+
+/** swarm's update defaults: one task at a time, no delay, pause on failure, 5 s monitor, stop first. */
+export const DEFAULT_UPDATE_CONFIG: UpdateConfig = {
+  parallelism: 1,
+  delayMs: 0,
+  failureAction: 'pause',
+  monitorMs: 5_000,
+  maxFailureRatio: 0,
+  order: 'stop-first',
+};
+
+/** swarm's rollback defaults: the same. */
+export const DEFAULT_ROLLBACK_CONFIG: UpdateConfig = { ...DEFAULT_UPDATE_CONFIG };

@@ -88,6 +88,25 @@ export interface ContainerSpec {
   healthcheck: HealthCheck | null;
   readOnly: boolean;
   init: boolean;
+  /** compose's cap_add / cap_drop, sysctls, ulimits (absent: none) */
+  capAdd?: string[];
+  capDrop?: string[];
+  sysctls?: Record<string, string>;
+  ulimits?: { name: string; soft: number; hard: number }[];
+  /** secrets and configs the tasks get as files (delivery: see docs/architecture.md) */
+  secrets?: FileReference[];
+  configs?: FileReference[];
+}
+
+/** A secret or config a task reads as a file: which one, where, owned by whom. */
+export interface FileReference {
+  /** the secret's or config's name in the cluster */
+  source: string;
+  /** path in the container (secrets: relative names go under /run/secrets) */
+  target: string;
+  uid: string;
+  gid: string;
+  mode: number;
 }
 
 export type RestartCondition = 'none' | 'on-failure' | 'any';
@@ -147,6 +166,28 @@ export interface NetworkAttachmentSpec {
   aliases: string[];
 }
 
+/** How tasks are replaced when the spec changes (swarmkit's UpdateConfig; also used for rollbacks). */
+export interface UpdateConfig {
+  /** tasks replaced at once; 0: all */
+  parallelism: number;
+  /** pause between batches */
+  delayMs: number;
+  failureAction: 'pause' | 'continue' | 'rollback';
+  /** how long a new task is watched after it runs before it counts as updated */
+  monitorMs: number;
+  /** failures tolerated, as a fraction of the tasks updated (0..1) */
+  maxFailureRatio: number;
+  /** stop-first: old task stops before the new one starts; start-first: the other way round */
+  order: 'stop-first' | 'start-first';
+}
+
+/** A service that starts only once another is running (or healthy): compose's depends_on. */
+export interface Dependency {
+  /** the other service's full name */
+  service: string;
+  condition: 'service_started' | 'service_healthy';
+}
+
 export interface ServiceSpec {
   name: string;
   labels: Record<string, string>;
@@ -155,6 +196,18 @@ export interface ServiceSpec {
   endpoint: EndpointSpec;
   /** overlay networks the tasks join; absent in specs written before networks existed */
   networks?: NetworkAttachmentSpec[];
+  /** absent: swarm's defaults (DEFAULT_UPDATE_CONFIG, DEFAULT_ROLLBACK_CONFIG) */
+  updateConfig?: UpdateConfig;
+  rollbackConfig?: UpdateConfig;
+  dependsOn?: Dependency[];
+}
+
+/** Where a service's rollout stands (`service inspect` → UpdateStatus). */
+export interface UpdateStatus {
+  state: 'updating' | 'paused' | 'completed' | 'rollback_started' | 'rollback_paused' | 'rollback_completed';
+  startedAt: number;
+  completedAt: number;
+  message: string;
 }
 
 /** An address on a network: a service's virtual IP, or a task's own address (CIDR, e.g. 10.0.1.5/24). */
@@ -172,6 +225,8 @@ export interface Service {
   previousSpec: ServiceSpec | null;
   /** one virtual IP per network the service is on (endpoint mode vip), from the allocator */
   virtualIps?: NetworkAddress[];
+  /** the last or current rollout; absent before the first update */
+  updateStatus?: UpdateStatus;
 }
 
 // ---- tasks -------------------------------------------------------------------------------
