@@ -2,9 +2,14 @@ import { isTerminal, type Task, type TaskChange } from '@berth/cluster';
 import type { ServiceContext } from './context';
 import { withDesiredState } from './new-task';
 
-/** A task held by a restart delay (desired `ready`, not ended). */
+/** `notBefore` of a task a stop-first rollout holds (rollout.ts releases it, not a timer). */
+export const HELD_FOR_UPDATE = Number.MAX_SAFE_INTEGER;
+
+/** A task held by a restart delay (desired `ready`, not ended); a rollout's held tasks are not. */
 function isHeld(task: Task): boolean {
-  return task.desiredState === 'ready' && !isTerminal(task.status.state);
+  return (
+    task.desiredState === 'ready' && !isTerminal(task.status.state) && task.notBefore !== HELD_FOR_UPDATE
+  );
 }
 
 /** Held tasks whose delay has passed are wanted running again (swarmkit holds them in READY). */

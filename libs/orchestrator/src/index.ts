@@ -22,3 +22,5 @@ export { endedInFailure, restartsInWindow, shouldRestart } from './restart-polic
 export { endedOnItsOwn, groupSlots, isDone, isRunnable, newestTask, type Slot } from './slots';
 export { isDead, neverReachedNode } from './history';
 export { acceptsNewTasks, judgeNode, type NodeVerdict } from './eligibility';
+export { HELD_FOR_UPDATE } from './delay';
+export { isRollingBack, isRollingOut, planRollout, rolloutConfig, type RolloutDecision } from './rollout';
