@@ -1,0 +1,14 @@
+export { formatProblem, type Problem, SpecError } from './errors';
+export { loadStack, renderConfig } from './load';
+export { substitute, type Lookup } from './interpolate';
+export { parseEnvFile } from './env-file';
+export { parseBytes, parseDurationMs, parseNanoCpus } from './units';
+export { parsePortText } from './ports';
+export type {
+  LoadedStack,
+  LoadOptions,
+  StackFile,
+  StackFileObject,
+  StackNetwork,
+  StackService,
+} from './types';
