@@ -154,6 +154,7 @@ const GROUPS: Record<string, Record<string, Loader>> = {
     inspect: from(service, 'inspect'),
     scale: from(service, 'scale'),
     update: from(service, 'update'),
+    rollback: from(service, 'rollback'),
     rm: from(service, 'rm'),
     logs: from(service, 'logs'),
   },

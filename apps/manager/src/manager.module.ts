@@ -1,4 +1,5 @@
 /** The cluster control plane (DESIGN.md: manager): state, the leader's loops, and the API. */
+import { RolloutsService } from './rollouts/rollouts.service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MANAGER_CONFIG } from './tokens';
 import type { ManagerConfig } from './config';
@@ -28,6 +29,7 @@ export class ManagerModule {
         NodesService,
         NetworksService,
         ServicesService,
+        RolloutsService,
         DispatcherService,
         ReconcileLoop,
         LeadershipService,

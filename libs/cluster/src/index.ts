@@ -3,3 +3,4 @@ export * from './states';
 export * from './snapshot';
 export * from './defaults';
 export * from './ids';
+export * from './spec-compare';

@@ -36,7 +36,8 @@ function rolling(
 
 /** An old (version 1) running task in SLOT. */
 function old(service: Service, slot: number, state: TaskState = 'running'): Task {
-  const t = makeTask({ service, slot, id: `old${slot}`, state, specVersion: 1, nodeId: 'n1' });
+  const spec = { ...service.spec.task, container: { ...service.spec.task.container, image: 'busybox:old' } };
+  const t = makeTask({ service, slot, id: `old${slot}`, state, specVersion: 1, nodeId: 'n1', spec });
   return { ...t, meta: { ...t.meta, createdAt: T0 - 1000 }, status: { ...t.status, timestamp: T0 - 1000 } };
 }
 
@@ -74,19 +75,26 @@ describe('planRollout', () => {
     expect(again.finished).toBe(false);
   });
 
-  it('should stop the old task of a start-first slot once the new one runs, and settle it after the monitor period', () => {
+  it('should stop the old task of a start-first slot once the new one runs, and complete only after the monitor period', () => {
     const service = rolling({ parallelism: 1, order: 'start-first', monitorMs: 5000 });
     let tasks = [old(service, 1), old(service, 2)];
     tasks = after(tasks, planRollout(service, tasks, T0, ids()));
     tasks = observe(tasks, 'new1', 'running', T0 + 100);
+    // the new task runs: the old one goes, and (no delay) the next batch starts at once
     const running = planRollout(service, tasks, T0 + 200, ids());
     expect(stopped(running)).toEqual(['old1']);
-    expect(running.wakeAt).toBe(T0 + 5100); // the monitor period ends
     tasks = observe(after(tasks, running), 'old1', 'shutdown', T0 + 300);
-    // still monitored: slot 2 waits
-    expect(created(planRollout(service, tasks, T0 + 5000, ids()))).toEqual([]);
-    const next = planRollout(service, tasks, T0 + 5100, ids());
+    const next = planRollout(service, tasks, T0 + 300, () => 'new2');
     expect(created(next).map((t) => t.slot)).toEqual([2]);
+    tasks = after(tasks, next);
+    tasks = observe(tasks, 'new2', 'running', T0 + 400);
+    tasks = observe(after(tasks, planRollout(service, tasks, T0 + 400, ids())), 'old2', 'shutdown', T0 + 450);
+    // every slot replaced, but the last new task is still watched
+    const watching = planRollout(service, tasks, T0 + 500, ids());
+    expect(watching.finished).toBe(false);
+    expect(watching.wakeAt).toBe(T0 + 5100); // new1's period ends first
+    expect(planRollout(service, tasks, T0 + 5100, ids()).wakeAt).toBe(T0 + 5400);
+    expect(planRollout(service, tasks, T0 + 5400, ids()).status.state).toBe('completed');
   });
 
   it('should stop the old task first and hold the new one until the old one has ended (stop-first)', () => {
@@ -186,9 +194,23 @@ describe('planRollout', () => {
 
     it('should not count failures of tasks from before the rollout', () => {
       const service = rolling({ parallelism: 1 });
-      const failedEarlier = { ...old(service, 1, 'failed'), specVersion: 2 };
+      const failedEarlier = { ...old(service, 1, 'failed'), spec: service.spec.task };
       expect(planRollout(service, [failedEarlier, old(service, 2)], T0, ids()).finished).toBe(false);
     });
+  });
+
+  it('should leave alone the tasks that already run the spec (a rollback of a half-done update)', () => {
+    const service = rolling({ parallelism: 0, order: 'start-first' }, { rollback: true });
+    const current = makeTask({
+      service,
+      slot: 2,
+      id: 'kept',
+      state: 'running',
+      specVersion: 1,
+      nodeId: 'n1',
+    });
+    const d = planRollout(service, [old(service, 1), current], T0, ids());
+    expect(created(d).map((t) => t.slot)).toEqual([1]);
   });
 
   it('should do nothing for a service not rolling out', () => {
@@ -210,6 +232,7 @@ describe('planRollout', () => {
         id: `old-${node}`,
         state: 'running',
         specVersion: 1,
+        spec: { ...service.spec.task, container: { ...service.spec.task.container, image: 'busybox:old' } },
       });
       return { ...t, meta: { ...t.meta, createdAt: T0 - 1 } };
     };

@@ -5,14 +5,15 @@
  * picks up where it stood after any restart of the manager.
  *
  * Per slot (a replica number, or a node for global services):
- * - **outdated**: its live task comes from an older spec, and nothing newer is there yet;
+ * - **outdated**: its live task runs another spec than the service's (compared by content, so a
+ *   rollback leaves alone the tasks the update never reached), and no task of the current one is there;
  * - **in progress**: a new task was made for it in this rollout and is not yet settled, or an
  *   old task is still there beside a new one;
- * - **settled**: only tasks of the current spec, running (and so healthy, when checked) for the
- *   monitor period.
+ * - **settled**: only tasks of the current spec, running (and so healthy, when checked).
  *
  * A batch of `parallelism` outdated slots starts once no slot is in progress and `delay` has
- * passed since the last one settled. `start-first` makes the new task running at once and stops
+ * passed since the last new task began to run. The rollout completes once every new task has
+ * also run for the `monitor` period; failures within it count. `start-first` makes the new task running at once and stops
  * the old one when the new one runs; `stop-first` stops the old one and holds the new one
  * (desired `ready`) until the old one has ended. New tasks that fail count against
  * `maxFailureRatio` (of the service's slots); past it, `failureAction` decides: pause, continue,
@@ -22,6 +23,7 @@ import {
   DEFAULT_ROLLBACK_CONFIG,
   DEFAULT_UPDATE_CONFIG,
   isLive,
+  isTaskDirty,
   isTerminal,
   type Service,
   type Task,
@@ -89,8 +91,7 @@ export function planRollout(
 
   // failures of tasks made in this rollout
   const failed = tasks.filter(
-    (t) =>
-      t.specVersion === service.specVersion && madeNow(t) && isTerminal(t.status.state) && endedOnItsOwn(t),
+    (t) => !isTaskDirty(t, service) && madeNow(t) && isTerminal(t.status.state) && endedOnItsOwn(t),
   );
   const total = Math.max(1, slots.length);
   if (failed.length && config.failureAction !== 'continue' && failed.length / total > config.maxFailureRatio)
@@ -99,27 +100,38 @@ export function planRollout(
   const changes: TaskChange[] = [];
   const inProgress: SlotState[] = [];
   const outdated: SlotState[] = [];
-  /** when the last slot of this rollout settled; the first batch waits for no delay */
-  let lastSettled: number | null = null;
+  /** when the last new task of this rollout began to run: the next batch waits `delay` from there */
+  let lastStarted: number | null = null;
+  let monitoring = false;
   let wakeAt: number | null = null;
   const wake = (time: number) => (wakeAt = wakeAt === null ? time : Math.min(wakeAt, time));
+  const runs = (t: Task) => t.desiredState === 'running' && t.status.state === 'running';
   for (const slot of slots) {
     const staleLive = slot.stale.filter(isLive);
     if (staleLive.length && !slot.fresh.length) {
       outdated.push(slot);
       continue;
     }
-    for (const t of slot.fresh)
-      if (madeNow(t) && settled(t)) lastSettled = Math.max(lastSettled, settledAt(t));
-    const unsettled = slot.fresh.filter((t) => madeNow(t) && !settled(t));
-    if (!slot.stale.length && !unsettled.length) continue;
+    const made = slot.fresh.filter(madeNow);
+    for (const t of made.filter(runs)) {
+      lastStarted = Math.max(lastStarted ?? 0, t.status.timestamp);
+      if (!settled(t)) {
+        monitoring = true;
+        wake(settledAt(t));
+      }
+    }
+    // a slot holds up the next batch until its new task runs and (stop-first) its old one has ended
+    const busy =
+      staleLive.length > 0 ||
+      (config.order === 'stop-first' && slot.stale.length > 0) ||
+      made.some((t) => !runs(t));
+    if (!busy) continue;
     inProgress.push(slot);
-    for (const t of unsettled) if (t.status.state === 'running') wake(settledAt(t));
     changes.push(...advance(slot, config));
   }
 
   if (!inProgress.length && outdated.length) {
-    const startAt = lastSettled === null ? now : lastSettled + config.delayMs;
+    const startAt = lastStarted === null ? now : lastStarted + config.delayMs;
     if (now < startAt) wake(startAt);
     else {
       const count =
@@ -129,7 +141,8 @@ export function planRollout(
     }
   }
 
-  if (!inProgress.length && !outdated.length) {
+  // done once the last new tasks ran through their monitor period without failing
+  if (!inProgress.length && !outdated.length && !monitoring) {
     const next: UpdateStatus = {
       state: rollingBack ? 'rollback_completed' : 'completed',
       startedAt: status.startedAt,
@@ -145,8 +158,8 @@ function slotStates(service: Service, tasks: readonly Task[]): SlotState[] {
   return [...groupSlots(service, tasks)]
     .map(([key, slot]) => ({
       key,
-      stale: slot.filter((t) => t.specVersion < service.specVersion && !isTerminal(t.status.state)),
-      fresh: slot.filter((t) => t.specVersion === service.specVersion && isLive(t)),
+      stale: slot.filter((t) => isTaskDirty(t, service) && !isTerminal(t.status.state)),
+      fresh: slot.filter((t) => !isTaskDirty(t, service) && isLive(t)),
     }))
     .filter((s) => s.stale.length || s.fresh.length)
     .sort((a, b) => (isGlobal(service) ? a.key.localeCompare(b.key) : Number(a.key) - Number(b.key)));

@@ -5,11 +5,14 @@
 import { keyValues, UsageError, type Values } from '@berth/cli-support/args';
 import { parseBytes, parseDuration } from '@berth/cli-support/units';
 import {
+  DEFAULT_ROLLBACK_CONFIG,
+  DEFAULT_UPDATE_CONFIG,
   defaultServiceSpec,
   type Mount,
   type PortConfig,
   type RestartCondition,
   type ServiceSpec,
+  type UpdateConfig,
 } from '@berth/cluster';
 import { environment, parseMountFlag, type FlagContext } from './run-flags';
 
@@ -52,11 +55,58 @@ export const SERVICE_FLAGS = {
   init: { type: 'boolean' },
   detach: { type: 'boolean', short: 'd' },
   quiet: { type: 'boolean', short: 'q' },
+  ...rolloutFlags('update'),
+  ...rolloutFlags('rollback'),
 } as const;
+
+/** `--update-parallelism`, `--rollback-delay`, …: how tasks are replaced (Docker's flags). */
+export function rolloutFlags<P extends 'update' | 'rollback'>(prefix: P) {
+  return {
+    [`${prefix}-parallelism`]: { type: 'string' },
+    [`${prefix}-delay`]: { type: 'string' },
+    [`${prefix}-failure-action`]: { type: 'string' },
+    [`${prefix}-monitor`]: { type: 'string' },
+    [`${prefix}-max-failure-ratio`]: { type: 'string' },
+    [`${prefix}-order`]: { type: 'string' },
+  } as Record<
+    `${P}-${'parallelism' | 'delay' | 'failure-action' | 'monitor' | 'max-failure-ratio' | 'order'}`,
+    { type: 'string' }
+  >;
+}
+
+/** BASE with the `--PREFIX-*` flags given in VALUES applied. */
+export function rolloutConfig(
+  values: Values,
+  prefix: 'update' | 'rollback',
+  base: UpdateConfig,
+): UpdateConfig {
+  const flag = (name: string) => `${prefix}-${name}`;
+  const action = (values[flag('failure-action')] as string | undefined) ?? base.failureAction;
+  const actions = prefix === 'update' ? ['pause', 'continue', 'rollback'] : ['pause', 'continue'];
+  if (!actions.includes(action))
+    throw new UsageError(`invalid --${flag('failure-action')} "${action}": use ${actions.join(', ')}`);
+  const order = (values[flag('order')] as string | undefined) ?? base.order;
+  if (order !== 'stop-first' && order !== 'start-first')
+    throw new UsageError(`invalid --${flag('order')} "${order}": use stop-first or start-first`);
+  const ratioText = values[flag('max-failure-ratio')] as string | undefined;
+  const ratio = ratioText === undefined ? base.maxFailureRatio : Number(ratioText);
+  if (!Number.isFinite(ratio) || ratio < 0 || ratio > 1)
+    throw new UsageError(
+      `invalid --${flag('max-failure-ratio')} "${ratioText}": expected a number from 0 to 1`,
+    );
+  return {
+    parallelism: wholeNumber(values, flag('parallelism'), base.parallelism),
+    delayMs: durationMs(values, flag('delay'), base.delayMs),
+    failureAction: action as UpdateConfig['failureAction'],
+    monitorMs: durationMs(values, flag('monitor'), base.monitorMs),
+    maxFailureRatio: ratio,
+    order,
+  };
+}
 
 const list = (v: unknown) => (v as string[] | undefined) ?? [];
 
-function durationMs(values: Values, flag: string, fallback: number): number {
+export function durationMs(values: Values, flag: string, fallback: number): number {
   const text = values[flag] as string | undefined;
   if (text === undefined) return fallback;
   try {
@@ -66,7 +116,7 @@ function durationMs(values: Values, flag: string, fallback: number): number {
   }
 }
 
-function wholeNumber(values: Values, flag: string, fallback: number): number {
+export function wholeNumber(values: Values, flag: string, fallback: number): number {
   const text = values[flag] as string | undefined;
   if (text === undefined) return fallback;
   const n = Number(text);
@@ -216,6 +266,8 @@ export function serviceSpec(values: Values, positionals: string[], ctx: FlagCont
     throw new UsageError(`invalid endpoint mode "${endpointMode}": use vip or dnsrr`);
   spec.endpoint = { mode: endpointMode, ports: list(values.publish).map(parsePublish) };
   spec.networks = list(values.network).map(parseNetworkFlag);
+  spec.updateConfig = rolloutConfig(values, 'update', DEFAULT_UPDATE_CONFIG);
+  spec.rollbackConfig = rolloutConfig(values, 'rollback', DEFAULT_ROLLBACK_CONFIG);
   return spec;
 }
 

@@ -1,13 +1,20 @@
 /** berth service create|ls|ps|inspect|scale|update|rm|logs — Docker's service verbs, on the manager. */
 import * as fs from 'node:fs';
 import { keyValues, parseCommand, UsageError } from '@berth/cli-support/args';
-import type { Node, Service, ServiceSpec, Task } from '@berth/cluster';
+import {
+  DEFAULT_ROLLBACK_CONFIG,
+  DEFAULT_UPDATE_CONFIG,
+  type Node,
+  type Service,
+  type ServiceSpec,
+  type Task,
+} from '@berth/cluster';
 import { RpcError } from '@berth/proto/status';
 import { forEach, write, type Command, type Globals } from '../context';
 import { manager } from '../manager';
 import { printDocuments, printListing } from '../output';
 import { replicasColumn, serviceRow, taskRows } from '../cluster-views/views';
-import { SERVICE_FLAGS, parsePlacementPref, serviceSpec } from './service-flags';
+import { SERVICE_FLAGS, parsePlacementPref, rolloutConfig, rolloutFlags, serviceSpec } from './service-flags';
 
 const parse = <T>(json: string) => JSON.parse(json) as T;
 
@@ -242,6 +249,13 @@ export const update: Command = async (args, g) => {
       'max-replicas': { type: 'string' },
       'label-add': { type: 'string', multiple: true },
       'label-rm': { type: 'string', multiple: true },
+      image: { type: 'string' },
+      'env-add': { type: 'string', multiple: true },
+      'env-rm': { type: 'string', multiple: true },
+      args: { type: 'string' },
+      force: { type: 'boolean' },
+      ...rolloutFlags('update'),
+      ...rolloutFlags('rollback'),
       detach: { type: 'boolean', short: 'd' },
       quiet: { type: 'boolean', short: 'q' },
     },
@@ -267,11 +281,70 @@ export const update: Command = async (args, g) => {
     if (values['max-replicas'] !== undefined) placement.maxReplicasPerNode = Number(values['max-replicas']);
     for (const key of list('label-rm')) delete spec.labels[key];
     Object.assign(spec.labels, keyValues(values['label-add']));
+    const container = spec.task.container;
+    if (values.image !== undefined) container.image = values.image as string;
+    if (values.args !== undefined) container.args = (values.args as string).split(/\s+/).filter(Boolean);
+    const envNames = (entries: string[]) => new Set(entries.map((e) => e.split('=')[0]));
+    const removed = envNames([...list('env-rm'), ...list('env-add')]);
+    container.env = [...container.env.filter((e) => !removed.has(e.split('=')[0])), ...list('env-add')];
+    if (values.force) spec.task.forceUpdate += 1;
+    spec.updateConfig = rolloutConfig(values, 'update', spec.updateConfig ?? DEFAULT_UPDATE_CONFIG);
+    spec.rollbackConfig = rolloutConfig(values, 'rollback', spec.rollbackConfig ?? DEFAULT_ROLLBACK_CONFIG);
   });
   write(`${positionals[0]}\n`);
   if (values.detach) return 0;
-  return converge(g, service.id, !!values.quiet);
+  return service.updateStatus?.state === 'updating'
+    ? followRollout(g, service.id, service.specVersion, !!values.quiet)
+    : converge(g, service.id, !!values.quiet);
 };
+
+export const rollback: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'service rollback',
+    args,
+    { detach: { type: 'boolean', short: 'd' }, quiet: { type: 'boolean', short: 'q' } },
+    ['service'],
+  );
+  const service = parse<Service>((await manager(g).call('RollbackService', { ref: positionals[0] })).json);
+  write(`${positionals[0]}\n`);
+  if (values.detach) return 0;
+  return followRollout(g, service.id, service.specVersion, !!values.quiet);
+};
+
+/**
+ * Shows a rollout until it ends, as `docker service update` does: how many tasks run the new
+ * spec, and the update status; exit 1 when it paused or was rolled back.
+ */
+async function followRollout(g: Globals, ref: string, specVersion: number, quiet: boolean): Promise<number> {
+  const tty = process.stdout.isTTY && !quiet;
+  let last = '';
+  for (;;) {
+    const service = await getService(g, ref);
+    const tasks = await tasksOf(g, service.id, 'running');
+    const current = tasks.filter(
+      (t) => t.specVersion === service.specVersion && t.status.state === 'running',
+    );
+    const [, desired] = replicasColumn(service, tasks).split('/').map(Number);
+    const status = service.updateStatus;
+    const line = `overall progress: ${Math.min(current.length, desired)} out of ${desired} tasks updated — ${status?.state ?? 'updating'}${status?.message ? `: ${status.message}` : ''}`;
+    if (!quiet && line !== last) {
+      write(tty && last ? `\x1b[1A\x1b[J${line}\n` : `${line}\n`);
+      last = line;
+    }
+    // a rollback is a newer spec version too; any other newer version is someone else's update
+    if (service.specVersion !== specVersion && !status?.state.startsWith('rollback')) {
+      if (!quiet) write('verify: a newer update superseded this one\n');
+      return 0;
+    }
+    if (status?.state === 'completed' || status?.state === 'rollback_completed') {
+      if (!quiet)
+        write(`verify: Service converged${status.state === 'rollback_completed' ? ' (rolled back)' : ''}\n`);
+      return status.state === 'completed' ? 0 : 1;
+    }
+    if (status?.state === 'paused' || status?.state === 'rollback_paused') return 1;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 export const rm: Command = async (args, g) => {
   const { positionals } = parseCommand('service rm', args, {}, ['service...']);

@@ -100,6 +100,10 @@ export class ClusterController {
         const spec = parseJson<ServiceSpec>(request.specJson, 'the service spec');
         return json(await this.services.update(request.ref, spec, request.version));
       },
+      RollbackService: async (request, context) => {
+        await admin(context);
+        return json(await this.services.rollback(request.ref));
+      },
       ListServices: async (_request, context) => (await admin(context), jsons(this.services.list())),
       GetService: async (request, context) => (await admin(context), json(this.services.get(request.ref))),
       RemoveService: async (request, context) => (

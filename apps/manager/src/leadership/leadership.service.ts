@@ -5,10 +5,11 @@ import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { DispatcherService } from '../dispatcher/dispatcher.service';
 import { ReconcileLoop } from '../loops/reconcile.loop';
+import { RolloutsService } from '../rollouts/rollouts.service';
 import { StateService } from '../state/state.service';
 
 /**
- * Any manager serves the API; the one elected through etcd runs the loops and the dispatcher
+ * Any manager serves the API; the one elected through etcd runs the loops, the rollouts and the dispatcher
  * (DESIGN.md: manager). A manager that loses leadership exits, so a supervisor restarts it clean.
  */
 @Injectable()
@@ -22,6 +23,7 @@ export class LeadershipService {
     private readonly state: StateService,
     private readonly dispatcher: DispatcherService,
     private readonly loop: ReconcileLoop,
+    private readonly rollouts: RolloutsService,
   ) {}
 
   get isLeader(): boolean {
@@ -46,12 +48,14 @@ export class LeadershipService {
         this.log.log('elected leader: running the dispatcher and the control loops');
         this.dispatcher.start();
         this.loop.start();
+        void this.rollouts.start().catch((error: Error) => this.log.error(`rollouts: ${error.message}`));
       })
       .catch((error: Error) => this.log.error(`election failed: ${error.message}`));
   }
 
   async stop(): Promise<void> {
     if (this.leading) {
+      await this.rollouts.stop();
       await this.loop.stop();
       await this.dispatcher.stop();
     }

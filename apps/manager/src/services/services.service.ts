@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { newObjectId, type Service, type ServiceSpec, type Task } from '@berth/cluster';
+import { newObjectId, type Service, type ServiceSpec, type Task, type UpdateStatus } from '@berth/cluster';
+import { RolloutsService } from '../rollouts/rollouts.service';
 import { conflict, invalid } from '../errors';
 import { resolveRef } from '../state/refs';
 import { StateService } from '../state/state.service';
@@ -8,7 +9,10 @@ import { problemsOf, taskSpecChanged } from './validate';
 
 @Injectable()
 export class ServicesService {
-  constructor(private readonly state: StateService) {}
+  constructor(
+    private readonly state: StateService,
+    private readonly rollouts: RolloutsService,
+  ) {}
 
   list(): Service[] {
     return this.state.cache.list('services').sort((a, b) => a.spec.name.localeCompare(b.spec.name));
@@ -69,12 +73,38 @@ export class ServicesService {
       spec,
       specVersion: service.specVersion + (changed ? 1 : 0),
       previousSpec: changed ? service.spec : service.previousSpec,
+      ...(changed ? { updateStatus: rolloutStatus('updating', 'update in progress') } : {}),
     };
+    return this.write(
+      next,
+      changed,
+      `service ${service.spec.name} changed since it was read (update out of sequence); try again`,
+    );
+  }
+
+  /** Back to the previous spec, rolled out with the rollback config (`service rollback`). */
+  async rollback(ref: string): Promise<Service> {
+    const service = this.get(ref);
+    if (!service.previousSpec)
+      throw conflict(`service ${service.spec.name} has no previous spec to roll back to`);
+    const next: Service = {
+      ...service,
+      spec: service.previousSpec,
+      previousSpec: service.spec,
+      specVersion: service.specVersion + 1,
+      updateStatus: rolloutStatus('rollback_started', 'manually requested rollback'),
+    };
+    return this.write(next, true, `service ${service.spec.name} changed meanwhile; try again`);
+  }
+
+  /**
+   * Writes NEXT; a change of its tasks' spec is queued as a rollout first, so that with Redis
+   * unreachable the change is refused whole rather than written and never rolled out.
+   */
+  private async write(next: Service, rollout: boolean, onConflict: string): Promise<Service> {
+    if (rollout) await this.rollouts.enqueue(next.id, next.specVersion);
     const result = await this.state.commit([{ op: 'update', kind: 'services', object: next }]);
-    if (result.conflicts.length)
-      throw conflict(
-        `service ${service.spec.name} changed since it was read (update out of sequence); try again`,
-      );
+    if (result.conflicts.length) throw conflict(onConflict);
     return result.written[0] as Service;
   }
 
@@ -92,6 +122,10 @@ export class ServicesService {
       .filter((t) => !filter.node || t.nodeId === filter.node)
       .filter((t) => !filter.desiredState || matchesDesired(t, filter.desiredState));
   }
+}
+
+function rolloutStatus(state: UpdateStatus['state'], message: string): UpdateStatus {
+  return { state, startedAt: Date.now(), completedAt: 0, message };
 }
 
 function assertValid(spec: ServiceSpec): void {

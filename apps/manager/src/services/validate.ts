@@ -1,4 +1,5 @@
 import type { ServiceSpec } from '@berth/cluster';
+export { taskSpecChanged } from '@berth/cluster';
 import { parseConstraint } from '@berth/scheduler';
 
 const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{0,62})$/;
@@ -53,18 +54,3 @@ export function problemsOf(spec: ServiceSpec): string[] {
  * Only a change of what tasks run (their spec, the ports they bind, their networks) makes tasks out of date;
  * replicas alone do not. Compared as values: the order of keys does not matter.
  */
-export function taskSpecChanged(before: ServiceSpec, after: ServiceSpec): boolean {
-  const runs = (spec: ServiceSpec) => [spec.task, spec.endpoint, spec.networks ?? []];
-  return canonical(runs(before)) !== canonical(runs(after));
-}
-
-/** JSON with every object's keys sorted. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
-        )
-      : v,
-  );
-}
