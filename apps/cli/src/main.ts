@@ -24,6 +24,7 @@ const cluster = () => import('./commands/cluster');
 const node = () => import('./commands/node');
 const service = () => import('./commands/service');
 const contexts = () => import('./commands/context');
+const stack = () => import('./commands/stack');
 
 const COMMANDS: Record<string, Loader> = {
   run: from(run, 'run'),
@@ -157,6 +158,18 @@ const GROUPS: Record<string, Record<string, Loader>> = {
     rollback: from(service, 'rollback'),
     rm: from(service, 'rm'),
     logs: from(service, 'logs'),
+  },
+  stack: {
+    deploy: from(stack, 'deploy'),
+    up: from(stack, 'deploy'),
+    config: from(stack, 'config'),
+    ls: from(stack, 'ls'),
+    list: from(stack, 'ls'),
+    services: from(stack, 'services'),
+    ps: from(stack, 'ps'),
+    rm: from(stack, 'rm'),
+    remove: from(stack, 'rm'),
+    down: from(stack, 'rm'),
   },
   context: {
     ls: from(contexts, 'ls'),

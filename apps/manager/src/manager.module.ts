@@ -1,4 +1,5 @@
 /** The cluster control plane (DESIGN.md: manager): state, the leader's loops, and the API. */
+import { StacksService } from './stacks/stacks.service';
 import { RolloutsService } from './rollouts/rollouts.service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MANAGER_CONFIG } from './tokens';
@@ -30,6 +31,7 @@ export class ManagerModule {
         NetworksService,
         ServicesService,
         RolloutsService,
+        StacksService,
         DispatcherService,
         ReconcileLoop,
         LeadershipService,

@@ -1,3 +1,4 @@
+import { dependenciesMet } from './dependencies';
 import type { ClusterSnapshot, Node, Service, TaskChange } from '@berth/cluster';
 import { compileConstraints, isGlobal, type ServiceContext, type Step } from './context';
 import { nextWake, releaseDelayed } from './delay';
@@ -37,8 +38,11 @@ export function reconcile(
   plan.apply(removeOrphanedTasks(plan.tasks(), services, nodes));
   for (const service of services) {
     const ctx = contextFor(service, nodes, snapshot.now, newId, taskHistoryLimit);
+    // a service whose dependencies have not started gets no new tasks yet (depends_on)
+    const held = !dependenciesMet(service, snapshot);
     for (const step of isGlobal(service) ? GLOBAL : REPLICATED)
-      plan.apply(step(ctx, plan.tasksOf(service.id)));
+      if (!(held && (step === scaleReplicated || step === reconcileGlobal)))
+        plan.apply(step(ctx, plan.tasksOf(service.id)));
   }
   return { changes: plan.changes(), wakeAt: nextWake(plan.tasks(), snapshot.now) };
 }

@@ -124,6 +124,11 @@ export const ls: Command = async (args, g) => {
     .filter((s) => !filters.name || s.spec.name.startsWith(filters.name))
     .filter((s) => !filters.id || s.id.startsWith(filters.id))
     .filter((s) => !filters.mode || ('replicated' in s.spec.mode ? 'replicated' : 'global') === filters.mode)
+    .filter((s) => {
+      if (!filters.label) return true;
+      const [key, value] = filters.label.split(/=(.*)/s);
+      return value === undefined ? key in s.spec.labels : s.spec.labels[key] === value;
+    })
     .map((s) => serviceRow(s, tasks));
   printListing(
     rows,

@@ -8,6 +8,8 @@ import { LogsService } from '../logs/logs.service';
 import { NetworksService } from '../networks/networks.service';
 import { NodesService } from '../nodes/nodes.service';
 import { ServicesService } from '../services/services.service';
+import { StacksService } from '../stacks/stacks.service';
+import type { DesiredNetwork } from '../stacks/stack-plan';
 import { Authorizer } from './authorizer';
 
 const json = (value: unknown) => ({ json: JSON.stringify(value) });
@@ -31,6 +33,7 @@ export class ClusterController {
     private readonly services: ServicesService,
     private readonly logs: LogsService,
     private readonly networks: NetworksService,
+    private readonly stacks: StacksService,
   ) {}
 
   /**
@@ -100,6 +103,21 @@ export class ClusterController {
         const spec = parseJson<ServiceSpec>(request.specJson, 'the service spec');
         return json(await this.services.update(request.ref, spec, request.version));
       },
+      DeployStack: async (request, context) => {
+        await admin(context);
+        const specs = request.servicesJson.map((j) => parseJson<ServiceSpec>(j, 'a service spec'));
+        const networks = request.networksJson.map((j) => parseJson<DesiredNetwork>(j, 'a network'));
+        return json(
+          await this.stacks.deploy(request.name, specs, networks, {
+            prune: request.prune,
+            dryRun: request.dryRun,
+          }),
+        );
+      },
+      RemoveStack: async (request, context) => (
+        await admin(context),
+        json(await this.stacks.remove(request.ref))
+      ),
       RollbackService: async (request, context) => {
         await admin(context);
         return json(await this.services.rollback(request.ref));

@@ -45,15 +45,24 @@ export class NetworksService {
   }
 
   async create(spec: NetworkSpec): Promise<Network> {
+    const network = this.build(spec, []);
+    const result = await this.state.commit([{ op: 'create', kind: 'networks', object: network }], {
+      atomic: true,
+    });
+    return result.written[0] as Network;
+  }
+
+  /** A new network for SPEC, its subnet and VXLAN id chosen beside the existing ones and PENDING (made in the same write). */
+  build(spec: NetworkSpec, pending: readonly Network[]): Network {
     if (!NAME.test(spec.name ?? '')) throw invalid(`invalid network name "${spec.name}"`);
     if (spec.driver !== 'overlay')
       throw invalid(
         `a cluster network's driver is overlay, not "${spec.driver}" (bridge networks belong to one machine)`,
       );
-    if (this.list().some((n) => n.spec.name === spec.name))
+    if ([...this.list(), ...pending].some((n) => n.spec.name === spec.name))
       throw conflict(`network with name ${spec.name} already exists`);
-    const subnet = this.subnetFor(spec);
-    const network: Network = {
+    const subnet = this.subnetFor(spec, pending);
+    return {
       id: newObjectId(),
       meta: { version: 0, createdAt: 0, updatedAt: 0 },
       spec: {
@@ -65,12 +74,8 @@ export class NetworksService {
       },
       subnet,
       gateway: gatewayOf(subnet),
-      vni: nextVni(this.list().map((n) => n.vni)),
+      vni: nextVni([...this.list(), ...pending].map((n) => n.vni)),
     };
-    const result = await this.state.commit([{ op: 'create', kind: 'networks', object: network }], {
-      atomic: true,
-    });
-    return result.written[0] as Network;
   }
 
   /** A plain container on machine NODE_ID joins the attachable network REF: its own address, kept in the network. */
@@ -131,9 +136,9 @@ export class NetworksService {
    * The subnet asked for, if it overlaps nothing, else the first free /24 of the pool, stepping
    * over other overlays and the networks the machines themselves are on.
    */
-  private subnetFor(spec: NetworkSpec): string {
+  private subnetFor(spec: NetworkSpec, pending: readonly Network[]): string {
     const taken = [
-      ...this.list().map((n) => n.subnet),
+      ...[...this.list(), ...pending].map((n) => n.subnet),
       ...this.state.cache
         .list('nodes')
         .map((n) => n.status.addr)

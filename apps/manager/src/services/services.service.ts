@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { newObjectId, type Service, type ServiceSpec, type Task, type UpdateStatus } from '@berth/cluster';
+import {
+  newObjectId,
+  type Network,
+  type Service,
+  type ServiceSpec,
+  type Task,
+  type UpdateStatus,
+} from '@berth/cluster';
 import { RolloutsService } from '../rollouts/rollouts.service';
 import { conflict, invalid } from '../errors';
 import { resolveRef } from '../state/refs';
@@ -22,10 +29,10 @@ export class ServicesService {
     return resolveRef(this.list(), ref, (s) => s.spec.name, 'service');
   }
 
-  /** The spec with its networks named by id (a person names them by name). */
-  private withNetworkIds(spec: ServiceSpec): ServiceSpec {
+  /** The spec with its networks named by id (a person names them by name); PENDING: networks made in the same write. */
+  withNetworkIds(spec: ServiceSpec, pending: readonly Network[] = []): ServiceSpec {
     if (!spec.networks?.length) return spec;
-    const networks = this.state.cache.list('networks');
+    const networks = [...this.state.cache.list('networks'), ...pending];
     return {
       ...spec,
       networks: spec.networks.map((attachment) => ({
@@ -35,9 +42,9 @@ export class ServicesService {
     };
   }
 
-  /** SPEC's ingress ports published, checked against every other service's (SELF: the one updated). */
-  private withPorts(spec: ServiceSpec, self: Service | null): ServiceSpec {
-    const others = this.list().filter((s) => s.id !== self?.id);
+  /** SPEC's ingress ports published, checked against every other service's (SELF: the one updated; ALSO: services written with it). */
+  withPorts(spec: ServiceSpec, self: Service | null, also: readonly Service[] = []): ServiceSpec {
+    const others = [...this.list().filter((s) => s.id !== self?.id && s.spec.name !== spec.name), ...also];
     const result = withIngressPorts(spec, others, self?.spec ?? null);
     if ('problem' in result) throw conflict(result.problem);
     return result.spec;
@@ -59,6 +66,32 @@ export class ServicesService {
       atomic: true,
     });
     return result.written[0] as Service;
+  }
+
+  /** A new service object for SPEC (checked and resolved by the caller). */
+  newService(spec: ServiceSpec): Service {
+    return {
+      id: newObjectId(),
+      meta: { version: 0, createdAt: 0, updatedAt: 0 },
+      spec,
+      specVersion: 1,
+      previousSpec: null,
+    };
+  }
+
+  /** SERVICE with SPEC: a new spec version and a rollout when its tasks must change. */
+  updated(service: Service, spec: ServiceSpec): { next: Service; rollout: boolean } {
+    const changed = taskSpecChanged(service.spec, spec);
+    return {
+      next: {
+        ...service,
+        spec,
+        specVersion: service.specVersion + (changed ? 1 : 0),
+        previousSpec: changed ? service.spec : service.previousSpec,
+        ...(changed ? { updateStatus: rolloutStatus('updating', 'update in progress') } : {}),
+      },
+      rollout: changed,
+    };
   }
 
   async update(ref: string, requested: ServiceSpec, version: number): Promise<Service> {
@@ -128,7 +161,7 @@ function rolloutStatus(state: UpdateStatus['state'], message: string): UpdateSta
   return { state, startedAt: Date.now(), completedAt: 0, message };
 }
 
-function assertValid(spec: ServiceSpec): void {
+export function assertValid(spec: ServiceSpec): void {
   const problems = problemsOf(spec);
   if (problems.length) throw invalid(problems.join('; '));
 }

@@ -17,6 +17,7 @@ export const CLUSTER_SERVICE = {
   RemoveNode: { path: '/berth.cluster.v1.Cluster/RemoveNode', requestType: m.RemoveRequest, responseType: m.Empty, requestStream: false, responseStream: false },
   CreateService: { path: '/berth.cluster.v1.Cluster/CreateService', requestType: m.CreateServiceRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   UpdateService: { path: '/berth.cluster.v1.Cluster/UpdateService', requestType: m.UpdateServiceRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
+  RollbackService: { path: '/berth.cluster.v1.Cluster/RollbackService', requestType: m.GetRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   ListServices: { path: '/berth.cluster.v1.Cluster/ListServices', requestType: m.ListRequest, responseType: m.ObjectsReply, requestStream: false, responseStream: false },
   GetService: { path: '/berth.cluster.v1.Cluster/GetService', requestType: m.GetRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   RemoveService: { path: '/berth.cluster.v1.Cluster/RemoveService', requestType: m.RemoveRequest, responseType: m.Empty, requestStream: false, responseStream: false },
@@ -26,6 +27,8 @@ export const CLUSTER_SERVICE = {
   GetNetwork: { path: '/berth.cluster.v1.Cluster/GetNetwork', requestType: m.GetRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   RemoveNetwork: { path: '/berth.cluster.v1.Cluster/RemoveNetwork', requestType: m.RemoveRequest, responseType: m.Empty, requestStream: false, responseStream: false },
   ServiceLogs: { path: '/berth.cluster.v1.Cluster/ServiceLogs', requestType: m.ServiceLogsRequest, responseType: m.LogRecord, requestStream: false, responseStream: true },
+  DeployStack: { path: '/berth.cluster.v1.Cluster/DeployStack', requestType: m.DeployStackRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
+  RemoveStack: { path: '/berth.cluster.v1.Cluster/RemoveStack', requestType: m.GetRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
 } as const;
 
 export type ClusterMethod = keyof typeof CLUSTER_SERVICE;

@@ -2484,6 +2484,87 @@ export namespace berth {
                 /** Shape of a PublishLogsMessage. */
                 type $Shape = berth.cluster.v1.PublishLogsMessage.$Properties;
             }
+
+            /**
+             * Properties of a DeployStackRequest.
+             * @deprecated Use berth.cluster.v1.DeployStackRequest.$Properties instead.
+             */
+            interface IDeployStackRequest extends berth.cluster.v1.DeployStackRequest.$Properties {
+            }
+
+            /** Represents a DeployStackRequest. */
+            class DeployStackRequest {
+
+                /**
+                 * Constructs a new DeployStackRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.DeployStackRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** DeployStackRequest name. */
+                name: string;
+
+                /** DeployStackRequest servicesJson. */
+                servicesJson: string[];
+
+                /** DeployStackRequest networksJson. */
+                networksJson: string[];
+
+                /** DeployStackRequest prune. */
+                prune: boolean;
+
+                /** DeployStackRequest dryRun. */
+                dryRun: boolean;
+
+                /**
+                 * Encodes the specified DeployStackRequest message. Does not implicitly {@link berth.cluster.v1.DeployStackRequest.verify|verify} messages.
+                 * @param message DeployStackRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.DeployStackRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a DeployStackRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.DeployStackRequest & berth.cluster.v1.DeployStackRequest.$Shape} DeployStackRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.DeployStackRequest & berth.cluster.v1.DeployStackRequest.$Shape;
+            }
+
+            namespace DeployStackRequest {
+
+                /** Properties of a DeployStackRequest. */
+                interface $Properties {
+
+                    /** DeployStackRequest name */
+                    name?: (string|null);
+
+                    /** DeployStackRequest servicesJson */
+                    servicesJson?: (string[]|null);
+
+                    /** DeployStackRequest networksJson */
+                    networksJson?: (string[]|null);
+
+                    /** DeployStackRequest prune */
+                    prune?: (boolean|null);
+
+                    /** DeployStackRequest dryRun */
+                    dryRun?: (boolean|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a DeployStackRequest. */
+                type $Shape = berth.cluster.v1.DeployStackRequest.$Properties;
+            }
         }
     }
 }

@@ -3727,6 +3727,140 @@ $root.berth = (function() {
                 return PublishLogsMessage;
             })();
 
+            v1.DeployStackRequest = (function() {
+
+                var DeployStackRequest = function (p) {
+                    this.servicesJson = [];
+                    this.networksJson = [];
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                DeployStackRequest.prototype.name = "";
+                DeployStackRequest.prototype.servicesJson = $util.emptyArray;
+                DeployStackRequest.prototype.networksJson = $util.emptyArray;
+                DeployStackRequest.prototype.prune = false;
+                DeployStackRequest.prototype.dryRun = false;
+
+                DeployStackRequest.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                        w.uint32(10).string(m.name);
+                    if (m.servicesJson != null && m.servicesJson.length) {
+                        for (var i = 0; i < m.servicesJson.length; ++i)
+                            w.uint32(18).string(m.servicesJson[i]);
+                    }
+                    if (m.networksJson != null && m.networksJson.length) {
+                        for (var i = 0; i < m.networksJson.length; ++i)
+                            w.uint32(26).string(m.networksJson[i]);
+                    }
+                    if (m.prune != null && $Object.hasOwnProperty.call(m, "prune") && m.prune !== false)
+                        w.uint32(32).bool(m.prune);
+                    if (m.dryRun != null && $Object.hasOwnProperty.call(m, "dryRun") && m.dryRun !== false)
+                        w.uint32(40).bool(m.dryRun);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                DeployStackRequest.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.DeployStackRequest();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.name = v;
+                                else
+                                    delete m.name;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.servicesJson && m.servicesJson.length))
+                                    m.servicesJson = [];
+                                m.servicesJson.push(r.stringVerify());
+                                continue;
+                            }
+                        case 3: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.networksJson && m.networksJson.length))
+                                    m.networksJson = [];
+                                m.networksJson.push(r.stringVerify());
+                                continue;
+                            }
+                        case 4: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.bool())
+                                    m.prune = v;
+                                else
+                                    delete m.prune;
+                                continue;
+                            }
+                        case 5: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.bool())
+                                    m.dryRun = v;
+                                else
+                                    delete m.dryRun;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return DeployStackRequest;
+            })();
+
             return v1;
         })();
 

@@ -1,0 +1,204 @@
+/**
+ * `berth stack …`: compose files read here, as `docker stack deploy` reads them (files, `.env`
+ * next to the first, this process's environment), compiled by libs/spec, and sent to the manager,
+ * which applies the whole stack in one transaction.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCommand, UsageError } from '@berth/cli-support/args';
+import type { Service, Task } from '@berth/cluster';
+import { loadStack, renderConfig, SpecError, type LoadedStack } from '@berth/spec';
+import { ExitError, warn, write, type Command, type Globals } from '../context';
+import { manager } from '../manager';
+import { printListing } from '../output';
+import { replicasColumn } from '../cluster-views/views';
+import { ls as serviceLs, ps as servicePs } from './service';
+
+const STACK_LABEL = 'com.docker.stack.namespace';
+const parse = <T>(json: string) => JSON.parse(json) as T;
+
+interface StackSummary {
+  networks: string[];
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+/** The stack of the compose FILES, or an exit with every problem as file:line:column path: message. */
+function load(files: string[], stackName: string): LoadedStack {
+  if (!files.length) throw new UsageError('give the stack file with -c/--compose-file');
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new ExitError(
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        1,
+      );
+    }
+  };
+  const dotEnvFile = path.join(path.dirname(files[0]), '.env');
+  try {
+    const stack = loadStack({
+      files: files.map((file) => ({ path: file, content: read(file) })),
+      env: process.env as Record<string, string>,
+      dotEnv: fs.existsSync(dotEnvFile) ? read(dotEnvFile) : undefined,
+      stackName,
+      readFile: read,
+    });
+    for (const line of stack.warnings) warn(line);
+    return stack;
+  } catch (error) {
+    if (error instanceof SpecError) throw new ExitError(error.message, 1);
+    throw error;
+  }
+}
+
+const composeFlags = { 'compose-file': { type: 'string', short: 'c', multiple: true } } as const;
+
+export const deploy: Command = async (args, g) => {
+  const { values, positionals } = parseCommand(
+    'stack deploy',
+    args,
+    {
+      ...composeFlags,
+      prune: { type: 'boolean' },
+      detach: { type: 'boolean', short: 'd' },
+      'dry-run': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+    ['stack'],
+  );
+  const name = positionals[0];
+  const stack = load((values['compose-file'] as string[] | undefined) ?? [], name);
+  if (stack.secrets.length || stack.configs.length)
+    warn('secrets and configs are not delivered to tasks yet: the services are deployed without them');
+  const reply = await manager(g).call('DeployStack', {
+    name,
+    servicesJson: stack.services.map((s) => JSON.stringify(s.spec)),
+    networksJson: stack.networks.map((n) =>
+      JSON.stringify({
+        name: n.name,
+        external: n.external,
+        attachable: n.attachable,
+        labels: n.labels,
+        subnet: n.subnet,
+      }),
+    ),
+    prune: !!values.prune,
+    dryRun: !!values['dry-run'],
+  });
+  const summary = parse<StackSummary>(reply.json);
+  const verb = values['dry-run'] ? 'Would ' : '';
+  for (const n of summary.networks) write(`${verb}${verb ? 'create' : 'Creating'} network ${n}\n`);
+  for (const s of summary.removed) write(`${verb}${verb ? 'remove' : 'Removing'} service ${s}\n`);
+  for (const s of summary.created) write(`${verb}${verb ? 'create' : 'Creating'} service ${s}\n`);
+  for (const s of summary.updated) write(`${verb}${verb ? 'update' : 'Updating'} service ${s}\n`);
+  if (values['dry-run']) {
+    for (const s of summary.unchanged) write(`Would leave service ${s} unchanged\n`);
+    return 0;
+  }
+  if (values.detach) return 0;
+  return converge(g, [...summary.created, ...summary.updated, ...summary.unchanged], !!values.quiet);
+};
+
+/** Waits until every service of NAMES runs all its tasks on its current spec, one line per service (redrawn on a terminal). */
+async function converge(g: Globals, names: string[], quiet: boolean): Promise<number> {
+  const tty = process.stdout.isTTY && !quiet;
+  let drawn = 0;
+  let last = '';
+  for (;;) {
+    const services = (await manager(g).call('ListServices', { filters: {} })).json
+      .map((j) => parse<Service>(j))
+      .filter((s) => names.includes(s.spec.name))
+      .sort((a, b) => a.spec.name.localeCompare(b.spec.name));
+    const tasks = (
+      await manager(g).call('ListTasks', { service: '', node: '', desiredState: 'running' })
+    ).json.map((j) => parse<Task>(j));
+    let done = true;
+    const lines = services.map((s) => {
+      const mine = tasks.filter((t) => t.serviceId === s.id);
+      const [running, desired] = replicasColumn(s, mine).split('/').map(Number);
+      const rolling = s.updateStatus?.state === 'updating' || s.updateStatus?.state === 'rollback_started';
+      const failed = s.updateStatus?.state === 'paused' || s.updateStatus?.state === 'rollback_paused';
+      if ((running < desired || rolling) && !failed) done = false;
+      const bar = desired
+        ? `[${'='.repeat(Math.round((20 * Math.min(running, desired)) / desired)).padEnd(20)}]`
+        : '';
+      const status = s.updateStatus && s.updateStatus.state !== 'completed' ? ` ${s.updateStatus.state}` : '';
+      return `${s.spec.name.padEnd(24)} ${bar} ${running}/${desired}${status}`;
+    });
+    const text = lines.join('\n');
+    if (tty) {
+      if (drawn) write(`\x1b[${drawn}A\x1b[J`);
+      write(`${text}\n`);
+      drawn = lines.length;
+    } else if (!quiet && text !== last) write(`${text}\n`);
+    last = text;
+    if (done) return 0;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+export const config: Command = async (args) => {
+  const { values, positionals } = parseCommand('stack config', args, composeFlags, []);
+  const stack = load((values['compose-file'] as string[] | undefined) ?? [], positionals[0] ?? 'stack');
+  write(renderConfig(stack.config));
+  return 0;
+};
+
+async function stackServices(g: Globals): Promise<Service[]> {
+  return (await manager(g).call('ListServices', { filters: {} })).json
+    .map((j) => parse<Service>(j))
+    .filter((s) => s.spec.labels[STACK_LABEL]);
+}
+
+export const ls: Command = async (args, g) => {
+  const { values } = parseCommand('stack ls', args, { format: { type: 'string' } }, []);
+  const counts = new Map<string, number>();
+  for (const s of await stackServices(g)) {
+    const stack = s.spec.labels[STACK_LABEL];
+    counts.set(stack, (counts.get(stack) ?? 0) + 1);
+  }
+  const rows = [...counts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([Name, Services]) => ({ Name, Services }));
+  printListing(
+    rows,
+    { table: 'table {{.Name}}\t{{.Services}}' },
+    { format: values.format as string | undefined, quiet: false },
+  );
+  return 0;
+};
+
+export const services: Command = async (args, g) => {
+  const { positionals, rest } = splitStack(args);
+  return serviceLs([...rest, '--filter', `label=${STACK_LABEL}=${positionals}`], g);
+};
+
+export const ps: Command = async (args, g) => {
+  const { positionals, rest } = splitStack(args);
+  const names = (await stackServices(g))
+    .filter((s) => s.spec.labels[STACK_LABEL] === positionals)
+    .map((s) => s.spec.name);
+  if (!names.length) throw new ExitError(`nothing found in stack: ${positionals}`, 1);
+  return servicePs([...rest, ...names.sort()], g);
+};
+
+/** The stack name (the last argument not an option's value) and the options to pass on. */
+function splitStack(args: string[]): { positionals: string; rest: string[] } {
+  const name = args.at(-1);
+  if (!name || name.startsWith('-')) throw new UsageError('give the stack name');
+  return { positionals: name, rest: args.slice(0, -1) };
+}
+
+export const rm: Command = async (args, g) => {
+  const { positionals } = parseCommand('stack rm', args, {}, ['stack...']);
+  for (const name of positionals) {
+    const summary = parse<StackSummary>((await manager(g).call('RemoveStack', { ref: name })).json);
+    for (const s of summary.removed) write(`Removing service ${s}\n`);
+    for (const n of summary.networks) write(`Removing network ${n}\n`);
+  }
+  return 0;
+};
