@@ -89,14 +89,20 @@ function task(fields: Partial<Task> = {}): Task {
 }
 
 /** A runner for TASK over a fake engine, a clock at T0 and recorded reports and warnings. */
-function harness(initial: Task = task(), existing?: ContainerRecord) {
+function harness(initial: Task = task(), existing?: ContainerRecord, drainMs = 0) {
   const containers = new FakeContainers();
   const reports: TaskStatus[] = [];
   const warnings: string[] = [];
   const clock = { now: T0 };
   const runner = new TaskRunner(
     initial,
-    { containers, report: (s) => reports.push(s), now: () => clock.now, warn: (m) => warnings.push(m) },
+    {
+      containers,
+      report: (s) => reports.push(s),
+      now: () => clock.now,
+      warn: (m) => warnings.push(m),
+      drainMs,
+    },
     existing,
   );
   const states = () => reports.map((r) => r.state);
@@ -429,6 +435,31 @@ describe(TaskRunner.name, () => {
       await flush();
       expect(states()).toEqual([]);
       expect(containers.calls).toEqual([]);
+    });
+  });
+
+  describe('drain', () => {
+    it('should keep a task on networks serving for the drain time before stopping it', async () => {
+      const onNetwork = task({ networks: [{ networkId: 'n1', address: '10.0.1.5/24' }] });
+      const h = harness(onNetwork, undefined, 60);
+      h.runner.kick();
+      await flush();
+      h.runner.update({ ...onNetwork, desiredState: 'shutdown' });
+      await flush();
+      expect(h.containers.calls).not.toContain('stop c1');
+      await new Promise((r) => setTimeout(r, 80));
+      await flush();
+      expect(h.containers.calls).toContain('stop c1');
+      expect(h.states().at(-1)).toBe('shutdown');
+    });
+
+    it('should stop a task on no network at once', async () => {
+      const h = harness(task(), undefined, 60_000);
+      h.runner.kick();
+      await flush();
+      h.runner.update(task({ desiredState: 'shutdown' }));
+      await flush();
+      expect(h.containers.calls).toContain('stop c1');
     });
   });
 

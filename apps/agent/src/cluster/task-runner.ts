@@ -9,6 +9,8 @@ export interface RunnerDeps {
   report(status: TaskStatus): void;
   now(): number;
   warn(message: string): void;
+  /** a running task on networks waits this long before its container stops (load balancers let go of it) */
+  drainMs?: number;
 }
 
 /**
@@ -154,6 +156,8 @@ export class TaskRunner {
   private async shutdown(remove: boolean): Promise<void> {
     if (this.containerId && !isTerminal(this.observed)) {
       this.stopping = true;
+      if (this.observed === 'running' && this.task.networks?.length && this.deps.drainMs)
+        await new Promise((resolve) => setTimeout(resolve, this.deps.drainMs));
       try {
         await this.deps.containers.stop(this.containerId);
       } catch (error) {

@@ -10,6 +10,13 @@ import { TaskRunner } from './task-runner';
  * idempotent across reconnects and agent restarts (a task's container is found by its label).
  * Status reports wait here until the session sends them.
  */
+/**
+ * How long a task on networks keeps serving after it was told to stop: long enough for every
+ * machine's load balancing to drop it (views travel in well under this), so no new connection
+ * reaches a container that is going away.
+ */
+const DRAIN_MS = 2000;
+
 @Injectable()
 export class WorkerService {
   private readonly log = new Logger('worker');
@@ -77,6 +84,7 @@ export class WorkerService {
         report: (status) => this.report(task.id, status),
         now: Date.now,
         warn: (message) => this.log.warn(message),
+        drainMs: DRAIN_MS,
       },
       this.containerOf(task.id),
     );

@@ -4,6 +4,7 @@ import { keyValues, parseCommand, UsageError } from '@berth/cli-support/args';
 import {
   DEFAULT_ROLLBACK_CONFIG,
   DEFAULT_UPDATE_CONFIG,
+  isTaskDirty,
   type Node,
   type Service,
   type ServiceSpec,
@@ -326,9 +327,7 @@ async function followRollout(g: Globals, ref: string, specVersion: number, quiet
   for (;;) {
     const service = await getService(g, ref);
     const tasks = await tasksOf(g, service.id, 'running');
-    const current = tasks.filter(
-      (t) => t.specVersion === service.specVersion && t.status.state === 'running',
-    );
+    const current = tasks.filter((t) => !isTaskDirty(t, service) && t.status.state === 'running');
     const [, desired] = replicasColumn(service, tasks).split('/').map(Number);
     const status = service.updateStatus;
     const line = `overall progress: ${Math.min(current.length, desired)} out of ${desired} tasks updated — ${status?.state ?? 'updating'}${status?.message ? `: ${status.message}` : ''}`;

@@ -91,22 +91,48 @@ describe('allocate', () => {
   });
 
   it('should not hand out an address a live task holds, and take back those of ended tasks', () => {
+    const small = network('n1', '10.0.1.0/29'); // hosts .2 to .6
     const service = onNetworks(makeService({ id: 'web' }), ['n1']);
-    const holder = makeTask({ service, slot: 1, state: 'running' });
-    const ended = makeTask({ service, slot: 2, state: 'failed', id: 'old' });
+    const live = (slot: number, address: string) => ({
+      ...makeTask({ service, slot, state: 'running', id: `live${slot}` }),
+      networks: [{ networkId: 'n1', address }],
+    });
+    const ended = makeTask({ service, slot: 9, state: 'failed', id: 'old' });
     const tasks = [
-      { ...holder, networks: [{ networkId: 'n1', address: '10.0.1.2/24' }] },
-      { ...ended, networks: [{ networkId: 'n1', address: '10.0.1.3/24' }] },
-      newTask(service, 3),
+      live(1, '10.0.1.3/29'),
+      live(2, '10.0.1.4/29'),
+      live(3, '10.0.1.5/29'),
+      { ...ended, networks: [{ networkId: 'n1', address: '10.0.1.6/29' }] },
+      newTask(service, 4),
     ];
     const plan = allocate(
       makeSnapshot({
-        networks: [net],
-        services: [{ ...service, virtualIps: [{ networkId: 'n1', address: '10.0.1.9/24' }] }],
+        networks: [small],
+        services: [{ ...service, virtualIps: [{ networkId: 'n1', address: '10.0.1.2/29' }] }],
         tasks,
       }),
     );
-    expect(plan.tasks.map((c) => c.task.networks)).toEqual([[{ networkId: 'n1', address: '10.0.1.3/24' }]]);
+    expect(plan.tasks.map((c) => c.task.networks)).toEqual([[{ networkId: 'n1', address: '10.0.1.6/29' }]]);
+  });
+
+  it('should not give a new task the address another one just gave back while higher ones are free', () => {
+    const service = onNetworks(makeService({ id: 'web' }), ['n1']);
+    const gaveBack = {
+      ...makeTask({ service, slot: 1, state: 'shutdown', id: 'old' }),
+      networks: [{ networkId: 'n1', address: '10.0.1.3/24' }],
+    };
+    const replacement = {
+      ...makeTask({ service, slot: 1, state: 'running', id: 'new' }),
+      networks: [{ networkId: 'n1', address: '10.0.1.4/24' }],
+    };
+    const plan = allocate(
+      makeSnapshot({
+        networks: [net],
+        services: [{ ...service, virtualIps: [{ networkId: 'n1', address: '10.0.1.2/24' }] }],
+        tasks: [gaveBack, replacement, newTask(service, 2)],
+      }),
+    );
+    expect(plan.tasks.map((c) => c.task.networks)).toEqual([[{ networkId: 'n1', address: '10.0.1.5/24' }]]);
   });
 
   it('should keep a task new, saying why, when its network is full, and not repeat itself', () => {

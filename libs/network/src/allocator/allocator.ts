@@ -121,7 +121,8 @@ function usedAddresses(snapshot: ClusterSnapshot): Map<string, Set<string>> {
 
 function claim(network: Network, used: Map<string, Set<string>>): string | null {
   const taken = used.get(network.id) ?? new Set<string>();
-  const [address] = freeAddresses(network.subnet, taken, 1);
+  // as swarmkit's IPAM: not the address a task just gave back, which machines may still route to its old place
+  const [address] = freeAddresses(network.subnet, taken, 1, { afterHighest: true });
   if (!address) return null;
   taken.add(address);
   used.set(network.id, taken);

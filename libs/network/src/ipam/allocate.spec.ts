@@ -75,3 +75,14 @@ describe('macOf', () => {
     expect(macOf('172.16.255.1')).toBe('02:42:ac:10:ff:01');
   });
 });
+
+describe('freeAddresses after the highest', () => {
+  it('should go on above the highest address taken, then wrap around to the bottom', () => {
+    expect(freeAddresses('10.0.1.0/29', ['10.0.1.5/29'], 2, { afterHighest: true })).toEqual([
+      '10.0.1.6/29',
+      '10.0.1.2/29',
+    ]);
+    expect(freeAddresses('10.0.1.0/29', [], 1, { afterHighest: true })).toEqual(['10.0.1.2/29']);
+    expect(freeAddresses('10.0.1.0/29', ['10.0.1.6/29'], 1, { afterHighest: true })).toEqual(['10.0.1.2/29']);
+  });
+});

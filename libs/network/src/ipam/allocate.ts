@@ -56,19 +56,34 @@ export function gatewayOf(subnet: string): string {
 }
 
 /**
- * COUNT free host addresses of SUBNET, lowest first, skipping the gateway and every address in
- * USED (plain addresses or CIDRs). Fewer when the subnet runs out; the caller says so.
+ * COUNT free host addresses of SUBNET, lowest first (or, AFTER_HIGHEST, going on above the
+ * highest taken and wrapping around), skipping the gateway and every address in USED (plain
+ * addresses or CIDRs). Fewer when the subnet runs out; the caller says so.
  */
-export function freeAddresses(subnet: string, used: Iterable<string>, count: number): string[] {
+export function freeAddresses(
+  subnet: string,
+  used: Iterable<string>,
+  count: number,
+  options: { afterHighest?: boolean } = {},
+): string[] {
   const net = parseSubnet(subnet);
-  const taken = new Set<number>([parseAddress(gatewayOf(subnet))]);
+  const gateway = parseAddress(gatewayOf(subnet));
+  const taken = new Set<number>([gateway]);
+  let highest = gateway;
   for (const address of used) {
     const n = parseAddress(address.split('/')[0]);
-    if (contains(net, n)) taken.add(n);
+    if (!contains(net, n)) continue;
+    taken.add(n);
+    highest = Math.max(highest, n);
   }
+  // above the highest taken first, then from the bottom: a freed address is not handed out again at once
+  const start = options.afterHighest && highest < lastHost(net) ? highest + 1 : firstHost(net);
   const free: string[] = [];
-  for (let n = firstHost(net); n <= lastHost(net) && free.length < count; n++)
+  const size = lastHost(net) - firstHost(net) + 1;
+  for (let i = 0; i < size && free.length < count; i++) {
+    const n = firstHost(net) + ((start - firstHost(net) + i) % size);
     if (!taken.has(n)) free.push(`${formatAddress(n)}/${net.prefix}`);
+  }
   return free;
 }
 

@@ -1,0 +1,263 @@
+/**
+ * Stacks and rollouts end to end on three machines: a stack in the shape of Docker's voting app
+ * deployed from YAML, redeployed with one changed service (only it rolls, start-first, under a
+ * continuous probe through the routing mesh that must see no failure), a bad update rolled back
+ * on its own, a rollout that survives SIGKILL of its manager, and an invalid file that changes
+ * nothing and says where it is wrong.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ClusterHarness, type ClusterMachine } from '@berth/testing';
+
+jest.setTimeout(180_000);
+
+const STACK = path.join(__dirname, 'fixtures', 'vote-stack.yml');
+let cluster: ClusterHarness | undefined;
+let scratch = '';
+beforeAll(async () => {
+  cluster = await ClusterHarness.start({ machines: 3 });
+  for (const m of cluster.machines) m.importBusybox();
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-stack-'));
+}, 120_000);
+afterAll(async () => {
+  await cluster?.stop();
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+const c = () => cluster!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function berth(args: string[], env: Record<string, string> = {}): string {
+  const r = c().berth(args, { env, timeoutMs: 150_000 });
+  if (r.status !== 0) throw new Error(`berth ${args.join(' ')} exited ${r.status}: ${r.stderr}${r.stdout}`);
+  return r.stdout;
+}
+
+async function until<T>(
+  what: string,
+  probe: () => T | Promise<T>,
+  done: (v: T) => boolean,
+  timeoutMs = 60_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  let last = await probe();
+  while (!done(last)) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last saw ${JSON.stringify(last)}`);
+    await sleep(250);
+    last = await probe();
+  }
+  return last;
+}
+
+function get(host: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const req = http.get({ host, port, path: '/', timeout: 3000, agent: false }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve(res.statusCode === 200 ? body.trim() : `error: status ${res.statusCode}`));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (error: NodeJS.ErrnoException) => resolve(`error: ${error.code ?? error.message}`));
+  });
+}
+
+interface ServiceView {
+  id: string;
+  meta: { version: number };
+  spec: { name: string; task: { container: { args: string[] } } };
+  specVersion: number;
+  updateStatus?: { state: string; message: string };
+}
+
+function inspect(name: string): ServiceView {
+  return JSON.parse(berth(['service', 'inspect', name]))[0] as ServiceView;
+}
+
+/** Requests to the mesh on every machine, one after the other, until STOP; every answer kept. */
+function probe(machines: readonly ClusterMachine[]): { stop: () => Promise<string[]> } {
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, 'fixtures', 'http-probe.js'), '8080', ...machines.map((m) => m.address)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  return {
+    stop: async () => {
+      child.kill('SIGTERM');
+      await closed;
+      return JSON.parse(out) as string[];
+    },
+  };
+}
+
+describe('stacks on a cluster of three machines', () => {
+  it('should deploy the voting-app-shaped stack and converge', async () => {
+    const out = berth(['stack', 'deploy', '-c', STACK, 'vote']);
+    for (const line of [
+      'Creating network vote_back',
+      'Creating network vote_front',
+      'Creating service vote_agent',
+      'Creating service vote_store',
+      'Creating service vote_web',
+      'Creating service vote_worker',
+    ])
+      expect(out).toContain(line);
+    expect(berth(['stack', 'ls', '--format', '{{.Name}} {{.Services}}']).trim()).toBe('vote 4');
+    const services = berth(['stack', 'services', '--format', '{{.Name}} {{.Mode}} {{.Replicas}}', 'vote']);
+    expect(services.trim().split('\n').sort()).toEqual([
+      'vote_agent global 3/3',
+      'vote_store replicated 1/1',
+      'vote_web replicated 4/4',
+      'vote_worker replicated 1/1',
+    ]);
+    // the web tier answers through the mesh on every machine
+    // (the machines' mesh tables follow the tasks within moments of their running)
+    for (const m of c().machines)
+      expect(
+        await until(
+          `the mesh on ${m.name}`,
+          () => get(m.address, 8080),
+          (a) => !a.startsWith('error'),
+          10_000,
+        ),
+      ).toMatch(/^vote 1 [0-9a-f]{12}$/);
+    // the worker reaches the store by name over the back network
+    const workerNode = berth(['service', 'ps', '--format', '{{.Node}}', 'vote_worker']).trim().split('\n')[0];
+    const m = c().machines.find((x) => x.name === workerNode)!;
+    const id = m
+      .berth(['ps', '-q', '--filter', 'label=com.docker.swarm.service.name=vote_worker'])
+      .stdout.trim();
+    await until(
+      'the worker to read from the store',
+      () => m.berth(['exec', id, 'cat', '/tmp/last']).stdout.trim(),
+      (t) => t === 'stored',
+    );
+    // the names and labels Docker gives
+    const web = JSON.parse(berth(['service', 'inspect', 'vote_web']))[0];
+    expect(web.spec.labels['com.docker.stack.namespace']).toBe('vote');
+    expect(berth(['stack', 'ps', '--format', '{{.Name}}', 'vote'])).toContain('vote_web.1');
+  });
+
+  it('should roll only the changed service on redeploy, start-first, with no failed request through the mesh', async () => {
+    const before = Object.fromEntries(
+      ['vote_store', 'vote_worker', 'vote_agent'].map((n) => [n, inspect(n).meta.version]),
+    );
+    const webBefore = inspect('vote_web').specVersion;
+    const dry = berth(['stack', 'deploy', '--dry-run', '-c', STACK, 'vote'], { VERSION: '2' });
+    expect(dry).toContain('Would update service vote_web');
+    expect(inspect('vote_web').specVersion).toBe(webBefore); // a dry run applies nothing
+    const load = probe(c().machines);
+    await sleep(500);
+    const out = berth(['stack', 'deploy', '-c', STACK, 'vote'], { VERSION: '2' });
+    await sleep(500);
+    const answers = await load.stop();
+    expect(out).toContain('Updating service vote_web');
+    expect(out).not.toMatch(/Updating service vote_(store|worker|agent)/);
+    const failures = answers.filter((a) => a.startsWith('error'));
+    expect({ requests: answers.length, failures }).toEqual({ requests: answers.length, failures: [] });
+    expect(answers.length).toBeGreaterThan(50);
+    expect(answers.some((a) => a.startsWith('vote 1'))).toBe(true);
+    expect(answers.at(-1)).toMatch(/^vote 2 /);
+    const web = inspect('vote_web');
+    expect(web.specVersion).toBe(webBefore + 1);
+    expect(web.updateStatus?.state).toBe('completed');
+    for (const [name, version] of Object.entries(before)) expect(inspect(name).meta.version).toBe(version);
+  });
+
+  it('should roll back on its own an update whose tasks exit at once, and end on the old spec', async () => {
+    const old = inspect('vote_web');
+    const r = c().berth(
+      ['service', 'update', '--args', "sh -c 'exit 3'", '--update-failure-action', 'rollback', 'vote_web'],
+      { timeoutMs: 120_000 },
+    );
+    expect(r.status).toBe(1);
+    const after = await until(
+      'the rollback to complete',
+      () => inspect('vote_web'),
+      (s) => s.updateStatus?.state === 'rollback_completed',
+    );
+    expect(after.spec.task.container.args).toEqual(old.spec.task.container.args);
+    expect(after.updateStatus?.message).toBe('rollback completed');
+    for (const m of c().machines) expect(await get(m.address, 8080)).toMatch(/^vote 2 /);
+  });
+
+  it('should finish a rollout whose manager was killed in the middle of it', async () => {
+    berth([
+      'service',
+      'update',
+      '-d',
+      '--update-delay',
+      '1s',
+      '--update-parallelism',
+      '1',
+      '--env-add',
+      'ROUND=3',
+      'vote_web',
+    ]);
+    await until(
+      'the first new task',
+      () =>
+        berth(['service', 'ps', '--filter', 'desired-state=shutdown', '-q', 'vote_web']).trim().split('\n')
+          .length,
+      (n) => n >= 2,
+      30_000,
+    );
+    expect(inspect('vote_web').updateStatus?.state).toBe('updating');
+    await c().killManager('SIGKILL');
+    await c().startManager();
+    // the manager's API may take a moment to answer again
+    const tryInspect = () => {
+      const r = c().berth(['service', 'inspect', 'vote_web']);
+      return r.status === 0 ? (JSON.parse(r.stdout)[0] as ServiceView) : null;
+    };
+    const done = (await until(
+      'the rollout to complete after the restart',
+      tryInspect,
+      (s) => s?.updateStatus?.state === 'completed',
+      90_000,
+    ))!;
+    expect(done.updateStatus?.message).toBe('update completed');
+    const tasks = JSON.parse(
+      `[${berth(['service', 'ps', '--filter', 'desired-state=running', '--format', '{{json .}}', 'vote_web']).trim().split('\n').join(',')}]`,
+    ) as { CurrentState: string }[];
+    expect(tasks).toHaveLength(4);
+  });
+
+  it('should refuse an invalid file with file:line:column and key, changing nothing', () => {
+    const bad = path.join(scratch, 'bad.yml');
+    fs.writeFileSync(
+      bad,
+      [
+        'version: "3.8"',
+        'services:',
+        '  web:',
+        '    image: busybox:latest',
+        '    deploy:',
+        '      replicas: three',
+        '  extra:',
+        '    image: busybox:latest',
+        '',
+      ].join('\n'),
+    );
+    const services = berth(['service', 'ls', '-q']);
+    const r = c().berth(['stack', 'deploy', '-c', bad, 'vote']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/bad\.yml:6:\d+ services\.web\.deploy\.replicas: /);
+    expect(berth(['service', 'ls', '-q'])).toBe(services);
+  });
+
+  it('should remove the whole stack', () => {
+    const out = berth(['stack', 'rm', 'vote']);
+    expect(out).toContain('Removing service vote_web');
+    expect(out).toContain('Removing network vote_front');
+    expect(berth(['stack', 'ls', '--format', '{{.Name}}']).trim()).toBe('');
+  });
+});
