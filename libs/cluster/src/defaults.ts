@@ -39,6 +39,8 @@ export function defaultServiceSpec(name: string, image: string): ServiceSpec {
     mode: { replicated: { replicas: 1 } },
     endpoint: { mode: 'vip', ports: [] },
     networks: [],
+    updateConfig: { ...DEFAULT_UPDATE_CONFIG },
+    rollbackConfig: { ...DEFAULT_ROLLBACK_CONFIG },
   };
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_UPDATE_CONFIG } from '@berth/cluster';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem, SpecError } from './errors';
@@ -73,7 +74,7 @@ describe('the voting app (dockersamples/example-voting-app docker-stack.yml)', (
     });
     expect(service(stack, 'result').updateConfig).toMatchObject({ parallelism: 2, delayMs: 10_000 });
     expect(service(stack, 'db').mode).toEqual({ replicated: { replicas: 1 } });
-    expect(service(stack, 'db')).not.toHaveProperty('updateConfig');
+    expect(service(stack, 'db').updateConfig).toEqual(DEFAULT_UPDATE_CONFIG); // none given: swarm's
   });
 
   it('should keep the database, worker and visualizer on managers', () => {

@@ -156,8 +156,8 @@ describe('deploy', () => {
       maxFailureRatio: 0.3,
       order: 'start-first',
     });
-    expect(serviceOf('services:\n  web:\n    image: a\n')).not.toHaveProperty('updateConfig');
-    expect(specOf('replicas: 1')).not.toHaveProperty('rollbackConfig');
+    expect(serviceOf('services:\n  web:\n    image: a\n').updateConfig).toEqual(DEFAULT_UPDATE_CONFIG);
+    expect(specOf('replicas: 1').rollbackConfig).toEqual(DEFAULT_ROLLBACK_CONFIG);
     expect(specOf('update_config:\n  failure_action: rollback').updateConfig?.failureAction).toBe('rollback');
     expect(DEFAULT_ROLLBACK_CONFIG.failureAction).toBe('pause');
   });

@@ -128,6 +128,7 @@ describe('views', () => {
           DesiredState: 'Running',
           CurrentState: 'Running 5 seconds ago',
           Error: '',
+          Addresses: '',
         },
       ]);
     });

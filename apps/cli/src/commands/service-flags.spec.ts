@@ -53,6 +53,48 @@ function usageError(args: string[], ctx: FlagContext = context()): UsageError {
 describe('service-flags', () => {
   describe(serviceSpec.name, () => {
     describe('defaults', () => {
+      it('should take the update and rollback flags, and refuse what Docker refuses', () => {
+        const spec = create([
+          '--update-parallelism',
+          '5',
+          '--update-delay',
+          '2s',
+          '--update-order',
+          'start-first',
+          '--update-failure-action',
+          'rollback',
+          '--update-monitor',
+          '1s',
+          '--update-max-failure-ratio',
+          '0.2',
+          '--rollback-parallelism',
+          '0',
+          'nginx:1',
+        ]);
+        expect(spec.updateConfig).toEqual({
+          parallelism: 5,
+          delayMs: 2000,
+          failureAction: 'rollback',
+          monitorMs: 1000,
+          maxFailureRatio: 0.2,
+          order: 'start-first',
+        });
+        expect(spec.rollbackConfig).toMatchObject({
+          parallelism: 0,
+          failureAction: 'pause',
+          order: 'stop-first',
+        });
+        expect(() => create(['--update-order', 'sideways', 'nginx:1'])).toThrow(
+          'invalid --update-order "sideways": use stop-first or start-first',
+        );
+        expect(() => create(['--rollback-failure-action', 'rollback', 'nginx:1'])).toThrow(
+          'invalid --rollback-failure-action "rollback": use pause, continue',
+        );
+        expect(() => create(['--update-max-failure-ratio', '2', 'nginx:1'])).toThrow(
+          'expected a number from 0 to 1',
+        );
+      });
+
       it("should fill Docker's defaults for a bare image", () => {
         expect(create(['nginx:1'])).toEqual(defaultServiceSpec('', 'nginx:1'));
       });

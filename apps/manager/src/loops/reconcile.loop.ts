@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { applyTaskChanges, mergeTaskChanges, newObjectId } from '@berth/cluster';
+import { newObjectId } from '@berth/cluster';
 import { reconcile } from '@berth/orchestrator';
-import { schedule } from '@berth/scheduler';
-import { allocate } from '@berth/network/allocator/allocator';
-import { taskWrite, type Write } from '@berth/store';
+import { placedWrites } from './placement';
 import { StateService } from '../state/state.service';
 
 /**
@@ -69,17 +67,7 @@ export class ReconcileLoop {
     const { changes, wakeAt } = reconcile(snapshot, newObjectId, {
       taskHistoryLimit: cluster.settings.taskHistoryLimit,
     });
-    // each step sees the ones before: a task made, addressed and placed now is written once
-    const reconciled = { ...snapshot, tasks: applyTaskChanges(snapshot.tasks, changes) };
-    const allocation = allocate(reconciled);
-    const addressed = { ...reconciled, tasks: applyTaskChanges(reconciled.tasks, allocation.tasks) };
-    const placements = schedule(addressed);
-    const taskWrites = mergeTaskChanges(mergeTaskChanges(changes, allocation.tasks), placements);
-    const writes: Write[] = [
-      ...allocation.services.map((object): Write => ({ op: 'update', kind: 'services', object })),
-      ...allocation.networks.map((object): Write => ({ op: 'update', kind: 'networks', object })),
-      ...taskWrites.map(taskWrite),
-    ];
+    const writes = placedWrites(snapshot, changes);
     if (writes.length) {
       const result = await this.state.commit(writes);
       if (result.conflicts.length) this.again = true;

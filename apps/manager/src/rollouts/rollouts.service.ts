@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Queue, Worker, type Job } from 'bullmq';
 import { newObjectId, type Service, type UpdateStatus } from '@berth/cluster';
 import { isRollingOut, planRollout } from '@berth/orchestrator';
-import { taskWrite, type Write } from '@berth/store';
+import type { Write } from '@berth/store';
+import { placedWrites } from '../loops/placement';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { unavailable } from '../errors';
@@ -113,13 +114,28 @@ export class RolloutsService implements OnModuleDestroy {
       if (service.specVersion !== job.specVersion) return 'superseded';
       if (!isRollingOut(service)) return service.updateStatus?.state ?? 'nothing to do';
       const now = Date.now();
-      const tasks = this.state.cache.list('tasks').filter((t) => t.serviceId === service.id);
+      const snapshot = this.state.cache.snapshot(now);
+      const tasks = snapshot.tasks.filter((t) => t.serviceId === service.id);
       const decision = planRollout(service, tasks, now, newObjectId);
-      const writes: Write[] = decision.changes.map(taskWrite);
+      // the new tasks addressed and placed in the same write: a batch need not wait for the reconcile loop
+      const writes: Write[] = decision.changes.length ? placedWrites(snapshot, decision.changes) : [];
       const next = decision.rollback
         ? rolledBack(service, decision.status)
         : withStatus(service, decision.status);
-      if (next !== service) writes.push({ op: 'update', kind: 'services', object: next });
+      if (next !== service) {
+        // one write per key: the allocator may have given the service a VIP in the same pass
+        const i = writes.findIndex((w) => w.kind === 'services' && w.object.id === service.id);
+        const merged =
+          i < 0
+            ? next
+            : {
+                ...(writes[i].object as Service),
+                ...next,
+                virtualIps: (writes[i].object as Service).virtualIps,
+              };
+        if (i < 0) writes.push({ op: 'update', kind: 'services', object: merged });
+        else writes[i] = { op: 'update', kind: 'services', object: merged };
+      }
       if (writes.length) {
         const result = await this.state.commit(writes);
         if (result.conflicts.length) continue; // read again and decide again

@@ -1,0 +1,22 @@
+import { applyTaskChanges, mergeTaskChanges, type ClusterSnapshot, type TaskChange } from '@berth/cluster';
+import { allocate } from '@berth/network/allocator/allocator';
+import { schedule } from '@berth/scheduler';
+import { taskWrite, type Write } from '@berth/store';
+
+/**
+ * CHANGES to SNAPSHOT's tasks (from the orchestrators or a rollout) with what follows from them
+ * in the same write: addresses for new tasks (and VIPs, ingress addresses), then nodes for those
+ * pending. Each step sees the ones before, so a task made, addressed and placed now is written once.
+ */
+export function placedWrites(snapshot: ClusterSnapshot, changes: readonly TaskChange[]): Write[] {
+  const changed = { ...snapshot, tasks: applyTaskChanges(snapshot.tasks, changes) };
+  const allocation = allocate(changed);
+  const addressed = { ...changed, tasks: applyTaskChanges(changed.tasks, allocation.tasks) };
+  const placements = schedule(addressed);
+  const taskWrites = mergeTaskChanges(mergeTaskChanges(changes, allocation.tasks), placements);
+  return [
+    ...allocation.services.map((object): Write => ({ op: 'update', kind: 'services', object })),
+    ...allocation.networks.map((object): Write => ({ op: 'update', kind: 'networks', object })),
+    ...taskWrites.map(taskWrite),
+  ];
+}

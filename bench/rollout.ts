@@ -1,0 +1,102 @@
+/**
+ * npm run bench:rollout — a rolling update on the local cluster harness (three machines, a real
+ * manager, etcd and Redis): 50 busybox replicas that stop at once (`--stop-signal SIGKILL`),
+ * `berth service update --env-add` with parallelism 5 and delay 0 (stop-first, monitor 5 s: the
+ * defaults), timed from the command until the service's UpdateStatus says completed. Beside it, in
+ * the same run, the same update on a one-node Swarm of Debian's dockerd (bench/swarm.ts), where
+ * dockerd can be started. Target (issue 7): ≤ 7 s; Swarm took ≈ 27 s on this kind of machine.
+ *
+ * BENCH_REPLICAS (50), BENCH_PARALLELISM (5), BENCH_ROUNDS (3), BENCH_PEER=0 to skip Swarm.
+ */
+import { ClusterHarness } from '../test/support/cluster';
+import { summarise } from './stats';
+import { dockerSwarmRollout } from './swarm';
+
+const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 50);
+const PARALLELISM = Number(process.env.BENCH_PARALLELISM ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function must(cluster: ClusterHarness, args: string[]): string {
+  const r = cluster.berth(args, { timeoutMs: 300_000 });
+  if (r.status !== 0) throw new Error(`berth ${args.join(' ')}: ${r.stderr}${r.stdout}`);
+  return r.stdout;
+}
+
+async function berthRollout(): Promise<number[]> {
+  const cluster = await ClusterHarness.start({ machines: 3 });
+  try {
+    for (const m of cluster.machines) m.importBusybox();
+    must(cluster, [
+      'service',
+      'create',
+      '-q',
+      '--name',
+      'roll',
+      '--replicas',
+      String(REPLICAS),
+      '--stop-signal',
+      'SIGKILL',
+      'busybox:latest',
+      'sleep',
+      '3600',
+    ]);
+    const samples: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const start = performance.now();
+      must(cluster, [
+        'service',
+        'update',
+        '-d',
+        '--env-add',
+        `X=${round}`,
+        '--update-parallelism',
+        String(PARALLELISM),
+        '--update-delay',
+        '0s',
+        'roll',
+      ]);
+      for (;;) {
+        const status = JSON.parse(must(cluster, ['service', 'inspect', 'roll']))[0].updateStatus?.state;
+        if (status === 'completed') break;
+        if (status === 'paused') throw new Error('the rollout paused');
+        await sleep(100);
+      }
+      samples.push(performance.now() - start);
+      console.log(`  berth round ${round + 1}: ${(samples.at(-1)! / 1000).toFixed(2)} s`);
+    }
+    must(cluster, ['service', 'rm', 'roll']);
+    return samples;
+  } finally {
+    await cluster.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `bench:rollout — ${REPLICAS} replicas, parallelism ${PARALLELISM}, delay 0, monitor 5 s, tasks stop at once; ${ROUNDS} rounds`,
+  );
+  const berth = summarise('berth (3 machines)', await berthRollout());
+  const peer =
+    process.env.BENCH_PEER === '0'
+      ? { samples: [], skipped: 'BENCH_PEER=0' }
+      : await dockerSwarmRollout(REPLICAS, PARALLELISM, ROUNDS);
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log('\nwho                       min       p50       max    n');
+  console.log(
+    `${berth.name.padEnd(22)} ${s(berth.min).padStart(8)} ${s(berth.p50).padStart(9)} ${s(berth.max).padStart(9)} ${String(berth.n).padStart(4)}`,
+  );
+  if (peer.samples.length) {
+    const swarm = summarise('swarm (dockerd, 1 node)', peer.samples);
+    console.log(
+      `${swarm.name.padEnd(22)} ${s(swarm.min).padStart(8)} ${s(swarm.p50).padStart(9)} ${s(swarm.max).padStart(9)} ${String(swarm.n).padStart(4)}`,
+    );
+    console.log(`\nberth / swarm (p50): ${(berth.p50 / swarm.p50).toFixed(2)}×`);
+  } else console.log(`swarm: not measured (${peer.skipped})`);
+  console.log(`target ≤ 7 s: ${berth.p50 <= 7000 ? 'met' : 'NOT met'} (p50 ${s(berth.p50)})`);
+}
+
+main().catch((error: Error) => {
+  console.error(`bench:rollout: ${error.message}`);
+  process.exit(1);
+});
