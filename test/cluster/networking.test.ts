@@ -383,10 +383,11 @@ describe('networking on a cluster of three machines', () => {
     for (let cycle = 0; cycle < 100; cycle++) {
       berth('service', 'scale', '-d', 'churn=10');
       if (cycle % 25 === 0)
-        await until(`10 addresses in use (cycle ${cycle})`, used, (n) => n === before.used + 11);
+        // the churn does allocate (tasks of the cycle before may still be on their way out)
+        await until(`10 addresses in use (cycle ${cycle})`, used, (n) => n >= before.used + 11);
       berth('service', 'scale', '-d', 'churn=0');
     }
-    await until('every churn address back', used, (n) => n === before.used + 1);
+    await until('every churn address back', used, (n) => n === before.used + 1, 60_000);
     berth('service', 'rm', 'churn');
     await until('the VIP back too', used, (n) => n === before.used);
     expect(JSON.parse(berth('network', 'inspect', 'front'))[0].addresses).toEqual(before);
