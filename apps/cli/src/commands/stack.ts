@@ -23,6 +23,7 @@ interface StackSummary {
   updated: string[];
   unchanged: string[];
   removed: string[];
+  removedNetworks?: string[];
 }
 
 /** The stack of the compose FILES, or an exit with every problem as file:line:column path: message. */
@@ -93,6 +94,8 @@ export const deploy: Command = async (args, g) => {
   const verb = values['dry-run'] ? 'Would ' : '';
   for (const n of summary.networks) write(`${verb}${verb ? 'create' : 'Creating'} network ${n}\n`);
   for (const s of summary.removed) write(`${verb}${verb ? 'remove' : 'Removing'} service ${s}\n`);
+  for (const n of summary.removedNetworks ?? [])
+    write(`${verb}${verb ? 'remove' : 'Removing'} network ${n}\n`);
   for (const s of summary.created) write(`${verb}${verb ? 'create' : 'Creating'} service ${s}\n`);
   for (const s of summary.updated) write(`${verb}${verb ? 'update' : 'Updating'} service ${s}\n`);
   if (values['dry-run']) {

@@ -21,6 +21,8 @@ export interface StackPlan {
   update: { service: Service; spec: ServiceSpec }[];
   unchanged: Service[];
   remove: Service[];
+  /** with prune: the stack's networks its file no longer declares and no remaining service uses */
+  removeNetworks: Network[];
   /** what makes the stack impossible as asked, for people */
   problems: string[];
 }
@@ -43,7 +45,15 @@ export function planStack(
     );
   const createNetworks = desired.networks.filter((n) => !n.external && !existingNetworks.has(n.name));
   const byName = new Map(current.services.map((s) => [s.spec.name, s]));
-  const plan: StackPlan = { createNetworks, create: [], update: [], unchanged: [], remove: [], problems };
+  const plan: StackPlan = {
+    createNetworks,
+    create: [],
+    update: [],
+    unchanged: [],
+    remove: [],
+    removeNetworks: [],
+    problems,
+  };
   for (const spec of desired.services) {
     const existing = byName.get(spec.name);
     if (!existing) plan.create.push(spec);
@@ -57,6 +67,16 @@ export function planStack(
   if (prune) {
     const wanted = new Set(desired.services.map((s) => s.name));
     plan.remove = servicesOfStack(current.services, stack).filter((s) => !wanted.has(s.spec.name));
+    const declared = new Set(desired.networks.map((n) => n.name));
+    const removed = new Set(plan.remove.map((s) => s.id));
+    const used = new Set(
+      current.services
+        .filter((s) => !removed.has(s.id))
+        .flatMap((s) => (s.spec.networks ?? []).map((n) => n.target)),
+    );
+    plan.removeNetworks = current.networks.filter(
+      (n) => n.spec.labels[STACK_LABEL] === stack && !declared.has(n.spec.name) && !used.has(n.id),
+    );
   }
   return plan;
 }

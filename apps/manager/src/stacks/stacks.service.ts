@@ -14,6 +14,7 @@ export interface StackSummary {
   updated: string[];
   unchanged: string[];
   removed: string[];
+  removedNetworks?: string[];
 }
 
 /**
@@ -76,6 +77,7 @@ export class StacksService {
       updated: plan.update.map((u) => u.spec.name),
       unchanged: plan.unchanged.map((s) => s.spec.name),
       removed: plan.remove.map((s) => s.spec.name),
+      removedNetworks: plan.removeNetworks.map((n) => n.spec.name),
     };
     if (options.dryRun) return summary;
     const writes: Write[] = [
@@ -86,6 +88,7 @@ export class StacksService {
         object: this.services.newService(spec),
       })),
       ...plan.remove.map((object): Write => ({ op: 'delete', kind: 'services', object })),
+      ...plan.removeNetworks.map((object): Write => ({ op: 'delete', kind: 'networks', object })),
     ];
     for (const { service, spec } of plan.update) {
       const { next, rollout } = this.services.updated(service, spec);
