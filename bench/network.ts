@@ -1,8 +1,8 @@
 /**
  * npm run bench:network — the data path of overlay networks, on three machines of the local
- * cluster harness. One server task (busybox httpd, a small page) runs on machine 2; a client
- * task's network namespace on machine 1 loads it with new connections (bench/http-load) three
- * ways, one after the other in the same run:
+ * cluster harness. One server task (busybox httpd, a small page) runs on machine 2; client
+ * tasks' network namespaces on machine 1 (one per way) load it with new connections
+ * (bench/http-load) three ways, one after the other in the same run:
  *
  * - direct: to the server task's own overlay address (VXLAN, no translation) — the baseline;
  * - VIP: to the service's virtual IP (nftables DNAT in the client's namespace);
@@ -94,23 +94,31 @@ async function main(): Promise<void> {
       '-c',
       'mkdir -p /www && echo hello > /www/index.html && exec httpd -f -p 80 -h /www',
     ]);
-    must(cluster, [
-      'service',
-      'create',
-      '-d',
-      '--name',
-      'cli',
-      '--network',
-      'bench',
-      '--constraint',
-      'node.hostname==m1',
-      'busybox:latest',
-      'sleep',
-      '36000',
-    ]);
-    const client = await containerOf(m1, 'cli');
+    // one client task per way: each has its own namespace and so its own conntrack table (a VIP
+    // connection whose translated tuple matches a direct one still in TIME_WAIT would be dropped)
+    for (const way of ['direct', 'vip', 'mesh'])
+      must(cluster, [
+        'service',
+        'create',
+        '-d',
+        '--name',
+        `cli-${way}`,
+        '--network',
+        'bench',
+        '--constraint',
+        'node.hostname==m1',
+        'busybox:latest',
+        'sleep',
+        '36000',
+      ]);
+    const netnsOf = async (way: string) =>
+      `/run/netns/berth-${(await containerOf(m1, `cli-${way}`)).slice(0, 12)}`;
+    const clients = {
+      direct: await netnsOf('direct'),
+      VIP: await netnsOf('vip'),
+      mesh: await netnsOf('mesh'),
+    };
     await containerOf(m2, 'srv');
-    const netns = `/run/netns/berth-${client.slice(0, 12)}`;
     const subnet = JSON.parse(must(cluster, ['network', 'inspect', 'bench']))[0].subnet as string;
     const prefix = subnet.split('.').slice(0, 3).join('.') + '.';
     const direct = must(cluster, [
@@ -136,7 +144,7 @@ async function main(): Promise<void> {
     // every way answers before anything is timed
     for (const w of ways) {
       for (let i = 0; ; i++) {
-        const probe = load(netns, w.host, w.port, 1);
+        const probe = load(clients[w.name as keyof typeof clients], w.host, w.port, 1);
         if (probe.requests > 0 && probe.errors === 0) break;
         if (i > 30) throw new Error(`${w.name} does not answer: ${probe.firstError}`);
         await sleep(500);
@@ -145,7 +153,7 @@ async function main(): Promise<void> {
     const best = new Map<string, Load>();
     for (let round = 1; round <= ROUNDS; round++)
       for (const w of ways) {
-        const result = load(netns, w.host, w.port, SECONDS);
+        const result = load(clients[w.name as keyof typeof clients], w.host, w.port, SECONDS);
         console.log(
           `  round ${round} ${w.name.padEnd(6)} ${result.rps.toFixed(0).padStart(6)} req/s  p99 ${result.p99.toFixed(2)} ms  errors ${result.errors}`,
         );
@@ -170,7 +178,7 @@ async function main(): Promise<void> {
         ].join(' '),
       );
     }
-    must(cluster, ['service', 'rm', 'srv', 'cli']);
+    must(cluster, ['service', 'rm', 'srv', 'cli-direct', 'cli-vip', 'cli-mesh']);
   } finally {
     await cluster.stop();
   }
