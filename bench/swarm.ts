@@ -47,6 +47,24 @@ async function withSwarm(fn: (dockerd: Dockerd, samples: number[]) => Promise<vo
   }
 }
 
+/** `docker service create` of REPLICAS busybox sleepers named NAME (EXTRA: more flags), not waiting. */
+function createService(dockerd: Dockerd, name: string, replicas: number, extra: string[] = []): void {
+  dockerd.docker([
+    'service',
+    'create',
+    '--detach',
+    '--no-resolve-image',
+    '--replicas',
+    String(replicas),
+    '--name',
+    name,
+    ...extra,
+    'bb',
+    'sleep',
+    '3600',
+  ]);
+}
+
 async function removeService(dockerd: Dockerd, name: string): Promise<void> {
   dockerd.docker(['service', 'rm', name]);
   while (dockerd.docker(['ps', '-q', '--filter', `label=com.docker.swarm.service.name=${name}`]).trim())
@@ -58,19 +76,7 @@ export function dockerSwarmConvergence(replicas: number, rounds = 3): Promise<Pe
     for (let round = 0; round < rounds; round++) {
       const name = `conv${round}`;
       const start = performance.now();
-      dockerd.docker([
-        'service',
-        'create',
-        '--detach',
-        '--no-resolve-image',
-        '--replicas',
-        String(replicas),
-        '--name',
-        name,
-        'bb',
-        'sleep',
-        '3600',
-      ]);
+      createService(dockerd, name, replicas);
       while (running(dockerd, name) < replicas) await sleep(100);
       samples.push(performance.now() - start);
       await removeService(dockerd, name);
@@ -86,21 +92,7 @@ export function dockerSwarmConvergence(replicas: number, rounds = 3): Promise<Pe
 export function dockerSwarmRollout(replicas: number, parallelism: number, rounds = 3): Promise<PeerResult> {
   return withSwarm(async (dockerd, samples) => {
     const name = 'roll';
-    dockerd.docker([
-      'service',
-      'create',
-      '--detach',
-      '--no-resolve-image',
-      '--replicas',
-      String(replicas),
-      '--name',
-      name,
-      '--stop-signal',
-      'SIGKILL',
-      'bb',
-      'sleep',
-      '3600',
-    ]);
+    createService(dockerd, name, replicas, ['--stop-signal', 'SIGKILL']);
     while (running(dockerd, name) < replicas) await sleep(200);
     for (let round = 0; round < rounds; round++) {
       const start = performance.now();

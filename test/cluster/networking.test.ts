@@ -5,7 +5,7 @@
  * on every machine (and keeps answering when its task moves), and addresses do not leak.
  */
 import * as http from 'node:http';
-import { ClusterHarness, type ClusterMachine } from '@berth/testing';
+import { ClusterHarness, until, type ClusterMachine } from '@berth/testing';
 
 jest.setTimeout(180_000);
 
@@ -25,22 +25,6 @@ function berth(...args: string[]): string {
   return r.stdout;
 }
 
-async function until<T>(
-  what: string,
-  probe: () => T | Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!done(last)) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; last saw ${JSON.stringify(last)}`);
-    await sleep(200);
-    last = await probe();
-  }
-  return last;
-}
 
 /** An HTTP server printing its task's hostname, as a service's command. */
 const HTTPD = ['sh', '-c', 'mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 80 -h /www'];

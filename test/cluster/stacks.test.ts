@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ClusterHarness, type ClusterMachine } from '@berth/testing';
+import { ClusterHarness, until as untilDone, type ClusterMachine } from '@berth/testing';
 
 jest.setTimeout(180_000);
 
@@ -36,22 +36,9 @@ function berth(args: string[], env: Record<string, string> = {}): string {
   return r.stdout;
 }
 
-async function until<T>(
-  what: string,
-  probe: () => T | Promise<T>,
-  done: (v: T) => boolean,
-  timeoutMs = 60_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!done(last)) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; last saw ${JSON.stringify(last)}`);
-    await sleep(250);
-    last = await probe();
-  }
-  return last;
-}
+/** Rollouts take their time: a minute unless told. */
+const until = <T>(what: string, probe: () => T | Promise<T>, done: (v: T) => boolean, timeoutMs = 60_000) =>
+  untilDone(what, probe, done, timeoutMs, 250);
 
 function get(host: string, port: number): Promise<string> {
   return new Promise((resolve) => {

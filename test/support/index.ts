@@ -4,3 +4,4 @@ export { startRegistry, freePort, type TestRegistry } from './registry';
 export { EngineHarness, BERTH, BERTHD, ensureBuilt, type BerthResult } from './engine';
 export { startEtcd, type TestEtcd } from './etcd';
 export { ClusterHarness, type ClusterMachine } from './cluster';
+export { until } from './until';

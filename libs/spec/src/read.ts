@@ -34,13 +34,7 @@ export function readInteger(
   path: Path,
   range: { min?: number; max?: number } = {},
 ): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  const n = parseInteger(value);
-  if (n === undefined) {
-    report(ctx, path, `expected an integer, got ${describeValue(value)}`);
-    return undefined;
-  }
-  return checkRange(ctx, n, path, range);
+  return readNumeric(ctx, value, path, range, parseInteger, 'an integer');
 }
 
 export function readNumber(
@@ -49,10 +43,22 @@ export function readNumber(
   path: Path,
   range: { min?: number; max?: number } = {},
 ): number | undefined {
+  return readNumeric(ctx, value, path, range, parseNumber, 'a number');
+}
+
+/** VALUE read by PARSE and kept within RANGE; a problem naming WHAT was expected otherwise. */
+function readNumeric(
+  ctx: CompileContext,
+  value: unknown,
+  path: Path,
+  range: { min?: number; max?: number },
+  parse: (value: unknown) => number | undefined,
+  what: string,
+): number | undefined {
   if (value === undefined || value === null) return undefined;
-  const n = parseNumber(value);
+  const n = parse(value);
   if (n === undefined) {
-    report(ctx, path, `expected a number, got ${describeValue(value)}`);
+    report(ctx, path, `expected ${what}, got ${describeValue(value)}`);
     return undefined;
   }
   return checkRange(ctx, n, path, range);

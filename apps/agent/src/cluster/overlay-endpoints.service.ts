@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { NetworkView } from '@berth/cluster';
 import { balancerScript, serviceRecords } from '@berth/network';
@@ -10,23 +9,13 @@ import {
   type OverlayNetworkInfo,
 } from '../networks/networks.service';
 import { ClusterAgentService } from './cluster-agent.service';
+import { run } from './command';
 import { managerClient } from './session';
 import { NetworkViewsService } from './network-views.service';
 
 /** Runs nft with SCRIPT on stdin inside the network namespace at NETNS. */
-export function nftIn(netns: string, script: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('nsenter', [`--net=${netns}`, 'nft', '-f', '-'], {
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`nft in ${netns}: ${stderr.trim() || `exit ${code}`}`)),
-    );
-    child.stdin.end(script);
-  });
+export function nftIn(netns: string, script: string): Promise<string> {
+  return run(['nsenter', `--net=${netns}`, 'nft', '-f', '-'], script);
 }
 
 interface Endpoint {

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import * as fs from 'node:fs';
 import { macOf } from '@berth/network/ipam';
@@ -10,16 +9,8 @@ import {
   type OverlayNetworkState,
 } from '@berth/network/overlay/plan';
 import { ClusterAgentService } from './cluster-agent.service';
+import { run } from './command';
 import { NetworkViewsService } from './network-views.service';
-
-function run(argv: string[], input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(argv[0], argv.slice(1), (error, stdout, stderr) =>
-      error ? reject(new Error(`${argv.join(' ')}: ${stderr.trim() || error.message}`)) : resolve(stdout),
-    );
-    if (input !== undefined) child.stdin?.end(input);
-  });
-}
 
 /** The overlay devices and forwarding entries this machine has now, read from the kernel. */
 async function readOverlay(): Promise<OverlayNetworkState[]> {

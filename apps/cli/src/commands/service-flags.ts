@@ -75,7 +75,7 @@ export function rolloutFlags<P extends 'update' | 'rollback'>(prefix: P) {
 }
 
 /** BASE with the `--PREFIX-*` flags given in VALUES applied. */
-export function rolloutConfig(
+export function updateConfigFromFlags(
   values: Values,
   prefix: 'update' | 'rollback',
   base: UpdateConfig,
@@ -266,8 +266,8 @@ export function serviceSpec(values: Values, positionals: string[], ctx: FlagCont
     throw new UsageError(`invalid endpoint mode "${endpointMode}": use vip or dnsrr`);
   spec.endpoint = { mode: endpointMode, ports: list(values.publish).map(parsePublish) };
   spec.networks = list(values.network).map(parseNetworkFlag);
-  spec.updateConfig = rolloutConfig(values, 'update', DEFAULT_UPDATE_CONFIG);
-  spec.rollbackConfig = rolloutConfig(values, 'rollback', DEFAULT_ROLLBACK_CONFIG);
+  spec.updateConfig = updateConfigFromFlags(values, 'update', DEFAULT_UPDATE_CONFIG);
+  spec.rollbackConfig = updateConfigFromFlags(values, 'rollback', DEFAULT_ROLLBACK_CONFIG);
   return spec;
 }
 

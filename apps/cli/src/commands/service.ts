@@ -15,7 +15,13 @@ import { forEach, write, type Command, type Globals } from '../context';
 import { manager } from '../manager';
 import { printDocuments, printListing } from '../output';
 import { replicasColumn, serviceRow, taskRows } from '../cluster-views/views';
-import { SERVICE_FLAGS, parsePlacementPref, rolloutConfig, rolloutFlags, serviceSpec } from './service-flags';
+import {
+  SERVICE_FLAGS,
+  parsePlacementPref,
+  updateConfigFromFlags,
+  rolloutFlags,
+  serviceSpec,
+} from './service-flags';
 
 const parse = <T>(json: string) => JSON.parse(json) as T;
 
@@ -294,8 +300,12 @@ export const update: Command = async (args, g) => {
     const removed = envNames([...list('env-rm'), ...list('env-add')]);
     container.env = [...container.env.filter((e) => !removed.has(e.split('=')[0])), ...list('env-add')];
     if (values.force) spec.task.forceUpdate += 1;
-    spec.updateConfig = rolloutConfig(values, 'update', spec.updateConfig ?? DEFAULT_UPDATE_CONFIG);
-    spec.rollbackConfig = rolloutConfig(values, 'rollback', spec.rollbackConfig ?? DEFAULT_ROLLBACK_CONFIG);
+    spec.updateConfig = updateConfigFromFlags(values, 'update', spec.updateConfig ?? DEFAULT_UPDATE_CONFIG);
+    spec.rollbackConfig = updateConfigFromFlags(
+      values,
+      'rollback',
+      spec.rollbackConfig ?? DEFAULT_ROLLBACK_CONFIG,
+    );
   });
   write(`${positionals[0]}\n`);
   if (values.detach) return 0;

@@ -100,17 +100,10 @@ export class ServicesService {
     const spec = this.withPorts(this.withNetworkIds(requested), service);
     if (spec.name !== service.spec.name) throw invalid('a service cannot be renamed');
     const read = version ? { ...service, meta: { ...service.meta, version } } : service;
-    const changed = taskSpecChanged(service.spec, spec);
-    const next: Service = {
-      ...read,
-      spec,
-      specVersion: service.specVersion + (changed ? 1 : 0),
-      previousSpec: changed ? service.spec : service.previousSpec,
-      ...(changed ? { updateStatus: rolloutStatus('updating', 'update in progress') } : {}),
-    };
+    const { next, rollout } = this.updated(read, spec);
     return this.write(
       next,
-      changed,
+      rollout,
       `service ${service.spec.name} changed since it was read (update out of sequence); try again`,
     );
   }
