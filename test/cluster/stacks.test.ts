@@ -239,6 +239,14 @@ describe('stacks on a cluster of three machines', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/bad\.yml:6:\d+ services\.web\.deploy\.replicas: /);
     expect(berth(['service', 'ls', '-q'])).toBe(services);
+
+    // `stack config` still shows how the file reads, then why it would not deploy
+    const shown = c().berth(['stack', 'config', '-c', bad]);
+    expect(shown.status).toBe(1);
+    expect(shown.stdout).toContain('replicas: three');
+    expect(shown.stderr).toMatch(
+      /this stack would not deploy:\n.*bad\.yml:6:\d+ services\.web\.deploy\.replicas: /,
+    );
   });
 
   it('should remove the whole stack', () => {

@@ -1,5 +1,5 @@
 export { formatProblem, type Problem, SpecError } from './errors';
-export { loadStack, renderConfig } from './load';
+export { loadStack, readStack, renderConfig } from './load';
 export { substitute, type Lookup } from './interpolate';
 export { parseEnvFile } from './env-file';
 export { parseBytes, parseDurationMs, parseNanoCpus } from './units';
@@ -10,5 +10,6 @@ export type {
   StackFile,
   StackFileObject,
   StackNetwork,
+  StackReading,
   StackService,
 } from './types';

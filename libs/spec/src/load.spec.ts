@@ -1,5 +1,5 @@
 import { formatProblem, SpecError } from './errors';
-import { loadStack, renderConfig } from './load';
+import { loadStack, readStack, renderConfig } from './load';
 import { load, problemsOf, yaml } from './testing';
 
 const VOTING = yaml`
@@ -219,5 +219,41 @@ describe('renderConfig', () => {
     expect(
       renderConfig({ services: { web: { image: 'a', environment: { DEBUG: 'yes', MODE: '0755' } } } }),
     ).toContain('DEBUG: "yes"');
+  });
+});
+
+describe('readStack', () => {
+  const read = (content: string) =>
+    readStack({ files: [{ path: 'stack.yml', content }], env: {}, stackName: 'app' });
+
+  it('should compile a stack Berth refuses, with the problems beside it', () => {
+    const reading = read(yaml`
+      services:
+        web:
+          image: web:1
+          networks: [missing]
+        db:
+          build: .
+    `);
+    expect(reading.stack?.services.map((s) => s.shortName)).toEqual(['db', 'web']);
+    expect(reading.problems.map(formatProblem)).toEqual([
+      "stack.yml:4:16 services.web.networks.missing: network 'missing' is not declared in the top-level networks",
+      'stack.yml:5:3 services.db: no image given: a stack runs images, it does not build them',
+    ]);
+  });
+
+  it('should give no stack when a file cannot be parsed', () => {
+    const reading = read('services:\n  web: [\n');
+    expect(reading.stack).toBeUndefined();
+    expect(reading.problems).toHaveLength(1);
+    expect(reading.problems[0]).toMatchObject({ file: 'stack.yml' });
+  });
+
+  it('should agree with loadStack on a stack without problems', () => {
+    const content = 'services:\n  web:\n    image: web:1\n';
+    expect(read(content)).toEqual({
+      stack: loadStack({ files: [{ path: 'stack.yml', content }], env: {}, stackName: 'app' }),
+      problems: [],
+    });
   });
 });

@@ -8,7 +8,7 @@ import { interpolateTree, type Lookup, unsetWarning } from './interpolate';
 import { mergeDocuments } from './merge';
 import { type SchemaIssue, validateAgainstSchema } from './schema';
 import { formatPath, locate, type MapNode, toPlain } from './tree';
-import type { LoadedStack, LoadOptions } from './types';
+import type { LoadedStack, LoadOptions, StackReading } from './types';
 import { optionWarnings } from './unsupported';
 import { parseStackFile } from './yaml';
 
@@ -21,27 +21,44 @@ const STACK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
  * schema and Berth's rules, compile. Throws a SpecError with every problem found, never a part.
  */
 export function loadStack(options: LoadOptions): LoadedStack {
+  const reading = readStack(options);
+  if (reading.problems.length > 0 || !reading.stack) throw new SpecError(reading.problems);
+  return reading.stack;
+}
+
+/**
+ * What `loadStack` does, without throwing: the compiled stack whenever the files could be parsed,
+ * interpolated and merged (even when the schema or Berth's rules refuse parts of it), and every
+ * problem, in reading order. A stack with problems is for showing (`stack config`), never for
+ * deploying.
+ */
+export function readStack(options: LoadOptions): StackReading {
   const fileOrder = options.files.map((f) => f.path);
-  const fail = (problems: readonly Problem[]): never => {
-    throw new SpecError(sortProblems(problems, fileOrder));
-  };
+  const unreadable = (problems: readonly Problem[]): StackReading => ({
+    problems: sortProblems(problems, fileOrder),
+  });
   if (!STACK_NAME.test(options.stackName))
-    fail([optionProblem(`invalid stack name '${options.stackName}': use letters, digits, '_', '.' and '-'`)]);
-  if (options.files.length === 0) fail([optionProblem('no stack file given')]);
+    return unreadable([
+      optionProblem(`invalid stack name '${options.stackName}': use letters, digits, '_', '.' and '-'`),
+    ]);
+  if (options.files.length === 0) return unreadable([optionProblem('no stack file given')]);
 
   const variables = readVariables(options);
   const files = readFiles(options, variables.lookup);
-  if (variables.problems.length + files.problems.length > 0) fail([...variables.problems, ...files.problems]);
+  if (variables.problems.length + files.problems.length > 0)
+    return unreadable([...variables.problems, ...files.problems]);
 
   const merged = mergeDocuments(files.roots);
   const config = toPlain(merged) as Record<string, unknown>;
   const ctx = compileContext(options, variables.lookup, merged, validateAgainstSchema(config));
   const compiled = compileStack(ctx, config);
-  if (ctx.problems.length > 0) fail(ctx.problems);
   return {
-    config,
-    ...compiled,
-    warnings: [...files.unset.map(unsetWarning), ...optionWarnings(config), ...ctx.warnings],
+    stack: {
+      config,
+      ...compiled,
+      warnings: [...files.unset.map(unsetWarning), ...optionWarnings(config), ...ctx.warnings],
+    },
+    problems: sortProblems(ctx.problems, fileOrder),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Problem } from './errors';
 import type { ServiceSpec } from '@berth/cluster';
 
 /** One `-c` file: its path (for messages and relative paths) and its text. */
@@ -73,4 +74,12 @@ export interface LoadedStack {
   configs: StackFileObject[];
   /** for people, one message each, e.g. "Ignoring unsupported options: build, restart" */
   warnings: string[];
+}
+
+/** A stack as read, problems and all: see `readStack`. */
+export interface StackReading {
+  /** absent when the files could not be parsed, interpolated or merged */
+  stack?: LoadedStack;
+  /** in reading order; none means the stack can be deployed */
+  problems: Problem[];
 }

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCommand, UsageError } from '@berth/cli-support/args';
 import type { Service, Task } from '@berth/cluster';
-import { loadStack, renderConfig, SpecError, type LoadedStack } from '@berth/spec';
+import { formatProblem, readStack, renderConfig, type LoadedStack, type StackReading } from '@berth/spec';
 import { ExitError, warn, write, type Command, type Globals } from '../context';
 import { manager } from '../manager';
 import { printListing } from '../output';
@@ -26,10 +26,10 @@ interface StackSummary {
   removedNetworks?: string[];
 }
 
-/** The stack of the compose FILES, or an exit with every problem as file:line:column path: message. */
-function load(files: string[], stackName: string): LoadedStack {
+/** The compose FILES read as a stack, problems and all; the files' own warnings are printed. */
+function read(files: string[], stackName: string): StackReading {
   if (!files.length) throw new UsageError('give the stack file with -c/--compose-file');
-  const read = (file: string) => {
+  const readText = (file: string) => {
     try {
       return fs.readFileSync(file, 'utf8');
     } catch (error) {
@@ -40,20 +40,22 @@ function load(files: string[], stackName: string): LoadedStack {
     }
   };
   const dotEnvFile = path.join(path.dirname(files[0]), '.env');
-  try {
-    const stack = loadStack({
-      files: files.map((file) => ({ path: file, content: read(file) })),
-      env: process.env as Record<string, string>,
-      dotEnv: fs.existsSync(dotEnvFile) ? read(dotEnvFile) : undefined,
-      stackName,
-      readFile: read,
-    });
-    for (const line of stack.warnings) warn(line);
-    return stack;
-  } catch (error) {
-    if (error instanceof SpecError) throw new ExitError(error.message, 1);
-    throw error;
-  }
+  const reading = readStack({
+    files: files.map((file) => ({ path: file, content: readText(file) })),
+    env: process.env as Record<string, string>,
+    dotEnv: fs.existsSync(dotEnvFile) ? readText(dotEnvFile) : undefined,
+    stackName,
+    readFile: readText,
+  });
+  for (const line of reading.stack?.warnings ?? []) warn(line);
+  return reading;
+}
+
+/** The stack of the compose FILES, or an exit with every problem as file:line:column path: message. */
+function load(files: string[], stackName: string): LoadedStack {
+  const { stack, problems } = read(files, stackName);
+  if (problems.length || !stack) throw new ExitError(problems.map(formatProblem).join('\n'), 1);
+  return stack;
 }
 
 const composeFlags = { 'compose-file': { type: 'string', short: 'c', multiple: true } } as const;
@@ -144,11 +146,22 @@ async function converge(g: Globals, names: string[], quiet: boolean): Promise<nu
   }
 }
 
+/**
+ * Prints the merged, interpolated file, as `docker stack config` does. A file Berth would refuse to
+ * deploy is still printed when it could be read, followed by its problems, and the exit is 1.
+ */
 export const config: Command = async (args) => {
   const { values, positionals } = parseCommand('stack config', args, composeFlags, []);
-  const stack = load((values['compose-file'] as string[] | undefined) ?? [], positionals[0] ?? 'stack');
-  write(renderConfig(stack.config));
-  return 0;
+  const { stack, problems } = read(
+    (values['compose-file'] as string[] | undefined) ?? [],
+    positionals[0] ?? 'stack',
+  );
+  if (stack) write(renderConfig(stack.config));
+  if (problems.length === 0) return 0;
+  throw new ExitError(
+    `${stack ? 'this stack would not deploy:\n' : ''}${problems.map(formatProblem).join('\n')}`,
+    1,
+  );
 };
 
 async function stackServices(g: Globals): Promise<Service[]> {
