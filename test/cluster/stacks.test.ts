@@ -249,6 +249,150 @@ describe('stacks on a cluster of three machines', () => {
     );
   });
 
+  it('should hand secrets and configs to tasks as read-only files on tmpfs, and keep secrets sealed in etcd', async () => {
+    const secret = `s3cret-${Date.now()}`;
+    fs.writeFileSync(path.join(scratch, 'db_password.txt'), secret);
+    const file = path.join(scratch, 'files.yml');
+    fs.writeFileSync(
+      file,
+      [
+        'version: "3.8"',
+        'services:',
+        '  app:',
+        '    image: busybox:latest',
+        '    command:',
+        '      - sh',
+        '      - -c',
+        '      - >-',
+        '        cat /run/secrets/db_password; echo;',
+        '        cat /etc/app.conf;',
+        "        stat -c 'token %a %u:%g' /run/secrets/token;",
+        '        (echo x > /run/secrets/db_password) 2>/dev/null || echo read-only;',
+        '        sleep 3600',
+        '    secrets:',
+        '      - db_password',
+        '      - source: token',
+        '        mode: 0400',
+        '        uid: "1000"',
+        '        gid: "1000"',
+        '    configs:',
+        '      - source: app_conf',
+        '        target: /etc/app.conf',
+        'secrets:',
+        '  db_password:',
+        '    file: ./db_password.txt',
+        '  token:',
+        '    environment: BERTH_TEST_TOKEN',
+        'configs:',
+        '  app_conf:',
+        '    content: greeting=hello from a config',
+        '',
+      ].join('\n'),
+    );
+    const out = berth(['stack', 'deploy', '-c', file, 'files'], { BERTH_TEST_TOKEN: 'tok' });
+    expect(out).toContain('Creating secret files_db_password');
+    expect(out).toContain('Creating config files_app_conf');
+    const logs = await until(
+      'the task to print its files',
+      () => berth(['service', 'logs', 'files_app']),
+      (text) => text.includes('read-only'),
+    );
+    expect(logs).toContain(secret);
+    expect(logs).toContain('greeting=hello from a config');
+    expect(logs).toContain('token 400 1000:1000');
+
+    expect(berth(['secret', 'ls', '--format', '{{.Name}}']).trim().split('\n').sort()).toEqual([
+      'files_db_password',
+      'files_token',
+    ]);
+    expect(JSON.parse(berth(['secret', 'inspect', 'files_db_password']))[0].data).toBeUndefined();
+    const removeInUse = c().berth(['secret', 'rm', 'files_db_password']);
+    expect(removeInUse.status).not.toBe(0);
+    expect(removeInUse.stderr).toContain('in use by service files_app');
+
+    // etcd holds the secret sealed, the config as it is
+    const { Etcd3 } = await import('etcd3');
+    const etcd = new Etcd3({ hosts: `http://${c().etcd}` });
+    try {
+      const values = Object.values(await etcd.getAll().prefix('/').strings());
+      expect(values.some((v) => v.includes('files_db_password'))).toBe(true);
+      expect(
+        values.some((v) => v.includes(secret) || v.includes(Buffer.from(secret).toString('base64'))),
+      ).toBe(false);
+      expect(
+        values.some((v) => v.includes(Buffer.from('greeting=hello from a config').toString('base64'))),
+      ).toBe(true);
+    } finally {
+      etcd.close();
+    }
+    // on the machine, the files are on a tmpfs (never its disk)
+    const mounts = fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n');
+    expect(
+      mounts.some((l) => l.includes(c().tmp) && l.includes('/task-files ') && l.includes(' - tmpfs ')),
+    ).toBe(true);
+
+    const removed = berth(['stack', 'rm', 'files']);
+    expect(removed).toContain('Removing secret files_db_password');
+    expect(removed).toContain('Removing config files_app_conf');
+    expect(berth(['secret', 'ls', '-q']).trim()).toBe('');
+  });
+
+  it('should make a secret from the CLI, hand it to a service made with --secret, and free it once unused', async () => {
+    const content = path.join(scratch, 'cli-token.txt');
+    fs.writeFileSync(content, 'cli-token-value');
+    berth(['secret', 'create', '--label', 'team=ops', 'cli_token', content]);
+    berth([
+      'service',
+      'create',
+      '-d',
+      '--name',
+      'cli_reader',
+      '--secret',
+      'source=cli_token,target=tok,mode=0440',
+      'busybox:latest',
+      'sh',
+      '-c',
+      "stat -c 'mode %a' /run/secrets/tok; cat /run/secrets/tok; echo; sleep 3600",
+    ]);
+    const logs = await until(
+      'the reader to print the secret',
+      () => berth(['service', 'logs', 'cli_reader']),
+      (text) => text.includes('cli-token-value'),
+    );
+    expect(logs).toContain('mode 440');
+    expect(berth(['secret', 'ls', '--filter', 'label=team=ops', '--format', '{{.Name}}']).trim()).toBe(
+      'cli_token',
+    );
+    const again = c().berth(['secret', 'create', 'cli_token', content]);
+    expect(again.stderr).toContain('secret cli_token already exists');
+    berth(['service', 'rm', 'cli_reader']);
+    berth(['secret', 'rm', 'cli_token']);
+    expect(berth(['secret', 'ls', '-q']).trim()).toBe('');
+  });
+
+  it('should refuse a stack whose secret is external and missing, creating nothing', () => {
+    const file = path.join(scratch, 'external.yml');
+    fs.writeFileSync(
+      file,
+      [
+        'services:',
+        '  app:',
+        '    image: busybox:latest',
+        '    secrets: [shared]',
+        'secrets:',
+        '  shared:',
+        '    external: true',
+        '',
+      ].join('\n'),
+    );
+    const r = c().berth(['stack', 'deploy', '-c', file, 'ext']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'secret "shared" is declared as external, but could not be found: create it with berth secret create shared FILE',
+    );
+    expect(berth(['service', 'ls', '--format', '{{.Name}}'])).not.toContain('ext_app');
+  });
+
   it('should remove the whole stack', () => {
     const out = berth(['stack', 'rm', 'vote']);
     expect(out).toContain('Removing service vote_web');

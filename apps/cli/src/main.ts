@@ -25,6 +25,7 @@ const node = () => import('./commands/node');
 const service = () => import('./commands/service');
 const contexts = () => import('./commands/context');
 const stack = () => import('./commands/stack');
+const files = () => import('./commands/files');
 
 const COMMANDS: Record<string, Loader> = {
   run: from(run, 'run'),
@@ -171,6 +172,8 @@ const GROUPS: Record<string, Record<string, Loader>> = {
     remove: from(stack, 'rm'),
     down: from(stack, 'rm'),
   },
+  secret: fileVerbs('secret'),
+  config: fileVerbs('config'),
   context: {
     ls: from(contexts, 'ls'),
     list: from(contexts, 'ls'),
@@ -179,6 +182,22 @@ const GROUPS: Record<string, Record<string, Loader>> = {
     show: from(contexts, 'show'),
   },
 };
+
+/** `berth secret …` and `berth config …`: the same verbs over either kind. */
+function fileVerbs(kind: 'secret' | 'config'): Record<string, Loader> {
+  const verb =
+    (name: 'create' | 'ls' | 'inspect' | 'rm'): Loader =>
+    () =>
+      files().then((m) => m[kind][name]);
+  return {
+    create: verb('create'),
+    ls: verb('ls'),
+    list: verb('ls'),
+    inspect: verb('inspect'),
+    rm: verb('rm'),
+    remove: verb('rm'),
+  };
+}
 
 function pick(all: Record<string, Loader>, names: string[]): Record<string, Loader> {
   return Object.fromEntries(names.map((n) => [n, all[n]]));
@@ -194,7 +213,8 @@ Images:
 Management commands:
   container, image, volume, network, system, builder
 Cluster:
-  cluster (init, join, join-token, leave, inspect), node, service, context
+  cluster (init, join, join-token, leave, inspect), node, service, stack, secret,
+  config, context
 Other:
   events, info, version
 

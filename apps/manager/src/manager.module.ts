@@ -7,6 +7,7 @@ import type { ManagerConfig } from './config';
 import { StateService } from './state/state.service';
 import { ClusterService } from './cluster/cluster.service';
 import { NodesService } from './nodes/nodes.service';
+import { FilesService } from './files/files.service';
 import { NetworksService } from './networks/networks.service';
 import { ServicesService } from './services/services.service';
 import { DispatcherService } from './dispatcher/dispatcher.service';
@@ -29,6 +30,7 @@ export class ManagerModule {
         ClusterService,
         NodesService,
         NetworksService,
+        FilesService,
         ServicesService,
         RolloutsService,
         StacksService,

@@ -1,7 +1,7 @@
-import type { Cluster, Network, Node, Service, Task } from '@berth/cluster';
+import type { Cluster, FileObject, Network, Node, Service, Task } from '@berth/cluster';
 
 /** DESIGN.md decision 3: one key per object, `/berth/v1/<kind>/<id>`. */
-export const KINDS = ['cluster', 'nodes', 'services', 'tasks', 'networks'] as const;
+export const KINDS = ['cluster', 'nodes', 'services', 'tasks', 'networks', 'secrets', 'configs'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface ObjectsByKind {
@@ -10,6 +10,8 @@ export interface ObjectsByKind {
   services: Service;
   tasks: Task;
   networks: Network;
+  secrets: FileObject;
+  configs: FileObject;
 }
 export type StoredObject = ObjectsByKind[Kind];
 

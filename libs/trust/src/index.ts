@@ -4,7 +4,13 @@
  */
 export { TrustError, type TrustErrorCode } from './errors';
 export { createClusterCa, type ClusterCa } from './ca';
-export { encryptCaKey, decryptCaKey } from './sealed';
+export {
+  createDataKey,
+  sealWithKey,
+  sealWithPassphrase,
+  unsealWithKey,
+  unsealWithPassphrase,
+} from './sealed';
 export { createKeyAndCsr, type KeyAndCsr } from './csr';
 export {
   issueServerCertificate,

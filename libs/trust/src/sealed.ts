@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt, ScryptOptions } from 'node:crypto';
 import { TrustError } from './errors';
 
-// The CA key lives in etcd sealed with a passphrase: AES-256-GCM (authenticated, so a wrong
-// passphrase or a tampered blob fails loudly) under a key stretched by scrypt.
+// What the cluster keeps secret in etcd is sealed with AES-256-GCM (authenticated, so a wrong key
+// or a tampered blob fails loudly): the CA key and the data key under the managers' unlock key
+// stretched by scrypt; each secret under the data key, which is random and needs no stretching.
 
 /** The sealed form, stored as JSON. The scrypt cost travels with it, so it can rise later. */
 interface SealedKey {
@@ -25,12 +26,13 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
 
-export async function encryptCaKey(keyPem: string, passphrase: string): Promise<string> {
+/** TEXT sealed with PASSPHRASE (the CA key and the data key, with the unlock key). */
+export async function sealWithPassphrase(text: string, passphrase: string): Promise<string> {
   assertPassphrase(passphrase);
   const salt = randomBytes(SALT_BYTES);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', await deriveKey(passphrase, salt, COST), iv);
-  const data = Buffer.concat([cipher.update(keyPem, 'utf8'), cipher.final()]);
+  const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
   const sealed: SealedKey = {
     v: 1,
     kdf: 'scrypt',
@@ -43,7 +45,7 @@ export async function encryptCaKey(keyPem: string, passphrase: string): Promise<
   return JSON.stringify(sealed);
 }
 
-export async function decryptCaKey(blob: string, passphrase: string): Promise<string> {
+export async function unsealWithPassphrase(blob: string, passphrase: string): Promise<string> {
   assertPassphrase(passphrase);
   const sealed = parseSealed(blob);
   const key = await deriveKey(passphrase, Buffer.from(sealed.salt, 'base64'), sealed);
@@ -54,13 +56,13 @@ export async function decryptCaKey(blob: string, passphrase: string): Promise<st
     return data.toString('utf8');
   } catch {
     // GCM cannot tell a wrong key from tampered data; a wrong passphrase is by far the likelier.
-    throw new TrustError('bad-passphrase', 'cannot unseal the CA key: wrong passphrase or corrupted data');
+    throw new TrustError('bad-passphrase', 'cannot unseal: wrong passphrase or corrupted data');
   }
 }
 
 function assertPassphrase(passphrase: string): void {
   if (passphrase.length === 0) {
-    throw new TrustError('bad-passphrase', 'the CA key passphrase must not be empty');
+    throw new TrustError('bad-passphrase', 'the passphrase must not be empty');
   }
 }
 
@@ -128,5 +130,62 @@ function scryptMemory(N: number, r: number): number {
 }
 
 function badSealed(reason: string): TrustError {
-  return new TrustError('bad-sealed-key', `cannot read the sealed CA key: ${reason}`);
+  return new TrustError('bad-sealed-key', `cannot read the sealed data: ${reason}`);
+}
+
+// ---- sealing with a random key (secrets under the data key) --------------------------------
+
+interface SealedWithKey {
+  v: 1;
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+/** A fresh data key: 32 random bytes, base64. */
+export function createDataKey(): string {
+  return randomBytes(KEY_BYTES).toString('base64');
+}
+
+/** DATA sealed with KEY (from `createDataKey`); a fresh IV each time. */
+export function sealWithKey(data: Buffer, key: string): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', dataKeyBytes(key), iv);
+  const sealed = Buffer.concat([cipher.update(data), cipher.final()]);
+  const out: SealedWithKey = {
+    v: 1,
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: sealed.toString('base64'),
+  };
+  return JSON.stringify(out);
+}
+
+export function unsealWithKey(blob: string, key: string): Buffer {
+  let value: Partial<SealedWithKey>;
+  try {
+    value = JSON.parse(blob) as Partial<SealedWithKey>;
+  } catch {
+    throw badSealed('not JSON');
+  }
+  if (
+    value?.v !== 1 ||
+    !isBase64Of(value.iv, IV_BYTES) ||
+    !isBase64Of(value.tag, TAG_BYTES) ||
+    typeof value.data !== 'string'
+  )
+    throw badSealed('unknown format or version');
+  const decipher = createDecipheriv('aes-256-gcm', dataKeyBytes(key), Buffer.from(value.iv!, 'base64'));
+  decipher.setAuthTag(Buffer.from(value.tag!, 'base64'));
+  try {
+    return Buffer.concat([decipher.update(Buffer.from(value.data, 'base64')), decipher.final()]);
+  } catch {
+    throw new TrustError('bad-key', 'cannot unseal: wrong data key or corrupted data');
+  }
+}
+
+function dataKeyBytes(key: string): Buffer {
+  const bytes = Buffer.from(key, 'base64');
+  if (bytes.length !== KEY_BYTES) throw new TrustError('bad-key', `a data key is ${KEY_BYTES} bytes, base64`);
+  return bytes;
 }

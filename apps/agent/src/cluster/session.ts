@@ -105,8 +105,13 @@ export class DispatcherSession {
     assignments: NonNullable<ResponseOf<typeof DISPATCHER_SERVICE, 'Session'>['assignments']>,
   ): Promise<void> {
     const tasks = assignments.tasksJson.map((json) => JSON.parse(json) as Task);
-    if (assignments.full) await this.worker.applyFull(tasks);
-    else await this.worker.applyChanges(tasks, assignments.removedTaskIds);
+    const files = (assignments.files ?? []).map((f) => ({
+      kind: f.kind ?? '',
+      name: f.name ?? '',
+      data: f.data ?? new Uint8Array(),
+    }));
+    if (assignments.full) await this.worker.applyFull(tasks, files);
+    else await this.worker.applyChanges(tasks, assignments.removedTaskIds, files);
   }
 
   private startHeartbeat(periodMs: number): void {

@@ -89,7 +89,12 @@ function task(fields: Partial<Task> = {}): Task {
 }
 
 /** A runner for TASK over a fake engine, a clock at T0 and recorded reports and warnings. */
-function harness(initial: Task = task(), existing?: ContainerRecord, drainMs = 0) {
+function harness(
+  initial: Task = task(),
+  existing?: ContainerRecord,
+  drainMs = 0,
+  files?: RunnerDeps['files'],
+) {
   const containers = new FakeContainers();
   const reports: TaskStatus[] = [];
   const warnings: string[] = [];
@@ -102,6 +107,7 @@ function harness(initial: Task = task(), existing?: ContainerRecord, drainMs = 0
       now: () => clock.now,
       warn: (m) => warnings.push(m),
       drainMs,
+      files,
     },
     existing,
   );
@@ -435,6 +441,46 @@ describe(TaskRunner.name, () => {
       await flush();
       expect(states()).toEqual([]);
       expect(containers.calls).toEqual([]);
+    });
+  });
+
+  describe('secrets and configs', () => {
+    const mount = {
+      type: 'bind' as const,
+      source: '/tmpfs/t1/secrets-0',
+      target: '/run/secrets/db',
+      readOnly: true as const,
+      options: [],
+    };
+
+    it("should make the container with the task's files mounted, and release them with it", async () => {
+      const released: string[] = [];
+      const h = harness(task(), undefined, 0, {
+        prepare: async () => [mount],
+        release: (id) => released.push(id),
+      });
+      h.runner.kick();
+      await flush();
+      expect(h.containers.specs[0].mounts).toEqual([mount]);
+      expect(released).toEqual([]);
+      h.runner.update(task({ desiredState: 'remove' }));
+      await flush();
+      expect(h.containers.calls).toContain('remove c1 force');
+      expect(released).toEqual(['t1']);
+    });
+
+    it('should reject the task, making no container, when its files cannot be written', async () => {
+      const released: string[] = [];
+      const h = harness(task(), undefined, 0, {
+        prepare: () => Promise.reject(new Error('not delivered to this machine: secret db')),
+        release: (id) => released.push(id),
+      });
+      h.runner.kick();
+      await flush();
+      expect(h.states()).toEqual(['accepted', 'preparing', 'rejected']);
+      expect(h.reports.at(-1)?.err).toBe('not delivered to this machine: secret db');
+      expect(h.containers.calls.filter((c) => c.startsWith('create'))).toEqual([]);
+      expect(released).toEqual(['t1']);
     });
   });
 

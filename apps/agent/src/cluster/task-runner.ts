@@ -3,6 +3,7 @@ import type { ContainerRecord } from '../containers/model';
 import type { ContainersService } from '../containers/containers.service';
 import { containerSpecOf, status, statusOfContainer } from './task-container';
 import type { ContainerSpecMsg } from '../containers/plan';
+import type { BindMount } from './task-files';
 
 export interface RunnerDeps {
   containers: Pick<ContainersService, 'create' | 'start' | 'stop' | 'remove' | 'wait' | 'healthSettled'>;
@@ -11,6 +12,11 @@ export interface RunnerDeps {
   warn(message: string): void;
   /** a running task on networks waits this long before its container stops (load balancers let go of it) */
   drainMs?: number;
+  /** the task's secrets and configs as files: written before its container is made, removed with it */
+  files?: {
+    prepare(task: Task): Promise<BindMount[]>;
+    release(taskId: string): void;
+  };
 }
 
 /**
@@ -97,12 +103,15 @@ export class TaskRunner {
     this.report('accepted');
     this.report('preparing', { message: `preparing ${this.task.spec.container.image}` });
     try {
-      const record = await this.deps.containers.create(containerSpecOf(this.task) as ContainerSpecMsg);
+      const spec = containerSpecOf(this.task) as ContainerSpecMsg;
+      const files = (await this.deps.files?.prepare(this.task)) ?? [];
+      const record = await this.deps.containers.create({ ...spec, mounts: [...spec.mounts, ...files] });
       this.containerId = record.id;
       if (this.disposed) return await this.removeContainer(); // dropped while it was being made
       this.report('ready', { message: 'prepared', containerId: record.id });
       this.again = true;
     } catch (error) {
+      this.deps.files?.release(this.task.id);
       this.report('rejected', { message: 'preparing failed', err: (error as Error).message });
     }
   }
@@ -177,6 +186,7 @@ export class TaskRunner {
       if (!/No such container/.test(error.message))
         this.deps.warn(`removing task container ${id}: ${error.message}`);
     });
+    this.deps.files?.release(this.task.id);
   }
 
   /** A container found for this task (agent restart): take over where it stands. */

@@ -6,6 +6,7 @@ import type { ContainerRecord } from '../containers/model';
 import type { ContainerSpecMsg } from '../containers/plan';
 import { TASK_ID_LABEL } from './task-container';
 import { containerRecord, containerState as state, flush } from './testing';
+import type { AgentConfig } from '../config';
 import { WorkerService } from './worker.service';
 
 type State = ContainerRecord['state'];
@@ -87,7 +88,13 @@ function task(id: string, slot: number, desiredState: TaskState = 'running'): Ta
 
 function setup() {
   const containers = new FakeContainers();
-  const worker = new WorkerService(containers as unknown as ContainersService);
+  // no task here has secrets or configs: the exec root is never written
+  const worker = new WorkerService(
+    containers as unknown as ContainersService,
+    {
+      execRoot: '/nonexistent/berth-worker-test',
+    } as AgentConfig,
+  );
   let flagged = 0;
   worker.onReports(() => flagged++);
   const reports = () =>

@@ -1,9 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import * as path from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Task, TaskStatus } from '@berth/cluster';
 import { ContainersService } from '../containers/containers.service';
 import type { ContainerRecord } from '../containers/model';
 import { TASK_ID_LABEL } from './task-container';
 import { TaskRunner } from './task-runner';
+import { contentsOf, TaskFiles, type DeliveredFile } from './task-files';
+import { AGENT_CONFIG } from '../tokens';
+import type { AgentConfig } from '../config';
 
 /**
  * Turns this machine's assignments into containers (swarmkit's worker): one runner per task,
@@ -25,7 +29,16 @@ export class WorkerService {
   private outbox = new Map<string, TaskStatus>();
   private listener: (() => void) | null = null;
 
-  constructor(private readonly containers: ContainersService) {}
+  /** the content of each secret and config this machine's tasks use, as the manager sent it */
+  private contents = new Map<string, Buffer>();
+  private readonly taskFiles: TaskFiles;
+
+  constructor(
+    private readonly containers: ContainersService,
+    @Inject(AGENT_CONFIG) config: AgentConfig,
+  ) {
+    this.taskFiles = new TaskFiles(path.join(config.execRoot, 'task-files'));
+  }
 
   /** Called whenever reports are waiting to be sent. */
   onReports(listener: (() => void) | null): void {
@@ -33,7 +46,8 @@ export class WorkerService {
   }
 
   /** The manager's full list: anything not in it is no longer this machine's. */
-  async applyFull(tasks: Task[]): Promise<void> {
+  async applyFull(tasks: Task[], files: readonly DeliveredFile[] = []): Promise<void> {
+    this.contents = contentsOf(files);
     const wanted = new Set(tasks.map((t) => t.id));
     for (const [id, runner] of this.runners) if (!wanted.has(id)) await this.drop(id, runner);
     for (const container of this.taskContainers())
@@ -48,7 +62,12 @@ export class WorkerService {
     this.flag();
   }
 
-  async applyChanges(tasks: Task[], removedIds: string[]): Promise<void> {
+  async applyChanges(
+    tasks: Task[],
+    removedIds: string[],
+    files: readonly DeliveredFile[] = [],
+  ): Promise<void> {
+    for (const [key, content] of contentsOf(files)) this.contents.set(key, content);
     for (const id of removedIds) {
       const runner = this.runners.get(id);
       if (runner) await this.drop(id, runner);
@@ -85,6 +104,10 @@ export class WorkerService {
         now: Date.now,
         warn: (message) => this.log.warn(message),
         drainMs: DRAIN_MS,
+        files: {
+          prepare: (t) => this.taskFiles.prepare(t, this.contents),
+          release: (taskId) => this.taskFiles.release(taskId),
+        },
       },
       this.containerOf(task.id),
     );

@@ -7,6 +7,7 @@ import {
   parsePublish,
   SERVICE_FLAGS,
   serviceSpec,
+  parseFileReference,
 } from './service-flags';
 
 /** A FlagContext over an in-memory file system and environment. */
@@ -593,5 +594,40 @@ describe('parseNetworkFlag', () => {
   it('should refuse unknown fields and a missing name', () => {
     expect(() => parseNetworkFlag('name=app,colour=red')).toThrow('invalid --network field "colour=red"');
     expect(() => parseNetworkFlag('alias=db')).toThrow("the network's name is missing");
+  });
+});
+
+describe('parseFileReference', () => {
+  it('should put a secret named alone in /run/secrets, readable by all, owned by root', () => {
+    expect(parseFileReference('secret', 'db_password')).toEqual({
+      source: 'db_password',
+      target: '/run/secrets/db_password',
+      uid: '0',
+      gid: '0',
+      mode: 0o444,
+    });
+  });
+
+  it('should read the long form, a relative secret target under /run/secrets and a config at the root', () => {
+    expect(parseFileReference('secret', 'source=db,target=pw,uid=1000,gid=100,mode=0400')).toEqual({
+      source: 'db',
+      target: '/run/secrets/pw',
+      uid: '1000',
+      gid: '100',
+      mode: 0o400,
+    });
+    expect(parseFileReference('config', 'src=nginx,target=/etc/nginx/nginx.conf').target).toBe(
+      '/etc/nginx/nginx.conf',
+    );
+    expect(parseFileReference('config', 'nginx').target).toBe('/nginx');
+  });
+
+  it.each([
+    ['target=x', /give its source/],
+    ['source=a,colour=red', /invalid --secret field "colour"/],
+    ['source=a,mode=0999', /invalid --secret mode "0999"/],
+    ['source=a,junk', /expected key=value pairs/],
+  ])('should refuse %s', (text, message) => {
+    expect(() => parseFileReference('secret', text)).toThrow(message);
   });
 });

@@ -8,6 +8,7 @@ import {
   DEFAULT_ROLLBACK_CONFIG,
   DEFAULT_UPDATE_CONFIG,
   defaultServiceSpec,
+  type FileReference,
   type Mount,
   type PortConfig,
   type RestartCondition,
@@ -36,6 +37,8 @@ export const SERVICE_FLAGS = {
   'restart-max-attempts': { type: 'string' },
   'restart-window': { type: 'string' },
   mount: { type: 'string', multiple: true },
+  secret: { type: 'string', multiple: true },
+  config: { type: 'string', multiple: true },
   publish: { type: 'string', short: 'p', multiple: true },
   'endpoint-mode': { type: 'string' },
   network: { type: 'string', multiple: true },
@@ -220,6 +223,38 @@ function mounts(values: Values, ctx: FlagContext): Mount[] {
   });
 }
 
+/**
+ * `--secret NAME` or `--secret source=NAME,target=T,uid=U,gid=G,mode=0400` (and `--config`), as
+ * Docker reads them: a secret lands in /run/secrets/<target or name>, a config at /<target or name>.
+ */
+export function parseFileReference(what: 'secret' | 'config', text: string): FileReference {
+  const fields: Record<string, string> = text.includes('=')
+    ? Object.fromEntries(
+        text.split(',').map((part) => {
+          const eq = part.indexOf('=');
+          if (eq < 0) throw new UsageError(`invalid --${what} "${text}": expected key=value pairs`);
+          return [part.slice(0, eq).trim(), part.slice(eq + 1).trim()];
+        }),
+      )
+    : { source: text };
+  for (const key of Object.keys(fields))
+    if (!['source', 'src', 'target', 'uid', 'gid', 'mode'].includes(key))
+      throw new UsageError(`invalid --${what} field "${key}": use source, target, uid, gid and mode`);
+  const source = fields.source ?? fields.src;
+  if (!source) throw new UsageError(`invalid --${what} "${text}": give its source (name)`);
+  const target = fields.target || source;
+  const mode = fields.mode === undefined ? 0o444 : Number.parseInt(fields.mode, 8);
+  if (!Number.isInteger(mode) || !/^[0-7]{1,4}$/.test(fields.mode ?? '444'))
+    throw new UsageError(`invalid --${what} mode "${fields.mode}": give it in octal, e.g. 0400`);
+  return {
+    source,
+    target: target.startsWith('/') ? target : what === 'secret' ? `/run/secrets/${target}` : `/${target}`,
+    uid: fields.uid ?? '0',
+    gid: fields.gid ?? '0',
+    mode,
+  };
+}
+
 /** The spec `berth service create [OPTIONS] IMAGE [COMMAND] [ARG...]` asks for. */
 export function serviceSpec(values: Values, positionals: string[], ctx: FlagContext): ServiceSpec {
   const [image, ...args] = positionals;
@@ -238,6 +273,10 @@ export function serviceSpec(values: Values, positionals: string[], ctx: FlagCont
   container.user = (values.user as string | undefined) ?? '';
   container.hostname = (values.hostname as string | undefined) ?? '';
   container.mounts = mounts(values, ctx);
+  const secrets = list(values.secret).map((t) => parseFileReference('secret', t));
+  const configs = list(values.config).map((t) => parseFileReference('config', t));
+  if (secrets.length) container.secrets = secrets;
+  if (configs.length) container.configs = configs;
   container.stopSignal = (values['stop-signal'] as string | undefined) ?? '';
   container.stopGracePeriodMs = durationMs(values, 'stop-grace-period', 10_000);
   container.readOnly = !!values['read-only'];

@@ -21,6 +21,7 @@ import {
   updateConfigFromFlags,
   rolloutFlags,
   serviceSpec,
+  parseFileReference,
 } from './service-flags';
 
 const parse = <T>(json: string) => JSON.parse(json) as T;
@@ -264,6 +265,10 @@ export const update: Command = async (args, g) => {
       image: { type: 'string' },
       'env-add': { type: 'string', multiple: true },
       'env-rm': { type: 'string', multiple: true },
+      'secret-add': { type: 'string', multiple: true },
+      'secret-rm': { type: 'string', multiple: true },
+      'config-add': { type: 'string', multiple: true },
+      'config-rm': { type: 'string', multiple: true },
       args: { type: 'string' },
       force: { type: 'boolean' },
       ...rolloutFlags('update'),
@@ -299,6 +304,16 @@ export const update: Command = async (args, g) => {
     const envNames = (entries: string[]) => new Set(entries.map((e) => e.split('=')[0]));
     const removed = envNames([...list('env-rm'), ...list('env-add')]);
     container.env = [...container.env.filter((e) => !removed.has(e.split('=')[0])), ...list('env-add')];
+    for (const [field, flag] of [
+      ['secrets', 'secret'],
+      ['configs', 'config'],
+    ] as const) {
+      if (!list(`${flag}-add`).length && !list(`${flag}-rm`).length) continue; // untouched stays as it is
+      const added = list(`${flag}-add`).map((t) => parseFileReference(flag, t));
+      const gone = new Set([...list(`${flag}-rm`), ...added.map((r) => r.source)]);
+      const kept = (container[field] ?? []).filter((r) => !gone.has(r.source));
+      container[field] = [...kept, ...added];
+    }
     if (values.force) spec.task.forceUpdate += 1;
     spec.updateConfig = updateConfigFromFlags(values, 'update', spec.updateConfig ?? DEFAULT_UPDATE_CONFIG);
     spec.rollbackConfig = updateConfigFromFlags(

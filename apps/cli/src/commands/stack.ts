@@ -24,6 +24,8 @@ interface StackSummary {
   unchanged: string[];
   removed: string[];
   removedNetworks?: string[];
+  files?: string[];
+  removedFiles?: string[];
 }
 
 /** The compose FILES read as a stack, problems and all; the files' own warnings are printed. */
@@ -75,8 +77,6 @@ export const deploy: Command = async (args, g) => {
   );
   const name = positionals[0];
   const stack = load((values['compose-file'] as string[] | undefined) ?? [], name);
-  if (stack.secrets.length || stack.configs.length)
-    warn('secrets and configs are not delivered to tasks yet: the services are deployed without them');
   const reply = await manager(g).call('DeployStack', {
     name,
     servicesJson: stack.services.map((s) => JSON.stringify(s.spec)),
@@ -89,15 +89,18 @@ export const deploy: Command = async (args, g) => {
         subnet: n.subnet,
       }),
     ),
+    filesJson: stackFiles(stack).map((f) => JSON.stringify(f)),
     prune: !!values.prune,
     dryRun: !!values['dry-run'],
   });
   const summary = parse<StackSummary>(reply.json);
   const verb = values['dry-run'] ? 'Would ' : '';
   for (const n of summary.networks) write(`${verb}${verb ? 'create' : 'Creating'} network ${n}\n`);
+  for (const f of summary.files ?? []) write(`${verb}${verb ? 'create' : 'Creating'} ${f}\n`);
   for (const s of summary.removed) write(`${verb}${verb ? 'remove' : 'Removing'} service ${s}\n`);
   for (const n of summary.removedNetworks ?? [])
     write(`${verb}${verb ? 'remove' : 'Removing'} network ${n}\n`);
+  for (const f of summary.removedFiles ?? []) write(`${verb}${verb ? 'remove' : 'Removing'} ${f}\n`);
   for (const s of summary.created) write(`${verb}${verb ? 'create' : 'Creating'} service ${s}\n`);
   for (const s of summary.updated) write(`${verb}${verb ? 'update' : 'Updating'} service ${s}\n`);
   if (values['dry-run']) {
@@ -107,6 +110,42 @@ export const deploy: Command = async (args, g) => {
   if (values.detach) return 0;
   return converge(g, [...summary.created, ...summary.updated, ...summary.unchanged], !!values.quiet);
 };
+
+/**
+ * The stack's secrets and configs with their content, read here as `docker stack deploy` reads
+ * them: a file (relative to the stack file), a variable of this environment, or inline content.
+ */
+function stackFiles(
+  stack: LoadedStack,
+): { kind: string; name: string; external: boolean; labels: Record<string, string>; data: string }[] {
+  const kinds = [
+    ['secrets', stack.secrets],
+    ['configs', stack.configs],
+  ] as const;
+  return kinds.flatMap(([kind, objects]) =>
+    objects.map((o) => {
+      const what = `${kind === 'secrets' ? 'secret' : 'config'} ${o.key}`;
+      let content: Buffer = Buffer.alloc(0);
+      if (o.external) {
+        // made outside the stack: the manager checks that it exists
+      } else if (o.file) {
+        try {
+          content = fs.readFileSync(o.file);
+        } catch (error) {
+          throw new ExitError(
+            `${what}: cannot read ${o.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+            1,
+          );
+        }
+      } else if (o.environment) {
+        const value = process.env[o.environment];
+        if (value === undefined) throw new ExitError(`${what}: the variable ${o.environment} is not set`, 1);
+        content = Buffer.from(value);
+      } else content = Buffer.from(o.content);
+      return { kind, name: o.name, external: o.external, labels: o.labels, data: content.toString('base64') };
+    }),
+  );
+}
 
 /** Waits until every service of NAMES runs all its tasks on its current spec, one line per service (redrawn on a terminal). */
 async function converge(g: Globals, names: string[], quiet: boolean): Promise<number> {
@@ -214,6 +253,7 @@ export const rm: Command = async (args, g) => {
   for (const name of positionals) {
     const summary = parse<StackSummary>((await manager(g).call('RemoveStack', { ref: name })).json);
     for (const s of summary.removed) write(`Removing service ${s}\n`);
+    for (const f of summary.removedFiles ?? []) write(`Removing ${f}\n`);
     for (const n of summary.networks) write(`Removing network ${n}\n`);
   }
   return 0;

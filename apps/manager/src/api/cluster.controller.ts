@@ -1,19 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import type { NetworkSpec, NodeDescription, NodeRole, NodeSpec, ServiceSpec } from '@berth/cluster';
+import type {
+  FileObjectKind,
+  FileObjectSpec,
+  NetworkSpec,
+  NodeDescription,
+  NodeRole,
+  NodeSpec,
+  ServiceSpec,
+} from '@berth/cluster';
 import type { CLUSTER_SERVICE } from '@berth/proto';
 import type { CallContext, Handlers } from '@berth/proto/server';
 import { ClusterService } from '../cluster/cluster.service';
 import { denied, invalid } from '../errors';
+import { FilesService } from '../files/files.service';
 import { LogsService } from '../logs/logs.service';
 import { NetworksService } from '../networks/networks.service';
 import { NodesService } from '../nodes/nodes.service';
 import { ServicesService } from '../services/services.service';
 import { StacksService } from '../stacks/stacks.service';
-import type { DesiredNetwork } from '../stacks/stack-plan';
+import type { DesiredFile, DesiredNetwork } from '../stacks/stack-plan';
 import { Authorizer } from './authorizer';
 
 const json = (value: unknown) => ({ json: JSON.stringify(value) });
 const jsons = (values: unknown[]) => ({ json: values.map((v) => JSON.stringify(v)) });
+
+function fileKind(kind: string): FileObjectKind {
+  if (kind === 'secrets' || kind === 'configs') return kind;
+  throw invalid(`unknown kind "${kind}": secrets or configs`);
+}
 
 function parseJson<T>(text: string, what: string): T {
   try {
@@ -34,6 +48,7 @@ export class ClusterController {
     private readonly logs: LogsService,
     private readonly networks: NetworksService,
     private readonly stacks: StacksService,
+    private readonly files: FilesService,
   ) {}
 
   /**
@@ -107,8 +122,9 @@ export class ClusterController {
         await admin(context);
         const specs = request.servicesJson.map((j) => parseJson<ServiceSpec>(j, 'a service spec'));
         const networks = request.networksJson.map((j) => parseJson<DesiredNetwork>(j, 'a network'));
+        const files = request.filesJson.map((j) => parseJson<DesiredFile>(j, 'a secret or config'));
         return json(
-          await this.stacks.deploy(request.name, specs, networks, {
+          await this.stacks.deploy(request.name, specs, networks, files, {
             prune: request.prune,
             dryRun: request.dryRun,
           }),
@@ -152,6 +168,28 @@ export class ClusterController {
       RemoveNetwork: async (request, context) => (
         await admin(context),
         await this.networks.remove(request.ref),
+        {}
+      ),
+      CreateFileObject: async (request, context) => {
+        await admin(context);
+        const kind = fileKind(request.kind);
+        const spec = parseJson<FileObjectSpec>(request.specJson, `the ${kind} spec`);
+        const object = await this.files.create(kind, spec, Buffer.from(request.data));
+        return json(this.files.view(kind, object));
+      },
+      ListFileObjects: async (request, context) => {
+        await admin(context);
+        const kind = fileKind(request.kind);
+        return jsons(this.files.list(kind).map((o) => this.files.view(kind, o)));
+      },
+      GetFileObject: async (request, context) => {
+        await admin(context);
+        const kind = fileKind(request.kind);
+        return json(this.files.view(kind, this.files.get(kind, request.ref)));
+      },
+      RemoveFileObject: async (request, context) => (
+        await admin(context),
+        await this.files.remove(fileKind(request.kind), request.ref),
         {}
       ),
     };

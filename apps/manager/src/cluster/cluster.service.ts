@@ -3,17 +3,19 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { newObjectId, type Cluster, type Node, type NodeDescription, type NodeRole } from '@berth/cluster';
 import {
   createClusterCa,
+  createDataKey,
   createJoinToken,
   createKeyAndCsr,
-  decryptCaKey,
-  encryptCaKey,
   issueServerCertificate,
   parseJoinToken,
+  sealWithPassphrase,
   signNodeCertificate,
   tokenMatches,
+  unsealWithPassphrase,
   type ClusterCa,
   type IssuedCertificate,
 } from '@berth/trust';
+import { ConflictError as StoreConflict } from '@berth/store';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { conflict, denied, invalid, unavailable } from '../errors';
@@ -41,6 +43,7 @@ const DEFAULT_SETTINGS = { taskHistoryLimit: 5 };
 export class ClusterService {
   private readonly log = new Logger('cluster');
   private ca: ClusterCa | null = null;
+  private unsealedDataKey: { sealed: string; key: string } | null = null;
 
   constructor(
     private readonly state: StateService,
@@ -65,13 +68,55 @@ export class ClusterService {
   async loadCa(): Promise<ClusterCa> {
     if (this.ca) return this.ca;
     const cluster = this.require();
+    this.ca = {
+      certPem: cluster.ca.certPem,
+      keyPem: await unsealWithPassphrase(cluster.ca.sealedKey, this.unlockKey()),
+    };
+    return this.ca;
+  }
+
+  private unlockKey(): string {
     const unlockKey = readUnlockKey(this.config.stateDir);
     if (!unlockKey)
       throw unavailable(
         `no unlock key in ${this.config.stateDir}: copy unlock.key from the manager that ran init`,
       );
-    this.ca = { certPem: cluster.ca.certPem, keyPem: await decryptCaKey(cluster.ca.sealedKey, unlockKey) };
-    return this.ca;
+    return unlockKey;
+  }
+
+  /**
+   * The key secrets are sealed with in etcd, unsealed with this manager's unlock key; the first
+   * call on a cluster without one makes it.
+   */
+  async dataKey(): Promise<string> {
+    const cluster = this.require();
+    const sealed = cluster.sealedDataKey;
+    if (sealed) {
+      if (this.unsealedDataKey?.sealed !== sealed)
+        this.unsealedDataKey = { sealed, key: await unsealWithPassphrase(sealed, this.unlockKey()) };
+      return this.unsealedDataKey.key;
+    }
+    const key = createDataKey();
+    const made = await sealWithPassphrase(key, this.unlockKey());
+    try {
+      await this.state.commit(
+        [{ op: 'update', kind: 'cluster', object: { ...cluster, sealedDataKey: made } }],
+        {
+          atomic: true,
+        },
+      );
+    } catch (error) {
+      if (error instanceof StoreConflict) return this.dataKey(); // another manager made one meanwhile
+      throw error;
+    }
+    this.unsealedDataKey = { sealed: made, key };
+    return key;
+  }
+
+  /** The data key if this manager has unsealed the current one already (for callers that cannot wait). */
+  loadedDataKey(): string | null {
+    const sealed = this.current()?.sealedDataKey;
+    return sealed !== undefined && this.unsealedDataKey?.sealed === sealed ? this.unsealedDataKey.key : null;
   }
 
   async init(advertiseAddr: string): Promise<{ cluster: Cluster; client: ClientBundle }> {
@@ -85,7 +130,7 @@ export class ClusterService {
       id,
       meta: { version: 0, createdAt: 0, updatedAt: 0 },
       settings: { ...DEFAULT_SETTINGS, heartbeatGraceMs: this.config.heartbeatGraceMs },
-      ca: { certPem: ca.certPem, sealedKey: await encryptCaKey(ca.keyPem, unlockKey) },
+      ca: { certPem: ca.certPem, sealedKey: await sealWithPassphrase(ca.keyPem, unlockKey) },
       joinTokens: { worker: createJoinToken(ca.certPem), manager: createJoinToken(ca.certPem) },
     };
     await this.state.commit(

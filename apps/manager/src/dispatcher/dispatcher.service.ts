@@ -5,6 +5,7 @@ import type { clusterApi } from '@berth/proto';
 import type { StoreEvent, Write } from '@berth/store';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
+import { FilesService } from '../files/files.service';
 import { StateService } from '../state/state.service';
 import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
 import { networkViewsFor } from './network-views';
@@ -49,6 +50,7 @@ export class DispatcherService {
   constructor(
     private readonly state: StateService,
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
+    private readonly files: FilesService,
   ) {}
 
   get heartbeatPeriodMs(): number {
@@ -139,13 +141,38 @@ export class DispatcherService {
 
   private sendFull(session: Session): void {
     const tasks = this.assignedTasks(session.nodeId);
+    const files = this.filesFor(session, tasks);
+    if (!files) return; // sent once the data key is unsealed
     session.sent = new Map(tasks.map((t) => [t.id, assignmentKey(t)]));
     // views first: a task on an overlay network needs its network known when it arrives
     if (this.state.cache.list('networks').length)
       this.sendViews(session, this.state.cache.snapshot(Date.now()));
     session.out.push({
-      assignments: { full: true, tasksJson: tasks.map((t) => JSON.stringify(t)), removedTaskIds: [] },
+      assignments: { full: true, tasksJson: tasks.map((t) => JSON.stringify(t)), removedTaskIds: [], files },
     });
+  }
+
+  /**
+   * The secrets and configs TASKS need, for the message that carries them; null when a secret
+   * cannot be opened yet, and the session's assignments are sent again once it can.
+   */
+  private filesFor(session: Session, tasks: readonly Task[]): clusterApi.cluster.v1.IFileContent[] | null {
+    const contents = this.files.contentsFor(tasks, () => {
+      if (this.sessions.get(session.nodeId) !== session) return;
+      if (session.sent.size === 0) this.sendFull(session);
+      else this.markDirty(session.nodeId);
+    });
+    return (
+      contents?.map((c) => ({ kind: c.kind, name: c.name, data: Buffer.from(c.data, 'base64') })) ?? null
+    );
+  }
+
+  private markDirty(nodeId: string): void {
+    this.dirtyNodes.add(nodeId);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flushAssignments());
+    }
   }
 
   /** The session's network views, when they changed since last sent. */
@@ -184,11 +211,7 @@ export class DispatcherService {
     const touched = event.object
       ? this.index.put(event.id, (event.object as Task).nodeId)
       : this.index.remove(event.id);
-    for (const nodeId of touched) if (this.sessions.has(nodeId)) this.dirtyNodes.add(nodeId);
-    if (this.dirtyNodes.size && !this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flushAssignments());
-    }
+    for (const nodeId of touched) if (this.sessions.has(nodeId)) this.markDirty(nodeId);
   }
 
   private flushAssignments(): void {
@@ -199,6 +222,8 @@ export class DispatcherService {
       if (!session) continue;
       const { changed, removed } = assignmentDiff(session.sent, this.assignedTasks(nodeId));
       if (!changed.length && !removed.length) continue;
+      const files = this.filesFor(session, changed);
+      if (!files) continue;
       if (changed.some((t) => t.networks?.length))
         this.sendViews(session, (snapshot ??= this.state.cache.snapshot(Date.now())));
       for (const task of changed) session.sent.set(task.id, assignmentKey(task));
@@ -208,6 +233,7 @@ export class DispatcherService {
           full: false,
           tasksJson: changed.map((t) => JSON.stringify(t)),
           removedTaskIds: removed,
+          files,
         },
       });
     }

@@ -12,6 +12,7 @@ import { conflict, invalid } from '../errors';
 import { resolveRef } from '../state/refs';
 import { StateService } from '../state/state.service';
 import { withIngressPorts } from './ingress-ports';
+import { FilesService } from '../files/files.service';
 import { problemsOf, taskSpecChanged } from './validate';
 
 @Injectable()
@@ -19,6 +20,7 @@ export class ServicesService {
   constructor(
     private readonly state: StateService,
     private readonly rollouts: RolloutsService,
+    private readonly files: FilesService,
   ) {}
 
   list(): Service[] {
@@ -52,6 +54,7 @@ export class ServicesService {
 
   async create(requested: ServiceSpec): Promise<Service> {
     assertValid(requested);
+    this.files.assertReferences(requested);
     const spec = this.withPorts(this.withNetworkIds(requested), null);
     if (this.list().some((s) => s.spec.name === spec.name))
       throw conflict(`a service named ${spec.name} already exists; update it or choose another name`);
@@ -96,6 +99,7 @@ export class ServicesService {
 
   async update(ref: string, requested: ServiceSpec, version: number): Promise<Service> {
     assertValid(requested);
+    this.files.assertReferences(requested);
     const service = this.get(ref);
     const spec = this.withPorts(this.withNetworkIds(requested), service);
     if (spec.name !== service.spec.name) throw invalid('a service cannot be renamed');

@@ -1,6 +1,6 @@
-import type { Network, Service, ServiceSpec } from '@berth/cluster';
+import type { FileObject, FileReference, Network, Service, ServiceSpec } from '@berth/cluster';
 import { makeService } from '@berth/scheduler/testing';
-import { planStack, servicesOfStack, STACK_LABEL, type DesiredNetwork } from './stack-plan';
+import { planStack, servicesOfStack, STACK_LABEL, type DesiredFile, type DesiredNetwork } from './stack-plan';
 
 function inStack(name: string, stack = 'app', image = 'busybox'): Service {
   const s = makeService({ id: `id-${name}`, name, image });
@@ -34,8 +34,9 @@ describe('planStack', () => {
       {
         services: [spec('app_web', 'busybox:2'), spec('app_db'), spec('app_new')],
         networks: [wanted('app_default')],
+        files: [],
       },
-      { services: current, networks: [] },
+      { services: current, networks: [], secrets: [], configs: [] },
       false,
     );
     expect(plan.create.map((s) => s.name)).toEqual(['app_new']);
@@ -53,8 +54,8 @@ describe('planStack', () => {
     ) as ServiceSpec;
     const plan = planStack(
       'app',
-      { services: [{ ...reordered, ...deployed.spec }], networks: [] },
-      { services: [deployed], networks: [] },
+      { services: [{ ...reordered, ...deployed.spec }], networks: [], files: [] },
+      { services: [deployed], networks: [], secrets: [], configs: [] },
       false,
     );
     expect(plan.unchanged).toHaveLength(1);
@@ -62,10 +63,17 @@ describe('planStack', () => {
 
   it("should remove the stack's services no longer in the file only with prune, and never another stack's", () => {
     const current = [inStack('app_web'), inStack('app_old'), inStack('other_x', 'other')];
-    const desired = { services: [spec('app_web')], networks: [] };
-    expect(planStack('app', desired, { services: current, networks: [] }, false).remove).toEqual([]);
+    const desired = { services: [spec('app_web')], networks: [], files: [] };
     expect(
-      planStack('app', desired, { services: current, networks: [] }, true).remove.map((s) => s.spec.name),
+      planStack('app', desired, { services: current, networks: [], secrets: [], configs: [] }, false).remove,
+    ).toEqual([]);
+    expect(
+      planStack(
+        'app',
+        desired,
+        { services: current, networks: [], secrets: [], configs: [] },
+        true,
+      ).remove.map((s) => s.spec.name),
     ).toEqual(['app_old']);
   });
 
@@ -81,15 +89,15 @@ describe('planStack', () => {
     const networks = [mine('app_kept'), mine('app_used'), mine('app_gone'), network('foreign')];
     const plan = planStack(
       'app',
-      { services: [web.spec], networks: [wanted('app_kept')] },
-      { services: [web], networks },
+      { services: [web.spec], networks: [wanted('app_kept')], files: [] },
+      { services: [web], networks, secrets: [], configs: [] },
       true,
     );
     expect(plan.removeNetworks.map((n) => n.spec.name)).toEqual(['app_gone']);
     const kept = planStack(
       'app',
-      { services: [web.spec], networks: [] },
-      { services: [web], networks },
+      { services: [web.spec], networks: [], files: [] },
+      { services: [web], networks, secrets: [], configs: [] },
       false,
     );
     expect(kept.removeNetworks).toEqual([]);
@@ -98,8 +106,8 @@ describe('planStack', () => {
   it('should refuse an external network that does not exist, and a service name another stack owns', () => {
     const plan = planStack(
       'app',
-      { services: [spec('app_web')], networks: [wanted('shared', true), wanted('there', true)] },
-      { services: [inStack('app_web', 'other')], networks: [network('there')] },
+      { services: [spec('app_web')], networks: [wanted('shared', true), wanted('there', true)], files: [] },
+      { services: [inStack('app_web', 'other')], networks: [network('there')], secrets: [], configs: [] },
       false,
     );
     expect(plan.problems).toEqual([
@@ -107,6 +115,92 @@ describe('planStack', () => {
       'service app_web exists and is not part of stack app: remove it or choose another stack name',
     ]);
     expect(plan.createNetworks).toEqual([]);
+  });
+});
+
+describe('planStack with secrets and configs', () => {
+  const stored = (name: string, digest: string, stack = 'app'): FileObject => ({
+    id: `id-${name}`,
+    meta: { version: 1, createdAt: 0, updatedAt: 0 },
+    spec: { name, labels: stack ? { [STACK_LABEL]: stack } : {} },
+    data: 'sealed',
+    digest,
+  });
+  const desiredFile = (
+    name: string,
+    digest: string,
+    kind: 'secrets' | 'configs' = 'secrets',
+    external = false,
+  ) => ({ kind, name, external, labels: {}, data: 'ZGF0YQ==', digest }) as DesiredFile & { digest: string };
+  const using = (name: string, secret: string): ServiceSpec => {
+    const base = spec(name);
+    const reference: FileReference = {
+      source: secret,
+      target: `/run/secrets/${secret}`,
+      uid: '0',
+      gid: '0',
+      mode: 0o444,
+    };
+    return { ...base, task: { ...base.task, container: { ...base.task.container, secrets: [reference] } } };
+  };
+  const none = { services: [], networks: [], secrets: [], configs: [] };
+
+  it('should create the missing ones and leave alone those with the same content', () => {
+    const plan = planStack(
+      'app',
+      {
+        services: [],
+        networks: [],
+        files: [desiredFile('app_a', 'd1'), desiredFile('app_b', 'd2', 'configs')],
+      },
+      { ...none, secrets: [stored('app_a', 'd1')] },
+      false,
+    );
+    expect(plan.createFiles.map((f) => `${f.kind}/${f.name}`)).toEqual(['configs/app_b']);
+    expect(plan.problems).toEqual([]);
+  });
+
+  it('should refuse a changed content and a missing external one', () => {
+    const plan = planStack(
+      'app',
+      {
+        services: [],
+        networks: [],
+        files: [desiredFile('app_a', 'new'), desiredFile('shared', '', 'configs', true)],
+      },
+      { ...none, secrets: [stored('app_a', 'old')] },
+      false,
+    );
+    expect(plan.problems).toEqual([
+      'secret app_a exists with another content, and a secret cannot change: give the new content a new name (name: in the file)',
+      'config "shared" is declared as external, but could not be found: create it with berth config create shared FILE',
+    ]);
+    expect(plan.createFiles).toEqual([]);
+  });
+
+  it("should prune the stack's files the file dropped, unless a service still uses them, and never another's", () => {
+    const web = { ...inStack('app_web'), spec: using('app_web', 'app_used') };
+    const secrets = [
+      stored('app_used', 'x'),
+      stored('app_gone', 'y'),
+      stored('other_s', 'z', 'other'),
+      stored('plain', 'w', ''),
+    ];
+    const plan = planStack(
+      'app',
+      { services: [web.spec], networks: [], files: [] },
+      { ...none, services: [web], secrets },
+      true,
+    );
+    expect(plan.removeFiles.map((f) => f.object.spec.name)).toEqual(['app_gone']);
+    expect(
+      planStack(
+        'app',
+        { services: [web.spec], networks: [], files: [] },
+        { ...none, services: [web], secrets },
+        false,
+      ).removeFiles,
+    ).toEqual([]);
   });
 });
 

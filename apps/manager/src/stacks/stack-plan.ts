@@ -3,7 +3,15 @@
  * make, update or leave alone (compared by content), and with `--prune` those to remove. The
  * manager then writes the whole plan in one etcd transaction.
  */
-import { canonical, type Network, type Service, type ServiceSpec } from '@berth/cluster';
+import {
+  canonical,
+  type FileObject,
+  type FileObjectKind,
+  type Network,
+  type Service,
+  type ServiceSpec,
+} from '@berth/cluster';
+import { referencedNames, SINGULAR } from '../files/file-objects';
 
 export const STACK_LABEL = 'com.docker.stack.namespace';
 
@@ -15,8 +23,22 @@ export interface DesiredNetwork {
   subnet: string;
 }
 
+/** A secret or config as the stack file declares it (the CLI reads its file or variable). */
+export interface DesiredFile {
+  kind: FileObjectKind;
+  name: string;
+  external: boolean;
+  labels: Record<string, string>;
+  /** base64; '' when external */
+  data: string;
+}
+
 export interface StackPlan {
   createNetworks: DesiredNetwork[];
+  /** the stack's secrets and configs that do not exist yet */
+  createFiles: DesiredFile[];
+  /** with prune: the stack's secrets and configs its file no longer declares and no remaining service uses */
+  removeFiles: { kind: FileObjectKind; object: FileObject }[];
   create: ServiceSpec[];
   update: { service: Service; spec: ServiceSpec }[];
   unchanged: Service[];
@@ -31,10 +53,21 @@ export function servicesOfStack(services: readonly Service[], stack: string): Se
   return services.filter((s) => s.spec.labels[STACK_LABEL] === stack);
 }
 
+export interface CurrentState {
+  services: readonly Service[];
+  networks: readonly Network[];
+  secrets: readonly FileObject[];
+  configs: readonly FileObject[];
+}
+
 export function planStack(
   stack: string,
-  desired: { services: ServiceSpec[]; networks: DesiredNetwork[] },
-  current: { services: readonly Service[]; networks: readonly Network[] },
+  desired: {
+    services: ServiceSpec[];
+    networks: DesiredNetwork[];
+    files: (DesiredFile & { digest: string })[];
+  },
+  current: CurrentState,
   prune: boolean,
 ): StackPlan {
   const problems: string[] = [];
@@ -45,8 +78,25 @@ export function planStack(
     );
   const createNetworks = desired.networks.filter((n) => !n.external && !existingNetworks.has(n.name));
   const byName = new Map(current.services.map((s) => [s.spec.name, s]));
+  const createFiles: DesiredFile[] = [];
+  for (const file of desired.files) {
+    const what = SINGULAR[file.kind];
+    const existing = current[file.kind].find((o) => o.spec.name === file.name);
+    if (file.external) {
+      if (!existing)
+        problems.push(
+          `${what} "${file.name}" is declared as external, but could not be found: create it with berth ${what} create ${file.name} FILE`,
+        );
+    } else if (!existing) createFiles.push(file);
+    else if (existing.digest !== file.digest)
+      problems.push(
+        `${what} ${file.name} exists with another content, and a ${what} cannot change: give the new content a new name (name: in the file)`,
+      );
+  }
   const plan: StackPlan = {
     createNetworks,
+    createFiles,
+    removeFiles: [],
     create: [],
     update: [],
     unchanged: [],
@@ -77,6 +127,21 @@ export function planStack(
     plan.removeNetworks = current.networks.filter(
       (n) => n.spec.labels[STACK_LABEL] === stack && !declared.has(n.spec.name) && !used.has(n.id),
     );
+    const remaining = [
+      ...current.services.filter((s) => !removed.has(s.id)).map((s) => s.spec),
+      ...desired.services,
+    ];
+    for (const kind of ['secrets', 'configs'] as const) {
+      const wantedFiles = new Set(desired.files.filter((f) => f.kind === kind).map((f) => f.name));
+      const inUse = new Set(remaining.flatMap((s) => referencedNames(s, kind)));
+      for (const object of current[kind])
+        if (
+          object.spec.labels[STACK_LABEL] === stack &&
+          !wantedFiles.has(object.spec.name) &&
+          !inUse.has(object.spec.name)
+        )
+          plan.removeFiles.push({ kind, object });
+    }
   }
   return plan;
 }

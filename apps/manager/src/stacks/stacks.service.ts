@@ -6,7 +6,9 @@ import { NetworksService } from '../networks/networks.service';
 import { RolloutsService } from '../rollouts/rollouts.service';
 import { assertValid, ServicesService } from '../services/services.service';
 import { StateService } from '../state/state.service';
-import { planStack, servicesOfStack, STACK_LABEL, type DesiredNetwork } from './stack-plan';
+import { digestOf, FilesService } from '../files/files.service';
+import { SINGULAR } from '../files/file-objects';
+import { planStack, servicesOfStack, STACK_LABEL, type DesiredFile, type DesiredNetwork } from './stack-plan';
 
 export interface StackSummary {
   networks: string[];
@@ -15,6 +17,9 @@ export interface StackSummary {
   unchanged: string[];
   removed: string[];
   removedNetworks?: string[];
+  /** "secret app_db_password", "config app_nginx" */
+  files?: string[];
+  removedFiles?: string[];
 }
 
 /**
@@ -29,14 +34,21 @@ export class StacksService {
     private readonly services: ServicesService,
     private readonly networks: NetworksService,
     private readonly rollouts: RolloutsService,
+    private readonly files: FilesService,
   ) {}
 
   async deploy(
     stack: string,
     specs: ServiceSpec[],
     wantedNetworks: DesiredNetwork[],
+    wantedFiles: DesiredFile[],
     options: { prune: boolean; dryRun: boolean },
   ): Promise<StackSummary> {
+    const files = wantedFiles.map((f) => ({
+      ...f,
+      labels: f.external ? f.labels : { ...f.labels, [STACK_LABEL]: stack },
+      digest: digestOf(Buffer.from(f.data, 'base64')),
+    }));
     const existing = new Set(this.networks.list().map((n) => n.spec.name));
     const made: Network[] = [];
     for (const n of wantedNetworks.filter((n) => !n.external && !existing.has(n.name)))
@@ -59,6 +71,7 @@ export class StacksService {
     const pendingServices: Service[] = [];
     for (const spec of specs) {
       assertValid(spec);
+      this.files.assertReferences(spec, files);
       const self = current.find((s) => s.spec.name === spec.name) ?? null;
       const ready = this.services.withPorts(this.services.withNetworkIds(spec, made), self, pendingServices);
       resolved.push(ready);
@@ -66,11 +79,26 @@ export class StacksService {
     }
     const plan = planStack(
       stack,
-      { services: resolved, networks: wantedNetworks },
-      { services: current, networks: this.networks.list() },
+      { services: resolved, networks: wantedNetworks, files },
+      {
+        services: current,
+        networks: this.networks.list(),
+        secrets: this.files.list('secrets'),
+        configs: this.files.list('configs'),
+      },
       options.prune,
     );
     if (plan.problems.length) throw invalid(plan.problems.join('; '));
+    const madeFiles = await Promise.all(
+      plan.createFiles.map(async (f) => ({
+        kind: f.kind,
+        object: await this.files.build(
+          f.kind,
+          { name: f.name, labels: f.labels },
+          Buffer.from(f.data, 'base64'),
+        ),
+      })),
+    );
     const summary: StackSummary = {
       networks: made.map((n) => n.spec.name),
       created: plan.create.map((s) => s.name),
@@ -78,10 +106,13 @@ export class StacksService {
       unchanged: plan.unchanged.map((s) => s.spec.name),
       removed: plan.remove.map((s) => s.spec.name),
       removedNetworks: plan.removeNetworks.map((n) => n.spec.name),
+      files: plan.createFiles.map((f) => `${SINGULAR[f.kind]} ${f.name}`),
+      removedFiles: plan.removeFiles.map((f) => `${SINGULAR[f.kind]} ${f.object.spec.name}`),
     };
     if (options.dryRun) return summary;
     const writes: Write[] = [
       ...made.map((object): Write => ({ op: 'create', kind: 'networks', object })),
+      ...madeFiles.map(({ kind, object }): Write => ({ op: 'create', kind, object })),
       ...plan.create.map((spec): Write => ({
         op: 'create',
         kind: 'services',
@@ -89,6 +120,7 @@ export class StacksService {
       })),
       ...plan.remove.map((object): Write => ({ op: 'delete', kind: 'services', object })),
       ...plan.removeNetworks.map((object): Write => ({ op: 'delete', kind: 'networks', object })),
+      ...plan.removeFiles.map(({ kind, object }): Write => ({ op: 'delete', kind, object })),
     ];
     for (const { service, spec } of plan.update) {
       const { next, rollout } = this.services.updated(service, spec);
@@ -103,15 +135,23 @@ export class StacksService {
     return summary;
   }
 
-  /** Every service and network of STACK, in one transaction. */
+  /** Every service, network, secret and config of STACK, in one transaction. */
   async remove(stack: string): Promise<StackSummary> {
     const services = servicesOfStack(this.services.list(), stack);
     const networks = this.networks.list().filter((n) => n.spec.labels[STACK_LABEL] === stack);
-    if (!services.length && !networks.length) throw notFound(`nothing found in stack: ${stack}`);
+    const files = (['secrets', 'configs'] as const).flatMap((kind) =>
+      this.files
+        .list(kind)
+        .filter((o) => o.spec.labels[STACK_LABEL] === stack)
+        .map((object) => ({ kind, object })),
+    );
+    if (!services.length && !networks.length && !files.length)
+      throw notFound(`nothing found in stack: ${stack}`);
     const result = await this.state.commit(
       [
         ...services.map((object): Write => ({ op: 'delete', kind: 'services', object })),
         ...networks.map((object): Write => ({ op: 'delete', kind: 'networks', object })),
+        ...files.map(({ kind, object }): Write => ({ op: 'delete', kind, object })),
       ],
       { atomic: true },
     );
@@ -122,6 +162,7 @@ export class StacksService {
       updated: [],
       unchanged: [],
       removed: services.map((s) => s.spec.name),
+      removedFiles: files.map((f) => `${SINGULAR[f.kind]} ${f.object.spec.name}`),
     };
   }
 }

@@ -29,6 +29,10 @@ export const CLUSTER_SERVICE = {
   ServiceLogs: { path: '/berth.cluster.v1.Cluster/ServiceLogs', requestType: m.ServiceLogsRequest, responseType: m.LogRecord, requestStream: false, responseStream: true },
   DeployStack: { path: '/berth.cluster.v1.Cluster/DeployStack', requestType: m.DeployStackRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   RemoveStack: { path: '/berth.cluster.v1.Cluster/RemoveStack', requestType: m.GetRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
+  CreateFileObject: { path: '/berth.cluster.v1.Cluster/CreateFileObject', requestType: m.CreateFileObjectRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
+  ListFileObjects: { path: '/berth.cluster.v1.Cluster/ListFileObjects', requestType: m.FileObjectsRequest, responseType: m.ObjectsReply, requestStream: false, responseStream: false },
+  GetFileObject: { path: '/berth.cluster.v1.Cluster/GetFileObject', requestType: m.FileObjectRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
+  RemoveFileObject: { path: '/berth.cluster.v1.Cluster/RemoveFileObject', requestType: m.FileObjectRequest, responseType: m.Empty, requestStream: false, responseStream: false },
 } as const;
 
 export type ClusterMethod = keyof typeof CLUSTER_SERVICE;

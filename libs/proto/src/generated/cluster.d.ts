@@ -11,6 +11,201 @@ export namespace berth {
         namespace v1 {
 
             /**
+             * Properties of a CreateFileObjectRequest.
+             * @deprecated Use berth.cluster.v1.CreateFileObjectRequest.$Properties instead.
+             */
+            interface ICreateFileObjectRequest extends berth.cluster.v1.CreateFileObjectRequest.$Properties {
+            }
+
+            /** Represents a CreateFileObjectRequest. */
+            class CreateFileObjectRequest {
+
+                /**
+                 * Constructs a new CreateFileObjectRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.CreateFileObjectRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** CreateFileObjectRequest kind. */
+                kind: string;
+
+                /** CreateFileObjectRequest specJson. */
+                specJson: string;
+
+                /** CreateFileObjectRequest data. */
+                data: Uint8Array;
+
+                /**
+                 * Encodes the specified CreateFileObjectRequest message. Does not implicitly {@link berth.cluster.v1.CreateFileObjectRequest.verify|verify} messages.
+                 * @param message CreateFileObjectRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.CreateFileObjectRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a CreateFileObjectRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.CreateFileObjectRequest & berth.cluster.v1.CreateFileObjectRequest.$Shape} CreateFileObjectRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.CreateFileObjectRequest & berth.cluster.v1.CreateFileObjectRequest.$Shape;
+            }
+
+            namespace CreateFileObjectRequest {
+
+                /** Properties of a CreateFileObjectRequest. */
+                interface $Properties {
+
+                    /** CreateFileObjectRequest kind */
+                    kind?: (string|null);
+
+                    /** CreateFileObjectRequest specJson */
+                    specJson?: (string|null);
+
+                    /** CreateFileObjectRequest data */
+                    data?: (Uint8Array|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a CreateFileObjectRequest. */
+                type $Shape = berth.cluster.v1.CreateFileObjectRequest.$Properties;
+            }
+
+            /**
+             * Properties of a FileObjectsRequest.
+             * @deprecated Use berth.cluster.v1.FileObjectsRequest.$Properties instead.
+             */
+            interface IFileObjectsRequest extends berth.cluster.v1.FileObjectsRequest.$Properties {
+            }
+
+            /** Represents a FileObjectsRequest. */
+            class FileObjectsRequest {
+
+                /**
+                 * Constructs a new FileObjectsRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.FileObjectsRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** FileObjectsRequest kind. */
+                kind: string;
+
+                /** FileObjectsRequest filters. */
+                filters: { [k: string]: string };
+
+                /**
+                 * Encodes the specified FileObjectsRequest message. Does not implicitly {@link berth.cluster.v1.FileObjectsRequest.verify|verify} messages.
+                 * @param message FileObjectsRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.FileObjectsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a FileObjectsRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.FileObjectsRequest & berth.cluster.v1.FileObjectsRequest.$Shape} FileObjectsRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.FileObjectsRequest & berth.cluster.v1.FileObjectsRequest.$Shape;
+            }
+
+            namespace FileObjectsRequest {
+
+                /** Properties of a FileObjectsRequest. */
+                interface $Properties {
+
+                    /** FileObjectsRequest kind */
+                    kind?: (string|null);
+
+                    /** FileObjectsRequest filters */
+                    filters?: ({ [k: string]: string }|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a FileObjectsRequest. */
+                type $Shape = berth.cluster.v1.FileObjectsRequest.$Properties;
+            }
+
+            /**
+             * Properties of a FileObjectRequest.
+             * @deprecated Use berth.cluster.v1.FileObjectRequest.$Properties instead.
+             */
+            interface IFileObjectRequest extends berth.cluster.v1.FileObjectRequest.$Properties {
+            }
+
+            /** Represents a FileObjectRequest. */
+            class FileObjectRequest {
+
+                /**
+                 * Constructs a new FileObjectRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.FileObjectRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** FileObjectRequest kind. */
+                kind: string;
+
+                /** FileObjectRequest ref. */
+                ref: string;
+
+                /**
+                 * Encodes the specified FileObjectRequest message. Does not implicitly {@link berth.cluster.v1.FileObjectRequest.verify|verify} messages.
+                 * @param message FileObjectRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.FileObjectRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a FileObjectRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.FileObjectRequest & berth.cluster.v1.FileObjectRequest.$Shape} FileObjectRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.FileObjectRequest & berth.cluster.v1.FileObjectRequest.$Shape;
+            }
+
+            namespace FileObjectRequest {
+
+                /** Properties of a FileObjectRequest. */
+                interface $Properties {
+
+                    /** FileObjectRequest kind */
+                    kind?: (string|null);
+
+                    /** FileObjectRequest ref */
+                    ref?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a FileObjectRequest. */
+                type $Shape = berth.cluster.v1.FileObjectRequest.$Properties;
+            }
+
+            /**
              * Properties of an Empty.
              * @deprecated Use berth.cluster.v1.Empty.$Properties instead.
              */
@@ -2288,6 +2483,9 @@ export namespace berth {
                 /** Assignments removedTaskIds. */
                 removedTaskIds: string[];
 
+                /** Assignments files. */
+                files: berth.cluster.v1.FileContent.$Properties[];
+
                 /**
                  * Encodes the specified Assignments message. Does not implicitly {@link berth.cluster.v1.Assignments.verify|verify} messages.
                  * @param message Assignments message or plain object to encode
@@ -2321,12 +2519,84 @@ export namespace berth {
                     /** Assignments removedTaskIds */
                     removedTaskIds?: (string[]|null);
 
+                    /** Assignments files */
+                    files?: (berth.cluster.v1.FileContent.$Properties[]|null);
+
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
                 }
 
                 /** Shape of an Assignments. */
                 type $Shape = berth.cluster.v1.Assignments.$Properties;
+            }
+
+            /**
+             * Properties of a FileContent.
+             * @deprecated Use berth.cluster.v1.FileContent.$Properties instead.
+             */
+            interface IFileContent extends berth.cluster.v1.FileContent.$Properties {
+            }
+
+            /** Represents a FileContent. */
+            class FileContent {
+
+                /**
+                 * Constructs a new FileContent.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.FileContent.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** FileContent kind. */
+                kind: string;
+
+                /** FileContent name. */
+                name: string;
+
+                /** FileContent data. */
+                data: Uint8Array;
+
+                /**
+                 * Encodes the specified FileContent message. Does not implicitly {@link berth.cluster.v1.FileContent.verify|verify} messages.
+                 * @param message FileContent message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.FileContent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a FileContent message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.FileContent & berth.cluster.v1.FileContent.$Shape} FileContent
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.FileContent & berth.cluster.v1.FileContent.$Shape;
+            }
+
+            namespace FileContent {
+
+                /** Properties of a FileContent. */
+                interface $Properties {
+
+                    /** FileContent kind */
+                    kind?: (string|null);
+
+                    /** FileContent name */
+                    name?: (string|null);
+
+                    /** FileContent data */
+                    data?: (Uint8Array|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a FileContent. */
+                type $Shape = berth.cluster.v1.FileContent.$Properties;
             }
 
             /**
@@ -2519,6 +2789,9 @@ export namespace berth {
                 /** DeployStackRequest dryRun. */
                 dryRun: boolean;
 
+                /** DeployStackRequest filesJson. */
+                filesJson: string[];
+
                 /**
                  * Encodes the specified DeployStackRequest message. Does not implicitly {@link berth.cluster.v1.DeployStackRequest.verify|verify} messages.
                  * @param message DeployStackRequest message or plain object to encode
@@ -2557,6 +2830,9 @@ export namespace berth {
 
                     /** DeployStackRequest dryRun */
                     dryRun?: (boolean|null);
+
+                    /** DeployStackRequest filesJson */
+                    filesJson?: (string[]|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

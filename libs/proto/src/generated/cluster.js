@@ -21,6 +21,331 @@ $root.berth = (function() {
 
             var v1 = {};
 
+            v1.CreateFileObjectRequest = (function() {
+
+                var CreateFileObjectRequest = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                CreateFileObjectRequest.prototype.kind = "";
+                CreateFileObjectRequest.prototype.specJson = "";
+                CreateFileObjectRequest.prototype.data = $util.newBuffer([]);
+
+                CreateFileObjectRequest.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
+                        w.uint32(10).string(m.kind);
+                    if (m.specJson != null && $Object.hasOwnProperty.call(m, "specJson") && m.specJson !== "")
+                        w.uint32(18).string(m.specJson);
+                    if (m.data != null && $Object.hasOwnProperty.call(m, "data") && m.data.length)
+                        w.uint32(26).bytes(m.data);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                CreateFileObjectRequest.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.CreateFileObjectRequest();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.kind = v;
+                                else
+                                    delete m.kind;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.specJson = v;
+                                else
+                                    delete m.specJson;
+                                continue;
+                            }
+                        case 3: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.bytes()).length)
+                                    m.data = v;
+                                else
+                                    delete m.data;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return CreateFileObjectRequest;
+            })();
+
+            v1.FileObjectsRequest = (function() {
+
+                var FileObjectsRequest = function (p) {
+                    this.filters = {};
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                FileObjectsRequest.prototype.kind = "";
+                FileObjectsRequest.prototype.filters = $util.emptyObject;
+
+                FileObjectsRequest.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
+                        w.uint32(10).string(m.kind);
+                    if (m.filters != null && $Object.hasOwnProperty.call(m, "filters")) {
+                        for (var ks = $Object.keys(m.filters), i = 0; i < ks.length; ++i) {
+                            w.uint32(18).fork().uint32(10).string(ks[i]).uint32(18).string(m.filters[ks[i]]).ldelim();
+                        }
+                    }
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                FileObjectsRequest.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, k, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.FileObjectsRequest();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.kind = v;
+                                else
+                                    delete m.kind;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if (m.filters === $util.emptyObject)
+                                    m.filters = {};
+                                var c2 = r.size() + r.pos;
+                                if (c2 > r.len)
+                                    throw $RangeError("index out of range");
+                                r.len = c2;
+                                k = "";
+                                v = "";
+                                while (r.pos < c2) {
+                                    var t2 = r.tag();
+                                    u = t2 & 7;
+                                    switch (t2 >>>= 3) {
+                                    case 1:
+                                        if (u !== 2)
+                                            break;
+                                        k = r.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (u !== 2)
+                                            break;
+                                        v = r.stringVerify();
+                                        continue;
+                                    }
+                                    r.skipType(u, q, t2);
+                                }
+                                if (r.pos !== c2)
+                                    throw $RangeError("index out of range");
+                                r.len = c;
+                                if (k === "__proto__")
+                                    $util.makeProp(m.filters, k);
+                                m.filters[k] = v;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return FileObjectsRequest;
+            })();
+
+            v1.FileObjectRequest = (function() {
+
+                var FileObjectRequest = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                FileObjectRequest.prototype.kind = "";
+                FileObjectRequest.prototype.ref = "";
+
+                FileObjectRequest.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
+                        w.uint32(10).string(m.kind);
+                    if (m.ref != null && $Object.hasOwnProperty.call(m, "ref") && m.ref !== "")
+                        w.uint32(18).string(m.ref);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                FileObjectRequest.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.FileObjectRequest();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.kind = v;
+                                else
+                                    delete m.kind;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.ref = v;
+                                else
+                                    delete m.ref;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return FileObjectRequest;
+            })();
+
             v1.Empty = (function() {
 
                 var Empty = function (p) {
@@ -3370,6 +3695,7 @@ $root.berth = (function() {
                 var Assignments = function (p) {
                     this.tasksJson = [];
                     this.removedTaskIds = [];
+                    this.files = [];
                     if (p)
                         for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                             if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -3379,6 +3705,7 @@ $root.berth = (function() {
                 Assignments.prototype.full = false;
                 Assignments.prototype.tasksJson = $util.emptyArray;
                 Assignments.prototype.removedTaskIds = $util.emptyArray;
+                Assignments.prototype.files = $util.emptyArray;
 
                 Assignments.encode = function (m, w, q) {
                     if (!w)
@@ -3396,6 +3723,10 @@ $root.berth = (function() {
                     if (m.removedTaskIds != null && m.removedTaskIds.length) {
                         for (var i = 0; i < m.removedTaskIds.length; ++i)
                             w.uint32(26).string(m.removedTaskIds[i]);
+                    }
+                    if (m.files != null && m.files.length) {
+                        for (var i = 0; i < m.files.length; ++i)
+                            $root.berth.cluster.v1.FileContent.encode(m.files[i], w.uint32(34).fork(), q + 1).ldelim();
                     }
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
@@ -3455,6 +3786,14 @@ $root.berth = (function() {
                                 m.removedTaskIds.push(r.stringVerify());
                                 continue;
                             }
+                        case 4: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.files && m.files.length))
+                                    m.files = [];
+                                m.files.push($root.berth.cluster.v1.FileContent.decode(r, r.size(), $undefined, q + 1));
+                                continue;
+                            }
                         }
                         r.skipType(u, q, t);
                         if (!r.discardUnknown) {
@@ -3473,6 +3812,112 @@ $root.berth = (function() {
                 };
 
                 return Assignments;
+            })();
+
+            v1.FileContent = (function() {
+
+                var FileContent = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                FileContent.prototype.kind = "";
+                FileContent.prototype.name = "";
+                FileContent.prototype.data = $util.newBuffer([]);
+
+                FileContent.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
+                        w.uint32(10).string(m.kind);
+                    if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                        w.uint32(18).string(m.name);
+                    if (m.data != null && $Object.hasOwnProperty.call(m, "data") && m.data.length)
+                        w.uint32(26).bytes(m.data);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                FileContent.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.FileContent();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.kind = v;
+                                else
+                                    delete m.kind;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.name = v;
+                                else
+                                    delete m.name;
+                                continue;
+                            }
+                        case 3: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.bytes()).length)
+                                    m.data = v;
+                                else
+                                    delete m.data;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return FileContent;
             })();
 
             v1.LogsSubscription = (function() {
@@ -3732,6 +4177,7 @@ $root.berth = (function() {
                 var DeployStackRequest = function (p) {
                     this.servicesJson = [];
                     this.networksJson = [];
+                    this.filesJson = [];
                     if (p)
                         for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                             if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -3743,6 +4189,7 @@ $root.berth = (function() {
                 DeployStackRequest.prototype.networksJson = $util.emptyArray;
                 DeployStackRequest.prototype.prune = false;
                 DeployStackRequest.prototype.dryRun = false;
+                DeployStackRequest.prototype.filesJson = $util.emptyArray;
 
                 DeployStackRequest.encode = function (m, w, q) {
                     if (!w)
@@ -3765,6 +4212,10 @@ $root.berth = (function() {
                         w.uint32(32).bool(m.prune);
                     if (m.dryRun != null && $Object.hasOwnProperty.call(m, "dryRun") && m.dryRun !== false)
                         w.uint32(40).bool(m.dryRun);
+                    if (m.filesJson != null && m.filesJson.length) {
+                        for (var i = 0; i < m.filesJson.length; ++i)
+                            w.uint32(50).string(m.filesJson[i]);
+                    }
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -3839,6 +4290,14 @@ $root.berth = (function() {
                                     m.dryRun = v;
                                 else
                                     delete m.dryRun;
+                                continue;
+                            }
+                        case 6: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.filesJson && m.filesJson.length))
+                                    m.filesJson = [];
+                                m.filesJson.push(r.stringVerify());
                                 continue;
                             }
                         }

@@ -1,0 +1,134 @@
+/**
+ * berth secret|config create|ls|inspect|rm — Docker's verbs for secrets and configs, kept by the
+ * manager. A secret's content never comes back; a config's does (`config inspect --pretty`).
+ */
+import * as fs from 'node:fs';
+import { keyValues, parseCommand, timeAgo } from '@berth/cli-support/args';
+import type { FileObject, FileObjectKind } from '@berth/cluster';
+import { ExitError, forEach, write, type Command, type Globals } from '../context';
+import { manager } from '../manager';
+import { printDocuments, printListing } from '../output';
+
+const SINGULAR: Record<FileObjectKind, string> = { secrets: 'secret', configs: 'config' };
+type Shown = Omit<FileObject, 'data'> & { data?: string };
+
+async function readContent(file: string): Promise<Buffer> {
+  if (file !== '-') {
+    try {
+      return fs.readFileSync(file);
+    } catch (error) {
+      throw new ExitError(
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        1,
+      );
+    }
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function list(g: Globals, kind: FileObjectKind): Promise<Shown[]> {
+  return (await manager(g).call('ListFileObjects', { kind })).json.map((j) => JSON.parse(j) as Shown);
+}
+
+function commandsFor(kind: FileObjectKind): Record<'create' | 'ls' | 'inspect' | 'rm', Command> {
+  const what = SINGULAR[kind];
+  return {
+    create: async (args, g) => {
+      const { values, positionals } = parseCommand(
+        `${what} create`,
+        args,
+        { label: { type: 'string', short: 'l', multiple: true } },
+        [what, 'file|-'],
+      );
+      const [name, file] = positionals;
+      const data = await readContent(file);
+      const reply = await manager(g).call('CreateFileObject', {
+        kind,
+        specJson: JSON.stringify({ name, labels: keyValues(values.label) }),
+        data,
+      });
+      write(`${(JSON.parse(reply.json) as Shown).id}\n`);
+      return 0;
+    },
+
+    ls: async (args, g) => {
+      const { values } = parseCommand(
+        `${what} ls`,
+        args,
+        {
+          quiet: { type: 'boolean', short: 'q' },
+          format: { type: 'string' },
+          filter: { type: 'string', short: 'f', multiple: true },
+        },
+        [],
+      );
+      const filters = keyValues(values.filter);
+      const rows = (await list(g, kind))
+        .filter((o) => !filters.name || o.spec.name.startsWith(filters.name))
+        .filter((o) => !filters.id || o.id.startsWith(filters.id))
+        .filter((o) => !filters.label || labelMatches(o.spec.labels, filters.label))
+        .map((o) => ({
+          ID: o.id,
+          Name: o.spec.name,
+          CreatedAt: timeAgo(new Date(o.meta.createdAt).toISOString()),
+          UpdatedAt: timeAgo(new Date(o.meta.updatedAt).toISOString()),
+          Labels: Object.entries(o.spec.labels)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(','),
+        }));
+      printListing(
+        rows,
+        {
+          table: 'table {{.ID}}\t{{.Name}}\t{{.CreatedAt}}\t{{.UpdatedAt}}',
+          headers: { CreatedAt: 'CREATED', UpdatedAt: 'UPDATED' },
+        },
+        { format: values.format as string | undefined, quiet: !!values.quiet },
+      );
+      return 0;
+    },
+
+    inspect: async (args, g) => {
+      const { values, positionals } = parseCommand(
+        `${what} inspect`,
+        args,
+        { format: { type: 'string', short: 'f' }, pretty: { type: 'boolean' } },
+        [`${what}...`],
+      );
+      const documents: Shown[] = [];
+      const code = await forEach(positionals, async (ref) => {
+        documents.push(JSON.parse((await manager(g).call('GetFileObject', { kind, ref })).json) as Shown);
+        return null;
+      });
+      if (values.pretty)
+        for (const d of documents)
+          write(
+            `ID:              ${d.id}\nName:            ${d.spec.name}\n` +
+              `Labels:          ${Object.entries(d.spec.labels)
+                .map(([k, v]) => `\n - ${k}=${v}`)
+                .join('')}\n` +
+              `Created at:      ${new Date(d.meta.createdAt).toISOString()}\n` +
+              (d.data === undefined ? '' : `Data:\n${Buffer.from(d.data, 'base64').toString('utf8')}\n`),
+          );
+      else if (documents.length) printDocuments(documents, values.format as string | undefined);
+      return code;
+    },
+
+    rm: async (args, g) => {
+      const { positionals } = parseCommand(`${what} rm`, args, {}, [`${what}...`]);
+      return forEach(positionals, async (ref) => {
+        await manager(g).call('RemoveFileObject', { kind, ref });
+        return ref;
+      });
+    },
+  };
+}
+
+function labelMatches(labels: Record<string, string>, filter: string): boolean {
+  const eq = filter.indexOf('=');
+  return eq < 0 ? filter in labels : labels[filter.slice(0, eq)] === filter.slice(eq + 1);
+}
+
+export const secret = commandsFor('secrets');
+export const config = commandsFor('configs');
