@@ -9,7 +9,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { removeMasquerade } from '@berth/network';
+import { removeForwarding, removeMasquerade } from '@berth/network';
 import { unixSocketAnswers } from '../../deploy/local-cluster/processes';
 import { cgroupRoots, removeCgroupParent, sharedBusyboxRootfs } from './harness';
 
@@ -223,6 +223,7 @@ export class EngineHarness {
       if (nets.length) this.berth(['network', 'rm', ...nets]);
       await this.stopAgent();
       await removeMasquerade(this.bridgeSubnet, this.bridge); // the default network's, which the agent keeps
+      await removeForwarding(this.bridge);
       for (const b of [this.bridge, ...bridges])
         if (fs.existsSync(`/sys/class/net/${b}`)) spawnSync('ip', ['link', 'delete', b]);
     } finally {

@@ -17,6 +17,17 @@ export function canMove(from: TaskState, to: TaskState): boolean {
   return taskStateRank(to) > taskStateRank(from);
 }
 
+/**
+ * `notBefore` of a task a stop-first rollout holds in `ready` until the task it replaces ended:
+ * the rollout releases it, not a timer, and its node may prepare it meanwhile.
+ */
+export const HELD_FOR_UPDATE = Number.MAX_SAFE_INTEGER;
+
+/** Held by a stop-first rollout (see HELD_FOR_UPDATE), not by a restart delay. */
+export function isHeldForUpdate(task: Pick<Task, 'desiredState' | 'notBefore'>): boolean {
+  return task.desiredState === 'ready' && task.notBefore === HELD_FOR_UPDATE;
+}
+
 /** The task still counts against its slot: not ended, and the manager still wants it. */
 export function isLive(task: Task): boolean {
   return !isTerminal(task.status.state) && taskStateRank(task.desiredState) <= taskStateRank('running');

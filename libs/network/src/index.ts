@@ -15,7 +15,14 @@ export {
 } from './cni/config';
 export { CniRunner, DEFAULT_PLUGIN_DIRS, type CniTarget } from './cni/invoke';
 export { DnsServer, nameserversOf, type DnsServerOptions } from './dns/server';
-export { ensureMasquerade, removeMasquerade, masqueradeRule } from './masquerade';
+export {
+  ensureForwarding,
+  ensureMasquerade,
+  forwardRules,
+  masqueradeRule,
+  removeForwarding,
+  removeMasquerade,
+} from './masquerade';
 export * from './ipam';
 export * from './allocator/allocator';
 export * from './overlay/plan';

@@ -1,4 +1,4 @@
-import { masqueradeRule } from './masquerade';
+import { forwardRules, masqueradeRule } from './masquerade';
 
 describe('masqueradeRule', () => {
   it('should NAT what leaves the subnet through any interface but its bridge, and name the bridge', () => {
@@ -15,6 +15,27 @@ describe('masqueradeRule', () => {
       'comment',
       '--comment',
       'berth berth0',
+    ]);
+  });
+});
+
+describe('forwardRules', () => {
+  it('should let the bridge’s containers out and their answers in, naming the bridge', () => {
+    const comment = ['-m', 'comment', '--comment', 'berth berth0'];
+    expect(forwardRules('berth0')).toEqual([
+      ['FORWARD', '-i', 'berth0', '-j', 'ACCEPT', ...comment],
+      [
+        'FORWARD',
+        '-o',
+        'berth0',
+        '-m',
+        'conntrack',
+        '--ctstate',
+        'RELATED,ESTABLISHED',
+        '-j',
+        'ACCEPT',
+        ...comment,
+      ],
     ]);
   });
 });

@@ -1,9 +1,8 @@
-import { isTerminal, type Task, type TaskChange } from '@berth/cluster';
+import { HELD_FOR_UPDATE, isTerminal, type Task, type TaskChange } from '@berth/cluster';
 import type { ServiceContext } from './context';
 import { withDesiredState } from './new-task';
 
-/** `notBefore` of a task a stop-first rollout holds (rollout.ts releases it, not a timer). */
-export const HELD_FOR_UPDATE = Number.MAX_SAFE_INTEGER;
+export { HELD_FOR_UPDATE };
 
 /** A task held by a restart delay (desired `ready`, not ended); a rollout's held tasks are not. */
 function isHeld(task: Task): boolean {

@@ -75,6 +75,20 @@ describe('planRollout', () => {
     expect(again.finished).toBe(false);
   });
 
+  it('should start the next slot as soon as one of those in progress is done, not after the slowest', () => {
+    const service = rolling({ parallelism: 2, order: 'stop-first' });
+    let tasks = [1, 2, 3, 4].map((s) => old(service, s));
+    tasks = after(tasks, planRollout(service, tasks, T0, ids()));
+    tasks = observe(tasks, 'old1', 'shutdown', T0 + 50);
+    tasks = after(tasks, planRollout(service, tasks, T0 + 60, ids())); // new1 released
+    tasks = observe(tasks, 'new1', 'running', T0 + 100);
+    // slot 1 is done, slot 2's old task still stops: slot 3 takes slot 1's place
+    const next = planRollout(service, tasks, T0 + 110, () => 'new3');
+    expect(created(next).map((t) => t.slot)).toEqual([3]);
+    expect(stopped(next)).toEqual(['old3']);
+    expect(planRollout(service, after(tasks, next), T0 + 120, ids()).changes).toEqual([]);
+  });
+
   it('should stop the old task of a start-first slot once the new one runs, and complete only after the monitor period', () => {
     const service = rolling({ parallelism: 1, order: 'start-first', monitorMs: 5000 });
     let tasks = [old(service, 1), old(service, 2)];

@@ -11,8 +11,8 @@
  *   old task is still there beside a new one;
  * - **settled**: only tasks of the current spec, running (and so healthy, when checked).
  *
- * A batch of `parallelism` outdated slots starts once no slot is in progress and `delay` has
- * passed since the last new task began to run. The rollout completes once every new task has
+ * Up to `parallelism` slots are in progress at once: an outdated slot starts once there is room and
+ * `delay` has passed since the last new task began to run. The rollout completes once every new task has
  * also run for the `monitor` period; failures within it count. `start-first` makes the new task running at once and stops
  * the old one when the new one runs; `stop-first` stops the old one and holds the new one
  * (desired `ready`) until the old one has ended. New tasks that fail count against
@@ -23,7 +23,7 @@ import {
   DEFAULT_ROLLBACK_CONFIG,
   DEFAULT_UPDATE_CONFIG,
   isLive,
-  isTaskDirty,
+  dirtyCheck,
   isTerminal,
   type Service,
   type Task,
@@ -83,7 +83,10 @@ export function planRollout(
     return { changes: [], status: status!, rollback: false, finished: true, wakeAt: null };
   const config = rolloutConfig(service);
   const rollingBack = isRollingBack(status);
-  const slots = slotStates(service, tasks);
+  // each task's spec compared with the service's once, not once per question about it
+  const dirtyTasks = new Set(tasks.filter(dirtyCheck(service)));
+  const dirty = (t: Task) => dirtyTasks.has(t);
+  const slots = slotStates(service, tasks, dirty);
   const settledAt = (t: Task) =>
     t.status.state === 'running' ? t.status.timestamp + config.monitorMs : Infinity;
   const settled = (t: Task) => t.desiredState === 'running' && settledAt(t) <= now;
@@ -91,7 +94,7 @@ export function planRollout(
 
   // failures of tasks made in this rollout
   const failed = tasks.filter(
-    (t) => !isTaskDirty(t, service) && madeNow(t) && isTerminal(t.status.state) && endedOnItsOwn(t),
+    (t) => !dirty(t) && madeNow(t) && isTerminal(t.status.state) && endedOnItsOwn(t),
   );
   const total = Math.max(1, slots.length);
   if (failed.length && config.failureAction !== 'continue' && failed.length / total > config.maxFailureRatio)
@@ -130,15 +133,16 @@ export function planRollout(
     changes.push(...advance(slot, config));
   }
 
-  if (!inProgress.length && outdated.length) {
+  // up to `parallelism` slots in progress (swarmkit's update workers): a slot done frees a place at
+  // once, so the next one need not wait for the slowest of a batch
+  const free =
+    config.parallelism === 0 ? outdated.length : Math.max(0, config.parallelism - inProgress.length);
+  if (free > 0 && outdated.length) {
     const startAt = lastStarted === null ? now : lastStarted + config.delayMs;
     if (now < startAt) wake(startAt);
-    else {
-      const count =
-        config.parallelism === 0 ? outdated.length : Math.min(config.parallelism, outdated.length);
-      for (const slot of outdated.slice(0, count))
+    else
+      for (const slot of outdated.slice(0, Math.min(free, outdated.length)))
         changes.push(...replace(service, slot, config, now, newId));
-    }
   }
 
   // done once the last new tasks ran through their monitor period without failing
@@ -154,12 +158,12 @@ export function planRollout(
   return { changes, status, rollback: false, finished: false, wakeAt };
 }
 
-function slotStates(service: Service, tasks: readonly Task[]): SlotState[] {
+function slotStates(service: Service, tasks: readonly Task[], dirty: (t: Task) => boolean): SlotState[] {
   return [...groupSlots(service, tasks)]
     .map(([key, slot]) => ({
       key,
-      stale: slot.filter((t) => isTaskDirty(t, service) && !isTerminal(t.status.state)),
-      fresh: slot.filter((t) => !isTaskDirty(t, service) && isLive(t)),
+      stale: slot.filter((t) => dirty(t) && !isTerminal(t.status.state)),
+      fresh: slot.filter((t) => !dirty(t) && isLive(t)),
     }))
     .filter((s) => s.stale.length || s.fresh.length)
     .sort((a, b) => (isGlobal(service) ? a.key.localeCompare(b.key) : Number(a.key) - Number(b.key)));

@@ -436,9 +436,28 @@ export class Runtime {
     if (info.status !== 'stopped') {
       this.kill(id, options.signal ?? 'SIGTERM');
       const grace = options.graceMs ?? 10000;
-      if (!(await pollFor(() => this.state(id).status === 'stopped', grace))) this.killAll(info, 'SIGKILL');
+      if (!(await this.stoppedWithin(id, grace))) this.killAll(info, 'SIGKILL');
     }
     return this.wait(id);
+  }
+
+  /**
+   * Whether the container stops within GRACE_MS: told by its monitor's exit when this instance
+   * started it (the monitor leaves once the exit is written), else seen by polling its state.
+   */
+  private async stoppedWithin(id: string, graceMs: number): Promise<boolean> {
+    const shim = this.shims.get(id);
+    if (!shim) return pollFor(() => this.state(id).status === 'stopped', graceMs);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, graceMs, false)));
+    shim.ref();
+    try {
+      await Promise.race([shim.exit, timeout]);
+    } finally {
+      clearTimeout(timer);
+      shim.unref();
+    }
+    return this.state(id).status === 'stopped';
   }
 
   async pause(id: string): Promise<void> {

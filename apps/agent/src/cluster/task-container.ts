@@ -87,6 +87,15 @@ export function containerSpecOf(task: Task): Partial<ContainerSpecMsg> {
   };
 }
 
+/**
+ * Whether TASK's container is readied when it is prepared (its network plumbed and its process
+ * made, held before the program), so that starting it is only letting it go: not when it
+ * publishes host ports, which the task it replaces in a stop-first rollout may still hold.
+ */
+export function readiesWhenPrepared(task: Pick<Task, 'endpoint'>): boolean {
+  return !task.endpoint.ports.some((p) => p.publishMode === 'host');
+}
+
 /** A status for the task at TIME. */
 export function status(
   state: TaskStatus['state'],

@@ -1,4 +1,4 @@
-import { taskStateRank, type Task, type TaskState, type TaskStatus } from '@berth/cluster';
+import { HELD_FOR_UPDATE, taskStateRank, type Task, type TaskState, type TaskStatus } from '@berth/cluster';
 import { makeService, makeTask } from '@berth/scheduler/testing';
 import type { ContainerRecord } from '../containers/model';
 import type { ContainerSpecMsg } from '../containers/plan';
@@ -42,6 +42,10 @@ class FakeContainers implements Engine {
     if (this.createError) throw this.createError;
     const id = `c${++this.created}`;
     return record(id, spec.name, spec.labels ?? {}, state('created'));
+  }
+
+  async ready(id: string): Promise<void> {
+    this.calls.push(`ready ${id}`);
   }
 
   async start(id: string): Promise<ContainerRecord> {
@@ -159,7 +163,7 @@ describe(TaskRunner.name, () => {
       const { runner, containers } = harness();
       runner.kick();
       await flush();
-      expect(containers.calls).toEqual(['create web.1.t1', 'start c1', 'wait c1']);
+      expect(containers.calls).toEqual(['create web.1.t1', 'ready c1', 'start c1', 'wait c1']);
       expect(containers.specs[0]).toMatchObject({
         image: 'nginx:1',
         name: 'web.1.t1',
@@ -184,7 +188,7 @@ describe(TaskRunner.name, () => {
       await flush();
       runner.kick();
       await flush();
-      expect(containers.calls).toEqual(['create web.1.t1', 'start c1', 'wait c1']);
+      expect(containers.calls).toEqual(['create web.1.t1', 'ready c1', 'start c1', 'wait c1']);
       expect(states()).toEqual(['accepted', 'preparing', 'ready', 'starting', 'running']);
     });
 
@@ -215,7 +219,7 @@ describe(TaskRunner.name, () => {
         containerId: 'c1',
       });
       expect(reports.map((r) => r.state)).toEqual(['accepted', 'preparing', 'ready', 'starting', 'failed']);
-      expect(containers.calls).toEqual(['create web.1.t1', 'start c1']);
+      expect(containers.calls).toEqual(['create web.1.t1', 'ready c1', 'start c1']);
     });
 
     it('should only prepare a task the manager wants ready, and start it once wanted running', async () => {
@@ -223,11 +227,11 @@ describe(TaskRunner.name, () => {
       runner.kick();
       await flush();
       expect(states()).toEqual(['accepted', 'preparing', 'ready']);
-      expect(containers.calls).toEqual(['create web.1.t1']);
+      expect(containers.calls).toEqual(['create web.1.t1', 'ready c1']);
       runner.update(task({ desiredState: 'running' }));
       await flush();
       expect(states()).toEqual(['accepted', 'preparing', 'ready', 'starting', 'running']);
-      expect(containers.calls).toEqual(['create web.1.t1', 'start c1', 'wait c1']);
+      expect(containers.calls).toEqual(['create web.1.t1', 'ready c1', 'start c1', 'wait c1']);
     });
   });
 
@@ -361,7 +365,7 @@ describe(TaskRunner.name, () => {
       runner.update(task({ desiredState: 'shutdown' }));
       gate.resolve();
       await flush();
-      expect(containers.calls).toEqual(['create web.1.t1', 'stop c1']);
+      expect(containers.calls).toEqual(['create web.1.t1', 'ready c1', 'stop c1']);
       expect(states()).toEqual(['accepted', 'preparing', 'ready', 'shutdown']);
     });
   });
@@ -386,11 +390,52 @@ describe(TaskRunner.name, () => {
       jest.advanceTimersByTime(1);
       await flush();
       expect(states()).toEqual(['accepted', 'preparing', 'ready']);
-      expect(containers.calls).toEqual(['create web.1.t1']);
+      expect(containers.calls).toEqual(['create web.1.t1', 'ready c1']);
 
       runner.update(task({ desiredState: 'running', notBefore: T0 + 5000 }));
       await flush();
       expect(states()).toEqual(['accepted', 'preparing', 'ready', 'starting', 'running']);
+    });
+
+    it('should prepare and ready a task a stop-first rollout holds, and start it once released', async () => {
+      const { runner, containers, states } = harness(
+        task({ desiredState: 'ready', notBefore: HELD_FOR_UPDATE }),
+      );
+      runner.kick();
+      await flush();
+      expect(states()).toEqual(['accepted', 'preparing', 'ready']);
+      expect(containers.calls).toEqual(['create web.1.t1', 'ready c1']);
+      expect(jest.getTimerCount()).toBe(0); // no timer for the hold: the rollout releases it
+
+      runner.update(task({ desiredState: 'running', notBefore: 0 }));
+      await flush();
+      expect(containers.calls).toEqual(['create web.1.t1', 'ready c1', 'start c1', 'wait c1']);
+      expect(states()).toEqual(['accepted', 'preparing', 'ready', 'starting', 'running']);
+    });
+
+    it('should not ready a held task that publishes host ports, which the task it replaces may hold', async () => {
+      const held = task({ desiredState: 'ready', notBefore: HELD_FOR_UPDATE });
+      const { runner, containers } = harness({
+        ...held,
+        endpoint: {
+          ...held.endpoint,
+          ports: [{ protocol: 'tcp', targetPort: 80, publishedPort: 8080, publishMode: 'host' }],
+        },
+      });
+      runner.kick();
+      await flush();
+      expect(containers.calls).toEqual(['create web.1.t1']);
+    });
+
+    it('should look again within a 32-bit timer for a delay further away than one, not at once', async () => {
+      const timeouts = jest.spyOn(global, 'setTimeout');
+      const { runner, states } = harness(task({ notBefore: T0 + 2 ** 40 }));
+      runner.kick();
+      await flush();
+      // Node fires a longer delay after 1 ms: the runner would spin
+      expect(timeouts.mock.calls.map((c) => c[1])).toEqual([2 ** 31 - 1]);
+      expect(states()).toEqual([]);
+      timeouts.mockRestore();
     });
 
     it('should run a task wanted running as soon as its delay is over', async () => {

@@ -1,12 +1,24 @@
-import { isTerminal, taskStateRank, type Task, type TaskState, type TaskStatus } from '@berth/cluster';
+import {
+  isHeldForUpdate,
+  isTerminal,
+  taskStateRank,
+  type Task,
+  type TaskState,
+  type TaskStatus,
+} from '@berth/cluster';
 import type { ContainerRecord } from '../containers/model';
 import type { ContainersService } from '../containers/containers.service';
-import { containerSpecOf, status, statusOfContainer } from './task-container';
+import { containerSpecOf, readiesWhenPrepared, status, statusOfContainer } from './task-container';
 import type { ContainerSpecMsg } from '../containers/plan';
 import type { BindMount } from './task-files';
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface RunnerDeps {
-  containers: Pick<ContainersService, 'create' | 'start' | 'stop' | 'remove' | 'wait' | 'healthSettled'>;
+  containers: Pick<
+    ContainersService,
+    'create' | 'ready' | 'start' | 'stop' | 'remove' | 'wait' | 'healthSettled'
+  >;
   report(status: TaskStatus): void;
   now(): number;
   warn(message: string): void;
@@ -83,19 +95,21 @@ export class TaskRunner {
     if (taskStateRank(task.desiredState) > taskStateRank('running'))
       return this.shutdown(task.desiredState === 'remove');
     if (isTerminal(this.observed)) return;
-    // a restart delay holds even the preparing: a task that fails to prepare must not spin
-    if (this.holdUntil(task.notBefore)) return;
+    // a restart delay holds even the preparing: a task that fails to prepare must not spin; a
+    // stop-first rollout's hold does not: the new container is made while the old one stops
+    if (!isHeldForUpdate(task) && this.holdUntil(task.notBefore)) return;
     if (!this.containerId) return this.prepare();
     if (task.desiredState !== 'running' || taskStateRank(this.observed) >= taskStateRank('starting')) return;
     await this.startContainer();
   }
 
-  /** Whether TIME is still ahead; if so, the runner wakes itself then. */
+  /** Whether TIME is still ahead; if so, the runner wakes itself then (or looks again in ~24 days). */
   private holdUntil(time: number): boolean {
     const wait = time - this.deps.now();
     if (wait <= 0) return false;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.kick(), wait);
+    // beyond a 32-bit delay Node fires at once: a far hold would spin
+    this.timer = setTimeout(() => this.kick(), Math.min(wait, MAX_TIMER_MS));
     return true;
   }
 
@@ -108,6 +122,8 @@ export class TaskRunner {
       const record = await this.deps.containers.create({ ...spec, mounts: [...spec.mounts, ...files] });
       this.containerId = record.id;
       if (this.disposed) return await this.removeContainer(); // dropped while it was being made
+      if (readiesWhenPrepared(this.task)) await this.deps.containers.ready(record.id);
+      if (this.disposed) return await this.removeContainer();
       this.report('ready', { message: 'prepared', containerId: record.id });
       this.again = true;
     } catch (error) {

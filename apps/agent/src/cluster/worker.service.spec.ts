@@ -40,6 +40,9 @@ class FakeContainers {
     return this.records.get(id)!;
   }
 
+  /** readying is the runner's business (task-runner.spec.ts): not recorded here */
+  async ready(): Promise<void> {}
+
   async start(id: string): Promise<ContainerRecord> {
     this.calls.push(`start ${id}`);
     this.records.get(id)!.state = state('running');

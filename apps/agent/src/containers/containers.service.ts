@@ -65,6 +65,8 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   private readonly restartTimers = new Map<string, NodeJS.Timeout>();
   private readonly restartDelays = new Map<string, number>();
   private readonly healthTimers = new Map<string, NodeJS.Timeout>();
+  /** containers ready() made ready to start (network, runtime container held before its program) */
+  private readonly readied = new Set<string>();
   private shuttingDown = false;
   /** One change at a time per container: a restart the policy began and an `rm -f` must not interleave. */
   private readonly locks = new Map<string, Promise<unknown>>();
@@ -293,8 +295,75 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     return c;
   }
 
+  /**
+   * Everything a start does but letting the program run, done ahead (a task's container while
+   * the one it replaces stops): its network plumbed, its files written, the runtime's container
+   * made and held before its program. start() then only lets it go; stop and remove undo it.
+   */
+  async ready(ref: string): Promise<void> {
+    const { id } = this.repo.get(ref);
+    await this.locked(id, async () => {
+      const c = this.repo.get(id);
+      if (c.state.status !== 'created' || this.readied.has(id)) return;
+      await this.readyRun(c);
+      this.repo.save(c); // its attachments: a new agent undoes what this one readied
+      this.readied.add(id);
+    });
+  }
+
   /** Network, files and rootfs ready, then the runtime starts it; on failure everything set up is undone. */
   private async launch(c: ContainerRecord, consoleSize?: { rows: number; cols: number }): Promise<void> {
+    if (!this.readied.delete(c.id)) await this.readyRun(c, consoleSize);
+    else if (consoleSize?.rows && consoleSize.cols)
+      this.runtime.resize(c.id, consoleSize.rows, consoleSize.cols);
+    try {
+      const info = await this.runtime.start(c.id);
+      Object.assign(c.state, {
+        status: 'running',
+        pid: info.pid ?? 0,
+        exitCode: 0,
+        oomKilled: false,
+        error: '',
+        startedAt: new Date().toISOString(),
+        health: c.config.healthcheck ? { status: 'starting', failingStreak: 0, log: [] } : null,
+      });
+      this.repo.save(c);
+    } catch (error) {
+      await this.undoRun(c, true, c.networks, error);
+    }
+    this.emit(c, 'start');
+    this.follow(c);
+    this.scheduleHealth(c);
+  }
+
+  /** What readyRun made, undone after ERROR (rethrown): the runtime's container (if CREATED), the network. */
+  private async undoRun(
+    c: ContainerRecord,
+    created: boolean,
+    previous: ContainerRecord['networks'],
+    error: unknown,
+  ): Promise<never> {
+    if (created) await this.runtime.delete(c.id, { force: true }).catch(() => undefined);
+    await this.networks.release(c);
+    c.networks = c.networks.length ? c.networks.map((n) => ({ ...n, cniResult: undefined })) : previous;
+    c.state.error = (error as Error).message;
+    if (c.state.status === 'running') c.state.status = 'exited';
+    this.repo.save(c);
+    throw error;
+  }
+
+  /** A readied container that will not start after all (stopped, or found by a new agent): back to only created. */
+  private async unready(c: ContainerRecord): Promise<void> {
+    this.readied.delete(c.id);
+    await this.runtime.delete(c.id, { force: true }).catch(() => undefined);
+    if (!c.networks.some((n) => n.cniResult)) return;
+    await this.networks.release(c);
+    c.networks = c.networks.map((n) => ({ ...n, cniResult: undefined }));
+    this.repo.save(c);
+  }
+
+  /** The first half of a start: network, files, rootfs and the runtime's container, held before its program. */
+  private async readyRun(c: ContainerRecord, consoleSize?: { rows: number; cols: number }): Promise<void> {
     const image = this.images.resolve(c.imageManifest);
     try {
       this.runtime.state(c.id);
@@ -380,29 +449,9 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       if (plumbed.status === 'rejected') throw plumbed.reason;
       if (made.status === 'rejected') throw made.reason;
       fs.writeFileSync(etc.hosts, hostsFile(c)); // in place: the bind mount shows the new content
-      const info = await this.runtime.start(c.id);
-      Object.assign(c.state, {
-        status: 'running',
-        pid: info.pid ?? 0,
-        exitCode: 0,
-        oomKilled: false,
-        error: '',
-        startedAt: new Date().toISOString(),
-        health: c.config.healthcheck ? { status: 'starting', failingStreak: 0, log: [] } : null,
-      });
-      this.repo.save(c);
     } catch (error) {
-      if (created) await this.runtime.delete(c.id, { force: true }).catch(() => undefined);
-      await this.networks.release(c);
-      c.networks = c.networks.length ? c.networks.map((n) => ({ ...n, cniResult: undefined })) : previous;
-      c.state.error = (error as Error).message;
-      if (c.state.status === 'running') c.state.status = 'exited';
-      this.repo.save(c);
-      throw error;
+      await this.undoRun(c, created, previous, error);
     }
-    this.emit(c, 'start');
-    this.follow(c);
-    this.scheduleHealth(c);
   }
 
   /** Wait for the run to end, then handle it once. */
@@ -562,6 +611,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     c.manuallyStopped = true;
     this.cancelRestart(c);
     this.repo.save(c);
+    if (this.readied.has(c.id)) await this.unready(c);
     if (!this.running(c)) return;
     const graceMs = (timeoutS ?? c.config.stopTimeoutS) * 1000;
     try {
@@ -682,6 +732,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       );
     this.cancelRestart(c);
     this.stopHealth(c);
+    this.readied.delete(c.id);
     const wasRunning = this.running(c);
     c.state.status = 'removing';
     this.repo.save(c);
@@ -838,6 +889,10 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       if (alive) c.state.status = info.status === 'paused' ? 'paused' : 'running';
     } catch {
       // the runtime has no trace of it (a reboot wiped the run root)
+    }
+    if (c.state.status === 'created') {
+      await this.unready(c); // readied by the last agent: undone, as the new one knows nothing of it
+      return;
     }
     if (alive) {
       await this.networks.rehold(c);

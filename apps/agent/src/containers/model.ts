@@ -55,6 +55,12 @@ export interface NetworkAttachment {
   requestedAddress?: string;
   /** A plain container on an attachable overlay: the manager's record of it, given back on removal. */
   cluster?: ClusterAttachment;
+  /**
+   * 'network': forwarded by the network's own FORWARD rules (the agent's). Absent on attachments
+   * made before, through CNI's firewall plugin, whose DEL must then run it again (CNI: DEL with
+   * the chain ADD ran).
+   */
+  forwarding?: 'network';
 }
 
 export interface ContainerRecord {

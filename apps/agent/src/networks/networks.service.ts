@@ -31,8 +31,10 @@ import {
   gatewayOf,
   nextSubnet,
   DnsServer,
+  ensureForwarding,
   ensureMasquerade,
   nameserversOf,
+  removeForwarding,
   removeMasquerade,
   createNetns,
   deleteNetns,
@@ -373,6 +375,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     this.persist();
     this.masqueraded.delete(n.name);
     await removeMasquerade(n.subnet, n.bridge);
+    await removeForwarding(n.bridge);
     const dns = this.dnsServers.get(n.name);
     this.dnsServers.delete(n.name);
     await (await dns?.catch(() => null))?.close();
@@ -488,12 +491,24 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
       aliases: endpoint.aliases,
       cniResult: result,
       ...(endpoint.address ? { requestedAddress: endpoint.address } : {}),
+      ...(n.driver === 'overlay' ? {} : { forwarding: 'network' as const }),
     };
   }
 
-  /** The CNI chain of N: bridge networks' (with PORTS on the first), or an overlay endpoint at ADDRESS. */
-  private pluginsFor(n: NetworkRecord, ports: readonly PortMapping[], address?: string) {
-    if (n.driver !== 'overlay') return bridgePlugins(this.cniNetwork(n), ports);
+  /**
+   * The CNI chain of N: bridge networks' (with PORTS on the first), or an overlay endpoint at
+   * ADDRESS. For a DEL, MADE is the attachment: one made through the firewall plugin gets it again.
+   */
+  private pluginsFor(
+    n: NetworkRecord,
+    ports: readonly PortMapping[],
+    address?: string,
+    made?: NetworkAttachment,
+  ) {
+    if (n.driver !== 'overlay')
+      return bridgePlugins(this.cniNetwork(n), ports, {
+        firewall: made !== undefined && made.forwarding !== 'network',
+      });
     return overlayPlugins({
       bridge: n.bridge,
       address: address ?? '',
@@ -562,7 +577,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     const ifname = a.ifname ?? `eth${c.networks.indexOf(a)}`;
     await this.cni.del(
       n.name,
-      this.pluginsFor(n, [], a.requestedAddress),
+      this.pluginsFor(n, [], a.requestedAddress, a),
       { containerId: c.id, netns: netnsPath(netnsName(c.id)), ifname },
       a.cniResult,
     );
@@ -580,7 +595,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
       try {
         await this.cni.del(
           n.name,
-          this.pluginsFor(n, i === 0 ? c.boundPorts : [], a.requestedAddress),
+          this.pluginsFor(n, i === 0 ? c.boundPorts : [], a.requestedAddress, a),
           { containerId: c.id, netns, ifname: a.ifname ?? `eth${i}` },
           a.cniResult,
         );
@@ -593,9 +608,11 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     if (first) throw first;
   }
 
+  /** A bridge network's forwarding, and its outbound NAT unless internal: made sure of once per agent. */
   private async masquerade(n: NetworkRecord): Promise<void> {
-    if (n.internal || n.driver === 'overlay' || this.masqueraded.has(n.name)) return;
-    await ensureMasquerade(n.subnet, n.bridge);
+    if (n.driver === 'overlay' || this.masqueraded.has(n.name)) return;
+    await ensureForwarding(n.bridge);
+    if (!n.internal) await ensureMasquerade(n.subnet, n.bridge);
     this.masqueraded.add(n.name);
   }
 

@@ -27,6 +27,9 @@ interface Session {
 
 export class SessionRefused extends Error {}
 
+/** how long reports whose write failed wait before they are tried again */
+const STATUS_RETRY_MS = 100;
+
 /**
  * The manager's side of every agent's session (DESIGN.md decision 5): the full set of a node's
  * tasks on connect, then changes; status reports and heartbeats back, written to etcd in batches.
@@ -42,7 +45,9 @@ export class DispatcherService {
   private index: NodeTaskIndex | null = null;
   private stopWatching: (() => void) | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
-  private statusTimer: NodeJS.Timeout | null = null;
+  private statusFlush: NodeJS.Immediate | null = null;
+  /** the status write in flight: reports arriving meanwhile wait for it and go in the next one */
+  private statusWrite: Promise<void> | null = null;
   private viewsTimer: NodeJS.Timeout | null = null;
   private flushScheduled = false;
   private active = false;
@@ -76,7 +81,9 @@ export class DispatcherService {
     this.active = false;
     this.stopWatching?.();
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
-    if (this.statusTimer) clearTimeout(this.statusTimer);
+    if (this.statusFlush) clearImmediate(this.statusFlush);
+    this.statusFlush = null;
+    await this.statusWrite;
     if (this.viewsTimer) clearTimeout(this.viewsTimer);
     await this.flushStatuses();
     for (const session of this.sessions.values()) session.out.close();
@@ -246,12 +253,26 @@ export class DispatcherService {
         nodeId,
         status: JSON.parse(update.statusJson!) as TaskStatus,
       });
-    if (!this.statusTimer) this.statusTimer = setTimeout(() => void this.flushStatuses(), 20);
+    this.scheduleStatuses();
+  }
+
+  /**
+   * Reports are written as soon as the event loop is free, one write at a time: those that come
+   * while a write is in flight go together in the next (no fixed delay, batches grow with load).
+   */
+  private scheduleStatuses(): void {
+    if (this.statusFlush || this.statusWrite || !this.pendingStatuses.size) return;
+    this.statusFlush = setImmediate(() => {
+      this.statusFlush = null;
+      this.statusWrite = this.flushStatuses().finally(() => {
+        this.statusWrite = null;
+        if (this.active) this.scheduleStatuses();
+      });
+    });
   }
 
   /** Writes the reports received since the last flush; one that lost to a concurrent write is retried. */
   private async flushStatuses(): Promise<void> {
-    this.statusTimer = null;
     const batch = this.pendingStatuses;
     this.pendingStatuses = new Map();
     const writes: Write[] = [];
@@ -270,9 +291,8 @@ export class DispatcherService {
     } catch (error) {
       this.log.error(`writing task statuses failed: ${(error as Error).message}`);
       for (const [id, entry] of batch) if (!this.pendingStatuses.has(id)) this.pendingStatuses.set(id, entry);
+      if (this.active) await new Promise((resolve) => setTimeout(resolve, STATUS_RETRY_MS)); // etcd away: no tight retry
     }
-    if (this.pendingStatuses.size && !this.statusTimer && this.active)
-      this.statusTimer = setTimeout(() => void this.flushStatuses(), 20);
   }
 
   private async markSilentNodesDown(): Promise<void> {

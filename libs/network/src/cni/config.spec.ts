@@ -8,15 +8,20 @@ const net = {
 };
 
 describe('bridgePlugins', () => {
-  it('should chain bridge and firewall, with portmap only when ports are published', () => {
-    expect(bridgePlugins(net, []).map((p) => p.type)).toEqual(['bridge', 'firewall']);
+  it('should chain bridge, with portmap only when ports are published, and no firewall plugin', () => {
+    expect(bridgePlugins(net, []).map((p) => p.type)).toEqual(['bridge']);
     const withPorts = bridgePlugins(net, [
       { hostIp: '127.0.0.1', hostPort: 8080, containerPort: 80, protocol: 'tcp' },
     ]);
-    expect(withPorts.map((p) => p.type)).toEqual(['bridge', 'portmap', 'firewall']);
+    expect(withPorts.map((p) => p.type)).toEqual(['bridge', 'portmap']);
     expect(withPorts[1].runtimeConfig).toEqual({
       portMappings: [{ hostPort: 8080, containerPort: 80, protocol: 'tcp', hostIP: '127.0.0.1' }],
     });
+  });
+
+  it('should end with the firewall plugin only to undo an attachment made through it', () => {
+    expect(bridgePlugins(net, [], { firewall: true }).map((p) => p.type)).toEqual(['bridge', 'firewall']);
+    expect(bridgePlugins(net, [], { firewall: false }).map((p) => p.type)).toEqual(['bridge']);
   });
 
   it('should give host-local its own data dir and the subnet, and leave masquerading to the network', () => {

@@ -1,7 +1,8 @@
 /**
  * The CNI configuration Berth hands the standard plugins for a bridge
  * network: bridge (with host-local IPAM), then portmap when ports are
- * published, then firewall; loopback on its own for "lo". Pure.
+ * published; loopback on its own for "lo". No firewall plugin: the agent
+ * keeps the network's FORWARD rules (masquerade.ts). Pure.
  */
 import type { PortMapping } from '../ports';
 
@@ -22,7 +23,12 @@ export const CNI_VERSION = '1.0.0';
 
 export type PluginConfig = Record<string, unknown> & { type: string };
 
-export function bridgePlugins(net: BridgeNetwork, ports: readonly PortMapping[]): PluginConfig[] {
+/** FIREWALL: only to undo an attachment made when the chain still ended with CNI's firewall plugin. */
+export function bridgePlugins(
+  net: BridgeNetwork,
+  ports: readonly PortMapping[],
+  options: { firewall?: boolean } = {},
+): PluginConfig[] {
   const plugins: PluginConfig[] = [
     {
       type: 'bridge',
@@ -53,7 +59,7 @@ export function bridgePlugins(net: BridgeNetwork, ports: readonly PortMapping[])
         })),
       },
     });
-  plugins.push({ type: 'firewall', backend: 'iptables' });
+  if (options.firewall) plugins.push({ type: 'firewall', backend: 'iptables' });
   return plugins;
 }
 
