@@ -40,6 +40,10 @@ export function containerIdsOf(m: MachineRecord): string[] {
   const ids = new Set<string>();
   for (const dir of [path.join(m.dataRoot, 'containers'), path.join(m.execRoot, 'containers')])
     if (fs.existsSync(dir)) for (const id of fs.readdirSync(dir)) ids.add(id);
+  // removed containers whose network teardown the agent journaled but had not finished when it stopped
+  const teardowns = path.join(m.dataRoot, 'network', 'teardowns');
+  if (fs.existsSync(teardowns))
+    for (const file of fs.readdirSync(teardowns)) if (file.endsWith('.json')) ids.add(file.slice(0, -5));
   return [...ids];
 }
 
