@@ -218,6 +218,53 @@ describe('stacks on a cluster of three machines', () => {
     expect(tasks).toHaveLength(4);
   });
 
+  it('should let a newer update supersede a rollout in progress, and end with every task on the newest spec', async () => {
+    const { Etcd3 } = await import('etcd3');
+    const etcd = new Etcd3({ hosts: `http://${c().etcd}` });
+    const serviceId = inspect('vote_web').id;
+    /** The service's tasks wanted running, read from etcd where the manager keeps them. */
+    const liveTasks = async () =>
+      (
+        Object.values(await etcd.getAll().prefix('/berth/v1/tasks/').json()) as {
+          serviceId: string;
+          desiredState: string;
+          status: { state: string };
+          spec: { container: { env: string[] } };
+        }[]
+      ).filter((t) => t.serviceId === serviceId && t.desiredState === 'running');
+    const update = (...args: string[]) => berth(['service', 'update', '-d', ...args, 'vote_web']);
+    try {
+      update('--update-delay', '1s', '--update-parallelism', '1', '--env-add', 'ROUND=4');
+      await until(
+        'the slow rollout to replace its first slot',
+        liveTasks,
+        (tasks) =>
+          tasks.some((t) => t.spec.container.env.includes('ROUND=4') && t.status.state === 'running'),
+        30_000,
+      );
+      expect(inspect('vote_web').updateStatus?.state).toBe('updating');
+      expect((await liveTasks()).filter((t) => t.spec.container.env.includes('ROUND=4')).length).toBeLessThan(
+        4,
+      );
+      update('--update-delay', '0s', '--update-parallelism', '0', '--env-add', 'ROUND=5');
+      const done = await until(
+        'the newer rollout to complete',
+        () => inspect('vote_web'),
+        (s) => s.updateStatus?.state === 'completed',
+        90_000,
+      );
+      expect(done.updateStatus?.message).toBe('update completed');
+      const tasks = await liveTasks();
+      expect(tasks).toHaveLength(4);
+      for (const t of tasks) {
+        expect(t.status.state).toBe('running');
+        expect(t.spec.container.env).toContain('ROUND=5');
+      }
+    } finally {
+      etcd.close();
+    }
+  });
+
   it('should refuse an invalid file with file:line:column and key, changing nothing', () => {
     const bad = path.join(scratch, 'bad.yml');
     fs.writeFileSync(
