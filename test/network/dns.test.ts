@@ -57,7 +57,12 @@ beforeAll(async () => {
     address: '127.0.0.1',
     port: 0,
     upstreams: [`127.0.0.1:${upstream.address().port}`],
-    lookup: (name) => (name === 'db' || name === 'database' ? ['10.89.0.5'] : null),
+    lookup: (name) =>
+      name === 'db' || name === 'database'
+        ? ['10.89.0.5']
+        : name === 'web'
+          ? ['10.89.0.7', '10.89.0.8', '10.89.0.9']
+          : null,
   });
 });
 
@@ -74,6 +79,17 @@ it('should answer the names of containers itself, without asking upstream', asyn
   const aaaa = await ask(server.port, query('database', TYPE.AAAA, 2));
   expect([rcode(aaaa), answers(aaaa)]).toEqual([0, 0]);
   expect(upstreamSeen).toEqual([]);
+});
+
+it('should give the addresses of a name in turn, each answer starting one further on', async () => {
+  const firsts: string[] = [];
+  for (let id = 10; id < 13; id++) {
+    const a = await ask(server.port, query('web', TYPE.A, id));
+    expect(answers(a)).toBe(3);
+    const first = a.length - 3 * 16 + 12; // three A records of 16 bytes, the address last in each
+    firsts.push([...a.subarray(first, first + 4)].join('.'));
+  }
+  expect(firsts.sort()).toEqual(['10.89.0.7', '10.89.0.8', '10.89.0.9']);
 });
 
 it('should forward other names and relay the answer, errors included', async () => {

@@ -42,6 +42,9 @@ export class DnsServer {
     return this.socket.address().port;
   }
 
+  /** answers given from lookup(), for round robin */
+  private answered = 0;
+
   private reply(data: Buffer, peer: dgram.RemoteInfo): void {
     this.socket.send(data, peer.port, peer.address);
   }
@@ -55,8 +58,10 @@ export class DnsServer {
       return;
     }
     const { name, type } = query.question;
-    const known = this.options.lookup(name, peer.address);
-    if (known) {
+    const found = this.options.lookup(name, peer.address);
+    if (found) {
+      // round robin: clients mostly take the first address, so each answer starts one further on
+      const known = rotated(found, this.answered++);
       // a container has IPv4 addresses only: AAAA and others get an empty, authoritative answer
       this.reply(answerQuery(msg, query, type === TYPE.A || type === TYPE.ANY ? known : []), peer);
       return;
@@ -99,4 +104,11 @@ export function nameserversOf(text: string, exclude: string[] = []): string[] {
     .split('\n')
     .map((l) => /^\s*nameserver\s+(\S+)/.exec(l)?.[1])
     .filter((s): s is string => !!s && s.includes('.') && !exclude.includes(s));
+}
+
+/** ADDRESSES starting at index TURN (modulo their number): the round robin of DNS answers. Pure. */
+export function rotated<T>(addresses: readonly T[], turn: number): T[] {
+  if (addresses.length < 2) return [...addresses];
+  const k = turn % addresses.length;
+  return [...addresses.slice(k), ...addresses.slice(0, k)];
 }
