@@ -26,6 +26,7 @@ interface StackSummary {
   removedNetworks?: string[];
   files?: string[];
   removedFiles?: string[];
+  kept?: string[];
 }
 
 /** The compose FILES read as a stack, problems and all; the files' own warnings are printed. */
@@ -255,6 +256,7 @@ export const rm: Command = async (args, g) => {
     for (const s of summary.removed) write(`Removing service ${s}\n`);
     for (const f of summary.removedFiles ?? []) write(`Removing ${f}\n`);
     for (const n of summary.networks) write(`Removing network ${n}\n`);
+    for (const k of summary.kept ?? []) warn(`Keeping ${k}`);
   }
   return 0;
 };

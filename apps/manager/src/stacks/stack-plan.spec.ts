@@ -1,6 +1,13 @@
 import type { FileObject, FileReference, Network, Service, ServiceSpec } from '@berth/cluster';
 import { makeService } from '@berth/scheduler/testing';
-import { planStack, servicesOfStack, STACK_LABEL, type DesiredFile, type DesiredNetwork } from './stack-plan';
+import {
+  planStack,
+  planStackRemoval,
+  servicesOfStack,
+  STACK_LABEL,
+  type DesiredFile,
+  type DesiredNetwork,
+} from './stack-plan';
 
 function inStack(name: string, stack = 'app', image = 'busybox'): Service {
   const s = makeService({ id: `id-${name}`, name, image });
@@ -201,6 +208,52 @@ describe('planStack with secrets and configs', () => {
         false,
       ).removeFiles,
     ).toEqual([]);
+  });
+});
+
+describe('planStackRemoval', () => {
+  const labelled = (name: string, stack: string): Network => ({
+    ...network(name),
+    spec: { ...network(name).spec, labels: { [STACK_LABEL]: stack } },
+  });
+  const secret = (name: string, stack: string): FileObject => ({
+    id: `id-${name}`,
+    meta: { version: 1, createdAt: 0, updatedAt: 0 },
+    spec: { name, labels: { [STACK_LABEL]: stack } },
+    data: 'sealed',
+    digest: 'd',
+  });
+
+  it("should remove the stack's services, networks and files, and keep what another stack's service uses", () => {
+    const outsider = inStack('other_web', 'other');
+    const ref: FileReference = {
+      source: 'app_shared',
+      target: '/run/secrets/s',
+      uid: '0',
+      gid: '0',
+      mode: 0o444,
+    };
+    const usingBoth = {
+      ...outsider,
+      spec: {
+        ...outsider.spec,
+        networks: [{ target: 'net-app_front', aliases: [] }],
+        task: { ...outsider.spec.task, container: { ...outsider.spec.task.container, secrets: [ref] } },
+      },
+    };
+    const removal = planStackRemoval('app', {
+      services: [inStack('app_web'), usingBoth],
+      networks: [labelled('app_front', 'app'), labelled('app_back', 'app'), labelled('other_net', 'other')],
+      secrets: [secret('app_shared', 'app'), secret('app_own', 'app'), secret('other_s', 'other')],
+      configs: [],
+    });
+    expect(removal.services.map((s) => s.spec.name)).toEqual(['app_web']);
+    expect(removal.networks.map((n) => n.spec.name)).toEqual(['app_back']);
+    expect(removal.files.map((f) => f.object.spec.name)).toEqual(['app_own']);
+    expect(removal.kept).toEqual([
+      'network app_front (in use by other_web)',
+      'secret app_shared (in use by other_web)',
+    ]);
   });
 });
 

@@ -150,3 +150,39 @@ export function planStack(
 function sameSpec(deployed: ServiceSpec, wanted: ServiceSpec): boolean {
   return canonical(deployed) === canonical(wanted);
 }
+
+export interface StackRemoval {
+  services: Service[];
+  networks: Network[];
+  files: { kind: FileObjectKind; object: FileObject }[];
+  /** the stack's networks, secrets and configs that services of other stacks still use: kept, for people */
+  kept: string[];
+}
+
+/**
+ * What `stack rm` removes: the stack's services, and its networks, secrets and configs unless a
+ * service outside the stack still uses them (as Docker's stack rm fails to remove those).
+ */
+export function planStackRemoval(stack: string, current: CurrentState): StackRemoval {
+  const services = servicesOfStack(current.services, stack);
+  const others = current.services.filter((s) => s.spec.labels[STACK_LABEL] !== stack);
+  const kept: string[] = [];
+  const users = (uses: (s: Service) => boolean) => others.filter(uses).map((s) => s.spec.name);
+  const networks = current.networks.filter((n) => {
+    if (n.spec.labels[STACK_LABEL] !== stack) return false;
+    const by = users((s) => (s.spec.networks ?? []).some((a) => a.target === n.id));
+    if (by.length) kept.push(`network ${n.spec.name} (in use by ${by.join(', ')})`);
+    return by.length === 0;
+  });
+  const files = (['secrets', 'configs'] as const).flatMap((kind) =>
+    current[kind]
+      .filter((o) => {
+        if (o.spec.labels[STACK_LABEL] !== stack) return false;
+        const by = users((s) => referencedNames(s.spec, kind).includes(o.spec.name));
+        if (by.length) kept.push(`${SINGULAR[kind]} ${o.spec.name} (in use by ${by.join(', ')})`);
+        return by.length === 0;
+      })
+      .map((object) => ({ kind, object })),
+  );
+  return { services, networks, files, kept };
+}

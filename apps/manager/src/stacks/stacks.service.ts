@@ -8,7 +8,7 @@ import { assertValid, ServicesService } from '../services/services.service';
 import { StateService } from '../state/state.service';
 import { digestOf, FilesService } from '../files/files.service';
 import { SINGULAR } from '../files/file-objects';
-import { planStack, servicesOfStack, STACK_LABEL, type DesiredFile, type DesiredNetwork } from './stack-plan';
+import { planStack, planStackRemoval, STACK_LABEL, type DesiredFile, type DesiredNetwork } from './stack-plan';
 
 export interface StackSummary {
   networks: string[];
@@ -20,6 +20,8 @@ export interface StackSummary {
   /** "secret app_db_password", "config app_nginx" */
   files?: string[];
   removedFiles?: string[];
+  /** stack rm: what other stacks' services still use, left in place */
+  kept?: string[];
 }
 
 /**
@@ -135,17 +137,15 @@ export class StacksService {
     return summary;
   }
 
-  /** Every service, network, secret and config of STACK, in one transaction. */
+  /** Every service, network, secret and config of STACK (those others use are kept), in one transaction. */
   async remove(stack: string): Promise<StackSummary> {
-    const services = servicesOfStack(this.services.list(), stack);
-    const networks = this.networks.list().filter((n) => n.spec.labels[STACK_LABEL] === stack);
-    const files = (['secrets', 'configs'] as const).flatMap((kind) =>
-      this.files
-        .list(kind)
-        .filter((o) => o.spec.labels[STACK_LABEL] === stack)
-        .map((object) => ({ kind, object })),
-    );
-    if (!services.length && !networks.length && !files.length)
+    const { services, networks, files, kept } = planStackRemoval(stack, {
+      services: this.services.list(),
+      networks: this.networks.list(),
+      secrets: this.files.list('secrets'),
+      configs: this.files.list('configs'),
+    });
+    if (!services.length && !networks.length && !files.length && !kept.length)
       throw notFound(`nothing found in stack: ${stack}`);
     const result = await this.state.commit(
       [
@@ -163,6 +163,7 @@ export class StacksService {
       unchanged: [],
       removed: services.map((s) => s.spec.name),
       removedFiles: files.map((f) => `${SINGULAR[f.kind]} ${f.object.spec.name}`),
+      kept,
     };
   }
 }
