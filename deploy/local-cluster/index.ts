@@ -7,7 +7,7 @@ export { addMachine, removeMachine } from './machines';
 export { agentArgs, killAgent, startAgent } from './agent';
 export { cgroupRoots, containerIdsOf, containerNetns, removeEngineState } from './engine-state';
 export { findLeftovers, type LeftoverScope } from './leftovers';
-export { isRunning, freePort, signalAndWait, spawnRecorded, stopRecorded } from './processes';
+export { isRunning, freePort, logTail, signalAndWait, spawnRecorded, stopRecorded } from './processes';
 export * from './services';
 export * from './manager';
 export { upCluster, downCluster, type UpOptions, type DownReport } from './cluster';

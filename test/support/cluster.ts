@@ -18,7 +18,9 @@ import {
   ClusterStore,
   downCluster,
   FABRIC_CANDIDATES,
+  isRunning,
   killAgent,
+  logTail,
   LeftoversError,
   signalAndWait,
   startManager,
@@ -196,6 +198,12 @@ export class ClusterHarness {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    // an agent that died during the tests says why before everything goes
+    for (const m of this.store.state.machines)
+      if (m.agent && !isRunning(m.agent))
+        console.error(
+          `the agent of ${m.name} was not running at the end; its log ends:\n${logTail(m.log, 6000)}`,
+        );
     const report = await withStateLock(this.stateDir, () => downCluster(this.stateDir));
     if (report.leftovers.length) throw new LeftoversError(report.leftovers); // tmp stays, to look at
     fs.rmSync(this.tmp, { recursive: true, force: true });
