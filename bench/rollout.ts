@@ -11,6 +11,7 @@
  */
 import type { Task } from '@berth/cluster';
 import { Etcd3 } from 'etcd3';
+import * as fs from 'node:fs';
 import { ClusterHarness } from '../test/support/cluster';
 import { summarise } from './stats';
 import { dockerSwarmRollout } from './swarm';
@@ -23,6 +24,42 @@ function must(cluster: ClusterHarness, args: string[]): string {
   const r = cluster.berth(args, { timeoutMs: 300_000 });
   if (r.status !== 0) throw new Error(`berth ${args.join(' ')}: ${r.stderr}${r.stdout}`);
   return r.stdout;
+}
+
+/** CPU seconds each of the cluster's processes used, itself and the children it waited for (CNI plugins, ip, shims). */
+function cpuTimes(cluster: ClusterHarness): Map<string, { own: number; children: number }> {
+  const ticks = 100; // USER_HZ on Linux
+  const times = new Map<string, { own: number; children: number }>();
+  for (const [name, pid] of Object.entries(cluster.processIds)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat
+        .slice(stat.lastIndexOf(')') + 2)
+        .split(' ')
+        .map(Number);
+      // after the command: state(0) … utime(11) stime(12) cutime(13) cstime(14)
+      times.set(name, {
+        own: (fields[11] + fields[12]) / ticks,
+        children: (fields[13] + fields[14]) / ticks,
+      });
+    } catch {
+      // gone
+    }
+  }
+  return times;
+}
+
+function cpuUsed(
+  before: Map<string, { own: number; children: number }>,
+  after: Map<string, { own: number; children: number }>,
+): string {
+  return [...after]
+    .map(([name, t]) => {
+      const b = before.get(name) ?? { own: 0, children: 0 };
+      const children = t.children - b.children;
+      return `${name} ${(t.own - b.own).toFixed(1)}${children > 0.05 ? `+${children.toFixed(1)}` : ''}`;
+    })
+    .join(', ');
 }
 
 /** How long after STARTED_AT (the rollout's start) the last task of the new spec began to run, read from etcd. */
@@ -59,7 +96,9 @@ async function berthRollout(): Promise<number[]> {
     ]);
     const samples: number[] = [];
     const phases: number[] = [];
+    const cpu: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      const cpuBefore = cpuTimes(cluster);
       const start = performance.now();
       // as a user runs it: the command waits, following the rollout over its one connection, and
       // returns once UpdateStatus says completed (a failed rollout exits non-zero)
@@ -78,10 +117,12 @@ async function berthRollout(): Promise<number[]> {
       const status = JSON.parse(must(cluster, ['service', 'inspect', 'roll']))[0].updateStatus;
       if (status?.state !== 'completed') throw new Error(`the rollout ended ${status?.state}`);
       phases.push(await replacementPhase(cluster, status.startedAt));
+      cpu.push(cpuUsed(cpuBefore, cpuTimes(cluster)));
       samples.push(performance.now() - start);
       console.log(
         `  berth round ${round + 1}: ${(samples.at(-1)! / 1000).toFixed(2)} s (last new task running ${(phases.at(-1)! / 1000).toFixed(2)} s after the rollout began; then the monitor period)`,
       );
+      console.log(`    CPU seconds used meanwhile (own+children): ${cpu.at(-1)}`);
     }
     must(cluster, ['service', 'rm', 'roll']);
     return samples;

@@ -120,6 +120,15 @@ export class ClusterHarness {
     return this.store.state.services.etcd!.endpoint;
   }
 
+  /** The cluster's long-lived processes by name (m1…, manager, etcd, redis), for benchmarks to read their CPU time. */
+  get processIds(): Record<string, number> {
+    const ids: Record<string, number> = {};
+    for (const m of this.store.state.machines) if (m.agent) ids[m.name] = m.agent.pid;
+    for (const [name, service] of Object.entries(this.store.state.services))
+      if (service?.process) ids[name] = service.process.pid;
+    return ids;
+  }
+
   get redisUrl(): string {
     return this.store.state.services.redis!.endpoint;
   }
