@@ -351,14 +351,17 @@ async function followRollout(g: Globals, ref: string, specVersion: number, quiet
   let last = '';
   for (;;) {
     const service = await getService(g, ref);
-    const tasks = await tasksOf(g, service.id, 'running');
-    const current = tasks.filter((t) => !isTaskDirty(t, service) && t.status.state === 'running');
-    const [, desired] = replicasColumn(service, tasks).split('/').map(Number);
     const status = service.updateStatus;
-    const line = `overall progress: ${Math.min(current.length, desired)} out of ${desired} tasks updated — ${status?.state ?? 'updating'}${status?.message ? `: ${status.message}` : ''}`;
-    if (!quiet && line !== last) {
-      write(tty && last ? `\x1b[1A\x1b[J${line}\n` : `${line}\n`);
-      last = line;
+    if (!quiet) {
+      // the progress line needs the tasks; quiet, the service's status is enough
+      const tasks = await tasksOf(g, service.id, 'running');
+      const current = tasks.filter((t) => !isTaskDirty(t, service) && t.status.state === 'running');
+      const [, desired] = replicasColumn(service, tasks).split('/').map(Number);
+      const line = `overall progress: ${Math.min(current.length, desired)} out of ${desired} tasks updated — ${status?.state ?? 'updating'}${status?.message ? `: ${status.message}` : ''}`;
+      if (line !== last) {
+        write(tty && last ? `\x1b[1A\x1b[J${line}\n` : `${line}\n`);
+        last = line;
+      }
     }
     // a rollback is a newer spec version too; any other newer version is someone else's update
     if (service.specVersion !== specVersion && !status?.state.startsWith('rollback')) {
