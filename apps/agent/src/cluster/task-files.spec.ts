@@ -1,6 +1,13 @@
 import { makeService, makeTask } from '@berth/scheduler/testing';
 import type { FileReference, Task } from '@berth/cluster';
-import { bindMounts, contentsOf, isTmpfsMount, missingContent, taskFilePlan } from './task-files';
+import {
+  bindMounts,
+  contentsOf,
+  contentsUsed,
+  isTmpfsMount,
+  missingContent,
+  taskFilePlan,
+} from './task-files';
 
 const ref = (source: string, target: string, fields: Partial<FileReference> = {}): FileReference => ({
   source,
@@ -109,5 +116,19 @@ describe('isTmpfsMount', () => {
     expect(isTmpfsMount('/with space', mountinfo)).toBe(true);
     expect(isTmpfsMount('/run/berth', mountinfo)).toBe(false);
     expect(isTmpfsMount('/', mountinfo)).toBe(false);
+  });
+});
+
+describe('contentsUsed', () => {
+  it("should keep only the secrets and configs the machine's tasks use", () => {
+    const contents = contentsOf(
+      ['a', 'b']
+        .map((name) => ({ kind: 'secrets', name, data: Buffer.from(name) }))
+        .concat([{ kind: 'configs', name: 'c', data: Buffer.from('c') }]),
+    );
+    const kept = contentsUsed(contents, [taskWith([ref('a', '/run/secrets/a')], [ref('c', '/c')])]);
+    expect([...kept.keys()]).toEqual(['secrets/a', 'configs/c']);
+    expect(contentsUsed(contents, []).size).toBe(0);
+    expect(contents.size).toBe(3);
   });
 });

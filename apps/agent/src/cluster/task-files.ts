@@ -47,6 +47,18 @@ export function taskFilePlan(task: Task, dir: string): TaskFile[] {
   return [...of('secrets', c.secrets), ...of('configs', c.configs)];
 }
 
+/**
+ * CONTENTS without what none of TASKS uses: a machine keeps in memory only the secrets and
+ * configs of its own current tasks. Pure: a new map.
+ */
+export function contentsUsed(
+  contents: ReadonlyMap<string, Buffer>,
+  tasks: readonly Task[],
+): Map<string, Buffer> {
+  const used = new Set(tasks.flatMap((t) => taskFilePlan(t, '').map((f) => contentKey(f.kind, f.name))));
+  return new Map([...contents].filter(([key]) => used.has(key)));
+}
+
 /** What is missing from CONTENTS for PLAN, as the task's error says it. */
 export function missingContent(
   plan: readonly TaskFile[],

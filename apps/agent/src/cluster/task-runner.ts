@@ -57,6 +57,11 @@ export class TaskRunner {
     return this.task.id;
   }
 
+  /** The task as last given. */
+  get current(): Task {
+    return this.task;
+  }
+
   update(task: Task): void {
     this.task = task;
     this.kick();

@@ -5,7 +5,7 @@ import { ContainersService } from '../containers/containers.service';
 import type { ContainerRecord } from '../containers/model';
 import { TASK_ID_LABEL } from './task-container';
 import { TaskRunner } from './task-runner';
-import { contentsOf, TaskFiles, type DeliveredFile } from './task-files';
+import { contentsOf, contentsUsed, TaskFiles, type DeliveredFile } from './task-files';
 import { AGENT_CONFIG } from '../tokens';
 import type { AgentConfig } from '../config';
 
@@ -57,6 +57,7 @@ export class WorkerService {
       )
         await this.containers.remove(container.id, { force: true }).catch(() => undefined);
     for (const task of tasks) this.upsert(task);
+    this.forgetUnusedContents();
     // a report sent just before a broken session may have been lost: say where every task stands
     for (const [id, status] of this.latest) if (wanted.has(id)) this.outbox.set(id, status);
     this.flag();
@@ -73,6 +74,16 @@ export class WorkerService {
       if (runner) await this.drop(id, runner);
     }
     for (const task of tasks) this.upsert(task);
+    this.forgetUnusedContents();
+  }
+
+  /** Secrets and configs no task here uses any more leave this machine's memory. */
+  private forgetUnusedContents(): void {
+    if (this.contents.size)
+      this.contents = contentsUsed(
+        this.contents,
+        [...this.runners.values()].map((r) => r.current),
+      );
   }
 
   /** Every report since the last call, the newest per task. */
