@@ -3,6 +3,7 @@
  * scheduler and orchestrators reason about, and what the manager's API returns. Durations are
  * milliseconds, sizes bytes, CPUs nano-CPUs (1e9 = one CPU), times epoch milliseconds.
  */
+import { posix } from 'node:path';
 
 /** Set by the store from etcd: `version` is the key's mod_revision, compared on every update. */
 export interface Meta {
@@ -365,6 +366,35 @@ export interface Cluster {
 
 /** `berth secret create`, `berth config create`, or a stack's `secrets:` and `configs:`. */
 export type FileObjectKind = 'secrets' | 'configs';
+
+/** "secret" or "config", for messages. */
+export const FILE_OBJECT_WORD: Record<FileObjectKind, string> = { secrets: 'secret', configs: 'config' };
+
+/**
+ * Where a reference's file goes in the container, as swarm places it: a secret under
+ * /run/secrets unless its target is absolute, a config at the root.
+ */
+export function fileTarget(kind: FileObjectKind, target: string): string {
+  return posix.resolve(kind === 'secrets' ? '/run/secrets' : '/', target);
+}
+
+/** The label on everything a stack makes: `stack rm` and `stack ls` find them by it (Docker's name). */
+export const STACK_LABEL = 'com.docker.stack.namespace';
+
+/** What a stack deploy did (or would do, with --dry-run), and what `stack rm` removed. */
+export interface StackSummary {
+  networks: string[];
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  removed: string[];
+  removedNetworks?: string[];
+  /** "secret app_db_password", "config app_nginx" */
+  files?: string[];
+  removedFiles?: string[];
+  /** stack rm: what other stacks' services still use, left in place */
+  kept?: string[];
+}
 
 export interface FileObjectSpec {
   /** unique among objects of its kind; services refer to it by this name */

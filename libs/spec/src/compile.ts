@@ -1,4 +1,10 @@
-import { type ContainerSpec, defaultServiceSpec, type EndpointSpec, type ServiceSpec } from '@berth/cluster';
+import {
+  type ContainerSpec,
+  defaultServiceSpec,
+  type EndpointSpec,
+  type ServiceSpec,
+  STACK_LABEL,
+} from '@berth/cluster';
 import {
   compileEnvironment,
   compileHealthcheck,
@@ -6,7 +12,7 @@ import {
   compileUlimits,
   readCommand,
 } from './container';
-import { type CompileContext, NAMESPACE_LABEL, report, scoped } from './context';
+import { type CompileContext, report, scoped } from './context';
 import {
   compileEndpointMode,
   compileMode,
@@ -91,7 +97,7 @@ function compileService(
     ...defaults,
     labels: {
       ...readLabels(ctx, deploy.labels, [...deployPath, 'labels']),
-      [NAMESPACE_LABEL]: ctx.stackName,
+      [STACK_LABEL]: ctx.stackName,
       [IMAGE_LABEL]: image,
     },
     task: {
@@ -159,7 +165,7 @@ function compileContainer(
     command: readCommand(ctx, service.entrypoint, at('entrypoint')) ?? [],
     args: readCommand(ctx, service.command, at('command')) ?? [],
     env: compileEnvironment(ctx, service, path),
-    labels: { ...readLabels(ctx, service.labels, at('labels')), [NAMESPACE_LABEL]: ctx.stackName },
+    labels: { ...readLabels(ctx, service.labels, at('labels')), [STACK_LABEL]: ctx.stackName },
     user: readString(ctx, service.user, at('user')) ?? '',
     workdir: readString(ctx, service.working_dir, at('working_dir')) ?? '',
     hostname: readString(ctx, service.hostname, at('hostname')) ?? '',

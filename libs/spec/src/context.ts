@@ -35,9 +35,6 @@ export function scoped(ctx: CompileContext, key: string): string {
   return `${ctx.stackName}_${key}`;
 }
 
-/** The label every object a stack makes carries, so `stack rm` and `stack ls` find them. */
-export const NAMESPACE_LABEL = 'com.docker.stack.namespace';
-
 /**
  * A host path as the file at PATH wrote it, made usable: `~` is the caller's HOME, a relative
  * path is taken from the directory of the file that wrote it. Undefined (after a problem) when

@@ -1,6 +1,11 @@
-import { posix } from 'node:path';
-import type { FileReference } from '@berth/cluster';
-import { type CompileContext, NAMESPACE_LABEL, report, resolveHostPath } from './context';
+import {
+  FILE_OBJECT_WORD,
+  fileTarget,
+  STACK_LABEL,
+  type FileObjectKind,
+  type FileReference,
+} from '@berth/cluster';
+import { type CompileContext, report, resolveHostPath } from './context';
 import { isExternal, objectName } from './names';
 import { isPlainMap, mapOf, readLabels, readString } from './read';
 import type { Path } from './tree';
@@ -8,12 +13,8 @@ import type { StackFileObject } from './types';
 import { parseFileMode } from './units';
 
 /** Secrets and configs: declared at top level, handed to services as files. */
-export type FileObjectKind = 'secrets' | 'configs';
+export type { FileObjectKind };
 
-const SINGULAR: Record<FileObjectKind, string> = { secrets: 'secret', configs: 'config' };
-
-/** Where a secret's file goes when the reference names no target (swarm's place). */
-const SECRETS_DIR = '/run/secrets';
 const DEFAULT_MODE = 0o444;
 
 /** The top-level `secrets:` or `configs:`, by key. */
@@ -49,14 +50,14 @@ function compileFileObject(
     report(
       ctx,
       path,
-      `${SINGULAR[kind]} '${key}' needs one of file, environment${kind === 'configs' ? ', content' : ''} or external`,
+      `${FILE_OBJECT_WORD[kind]} '${key}' needs one of file, environment${kind === 'configs' ? ', content' : ''} or external`,
     );
   return {
     ...object,
     file: file === undefined ? '' : (resolveHostPath(ctx, file, [...path, 'file']) ?? ''),
     environment,
     content,
-    labels: { ...readLabels(ctx, d.labels, [...path, 'labels']), [NAMESPACE_LABEL]: ctx.stackName },
+    labels: { ...readLabels(ctx, d.labels, [...path, 'labels']), [STACK_LABEL]: ctx.stackName },
   };
 }
 
@@ -89,12 +90,12 @@ function compileFileReference(
   const long = isPlainMap(item) ? item : undefined;
   const source = readString(ctx, long ? long.source : item, long ? [...path, 'source'] : path);
   if (source === undefined) {
-    report(ctx, path, `missing key 'source': the ${SINGULAR[kind]} to use`);
+    report(ctx, path, `missing key 'source': the ${FILE_OBJECT_WORD[kind]} to use`);
     return undefined;
   }
   const object = declared.get(source);
   if (!object) {
-    report(ctx, path, `${SINGULAR[kind]} '${source}' is not declared in the top-level ${kind}`);
+    report(ctx, path, `${FILE_OBJECT_WORD[kind]} '${source}' is not declared in the top-level ${kind}`);
     return undefined;
   }
   const target = readString(ctx, long?.target, [...path, 'target']) || source;
@@ -103,7 +104,7 @@ function compileFileReference(
     report(ctx, [...path, 'mode'], `expected a file mode such as 0440, got '${String(long?.mode)}'`);
   return {
     source: object.name,
-    target: kind === 'secrets' ? posix.resolve(SECRETS_DIR, target) : posix.resolve('/', target),
+    target: fileTarget(kind, target),
     uid: readString(ctx, long?.uid, [...path, 'uid']) ?? '0',
     gid: readString(ctx, long?.gid, [...path, 'gid']) ?? '0',
     mode: mode ?? DEFAULT_MODE,

@@ -1,5 +1,5 @@
-import type { NetworkAttachmentSpec } from '@berth/cluster';
-import { type CompileContext, NAMESPACE_LABEL, report } from './context';
+import { STACK_LABEL, type NetworkAttachmentSpec } from '@berth/cluster';
+import { type CompileContext, report } from './context';
 import { isExternal, objectName } from './names';
 import { isPlainMap, mapOf, readBoolean, readLabels, readString, readStringList } from './read';
 import type { Path } from './tree';
@@ -29,7 +29,7 @@ function compileNetwork(ctx: CompileContext, key: string, declaration: unknown, 
   return {
     ...network,
     attachable: readBoolean(ctx, d.attachable, [...path, 'attachable']) ?? false,
-    labels: { ...readLabels(ctx, d.labels, [...path, 'labels']), [NAMESPACE_LABEL]: ctx.stackName },
+    labels: { ...readLabels(ctx, d.labels, [...path, 'labels']), [STACK_LABEL]: ctx.stackName },
     subnet: readSubnet(ctx, d.ipam, [...path, 'ipam']),
   };
 }
@@ -63,7 +63,7 @@ export function defaultNetwork(ctx: CompileContext): StackNetwork {
     external: false,
     driver: 'overlay',
     attachable: false,
-    labels: { [NAMESPACE_LABEL]: ctx.stackName },
+    labels: { [STACK_LABEL]: ctx.stackName },
     subnet: '',
   };
 }

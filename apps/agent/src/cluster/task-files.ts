@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import type { FileObjectKind, FileReference, Task } from '@berth/cluster';
+import { FILE_OBJECT_WORD, type FileObjectKind, type FileReference, type Task } from '@berth/cluster';
 
 /** One file of a task: which secret or config, where on the host, where in the container, and how. */
 export interface TaskFile {
@@ -66,7 +66,7 @@ export function missingContent(
 ): string | null {
   const missing = plan.filter((f) => !contents.has(contentKey(f.kind, f.name)));
   if (!missing.length) return null;
-  return `not delivered to this machine: ${missing.map((f) => `${f.kind === 'secrets' ? 'secret' : 'config'} ${f.name}`).join(', ')} (removed, or the manager cannot open it)`;
+  return `not delivered to this machine: ${missing.map((f) => `${FILE_OBJECT_WORD[f.kind]} ${f.name}`).join(', ')} (removed, or the manager cannot open it)`;
 }
 
 export function bindMounts(plan: readonly TaskFile[]): BindMount[] {
@@ -88,7 +88,7 @@ export interface DeliveredFile {
 
 /** FILES from the manager → content by `${kind}/${name}`. */
 export function contentsOf(files: readonly DeliveredFile[]): Map<string, Buffer> {
-  return new Map(files.map((f) => [`${f.kind}/${f.name}`, Buffer.from(f.data)]));
+  return new Map(files.map((f) => [contentKey(f.kind as FileObjectKind, f.name), Buffer.from(f.data)]));
 }
 
 const run = promisify(execFile);

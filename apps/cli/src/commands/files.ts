@@ -4,12 +4,11 @@
  */
 import * as fs from 'node:fs';
 import { keyValues, parseCommand, timeAgo } from '@berth/cli-support/args';
-import type { FileObject, FileObjectKind } from '@berth/cluster';
+import { FILE_OBJECT_WORD, type FileObject, type FileObjectKind } from '@berth/cluster';
 import { ExitError, forEach, write, type Command, type Globals } from '../context';
 import { manager } from '../manager';
 import { printDocuments, printListing } from '../output';
 
-const SINGULAR: Record<FileObjectKind, string> = { secrets: 'secret', configs: 'config' };
 type Shown = Omit<FileObject, 'data'> & { data?: string };
 
 async function readContent(file: string): Promise<Buffer> {
@@ -33,7 +32,7 @@ async function list(g: Globals, kind: FileObjectKind): Promise<Shown[]> {
 }
 
 function commandsFor(kind: FileObjectKind): Record<'create' | 'ls' | 'inspect' | 'rm', Command> {
-  const what = SINGULAR[kind];
+  const what = FILE_OBJECT_WORD[kind];
   return {
     create: async (args, g) => {
       const { values, positionals } = parseCommand(

@@ -8,6 +8,7 @@ import {
   DEFAULT_ROLLBACK_CONFIG,
   DEFAULT_UPDATE_CONFIG,
   defaultServiceSpec,
+  fileTarget,
   type FileReference,
   type Mount,
   type PortConfig,
@@ -248,7 +249,7 @@ export function parseFileReference(what: 'secret' | 'config', text: string): Fil
     throw new UsageError(`invalid --${what} mode "${fields.mode}": give it in octal, e.g. 0400`);
   return {
     source,
-    target: target.startsWith('/') ? target : what === 'secret' ? `/run/secrets/${target}` : `/${target}`,
+    target: fileTarget(what === 'secret' ? 'secrets' : 'configs', target),
     uid: fields.uid ?? '0',
     gid: fields.gid ?? '0',
     mode,

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCommand, UsageError } from '@berth/cli-support/args';
-import type { Service, Task } from '@berth/cluster';
+import { STACK_LABEL, type Service, type StackSummary, type Task } from '@berth/cluster';
 import { formatProblem, readStack, renderConfig, type LoadedStack, type StackReading } from '@berth/spec';
 import { ExitError, warn, write, type Command, type Globals } from '../context';
 import { manager } from '../manager';
@@ -14,20 +14,7 @@ import { printListing } from '../output';
 import { replicasColumn } from '../cluster-views/views';
 import { ls as serviceLs, ps as servicePs } from './service';
 
-const STACK_LABEL = 'com.docker.stack.namespace';
 const parse = <T>(json: string) => JSON.parse(json) as T;
-
-interface StackSummary {
-  networks: string[];
-  created: string[];
-  updated: string[];
-  unchanged: string[];
-  removed: string[];
-  removedNetworks?: string[];
-  files?: string[];
-  removedFiles?: string[];
-  kept?: string[];
-}
 
 /** The compose FILES read as a stack, problems and all; the files' own warnings are printed. */
 function read(files: string[], stackName: string): StackReading {

@@ -2,9 +2,13 @@
  * Secrets and configs as pure decisions: what a valid one is, which ones a service or a task
  * uses, and which uses point at nothing. FilesService does the I/O around these.
  */
-import { taskStateRank, type FileObjectKind, type ServiceSpec, type Task } from '@berth/cluster';
-
-export const SINGULAR: Record<FileObjectKind, string> = { secrets: 'secret', configs: 'config' };
+import {
+  FILE_OBJECT_WORD,
+  taskStateRank,
+  type FileObjectKind,
+  type ServiceSpec,
+  type Task,
+} from '@berth/cluster';
 
 /** Swarm's limits: a secret up to 500 KiB, a config up to 1000 KiB. */
 export const MAX_CONTENT_BYTES: Record<FileObjectKind, number> = {
@@ -17,7 +21,7 @@ const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{0,62}[a-zA-Z0-9])?$/;
 
 /** What is wrong with a new secret or config, or null. */
 export function fileObjectProblem(kind: FileObjectKind, name: string, size: number): string | null {
-  const what = SINGULAR[kind];
+  const what = FILE_OBJECT_WORD[kind];
   if (!NAME.test(name))
     return `invalid ${what} name "${name}": use letters, digits, '_', '.' and '-' (at most 64, starting and ending with a letter or digit)`;
   if (size === 0) return `${what} ${name} is empty: give it some content`;
@@ -42,7 +46,7 @@ export function referenceProblems(
 ): string[] {
   const problems: string[] = [];
   for (const kind of ['secrets', 'configs'] as const) {
-    const what = SINGULAR[kind];
+    const what = FILE_OBJECT_WORD[kind];
     for (const name of referencedNames(spec, kind))
       if (!exists(kind, name))
         problems.push(

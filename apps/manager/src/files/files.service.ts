@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  FILE_OBJECT_WORD,
   newObjectId,
   type FileContent,
   type FileObject,
@@ -14,7 +15,7 @@ import { ClusterService } from '../cluster/cluster.service';
 import { conflict, invalid } from '../errors';
 import { resolveRef } from '../state/refs';
 import { StateService } from '../state/state.service';
-import { fileObjectProblem, filesNeeded, referenceProblems, SINGULAR, usersOf } from './file-objects';
+import { fileObjectProblem, filesNeeded, referenceProblems, usersOf } from './file-objects';
 
 /**
  * Secrets and configs (`berth secret …`, `berth config …`, a stack's files). A secret's content
@@ -36,7 +37,7 @@ export class FilesService {
   }
 
   get(kind: FileObjectKind, ref: string): FileObject {
-    return resolveRef(this.list(kind), ref, (o) => o.spec.name, SINGULAR[kind]);
+    return resolveRef(this.list(kind), ref, (o) => o.spec.name, FILE_OBJECT_WORD[kind]);
   }
 
   /** As the API shows it: a secret's content never leaves the manager this way. */
@@ -62,7 +63,7 @@ export class FilesService {
   async create(kind: FileObjectKind, spec: FileObjectSpec, content: Buffer): Promise<FileObject> {
     if (this.list(kind).some((o) => o.spec.name === spec.name))
       throw conflict(
-        `${SINGULAR[kind]} ${spec.name} already exists: its content cannot change; create one under a new name`,
+        `${FILE_OBJECT_WORD[kind]} ${spec.name} already exists: its content cannot change; create one under a new name`,
       );
     const object = await this.build(kind, spec, content);
     const result = await this.state.commit([{ op: 'create', kind, object }], { atomic: true });
@@ -78,11 +79,11 @@ export class FilesService {
     );
     if (users.length)
       throw conflict(
-        `${SINGULAR[kind]} ${object.spec.name} is in use by service${users.length > 1 ? 's' : ''} ${users.join(', ')}`,
+        `${FILE_OBJECT_WORD[kind]} ${object.spec.name} is in use by service${users.length > 1 ? 's' : ''} ${users.join(', ')}`,
       );
     const result = await this.state.commit([{ op: 'delete', kind, object }]);
     if (result.conflicts.length)
-      throw conflict(`${SINGULAR[kind]} ${object.spec.name} changed meanwhile; try again`);
+      throw conflict(`${FILE_OBJECT_WORD[kind]} ${object.spec.name} changed meanwhile; try again`);
   }
 
   /** Refuses SPEC when it uses a secret or config that neither exists nor is in PENDING (made in the same write). */
@@ -116,7 +117,7 @@ export class FilesService {
         const data = kind === 'secrets' ? unsealWithKey(object.data, key!).toString('base64') : object.data;
         contents.push({ kind, name, data });
       } catch (error) {
-        this.log.error(`cannot open ${SINGULAR[kind]} ${name}: ${(error as Error).message}`);
+        this.log.error(`cannot open ${FILE_OBJECT_WORD[kind]} ${name}: ${(error as Error).message}`);
       }
     }
     return contents;

@@ -5,15 +5,17 @@
  */
 import {
   canonical,
+  FILE_OBJECT_WORD,
+  STACK_LABEL,
   type FileObject,
   type FileObjectKind,
   type Network,
   type Service,
   type ServiceSpec,
 } from '@berth/cluster';
-import { referencedNames, SINGULAR } from '../files/file-objects';
+import { referencedNames } from '../files/file-objects';
 
-export const STACK_LABEL = 'com.docker.stack.namespace';
+export { STACK_LABEL };
 
 export interface DesiredNetwork {
   name: string;
@@ -80,7 +82,7 @@ export function planStack(
   const byName = new Map(current.services.map((s) => [s.spec.name, s]));
   const createFiles: DesiredFile[] = [];
   for (const file of desired.files) {
-    const what = SINGULAR[file.kind];
+    const what = FILE_OBJECT_WORD[file.kind];
     const existing = current[file.kind].find((o) => o.spec.name === file.name);
     if (file.external) {
       if (!existing)
@@ -179,7 +181,7 @@ export function planStackRemoval(stack: string, current: CurrentState): StackRem
       .filter((o) => {
         if (o.spec.labels[STACK_LABEL] !== stack) return false;
         const by = users((s) => referencedNames(s.spec, kind).includes(o.spec.name));
-        if (by.length) kept.push(`${SINGULAR[kind]} ${o.spec.name} (in use by ${by.join(', ')})`);
+        if (by.length) kept.push(`${FILE_OBJECT_WORD[kind]} ${o.spec.name} (in use by ${by.join(', ')})`);
         return by.length === 0;
       })
       .map((object) => ({ kind, object })),

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Network, Service, ServiceSpec } from '@berth/cluster';
+import {
+  FILE_OBJECT_WORD,
+  STACK_LABEL,
+  type Network,
+  type Service,
+  type ServiceSpec,
+  type StackSummary,
+} from '@berth/cluster';
+
+export type { StackSummary };
 import type { Write } from '@berth/store';
 import { conflict, invalid, notFound } from '../errors';
 import { NetworksService } from '../networks/networks.service';
@@ -7,22 +16,7 @@ import { RolloutsService } from '../rollouts/rollouts.service';
 import { assertValid, ServicesService } from '../services/services.service';
 import { StateService } from '../state/state.service';
 import { digestOf, FilesService } from '../files/files.service';
-import { SINGULAR } from '../files/file-objects';
-import { planStack, planStackRemoval, STACK_LABEL, type DesiredFile, type DesiredNetwork } from './stack-plan';
-
-export interface StackSummary {
-  networks: string[];
-  created: string[];
-  updated: string[];
-  unchanged: string[];
-  removed: string[];
-  removedNetworks?: string[];
-  /** "secret app_db_password", "config app_nginx" */
-  files?: string[];
-  removedFiles?: string[];
-  /** stack rm: what other stacks' services still use, left in place */
-  kept?: string[];
-}
+import { planStack, planStackRemoval, type DesiredFile, type DesiredNetwork } from './stack-plan';
 
 /**
  * Stacks (`berth stack deploy`): a stack's networks and services, made, updated and pruned in one
@@ -108,8 +102,8 @@ export class StacksService {
       unchanged: plan.unchanged.map((s) => s.spec.name),
       removed: plan.remove.map((s) => s.spec.name),
       removedNetworks: plan.removeNetworks.map((n) => n.spec.name),
-      files: plan.createFiles.map((f) => `${SINGULAR[f.kind]} ${f.name}`),
-      removedFiles: plan.removeFiles.map((f) => `${SINGULAR[f.kind]} ${f.object.spec.name}`),
+      files: plan.createFiles.map((f) => `${FILE_OBJECT_WORD[f.kind]} ${f.name}`),
+      removedFiles: plan.removeFiles.map((f) => `${FILE_OBJECT_WORD[f.kind]} ${f.object.spec.name}`),
     };
     if (options.dryRun) return summary;
     const writes: Write[] = [
@@ -162,7 +156,7 @@ export class StacksService {
       updated: [],
       unchanged: [],
       removed: services.map((s) => s.spec.name),
-      removedFiles: files.map((f) => `${SINGULAR[f.kind]} ${f.object.spec.name}`),
+      removedFiles: files.map((f) => `${FILE_OBJECT_WORD[f.kind]} ${f.object.spec.name}`),
       kept,
     };
   }
