@@ -41,9 +41,12 @@ describe('namespaces', () => {
     );
   });
 
-  it('should have only a loopback interface without a network', async () => {
+  it('should have only a loopback interface without a network, and it up', async () => {
     const r = await h.run({ args: ['ls', '/sys/class/net'] });
     expect(r.stdout.trim().split('\n')).toEqual(['lo']);
+    // IFF_UP is bit 0 of the flags; lo is 0x8 down, 0x9 up
+    const flags = await h.run({ args: ['cat', '/sys/class/net/lo/flags'] });
+    expect(Number(flags.stdout.trim()) & 1).toBe(1);
   });
 
   it('should share the host network when asked', async () => {
@@ -56,8 +59,13 @@ describe('namespaces', () => {
     execFileSync('ip', ['netns', 'add', netns]);
     try {
       execFileSync('ip', ['-n', netns, 'link', 'add', 'berthv0', 'type', 'veth', 'peer', 'name', 'berthv1']);
-      const r = await h.run({ args: ['ls', '/sys/class/net'], network: { path: `/run/netns/${netns}` } });
-      expect(r.stdout.trim().split('\n').sort()).toEqual(['berthv0', 'berthv1', 'lo']);
+      const r = await h.run({
+        args: ['sh', '-c', 'ls /sys/class/net; cat /sys/class/net/lo/flags'],
+        network: { path: `/run/netns/${netns}` },
+      });
+      const lines = r.stdout.trim().split('\n');
+      expect(lines.slice(0, -1).sort()).toEqual(['berthv0', 'berthv1', 'lo']);
+      expect(Number(lines.at(-1)) & 1).toBe(1); // its loopback brought up
     } finally {
       execFileSync('ip', ['netns', 'delete', netns]);
     }

@@ -6,7 +6,6 @@ export { createNetns, deleteNetns, netnsPath, NETNS_DIR } from './netns';
 export {
   bridgePlugins,
   overlayPlugins,
-  loopbackPlugin,
   attachmentOf,
   type BridgeNetwork,
   type OverlayEndpoint,

@@ -38,7 +38,6 @@ import {
   removeMasquerade,
   createNetns,
   deleteNetns,
-  loopbackPlugin,
   netnsPath,
   reservePorts,
   type BridgeNetwork,
@@ -424,10 +423,11 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * The second half: loopback and one interface per network of NAMES in the
-   * namespace prepare() made (ALIASES by network), through CNI; the
-   * network's NAT and DNS made sure of. On failure everything is undone,
-   * the namespace and ports included.
+   * The second half: one interface per network of NAMES in the namespace
+   * prepare() made (ALIASES by network), through CNI; the network's NAT and
+   * DNS made sure of. Loopback is the container init's (a runtime step, not
+   * a plugin run). On failure everything is undone, the namespace and ports
+   * included.
    */
   async plumb(
     containerId: string,
@@ -438,7 +438,6 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   ): Promise<NetworkAttachment[]> {
     const attachments: NetworkAttachment[] = [];
     try {
-      const lo = this.cni.add('lo', [loopbackPlugin()], { containerId, netns, ifname: 'lo' });
       for (const [i, networkName] of names.entries()) {
         const n = this.get(networkName);
         attachments.push(
@@ -452,7 +451,6 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
           ),
         );
       }
-      await lo;
       for (const a of attachments) await this.masquerade(this.get(a.network));
       await this.serveDns(attachments.map((a) => a.network));
       await this.overlaysPlumbed(containerId, netns, attachments);

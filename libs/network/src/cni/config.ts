@@ -1,7 +1,7 @@
 /**
  * The CNI configuration Berth hands the standard plugins for a bridge
  * network: bridge (with host-local IPAM), then portmap when ports are
- * published; loopback on its own for "lo". No firewall plugin: the agent
+ * published. No loopback plugin: the container's init brings "lo" up. No firewall plugin: the agent
  * keeps the network's FORWARD rules (masquerade.ts). Pure.
  */
 import type { PortMapping } from '../ports';
@@ -92,10 +92,6 @@ export function overlayPlugins(endpoint: OverlayEndpoint): PluginConfig[] {
     },
     { type: 'tuning', mac: endpoint.mac },
   ];
-}
-
-export function loopbackPlugin(): PluginConfig {
-  return { type: 'loopback' };
 }
 
 /** A plugin's stdin: the network's name and version, its own settings, and the previous plugin's result. */

@@ -11,13 +11,16 @@
 #include <grp.h>
 #include <linux/capability.h>
 #include <linux/openat2.h>
+#include <net/if.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/syscall.h>
@@ -192,6 +195,17 @@ static int step_sysctl(const char **a) {
   return write_file(path, a[1], strlen(a[1]));
 }
 
+/* lo of the container's network namespace up (the kernel gave it 127.0.0.1 and ::1 already) */
+static int step_loopback_up(void) {
+  cleanup_fd int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return fail_errno("socket");
+  struct ifreq ifr = {0};
+  strcpy(ifr.ifr_name, "lo");
+  if (ioctl(fd, SIOCGIFFLAGS, &ifr) < 0) return fail_errno("reading lo's flags");
+  ifr.ifr_flags |= IFF_UP;
+  return ioctl(fd, SIOCSIFFLAGS, &ifr) < 0 ? fail_errno("bringing lo up") : 0;
+}
+
 static int run_step(struct plan *p, struct instr *in) {
   const char *op = in->op, **a = in->argv;
   if (!strcmp(op, "mount-root")) return step_mount_root(p, a);
@@ -204,6 +218,7 @@ static int run_step(struct plan *p, struct instr *in) {
   if (!strcmp(op, "readonly")) return step_readonly(a[0]);
   if (!strcmp(op, "readonly-root")) return remount_readonly("/");
   if (!strcmp(op, "hostname")) return sethostname(a[0], strlen(a[0])) < 0 ? fail_errno("sethostname") : 0;
+  if (!strcmp(op, "loopback-up")) return step_loopback_up();
   return fail("unknown step");
 }
 

@@ -25,7 +25,7 @@ static const struct {
     {"mount-root", 5, STEP},     {"mount", 6, STEP},        {"mkdev", 7, STEP},
     {"symlink", 2, STEP},        {"pivot", 0, STEP},        {"sysctl", 2, STEP},
     {"mask", 1, STEP},           {"readonly", 1, STEP},     {"readonly-root", 0, STEP},
-    {"hostname", 1, STEP},       {"arg", 1, PROCESS},       {"env", 1, PROCESS},
+    {"hostname", 1, STEP},       {"loopback-up", 0, STEP},  {"arg", 1, PROCESS},       {"env", 1, PROCESS},
     {"cwd", 1, PROCESS},         {"user", 2, PROCESS},      {"group", 1, PROCESS},
     {"caps", 5, PROCESS},        {"no-new-privs", 0, PROCESS}, {"rlimit", 3, PROCESS},
     {"oom-score-adj", 1, PROCESS}, {"umask", 1, PROCESS},

@@ -8,6 +8,8 @@ export const ANNOTATION = {
   overlayLowerDirs: 'io.berth.rootfs.lowerdirs',
   overlayUpperDir: 'io.berth.rootfs.upperdir',
   overlayWorkDir: 'io.berth.rootfs.workdir',
+  /** 'true': the container's init brings lo of its network namespace up, as Docker does for a namespace of its own. */
+  loopbackUp: 'io.berth.network.loopback-up',
 } as const;
 
 export interface OverlayRoot {

@@ -1,6 +1,6 @@
 import { InvalidSpecError } from '../errors';
 import { ANNOTATION } from './annotations';
-import { buildSpec, capabilitySet } from './container-spec';
+import { buildSpec, capabilitySet, type ContainerOptions } from './container-spec';
 import { DOCKER_DEFAULT_CAPABILITIES } from './docker-defaults';
 
 describe('buildSpec', () => {
@@ -98,7 +98,17 @@ describe('buildSpec', () => {
       [ANNOTATION.overlayLowerDirs]: '/l1:/l2',
       [ANNOTATION.overlayUpperDir]: '/c/u',
       [ANNOTATION.overlayWorkDir]: '/c/w',
+      [ANNOTATION.loopbackUp]: 'true',
     });
+  });
+
+  it("should ask for loopback up in a network namespace of the container's own, never on the host's", () => {
+    const annotation = (network?: ContainerOptions['network']) =>
+      buildSpec({ args: ['sh'], rootfs: { path: '/r' }, network }).annotations?.[ANNOTATION.loopbackUp];
+    expect(annotation()).toBe('true');
+    expect(annotation('none')).toBe('true');
+    expect(annotation({ path: '/run/netns/berth-1' })).toBe('true');
+    expect(annotation('host')).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@
  * engine builds every container through this; the executor never sees
  * anything but the spec.
  */
-import { overlayAnnotations, type OverlayRoot } from './annotations';
+import { ANNOTATION, overlayAnnotations, type OverlayRoot } from './annotations';
 import {
   DEFAULT_PATH,
   DOCKER_DEFAULT_CAPABILITIES,
@@ -35,7 +35,7 @@ export interface ContainerOptions {
   /** A plain directory, or an overlay of image layers (merged at `path`). */
   rootfs: { path: string; overlay?: OverlayRoot };
   readOnlyRootfs?: boolean;
-  /** 'none' (own namespace, loopback only; the default), 'host', or a namespace path (e.g. /run/netns/x). */
+  /** 'none' (own namespace, loopback only; the default), 'host', or the path of a namespace made for it (e.g. /run/netns/x). */
   network?: 'none' | 'host' | { path: string };
   /** /etc/hosts, /etc/hostname and /etc/resolv.conf, bound from the container's directory. */
   etcFiles?: { hosts?: string; hostname?: string; resolvConf?: string };
@@ -134,7 +134,12 @@ export function buildSpec(o: ContainerOptions): OciSpec {
     root: { path: o.rootfs.path, readonly: o.readOnlyRootfs ?? false },
     hostname: o.hostname,
     mounts,
-    annotations: { ...(o.rootfs.overlay ? overlayAnnotations(o.rootfs.overlay) : {}), ...o.annotations },
+    annotations: {
+      ...(o.rootfs.overlay ? overlayAnnotations(o.rootfs.overlay) : {}),
+      // a namespace of its own (new, or made for it): loopback up, as Docker has it
+      ...(o.network !== 'host' ? { [ANNOTATION.loopbackUp]: 'true' } : {}),
+      ...o.annotations,
+    },
     linux: {
       namespaces,
       resources,

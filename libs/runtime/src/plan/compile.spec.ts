@@ -1,4 +1,5 @@
 import type { CgroupLayout } from '../cgroups/layout';
+import { ANNOTATION } from '../oci/annotations';
 import { buildSpec, type ContainerOptions } from '../oci/container-spec';
 import type { OciSpec } from '../oci/spec';
 import { commonDirectory, compileCreate, compileExec, deviceRules, type CreateContext } from './compile';
@@ -76,6 +77,20 @@ describe('compileCreate', () => {
       ['ns', 'mount', ''],
       ['ns', 'cgroup', ''],
       ['ns', 'network', '/run/netns/n1'],
+    ]);
+  });
+
+  it("should bring loopback up first when the spec asks, and only in a network namespace of the container's", () => {
+    const steps = (o: Partial<ContainerOptions>, annotations?: Record<string, string>) => {
+      const s = spec(o);
+      if (annotations) s.annotations = annotations;
+      return compileCreate(s, context()).filter(([op]) => op === 'loopback-up' || op === 'mount-root');
+    };
+    expect(steps({}).map(([op]) => op)).toEqual(['loopback-up', 'mount-root']);
+    expect(steps({ network: { path: '/run/netns/x' } }).map(([op]) => op)).toEqual(['loopback-up', 'mount-root']);
+    expect(steps({}, {}).map(([op]) => op)).toEqual(['mount-root']); // a hand-made bundle without the annotation
+    expect(steps({ network: 'host' }, { [ANNOTATION.loopbackUp]: 'true' }).map(([op]) => op)).toEqual([
+      'mount-root',
     ]);
   });
 

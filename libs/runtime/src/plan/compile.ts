@@ -69,6 +69,8 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
     out.push(['ns', ns.type, ns.path ?? '']);
   }
 
+  const ownNetwork = spec.linux?.namespaces?.some((ns) => ns.type === 'network');
+  if (ownNetwork && spec.annotations?.[ANNOTATION.loopbackUp] === 'true') out.push(['loopback-up']);
   out.push(rootMount(overlayFromAnnotations(spec.annotations)));
   const afterPivot: Instruction[] = [];
   let devIsTmpfs = false;

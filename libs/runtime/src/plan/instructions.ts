@@ -41,6 +41,7 @@ export type Instruction =
   | readonly ['readonly', path: string]
   | readonly ['readonly-root']
   | readonly ['hostname', name: string]
+  | readonly ['loopback-up']
   // the process
   | readonly ['arg', string]
   | readonly ['env', string]
