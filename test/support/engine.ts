@@ -181,7 +181,11 @@ export class EngineHarness {
     for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
       try {
         const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (cmd.includes(this.tmp) && Number(pid) !== this.pid)
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        // the running agent's program spawner is its own; one left by an agent that died is not
+        const agentsSpawner = parent === this.pid && cmd.includes('\0spawner\0');
+        if (cmd.includes(this.tmp) && Number(pid) !== this.pid && !agentsSpawner)
           found.push(`process: ${pid} ${cmd.replace(/\0/g, ' ').trim()}`);
       } catch {
         // gone

@@ -13,6 +13,7 @@ import { ContainersService } from './containers/containers.service';
 import { ContainerFilesService } from './containers/container-files.service';
 import { ContainersController } from './containers/containers.controller';
 import { SystemController } from './system/system.controller';
+import { ProgramsService } from './system/programs.service';
 import { WorkerService } from './cluster/worker.service';
 import { NetworkViewsService } from './cluster/network-views.service';
 import { OverlayEndpointsService } from './cluster/overlay-endpoints.service';
@@ -38,6 +39,7 @@ export class AgentModule {
       module: AgentModule,
       providers: [
         { provide: AGENT_CONFIG, useValue: config },
+        ProgramsService,
         EventsService,
         ImagesService,
         VolumesService,

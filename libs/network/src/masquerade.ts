@@ -5,7 +5,7 @@
  * instead of CNI's firewall plugin, whose ADD and DEL run iptables several
  * times for every container).
  */
-import { execFile } from 'node:child_process';
+import { runDirect, type RunProgram } from '@berth/process';
 import { NetworkError } from './errors';
 
 /** The POSTROUTING rule for SUBNET behind BRIDGE, as iptables arguments after -A/-C/-D. Pure. */
@@ -50,41 +50,50 @@ export function forwardRules(bridge: string): string[][] {
   ];
 }
 
-function iptables(args: string[], table = 'nat'): Promise<{ ok: boolean; stderr: string }> {
-  return new Promise((resolve) =>
-    execFile('iptables', ['-w', '-t', table, ...args], (error, _out, stderr) =>
-      resolve({ ok: !error, stderr: stderr.trim() }),
-    ),
-  );
+async function iptables(
+  run: RunProgram,
+  args: string[],
+  table = 'nat',
+): Promise<{ ok: boolean; stderr: string }> {
+  const { code, stderr } = await run(['iptables', '-w', '-t', table, ...args]);
+  return { ok: code === 0, stderr: stderr.trim() };
 }
 
 /** Adds the rule unless it is there (an agent restarting finds it in place). */
-export async function ensureMasquerade(subnet: string, bridge: string): Promise<void> {
+export async function ensureMasquerade(
+  subnet: string,
+  bridge: string,
+  run: RunProgram = runDirect,
+): Promise<void> {
   const rule = masqueradeRule(subnet, bridge);
-  if ((await iptables(['-C', ...rule])).ok) return;
-  const added = await iptables(['-A', ...rule]);
+  if ((await iptables(run, ['-C', ...rule])).ok) return;
+  const added = await iptables(run, ['-A', ...rule]);
   if (!added.ok)
     throw new NetworkError(
       `cannot masquerade ${subnet} behind ${bridge}: ${added.stderr}; is iptables installed?`,
     );
 }
 
-export async function removeMasquerade(subnet: string, bridge: string): Promise<void> {
+export async function removeMasquerade(
+  subnet: string,
+  bridge: string,
+  run: RunProgram = runDirect,
+): Promise<void> {
   const rule = masqueradeRule(subnet, bridge);
-  while ((await iptables(['-D', ...rule])).ok);
+  while ((await iptables(run, ['-D', ...rule])).ok);
 }
 
 /** Adds BRIDGE's FORWARD rules unless there, first in the chain (ahead of a DROP another tool adds). */
-export async function ensureForwarding(bridge: string): Promise<void> {
+export async function ensureForwarding(bridge: string, run: RunProgram = runDirect): Promise<void> {
   for (const [chain, ...rule] of forwardRules(bridge)) {
-    if ((await iptables(['-C', chain, ...rule], 'filter')).ok) continue;
-    const added = await iptables(['-I', chain, '1', ...rule], 'filter');
+    if ((await iptables(run, ['-C', chain, ...rule], 'filter')).ok) continue;
+    const added = await iptables(run, ['-I', chain, '1', ...rule], 'filter');
     if (!added.ok)
       throw new NetworkError(`cannot forward for ${bridge}: ${added.stderr}; is iptables installed?`);
   }
 }
 
-export async function removeForwarding(bridge: string): Promise<void> {
+export async function removeForwarding(bridge: string, run: RunProgram = runDirect): Promise<void> {
   for (const [chain, ...rule] of forwardRules(bridge))
-    while ((await iptables(['-D', chain, ...rule], 'filter')).ok);
+    while ((await iptables(run, ['-D', chain, ...rule], 'filter')).ok);
 }

@@ -33,6 +33,7 @@ export {
   type CgroupStats,
 } from './cgroups';
 export { NativeShimLauncher, locateShim, type ShimLauncher, type ShimHandle } from './shim/launcher';
+export { ShimSpawner, decodeSpawnAnswer, encodeSpawnRequest } from './shim/spawner';
 export { applyFsOps, type FsOp } from './fs-ops';
 export { pollUntil, pollFor, sleep } from './poll';
 export { ensureInitLayer } from './oci/init-layer';

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { NetworkView } from '@berth/cluster';
 import { balancerScript, serviceRecords } from '@berth/network';
+import { runChecked } from '@berth/process';
 import { RpcError, Status } from '@berth/proto';
 import { ConflictError, InvalidArgumentError } from '../errors';
 import {
@@ -9,14 +10,9 @@ import {
   type OverlayNetworkInfo,
 } from '../networks/networks.service';
 import { ClusterAgentService } from './cluster-agent.service';
-import { run } from './command';
 import { managerClient } from './session';
 import { NetworkViewsService } from './network-views.service';
-
-/** Runs nft with SCRIPT on stdin inside the network namespace at NETNS. */
-export function nftIn(netns: string, script: string): Promise<string> {
-  return run(['nsenter', `--net=${netns}`, 'nft', '-f', '-'], script);
-}
+import { ProgramsService } from '../system/programs.service';
 
 interface Endpoint {
   netns: string;
@@ -44,6 +40,7 @@ export class OverlayEndpointsService implements OnApplicationBootstrap {
     private readonly views: NetworkViewsService,
     private readonly networks: NetworksService,
     private readonly cluster: ClusterAgentService,
+    private readonly programs: ProgramsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -127,7 +124,10 @@ export class OverlayEndpointsService implements OnApplicationBootstrap {
   private async apply(endpoint: Endpoint): Promise<void> {
     const script = balancerScript(this.viewsOf(endpoint.networks));
     if (script === endpoint.applied) return;
-    await nftIn(endpoint.netns, script);
+    // nft with the script on stdin, inside the container's network namespace
+    await runChecked(this.programs.run, ['nsenter', `--net=${endpoint.netns}`, 'nft', '-f', '-'], {
+      input: script,
+    });
     endpoint.applied = script;
   }
 

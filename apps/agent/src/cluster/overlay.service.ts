@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import * as fs from 'node:fs';
+import { runChecked, type RunProgram } from '@berth/process';
 import { macOf } from '@berth/network/ipam';
 import { meshScript, MESH_TABLE } from '@berth/network/balancer/rules';
 import {
@@ -9,11 +10,12 @@ import {
   type OverlayNetworkState,
 } from '@berth/network/overlay/plan';
 import { ClusterAgentService } from './cluster-agent.service';
-import { run } from './command';
 import { NetworkViewsService } from './network-views.service';
+import { ProgramsService } from '../system/programs.service';
 
 /** The overlay devices and forwarding entries this machine has now, read from the kernel. */
-async function readOverlay(): Promise<OverlayNetworkState[]> {
+async function readOverlay(runProgram: RunProgram): Promise<OverlayNetworkState[]> {
+  const run = (argv: string[]) => runChecked(runProgram, argv);
   const links = JSON.parse((await run(['ip', '-j', 'link', 'show', 'type', 'vxlan'])) || '[]') as {
     ifname: string;
   }[];
@@ -50,7 +52,13 @@ export class OverlayService implements OnApplicationBootstrap {
   constructor(
     private readonly views: NetworkViewsService,
     private readonly cluster: ClusterAgentService,
+    private readonly programs: ProgramsService,
   ) {}
+
+  /** ARGV's stdout, with INPUT on its stdin; fails naming it and its stderr. */
+  private run(argv: string[], input?: string): Promise<string> {
+    return runChecked(this.programs.run, argv, { input });
+  }
 
   onApplicationBootstrap(): void {
     this.views.onChange(() => this.kick());
@@ -78,10 +86,10 @@ export class OverlayService implements OnApplicationBootstrap {
 
   private async sync(): Promise<void> {
     const self = this.cluster.membership()?.nodeId ?? '';
-    const commands = overlayCommands(await readOverlay(), desiredOverlay(this.views.all(), self));
+    const commands = overlayCommands(await readOverlay(this.programs.run), desiredOverlay(this.views.all(), self));
     for (const command of commands) {
       try {
-        await run(command);
+        await this.run(command);
       } catch (error) {
         // made or removed meanwhile (an earlier pass that failed half-way): the next pass reads the kernel again
         this.log.warn((error as Error).message);
@@ -96,22 +104,22 @@ export class OverlayService implements OnApplicationBootstrap {
     const own = view?.endpoints.find((e) => !e.taskId && e.nodeId === self);
     const bridge = view ? bridgeName(view.network.vni) : '';
     if (view && own) {
-      const addrs = JSON.parse((await run(['ip', '-j', 'addr', 'show', 'dev', bridge])) || '[]') as {
+      const addrs = JSON.parse((await this.run(['ip', '-j', 'addr', 'show', 'dev', bridge])) || '[]') as {
         address?: string;
         addr_info?: { family: string; local: string; prefixlen: number }[];
       }[];
       const mac = macOf(own.address);
-      if (addrs[0]?.address !== mac) await run(['ip', 'link', 'set', 'dev', bridge, 'address', mac]);
+      if (addrs[0]?.address !== mac) await this.run(['ip', 'link', 'set', 'dev', bridge, 'address', mac]);
       const has = (addrs[0]?.addr_info ?? []).map((a) => `${a.local}/${a.prefixlen}`);
       for (const stale of has.filter((a) => a !== own.address))
-        await run(['ip', 'addr', 'del', stale, 'dev', bridge]);
-      if (!has.includes(own.address)) await run(['ip', 'addr', 'add', own.address, 'dev', bridge]);
+        await this.run(['ip', 'addr', 'del', stale, 'dev', bridge]);
+      if (!has.includes(own.address)) await this.run(['ip', 'addr', 'add', own.address, 'dev', bridge]);
       // the mesh forwards from the machine's addresses to the ingress bridge
       fs.writeFileSync('/proc/sys/net/ipv4/ip_forward', '1');
     }
     const script = meshScript(view && own ? view : undefined, bridge);
     if (script === this.meshApplied) return;
-    await run(['nft', '-f', '-'], script);
+    await this.run(['nft', '-f', '-'], script);
     this.meshApplied = script;
     this.log.debug(`${MESH_TABLE}: ${view ? 'updated' : 'removed'}`);
   }

@@ -27,6 +27,7 @@ import {
   OVERLAY_MTU,
   bridgeName as overlayBridgeName,
   CniRunner,
+  DEFAULT_PLUGIN_DIRS,
   ExhaustedError,
   gatewayOf,
   nextSubnet,
@@ -44,7 +45,9 @@ import {
   type PortMapping,
   type Reservation,
 } from '@berth/network';
+import type { RunProgram } from '@berth/process';
 import { AGENT_CONFIG } from '../tokens';
+import { ProgramsService } from '../system/programs.service';
 import type { AgentConfig } from '../config';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors';
 import { EventsService } from '../events/events.service';
@@ -120,7 +123,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   private readonly file: string;
   private readonly ipamDir: string;
   private readonly teardownDir: string;
-  private readonly cni = new CniRunner();
+  private readonly cni: CniRunner;
   private networks: NetworkRecord[];
   private readonly log = new Logger('networks');
   private readonly reservations = new Map<string, Reservation[]>();
@@ -140,7 +143,9 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
     private readonly events: EventsService,
+    private readonly programs: ProgramsService,
   ) {
+    this.cni = new CniRunner(DEFAULT_PLUGIN_DIRS, programs.run);
     const dir = path.join(config.dataRoot, 'network');
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     this.file = path.join(dir, 'networks.json');
@@ -373,12 +378,12 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     this.networks = this.networks.filter((x) => x.id !== n.id);
     this.persist();
     this.masqueraded.delete(n.name);
-    await removeMasquerade(n.subnet, n.bridge);
-    await removeForwarding(n.bridge);
+    await removeMasquerade(n.subnet, n.bridge, this.programs.run);
+    await removeForwarding(n.bridge, this.programs.run);
     const dns = this.dnsServers.get(n.name);
     this.dnsServers.delete(n.name);
     await (await dns?.catch(() => null))?.close();
-    await deleteLink(n.bridge);
+    await deleteLink(n.bridge, this.programs.run);
     fs.rmSync(path.join(this.ipamDir, n.name), { recursive: true, force: true });
     this.events.emit('network', 'destroy', n.id, { name: n.name, type: 'bridge' });
   }
@@ -414,8 +419,8 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     this.reservations.set(c.id, reservations);
     const name = netnsName(c.id);
     try {
-      await deleteNetns(name); // left by a crash: start clean
-      return { netns: await createNetns(name), ports: reservations.map((r) => r.mapping) };
+      await deleteNetns(name, this.programs.run); // left by a crash: start clean
+      return { netns: await createNetns(name, this.programs.run), ports: reservations.map((r) => r.mapping) };
     } catch (error) {
       await this.releasePorts(c.id);
       throw error;
@@ -601,7 +606,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
         first ??= error;
       }
     }
-    await deleteNetns(name).catch((error: unknown) => (first ??= error));
+    await deleteNetns(name, this.programs.run).catch((error: unknown) => (first ??= error));
     await this.releasePorts(c.id);
     if (first) throw first;
   }
@@ -609,8 +614,8 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   /** A bridge network's forwarding, and its outbound NAT unless internal: made sure of once per agent. */
   private async masquerade(n: NetworkRecord): Promise<void> {
     if (n.driver === 'overlay' || this.masqueraded.has(n.name)) return;
-    await ensureForwarding(n.bridge);
-    if (!n.internal) await ensureMasquerade(n.subnet, n.bridge);
+    await ensureForwarding(n.bridge, this.programs.run);
+    if (!n.internal) await ensureMasquerade(n.subnet, n.bridge, this.programs.run);
     this.masqueraded.add(n.name);
   }
 
@@ -684,10 +689,9 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   }
 }
 
-async function deleteLink(name: string): Promise<void> {
+async function deleteLink(name: string, run: RunProgram): Promise<void> {
   if (!name || !fs.existsSync(`/sys/class/net/${name}`)) return;
-  const { execFile } = await import('node:child_process');
-  await new Promise<void>((resolve) => execFile('ip', ['link', 'delete', name], () => resolve()));
+  await run(['ip', 'link', 'delete', name]); // gone meanwhile is as good as deleted
 }
 
 function readText(file: string): string {

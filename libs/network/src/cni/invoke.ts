@@ -3,7 +3,7 @@
  * plugin path, CNI_* variables in its environment, its configuration on
  * stdin, its result (or error) on stdout.
  */
-import { spawn } from 'node:child_process';
+import { runDirect, type RunProgram } from '@berth/process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CniError } from '../errors';
@@ -20,7 +20,10 @@ export interface CniTarget {
 }
 
 export class CniRunner {
-  constructor(private readonly pluginDirs: readonly string[] = DEFAULT_PLUGIN_DIRS) {}
+  constructor(
+    private readonly pluginDirs: readonly string[] = DEFAULT_PLUGIN_DIRS,
+    private readonly run: RunProgram = runDirect,
+  ) {}
 
   private binary(type: string): string {
     for (const dir of this.pluginDirs) {
@@ -35,49 +38,35 @@ export class CniRunner {
     );
   }
 
-  invoke(
+  async invoke(
     command: 'ADD' | 'DEL' | 'CHECK',
     networkName: string,
     plugin: PluginConfig,
     target: CniTarget,
     prevResult: unknown,
   ): Promise<unknown> {
-    const input = JSON.stringify(pluginInput(networkName, plugin, prevResult));
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.binary(plugin.type), [], {
-        env: {
-          PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
-          CNI_COMMAND: command,
-          CNI_CONTAINERID: target.containerId,
-          CNI_NETNS: target.netns,
-          CNI_IFNAME: target.ifname,
-          CNI_PATH: this.pluginDirs.join(':'),
-        },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', (error) => reject(new CniError(plugin.type, command, 0, error.message)));
-      child.on('close', (code) => {
-        if (code === 0) {
-          resolve(stdout.trim() ? JSON.parse(stdout) : null);
-          return;
-        }
-        let reason = stderr.trim() || `exited ${code}`;
-        let errorCode = 0;
-        try {
-          const parsed = JSON.parse(stdout) as { code?: number; msg?: string; details?: string };
-          reason = [parsed.msg, parsed.details].filter(Boolean).join(': ') || reason;
-          errorCode = parsed.code ?? 0;
-        } catch {
-          // not a CNI error document
-        }
-        reject(new CniError(plugin.type, command, errorCode, reason));
-      });
-      child.stdin.end(input);
+    const { code, stdout, stderr } = await this.run([this.binary(plugin.type)], {
+      env: {
+        PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
+        CNI_COMMAND: command,
+        CNI_CONTAINERID: target.containerId,
+        CNI_NETNS: target.netns,
+        CNI_IFNAME: target.ifname,
+        CNI_PATH: this.pluginDirs.join(':'),
+      },
+      input: JSON.stringify(pluginInput(networkName, plugin, prevResult)),
     });
+    if (code === 0) return stdout.trim() ? JSON.parse(stdout) : null;
+    let reason = stderr.trim() || `exited ${code}`;
+    let errorCode = 0;
+    try {
+      const parsed = JSON.parse(stdout) as { code?: number; msg?: string; details?: string };
+      reason = [parsed.msg, parsed.details].filter(Boolean).join(': ') || reason;
+      errorCode = parsed.code ?? 0;
+    } catch {
+      // not a CNI error document
+    }
+    throw new CniError(plugin.type, command, errorCode, reason);
   }
 
   /** ADD each plugin in turn, each given the previous one's result; the last result is the attachment's. */

@@ -1,4 +1,4 @@
-/* berth-shim create|exec|fs INSTRUCTIONS — see shim.h. */
+/* berth-shim create|exec|fs INSTRUCTIONS, or berth-shim spawner SOCKET — see shim.h and spawner.c. */
 #include "shim.h"
 
 #include <stdio.h>
@@ -7,8 +7,9 @@
 int main(int argc, char **argv) {
   static struct plan plan;
   if (argc == 2 && !strcmp(argv[1], "--version")) return puts("berth-shim 1"), 0;
+  if (argc == 3 && !strcmp(argv[1], "spawner")) return run_spawner(argv[2]);
   if (argc != 3 || (strcmp(argv[1], "create") && strcmp(argv[1], "exec") && strcmp(argv[1], "fs"))) {
-    fprintf(stderr, "usage: berth-shim create|exec|fs INSTRUCTIONS\n");
+    fprintf(stderr, "usage: berth-shim create|exec|fs INSTRUCTIONS | spawner SOCKET\n");
     return 2;
   }
   if (plan_load(argv[2], &plan) < 0) {

@@ -116,5 +116,7 @@ void jsonlog_close(struct jsonlog *log);
 int run_create(struct plan *plan);
 int run_exec(struct plan *plan);
 int run_fs(struct plan *plan);
+/* spawner.c: runs programs sent over SOCKET, one connection each */
+int run_spawner(const char *socket_path);
 
 #endif

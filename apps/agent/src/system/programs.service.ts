@@ -1,0 +1,22 @@
+/** How the agent runs host programs (ip, CNI plugins, iptables, mount): through one berth-shim spawner. */
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { RunProgram } from '@berth/process';
+import { ShimSpawner } from '@berth/runtime';
+import * as path from 'node:path';
+import type { AgentConfig } from '../config';
+import { AGENT_CONFIG } from '../tokens';
+
+@Injectable()
+export class ProgramsService implements OnApplicationShutdown {
+  private readonly spawner: ShimSpawner;
+  readonly run: RunProgram;
+
+  constructor(@Inject(AGENT_CONFIG) config: AgentConfig) {
+    this.spawner = new ShimSpawner(path.join(config.execRoot, 'spawner.sock'));
+    this.run = this.spawner.run;
+  }
+
+  onApplicationShutdown(): void {
+    this.spawner.stop();
+  }
+}
