@@ -3,6 +3,7 @@ import {
   ConflictError,
   LeaderElection,
   StateCache,
+  slotUnit,
   Store,
   StoreUnavailableError,
   type Write,
@@ -100,6 +101,26 @@ describe('Store against a real etcd', () => {
     const after = await store.list('tasks');
     expect(after.filter((t) => t.nodeId === 'n1')).toHaveLength(38);
     expect(after.find((t) => t.id === 't7')?.desiredState).toBe('shutdown');
+  });
+
+  it('should leave out a whole unit when one of its writes loses, and write the other units', async () => {
+    // 20 slots, each with a task to stop; a move writes "stop it" and "its replacement" as one unit
+    const old = Array.from({ length: 20 }, (_, i) => ({ ...task(`old${i}`), slot: i + 1 }));
+    await store.commit(old.map((object) => ({ op: 'create', kind: 'tasks', object })));
+    const read = await store.list('tasks');
+    // someone else stops the task of slot 5 first (a rollout's own replacement)
+    const five = read.find((t) => t.id === 'old4')!;
+    await store.commit([{ op: 'update', kind: 'tasks', object: { ...five, desiredState: 'shutdown' } }]);
+    const writes: Write[] = read.flatMap((t): Write[] => [
+      { op: 'update', kind: 'tasks', object: { ...t, desiredState: 'shutdown' } },
+      { op: 'create', kind: 'tasks', object: { ...task(`new${t.slot}`), slot: t.slot } },
+    ]);
+    const result = await store.commit(writes, { unitOf: slotUnit });
+    expect(result.conflicts.map((w) => w.object.id).sort()).toEqual(['new5', 'old4']);
+    const after = await store.list('tasks');
+    expect(after.find((t) => t.id === 'new5')).toBeUndefined(); // never a second live task in slot 5
+    expect(after.filter((t) => t.id.startsWith('new'))).toHaveLength(19);
+    expect(after.filter((t) => t.desiredState === 'shutdown')).toHaveLength(20);
   });
 
   it('should write nothing from an atomic commit when one write loses', async () => {

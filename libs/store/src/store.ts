@@ -102,28 +102,42 @@ export class Store {
   /**
    * Writes with optimistic concurrency. Non-atomic commits are split into transactions of at
    * most maxTxnOps writes; a write that lost is reported, the others are retried without it.
-   * Atomic commits are one transaction: all or nothing, ConflictError if any lost.
+   * With `unitOf`, writes of one unit (say, a task stopped and the one replacing it) are never
+   * split and never written without each other: a unit with a write that lost is left out whole,
+   * all its writes reported. Atomic commits are one transaction: all or nothing, ConflictError if
+   * any lost.
    */
-  async commit(writes: readonly Write[], options: { atomic?: boolean } = {}): Promise<CommitResult> {
+  async commit(
+    writes: readonly Write[],
+    options: { atomic?: boolean; unitOf?: (write: Write) => string } = {},
+  ): Promise<CommitResult> {
     const result: CommitResult = { revision: 0, written: [], conflicts: [] };
     if (options.atomic && writes.length > this.maxTxnOps)
       throw new Error(
         `an atomic commit holds at most ${this.maxTxnOps} writes (etcd --max-txn-ops), got ${writes.length}`,
       );
-    const chunks: Write[][] = [];
-    for (let start = 0; start < writes.length; start += this.maxTxnOps)
-      chunks.push(writes.slice(start, start + this.maxTxnOps));
+    const chunks = options.unitOf
+      ? packUnits(writes, options.unitOf, this.maxTxnOps)
+      : Array.from({ length: Math.ceil(writes.length / this.maxTxnOps) }, (_, i) =>
+          writes.slice(i * this.maxTxnOps, (i + 1) * this.maxTxnOps),
+        );
+    const unitOf = options.unitOf;
     // several transactions in flight let etcd commit them together (one fsync for many)
     let next = 0;
     const worker = async () => {
-      while (next < chunks.length) await this.commitChunk(chunks[next++], !!options.atomic, result);
+      while (next < chunks.length) await this.commitChunk(chunks[next++], !!options.atomic, result, unitOf);
     };
     await Promise.all(Array.from({ length: Math.min(COMMITS_IN_FLIGHT, chunks.length) }, worker));
     return result;
   }
 
-  /** One transaction; writes that lost are left out and the rest tried again. */
-  private async commitChunk(writes: Write[], atomic: boolean, result: CommitResult): Promise<void> {
+  /** One transaction; writes that lost (and their units' other writes) are left out and the rest tried again. */
+  private async commitChunk(
+    writes: Write[],
+    atomic: boolean,
+    result: CommitResult,
+    unitOf?: (write: Write) => string,
+  ): Promise<void> {
     let chunk = writes;
     while (chunk.length > 0) {
       const now = Date.now();
@@ -136,8 +150,12 @@ export class Store {
       }
       const lost = lostWrites(chunk, answer.responses.map(firstKv));
       if (atomic) throw new ConflictError(lost.map((w) => this.layout.objectKey(w.kind, w.object.id)));
-      result.conflicts.push(...lost);
-      chunk = chunk.filter((w) => !lost.includes(w));
+      const lostUnits = new Set(unitOf ? lost.map(unitOf) : []);
+      const left = chunk.filter(
+        (w) => lost.includes(w) || (unitOf !== undefined && lostUnits.has(unitOf(w))),
+      );
+      result.conflicts.push(...left);
+      chunk = chunk.filter((w) => !left.includes(w));
     }
   }
 
@@ -178,4 +196,32 @@ export class Store {
 
 function firstKv(response: IResponseOp): RawKeyValue | undefined {
   return response.response_range?.kvs?.[0] as RawKeyValue | undefined;
+}
+
+/** WRITES in chunks of at most MAX, each unit whole in one chunk, in the order units first appear. */
+export function packUnits(
+  writes: readonly Write[],
+  unitOf: (write: Write) => string,
+  max: number,
+): Write[][] {
+  const units = new Map<string, Write[]>();
+  for (const write of writes) {
+    const key = unitOf(write);
+    const unit = units.get(key);
+    if (unit) unit.push(write);
+    else units.set(key, [write]);
+  }
+  const chunks: Write[][] = [];
+  let chunk: Write[] = [];
+  for (const [key, unit] of units) {
+    if (unit.length > max)
+      throw new Error(`the ${unit.length} writes of ${key} are more than one transaction holds (${max})`);
+    if (chunk.length + unit.length > max) {
+      chunks.push(chunk);
+      chunk = [];
+    }
+    chunk.push(...unit);
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
 }

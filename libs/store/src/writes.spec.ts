@@ -1,6 +1,7 @@
 import { defaultServiceSpec, type Service } from '@berth/cluster';
 import { KeyLayout, prefixEnd } from './keys';
-import { buildTxn, committedObjects, lostWrites, type Write } from './writes';
+import { packUnits } from './store';
+import { buildTxn, committedObjects, lostWrites, slotUnit, type Write } from './writes';
 
 const layout = new KeyLayout('/t/v1/');
 const service = (id: string, version: number): Service => ({
@@ -85,5 +86,36 @@ describe('buildTxn', () => {
       ['new', 99],
       ['old', 99],
     ]);
+  });
+});
+
+describe('commit units', () => {
+  const task = (id: string, slot: number, nodeId = '') =>
+    ({ id, serviceId: 's1', slot, nodeId, meta: { version: 1, createdAt: 0, updatedAt: 0 } }) as never;
+  const write = (object: never, op: Write['op'] = 'update'): Write => ({ op, kind: 'tasks', object });
+
+  it("should put a task's writes with the others of its slot, a global task's with its node's, and anything else alone", () => {
+    expect(slotUnit(write(task('a', 3)))).toBe(slotUnit(write(task('b', 3), 'create')));
+    expect(slotUnit(write(task('a', 3)))).not.toBe(slotUnit(write(task('c', 4))));
+    expect(slotUnit(write(task('g1', 0, 'n1')))).toBe(slotUnit(write(task('g2', 0, 'n1'))));
+    expect(slotUnit(write(task('g1', 0, 'n1')))).not.toBe(slotUnit(write(task('g3', 0, 'n2'))));
+    expect(slotUnit({ op: 'update', kind: 'services', object: service('s1', 1) })).toBe('services/s1');
+  });
+
+  it('should pack units whole into chunks of at most MAX, in the order they first appear', () => {
+    const writes = [
+      write(task('a', 1)),
+      write(task('b', 2)),
+      write(task('a2', 1), 'create'),
+      write(task('c', 3)),
+      write(task('c2', 3), 'create'),
+    ];
+    const ids = (chunks: Write[][]) => chunks.map((c) => c.map((w) => w.object.id));
+    expect(ids(packUnits(writes, slotUnit, 3))).toEqual([
+      ['a', 'a2', 'b'],
+      ['c', 'c2'],
+    ]);
+    expect(ids(packUnits(writes, slotUnit, 2))).toEqual([['a', 'a2'], ['b'], ['c', 'c2']]);
+    expect(() => packUnits(writes, slotUnit, 1)).toThrow(/2 writes of tasks\/s1\/1/);
   });
 });

@@ -13,6 +13,18 @@ export function taskWrite(change: TaskChange): Write {
   return { op: change.kind, kind: 'tasks', object: change.task };
 }
 
+/**
+ * Commit unit for decisions about tasks (Store.commit's `unitOf`): a task's write goes with the
+ * other writes in its slot — a task stopped and the one replacing it are written together or not
+ * at all, so a decision that lost half-way never leaves a slot with two live tasks. Other objects
+ * are units of their own.
+ */
+export function slotUnit(write: Write): string {
+  if (write.kind !== 'tasks') return `${write.kind}/${write.object.id}`;
+  const task = write.object as ObjectsByKind['tasks'];
+  return `tasks/${task.serviceId}/${task.slot || task.nodeId}`;
+}
+
 /** The parts of an etcd TxnRequest the store uses (field names as etcd3's RPC types spell them). */
 export interface TxnRequest {
   compare: {

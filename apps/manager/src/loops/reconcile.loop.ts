@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { newObjectId } from '@berth/cluster';
 import { reconcile } from '@berth/orchestrator';
+import { slotUnit } from '@berth/store';
 import { placedWrites } from './placement';
 import { StateService } from '../state/state.service';
 
@@ -69,7 +70,8 @@ export class ReconcileLoop {
     });
     const writes = placedWrites(snapshot, changes);
     if (writes.length) {
-      const result = await this.state.commit(writes);
+      // a slot's changes together or not at all: half a move beside a rollout's would leave two tasks in it
+      const result = await this.state.commit(writes, { unitOf: slotUnit });
       if (result.conflicts.length) this.again = true;
     }
     if (wakeAt !== null) this.wakeAt(wakeAt);

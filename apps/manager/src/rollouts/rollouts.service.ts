@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Queue, Worker, type Job } from 'bullmq';
 import { newObjectId, type Service, type UpdateStatus } from '@berth/cluster';
 import { isRollingOut, planRollout } from '@berth/orchestrator';
-import type { Write } from '@berth/store';
+import { slotUnit, type Write } from '@berth/store';
 import { placedWrites } from '../loops/placement';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
@@ -137,7 +137,7 @@ export class RolloutsService implements OnModuleDestroy {
         else writes[i] = { op: 'update', kind: 'services', object: merged };
       }
       if (writes.length) {
-        const result = await this.state.commit(writes);
+        const result = await this.state.commit(writes, { unitOf: slotUnit });
         if (result.conflicts.length) continue; // read again and decide again
       }
       if (decision.rollback) {

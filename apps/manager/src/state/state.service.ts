@@ -16,7 +16,10 @@ export class StateService implements OnModuleDestroy {
   }
 
   /** Commits and waits until the cache has seen the result, so the next decision reads it. */
-  async commit(writes: readonly Write[], options: { atomic?: boolean } = {}): Promise<CommitResult> {
+  async commit(
+    writes: readonly Write[],
+    options: Parameters<Store['commit']>[1] = {},
+  ): Promise<CommitResult> {
     const result = await this.store.commit(writes, options);
     await this.cache.waitFor(result.revision);
     return result;
