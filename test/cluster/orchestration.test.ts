@@ -4,6 +4,8 @@
  * drains, survive an agent's and the manager's SIGKILL, scale, and say why they cannot be placed.
  */
 import { ClusterHarness, type ClusterMachine } from '@berth/testing';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 jest.setTimeout(120_000);
 
@@ -121,6 +123,77 @@ describe('a cluster of three machines', () => {
     );
     expect(runningPerNode('pinned')).toEqual({ m2: 3 });
     berth('service', 'rm', 'pinned');
+  });
+
+  it("should hand a stopped task's network namespace and address to the next task there, and leak neither", async () => {
+    const m = c().machine(1);
+    /** Running containers of SERVICE on M (all of them when none is given), by id: their bridge address. */
+    const addresses = (service?: string) => {
+      const filter = service ? ['--filter', `label=com.docker.swarm.service.name=${service}`] : [];
+      const ids = m
+        .berth(['ps', '-q', '--no-trunc', ...filter])
+        .stdout.split('\n')
+        .filter(Boolean);
+      if (!ids.length) return {};
+      const views = JSON.parse(m.berth(['inspect', ...ids]).stdout) as {
+        Id: string;
+        NetworkSettings: { IPAddress: string };
+      }[];
+      return Object.fromEntries(views.map((v) => [v.Id, v.NetworkSettings.IPAddress]));
+    };
+    /** The addresses host-local holds on M's default bridge network. */
+    const allocated = () =>
+      fs
+        .readdirSync(path.join(m.dataRoot, 'network/ipam/bridge'))
+        .filter((f) => /^\d+\.\d+\.\d+\.\d+$/.test(f))
+        .sort();
+    berth(
+      'service',
+      'create',
+      '--name',
+      'parked',
+      '--replicas',
+      '3',
+      '--constraint',
+      `node.hostname==${m.name}`,
+      ...SERVICE,
+    );
+    const first = await until(
+      '3 containers',
+      () => addresses('parked'),
+      (a) => Object.keys(a).length === 3,
+    );
+    berth('service', 'scale', 'parked=1');
+    await until(
+      '2 containers stopped',
+      () => containersOn(m, 'parked'),
+      (n) => n === 1,
+    );
+    berth('service', 'scale', 'parked=3');
+    const second = await until(
+      '3 containers again',
+      () => addresses('parked'),
+      (a) => Object.keys(a).length === 3,
+    );
+    const fresh = Object.keys(second).filter((id) => !(id in first));
+    expect(fresh).toHaveLength(2);
+    // the two new containers run in the namespaces of the two that stopped: same interfaces, same addresses
+    const stopped = Object.keys(first).filter((id) => !(id in second));
+    expect(fresh.map((id) => second[id]).sort()).toEqual(stopped.map((id) => first[id]).sort());
+    for (const id of fresh) expect(fs.existsSync(`/run/netns/berth-${id.slice(0, 12)}`)).toBe(true);
+    for (const id of stopped) expect(fs.existsSync(`/run/netns/berth-${id.slice(0, 12)}`)).toBe(false);
+
+    // what is not taken is taken down once its time is over: host-local holds exactly what runs
+    berth('service', 'scale', 'parked=1');
+    await until(
+      'parked namespaces taken down',
+      allocated,
+      (a) => a.join() === Object.values(addresses()).sort().join(),
+      15_000,
+    );
+    for (const id of Object.keys(second).filter((id) => !(id in addresses())))
+      expect(fs.existsSync(`/run/netns/berth-${id.slice(0, 12)}`)).toBe(false);
+    berth('service', 'rm', 'parked');
   });
 
   it('should keep a task that fits nowhere pending and say why', async () => {

@@ -395,7 +395,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
         address: before?.requestedAddress,
       };
     };
-    const { netns, ports } = await this.networks.prepare(c);
+    const { netns, ports } = await this.networks.prepare(c, names);
     c.boundPorts = ports;
     c.networks = [];
     let created = false;
@@ -471,7 +471,8 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     if (!c) return null;
     this.stopHealth(c);
     await this.runtime.delete(c.id, { force: true }).catch(() => undefined);
-    void this.networks.release(c); // in the background (journaled): the exit status need not wait for it
+    // in the background (journaled), or parked for the task that replaces it: the exit status need not wait
+    void this.networks.releaseOrPark(c);
     c.networks = c.networks.map((n) => ({ ...n, cniResult: undefined }));
     const ranFor = Date.now() - Date.parse(c.state.startedAt || new Date().toISOString());
     Object.assign(c.state, {

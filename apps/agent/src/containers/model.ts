@@ -51,6 +51,11 @@ export interface NetworkAttachment {
   aliases: string[];
   /** What the CNI plugins answered, for DEL. */
   cniResult?: unknown;
+  /**
+   * The container ID its CNI ADD was made with, when not this container's: a namespace taken over
+   * from a stopped task (networks/parking.ts). DEL gives the same, so IPAM frees the address.
+   */
+  cniContainerId?: string;
   /** The address the cluster gave it (CIDR), for overlay networks: kept across restarts. */
   requestedAddress?: string;
   /** A plain container on an attachable overlay: the manager's record of it, given back on removal. */

@@ -39,6 +39,7 @@ import {
   removeMasquerade,
   createNetns,
   deleteNetns,
+  renameNetns,
   netnsPath,
   reservePorts,
   type BridgeNetwork,
@@ -48,6 +49,7 @@ import {
 import type { RunProgram } from '@berth/process';
 import { AGENT_CONFIG } from '../tokens';
 import { ProgramsService } from '../system/programs.service';
+import { PARK_LIMIT, PARK_MS, parkingKey, takingKey } from './parking';
 import type { AgentConfig } from '../config';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors';
 import { EventsService } from '../events/events.service';
@@ -118,6 +120,13 @@ export function netnsName(containerId: string): string {
 /** What taking a container's network down needs, journaled until done. */
 type Teardown = Pick<ContainerRecord, 'id' | 'networks' | 'boundPorts'>;
 
+/** A stopped task container's namespace waiting for a taker (parking.ts); its teardown stays journaled. */
+interface Parked {
+  teardown: Teardown;
+  key: string;
+  timer: NodeJS.Timeout;
+}
+
 @Injectable()
 export class NetworksService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly file: string;
@@ -129,6 +138,11 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   private readonly reservations = new Map<string, Reservation[]>();
   /** Teardowns still running, by container: a container's next start waits for its own. */
   private readonly teardowns = new Map<string, Promise<void>>();
+  /** Parked namespaces by parking key, oldest first; and by the container they were made for. */
+  private readonly parked = new Map<string, Parked[]>();
+  private readonly parkedIds = new Set<string>();
+  /** Namespaces taken over by containers being started, until plumb() hands out their attachments. */
+  private readonly taken = new Map<string, Teardown>();
   /** Networks whose masquerade rule this agent has made sure of. */
   private readonly masqueraded = new Set<string>();
   /** The DNS server of each user network that has had a container attached, by network name. */
@@ -410,10 +424,15 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
    * held and its namespace made (what the runtime needs to create it).
    * Null namespace for host and none. Undone on failure.
    */
-  async prepare(c: ContainerRecord): Promise<{ netns: string | null; ports: PortMapping[] }> {
+  async prepare(
+    c: ContainerRecord,
+    names: readonly string[],
+  ): Promise<{ netns: string | null; ports: PortMapping[] }> {
     const primary = this.get(c.hostConfig.network);
     if (primary.driver !== 'bridge') return { netns: null, ports: [] };
     await this.settle(c.id); // its last run's namespace goes first
+    const taken = await this.take(c, names);
+    if (taken) return { netns: taken, ports: [] };
     if (c.hostConfig.ports.length) await this.settleAll(); // ports others are still giving back
     const reservations = await reservePorts(c.hostConfig.ports);
     this.reservations.set(c.id, reservations);
@@ -441,6 +460,18 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     ports: PortMapping[],
     endpoint: (network: string, index: number) => EndpointRequest,
   ): Promise<NetworkAttachment[]> {
+    const taken = this.taken.get(containerId);
+    if (taken) {
+      this.taken.delete(containerId);
+      const attachments = taken.networks.map((a, i) => ({
+        ...a,
+        aliases: endpoint(a.network, i).aliases,
+        cniContainerId: a.cniContainerId ?? taken.id,
+      }));
+      for (const a of attachments) await this.masquerade(this.get(a.network));
+      await this.serveDns(attachments.map((a) => a.network));
+      return attachments;
+    }
     const attachments: NetworkAttachment[] = [];
     try {
       for (const [i, networkName] of names.entries()) {
@@ -581,7 +612,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     await this.cni.del(
       n.name,
       this.pluginsFor(n, [], a.requestedAddress, a),
-      { containerId: c.id, netns: netnsPath(netnsName(c.id)), ifname },
+      { containerId: a.cniContainerId ?? c.id, netns: netnsPath(netnsName(c.id)), ifname },
       a.cniResult,
     );
   }
@@ -599,7 +630,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
         await this.cni.del(
           n.name,
           this.pluginsFor(n, i === 0 ? c.boundPorts : [], a.requestedAddress, a),
-          { containerId: c.id, netns, ifname: a.ifname ?? `eth${i}` },
+          { containerId: a.cniContainerId ?? c.id, netns, ifname: a.ifname ?? `eth${i}` },
           a.cniResult,
         );
       } catch (error) {
@@ -627,6 +658,14 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   release(c: Pick<ContainerRecord, 'id' | 'networks' | 'boundPorts'>): Promise<void> {
     const pending = this.teardowns.get(c.id);
     if (pending) return pending;
+    if (this.parkedIds.has(c.id)) return Promise.resolve(); // the parking's now, until taken or due
+    const taken = this.taken.get(c.id);
+    if (taken) {
+      // taken over but never plumbed (the start failed before): its attachments are the parked ones
+      this.taken.delete(c.id);
+      const networks = taken.networks.map((a) => ({ ...a, cniContainerId: a.cniContainerId ?? taken.id }));
+      c = { ...c, networks };
+    }
     const attached = c.networks.some((a) => a.cniResult) || fs.existsSync(netnsPath(netnsName(c.id)));
     if (!attached && !this.reservations.has(c.id)) return Promise.resolve();
     const snapshot: Teardown = {
@@ -634,9 +673,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
       networks: c.networks.map((a) => ({ ...a })),
       boundPorts: [...c.boundPorts],
     };
-    // journaled first: an agent killed mid-teardown finishes it when it starts again
-    const entry = path.join(this.teardownDir, `${c.id}.json`);
-    fs.writeFileSync(entry, JSON.stringify(snapshot));
+    const entry = this.journal(snapshot);
     const done = this.detach(snapshot)
       .then(() => fs.rmSync(entry, { force: true }))
       .catch((error: unknown) =>
@@ -645,6 +682,71 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
       .finally(() => this.teardowns.delete(c.id));
     this.teardowns.set(c.id, done);
     return done;
+  }
+
+  /** A teardown written down first: an agent killed before it is done finishes it when it starts again. */
+  private journal(teardown: Teardown): string {
+    const entry = path.join(this.teardownDir, `${teardown.id}.json`);
+    fs.writeFileSync(entry, JSON.stringify(teardown));
+    return entry;
+  }
+
+  /**
+   * A stopped container's network: parked for the next task container on the same networks when
+   * parking.ts allows (journaled as a teardown all the while), else released.
+   */
+  releaseOrPark(c: ContainerRecord): Promise<void> {
+    const key = this.teardowns.has(c.id) ? null : parkingKey(c, (name) => this.find(name)?.driver);
+    const pool = key === null ? [] : (this.parked.get(key) ?? []);
+    if (key === null || pool.length >= PARK_LIMIT || this.parkedIds.has(c.id)) return this.release(c);
+    const teardown: Teardown = { id: c.id, networks: c.networks.map((a) => ({ ...a })), boundPorts: [] };
+    this.journal(teardown);
+    const parked: Parked = { teardown, key, timer: setTimeout(() => this.unpark(parked), PARK_MS) };
+    parked.timer.unref();
+    pool.push(parked);
+    this.parked.set(key, pool);
+    this.parkedIds.add(c.id);
+    return Promise.resolve();
+  }
+
+  /** PARKED out of the pool; its teardown now (still journaled) unless TAKEN. */
+  private unpark(parked: Parked, taken = false): void {
+    clearTimeout(parked.timer);
+    const pool = this.parked.get(parked.key) ?? [];
+    pool.splice(pool.indexOf(parked), 1);
+    if (!pool.length) this.parked.delete(parked.key);
+    this.parkedIds.delete(parked.teardown.id);
+    if (!taken) void this.release(parked.teardown);
+  }
+
+  /**
+   * A parked namespace for C on NAMES (its own first, after a restart), renamed to be C's; its
+   * attachments wait for plumb(). Null when there is none, or it could not be moved (then it is
+   * taken down and C gets a new one).
+   */
+  private async take(c: ContainerRecord, names: readonly string[]): Promise<string | null> {
+    const key = takingKey(c, names, (name) => this.find(name)?.driver);
+    const pool = key === null ? undefined : this.parked.get(key);
+    if (!pool?.length) return null;
+    const parked = pool.find((p) => p.teardown.id === c.id) ?? pool[0];
+    this.unpark(parked, true);
+    const { teardown } = parked;
+    try {
+      if (teardown.id !== c.id) {
+        await deleteNetns(netnsName(c.id), this.programs.run); // left by a crash
+        await renameNetns(netnsName(teardown.id), netnsName(c.id), this.programs.run);
+      }
+    } catch (error) {
+      this.log.warn(
+        `taking over the network namespace of ${teardown.id.slice(0, 12)}: ${(error as Error).message}`,
+      );
+      void this.release(teardown);
+      return null;
+    }
+    // the journal's teardown would now take down C's namespace: C's record carries it from here
+    fs.rmSync(path.join(this.teardownDir, `${teardown.id}.json`), { force: true });
+    this.taken.set(c.id, teardown);
+    return netnsPath(netnsName(c.id));
   }
 
   /** Teardowns a previous agent journaled and did not finish. */
@@ -682,6 +784,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
+    for (const pool of [...this.parked.values()]) for (const parked of [...pool]) this.unpark(parked);
     await this.settleAll();
     for (const id of [...this.reservations.keys()]) await this.releasePorts(id);
     for (const server of this.dnsServers.values()) await (await server.catch(() => null))?.close();
