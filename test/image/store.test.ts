@@ -68,6 +68,23 @@ it('should refuse to remove an image a container holds, keep its layers when for
   expect(images.layers.list()).toEqual([]);
 });
 
+it('should make holds again from a list in one write, as an agent does for its containers when it starts', async () => {
+  const image = await importAs('kept:1');
+  images.hold('container-1', [image.manifestDigest], [image.layers[0].chainId]);
+  images.release('container-1'); // as if the release had been the last write before a power cut
+  images.holdAll([
+    { holder: 'container-1', images: [image.manifestDigest], chains: [image.layers[0].chainId] },
+    { holder: 'container-2', images: [image.manifestDigest], chains: [image.layers[0].chainId] },
+  ]);
+  expect(() => images.remove('kept:1')).toThrow('being used by container-1, container-2');
+  const reopened = Images.open({ root: tmp }); // what the next process reads
+  try {
+    expect(() => reopened.remove('kept:1')).toThrow('being used by container-1, container-2');
+  } finally {
+    reopened.close();
+  }
+});
+
 it('should prune only dangling images unless asked for all unused ones', async () => {
   await importAs('keep:1', 'sh');
   const dangling = await importAs('gone:1', 'true');

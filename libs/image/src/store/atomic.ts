@@ -19,12 +19,22 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-export function writeFileAtomic(target: string, data: string | Buffer): void {
+/**
+ * DATA as TARGET, wholly or not at all. `durable: false` leaves out both fsyncs: still atomic
+ * (a reader or a crash of the process sees the old file or the new one), but a power cut may
+ * bring back the old one; for what can be rebuilt from elsewhere at start.
+ */
+export function writeFileAtomic(
+  target: string,
+  data: string | Buffer,
+  options: { durable?: boolean } = {},
+): void {
+  const durable = options.durable ?? true;
   const tmp = tempName(target);
   const fd = fs.openSync(tmp, 'w', 0o644);
   try {
     fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    fs.fsyncSync(fd);
+    if (durable) fs.fsyncSync(fd);
   } catch (error) {
     fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
@@ -32,7 +42,7 @@ export function writeFileAtomic(target: string, data: string | Buffer): void {
   }
   fs.closeSync(fd);
   fs.renameSync(tmp, target);
-  fsyncDir(path.dirname(target));
+  if (durable) fsyncDir(path.dirname(target));
 }
 
 /** Temp files left by a process that died mid-write; they never count as content. */

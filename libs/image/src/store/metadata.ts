@@ -79,12 +79,12 @@ export class MetadataStore {
     }
   }
 
-  /** Change the index; FN's result is returned, and its changes saved in one atomic write. */
-  update<T>(fn: (m: Metadata) => T): T {
+  /** Change the index; FN's result is returned, and its changes saved in one atomic write (durable unless told). */
+  update<T>(fn: (m: Metadata) => T, options: { durable?: boolean } = {}): T {
     return withLockSync(this.lock, () => {
       const m = this.read();
       const result = fn(m);
-      writeFileAtomic(this.file, JSON.stringify(m));
+      writeFileAtomic(this.file, JSON.stringify(m), options);
       return result;
     });
   }
