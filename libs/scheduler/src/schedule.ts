@@ -23,9 +23,12 @@ interface GroupPlan {
  * reads no clock (`snapshot.now` stamps the changes).
  */
 export function schedule(snapshot: ClusterSnapshot): TaskChange[] {
+  const groups = groupTasksAwaitingPlacement(snapshot.tasks);
+  // most of the loop's passes have nothing to place: no need to weigh every node's load
+  if (!groups.length) return [];
   const pass = new SchedulingPass(snapshot);
   const changes: TaskChange[] = [];
-  for (const group of groupTasksAwaitingPlacement(snapshot.tasks)) {
+  for (const group of groups) {
     const plan = pass.place(group);
     for (const { task, nodeId } of plan.assigned) changes.push(assignment(task, nodeId, snapshot.now));
     for (const task of plan.unplaced) {
