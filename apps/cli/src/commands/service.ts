@@ -374,7 +374,8 @@ async function followRollout(g: Globals, ref: string, specVersion: number, quiet
       return status.state === 'completed' ? 0 : 1;
     }
     if (status?.state === 'paused' || status?.state === 'rollback_paused') return 1;
-    await new Promise((r) => setTimeout(r, 200));
+    // looks ten times a second, so the command returns soon after the rollout ends
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
