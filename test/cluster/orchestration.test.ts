@@ -156,6 +156,8 @@ describe('a cluster of three machines', () => {
       '3',
       '--constraint',
       `node.hostname==${m.name}`,
+      '--stop-signal',
+      'SIGKILL',
       ...SERVICE,
     );
     const first = await until(
@@ -183,6 +185,17 @@ describe('a cluster of three machines', () => {
     for (const id of fresh) expect(fs.existsSync(`/run/netns/berth-${id.slice(0, 12)}`)).toBe(true);
     for (const id of stopped) expect(fs.existsSync(`/run/netns/berth-${id.slice(0, 12)}`)).toBe(false);
 
+    // a rolling update: each new task, held until the one it replaces has stopped, waits for its namespace
+    berth('service', 'update', '--quiet', '--force', '--update-parallelism', '1', 'parked');
+    const third = addresses('parked');
+    expect(Object.keys(third).filter((id) => id in second)).toEqual([]);
+    expect(Object.values(third).sort()).toEqual(Object.values(second).sort());
+    // and each has its interface and address for real, not only in its record
+    for (const [id, ip] of Object.entries(third)) {
+      const shown = m.berth(['exec', id, 'ip', '-4', 'addr', 'show', 'eth0']);
+      expect(shown.stdout).toContain(`inet ${ip}/`);
+    }
+
     // what is not taken is taken down once its time is over: host-local holds exactly what runs
     berth('service', 'scale', 'parked=1');
     await until(
@@ -191,7 +204,7 @@ describe('a cluster of three machines', () => {
       (a) => a.join() === Object.values(addresses()).sort().join(),
       15_000,
     );
-    for (const id of Object.keys(second).filter((id) => !(id in addresses())))
+    for (const id of Object.keys(third).filter((id) => !(id in addresses())))
       expect(fs.existsSync(`/run/netns/berth-${id.slice(0, 12)}`)).toBe(false);
     berth('service', 'rm', 'parked');
   });

@@ -305,7 +305,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     await this.locked(id, async () => {
       const c = this.repo.get(id);
       if (c.state.status !== 'created' || this.readied.has(id)) return;
-      await this.readyRun(c);
+      await this.readyRun(c, undefined, { waitForParking: true });
       this.repo.save(c); // its attachments: a new agent undoes what this one readied
       this.readied.add(id);
     });
@@ -363,7 +363,11 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** The first half of a start: network, files, rootfs and the runtime's container, held before its program. */
-  private async readyRun(c: ContainerRecord, consoleSize?: { rows: number; cols: number }): Promise<void> {
+  private async readyRun(
+    c: ContainerRecord,
+    consoleSize?: { rows: number; cols: number },
+    options: { waitForParking?: boolean } = {},
+  ): Promise<void> {
     const image = this.images.resolve(c.imageManifest);
     try {
       this.runtime.state(c.id);
@@ -395,7 +399,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
         address: before?.requestedAddress,
       };
     };
-    const { netns, ports } = await this.networks.prepare(c, names);
+    const { netns, ports } = await this.networks.prepare(c, names, options);
     c.boundPorts = ports;
     c.networks = [];
     let created = false;
@@ -615,13 +619,22 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     if (this.readied.has(c.id)) await this.unready(c);
     if (!this.running(c)) return;
     const graceMs = (timeoutS ?? c.config.stopTimeoutS) * 1000;
+    // its namespace may be parked for a container readied meanwhile, which waits for it
+    const exited = this.networks.stoppingContainer(c);
     try {
-      await this.runtime.stop(c.id, { graceMs: Math.max(0, graceMs), signal: signal || c.config.stopSignal });
-    } catch (error) {
-      // it ended meanwhile and its exit handler already cleaned up after it
-      if (!(error instanceof ContainerNotFoundError)) throw error;
+      try {
+        await this.runtime.stop(c.id, {
+          graceMs: Math.max(0, graceMs),
+          signal: signal || c.config.stopSignal,
+        });
+      } catch (error) {
+        // it ended meanwhile and its exit handler already cleaned up after it
+        if (!(error instanceof ContainerNotFoundError)) throw error;
+      }
+      await this.exits.get(c.id);
+    } finally {
+      exited();
     }
-    await this.exits.get(c.id);
     this.emit(c, 'stop');
   }
 

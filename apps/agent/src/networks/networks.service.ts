@@ -49,7 +49,7 @@ import {
 import type { RunProgram } from '@berth/process';
 import { AGENT_CONFIG } from '../tokens';
 import { ProgramsService } from '../system/programs.service';
-import { PARK_LIMIT, PARK_MS, parkingKey, takingKey } from './parking';
+import { PARK_LIMIT, PARK_MS, PARK_WAIT_MS, parkingKey, takingKey } from './parking';
 import type { AgentConfig } from '../config';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors';
 import { EventsService } from '../events/events.service';
@@ -143,6 +143,9 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   private readonly parkedIds = new Set<string>();
   /** Namespaces taken over by containers being started, until plumb() hands out their attachments. */
   private readonly taken = new Map<string, Teardown>();
+  /** Task containers being stopped, counted by parking key; and who waits for one of them to park. */
+  private readonly stopping = new Map<string, number>();
+  private readonly parkingWaiters = new Map<string, Set<() => void>>();
   /** Networks whose masquerade rule this agent has made sure of. */
   private readonly masqueraded = new Set<string>();
   /** The DNS server of each user network that has had a container attached, by network name. */
@@ -427,11 +430,12 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   async prepare(
     c: ContainerRecord,
     names: readonly string[],
+    options: { waitForParking?: boolean } = {},
   ): Promise<{ netns: string | null; ports: PortMapping[] }> {
     const primary = this.get(c.hostConfig.network);
     if (primary.driver !== 'bridge') return { netns: null, ports: [] };
     await this.settle(c.id); // its last run's namespace goes first
-    const taken = await this.take(c, names);
+    const taken = await this.take(c, names, options.waitForParking ?? false);
     if (taken) return { netns: taken, ports: [] };
     if (c.hostConfig.ports.length) await this.settleAll(); // ports others are still giving back
     const reservations = await reservePorts(c.hostConfig.ports);
@@ -706,17 +710,67 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     pool.push(parked);
     this.parked.set(key, pool);
     this.parkedIds.add(c.id);
+    // it held no ports (else not parked), but its empty entry would make a later release() of it
+    // take down what another container has taken over by then
+    void this.releasePorts(c.id);
+    this.wakeParkingWaiters(key);
     return Promise.resolve();
   }
 
-  /** PARKED out of the pool; its teardown now (still journaled) unless TAKEN. */
+  /**
+   * C, a running container, is being stopped: a container readied meanwhile on the same networks
+   * may wait for its namespace (prepare's waitForParking) instead of making one. Call the answer
+   * once C has exited (parked or not).
+   */
+  stoppingContainer(c: ContainerRecord): () => void {
+    const key = parkingKey(c, (name) => this.find(name)?.driver);
+    if (key === null) return () => undefined;
+    this.stopping.set(key, (this.stopping.get(key) ?? 0) + 1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const left = (this.stopping.get(key) ?? 1) - 1;
+      if (left > 0) this.stopping.set(key, left);
+      else this.stopping.delete(key);
+      this.wakeParkingWaiters(key);
+    };
+  }
+
+  private wakeParkingWaiters(key: string): void {
+    const waiters = this.parkingWaiters.get(key);
+    this.parkingWaiters.delete(key);
+    for (const wake of waiters ?? []) wake();
+  }
+
+  /** Until a namespace is parked under KEY or a container stopping under it has exited; at most PARK_WAIT_MS. */
+  private waitForParking(key: string): Promise<void> {
+    return new Promise((resolve) => {
+      const waiters = this.parkingWaiters.get(key) ?? new Set<() => void>();
+      const timer = setTimeout(wake, PARK_WAIT_MS);
+      function wake() {
+        clearTimeout(timer);
+        waiters.delete(wake);
+        resolve();
+      }
+      waiters.add(wake);
+      this.parkingWaiters.set(key, waiters);
+    });
+  }
+
+  /**
+   * PARKED out of the pool; its teardown now (still journaled) unless TAKEN. A taken one stays
+   * the parking's (release() of the container it was made for does nothing) until take() has
+   * renamed it: that container's removal must not take it down half-way.
+   */
   private unpark(parked: Parked, taken = false): void {
     clearTimeout(parked.timer);
     const pool = this.parked.get(parked.key) ?? [];
     pool.splice(pool.indexOf(parked), 1);
     if (!pool.length) this.parked.delete(parked.key);
+    if (taken) return;
     this.parkedIds.delete(parked.teardown.id);
-    if (!taken) void this.release(parked.teardown);
+    void this.release(parked.teardown);
   }
 
   /**
@@ -724,9 +778,12 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
    * attachments wait for plumb(). Null when there is none, or it could not be moved (then it is
    * taken down and C gets a new one).
    */
-  private async take(c: ContainerRecord, names: readonly string[]): Promise<string | null> {
+  private async take(c: ContainerRecord, names: readonly string[], wait: boolean): Promise<string | null> {
     const key = takingKey(c, names, (name) => this.find(name)?.driver);
-    const pool = key === null ? undefined : this.parked.get(key);
+    if (key === null) return null;
+    // a readied container starts only once the one it replaces has stopped: it may as well wait for its namespace
+    if (wait && !this.parked.get(key)?.length && this.stopping.has(key)) await this.waitForParking(key);
+    const pool = this.parked.get(key);
     if (!pool?.length) return null;
     const parked = pool.find((p) => p.teardown.id === c.id) ?? pool[0];
     this.unpark(parked, true);
@@ -740,11 +797,13 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
       this.log.warn(
         `taking over the network namespace of ${teardown.id.slice(0, 12)}: ${(error as Error).message}`,
       );
+      this.parkedIds.delete(teardown.id);
       void this.release(teardown);
       return null;
     }
     // the journal's teardown would now take down C's namespace: C's record carries it from here
     fs.rmSync(path.join(this.teardownDir, `${teardown.id}.json`), { force: true });
+    this.parkedIds.delete(teardown.id);
     this.taken.set(c.id, teardown);
     return netnsPath(netnsName(c.id));
   }

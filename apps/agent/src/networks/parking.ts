@@ -11,6 +11,8 @@ import { TASK_ID_LABEL } from '../cluster/task-container';
 
 /** How long a parked namespace waits for a taker before it is taken down. */
 export const PARK_MS = 5000;
+/** How long a container being readied waits for the namespace of one being stopped, at most. */
+export const PARK_WAIT_MS = 1000;
 /** At most this many parked namespaces per set of networks; more are taken down at once. */
 export const PARK_LIMIT = 32;
 
