@@ -73,8 +73,9 @@ it('should make holds again from a list in one write, as an agent does for its c
   images.hold('container-1', [image.manifestDigest], [image.layers[0].chainId]);
   images.release('container-1'); // as if the release had been the last write before a power cut
   images.holdAll([
-    { holder: 'container-1', images: [image.manifestDigest], chains: [image.layers[0].chainId] },
-    { holder: 'container-2', images: [image.manifestDigest], chains: [image.layers[0].chainId] },
+    { holder: 'container-1', image: image.manifestDigest },
+    { holder: 'container-2', image: image.manifestDigest },
+    { holder: 'container-3', image: 'sha256:' + '0'.repeat(64) }, // its image is gone: skipped
   ]);
   expect(() => images.remove('kept:1')).toThrow('being used by container-1, container-2');
   const reopened = Images.open({ root: tmp }); // what the next process reads

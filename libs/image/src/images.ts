@@ -337,10 +337,18 @@ export class Images {
     );
   }
 
-  /** Every hold in HOLDS made (again), in one durable write: what a restarted agent's containers use. */
-  holdAll(holds: readonly { holder: string; images: Digest[]; chains: Digest[] }[]): void {
+  /**
+   * Each HOLDER's image (found as resolve() finds it) and its layers held again, in one read and
+   * one durable write: what a restarted agent's containers use. Images no longer there are skipped.
+   */
+  holdAll(holds: readonly { holder: string; image: string }[]): void {
+    if (!holds.length) return;
     this.meta.update((m) => {
-      for (const { holder, images, chains } of holds) m.holders[holder] = { images, chains };
+      for (const { holder, image: name } of holds) {
+        const image = lookup(m, name);
+        if (image)
+          m.holders[holder] = { images: [image.manifestDigest], chains: image.layers.map((l) => l.chainId) };
+      }
     });
   }
 

@@ -880,15 +880,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     // holds are written without fsync (Images.hold): made sure of again from the records
-    const holds = this.repo.all().flatMap((c) => {
-      try {
-        const image = this.images.resolve(c.imageManifest);
-        return [{ holder: c.id, images: [image.manifestDigest], chains: image.layers.map((l) => l.chainId) }];
-      } catch {
-        return []; // its image is gone: nothing left to keep
-      }
-    });
-    if (holds.length) this.images.holdAll(holds);
+    this.images.holdAll(this.repo.all().map((c) => ({ holder: c.id, image: c.imageManifest })));
     for (const c of this.repo.all()) {
       try {
         await this.restore(c);
