@@ -143,6 +143,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   private readonly parkedIds = new Set<string>();
   /** Namespaces taken over by containers being started, until plumb() hands out their attachments. */
   private readonly taken = new Map<string, Teardown>();
+  private readonly driverOf = (network: string) => this.find(network)?.driver;
   /** Task containers being stopped, counted by parking key; and who waits for one of them to park. */
   private readonly stopping = new Map<string, number>();
   private readonly parkingWaiters = new Map<string, Set<() => void>>();
@@ -439,7 +440,8 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     if (taken) return { netns: taken, ports: [] };
     if (c.hostConfig.ports.length) await this.settleAll(); // ports others are still giving back
     const reservations = await reservePorts(c.hostConfig.ports);
-    this.reservations.set(c.id, reservations);
+    // an entry only for ports held: release() takes one as something of this container's to undo
+    if (reservations.length) this.reservations.set(c.id, reservations);
     const name = netnsName(c.id);
     try {
       await deleteNetns(name, this.programs.run); // left by a crash: start clean
@@ -467,10 +469,9 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     const taken = this.taken.get(containerId);
     if (taken) {
       this.taken.delete(containerId);
-      const attachments = taken.networks.map((a, i) => ({
+      const attachments = takenAttachments(taken).map((a, i) => ({
         ...a,
         aliases: endpoint(a.network, i).aliases,
-        cniContainerId: a.cniContainerId ?? taken.id,
       }));
       for (const a of attachments) await this.masquerade(this.get(a.network));
       await this.serveDns(attachments.map((a) => a.network));
@@ -667,8 +668,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     if (taken) {
       // taken over but never plumbed (the start failed before): its attachments are the parked ones
       this.taken.delete(c.id);
-      const networks = taken.networks.map((a) => ({ ...a, cniContainerId: a.cniContainerId ?? taken.id }));
-      c = { ...c, networks };
+      c = { ...c, networks: takenAttachments(taken) };
     }
     const attached = c.networks.some((a) => a.cniResult) || fs.existsSync(netnsPath(netnsName(c.id)));
     if (!attached && !this.reservations.has(c.id)) return Promise.resolve();
@@ -700,7 +700,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
    * parking.ts allows (journaled as a teardown all the while), else released.
    */
   releaseOrPark(c: ContainerRecord): Promise<void> {
-    const key = this.teardowns.has(c.id) ? null : parkingKey(c, (name) => this.find(name)?.driver);
+    const key = this.teardowns.has(c.id) ? null : parkingKey(c, this.driverOf);
     const pool = key === null ? [] : (this.parked.get(key) ?? []);
     if (key === null || pool.length >= PARK_LIMIT || this.parkedIds.has(c.id)) return this.release(c);
     const teardown: Teardown = { id: c.id, networks: c.networks.map((a) => ({ ...a })), boundPorts: [] };
@@ -710,9 +710,6 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     pool.push(parked);
     this.parked.set(key, pool);
     this.parkedIds.add(c.id);
-    // it held no ports (else not parked), but its empty entry would make a later release() of it
-    // take down what another container has taken over by then
-    void this.releasePorts(c.id);
     this.wakeParkingWaiters(key);
     return Promise.resolve();
   }
@@ -723,7 +720,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
    * once C has exited (parked or not).
    */
   stoppingContainer(c: ContainerRecord): () => void {
-    const key = parkingKey(c, (name) => this.find(name)?.driver);
+    const key = parkingKey(c, this.driverOf);
     if (key === null) return () => undefined;
     this.stopping.set(key, (this.stopping.get(key) ?? 0) + 1);
     let done = false;
@@ -779,7 +776,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
    * taken down and C gets a new one).
    */
   private async take(c: ContainerRecord, names: readonly string[], wait: boolean): Promise<string | null> {
-    const key = takingKey(c, names, (name) => this.find(name)?.driver);
+    const key = takingKey(c, names, this.driverOf);
     if (key === null) return null;
     // a readied container starts only once the one it replaces has stopped: it may as well wait for its namespace
     if (wait && !this.parked.get(key)?.length && this.stopping.has(key)) await this.waitForParking(key);
@@ -849,6 +846,11 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     for (const server of this.dnsServers.values()) await (await server.catch(() => null))?.close();
     this.dnsServers.clear();
   }
+}
+
+/** A parked namespace's attachments as its taker carries them: with the CNI container id DEL must give. */
+function takenAttachments(taken: Teardown): NetworkAttachment[] {
+  return taken.networks.map((a) => ({ ...a, cniContainerId: a.cniContainerId ?? taken.id }));
 }
 
 async function deleteLink(name: string, run: RunProgram): Promise<void> {
