@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import * as fs from 'node:fs';
-import { runChecked, type RunProgram } from '@berth/process';
+import { runChecked } from '@berth/process';
 import { macOf } from '@berth/network/ipam';
 import { meshScript, MESH_TABLE } from '@berth/network/balancer/rules';
 import {
@@ -14,8 +14,7 @@ import { NetworkViewsService } from './network-views.service';
 import { ProgramsService } from '../system/programs.service';
 
 /** The overlay devices and forwarding entries this machine has now, read from the kernel. */
-async function readOverlay(runProgram: RunProgram): Promise<OverlayNetworkState[]> {
-  const run = (argv: string[]) => runChecked(runProgram, argv);
+async function readOverlay(run: (argv: string[]) => Promise<string>): Promise<OverlayNetworkState[]> {
   const links = JSON.parse((await run(['ip', '-j', 'link', 'show', 'type', 'vxlan'])) || '[]') as {
     ifname: string;
   }[];
@@ -86,7 +85,10 @@ export class OverlayService implements OnApplicationBootstrap {
 
   private async sync(): Promise<void> {
     const self = this.cluster.membership()?.nodeId ?? '';
-    const commands = overlayCommands(await readOverlay(this.programs.run), desiredOverlay(this.views.all(), self));
+    const commands = overlayCommands(
+      await readOverlay((argv) => this.run(argv)),
+      desiredOverlay(this.views.all(), self),
+    );
     for (const command of commands) {
       try {
         await this.run(command);

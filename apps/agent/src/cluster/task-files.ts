@@ -4,10 +4,9 @@
  * at each reference's target (/run/secrets/<name> for a secret unless told). What to write is
  * decided by `taskFilePlan`; `TaskFiles` only writes it and takes it away.
  */
-import { execFile } from 'node:child_process';
+import { runChecked, runDirect } from '@berth/process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { FILE_OBJECT_WORD, type FileObjectKind, type FileReference, type Task } from '@berth/cluster';
 
 /** One file of a task: which secret or config, where on the host, where in the container, and how. */
@@ -91,8 +90,6 @@ export function contentsOf(files: readonly DeliveredFile[]): Map<string, Buffer>
   return new Map(files.map((f) => [contentKey(f.kind as FileObjectKind, f.name), Buffer.from(f.data)]));
 }
 
-const run = promisify(execFile);
-
 /** The tmpfs of task files under the agent's exec root (mounted on first use, kept for the machine's life). */
 export class TaskFiles {
   private mounted: Promise<void> | null = null;
@@ -131,7 +128,15 @@ export class TaskFiles {
       fs.mkdirSync(this.root, { recursive: true, mode: 0o700 });
       if (isTmpfsMount(this.root)) return;
       // no size given: tmpfs takes at most half the memory, and only what the files use
-      await run('mount', ['-t', 'tmpfs', '-o', 'mode=0700,nosuid,nodev,noexec', 'tmpfs', this.root]);
+      await runChecked(runDirect, [
+        'mount',
+        '-t',
+        'tmpfs',
+        '-o',
+        'mode=0700,nosuid,nodev,noexec',
+        'tmpfs',
+        this.root,
+      ]);
     })().catch((error: Error) => {
       this.mounted = null;
       throw new Error(`cannot mount a tmpfs for secrets at ${this.root}: ${error.message}`);

@@ -4,10 +4,9 @@
  * from pipes, log files and timers.
  */
 import * as fs from 'node:fs';
+import { runChecked, runDirect } from '@berth/process';
 import * as net from 'node:net';
 import * as os from 'node:os';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import type { berth } from '@berth/proto';
 import type { EngineHandlers, CallContext, HandlerRequest } from '@berth/proto/server';
@@ -28,8 +27,6 @@ type RunEvent = berth.engine.v1.IRunEvent;
 type ExecOutput = berth.engine.v1.IExecOutput;
 type AttachOutput = berth.engine.v1.IAttachOutput;
 type StatsMsg = berth.engine.v1.IContainerStats;
-
-const run = promisify(execFile);
 
 export function progressMessage(e: ProgressEvent): berth.engine.v1.IProgressEvent {
   return { id: e.id, action: e.action, current: e.current ?? 0, total: e.total ?? 0, detail: e.detail ?? '' };
@@ -355,7 +352,7 @@ export class ContainersController implements HandlerGroup {
     if (r.state.status !== 'running' && r.state.status !== 'paused')
       throw new InvalidArgumentError(`Container ${r.id} is not running`);
     const pids = new Set(this.containers.runtime.stats(r.id).pids.map(String));
-    const { stdout } = await run('ps', ['-ef']);
+    const stdout = await runChecked(runDirect, ['ps', '-ef']);
     const lines = stdout.trimEnd().split('\n');
     const titles = lines[0].trim().split(/\s+/);
     const processes = lines
