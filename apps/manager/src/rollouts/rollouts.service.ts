@@ -106,7 +106,7 @@ export class RolloutsService implements OnModuleDestroy {
     // the job may be queued before the spec change is written (or seen): wait for it
     while ((this.state.cache.get('services', job.serviceId)?.specVersion ?? Infinity) < job.specVersion) {
       if (Date.now() > deadline) return 'the spec change never arrived';
-      await sleep(50);
+      await this.changeOrTime(deadline);
     }
     for (;;) {
       const service = this.state.cache.get('services', job.serviceId);
