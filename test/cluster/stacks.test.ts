@@ -166,6 +166,9 @@ describe('stacks on a cluster of three machines', () => {
       { timeoutMs: 120_000 },
     );
     expect(r.status).toBe(1);
+    // the command follows the rollout as the manager pushes it, to the rollback's end
+    expect(r.stdout).toMatch(/overall progress: \d+ out of \d+ tasks updated — rollback_started/);
+    expect(r.stdout).toContain('verify: Service converged (rolled back)');
     const after = await until(
       'the rollback to complete',
       () => inspect('vote_web'),

@@ -11,7 +11,7 @@ import {
   type Task,
 } from '@berth/cluster';
 import { RpcError } from '@berth/proto/status';
-import { forEach, write, type Command, type Globals } from '../context';
+import { ExitError, forEach, write, type Command, type Globals } from '../context';
 import { manager } from '../manager';
 import { printDocuments, printListing } from '../output';
 import { replicasColumn, serviceRow, taskRows } from '../cluster-views/views';
@@ -84,10 +84,9 @@ async function converge(g: Globals, ref: string, quiet: boolean): Promise<number
   const tty = process.stdout.isTTY && !quiet;
   let lastLine = '';
   let drawn = 0;
-  for (;;) {
-    const service = await getService(g, ref);
+  for await (const state of watchService(g, ref, true)) {
+    const { service, tasks } = state;
     // every running task counts: replacing out-of-date tasks is the rolling update's (issue 7)
-    const tasks = await tasksOf(g, service.id, 'running');
     const [running, desired] = replicasColumn(service, tasks).split('/').map(Number);
     const pending = tasks.find(
       (t) => t.status.state === 'pending' && t.status.message.startsWith('no suitable node'),
@@ -103,11 +102,26 @@ async function converge(g: Globals, ref: string, quiet: boolean): Promise<number
       write(`${lines.join('\n')}\n`);
       lastLine = lines.join('\n');
     }
-    if (running === desired) break;
-    await new Promise((r) => setTimeout(r, 200));
+    if (running === desired) {
+      if (!quiet) write('verify: Service converged\n');
+      return 0;
+    }
   }
-  if (!quiet) write('verify: Service converged\n');
-  return 0;
+  throw removedMeanwhile(ref);
+}
+
+/** The service and (WITH_TASKS) its tasks that should run, now and after each change: the manager pushes them. */
+async function* watchService(
+  g: Globals,
+  ref: string,
+  withTasks: boolean,
+): AsyncGenerator<{ service: Service; tasks: Task[] }> {
+  for await (const state of manager(g).stream('WatchService', { ref, withTasks }))
+    yield { service: parse<Service>(state.json), tasks: state.taskJson.map((j) => parse<Task>(j)) };
+}
+
+function removedMeanwhile(ref: string): ExitError {
+  return new ExitError(`service ${ref} was removed meanwhile`, 1);
 }
 
 export const ls: Command = async (args, g) => {
@@ -349,12 +363,10 @@ export const rollback: Command = async (args, g) => {
 async function followRollout(g: Globals, ref: string, specVersion: number, quiet: boolean): Promise<number> {
   const tty = process.stdout.isTTY && !quiet;
   let last = '';
-  for (;;) {
-    const service = await getService(g, ref);
+  // quiet, the service's status is enough; the progress line needs its tasks
+  for await (const { service, tasks } of watchService(g, ref, !quiet)) {
     const status = service.updateStatus;
     if (!quiet) {
-      // the progress line needs the tasks; quiet, the service's status is enough
-      const tasks = await tasksOf(g, service.id, 'running');
       const current = tasks.filter((t) => !isTaskDirty(t, service) && t.status.state === 'running');
       const [, desired] = replicasColumn(service, tasks).split('/').map(Number);
       const line = `overall progress: ${Math.min(current.length, desired)} out of ${desired} tasks updated — ${status?.state ?? 'updating'}${status?.message ? `: ${status.message}` : ''}`;
@@ -374,9 +386,8 @@ async function followRollout(g: Globals, ref: string, specVersion: number, quiet
       return status.state === 'completed' ? 0 : 1;
     }
     if (status?.state === 'paused' || status?.state === 'rollback_paused') return 1;
-    // looks ten times a second, so the command returns soon after the rollout ends
-    await new Promise((r) => setTimeout(r, 100));
   }
+  throw removedMeanwhile(ref);
 }
 
 export const rm: Command = async (args, g) => {

@@ -9,7 +9,7 @@ import type {
   ServiceSpec,
 } from '@berth/cluster';
 import type { CLUSTER_SERVICE } from '@berth/proto';
-import type { CallContext, Handlers } from '@berth/proto/server';
+import type { CallContext, Handlers, RequestFor, ResponseFor } from '@berth/proto/server';
 import { ClusterService } from '../cluster/cluster.service';
 import { denied, invalid } from '../errors';
 import { FilesService } from '../files/files.service';
@@ -50,6 +50,20 @@ export class ClusterController {
     private readonly stacks: StacksService,
     private readonly files: FilesService,
   ) {}
+
+  private async *watchService(
+    request: RequestFor<typeof CLUSTER_SERVICE, 'WatchService'>,
+    context: CallContext,
+    authorize: () => Promise<void>,
+  ): AsyncGenerator<ResponseFor<typeof CLUSTER_SERVICE, 'WatchService'>> {
+    await authorize();
+    for await (const { service, tasks } of this.services.watch(
+      request.ref,
+      request.withTasks,
+      context.signal,
+    ))
+      yield { json: JSON.stringify(service), taskJson: tasks.map((t) => JSON.stringify(t)) };
+  }
 
   /**
    * LOCAL: served on the manager's unix socket, whose file mode already says who may call.
@@ -145,6 +159,7 @@ export class ClusterController {
         await this.services.remove(request.ref),
         {}
       ),
+      WatchService: (request, context) => this.watchService(request, context, () => admin(context)),
       ListTasks: async (request, context) => {
         await admin(context);
         return jsons(

@@ -144,6 +144,59 @@ export class ServicesService {
     if (result.conflicts.length) throw conflict(`service ${service.spec.name} changed meanwhile; try again`);
   }
 
+  /**
+   * REF's service now and after each change of it (WITH_TASKS: or of one of its tasks), until it
+   * is removed or SIGNAL aborts. Changes made while the caller reads fold into the next state; a
+   * change of tasks alone is sent at most every TASKS_EVERY_MS (they move by the hundred in a
+   * rollout, and a progress line needs no more).
+   */
+  async *watch(
+    ref: string,
+    withTasks: boolean,
+    signal: AbortSignal,
+  ): AsyncGenerator<{ service: Service; tasks: Task[] }> {
+    const id = this.get(ref).id;
+    let serviceChanged = true;
+    let tasksChanged = false;
+    let wake: (() => void) | null = null;
+    const off = this.state.cache.onChange((event) => {
+      if (event.kind === 'services' && event.id === id) serviceChanged = true;
+      else if (withTasks && event.kind === 'tasks' && (event.object as Task | null)?.serviceId === id)
+        tasksChanged = true;
+      else return;
+      wake?.();
+    });
+    const onAbort = () => wake?.();
+    signal.addEventListener('abort', onAbort);
+    const changeOr = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = Number.isFinite(ms) ? setTimeout(() => wake?.(), Math.max(0, ms)) : null;
+        wake = () => {
+          wake = null;
+          if (timer) clearTimeout(timer);
+          resolve();
+        };
+      });
+    let sentAt = 0;
+    try {
+      while (!signal.aborted) {
+        const tasksDue = tasksChanged && Date.now() >= sentAt + TASKS_EVERY_MS;
+        if (!serviceChanged && !tasksDue) {
+          await changeOr(tasksChanged ? sentAt + TASKS_EVERY_MS - Date.now() : Infinity);
+          continue;
+        }
+        serviceChanged = tasksChanged = false;
+        const service = this.state.cache.get('services', id);
+        if (!service) return;
+        sentAt = Date.now();
+        yield { service, tasks: withTasks ? this.tasks({ service: id, desiredState: 'running' }) : [] };
+      }
+    } finally {
+      off();
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
   tasks(filter: { service?: string; node?: string; desiredState?: string }): Task[] {
     const serviceId = filter.service ? this.get(filter.service).id : undefined;
     return this.state.cache
@@ -153,6 +206,9 @@ export class ServicesService {
       .filter((t) => !filter.desiredState || matchesDesired(t, filter.desiredState));
   }
 }
+
+/** how often WatchService sends a service whose tasks alone changed */
+const TASKS_EVERY_MS = 100;
 
 function rolloutStatus(state: UpdateStatus['state'], message: string): UpdateStatus {
   return { state, startedAt: Date.now(), completedAt: 0, message };

@@ -21,6 +21,7 @@ export const CLUSTER_SERVICE = {
   ListServices: { path: '/berth.cluster.v1.Cluster/ListServices', requestType: m.ListRequest, responseType: m.ObjectsReply, requestStream: false, responseStream: false },
   GetService: { path: '/berth.cluster.v1.Cluster/GetService', requestType: m.GetRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   RemoveService: { path: '/berth.cluster.v1.Cluster/RemoveService', requestType: m.RemoveRequest, responseType: m.Empty, requestStream: false, responseStream: false },
+  WatchService: { path: '/berth.cluster.v1.Cluster/WatchService', requestType: m.WatchServiceRequest, responseType: m.ServiceState, requestStream: false, responseStream: true },
   ListTasks: { path: '/berth.cluster.v1.Cluster/ListTasks', requestType: m.ListTasksRequest, responseType: m.ObjectsReply, requestStream: false, responseStream: false },
   CreateNetwork: { path: '/berth.cluster.v1.Cluster/CreateNetwork', requestType: m.CreateNetworkRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   ListNetworks: { path: '/berth.cluster.v1.Cluster/ListNetworks', requestType: m.ListRequest, responseType: m.ObjectsReply, requestStream: false, responseStream: false },

@@ -101,9 +101,6 @@ export namespace berth {
                 /** FileObjectsRequest kind. */
                 kind: string;
 
-                /** FileObjectsRequest filters. */
-                filters: { [k: string]: string };
-
                 /**
                  * Encodes the specified FileObjectsRequest message. Does not implicitly {@link berth.cluster.v1.FileObjectsRequest.verify|verify} messages.
                  * @param message FileObjectsRequest message or plain object to encode
@@ -130,9 +127,6 @@ export namespace berth {
 
                     /** FileObjectsRequest kind */
                     kind?: (string|null);
-
-                    /** FileObjectsRequest filters */
-                    filters?: ({ [k: string]: string }|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -1130,6 +1124,132 @@ export namespace berth {
 
                 /** Shape of a RemoveRequest. */
                 type $Shape = berth.cluster.v1.RemoveRequest.$Properties;
+            }
+
+            /**
+             * Properties of a WatchServiceRequest.
+             * @deprecated Use berth.cluster.v1.WatchServiceRequest.$Properties instead.
+             */
+            interface IWatchServiceRequest extends berth.cluster.v1.WatchServiceRequest.$Properties {
+            }
+
+            /** Represents a WatchServiceRequest. */
+            class WatchServiceRequest {
+
+                /**
+                 * Constructs a new WatchServiceRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.WatchServiceRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** WatchServiceRequest ref. */
+                ref: string;
+
+                /** WatchServiceRequest withTasks. */
+                withTasks: boolean;
+
+                /**
+                 * Encodes the specified WatchServiceRequest message. Does not implicitly {@link berth.cluster.v1.WatchServiceRequest.verify|verify} messages.
+                 * @param message WatchServiceRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.WatchServiceRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a WatchServiceRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.WatchServiceRequest & berth.cluster.v1.WatchServiceRequest.$Shape} WatchServiceRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.WatchServiceRequest & berth.cluster.v1.WatchServiceRequest.$Shape;
+            }
+
+            namespace WatchServiceRequest {
+
+                /** Properties of a WatchServiceRequest. */
+                interface $Properties {
+
+                    /** WatchServiceRequest ref */
+                    ref?: (string|null);
+
+                    /** WatchServiceRequest withTasks */
+                    withTasks?: (boolean|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a WatchServiceRequest. */
+                type $Shape = berth.cluster.v1.WatchServiceRequest.$Properties;
+            }
+
+            /**
+             * Properties of a ServiceState.
+             * @deprecated Use berth.cluster.v1.ServiceState.$Properties instead.
+             */
+            interface IServiceState extends berth.cluster.v1.ServiceState.$Properties {
+            }
+
+            /** Represents a ServiceState. */
+            class ServiceState {
+
+                /**
+                 * Constructs a new ServiceState.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ServiceState.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ServiceState json. */
+                json: string;
+
+                /** ServiceState taskJson. */
+                taskJson: string[];
+
+                /**
+                 * Encodes the specified ServiceState message. Does not implicitly {@link berth.cluster.v1.ServiceState.verify|verify} messages.
+                 * @param message ServiceState message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ServiceState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ServiceState message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ServiceState & berth.cluster.v1.ServiceState.$Shape} ServiceState
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ServiceState & berth.cluster.v1.ServiceState.$Shape;
+            }
+
+            namespace ServiceState {
+
+                /** Properties of a ServiceState. */
+                interface $Properties {
+
+                    /** ServiceState json */
+                    json?: (string|null);
+
+                    /** ServiceState taskJson */
+                    taskJson?: (string[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a ServiceState. */
+                type $Shape = berth.cluster.v1.ServiceState.$Properties;
             }
 
             /**

@@ -130,7 +130,6 @@ $root.berth = (function() {
             v1.FileObjectsRequest = (function() {
 
                 var FileObjectsRequest = function (p) {
-                    this.filters = {};
                     if (p)
                         for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                             if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -138,7 +137,6 @@ $root.berth = (function() {
                 };
 
                 FileObjectsRequest.prototype.kind = "";
-                FileObjectsRequest.prototype.filters = $util.emptyObject;
 
                 FileObjectsRequest.encode = function (m, w, q) {
                     if (!w)
@@ -149,11 +147,6 @@ $root.berth = (function() {
                         throw $Error("max depth exceeded");
                     if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
                         w.uint32(10).string(m.kind);
-                    if (m.filters != null && $Object.hasOwnProperty.call(m, "filters")) {
-                        for (var ks = $Object.keys(m.filters), i = 0; i < ks.length; ++i) {
-                            w.uint32(18).fork().uint32(10).string(ks[i]).uint32(18).string(m.filters[ks[i]]).ldelim();
-                        }
-                    }
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -167,7 +160,7 @@ $root.berth = (function() {
                         q = 0;
                     if (q > $Reader.recursionLimit)
                         throw $Error("max depth exceeded");
-                    var c, m, k, v;
+                    var c, m, v;
                     if (l === $undefined)
                         c = r.len;
                     else {
@@ -194,42 +187,6 @@ $root.berth = (function() {
                                     m.kind = v;
                                 else
                                     delete m.kind;
-                                continue;
-                            }
-                        case 2: {
-                                if (u !== 2)
-                                    break;
-                                if (m.filters === $util.emptyObject)
-                                    m.filters = {};
-                                var c2 = r.size() + r.pos;
-                                if (c2 > r.len)
-                                    throw $RangeError("index out of range");
-                                r.len = c2;
-                                k = "";
-                                v = "";
-                                while (r.pos < c2) {
-                                    var t2 = r.tag();
-                                    u = t2 & 7;
-                                    switch (t2 >>>= 3) {
-                                    case 1:
-                                        if (u !== 2)
-                                            break;
-                                        k = r.stringVerify();
-                                        continue;
-                                    case 2:
-                                        if (u !== 2)
-                                            break;
-                                        v = r.stringVerify();
-                                        continue;
-                                    }
-                                    r.skipType(u, q, t2);
-                                }
-                                if (r.pos !== c2)
-                                    throw $RangeError("index out of range");
-                                r.len = c;
-                                if (k === "__proto__")
-                                    $util.makeProp(m.filters, k);
-                                m.filters[k] = v;
                                 continue;
                             }
                         }
@@ -1734,6 +1691,196 @@ $root.berth = (function() {
                 };
 
                 return RemoveRequest;
+            })();
+
+            v1.WatchServiceRequest = (function() {
+
+                var WatchServiceRequest = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                WatchServiceRequest.prototype.ref = "";
+                WatchServiceRequest.prototype.withTasks = false;
+
+                WatchServiceRequest.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.ref != null && $Object.hasOwnProperty.call(m, "ref") && m.ref !== "")
+                        w.uint32(10).string(m.ref);
+                    if (m.withTasks != null && $Object.hasOwnProperty.call(m, "withTasks") && m.withTasks !== false)
+                        w.uint32(16).bool(m.withTasks);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                WatchServiceRequest.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.WatchServiceRequest();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.ref = v;
+                                else
+                                    delete m.ref;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.bool())
+                                    m.withTasks = v;
+                                else
+                                    delete m.withTasks;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return WatchServiceRequest;
+            })();
+
+            v1.ServiceState = (function() {
+
+                var ServiceState = function (p) {
+                    this.taskJson = [];
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                ServiceState.prototype.json = "";
+                ServiceState.prototype.taskJson = $util.emptyArray;
+
+                ServiceState.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.json != null && $Object.hasOwnProperty.call(m, "json") && m.json !== "")
+                        w.uint32(10).string(m.json);
+                    if (m.taskJson != null && m.taskJson.length) {
+                        for (var i = 0; i < m.taskJson.length; ++i)
+                            w.uint32(18).string(m.taskJson[i]);
+                    }
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                ServiceState.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.ServiceState();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.json = v;
+                                else
+                                    delete m.json;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.taskJson && m.taskJson.length))
+                                    m.taskJson = [];
+                                m.taskJson.push(r.stringVerify());
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return ServiceState;
             })();
 
             v1.ObjectReply = (function() {
