@@ -18,7 +18,7 @@ import type { Credentials } from './registry/auth';
 import { CredentialStore, GivenCredentials } from './registry/credentials';
 import { BlobStore } from './store/blob-store';
 import { LayerStore } from './store/layer-store';
-import { MetadataStore, type ImageRecord, type LayerRef, type Metadata } from './store/metadata';
+import { MetadataStore, type Holder, type ImageRecord, type LayerRef, type Metadata } from './store/metadata';
 import { importRootfs, type ImportOptions } from './archive/import';
 import { ingestTar } from './archive/ingest';
 import { findOpaqueDirs, layerEntries } from './archive/layer';
@@ -67,6 +67,8 @@ export class Images {
   readonly meta: MetadataStore;
   readonly registry: RegistryClient;
   readonly credentials: CredentialStore;
+  /** who uses which images and layers (see hold()) */
+  private readonly holders = new Map<string, Holder>();
 
   private constructor(
     readonly root: string,
@@ -216,7 +218,7 @@ export class Images {
       if (!image) throw new ImageNotFoundError(name);
       const tags = Object.keys(m.tags).filter((t) => m.tags[t] === image.manifestDigest);
       const byTag = tags.includes(normalisedOrNull(name) ?? '');
-      const holders = holdersOf(m, image.manifestDigest);
+      const holders = this.holdersOf(image.manifestDigest);
       const untagged: string[] = [];
       const untag = (t: string) => {
         delete m.tags[t];
@@ -248,7 +250,7 @@ export class Images {
       const tagged = new Set(Object.values(m.tags));
       const out: Digest[] = [];
       for (const image of Object.values(m.images)) {
-        if (holdersOf(m, image.manifestDigest).length) continue;
+        if (this.holdersOf(image.manifestDigest).length) continue;
         if (!options.all && tagged.has(image.manifestDigest)) continue;
         for (const t of Object.keys(m.tags)) if (m.tags[t] === image.manifestDigest) delete m.tags[t];
         delete m.images[image.manifestDigest];
@@ -282,7 +284,7 @@ export class Images {
       }
       if (entry.image && m.images[entry.image]) keepImage(m.images[entry.image]);
     }
-    for (const holder of Object.values(m.holders)) {
+    for (const holder of this.holders.values()) {
       holder.chains.forEach((c) => chains.add(c));
       for (const d of holder.images) if (m.images[d]) keepImage(m.images[d]);
     }
@@ -324,41 +326,35 @@ export class Images {
 
   /**
    * Record that HOLDER (a container id, a build) uses IMAGES and CHAINS; kept until release().
-   * Not fsynced: a container's hold is made again from its record when the agent starts
-   * (holdAll), and two fsyncs (journal commits) for every container start and stop held up
-   * every other file operation on a busy machine.
+   * In memory only: the holders are this process's containers, which the agent holds again
+   * from their records when it starts (holdAll). Writing them to images.json made four new
+   * files for every container's start and stop, each costing a millisecond of CPU on a busy
+   * ext4.
    */
   hold(holder: string, images: Digest[], chains: Digest[] = []): void {
-    this.meta.update(
-      (m) => {
-        m.holders[holder] = { images, chains };
-      },
-      { durable: false },
-    );
+    this.holders.set(holder, { images, chains });
   }
 
-  /**
-   * Each HOLDER's image (found as resolve() finds it) and its layers held again, in one read and
-   * one durable write: what a restarted agent's containers use. Images no longer there are skipped.
-   */
+  /** Each HOLDER's image (found as resolve() finds it) and its layers held, from one read: what a restarted agent's containers use. Images no longer there are skipped. */
   holdAll(holds: readonly { holder: string; image: string }[]): void {
     if (!holds.length) return;
-    this.meta.update((m) => {
-      for (const { holder, image: name } of holds) {
-        const image = lookup(m, name);
-        if (image)
-          m.holders[holder] = { images: [image.manifestDigest], chains: image.layers.map((l) => l.chainId) };
-      }
-    });
+    const m = this.meta.read();
+    for (const { holder, image: name } of holds) {
+      const image = lookup(m, name);
+      if (image)
+        this.holders.set(holder, {
+          images: [image.manifestDigest],
+          chains: image.layers.map((l) => l.chainId),
+        });
+    }
   }
 
   release(holder: string): void {
-    this.meta.update(
-      (m) => {
-        delete m.holders[holder];
-      },
-      { durable: false },
-    );
+    this.holders.delete(holder);
+  }
+
+  private holdersOf(manifestDigest: Digest): string[] {
+    return [...this.holders].filter(([, h]) => h.images.includes(manifestDigest)).map(([id]) => id);
   }
 
   // ---- for containers ------------------------------------------------------------
@@ -536,10 +532,4 @@ function lookup(m: Metadata, name: string): ImageRecord | null {
       throw new ImageError(`"${name}" is ambiguous: it starts ${unique.size} image ids; give more of it`);
   }
   return null;
-}
-
-function holdersOf(m: Metadata, manifestDigest: Digest): string[] {
-  return Object.entries(m.holders)
-    .filter(([, h]) => h.images.includes(manifestDigest))
-    .map(([id]) => id);
 }

@@ -19,22 +19,13 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-/**
- * DATA as TARGET, wholly or not at all. `durable: false` leaves out both fsyncs: still atomic
- * (a reader or a crash of the process sees the old file or the new one), but a power cut may
- * bring back the old one; for what can be rebuilt from elsewhere at start.
- */
-export function writeFileAtomic(
-  target: string,
-  data: string | Buffer,
-  options: { durable?: boolean } = {},
-): void {
-  const durable = options.durable ?? true;
+/** DATA as TARGET, wholly or not at all, and still there after a power cut. */
+export function writeFileAtomic(target: string, data: string | Buffer): void {
   const tmp = tempName(target);
   const fd = fs.openSync(tmp, 'w', 0o644);
   try {
     fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    if (durable) fs.fsyncSync(fd);
+    fs.fsyncSync(fd);
   } catch (error) {
     fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
@@ -42,7 +33,7 @@ export function writeFileAtomic(
   }
   fs.closeSync(fd);
   fs.renameSync(tmp, target);
-  if (durable) fsyncDir(path.dirname(target));
+  fsyncDir(path.dirname(target));
 }
 
 /** Temp files left by a process that died mid-write; they never count as content. */

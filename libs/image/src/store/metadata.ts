@@ -1,6 +1,6 @@
 /**
- * The image store's index: images (by manifest digest), tags, holders (who
- * uses which images and layers) and where blobs are known to live remotely.
+ * The image store's index: images (by manifest digest), tags, the build cache
+ * and where blobs are known to live remotely.
  * One JSON file, read-modify-written under a lock and replaced atomically.
  */
 import * as fs from 'node:fs';
@@ -34,6 +34,7 @@ export interface ImageRecord {
   addedAt: string;
 }
 
+/** What a container or build uses, kept from removal while it exists (Images.hold). */
 export interface Holder {
   images: Digest[];
   chains: Digest[];
@@ -52,14 +53,12 @@ export interface Metadata {
   images: Record<string, ImageRecord>;
   /** Normalised reference → manifest digest. */
   tags: Record<string, Digest>;
-  /** Containers and builds that use images and layers; kept across restarts. */
-  holders: Record<string, Holder>;
   /** Blob digest → repositories ("domain/path") known to hold it, for cross-repository mounts. */
   blobSources: Record<string, string[]>;
   buildCache: Record<string, CacheEntry>;
 }
 
-const EMPTY: Metadata = { version: 1, images: {}, tags: {}, holders: {}, blobSources: {}, buildCache: {} };
+const EMPTY: Metadata = { version: 1, images: {}, tags: {}, blobSources: {}, buildCache: {} };
 
 export class MetadataStore {
   private readonly file: string;
@@ -72,19 +71,22 @@ export class MetadataStore {
 
   read(): Metadata {
     try {
-      return { ...EMPTY, ...(JSON.parse(fs.readFileSync(this.file, 'utf8')) as Metadata) };
+      // holders, once kept here, are the process's own now (Images.hold): an old file's are dropped
+      const saved = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Metadata & { holders?: unknown };
+      delete saved.holders;
+      return { ...EMPTY, ...saved };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(EMPTY);
       throw new Error(`${this.file} is unreadable: ${(error as Error).message}`, { cause: error });
     }
   }
 
-  /** Change the index; FN's result is returned, and its changes saved in one atomic write (durable unless told). */
-  update<T>(fn: (m: Metadata) => T, options: { durable?: boolean } = {}): T {
+  /** Change the index; FN's result is returned, and its changes saved in one atomic, durable write. */
+  update<T>(fn: (m: Metadata) => T): T {
     return withLockSync(this.lock, () => {
       const m = this.read();
       const result = fn(m);
-      writeFileAtomic(this.file, JSON.stringify(m), options);
+      writeFileAtomic(this.file, JSON.stringify(m));
       return result;
     });
   }
