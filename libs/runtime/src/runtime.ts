@@ -286,8 +286,8 @@ export class Runtime {
     for (const pid of this.cgroups.exists(cgroupPath) ? this.cgroups.processes(cgroupPath) : [])
       killQuietly(pid, 'SIGKILL');
     if (this.cgroups.exists(cgroupPath)) await this.cgroups.destroy(cgroupPath);
-    dir.remove();
     this.shims.delete(id);
+    await dir.remove();
   }
 
   // ---- observe ---------------------------------------------------------------
@@ -489,8 +489,8 @@ export class Runtime {
     for (const pid of this.cgroups.exists(info.cgroupPath) ? this.cgroups.processes(info.cgroupPath) : [])
       killQuietly(pid, 'SIGKILL');
     if (this.cgroups.exists(info.cgroupPath)) await this.cgroups.destroy(info.cgroupPath);
-    dir.remove();
     this.shims.delete(id);
+    await dir.remove();
   }
 
   /** The monitor finishes writing logs and the exit record before it goes; give it a moment, then make it go. */

@@ -771,10 +771,11 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       if (m.anonymous && options.volumes) this.volumes.remove(m.source, true);
     }
     this.images.release(c.id);
-    this.repo.delete(c.id);
+    const deleted = this.repo.delete(c.id);
     this.exits.delete(c.id);
     this.restartDelays.delete(c.id);
     this.emit(c, 'destroy');
+    await deleted;
   }
 
   // ---- observing -----------------------------------------------------------------

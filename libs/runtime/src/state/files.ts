@@ -84,7 +84,8 @@ export class StateDir {
     return { exitCode: Number(text.slice(0, space)) || 1, message: text.slice(space + 1).trim() };
   }
 
-  remove(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
+  /** Off the event loop: a handful of files, slow on a busy disk. */
+  async remove(): Promise<void> {
+    await fs.promises.rm(this.dir, { recursive: true, force: true });
   }
 }
