@@ -71,6 +71,56 @@ describe.each(runners)('running programs (%s)', (_name, runner) => {
   });
 });
 
+/** Bytes from SOCKET until it closes. */
+function drain(socket: net.Socket): Promise<string> {
+  return new Promise((resolve) => {
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('close', () => resolve(text));
+    socket.resume();
+  });
+}
+
+const parentOf = (pid: number) =>
+  Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+
+describe('detached programs (a container monitor starts so)', () => {
+  it('should give its pid, then carry its fd 3 and stderr until it exits, in a session of its own', async () => {
+    const script =
+      'echo status >&3; echo complaint >&2; echo lost; read x; echo "stdin:$x" >&3; sleep 0.3; echo done >&3';
+    const { pid, socket } = await spawner.detach(['sh', '-c', script], { PATH });
+    const said = drain(socket);
+    // after the command: state, ppid, pgrp, session: a session of its own (setsid)
+    const session = Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[3]);
+    expect(session).toBe(pid);
+    expect(await said).toBe('status\ncomplaint\nstdin:\ndone\n');
+    expect(
+      fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '),
+    ).toBe(false);
+  });
+
+  it('should outlive the spawner and its handler, reparented away from both', async () => {
+    const { pid, socket } = await spawner.detach(['sleep', '30'], { PATH });
+    try {
+      const spawnerPid = spawner.pid!;
+      process.kill(spawnerPid, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain('sleep');
+      expect([spawnerPid, process.pid]).not.toContain(parentOf(pid));
+    } finally {
+      process.kill(pid, 'SIGKILL');
+      socket.destroy();
+    }
+    expect((await spawner.run(['echo', 'again'])).stdout).toBe('again\n');
+  });
+
+  it('should say why a program could not start', async () => {
+    const { socket } = await spawner.detach(['/nonexistent/berth-no-such-monitor'], { PATH });
+    expect(await drain(socket)).toContain('/nonexistent/berth-no-such-monitor');
+  });
+});
+
 describe('the spawner process', () => {
   it('should start again after it died', async () => {
     await spawner.run(['true']);

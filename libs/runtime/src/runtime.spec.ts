@@ -64,7 +64,7 @@ class ScriptedShim implements ShimLauncher {
     private readonly events: ShimEvent[],
     private readonly code = 1,
   ) {}
-  launch(mode: 'create' | 'exec', file: string, stdio: ShimStdio): ShimHandle {
+  async launch(mode: 'create' | 'exec', file: string, stdio: ShimStdio): Promise<ShimHandle> {
     this.launched.push({ mode, file, stdio });
     const queue = [...this.events];
     return {

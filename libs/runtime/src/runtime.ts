@@ -244,7 +244,7 @@ export class Runtime {
         cgroupNamespaces: this.cgroupNamespaces,
       });
       fs.writeFileSync(dir.file('instructions'), encodeInstructions(instructions));
-      shim = this.shim.launch('create', dir.file('instructions'), log ? 'log' : 'inherit');
+      shim = await this.shim.launch('create', dir.file('instructions'), log ? 'log' : 'inherit');
       stored.shimPid = shim.pid; // from here a crashed creator shows as gone, not "creating" forever
       dir.writeState(stored);
       const created = await shim.next('created');
@@ -548,7 +548,7 @@ export class Runtime {
     });
     const file = dir.file(`exec-${process.pid}-${++execCounter}`);
     fs.writeFileSync(file, encodeInstructions(instructions));
-    const shim = this.shim.launch('exec', file, stdio);
+    const shim = await this.shim.launch('exec', file, stdio);
     try {
       const started = await shim.next('started');
       if (started.kind !== 'started') {

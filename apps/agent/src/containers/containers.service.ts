@@ -22,7 +22,15 @@ import {
   type ImageRecord,
   type ProgressEvent,
 } from '@berth/image';
-import { buildSpec, ContainerNotFoundError, ensureInitLayer, Runtime, type ExitInfo } from '@berth/runtime';
+import {
+  buildSpec,
+  ContainerNotFoundError,
+  ensureInitLayer,
+  locateShim,
+  NativeShimLauncher,
+  Runtime,
+  type ExitInfo,
+} from '@berth/runtime';
 import type { berth } from '@berth/proto';
 import { AGENT_CONFIG } from '../tokens';
 import type { AgentConfig } from '../config';
@@ -30,6 +38,7 @@ import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors';
 import { EventsService } from '../events/events.service';
 import { ImagesService } from '../images/images.service';
 import { NetworksService } from '../networks/networks.service';
+import { ProgramsService } from '../system/programs.service';
 import { VolumesService } from '../volumes/volumes.service';
 import { ContainerRepository } from './container.repository';
 import { streamLog, type LogOptions } from './logs';
@@ -77,11 +86,13 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     private readonly networks: NetworksService,
     private readonly volumes: VolumesService,
     private readonly events: EventsService,
+    programs: ProgramsService,
   ) {
     this.repo = new ContainerRepository(path.join(config.dataRoot, 'containers'));
     this.runtime = Runtime.open({
       stateRoot: path.join(config.execRoot, 'containers'),
       cgroupParent: config.cgroupParent,
+      shim: new NativeShimLauncher(locateShim(), programs.spawner),
     });
     this.initLayer = ensureInitLayer(path.join(config.dataRoot, 'init'));
     this.networks.setResolver(

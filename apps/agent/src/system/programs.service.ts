@@ -1,4 +1,4 @@
-/** How the agent runs host programs (ip, CNI plugins, iptables, mount): through one berth-shim spawner. */
+/** How the agent runs host programs (ip, CNI plugins, iptables, mount) and starts container monitors: through one berth-shim spawner. */
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { RunProgram } from '@berth/process';
 import { ShimSpawner } from '@berth/runtime';
@@ -8,7 +8,8 @@ import { AGENT_CONFIG } from '../tokens';
 
 @Injectable()
 export class ProgramsService implements OnApplicationShutdown {
-  private readonly spawner: ShimSpawner;
+  /** also what starts container monitors (the runtime's launcher) */
+  readonly spawner: ShimSpawner;
   readonly run: RunProgram;
 
   constructor(@Inject(AGENT_CONFIG) config: AgentConfig) {

@@ -7,11 +7,17 @@
  * what came out.
  *
  * One connection per program. The request is a u32 length (host order) and
- * that many bytes: ARGC, the arguments, ENVC, the environment (all
- * NUL-terminated), then the bytes for the program's stdin. The answer is
- * three u32 — the exit code (128+N when killed by signal N), the stdout
- * length, the stderr length — then stdout and stderr. Hanging up before the
- * answer kills the program.
+ * that many bytes: MODE, ARGC, the arguments, ENVC, the environment (all
+ * NUL-terminated), then the bytes for the program's stdin.
+ *
+ * MODE "run": the answer is three u32 — the exit code (128+N when killed by
+ * signal N), the stdout length, the stderr length — then stdout and stderr.
+ * Hanging up before the answer kills the program.
+ *
+ * MODE "detach" (a container's monitor, which outlives the agent): the
+ * program gets a session of its own, /dev/null as stdin and stdout, and the
+ * connection as stderr and fd 3, on which it first says "pid N". It is
+ * nobody's child here for long: its handler exits at once, so init reaps it.
  */
 #include "shim.h"
 
@@ -95,6 +101,21 @@ static void exec_child(char **argv, char **env, int in, int out, int err) {
   _exit(127);
 }
 
+/* MODE detach: ARGV started on its own, as the header describes. */
+static int detach(int conn, char **argv, char **env) {
+  pid_t pid = fork();
+  if (pid != 0) return pid < 0;
+  setsid();
+  /* fd 3 must survive the exec: a copy of CONN, or CONN itself without close-on-exec; taken
+   * before /dev/null is opened, which would otherwise land on a free fd 3 */
+  if ((conn == 3 ? fcntl(3, F_SETFD, 0) : dup2(conn, 3)) < 0) _exit(127);
+  int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+  if (null < 0) _exit(127);
+  dprintf(3, "pid %d\n", (int)getpid());
+  exec_child(argv, env, null, null, conn);
+  return 1; /* not reached */
+}
+
 /* One request on CONN: run it, answer, return the handler's exit code. */
 static int serve(int conn) {
   uint32_t len;
@@ -102,9 +123,12 @@ static int serve(int conn) {
   char *request = malloc(len + 1);
   if (!request || read_exact(conn, request, len) < 0) return 1;
   char *cursor = request, *end = request + len;
-  char **argv = field_list(&cursor, end);
+  char *mode = next_field(&cursor, end);
+  char **argv = mode ? field_list(&cursor, end) : NULL;
   char **env = argv ? field_list(&cursor, end) : NULL;
   if (!argv || !argv[0] || !env) return 1;
+  if (!strcmp(mode, "detach")) return detach(conn, argv, env);
+  if (strcmp(mode, "run")) return 1;
   const char *input = cursor;
   size_t input_left = end - cursor;
 

@@ -87,7 +87,10 @@ describe('compileCreate', () => {
       return compileCreate(s, context()).filter(([op]) => op === 'loopback-up' || op === 'mount-root');
     };
     expect(steps({}).map(([op]) => op)).toEqual(['loopback-up', 'mount-root']);
-    expect(steps({ network: { path: '/run/netns/x' } }).map(([op]) => op)).toEqual(['loopback-up', 'mount-root']);
+    expect(steps({ network: { path: '/run/netns/x' } }).map(([op]) => op)).toEqual([
+      'loopback-up',
+      'mount-root',
+    ]);
     expect(steps({}, {}).map(([op]) => op)).toEqual(['mount-root']); // a hand-made bundle without the annotation
     expect(steps({ network: 'host' }, { [ANNOTATION.loopbackUp]: 'true' }).map(([op]) => op)).toEqual([
       'mount-root',

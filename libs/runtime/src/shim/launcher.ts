@@ -7,9 +7,11 @@ import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Socket } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { HostError } from '../errors';
 import { parseShimLine, type ShimEvent } from './protocol';
+import type { ShimSpawner } from './spawner';
 
 export type ShimStdio = 'log' | 'inherit' | 'pipe';
 
@@ -23,7 +25,7 @@ export interface ShimHandle {
   readonly control: Writable | null;
   /** Every status event, in order; ends when the shim closes fd 3. */
   next(kind: ShimEvent['kind'] | 'any'): Promise<ShimEvent>;
-  /** Resolves with the shim's exit status when it exits. */
+  /** Resolves with the shim's exit status when it exits (DETACHED_EXIT for a monitor that is not our child). */
   readonly exit: Promise<number>;
   /** Keep (or stop keeping) Node's event loop alive for this shim. */
   ref(): void;
@@ -31,7 +33,7 @@ export interface ShimHandle {
 }
 
 export interface ShimLauncher {
-  launch(mode: 'create' | 'exec', instructionsFile: string, stdio: ShimStdio): ShimHandle;
+  launch(mode: 'create' | 'exec', instructionsFile: string, stdio: ShimStdio): Promise<ShimHandle>;
 }
 
 /** Finds berth-shim: $BERTH_SHIM, else the native build next to this library (source or dist tree). */
@@ -44,30 +46,67 @@ export function locateShim(): string {
   throw new HostError('berth-shim is not built: run `npm run build:native` (or set BERTH_SHIM)');
 }
 
-class SpawnedShim implements ShimHandle {
+/** The shim's status lines (fd 3) as events, and whatever else it said, for when it ends without a word. */
+abstract class ShimStatus {
   private readonly events: ShimEvent[] = [];
   private readonly waiters: { kind: string; resolve: (e: ShimEvent) => void; reject: (e: Error) => void }[] =
     [];
   private ended = false;
-  private diagnostics = '';
+  private buffered = '';
+  protected diagnostics = '';
+
+  /** Lines from the status stream; with MIXED, lines that are no event are diagnostics (stderr shares the stream). */
+  protected feed(chunk: string, mixed: boolean): void {
+    this.buffered += chunk;
+    let nl: number;
+    while ((nl = this.buffered.indexOf('\n')) >= 0) {
+      const line = this.buffered.slice(0, nl);
+      this.buffered = this.buffered.slice(nl + 1);
+      const event = parseShimLine(line);
+      if (event) this.push(event);
+      else if (mixed) this.diagnostics += `${line}\n`;
+    }
+  }
+
+  private push(event: ShimEvent): void {
+    const i = this.waiters.findIndex(
+      (w) => w.kind === 'any' || w.kind === event.kind || event.kind === 'error',
+    );
+    if (i >= 0) this.waiters.splice(i, 1)[0].resolve(event);
+    else this.events.push(event);
+  }
+
+  protected end(): void {
+    this.ended = true;
+    for (const w of this.waiters.splice(0)) w.reject(this.endError());
+  }
+
+  private endError(): Error {
+    const why = this.diagnostics.trim();
+    return new HostError(`berth-shim ended without reporting${why ? `: ${why}` : ''}`);
+  }
+
+  /** The next event of KIND; an error event always answers, since it ends the sequence. */
+  next(kind: ShimEvent['kind'] | 'any'): Promise<ShimEvent> {
+    const i = this.events.findIndex((e) => kind === 'any' || e.kind === kind || e.kind === 'error');
+    if (i >= 0) return Promise.resolve(this.events.splice(i, 1)[0]);
+    if (this.ended) return Promise.reject(this.endError());
+    return new Promise((resolve, reject) => this.waiters.push({ kind, resolve, reject }));
+  }
+}
+
+/** A shim Node spawned itself: its pipes, and its exit status. */
+class SpawnedShim extends ShimStatus implements ShimHandle {
   readonly exit: Promise<number>;
 
   constructor(
     private readonly child: ChildProcess,
     stdio: ShimStdio,
   ) {
+    super();
     const status = child.stdio[3] as Readable;
-    let buffered = '';
     status.setEncoding('utf8');
-    status.on('data', (chunk: string) => {
-      buffered += chunk;
-      let nl: number;
-      while ((nl = buffered.indexOf('\n')) >= 0) {
-        const event = parseShimLine(buffered.slice(0, nl));
-        buffered = buffered.slice(nl + 1);
-        if (event) this.push(event);
-      }
-    });
+    status.on('data', (chunk: string) => this.feed(chunk, false));
     status.on('error', () => undefined);
     // with 'pipe' the shim's stderr is the process's; otherwise it carries the shim's own complaints
     if (child.stdio[2] && stdio !== 'pipe') {
@@ -103,32 +142,6 @@ class SpawnedShim implements ShimHandle {
     return (this.child.stdio[4] as Writable | undefined) ?? null;
   }
 
-  private push(event: ShimEvent): void {
-    const i = this.waiters.findIndex(
-      (w) => w.kind === 'any' || w.kind === event.kind || event.kind === 'error',
-    );
-    if (i >= 0) this.waiters.splice(i, 1)[0].resolve(event);
-    else this.events.push(event);
-  }
-
-  private end(): void {
-    this.ended = true;
-    for (const w of this.waiters.splice(0)) w.reject(this.endError());
-  }
-
-  private endError(): Error {
-    const why = this.diagnostics.trim();
-    return new HostError(`berth-shim ended without reporting${why ? `: ${why}` : ''}`);
-  }
-
-  /** The next event of KIND; an error event always answers, since it ends the sequence. */
-  next(kind: ShimEvent['kind'] | 'any'): Promise<ShimEvent> {
-    const i = this.events.findIndex((e) => kind === 'any' || e.kind === kind || e.kind === 'error');
-    if (i >= 0) return Promise.resolve(this.events.splice(i, 1)[0]);
-    if (this.ended) return Promise.reject(this.endError());
-    return new Promise((resolve, reject) => this.waiters.push({ kind, resolve, reject }));
-  }
-
   ref(): void {
     this.child.ref();
     (this.child.stdio[3] as Readable & { ref?: () => void }).ref?.();
@@ -153,14 +166,58 @@ class SpawnedShim implements ShimHandle {
   }
 }
 
+/**
+ * A monitor started by berth-shim spawner (ShimSpawner.detach): not our child, so its exit is
+ * seen as its end of the socket closing (it holds fds 2 and 3 until it exits), with no status.
+ */
+class DetachedShim extends ShimStatus implements ShimHandle {
+  readonly exit: Promise<number>;
+  readonly stdout = null;
+  readonly stderr = null;
+  readonly stdin = null;
+  readonly control = null;
+
+  constructor(
+    readonly pid: number,
+    private readonly socket: Socket,
+  ) {
+    super();
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => this.feed(chunk, true));
+    socket.on('error', () => undefined);
+    this.exit = new Promise((resolve) => socket.on('close', () => resolve(DETACHED_EXIT)));
+    void this.exit.then(() => this.end());
+    socket.resume();
+  }
+
+  ref(): void {
+    this.socket.ref();
+  }
+
+  unref(): void {
+    this.socket.unref();
+  }
+}
+
+/** The exit status of a monitor started through the spawner: init reaps it, and nobody here sees its status. */
+export const DETACHED_EXIT = -1;
+
 function osSignal(name: NodeJS.Signals): number {
   return os.constants.signals[name] ?? 0;
 }
 
 export class NativeShimLauncher implements ShimLauncher {
-  constructor(readonly shimPath: string = locateShim()) {}
+  /** SPAWNER: container monitors start through it (Node forking itself costs the agent far more). */
+  constructor(
+    readonly shimPath: string = locateShim(),
+    private readonly spawner?: ShimSpawner,
+  ) {}
 
-  launch(mode: 'create' | 'exec', instructionsFile: string, stdio: ShimStdio): ShimHandle {
+  async launch(mode: 'create' | 'exec', instructionsFile: string, stdio: ShimStdio): Promise<ShimHandle> {
+    if (mode === 'create' && stdio === 'log' && this.spawner) {
+      const { pid, socket } = await this.spawner.detach([this.shimPath, mode, instructionsFile]);
+      return new DetachedShim(pid, socket);
+    }
     return SpawnedShim.spawn(this.shimPath, mode, instructionsFile, stdio);
   }
 }

@@ -15,13 +15,19 @@ import { locateShim } from './launcher';
 const littleEndian = os.endianness() === 'LE';
 const readU32 = (b: Buffer, at: number) => (littleEndian ? b.readUInt32LE(at) : b.readUInt32BE(at));
 
-/** The request spawner.c reads: a u32 length, then ARGC, ARGV, ENVC, ENV (NUL-terminated), then stdin. */
-export function encodeSpawnRequest(argv: readonly string[], env: NodeJS.ProcessEnv, input = ''): Buffer {
+/** The request spawner.c reads: a u32 length, then MODE, ARGC, ARGV, ENVC, ENV (NUL-terminated), then stdin. */
+export function encodeSpawnRequest(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  input = '',
+  mode: 'run' | 'detach' = 'run',
+): Buffer {
   const entries = Object.entries(env)
     .filter((e): e is [string, string] => e[1] !== undefined)
     .map(([k, v]) => `${k}=${v}`);
-  const fields = [String(argv.length), ...argv, String(entries.length), ...entries];
-  if (fields.some((f) => f.includes('\0'))) throw new HostError(`a NUL byte in the command ${argv.join(' ')}`);
+  const fields = [mode, String(argv.length), ...argv, String(entries.length), ...entries];
+  if (fields.some((f) => f.includes('\0')))
+    throw new HostError(`a NUL byte in the command ${argv.join(' ')}`);
   const body = Buffer.concat([Buffer.from(fields.map((f) => `${f}\0`).join('')), Buffer.from(input)]);
   const length = Buffer.alloc(4);
   if (littleEndian) length.writeUInt32LE(body.length);
@@ -43,6 +49,13 @@ export function decodeSpawnAnswer(answer: Buffer): ProgramResult | null {
   };
 }
 
+/** A program started apart from the agent (ShimSpawner.detach). */
+export interface DetachedProgram {
+  pid: number;
+  /** Its stderr and fd 3, paused, holding whatever it wrote after saying its pid. */
+  socket: net.Socket;
+}
+
 export class ShimSpawner {
   private process: ChildProcess | null = null;
   private starting: Promise<void> | null = null;
@@ -56,6 +69,40 @@ export class ShimSpawner {
     await this.ready();
     return this.request(argv, encodeSpawnRequest(argv, options.env ?? process.env, options.input));
   };
+
+  /**
+   * Starts ARGV on its own, to outlive the agent (spawner.c, MODE detach): a session of its own,
+   * reaped by init, its stderr and fd 3 on the socket returned. A container's monitor starts so.
+   */
+  async detach(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<DetachedProgram> {
+    await this.ready();
+    const request = encodeSpawnRequest(argv, env, '', 'detach');
+    return new Promise((resolve, reject) => {
+      const socket = net.createConnection(this.socketPath);
+      let head = Buffer.alloc(0);
+      const settle = (error: string | null, pid = 0) => {
+        socket.off('data', onData).off('error', onError).off('close', onClose);
+        if (error === null) return resolve({ pid, socket });
+        socket.destroy();
+        reject(new HostError(`starting ${argv.join(' ')} through berth-shim spawner: ${error}`));
+      };
+      const onData = (chunk: Buffer) => {
+        head = Buffer.concat([head, chunk]);
+        const nl = head.indexOf(0x0a);
+        if (nl < 0) return;
+        const said = head.toString('utf8', 0, nl);
+        const pid = /^pid (\d+)$/.exec(said);
+        if (!pid) return settle(`it said ${JSON.stringify(said)} instead of its pid`);
+        socket.pause();
+        if (nl + 1 < head.length) socket.unshift(head.subarray(nl + 1));
+        settle(null, Number(pid[1]));
+      };
+      const onError = (error: Error) => settle(error.message);
+      const onClose = () => settle(`it ended before saying its pid ${head.toString().trim()}`.trim());
+      socket.on('data', onData).on('error', onError).on('close', onClose);
+      socket.write(request);
+    });
+  }
 
   /** The spawner's process ID while it runs. */
   get pid(): number | undefined {
@@ -96,9 +143,7 @@ export class ShimSpawner {
           this.process = null;
           this.starting = null;
         }
-        reject(
-          new HostError(`berth-shim spawner exited (${signal ?? code}) ${complaints.trim()}`.trim()),
-        );
+        reject(new HostError(`berth-shim spawner exited (${signal ?? code}) ${complaints.trim()}`.trim()));
       });
       this.process = child;
     });
