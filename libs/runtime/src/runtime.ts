@@ -101,6 +101,8 @@ let execCounter = 0;
 export class Runtime {
   /** Shims this instance started, for waiting without polling. */
   private readonly shims = new Map<string, ShimHandle>();
+  /** Each container's state.json as last written or read: only this runtime writes it, and it is asked for often. */
+  private readonly stored = new Map<string, StoredState>();
   private readonly cgroupNamespaces = fs.existsSync('/proc/self/ns/cgroup');
 
   private constructor(
@@ -226,7 +228,7 @@ export class Runtime {
     };
     let shim: ShimHandle | undefined;
     try {
-      dir.writeState(stored);
+      this.writeState(dir, stored, 1);
       this.cgroups.create(cgroupPath, spec.linux?.resources, deviceRules(spec));
       const log =
         options.log === 'inherit'
@@ -246,7 +248,7 @@ export class Runtime {
       fs.writeFileSync(dir.file('instructions'), encodeInstructions(instructions));
       shim = await this.shim.launch('create', dir.file('instructions'), log ? 'log' : 'inherit');
       stored.shimPid = shim.pid; // from here a crashed creator shows as gone, not "creating" forever
-      dir.writeState(stored);
+      this.writeState(dir, stored, 2);
       const created = await shim.next('created');
       if (created.kind !== 'created') throw startError(id, created);
       // read at once: a short-lived init may be gone after 'started', and its pid reused later
@@ -255,13 +257,17 @@ export class Runtime {
         const started = await shim.next('started');
         if (started.kind !== 'started') throw startError(id, started);
       }
-      dir.writeState({
-        ...stored,
-        pid: created.pid,
-        initStartTime,
-        shimPid: shim.pid,
-        shimStartTime: readProcStat(shim.pid)?.startTime,
-      });
+      this.writeState(
+        dir,
+        {
+          ...stored,
+          pid: created.pid,
+          initStartTime,
+          shimPid: shim.pid,
+          shimStartTime: readProcStat(shim.pid)?.startTime,
+        },
+        3,
+      );
       shim.unref();
       this.shims.set(id, shim);
       return shim;
@@ -287,27 +293,47 @@ export class Runtime {
       killQuietly(pid, 'SIGKILL');
     if (this.cgroups.exists(cgroupPath)) await this.cgroups.destroy(cgroupPath);
     this.shims.delete(id);
+    this.stored.delete(id);
     await dir.remove();
   }
 
   // ---- observe ---------------------------------------------------------------
 
+  private writeState(dir: StateDir, state: StoredState, generation: number): void {
+    dir.writeState(state, generation);
+    this.stored.set(state.id, state);
+  }
+
+  private readState(id: string, dir: StateDir): StoredState {
+    let state = this.stored.get(id);
+    if (!state) {
+      try {
+        state = dir.readState();
+      } catch {
+        throw new ContainerNotFoundError(id);
+      }
+      this.stored.set(id, state);
+    }
+    return state;
+  }
+
   state(id: string): ContainerInfo {
     const dir = this.dir(id);
-    let stored: StoredState;
-    try {
-      stored = dir.readState();
-    } catch {
-      throw new ContainerNotFoundError(id);
-    }
+    const stored = this.readState(id, dir);
     const pid = stored.pid ?? dir.readPid() ?? undefined;
     const exitRecord = dir.readExit();
-    const initAlive = pid !== undefined && isSameProcessAlive(pid, stored.initStartTime);
+    const startedAt = dir.readStartedAt();
+    // each process looked up in /proc only where the answer can change the status (deriveStatus)
+    const initAlive =
+      pid !== undefined && exitRecord === null && isSameProcessAlive(pid, stored.initStartTime);
     const status = deriveStatus({
       pidKnown: pid !== undefined,
-      creatorAlive: stored.shimPid !== undefined && isSameProcessAlive(stored.shimPid, stored.shimStartTime),
+      creatorAlive:
+        pid === undefined &&
+        stored.shimPid !== undefined &&
+        isSameProcessAlive(stored.shimPid, stored.shimStartTime),
       initAlive,
-      started: dir.readStartedAt() !== null,
+      started: startedAt !== null,
       exitRecorded: exitRecord !== null,
       frozen: initAlive && this.cgroups.isFrozen(stored.cgroupPath),
     });
@@ -319,7 +345,7 @@ export class Runtime {
       bundle: stored.bundle,
       annotations: stored.spec.annotations ?? {},
       createdAt: new Date(stored.createdAt),
-      startedAt: dir.readStartedAt(),
+      startedAt,
       exit: exitRecord ? { ...exitRecord, oomKilled: this.oomKilled(stored, exitRecord) } : null,
       rootfs: stored.rootfs,
       cgroupPath: stored.cgroupPath,
@@ -477,7 +503,7 @@ export class Runtime {
   async delete(id: string, options: { force?: boolean } = {}): Promise<void> {
     const info = this.state(id);
     const dir = this.dir(id);
-    const stored = dir.readState();
+    const stored = this.readState(id, dir);
     if ((info.status === 'running' || info.status === 'paused') && !options.force)
       throw new InvalidStateError(id, info.status, 'delete', 'stop it first or use --force');
     if (info.status !== 'stopped') {
@@ -490,6 +516,7 @@ export class Runtime {
       killQuietly(pid, 'SIGKILL');
     if (this.cgroups.exists(info.cgroupPath)) await this.cgroups.destroy(info.cgroupPath);
     this.shims.delete(id);
+    this.stored.delete(id);
     await dir.remove();
   }
 
@@ -510,8 +537,7 @@ export class Runtime {
 
   /** The spec the container was created from. */
   containerSpec(id: string): OciSpec {
-    this.state(id);
-    return this.dir(id).readState().spec;
+    return this.readState(id, this.dir(id)).spec;
   }
 
   // ---- exec ------------------------------------------------------------------
