@@ -164,12 +164,12 @@ describe(Runtime.name, () => {
 
     it('should refuse an id that is taken, without touching its state', async () => {
       fs.mkdirSync(path.join(root, 'state', 'taken'), { recursive: true });
-      fs.writeFileSync(path.join(root, 'state', 'taken', 'state.json'), '{}');
+      fs.writeFileSync(path.join(root, 'state', 'taken', 'state.json.1'), '{}');
       const shim = new ScriptedShim([]);
       await expect(open(shim).createAndStart('taken', { bundle: root, spec: spec() })).rejects.toThrow(
         ContainerExistsError,
       );
-      expect(fs.readFileSync(path.join(root, 'state', 'taken', 'state.json'), 'utf8')).toBe('{}');
+      expect(fs.readFileSync(path.join(root, 'state', 'taken', 'state.json.1'), 'utf8')).toBe('{}');
       expect(shim.launched).toEqual([]);
     });
   });

@@ -1,25 +1,29 @@
 /**
- * Where containers are kept: `<data-root>/containers/<id>/container.json`,
- * replaced atomically. All of them are loaded at start; the agent keeps the
- * truth in memory and writes through.
+ * Where containers are kept: `<data-root>/containers/<id>/container.json.{0,1}`, written in turn
+ * (@berth/runtime's slots: a crash mid-write leaves the one before). All of them are loaded at
+ * start; the agent keeps the truth in memory and writes through.
  */
+import { readSlots, writeSlot } from '@berth/runtime';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NotFoundError } from '../errors';
 import type { ContainerRecord } from './model';
 
+const RECORD = 'container.json';
+
 export class ContainerRepository {
   private readonly records = new Map<string, ContainerRecord>();
+  /** each record's last write (its slots' generation) */
+  private readonly generations = new Map<string, number>();
 
   constructor(readonly dir: string) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     for (const id of fs.readdirSync(dir)) {
-      try {
-        this.records.set(
-          id,
-          JSON.parse(fs.readFileSync(path.join(dir, id, 'container.json'), 'utf8')) as ContainerRecord,
-        );
-      } catch {
+      const saved = readSlots<ContainerRecord>(path.join(dir, id), RECORD);
+      if (saved) {
+        this.records.set(id, saved.value);
+        this.generations.set(id, saved.generation);
+      } else {
         // a container whose creation never finished: nothing to keep
         fs.rmSync(path.join(dir, id), { recursive: true, force: true });
       }
@@ -54,16 +58,17 @@ export class ContainerRepository {
 
   save(record: ContainerRecord): void {
     const dir = this.containerDir(record.id);
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const tmp = path.join(dir, `.container.json.${process.pid}`);
-    fs.writeFileSync(tmp, JSON.stringify(record));
-    fs.renameSync(tmp, path.join(dir, 'container.json'));
+    const generation = (this.generations.get(record.id) ?? 0) + 1;
+    if (generation === 1) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeSlot(dir, RECORD, generation, record);
+    this.generations.set(record.id, generation);
     this.records.set(record.id, record);
   }
 
   /** Forgets the container at once; its directory goes off the event loop (a dozen files and dirs, slow on a busy disk). */
   async delete(id: string): Promise<void> {
     this.records.delete(id);
+    this.generations.delete(id);
     await fs.promises.rm(this.containerDir(id), { recursive: true, force: true });
   }
 }

@@ -1,13 +1,16 @@
 /**
  * A container's state directory, `<state root>/<id>/`:
- *   state.json    written by the runtime: spec, bundle, cgroup, init pid
+ *   state.json.0, state.json.1   written by the runtime (./slots.ts): spec, bundle, cgroup, init pid
  *   instructions  what the shim was told (kept for debugging)
  *   pid, started, exit, ctl   written by the shim's monitor
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OciSpec } from '../oci/spec';
+import { readSlots, slotsExist, writeSlot } from './slots';
 import { parseExitRecord, parseNanosTimestamp, type ExitRecord } from './status';
+
+const STATE = 'state.json';
 
 export interface StoredState {
   id: string;
@@ -35,7 +38,7 @@ export class StateDir {
   }
 
   exists(): boolean {
-    return fs.existsSync(this.file('state.json'));
+    return slotsExist(this.dir, STATE);
   }
 
   /** Claims the id: fails with EEXIST if another container has it. */
@@ -43,14 +46,15 @@ export class StateDir {
     fs.mkdirSync(this.dir, { mode: 0o700 });
   }
 
-  writeState(state: StoredState): void {
-    const tmp = this.file('state.json.tmp');
-    fs.writeFileSync(tmp, JSON.stringify(state));
-    fs.renameSync(tmp, this.file('state.json'));
+  /** STATE as the GENERATION-th write (1, 2, …: a container's creation writes it a few times). */
+  writeState(state: StoredState, generation: number): void {
+    writeSlot(this.dir, STATE, generation, state);
   }
 
   readState(): StoredState {
-    return JSON.parse(fs.readFileSync(this.file('state.json'), 'utf8')) as StoredState;
+    const newest = readSlots<StoredState>(this.dir, STATE);
+    if (!newest) throw new Error(`${this.file(STATE)}: no state written`);
+    return newest.value;
   }
 
   private readOptional(name: string): string | null {

@@ -1,0 +1,43 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readSlots, slotsExist, writeSlot } from './slots';
+
+describe('a document kept in two slots', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-slots-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('should read nothing before the first write', () => {
+    expect(readSlots(dir, 'doc.json')).toBeNull();
+    expect(slotsExist(dir, 'doc.json')).toBe(false);
+  });
+
+  it('should write the generations in turn and read the newest', () => {
+    writeSlot(dir, 'doc.json', 1, { n: 1 });
+    expect(readSlots(dir, 'doc.json')).toEqual({ generation: 1, value: { n: 1 } });
+    writeSlot(dir, 'doc.json', 2, { n: 2 });
+    writeSlot(dir, 'doc.json', 3, { n: 3 });
+    expect(readSlots(dir, 'doc.json')).toEqual({ generation: 3, value: { n: 3 } });
+    expect(fs.readdirSync(dir).sort()).toEqual(['doc.json.0', 'doc.json.1']);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'doc.json.0'), 'utf8')).value).toEqual({ n: 2 });
+  });
+
+  it('should fall back to the generation before when the newest was cut short by a crash', () => {
+    writeSlot(dir, 'doc.json', 4, { n: 4 });
+    writeSlot(dir, 'doc.json', 5, { n: 5 });
+    const newest = path.join(dir, 'doc.json.1');
+    const whole = fs.readFileSync(newest, 'utf8');
+    for (const cut of [0, 1, whole.length - 1]) {
+      fs.writeFileSync(newest, whole.slice(0, cut));
+      expect(readSlots(dir, 'doc.json')).toEqual({ generation: 4, value: { n: 4 } });
+    }
+    expect(slotsExist(dir, 'doc.json')).toBe(true);
+  });
+
+  it('should read nothing when both slots are spoilt', () => {
+    fs.writeFileSync(path.join(dir, 'doc.json.0'), '{"generation":');
+    fs.writeFileSync(path.join(dir, 'doc.json.1'), '');
+    expect(readSlots(dir, 'doc.json')).toBeNull();
+  });
+});
