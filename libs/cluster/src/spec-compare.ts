@@ -24,9 +24,16 @@ function canonicalOnce(value: object): string {
   return text;
 }
 
+/** runs() of each task spec object, with the ports object it was worked out with */
+const runsOf = new WeakMap<object, { ports: object; text: string }>();
+
 /** What a task runs from its service's spec: its task spec and its ports. */
 function runs(task: ServiceSpec['task'], endpoint: ServiceSpec['endpoint']): string {
-  return `[${canonicalOnce(task)},${canonicalOnce(endpoint.ports)}]`;
+  const known = runsOf.get(task);
+  if (known && known.ports === endpoint.ports) return known.text;
+  const text = `[${canonicalOnce(task)},${canonicalOnce(endpoint.ports)}]`;
+  runsOf.set(task, { ports: endpoint.ports, text });
+  return text;
 }
 
 /** The change from BEFORE to AFTER needs new tasks (not only more or fewer of them). */

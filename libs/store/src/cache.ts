@@ -1,4 +1,4 @@
-import type { ClusterSnapshot } from '@berth/cluster';
+import type { ClusterSnapshot, Task } from '@berth/cluster';
 import type { Watcher } from 'etcd3';
 import { KINDS, type Kind, type ObjectsByKind } from './keys';
 import type { AllObjects, Store, StoreEvent } from './store';
@@ -80,6 +80,8 @@ export class StateCache {
 
   private apply(event: StoreEvent): void {
     const map = this.maps[event.kind] as Map<string, unknown>;
+    if (event.kind === 'tasks' && event.object)
+      keepTaskSpec(map.get(event.id) as Task | undefined, event.object as Task);
     if (event.object) map.set(event.id, event.object);
     else map.delete(event.id);
     this.advance(event.revision);
@@ -101,6 +103,18 @@ export class StateCache {
     this.waiters = this.waiters.filter((w) => w.revision > revision);
     for (const waiter of ready) waiter.resolve();
   }
+}
+
+/**
+ * A task's spec and ports are fixed when it is made (one service spec version, one content), but
+ * each status change decodes them anew: NEXT takes PREVIOUS's objects instead, so what is worked
+ * out once per spec object (spec-compare's canonical text) is not worked out again for every
+ * report of the task's progress. NEXT is fresh from the watch: nobody holds it yet.
+ */
+function keepTaskSpec(previous: Task | undefined, next: Task): void {
+  if (!previous || previous.serviceId !== next.serviceId || previous.specVersion !== next.specVersion) return;
+  next.spec = previous.spec;
+  next.endpoint = previous.endpoint;
 }
 
 type Maps = { [K in Kind]: Map<string, ObjectsByKind[K]> };
