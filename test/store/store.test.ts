@@ -175,6 +175,30 @@ describe('Store against a real etcd', () => {
     }
   });
 
+  it("should give a task's new versions its first spec objects, as long as its spec version stays", async () => {
+    const cache = await StateCache.open(store);
+    try {
+      const created = await store.commit([{ op: 'create', kind: 'tasks', object: task('t9') }]);
+      await cache.waitFor(created.revision);
+      const first = cache.get('tasks', 't9')!;
+      const running = { ...first, status: { ...first.status, state: 'running' as const } };
+      await cache.waitFor((await store.commit([{ op: 'update', kind: 'tasks', object: running }])).revision);
+      const second = cache.get('tasks', 't9')!;
+      expect(second.status.state).toBe('running');
+      expect(second).not.toBe(first);
+      expect(second.spec).toBe(first.spec);
+      expect(second.endpoint).toBe(first.endpoint);
+      // another spec version is another spec: nothing is carried over
+      const moved = { ...second, specVersion: 2, spec: { ...second.spec, forceUpdate: 1 } };
+      await cache.waitFor((await store.commit([{ op: 'update', kind: 'tasks', object: moved }])).revision);
+      const third = cache.get('tasks', 't9')!;
+      expect(third.spec).not.toBe(first.spec);
+      expect(third.spec.forceUpdate).toBe(1);
+    } finally {
+      await cache.close();
+    }
+  });
+
   it('should elect one leader and hand over when it resigns', async () => {
     const other = await Store.connect({ endpoints: [etcd.endpoint], root });
     const a = new LeaderElection(store, 'managers', 2);
