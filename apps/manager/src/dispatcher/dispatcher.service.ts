@@ -45,7 +45,8 @@ export class DispatcherService {
   private index: NodeTaskIndex | null = null;
   private stopWatching: (() => void) | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
-  private statusFlush: NodeJS.Immediate | null = null;
+  /** a status write is due once the current turn's work is done */
+  private statusFlush = false;
   /** the status write in flight: reports arriving meanwhile wait for it and go in the next one */
   private statusWrite: Promise<void> | null = null;
   private viewsTimer: NodeJS.Timeout | null = null;
@@ -81,8 +82,6 @@ export class DispatcherService {
     this.active = false;
     this.stopWatching?.();
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
-    if (this.statusFlush) clearImmediate(this.statusFlush);
-    this.statusFlush = null;
     await this.statusWrite;
     if (this.viewsTimer) clearTimeout(this.viewsTimer);
     await this.flushStatuses();
@@ -176,9 +175,11 @@ export class DispatcherService {
 
   private markDirty(nodeId: string): void {
     this.dirtyNodes.add(nodeId);
+    // after the watch's burst of events, and before the loops' passes (setImmediate) that the
+    // same events woke: an agent waiting for its next task should not wait for those
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flushAssignments());
+      queueMicrotask(() => this.flushAssignments());
     }
   }
 
@@ -257,13 +258,16 @@ export class DispatcherService {
   }
 
   /**
-   * Reports are written as soon as the event loop is free, one write at a time: those that come
-   * while a write is in flight go together in the next (no fixed delay, batches grow with load).
+   * Reports are written as soon as the message that brought them is handled (before the passes
+   * of loops already woken), one write at a time: those that come while a write is in flight go
+   * together in the next (no fixed delay, batches grow with load).
    */
   private scheduleStatuses(): void {
     if (this.statusFlush || this.statusWrite || !this.pendingStatuses.size) return;
-    this.statusFlush = setImmediate(() => {
-      this.statusFlush = null;
+    this.statusFlush = true;
+    queueMicrotask(() => {
+      this.statusFlush = false;
+      if (!this.active) return;
       this.statusWrite = this.flushStatuses().finally(() => {
         this.statusWrite = null;
         if (this.active) this.scheduleStatuses();
