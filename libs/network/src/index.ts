@@ -2,7 +2,7 @@
 export * from './errors';
 export * from './ports';
 export { reservePorts, type Reservation } from './reservations';
-export { createNetns, deleteNetns, netnsPath, NETNS_DIR, renameNetns } from './netns';
+export { createNetns, deleteNetns, netnsPath, NETNS_DIR, renameNetns, type Rebind } from './netns';
 export {
   bridgePlugins,
   overlayPlugins,

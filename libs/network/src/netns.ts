@@ -22,20 +22,22 @@ export async function deleteNetns(name: string, run: RunProgram = runDirect): Pr
   await runChecked(run, ['ip', 'netns', 'delete', name]);
 }
 
+/** Moves a mount to a new path: bind what is mounted on FROM onto the file TO, then detach FROM (the agent's is `berth-shim rebind`). */
+export type Rebind = (from: string, to: string) => Promise<void>;
+
 /**
  * Gives the namespace named FROM the name TO, as `ip netns` cannot: TO becomes a bind mount of it,
  * then FROM is unmounted (lazily, as `ip netns delete` does) and removed.
  */
-export async function renameNetns(from: string, to: string, run: RunProgram = runDirect): Promise<string> {
+export async function renameNetns(from: string, to: string, rebind: Rebind): Promise<string> {
   const target = netnsPath(to);
   fs.writeFileSync(target, '', { flag: 'wx', mode: 0 });
   try {
-    await runChecked(run, ['mount', '--bind', netnsPath(from), target]);
+    await rebind(netnsPath(from), target);
   } catch (error) {
     fs.rmSync(target, { force: true });
     throw error;
   }
-  await runChecked(run, ['umount', '--lazy', netnsPath(from)]);
   fs.rmSync(netnsPath(from), { force: true });
   return target;
 }

@@ -788,7 +788,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     try {
       if (teardown.id !== c.id) {
         await deleteNetns(netnsName(c.id), this.programs.run); // left by a crash
-        await renameNetns(netnsName(teardown.id), netnsName(c.id), this.programs.run);
+        await renameNetns(netnsName(teardown.id), netnsName(c.id), this.programs.rebind);
       }
     } catch (error) {
       this.log.warn(

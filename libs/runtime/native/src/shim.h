@@ -116,6 +116,8 @@ void jsonlog_close(struct jsonlog *log);
 int run_create(struct plan *plan);
 int run_exec(struct plan *plan);
 int run_fs(struct plan *plan);
+/* fsops.c: berth-shim rebind FROM TO */
+int run_rebind(const char *from, const char *to);
 /* spawner.c: runs programs sent over SOCKET, one connection each */
 int run_spawner(const char *socket_path);
 
