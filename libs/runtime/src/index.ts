@@ -36,5 +36,5 @@ export { NativeShimLauncher, locateShim, type ShimLauncher, type ShimHandle } fr
 export { ShimSpawner, decodeSpawnAnswer, encodeSpawnRequest } from './shim/spawner';
 export { applyFsOps, type FsOp } from './fs-ops';
 export { pollUntil, pollFor, sleep } from './poll';
-export { readSlots, slotsExist, writeSlot, type Slotted } from './state/slots';
+export { overwriteFile, readSlots, slotsExist, writeSlot, type Slotted } from './state/slots';
 export { ensureInitLayer } from './oci/init-layer';

@@ -27,6 +27,7 @@ import {
   ContainerNotFoundError,
   ensureInitLayer,
   locateShim,
+  overwriteFile,
   NativeShimLauncher,
   Runtime,
   type ExitInfo,
@@ -420,10 +421,10 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
         hostname: this.dir(c, 'hostname'),
         resolvConf: this.dir(c, 'resolv.conf'),
       };
-      fs.writeFileSync(etc.hosts, hostsFile(c)); // the container's own address is added once it has one
-      fs.writeFileSync(etc.hostname, `${c.config.hostname}\n`);
+      overwriteFile(etc.hosts, hostsFile(c)); // the container's own address is added once it has one
+      overwriteFile(etc.hostname, `${c.config.hostname}\n`);
       const own = this.networks.nameserverFor(names);
-      fs.writeFileSync(
+      overwriteFile(
         etc.resolvConf,
         resolvConf(readOr('/etc/resolv.conf', ''), {
           nameservers: c.hostConfig.dns,
@@ -463,7 +464,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
         });
       if (plumbed.status === 'rejected') throw plumbed.reason;
       if (made.status === 'rejected') throw made.reason;
-      fs.writeFileSync(etc.hosts, hostsFile(c)); // in place: the bind mount shows the new content
+      overwriteFile(etc.hosts, hostsFile(c)); // in place: the bind mount shows the new content
     } catch (error) {
       await this.undoRun(c, created, previous, error);
     }
@@ -891,7 +892,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   // ---- live restore ------------------------------------------------------------------
 
   async onApplicationBootstrap(): Promise<void> {
-    // holds are written without fsync (Images.hold): made sure of again from the records
+    // holds live in memory (Images.hold): made again from the records
     this.images.holdAll(this.repo.all().map((c) => ({ holder: c.id, image: c.imageManifest })));
     for (const c of this.repo.all()) {
       try {

@@ -20,7 +20,29 @@ describe('a document kept in two slots', () => {
     writeSlot(dir, 'doc.json', 3, { n: 3 });
     expect(readSlots(dir, 'doc.json')).toEqual({ generation: 3, value: { n: 3 } });
     expect(fs.readdirSync(dir).sort()).toEqual(['doc.json.0', 'doc.json.1']);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'doc.json.0'), 'utf8')).value).toEqual({ n: 2 });
+    const older = fs.readFileSync(path.join(dir, 'doc.json.0'), 'utf8');
+    expect(JSON.parse(older.slice(41)).value).toEqual({ n: 2 });
+  });
+
+  it('should cut what a longer generation before left at the end of the file', () => {
+    writeSlot(dir, 'doc.json', 1, { n: 'a long value '.repeat(20) });
+    writeSlot(dir, 'doc.json', 2, {});
+    writeSlot(dir, 'doc.json', 3, { n: 3 });
+    const text = fs.readFileSync(path.join(dir, 'doc.json.1'), 'utf8');
+    expect(text.endsWith('{"generation":3,"value":{"n":3}}\n')).toBe(true);
+    expect(readSlots(dir, 'doc.json')).toEqual({ generation: 3, value: { n: 3 } });
+  });
+
+  it('should not take a file whose new bytes only partly replaced the old ones', () => {
+    writeSlot(dir, 'doc.json', 1, { n: 1 });
+    writeSlot(dir, 'doc.json', 2, { n: 'second' });
+    const file = path.join(dir, 'doc.json.0');
+    const old = fs.readFileSync(file, 'utf8');
+    writeSlot(dir, 'doc.json', 4, { n: 'fourth' }); // same length: nothing cut
+    const whole = fs.readFileSync(file, 'utf8');
+    // a crash half-way through the write: the new head, the old tail
+    fs.writeFileSync(file, whole.slice(0, 50) + old.slice(50));
+    expect(readSlots(dir, 'doc.json')).toEqual({ generation: 1, value: { n: 1 } });
   });
 
   it('should fall back to the generation before when the newest was cut short by a crash', () => {
@@ -36,7 +58,7 @@ describe('a document kept in two slots', () => {
   });
 
   it('should read nothing when both slots are spoilt', () => {
-    fs.writeFileSync(path.join(dir, 'doc.json.0'), '{"generation":');
+    fs.writeFileSync(path.join(dir, 'doc.json.0'), 'ab {"generation":');
     fs.writeFileSync(path.join(dir, 'doc.json.1'), '');
     expect(readSlots(dir, 'doc.json')).toBeNull();
   });
