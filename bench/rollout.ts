@@ -123,7 +123,9 @@ async function berthRollout(): Promise<number[]> {
       console.log(
         `  berth round ${round + 1}: ${(samples.at(-1)! / 1000).toFixed(2)} s (last new task running ${(phases.at(-1)! / 1000).toFixed(2)} s after the rollout began; then the monitor period)`,
       );
-      console.log(`    CPU seconds used meanwhile (own+children): ${cpu.at(-1)}`);
+      console.log(
+        `    CPU seconds used meanwhile (own+children; container monitors are init's children, not counted): ${cpu.at(-1)}`,
+      );
     }
     must(cluster, ['service', 'rm', 'roll']);
     return samples;
