@@ -289,6 +289,11 @@ export class Runtime {
       if (pid) killQuietly(pid, 'SIGKILL');
       await shim.exit;
     }
+    await this.removeRemains(id, dir, cgroupPath);
+  }
+
+  /** What is left of a container once its monitor is gone: stray processes, its cgroup, its state (dir and memory). */
+  private async removeRemains(id: string, dir: StateDir, cgroupPath: string): Promise<void> {
     for (const pid of this.cgroups.exists(cgroupPath) ? this.cgroups.processes(cgroupPath) : [])
       killQuietly(pid, 'SIGKILL');
     if (this.cgroups.exists(cgroupPath)) await this.cgroups.destroy(cgroupPath);
@@ -512,12 +517,7 @@ export class Runtime {
       await pollUntil(() => this.state(id).status === 'stopped', 10000, `"${id}" to die`);
     }
     await this.monitorGone(id, stored);
-    for (const pid of this.cgroups.exists(info.cgroupPath) ? this.cgroups.processes(info.cgroupPath) : [])
-      killQuietly(pid, 'SIGKILL');
-    if (this.cgroups.exists(info.cgroupPath)) await this.cgroups.destroy(info.cgroupPath);
-    this.shims.delete(id);
-    this.stored.delete(id);
-    await dir.remove();
+    await this.removeRemains(id, dir, info.cgroupPath);
   }
 
   /** The monitor finishes writing logs and the exit record before it goes; give it a moment, then make it go. */
