@@ -26,7 +26,6 @@ import {
   buildSpec,
   ContainerNotFoundError,
   ensureInitLayer,
-  locateShim,
   overwriteFile,
   NativeShimLauncher,
   Runtime,
@@ -93,7 +92,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     this.runtime = Runtime.open({
       stateRoot: path.join(config.execRoot, 'containers'),
       cgroupParent: config.cgroupParent,
-      shim: new NativeShimLauncher(locateShim(), programs.spawner),
+      shim: new NativeShimLauncher(programs.spawner.shimPath, programs.spawner),
     });
     this.initLayer = ensureInitLayer(path.join(config.dataRoot, 'init'));
     this.networks.setResolver(

@@ -2,7 +2,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Rebind } from '@berth/network';
 import { runChecked, type RunProgram } from '@berth/process';
-import { locateShim, ShimSpawner } from '@berth/runtime';
+import { ShimSpawner } from '@berth/runtime';
 import * as path from 'node:path';
 import type { AgentConfig } from '../config';
 import { AGENT_CONFIG } from '../tokens';
@@ -12,7 +12,6 @@ export class ProgramsService implements OnApplicationShutdown {
   /** also what starts container monitors (the runtime's launcher) */
   readonly spawner: ShimSpawner;
   readonly run: RunProgram;
-  private readonly shimPath = locateShim();
 
   constructor(@Inject(AGENT_CONFIG) config: AgentConfig) {
     this.spawner = new ShimSpawner(path.join(config.execRoot, 'spawner.sock'));
@@ -21,7 +20,7 @@ export class ProgramsService implements OnApplicationShutdown {
 
   /** mount --bind and umount --lazy in one go, without their parsing of the mount table (a parked network namespace's new name) */
   readonly rebind: Rebind = async (from, to) => {
-    await runChecked(this.run, [this.shimPath, 'rebind', from, to]);
+    await runChecked(this.run, [this.spawner.shimPath, 'rebind', from, to]);
   };
 
   onApplicationShutdown(): void {

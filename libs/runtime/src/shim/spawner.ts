@@ -62,7 +62,8 @@ export class ShimSpawner {
 
   constructor(
     private readonly socketPath: string,
-    private readonly shimPath: string = locateShim(),
+    /** the berth-shim it starts (and that container monitors and rebind run as) */
+    readonly shimPath: string = locateShim(),
   ) {}
 
   readonly run: RunProgram = async (argv, options: ProgramOptions = {}) => {
