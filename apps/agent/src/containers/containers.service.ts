@@ -633,15 +633,12 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     // its namespace may be parked for a container readied meanwhile, which waits for it
     const exited = this.networks.stoppingContainer(c);
     try {
-      try {
-        await this.runtime.stop(c.id, {
-          graceMs: Math.max(0, graceMs),
-          signal: signal || c.config.stopSignal,
+      await this.runtime
+        .stop(c.id, { graceMs: Math.max(0, graceMs), signal: signal || c.config.stopSignal })
+        .catch((error: unknown) => {
+          // it ended meanwhile and its exit handler already cleaned up after it
+          if (!(error instanceof ContainerNotFoundError)) throw error;
         });
-      } catch (error) {
-        // it ended meanwhile and its exit handler already cleaned up after it
-        if (!(error instanceof ContainerNotFoundError)) throw error;
-      }
       await this.exits.get(c.id);
     } finally {
       exited();
