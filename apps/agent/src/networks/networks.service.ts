@@ -677,9 +677,9 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
       networks: c.networks.map((a) => ({ ...a })),
       boundPorts: [...c.boundPorts],
     };
-    const entry = this.journal(snapshot);
+    this.journal(snapshot);
     const done = this.detach(snapshot)
-      .then(() => fs.rmSync(entry, { force: true }))
+      .then(() => this.unjournal(snapshot.id))
       .catch((error: unknown) =>
         this.log.warn(`network teardown of ${c.id.slice(0, 12)}: ${(error as Error).message}`),
       )
@@ -689,10 +689,17 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** A teardown written down first: an agent killed before it is done finishes it when it starts again. */
-  private journal(teardown: Teardown): string {
-    const entry = path.join(this.teardownDir, `${teardown.id}.json`);
-    fs.writeFileSync(entry, JSON.stringify(teardown));
-    return entry;
+  private journal(teardown: Teardown): void {
+    fs.writeFileSync(this.journalEntry(teardown.id), JSON.stringify(teardown));
+  }
+
+  /** The teardown of container ID done, or no longer this journal's to do. */
+  private unjournal(id: string): void {
+    fs.rmSync(this.journalEntry(id), { force: true });
+  }
+
+  private journalEntry(id: string): string {
+    return path.join(this.teardownDir, `${id}.json`);
   }
 
   /**
@@ -799,7 +806,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
       return null;
     }
     // the journal's teardown would now take down C's namespace: C's record carries it from here
-    fs.rmSync(path.join(this.teardownDir, `${teardown.id}.json`), { force: true });
+    this.unjournal(teardown.id);
     this.parkedIds.delete(teardown.id);
     this.taken.set(c.id, teardown);
     return netnsPath(netnsName(c.id));
