@@ -116,12 +116,8 @@ export class Store {
       throw new Error(
         `an atomic commit holds at most ${this.maxTxnOps} writes (etcd --max-txn-ops), got ${writes.length}`,
       );
-    const chunks = options.unitOf
-      ? packUnits(writes, options.unitOf, this.maxTxnOps)
-      : Array.from({ length: Math.ceil(writes.length / this.maxTxnOps) }, (_, i) =>
-          writes.slice(i * this.maxTxnOps, (i + 1) * this.maxTxnOps),
-        );
     const unitOf = options.unitOf;
+    const chunks = packUnits(writes, unitOf, this.maxTxnOps);
     // several transactions in flight let etcd commit them together (one fsync for many)
     let next = 0;
     const worker = async () => {
@@ -198,15 +194,15 @@ function firstKv(response: IResponseOp): RawKeyValue | undefined {
   return response.response_range?.kvs?.[0] as RawKeyValue | undefined;
 }
 
-/** WRITES in chunks of at most MAX, each unit whole in one chunk, in the order units first appear. */
+/** WRITES in chunks of at most MAX, each unit whole in one chunk, in the order units first appear (without UNIT_OF, each write is a unit). */
 export function packUnits(
   writes: readonly Write[],
-  unitOf: (write: Write) => string,
+  unitOf: ((write: Write) => string) | undefined,
   max: number,
 ): Write[][] {
-  const units = new Map<string, Write[]>();
-  for (const write of writes) {
-    const key = unitOf(write);
+  const units = new Map<string | number, Write[]>();
+  for (const [i, write] of writes.entries()) {
+    const key = unitOf ? unitOf(write) : i;
     const unit = units.get(key);
     if (unit) unit.push(write);
     else units.set(key, [write]);

@@ -117,5 +117,7 @@ describe('commit units', () => {
     ]);
     expect(ids(packUnits(writes, slotUnit, 2))).toEqual([['a', 'a2'], ['b'], ['c', 'c2']]);
     expect(() => packUnits(writes, slotUnit, 1)).toThrow(/2 writes of tasks\/s1\/1/);
+    // without units: consecutive chunks, in the writes' order
+    expect(ids(packUnits(writes, undefined, 2))).toEqual([['a', 'b'], ['a2', 'c'], ['c2']]);
   });
 });
