@@ -166,6 +166,9 @@ class SpawnedShim extends ShimStatus implements ShimHandle {
   }
 }
 
+/** The exit status of a monitor started through the spawner: init reaps it, and nobody here sees its status. */
+const DETACHED_EXIT = -1;
+
 /**
  * A monitor started by berth-shim spawner (ShimSpawner.detach): not our child, so its exit is
  * seen as its end of the socket closing (it holds fds 2 and 3 until it exits), with no status.
@@ -198,9 +201,6 @@ class DetachedShim extends ShimStatus implements ShimHandle {
     this.socket.unref();
   }
 }
-
-/** The exit status of a monitor started through the spawner: init reaps it, and nobody here sees its status. */
-export const DETACHED_EXIT = -1;
 
 function osSignal(name: NodeJS.Signals): number {
   return os.constants.signals[name] ?? 0;
