@@ -15,10 +15,12 @@ fi
 # What the build, the tests and the benchmarks use. runc, crun and skopeo are peers the
 # tests and benchmarks compare against, docker-registry a real registry for them (with
 # htpasswd and openssl for its auth); Berth itself never calls any of them. etcd and Redis hold
-# a cluster's state and rollout jobs.
+# a cluster's state and rollout jobs. Every host program the code runs is listed with its
+# package in libs/process/src/host-programs.ts, and its spec checks that this list has it:
+# --no-install-recommends below means nothing arrives that is not named here (nftables, mount).
 PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq iproute2 util-linux procps
-  docker-registry skopeo apache2-utils openssl tar containernetworking-plugins iptables curl
-  etcd-server redis-server)
+  docker-registry skopeo apache2-utils openssl tar containernetworking-plugins iptables nftables
+  mount curl etcd-server redis-server)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

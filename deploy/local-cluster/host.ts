@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import { installAdvice, missingProgram } from '@berth/process';
 import { HostCommandError } from './errors';
 
 export interface CommandResult {
@@ -14,9 +15,17 @@ export interface CommandResult {
 
 export function tryRun(command: string, args: readonly string[]): Promise<CommandResult> {
   return new Promise((resolve) =>
-    execFile(command, args, { encoding: 'utf8', maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
-      resolve({ ok: !error, stdout, stderr: stderr.trim() || (error ? error.message : '') }),
-    ),
+    execFile(command, args, { encoding: 'utf8', maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+      // a program that could not be started reads as a shell says it: 127 and the reason
+      const notStarted = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+      const missing =
+        error && missingProgram([command, ...args], notStarted ? 127 : 1, stderr || error.message);
+      resolve({
+        ok: !error,
+        stdout,
+        stderr: missing ? installAdvice(missing) : stderr.trim() || (error?.message ?? ''),
+      });
+    }),
   );
 }
 

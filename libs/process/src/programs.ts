@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as os from 'node:os';
+import { installAdvice, missingProgram } from './host-programs';
 
 export interface ProgramOptions {
   /** The program's whole environment; the caller's own when absent. */
@@ -37,6 +38,22 @@ export class ProgramError extends Error {
   }
 }
 
+/**
+ * A program that could not be started because it is not installed: says which package to install,
+ * once, instead of the wrapper's words (`nsenter … nft -f -: failed to execute nft: …`).
+ */
+export class ProgramMissingError extends ProgramError {
+  constructor(
+    argv: readonly string[],
+    result: ProgramResult,
+    readonly program: string,
+  ) {
+    super(argv, result);
+    this.name = 'ProgramMissingError';
+    this.message = installAdvice(program);
+  }
+}
+
 /** Node forks the program itself. */
 export const runDirect: RunProgram = (argv, options = {}) =>
   new Promise((resolve) => {
@@ -48,7 +65,9 @@ export const runDirect: RunProgram = (argv, options = {}) =>
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', (error) => resolve({ code: 127, stdout: '', stderr: `exec ${argv[0]}: ${error.message}` }));
+    child.on('error', (error) =>
+      resolve({ code: 127, stdout: '', stderr: `exec ${argv[0]}: ${error.message}` }),
+    );
     child.on('close', (code, signal) =>
       resolve({ code: code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0), stdout, stderr }),
     );
@@ -63,6 +82,9 @@ export async function runChecked(
   options?: ProgramOptions,
 ): Promise<string> {
   const result = await run(argv, options);
-  if (result.code !== 0) throw new ProgramError(argv, result);
+  if (result.code !== 0) {
+    const missing = missingProgram(argv, result.code, result.stderr);
+    throw missing ? new ProgramMissingError(argv, result, missing) : new ProgramError(argv, result);
+  }
   return result.stdout;
 }
