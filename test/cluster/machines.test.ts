@@ -106,7 +106,7 @@ describe('a local cluster of three machines', () => {
     const url = `http://${m3.address}:8080/`;
     let body = '';
     await until(`${url} from ${m1.name}`, () => {
-      body = m1.exec(['busybox', 'wget', '-qO-', '-T', '2', url]).stdout;
+      body = m1.exec(['curl', '-sf', '-m', '2', url]).stdout;
       return body.startsWith('served by');
     });
     expect(body).toBe(`served by ${web.stdout.trim().slice(0, 12)}\n`);

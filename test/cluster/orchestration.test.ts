@@ -299,7 +299,7 @@ describe('a cluster of three machines', () => {
     const m2 = c().machine(2);
     const answer = await until(
       'the page through m1:8080',
-      () => m2.exec(['busybox', 'wget', '-qO-', '-T', '2', `http://${c().machine(1).address}:8080/`]).stdout,
+      () => m2.exec(['curl', '-sf', '-m', '2', `http://${c().machine(1).address}:8080/`]).stdout,
       (text) => text.includes('served'),
     );
     expect(answer.trim()).toBe('served');
