@@ -21,7 +21,8 @@ const common = {
   transform: { '^.+\\.ts$': swc, '^.+/node_modules/@nestjs/.+\\.js$': swc },
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
   moduleNameMapper,
-  testEnvironment: 'node',
+  // node's, plus: the child processes a test leaves running are killed when it ends
+  testEnvironment: '<rootDir>/test/support/jest-environment.ts',
 };
 
 module.exports = {

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { removeForwarding, removeMasquerade } from '@berth/network';
 import { unixSocketAnswers } from '../../deploy/local-cluster/processes';
 import { cgroupRoots, removeCgroupParent, sharedBusyboxRootfs } from './harness';
+import { outlivesTest } from './processes';
 
 /** The repository (this file runs from test/support, or compiled from dist/test/support). */
 function repoRoot(): string {
@@ -90,7 +91,7 @@ export class EngineHarness {
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    this.agent = child;
+    this.agent = outlivesTest(child); // the file's engine, whichever test (re)started it
     child.stdout!.on('data', (d: Buffer) => (this.agentLog += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (this.agentLog += d.toString()));
     const deadline = Date.now() + 20000;
