@@ -89,6 +89,16 @@ function outlivesItsTest(child: ChildProcess): boolean {
   return (child as ChildProcess & { [OUTLIVES_TEST]?: boolean })[OUTLIVES_TEST] === true;
 }
 
+/**
+ * Unreferenced (child.unref()): its starter keeps it as a daemon that may not hold the process
+ * open (the runtime's berth-shim spawner, started on first use and again after it died); it
+ * cannot keep jest from ending, so it lives until the file ends.
+ */
+function unreferenced(child: ChildProcess): boolean {
+  const handle = (child as ChildProcess & { _handle?: { hasRef?: () => boolean } })._handle;
+  return handle?.hasRef?.() === false;
+}
+
 /** The name a circus test event's test goes by: its describe blocks and its own name. */
 function testName(test: { name: string; parent?: { name: string; parent?: unknown } }): string {
   const names = [test.name];
@@ -114,7 +124,7 @@ export default class ProcessTrackingEnvironment extends NodeEnvironment {
       const name = testName(event.test);
       this.tracker.currentTest = undefined;
       await this.tracker.stop(
-        (c) => c.test === name && !c.group && !outlivesItsTest(c.child),
+        (c) => c.test === name && !c.group && !outlivesItsTest(c.child) && !unreferenced(c.child),
         `"${name}" ended and left processes running`,
       );
     }
