@@ -263,6 +263,8 @@ export interface TaskStatus {
   err: string;
   containerId: string;
   exitCode: number | null;
+  /** when its agent first reported it running (the manager notes it); absent if it never ran */
+  startedAt?: number;
 }
 
 export interface Task {
@@ -289,6 +291,11 @@ export interface Task {
   notBefore: number;
   /** its address on each of its service's networks, from the allocator (a task waits in `new` for them) */
   networks?: NetworkAddress[];
+  /**
+   * made while a service it depends_on had not started: not placed until released; the reason
+   * ("waiting for db: 0 of 1 running") is its status.err, so `service ps` shows it
+   */
+  waitingForDependencies?: boolean;
 }
 
 // ---- networks ----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { dependenciesMet } from './dependencies';
+import { dependencyWait, holdOrRelease } from './dependencies';
 import type { ClusterSnapshot, Node, Service, TaskChange } from '@berth/cluster';
 import { compileConstraints, isGlobal, type ServiceContext, type Step } from './context';
 import { nextWake, releaseDelayed } from './delay';
@@ -38,11 +38,10 @@ export function reconcile(
   plan.apply(removeOrphanedTasks(plan.tasks(), services, nodes));
   for (const service of services) {
     const ctx = contextFor(service, nodes, snapshot.now, newId, taskHistoryLimit);
-    // a service whose dependencies have not started gets no new tasks yet (depends_on)
-    const held = !dependenciesMet(service, snapshot);
     for (const step of isGlobal(service) ? GLOBAL : REPLICATED)
-      if (!(held && (step === scaleReplicated || step === reconcileGlobal)))
-        plan.apply(step(ctx, plan.tasksOf(service.id)));
+      plan.apply(step(ctx, plan.tasksOf(service.id)));
+    // a service whose dependencies have not started has its unplaced tasks held, with the reason (depends_on)
+    plan.apply(holdOrRelease(ctx, plan.tasksOf(service.id), dependencyWait(service, snapshot)));
   }
   return { changes: plan.changes(), wakeAt: nextWake(plan.tasks(), snapshot.now) };
 }

@@ -1,10 +1,15 @@
 import type { Task } from '@berth/cluster';
 import { compareIds } from './compare';
 
-/** A task the scheduler must find a node for: pending, and wanted running (or ready: placed but held). */
+/**
+ * A task the scheduler must find a node for: pending, and wanted running (or ready: placed but
+ * held); not one held back until the services it depends_on run.
+ */
 export function awaitsPlacement(task: Task): boolean {
   return (
-    task.status.state === 'pending' && (task.desiredState === 'running' || task.desiredState === 'ready')
+    task.status.state === 'pending' &&
+    (task.desiredState === 'running' || task.desiredState === 'ready') &&
+    !task.waitingForDependencies
   );
 }
 
