@@ -4,3 +4,4 @@ export * from './snapshot';
 export * from './defaults';
 export * from './ids';
 export * from './spec-compare';
+export * from './crash-loop';

@@ -70,4 +70,23 @@ describe('applyStatus', () => {
       true,
     );
   });
+
+  it('should note when the task began to run, and keep it when it ends', () => {
+    const running = applyStatus(task('a', 'starting'), 'n1', {
+      ...status('running', 'started'),
+      timestamp: 5_000,
+    });
+    expect(running.apply && running.task.status.startedAt).toBe(5_000);
+    const ended = applyStatus(running.apply ? running.task : undefined, 'n1', {
+      ...status('complete', 'finished'),
+      timestamp: 7_000,
+    });
+    expect(ended.apply && ended.task.status).toMatchObject({
+      state: 'complete',
+      timestamp: 7_000,
+      startedAt: 5_000,
+    });
+    const neverRan = applyStatus(task('b', 'starting'), 'n1', status('failed', 'started'));
+    expect(neverRan.apply && neverRan.task.status.startedAt).toBeUndefined();
+  });
 });

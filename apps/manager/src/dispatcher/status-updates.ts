@@ -15,5 +15,10 @@ export function applyStatus(task: Task | undefined, nodeId: string, status: Task
     return { apply: false, reason: `state may not move from ${task.status.state} to ${status.state}` };
   if (sameState && status.message === task.status.message && status.err === task.status.err)
     return { apply: false, reason: 'nothing new' };
-  return { apply: true, task: { ...task, status: { ...task.status, ...status } } };
+  // when it began to run, kept from then on: how long a task ran (a crash loop's sign) needs it
+  const startedAt =
+    task.status.startedAt ?? (status.state === 'running' ? status.timestamp : undefined) ?? status.startedAt;
+  const next = { ...task.status, ...status };
+  if (startedAt !== undefined) next.startedAt = startedAt;
+  return { apply: true, task: { ...task, status: next } };
 }

@@ -189,7 +189,8 @@ export class ServicesService {
         const service = this.state.cache.get('services', id);
         if (!service) return;
         sentAt = Date.now();
-        yield { service, tasks: withTasks ? this.tasks({ service: id, desiredState: 'running' }) : [] };
+        // its ended tasks too: a progress display tells a crash loop by them
+        yield { service, tasks: withTasks ? this.tasks({ service: id }) : [] };
       }
     } finally {
       off();
