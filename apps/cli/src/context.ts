@@ -4,6 +4,12 @@
  * and errors are written. Commands load what else they need lazily:
  * start-up time is part of every command's latency.
  */
+import {
+  command as withUsage,
+  type Command as CommandOf,
+  type Parsed,
+  type Usage,
+} from '@berth/cli-support/usage';
 import { EngineClient, socketPath } from '@berth/proto/client';
 import { RpcError } from '@berth/proto/status';
 
@@ -17,7 +23,13 @@ export interface Globals {
   context?: string;
 }
 
-export type Command = (args: string[], globals: Globals) => Promise<number>;
+/** A berth command: called with its arguments; `usage` says which flags and operands it takes. */
+export type Command = CommandOf<Globals>;
+
+/** The command of USAGE: RUN gets the arguments as USAGE reads them (flags anywhere, as docker's). */
+export function command(usage: Usage, run: (parsed: Parsed, globals: Globals) => Promise<number>): Command {
+  return withUsage(usage, run);
+}
 
 /** A failure with its own exit status (run's 125/126/127, a terminal that is not one), MESSAGE printed as is. */
 export class ExitError extends Error {

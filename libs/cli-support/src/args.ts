@@ -5,7 +5,7 @@ export class UsageError extends Error {}
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+export type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
  * Where the flags end when they may not follow the first operand (`run IMAGE
@@ -37,8 +37,8 @@ export function firstOperand(args: readonly string[], options: Options): number 
 
 /**
  * Parse ARGS for COMMAND; POSITIONALS names the operands, "name?" for
- * optional, "name..." for the rest. With INTERSPERSED false, everything from
- * the first operand on is an operand.
+ * optional, "name..." for any number more, "name+" for one or more. With
+ * INTERSPERSED false, everything from the first operand on is an operand.
  */
 export function parseCommand(
   command: string,
@@ -62,10 +62,11 @@ export function parseCommand(
     throw new UsageError(
       `"${command}" requires ${required.length === 1 ? 'an argument' : `${required.length} arguments`}: missing ${required
         .slice(parsed.positionals.length)
-        .map((p) => `<${p}>`)
+        .map((p) => `<${p.replace(/\+$/, '')}>`)
         .join(' ')}`,
     );
-  if (!positionals.some((p) => p.endsWith('...')) && parsed.positionals.length > positionals.length)
+  const unbounded = positionals.some((p) => p.endsWith('...') || p.endsWith('+'));
+  if (!unbounded && parsed.positionals.length > positionals.length)
     throw new UsageError(
       `"${command}" takes at most ${positionals.length} argument${positionals.length === 1 ? '' : 's'}, got ${parsed.positionals.length}`,
     );

@@ -1,4 +1,4 @@
-/** Sizes as Docker's flags take them. Pure. */
+/** Sizes and durations as Docker takes and prints them. Pure. */
 
 const BINARY: Record<string, number> = {
   '': 1,
@@ -31,4 +31,28 @@ export function parseDuration(text: string): number {
   if (!text || consumed !== text.length)
     throw new Error(`invalid duration "${text}" (use e.g. 30s, 1m30s, 500ms)`);
   return Math.round(total);
+}
+
+/** Nanoseconds as Go's time.Duration prints them: "0s", "500ms", "1.5s", "1m30s", "1h0m0s". */
+export function formatDuration(ns: number): string {
+  if (ns < 0) return `-${formatDuration(-ns)}`;
+  if (ns === 0) return '0s';
+  const decimal = (n: number) => String(Number(n.toFixed(9)));
+  if (ns < 1e3) return `${ns}ns`;
+  if (ns < 1e6) return `${decimal(ns / 1e3)}µs`;
+  if (ns < 1e9) return `${decimal(ns / 1e6)}ms`;
+  const hours = Math.floor(ns / 3600e9);
+  const minutes = Math.floor((ns % 3600e9) / 60e9);
+  const seconds = `${decimal((ns % 60e9) / 1e9)}s`;
+  if (hours) return `${hours}h${minutes}m${seconds}`;
+  return minutes ? `${minutes}m${seconds}` : seconds;
+}
+
+/** Bytes in 1024-based units as docker's go-units BytesSize prints them: "64MiB", "1.5GiB", "100B". */
+export function formatBinarySize(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+  let size = bytes;
+  let i = 0;
+  for (; size >= 1024 && i < units.length - 1; i++) size /= 1024;
+  return `${Number(size.toPrecision(4))}${units[i]}`;
 }

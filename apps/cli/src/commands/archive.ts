@@ -1,7 +1,6 @@
 /** berth save, load, import: image archives streamed to and from the engine. */
 import * as fs from 'node:fs';
-import { parseCommand } from '@berth/cli-support/args';
-import { engine, write, type Command } from '../context';
+import { command, engine, write } from '../context';
 import { writeChunks } from '../output';
 
 /** Sends FILE (or stdin) to a client-streaming call as DataChunk-carrying messages. */
@@ -16,62 +15,68 @@ async function sendFile(
 }
 
 /** berth save [-o FILE] [--format docker|oci] IMAGE... (to stdout without -o) */
-export const save: Command = async (args, g) => {
-  const { values, positionals } = parseCommand(
-    'save',
-    args,
-    { output: { type: 'string', short: 'o' }, format: { type: 'string' } },
-    ['image', 'more...'],
-  );
-  await writeChunks(
-    engine(g).stream('SaveImages', {
-      names: positionals,
-      format: (values.format as string | undefined) ?? '',
-    }),
-    values.output as string | undefined,
-    'an image archive',
-  );
-  return 0;
-};
+export const save = command(
+  {
+    name: 'save',
+    options: { output: { type: 'string', short: 'o' }, format: { type: 'string' } },
+    operands: ['image+'],
+  },
+  async ({ values, positionals }, g) => {
+    await writeChunks(
+      engine(g).stream('SaveImages', {
+        names: positionals,
+        format: (values.format as string | undefined) ?? '',
+      }),
+      values.output as string | undefined,
+      'an image archive',
+    );
+    return 0;
+  },
+);
 
 /** berth load [-i FILE] [-q] (from stdin without -i) */
-export const load: Command = async (args, g) => {
-  const { values } = parseCommand(
-    'load',
-    args,
-    { input: { type: 'string', short: 'i' }, quiet: { type: 'boolean', short: 'q' } },
-    [],
-  );
-  const call = engine(g).duplex('LoadImages');
-  const sending = sendFile(call, values.input as string | undefined, (data) => ({ data }));
-  let loaded: string[] = [];
-  for await (const r of call) loaded = r.loaded;
-  await sending;
-  for (const name of loaded)
-    write(name.startsWith('sha256:') ? `Loaded image ID: ${name}\n` : `Loaded image: ${name}\n`);
-  return 0;
-};
+export const load = command(
+  {
+    name: 'load',
+    options: { input: { type: 'string', short: 'i' }, quiet: { type: 'boolean', short: 'q' } },
+    operands: [],
+  },
+  async ({ values }, g) => {
+    const call = engine(g).duplex('LoadImages');
+    const sending = sendFile(call, values.input as string | undefined, (data) => ({ data }));
+    let loaded: string[] = [];
+    for await (const r of call) loaded = r.loaded;
+    await sending;
+    for (const name of loaded)
+      write(name.startsWith('sha256:') ? `Loaded image ID: ${name}\n` : `Loaded image: ${name}\n`);
+    return 0;
+  },
+);
 
 /** berth import [-c CHANGE]... [-m MESSAGE] FILE|- [REPOSITORY[:TAG]] */
-export const importImage: Command = async (args, g) => {
-  const { values, positionals } = parseCommand(
-    'import',
-    args,
-    { change: { type: 'string', short: 'c', multiple: true }, message: { type: 'string', short: 'm' } },
-    ['file', 'reference?'],
-  );
-  const call = engine(g).duplex('ImportImage');
-  call.send({
+export const importImage = command(
+  {
+    name: 'import',
     options: {
-      reference: positionals[1] ?? '',
-      changes: (values.change as string[] | undefined) ?? [],
-      message: (values.message as string | undefined) ?? '',
+      change: { type: 'string', short: 'c', multiple: true },
+      message: { type: 'string', short: 'm' },
     },
-  });
-  const sending = sendFile(call, positionals[0], (data) => ({ data }));
-  let id = '';
-  for await (const r of call) id = r.id;
-  await sending;
-  write(`${id}\n`);
-  return 0;
-};
+    operands: ['file', 'reference?'],
+  },
+  async ({ values, positionals }, g) => {
+    const call = engine(g).duplex('ImportImage');
+    call.send({
+      options: {
+        reference: positionals[1] ?? '',
+        changes: (values.change as string[] | undefined) ?? [],
+        message: (values.message as string | undefined) ?? '',
+      },
+    });
+    const sending = sendFile(call, positionals[0], (data) => ({ data }));
+    let id = '';
+    for await (const r of call) id = r.id;
+    await sending;
+    write(`${id}\n`);
+    return 0;
+  },
+);

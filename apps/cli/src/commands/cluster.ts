@@ -1,88 +1,94 @@
 /** berth cluster init|join|join-token|leave|inspect — Docker's `swarm` verbs. */
-import { parseCommand, UsageError } from '@berth/cli-support/args';
-import { engine, write, type Command } from '../context';
+import { UsageError } from '@berth/cli-support/args';
+import { command, engine, write } from '../context';
 import { DEFAULT_MANAGER_SOCKET, localManager, manager, saveContext } from '../manager';
 import { printDocuments } from '../output';
 
-export const init: Command = async (args, g) => {
-  const { values } = parseCommand(
-    'cluster init',
-    args,
-    {
+export const init = command(
+  {
+    name: 'cluster init',
+    options: {
       'advertise-addr': { type: 'string' },
       'manager-socket': { type: 'string' },
       'context-name': { type: 'string' },
     },
-    [],
-  );
-  const socket =
-    (values['manager-socket'] as string | undefined) ??
-    process.env.BERTH_MANAGER_SOCKET ??
-    DEFAULT_MANAGER_SOCKET;
-  const answer = await localManager(socket).call('Init', {
-    advertiseAddr: (values['advertise-addr'] as string | undefined) ?? '',
-  });
-  const addr = answer.managerAddr;
-  const name = (values['context-name'] as string | undefined) ?? 'default';
-  saveContext(g, { name, managerAddr: addr, ...answer.client! }, true);
-  write(
-    `Cluster initialized: cluster ${answer.clusterId}, manager at ${addr}.\n\n` +
-      `To add a worker to this cluster, run the following command on it:\n\n` +
-      `    berth cluster join --token ${answer.workerToken} ${addr}\n\n` +
-      `To add a manager, run 'berth cluster join-token manager' and follow the instructions.\n` +
-      `The CLI's context "${name}" now points at this cluster ('berth node ls' works from here).\n`,
-  );
-  return 0;
-};
-
-export const join: Command = async (args, g) => {
-  const { values, positionals } = parseCommand('cluster join', args, { token: { type: 'string' } }, [
-    'host:port',
-  ]);
-  const token = values.token as string | undefined;
-  if (!token)
-    throw new UsageError(
-      'cluster join: --token is required (see `berth cluster join-token worker` on a manager)',
-    );
-  const answer = await engine(g).call('JoinCluster', { managerAddr: positionals[0], token });
-  write(`This node joined a cluster as a ${answer.role} (node ${answer.nodeId}).\n`);
-  return 0;
-};
-
-export const joinToken: Command = async (args, g) => {
-  const { values, positionals } = parseCommand(
-    'cluster join-token',
-    args,
-    { quiet: { type: 'boolean', short: 'q' }, rotate: { type: 'boolean' } },
-    ['worker|manager'],
-  );
-  const role = positionals[0];
-  if (role !== 'worker' && role !== 'manager')
-    throw new UsageError(`cluster join-token: unknown role ${role} (worker or manager)`);
-  const { token } = await manager(g).call('JoinToken', { role, rotate: !!values.rotate });
-  if (values.quiet) write(`${token}\n`);
-  else {
-    const addr = manager(g).where;
-    if (values.rotate) write(`Successfully rotated ${role} join token.\n\n`);
+    operands: [],
+  },
+  async ({ values }, g) => {
+    const socket =
+      (values['manager-socket'] as string | undefined) ??
+      process.env.BERTH_MANAGER_SOCKET ??
+      DEFAULT_MANAGER_SOCKET;
+    const answer = await localManager(socket).call('Init', {
+      advertiseAddr: (values['advertise-addr'] as string | undefined) ?? '',
+    });
+    const addr = answer.managerAddr;
+    const name = (values['context-name'] as string | undefined) ?? 'default';
+    saveContext(g, { name, managerAddr: addr, ...answer.client! }, true);
     write(
-      `To add a ${role} to this cluster, run the following command:\n\n    berth cluster join --token ${token} ${addr}\n\n`,
+      `Cluster initialized: cluster ${answer.clusterId}, manager at ${addr}.\n\n` +
+        `To add a worker to this cluster, run the following command on it:\n\n` +
+        `    berth cluster join --token ${answer.workerToken} ${addr}\n\n` +
+        `To add a manager, run 'berth cluster join-token manager' and follow the instructions.\n` +
+        `The CLI's context "${name}" now points at this cluster ('berth node ls' works from here).\n`,
     );
-  }
-  return 0;
-};
+    return 0;
+  },
+);
 
-export const leave: Command = async (args, g) => {
-  const { values } = parseCommand('cluster leave', args, { force: { type: 'boolean', short: 'f' } }, []);
-  await engine(g).call('LeaveCluster', { force: !!values.force });
-  write('Node left the cluster.\n');
-  return 0;
-};
+export const join = command(
+  { name: 'cluster join', options: { token: { type: 'string' } }, operands: ['host:port'] },
+  async ({ values, positionals }, g) => {
+    const token = values.token as string | undefined;
+    if (!token)
+      throw new UsageError(
+        'cluster join: --token is required (see `berth cluster join-token worker` on a manager)',
+      );
+    const answer = await engine(g).call('JoinCluster', { managerAddr: positionals[0], token });
+    write(`This node joined a cluster as a ${answer.role} (node ${answer.nodeId}).\n`);
+    return 0;
+  },
+);
 
-export const inspect: Command = async (args, g) => {
-  const { values } = parseCommand('cluster inspect', args, { format: { type: 'string', short: 'f' } }, []);
-  printDocuments(
-    [JSON.parse((await manager(g).call('Inspect', {})).json)],
-    values.format as string | undefined,
-  );
-  return 0;
-};
+export const joinToken = command(
+  {
+    name: 'cluster join-token',
+    options: { quiet: { type: 'boolean', short: 'q' }, rotate: { type: 'boolean' } },
+    operands: ['worker|manager'],
+  },
+  async ({ values, positionals }, g) => {
+    const role = positionals[0];
+    if (role !== 'worker' && role !== 'manager')
+      throw new UsageError(`cluster join-token: unknown role ${role} (worker or manager)`);
+    const { token } = await manager(g).call('JoinToken', { role, rotate: !!values.rotate });
+    if (values.quiet) write(`${token}\n`);
+    else {
+      const addr = manager(g).where;
+      if (values.rotate) write(`Successfully rotated ${role} join token.\n\n`);
+      write(
+        `To add a ${role} to this cluster, run the following command:\n\n    berth cluster join --token ${token} ${addr}\n\n`,
+      );
+    }
+    return 0;
+  },
+);
+
+export const leave = command(
+  { name: 'cluster leave', options: { force: { type: 'boolean', short: 'f' } }, operands: [] },
+  async ({ values }, g) => {
+    await engine(g).call('LeaveCluster', { force: !!values.force });
+    write('Node left the cluster.\n');
+    return 0;
+  },
+);
+
+export const inspect = command(
+  { name: 'cluster inspect', options: { format: { type: 'string', short: 'f' } }, operands: [] },
+  async ({ values }, g) => {
+    printDocuments(
+      [JSON.parse((await manager(g).call('Inspect', {})).json)],
+      values.format as string | undefined,
+    );
+    return 0;
+  },
+);

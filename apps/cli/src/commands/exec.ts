@@ -1,17 +1,15 @@
 /** berth exec: a process in a running container, with its output, input (-i), terminal (-t) and exit code. */
 import * as fs from 'node:fs';
-import { parseCommand } from '@berth/cli-support/args';
-import { engine, type Command } from '../context';
+import { command, engine } from '../context';
 import { relaySession, terminalSize } from './attach';
 import { runFailure } from './run';
 import { parseEnvFile } from './run-flags';
 
 /** berth exec [-d] [-i] [-t] [-e K=V]... [--env-file F] [-u USER] [-w DIR] [--privileged] CONTAINER COMMAND [ARG...] */
-export const exec: Command = async (args, g) => {
-  const { values, positionals } = parseCommand(
-    'exec',
-    args,
-    {
+export const exec = command(
+  {
+    name: 'exec',
+    options: {
       detach: { type: 'boolean', short: 'd' },
       interactive: { type: 'boolean', short: 'i' },
       tty: { type: 'boolean', short: 't' },
@@ -21,39 +19,41 @@ export const exec: Command = async (args, g) => {
       workdir: { type: 'string', short: 'w' },
       privileged: { type: 'boolean' },
     },
-    ['container', 'command', 'arg...'],
-    { interspersed: false },
-  );
-  const [id, ...cmd] = positionals;
-  const env = [
-    ...((values['env-file'] as string[] | undefined) ?? []).flatMap((f) =>
-      parseEnvFile(fs.readFileSync(f, 'utf8'), process.env),
-    ),
-    ...((values.env as string[] | undefined) ?? []).flatMap((e) =>
-      e.includes('=') ? [e] : process.env[e] !== undefined ? [`${e}=${process.env[e]}`] : [],
-    ),
-  ];
-  const tty = values.tty === true;
-  const stdin = values.interactive === true && values.detach !== true;
-  try {
-    const call = engine(g).duplex('Exec');
-    call.send({
-      start: {
-        id,
-        cmd,
-        env,
-        workingDir: (values.workdir as string | undefined) ?? '',
-        user: (values.user as string | undefined) ?? '',
-        tty,
-        stdin,
-        detach: values.detach === true,
-        privileged: values.privileged === true,
-        size: tty ? terminalSize() : undefined,
-      },
-    });
-    if (!stdin) call.send({ closeStdin: true });
-    return await relaySession(call, tty, stdin);
-  } catch (error) {
-    runFailure(error);
-  }
-};
+    operands: ['container', 'command', 'arg...'],
+    interspersed: false,
+  },
+  async ({ values, positionals }, g) => {
+    const [id, ...cmd] = positionals;
+    const env = [
+      ...((values['env-file'] as string[] | undefined) ?? []).flatMap((f) =>
+        parseEnvFile(fs.readFileSync(f, 'utf8'), process.env),
+      ),
+      ...((values.env as string[] | undefined) ?? []).flatMap((e) =>
+        e.includes('=') ? [e] : process.env[e] !== undefined ? [`${e}=${process.env[e]}`] : [],
+      ),
+    ];
+    const tty = values.tty === true;
+    const stdin = values.interactive === true && values.detach !== true;
+    try {
+      const call = engine(g).duplex('Exec');
+      call.send({
+        start: {
+          id,
+          cmd,
+          env,
+          workingDir: (values.workdir as string | undefined) ?? '',
+          user: (values.user as string | undefined) ?? '',
+          tty,
+          stdin,
+          detach: values.detach === true,
+          privileged: values.privileged === true,
+          size: tty ? terminalSize() : undefined,
+        },
+      });
+      if (!stdin) call.send({ closeStdin: true });
+      return await relaySession(call, tty, stdin);
+    } catch (error) {
+      runFailure(error);
+    }
+  },
+);

@@ -3,9 +3,9 @@
  * manager. A secret's content never comes back; a config's does (`config inspect --pretty`).
  */
 import * as fs from 'node:fs';
-import { keyValues, parseCommand, timeAgo } from '@berth/cli-support/args';
+import { keyValues, timeAgo } from '@berth/cli-support/args';
 import { FILE_OBJECT_WORD, type FileObject, type FileObjectKind } from '@berth/cluster';
-import { ExitError, forEach, write, type Command, type Globals } from '../context';
+import { command, ExitError, forEach, write, type Command, type Globals } from '../context';
 import { manager } from '../manager';
 import { printDocuments, printListing } from '../output';
 
@@ -34,93 +34,95 @@ async function list(g: Globals, kind: FileObjectKind): Promise<Shown[]> {
 function commandsFor(kind: FileObjectKind): Record<'create' | 'ls' | 'inspect' | 'rm', Command> {
   const what = FILE_OBJECT_WORD[kind];
   return {
-    create: async (args, g) => {
-      const { values, positionals } = parseCommand(
-        `${what} create`,
-        args,
-        { label: { type: 'string', short: 'l', multiple: true } },
-        [what, 'file|-'],
-      );
-      const [name, file] = positionals;
-      const data = await readContent(file);
-      const reply = await manager(g).call('CreateFileObject', {
-        kind,
-        specJson: JSON.stringify({ name, labels: keyValues(values.label) }),
-        data,
-      });
-      write(`${(JSON.parse(reply.json) as Shown).id}\n`);
-      return 0;
-    },
+    create: command(
+      {
+        name: `${what} create`,
+        options: { label: { type: 'string', short: 'l', multiple: true } },
+        operands: [what, 'file|-'],
+      },
+      async ({ values, positionals }, g) => {
+        const [name, file] = positionals;
+        const data = await readContent(file);
+        const reply = await manager(g).call('CreateFileObject', {
+          kind,
+          specJson: JSON.stringify({ name, labels: keyValues(values.label) }),
+          data,
+        });
+        write(`${(JSON.parse(reply.json) as Shown).id}\n`);
+        return 0;
+      },
+    ),
 
-    ls: async (args, g) => {
-      const { values } = parseCommand(
-        `${what} ls`,
-        args,
-        {
+    ls: command(
+      {
+        name: `${what} ls`,
+        options: {
           quiet: { type: 'boolean', short: 'q' },
           format: { type: 'string' },
           filter: { type: 'string', short: 'f', multiple: true },
         },
-        [],
-      );
-      const filters = keyValues(values.filter);
-      const rows = (await list(g, kind))
-        .filter((o) => !filters.name || o.spec.name.startsWith(filters.name))
-        .filter((o) => !filters.id || o.id.startsWith(filters.id))
-        .filter((o) => !filters.label || labelMatches(o.spec.labels, filters.label))
-        .map((o) => ({
-          ID: o.id,
-          Name: o.spec.name,
-          CreatedAt: timeAgo(new Date(o.meta.createdAt).toISOString()),
-          UpdatedAt: timeAgo(new Date(o.meta.updatedAt).toISOString()),
-          Labels: Object.entries(o.spec.labels)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(','),
-        }));
-      printListing(
-        rows,
-        {
-          table: 'table {{.ID}}\t{{.Name}}\t{{.CreatedAt}}\t{{.UpdatedAt}}',
-          headers: { CreatedAt: 'CREATED', UpdatedAt: 'UPDATED' },
-        },
-        { format: values.format as string | undefined, quiet: !!values.quiet },
-      );
-      return 0;
-    },
+        operands: [],
+      },
+      async ({ values }, g) => {
+        const filters = keyValues(values.filter);
+        const rows = (await list(g, kind))
+          .filter((o) => !filters.name || o.spec.name.startsWith(filters.name))
+          .filter((o) => !filters.id || o.id.startsWith(filters.id))
+          .filter((o) => !filters.label || labelMatches(o.spec.labels, filters.label))
+          .map((o) => ({
+            ID: o.id,
+            Name: o.spec.name,
+            CreatedAt: timeAgo(new Date(o.meta.createdAt).toISOString()),
+            UpdatedAt: timeAgo(new Date(o.meta.updatedAt).toISOString()),
+            Labels: Object.entries(o.spec.labels)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(','),
+          }));
+        printListing(
+          rows,
+          {
+            table: 'table {{.ID}}\t{{.Name}}\t{{.CreatedAt}}\t{{.UpdatedAt}}',
+            headers: { CreatedAt: 'CREATED', UpdatedAt: 'UPDATED' },
+          },
+          { format: values.format as string | undefined, quiet: !!values.quiet },
+        );
+        return 0;
+      },
+    ),
 
-    inspect: async (args, g) => {
-      const { values, positionals } = parseCommand(
-        `${what} inspect`,
-        args,
-        { format: { type: 'string', short: 'f' }, pretty: { type: 'boolean' } },
-        [`${what}...`],
-      );
-      const documents: Shown[] = [];
-      const code = await forEach(positionals, async (ref) => {
-        documents.push(JSON.parse((await manager(g).call('GetFileObject', { kind, ref })).json) as Shown);
-        return null;
-      });
-      if (values.pretty)
-        for (const d of documents)
-          write(
-            `ID:              ${d.id}\nName:            ${d.spec.name}\n` +
-              `Labels:          ${Object.entries(d.spec.labels)
-                .map(([k, v]) => `\n - ${k}=${v}`)
-                .join('')}\n` +
-              `Created at:      ${new Date(d.meta.createdAt).toISOString()}\n` +
-              (d.data === undefined ? '' : `Data:\n${Buffer.from(d.data, 'base64').toString('utf8')}\n`),
-          );
-      else if (documents.length) printDocuments(documents, values.format as string | undefined);
-      return code;
-    },
+    inspect: command(
+      {
+        name: `${what} inspect`,
+        options: { format: { type: 'string', short: 'f' }, pretty: { type: 'boolean' } },
+        operands: [`${what}+`],
+      },
+      async ({ values, positionals }, g) => {
+        const documents: Shown[] = [];
+        const code = await forEach(positionals, async (ref) => {
+          documents.push(JSON.parse((await manager(g).call('GetFileObject', { kind, ref })).json) as Shown);
+          return null;
+        });
+        if (values.pretty)
+          for (const d of documents)
+            write(
+              `ID:              ${d.id}\nName:            ${d.spec.name}\n` +
+                `Labels:          ${Object.entries(d.spec.labels)
+                  .map(([k, v]) => `\n - ${k}=${v}`)
+                  .join('')}\n` +
+                `Created at:      ${new Date(d.meta.createdAt).toISOString()}\n` +
+                (d.data === undefined ? '' : `Data:\n${Buffer.from(d.data, 'base64').toString('utf8')}\n`),
+            );
+        else if (documents.length) printDocuments(documents, values.format as string | undefined);
+        return code;
+      },
+    ),
 
-    rm: async (args, g) => {
-      const { positionals } = parseCommand(`${what} rm`, args, {}, [`${what}...`]);
+    rm: command({ name: `${what} rm`, options: {}, operands: [`${what}+`] }, async ({ positionals }, g) => {
       return forEach(positionals, async (ref) => {
         await manager(g).call('RemoveFileObject', { kind, ref });
         return ref;
       });
-    },
+    }),
   };
 }
 

@@ -1,7 +1,7 @@
 /** berth login / logout: the engine checks the credentials; the CLI keeps them, as docker's does. */
-import { parseCommand, UsageError } from '@berth/cli-support/args';
+import { UsageError } from '@berth/cli-support/args';
 import { CredentialStore, defaultConfigPath } from '@berth/image/registry/credentials';
-import { engine, write, type Command, type Globals } from '../context';
+import { command, engine, write, type Globals } from '../context';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -23,37 +23,40 @@ function serverOf(text: string | undefined): string {
 }
 
 /** berth login [-u USER] [-p PASSWORD | --password-stdin] [SERVER] */
-export const login: Command = async (args, g) => {
-  const { values, positionals } = parseCommand(
-    'login',
-    args,
-    {
+export const login = command(
+  {
+    name: 'login',
+    options: {
       username: { type: 'string', short: 'u' },
       password: { type: 'string', short: 'p' },
       'password-stdin': { type: 'boolean' },
     },
-    ['server?'],
-  );
-  if (!values.username)
-    throw new UsageError('login: give the user name with -u (prompting is not supported)');
-  const password = values['password-stdin'] ? await readStdin() : (values.password as string | undefined);
-  if (!password) throw new UsageError('login: give the password with --password-stdin (or -p)');
-  if (values.password)
-    process.stderr.write('WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n');
-  const server = serverOf(positionals[0]);
-  const credentials = { username: values.username as string, password };
-  await engine(g).call('Login', { server, auth: credentials });
-  store(g).set(server, credentials);
-  write('Login Succeeded\n');
-  return 0;
-};
+    operands: ['server?'],
+  },
+  async ({ values, positionals }, g) => {
+    if (!values.username)
+      throw new UsageError('login: give the user name with -u (prompting is not supported)');
+    const password = values['password-stdin'] ? await readStdin() : (values.password as string | undefined);
+    if (!password) throw new UsageError('login: give the password with --password-stdin (or -p)');
+    if (values.password)
+      process.stderr.write('WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n');
+    const server = serverOf(positionals[0]);
+    const credentials = { username: values.username as string, password };
+    await engine(g).call('Login', { server, auth: credentials });
+    store(g).set(server, credentials);
+    write('Login Succeeded\n');
+    return 0;
+  },
+);
 
 /** berth logout [SERVER] */
-export const logout: Command = async (args, g) => {
-  const { positionals } = parseCommand('logout', args, {}, ['server?']);
-  const server = serverOf(positionals[0]);
-  write(
-    store(g).remove(server) ? `Removing login credentials for ${server}\n` : `Not logged in to ${server}\n`,
-  );
-  return 0;
-};
+export const logout = command(
+  { name: 'logout', options: {}, operands: ['server?'] },
+  async ({ positionals }, g) => {
+    const server = serverOf(positionals[0]);
+    write(
+      store(g).remove(server) ? `Removing login credentials for ${server}\n` : `Not logged in to ${server}\n`,
+    );
+    return 0;
+  },
+);

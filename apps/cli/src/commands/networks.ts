@@ -1,16 +1,15 @@
 /** berth network create|ls|inspect|rm|connect|disconnect|prune */
-import { keyValues, parseCommand } from '@berth/cli-support/args';
+import { keyValues } from '@berth/cli-support/args';
 import type { Network } from '@berth/cluster';
 import { RpcError, Status } from '@berth/proto/status';
-import { engine, forEach, write, type Command, type Globals } from '../context';
+import { command, engine, forEach, write, type Globals } from '../context';
 import { currentContextName, manager } from '../manager';
 import { inspectEach, printListing } from '../output';
 
-export const create: Command = async (args, g) => {
-  const { values, positionals } = parseCommand(
-    'network create',
-    args,
-    {
+export const create = command(
+  {
+    name: 'network create',
+    options: {
       driver: { type: 'string', short: 'd' },
       subnet: { type: 'string' },
       gateway: { type: 'string' },
@@ -18,157 +17,160 @@ export const create: Command = async (args, g) => {
       internal: { type: 'boolean' },
       attachable: { type: 'boolean' },
     },
-    ['name'],
-  );
-  const labels = keyValues(values.label);
-  if (values.driver === 'overlay') {
-    // overlay networks span machines: the cluster's manager makes them
-    const spec = {
-      name: positionals[0],
-      driver: 'overlay',
-      labels,
-      attachable: values.attachable === true,
-      ingress: false,
-      subnet: (values.subnet as string | undefined) ?? '',
-    };
-    const network = JSON.parse(
-      (await manager(g).call('CreateNetwork', { specJson: JSON.stringify(spec) })).json,
-    ) as {
-      id: string;
-    };
-    write(`${network.id}\n`);
-    return 0;
-  }
-  const doc = JSON.parse(
-    (
-      await engine(g).call('CreateNetwork', {
+    operands: ['name'],
+  },
+  async ({ values, positionals }, g) => {
+    const labels = keyValues(values.label);
+    if (values.driver === 'overlay') {
+      // overlay networks span machines: the cluster's manager makes them
+      const spec = {
         name: positionals[0],
-        driver: (values.driver as string | undefined) ?? '',
-        subnet: (values.subnet as string | undefined) ?? '',
-        gateway: (values.gateway as string | undefined) ?? '',
+        driver: 'overlay',
         labels,
-        internal: values.internal === true,
         attachable: values.attachable === true,
-      })
-    ).json,
-  ) as { Id: string };
-  write(`${doc.Id}\n`);
-  return 0;
-};
+        ingress: false,
+        subnet: (values.subnet as string | undefined) ?? '',
+      };
+      const network = JSON.parse(
+        (await manager(g).call('CreateNetwork', { specJson: JSON.stringify(spec) })).json,
+      ) as {
+        id: string;
+      };
+      write(`${network.id}\n`);
+      return 0;
+    }
+    const doc = JSON.parse(
+      (
+        await engine(g).call('CreateNetwork', {
+          name: positionals[0],
+          driver: (values.driver as string | undefined) ?? '',
+          subnet: (values.subnet as string | undefined) ?? '',
+          gateway: (values.gateway as string | undefined) ?? '',
+          labels,
+          internal: values.internal === true,
+          attachable: values.attachable === true,
+        })
+      ).json,
+    ) as { Id: string };
+    write(`${doc.Id}\n`);
+    return 0;
+  },
+);
 
-export const ls: Command = async (args, g) => {
-  const { values } = parseCommand(
-    'network ls',
-    args,
-    {
+export const ls = command(
+  {
+    name: 'network ls',
+    options: {
       quiet: { type: 'boolean', short: 'q' },
       format: { type: 'string' },
       'no-trunc': { type: 'boolean' },
       filter: { type: 'string', short: 'f', multiple: true },
     },
-    [],
-  );
-  const local = await orInCluster(
-    g,
-    async () => (await engine(g).call('ListNetworks', {})).networks,
-    async () => [],
-  );
-  const known = new Set(local.map((n) => n.id));
-  const cluster = (await clusterNetworks(g)).filter((n) => !known.has(n.id)); // a machine lists those it carries too
-  const rows = [...local, ...cluster].map((n) => ({
-    ID: values['no-trunc'] ? n.id : n.id.slice(0, 12),
-    Name: n.name,
-    Driver: n.driver,
-    Scope: n.scope,
-    Subnet: n.subnet,
-    CreatedAt: new Date(n.createdMs).toISOString(),
-  }));
-  printListing(
-    rows,
-    { table: 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', headers: { ID: 'NETWORK ID' } },
-    { format: values.format as string | undefined, quiet: values.quiet === true },
-  );
-  return 0;
-};
-
-export const inspect: Command = async (args, g) => {
-  const { values, positionals } = parseCommand(
-    'network inspect',
-    args,
-    { format: { type: 'string', short: 'f' } },
-    ['network', 'more...'],
-  );
-  return inspectEach(positionals, values.format as string | undefined, async (name) => {
-    const answer = await orInCluster(
+    operands: [],
+  },
+  async ({ values }, g) => {
+    const local = await orInCluster(
       g,
-      () => engine(g).call('InspectNetwork', { name }),
-      (m) => m.call('GetNetwork', { ref: name }),
+      async () => (await engine(g).call('ListNetworks', {})).networks,
+      async () => [],
     );
-    return JSON.parse(answer.json);
-  });
-};
-
-export const rm: Command = async (args, g) => {
-  const { positionals } = parseCommand('network rm', args, { force: { type: 'boolean', short: 'f' } }, [
-    'network',
-    'more...',
-  ]);
-  return forEach(positionals, async (name) => {
-    await orInCluster(
-      g,
-      () => engine(g).call('RemoveNetwork', { name }),
-      (m) => m.call('RemoveNetwork', { ref: name, force: false }),
+    const known = new Set(local.map((n) => n.id));
+    const cluster = (await clusterNetworks(g)).filter((n) => !known.has(n.id)); // a machine lists those it carries too
+    const rows = [...local, ...cluster].map((n) => ({
+      ID: values['no-trunc'] ? n.id : n.id.slice(0, 12),
+      Name: n.name,
+      Driver: n.driver,
+      Scope: n.scope,
+      Subnet: n.subnet,
+      CreatedAt: new Date(n.createdMs).toISOString(),
+    }));
+    printListing(
+      rows,
+      { table: 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}', headers: { ID: 'NETWORK ID' } },
+      { format: values.format as string | undefined, quiet: values.quiet === true },
     );
-    return name;
-  });
-};
+    return 0;
+  },
+);
 
-export const connect: Command = async (args, g) => {
-  const { values, positionals } = parseCommand(
-    'network connect',
-    args,
-    { alias: { type: 'string', multiple: true } },
-    ['network', 'container'],
-  );
-  await engine(g).call('ConnectNetwork', {
-    network: positionals[0],
-    container: positionals[1],
-    aliases: (values.alias as string[] | undefined) ?? [],
-  });
-  return 0;
-};
+export const inspect = command(
+  { name: 'network inspect', options: { format: { type: 'string', short: 'f' } }, operands: ['network+'] },
+  async ({ values, positionals }, g) => {
+    return inspectEach(positionals, values.format as string | undefined, async (name) => {
+      const answer = await orInCluster(
+        g,
+        () => engine(g).call('InspectNetwork', { name }),
+        (m) => m.call('GetNetwork', { ref: name }),
+      );
+      return JSON.parse(answer.json);
+    });
+  },
+);
 
-export const disconnect: Command = async (args, g) => {
-  const { values, positionals } = parseCommand(
-    'network disconnect',
-    args,
-    { force: { type: 'boolean', short: 'f' } },
-    ['network', 'container'],
-  );
-  await engine(g).call('DisconnectNetwork', {
-    network: positionals[0],
-    container: positionals[1],
-    force: values.force === true,
-  });
-  return 0;
-};
+export const rm = command(
+  { name: 'network rm', options: { force: { type: 'boolean', short: 'f' } }, operands: ['network+'] },
+  async ({ positionals }, g) => {
+    return forEach(positionals, async (name) => {
+      await orInCluster(
+        g,
+        () => engine(g).call('RemoveNetwork', { name }),
+        (m) => m.call('RemoveNetwork', { ref: name, force: false }),
+      );
+      return name;
+    });
+  },
+);
 
-export const prune: Command = async (args, g) => {
-  parseCommand('network prune', args, { force: { type: 'boolean', short: 'f' } }, []);
-  const [{ networks }, { containers }] = await Promise.all([
-    engine(g).call('ListNetworks', {}),
-    engine(g).call('ListContainers', { all: true }),
-  ]);
-  const used = new Set(containers.flatMap((c) => c.networks));
-  const removed: string[] = [];
-  for (const n of networks) {
-    if (['bridge', 'host', 'none'].includes(n.name) || used.has(n.name)) continue;
-    await engine(g).call('RemoveNetwork', { name: n.name });
-    removed.push(n.name);
-  }
-  if (removed.length) write(`Deleted Networks:\n${removed.map((n) => `${n}\n`).join('')}`);
-  return 0;
-};
+export const connect = command(
+  {
+    name: 'network connect',
+    options: { alias: { type: 'string', multiple: true } },
+    operands: ['network', 'container'],
+  },
+  async ({ values, positionals }, g) => {
+    await engine(g).call('ConnectNetwork', {
+      network: positionals[0],
+      container: positionals[1],
+      aliases: (values.alias as string[] | undefined) ?? [],
+    });
+    return 0;
+  },
+);
+
+export const disconnect = command(
+  {
+    name: 'network disconnect',
+    options: { force: { type: 'boolean', short: 'f' } },
+    operands: ['network', 'container'],
+  },
+  async ({ values, positionals }, g) => {
+    await engine(g).call('DisconnectNetwork', {
+      network: positionals[0],
+      container: positionals[1],
+      force: values.force === true,
+    });
+    return 0;
+  },
+);
+
+export const prune = command(
+  { name: 'network prune', options: { force: { type: 'boolean', short: 'f' } }, operands: [] },
+  async (_, g) => {
+    const [{ networks }, { containers }] = await Promise.all([
+      engine(g).call('ListNetworks', {}),
+      engine(g).call('ListContainers', { all: true }),
+    ]);
+    const used = new Set(containers.flatMap((c) => c.networks));
+    const removed: string[] = [];
+    for (const n of networks) {
+      if (['bridge', 'host', 'none'].includes(n.name) || used.has(n.name)) continue;
+      await engine(g).call('RemoveNetwork', { name: n.name });
+      removed.push(n.name);
+    }
+    if (removed.length) write(`Deleted Networks:\n${removed.map((n) => `${n}\n`).join('')}`);
+    return 0;
+  },
+);
 
 type Manager = ReturnType<typeof manager>;
 

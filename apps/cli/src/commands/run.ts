@@ -5,19 +5,20 @@
  * not be invoked or found.
  */
 import * as fs from 'node:fs';
-import { parseCommand, UsageError } from '@berth/cli-support/args';
+import { UsageError } from '@berth/cli-support/args';
+import type { Parsed, Usage } from '@berth/cli-support/usage';
 import { parseDuration } from '@berth/cli-support/units';
 import { RpcError } from '@berth/proto/status';
 import type { berth } from '@berth/proto';
 import {
   authFor,
+  command,
   daemonMessage,
   engine,
   ExitError,
   forEach,
   warn,
   write,
-  type Command,
   type Globals,
 } from '../context';
 import { CONTAINER_FLAGS, containerSpec } from './run-flags';
@@ -30,10 +31,15 @@ function durationNs(text: string, flag: string): number {
   }
 }
 
-function specFrom(command: string, args: string[], g: Globals) {
-  const { values, positionals } = parseCommand(command, args, CONTAINER_FLAGS, ['image', 'command...'], {
-    interspersed: false,
-  });
+/** run's and create's usage: flags end at the image, as docker's. */
+const containerUsage = (name: string): Usage => ({
+  name,
+  options: CONTAINER_FLAGS,
+  operands: ['image', 'command?', 'arg...'],
+  interspersed: false,
+});
+
+function specFrom({ values, positionals }: Parsed, g: Globals) {
   const spec = containerSpec(values, positionals, {
     env: process.env,
     readFile: (f) => fs.readFileSync(f, 'utf8'),
@@ -70,8 +76,8 @@ async function pullFirst(g: Globals, image: string, quiet: boolean): Promise<voi
 }
 
 /** berth run [OPTIONS] IMAGE [COMMAND] [ARG...] */
-export const run: Command = async (args, g) => {
-  const { values, spec } = specFrom('run', args, g);
+export const run = command(containerUsage('run'), async (parsed, g) => {
+  const { values, spec } = specFrom(parsed, g);
   if (values.interactive || values.tty) {
     const { runAttached } = await import('./attach');
     return runAttached(g, spec, values.detach === true);
@@ -125,11 +131,11 @@ export const run: Command = async (args, g) => {
   } catch (error) {
     runFailure(error);
   }
-};
+});
 
 /** berth create [OPTIONS] IMAGE [COMMAND] [ARG...] */
-export const create: Command = async (args, g) => {
-  const { values, spec } = specFrom('create', args, g);
+export const create = command(containerUsage('create'), async (parsed, g) => {
+  const { values, spec } = specFrom(parsed, g);
   try {
     if (values.pull === 'always') await pullFirst(g, spec.image!, values.quiet === true);
     const result = await engine(g).call('CreateContainer', { spec: spec as berth.engine.v1.IContainerSpec });
@@ -139,24 +145,25 @@ export const create: Command = async (args, g) => {
   } catch (error) {
     runFailure(error);
   }
-};
+});
 
 /** berth start [-a] [-i] CONTAINER... */
-export const start: Command = async (args, g) => {
-  const { values, positionals } = parseCommand(
-    'start',
-    args,
-    { attach: { type: 'boolean', short: 'a' }, interactive: { type: 'boolean', short: 'i' } },
-    ['container', 'more...'],
-  );
-  if (values.attach || values.interactive) {
-    if (positionals.length > 1)
-      throw new UsageError('you cannot start and attach multiple containers at once');
-    const { startAttached } = await import('./attach');
-    return startAttached(g, positionals[0], values.interactive === true);
-  }
-  return forEach(positionals, async (name) => {
-    await engine(g).call('StartContainer', { id: name });
-    return name;
-  });
-};
+export const start = command(
+  {
+    name: 'start',
+    options: { attach: { type: 'boolean', short: 'a' }, interactive: { type: 'boolean', short: 'i' } },
+    operands: ['container+'],
+  },
+  async ({ values, positionals }, g) => {
+    if (values.attach || values.interactive) {
+      if (positionals.length > 1)
+        throw new UsageError('you cannot start and attach multiple containers at once');
+      const { startAttached } = await import('./attach');
+      return startAttached(g, positionals[0], values.interactive === true);
+    }
+    return forEach(positionals, async (name) => {
+      await engine(g).call('StartContainer', { id: name });
+      return name;
+    });
+  },
+);

@@ -1,14 +1,14 @@
-import { parseCommand, UsageError } from '@berth/cli-support/args';
+import { UsageError } from '@berth/cli-support/args';
 import { defaultServiceSpec, type ServiceSpec } from '@berth/cluster';
 import type { FlagContext } from './run-flags';
 import {
   parseNetworkFlag,
   parsePlacementPref,
   parsePublish,
-  SERVICE_FLAGS,
   serviceSpec,
   parseFileReference,
 } from './service-flags';
+import { create as serviceCreate } from './service';
 
 /** A FlagContext over an in-memory file system and environment. */
 function context(files: Record<string, string> = {}, env: Record<string, string> = {}): FlagContext {
@@ -28,15 +28,7 @@ function context(files: Record<string, string> = {}, env: Record<string, string>
 
 /** What `berth service create ARGS` asks the manager for, parsed the way the CLI parses it. */
 function create(args: string[], ctx: FlagContext = context()): ServiceSpec {
-  const { values, positionals } = parseCommand(
-    'service create',
-    args,
-    SERVICE_FLAGS,
-    ['image', 'command...'],
-    {
-      interspersed: false,
-    },
-  );
+  const { values, positionals } = serviceCreate.parse(args);
   return serviceSpec(values, positionals, ctx);
 }
 

@@ -5,14 +5,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseCommand, UsageError } from '@berth/cli-support/args';
+import { UsageError } from '@berth/cli-support/args';
 import { STACK_LABEL, type Service, type StackSummary, type Task } from '@berth/cluster';
 import { formatProblem, readStack, renderConfig, type LoadedStack, type StackReading } from '@berth/spec';
-import { ExitError, warn, write, type Command, type Globals } from '../context';
+import { command, ExitError, warn, write, type Globals } from '../context';
 import { manager } from '../manager';
 import { printListing } from '../output';
 import { replicasColumn } from '../cluster-views/views';
-import { ls as serviceLs, ps as servicePs } from './service';
+import { currentCrashLoop, waitingLines } from '../cluster-views/progress';
+import { LIST_OPTIONS, TASK_OPTIONS, listServices, listTasks, reportCrashLoop } from './service';
 
 const parse = <T>(json: string) => JSON.parse(json) as T;
 
@@ -37,7 +38,7 @@ function read(files: string[], stackName: string): StackReading {
     stackName,
     readFile: readText,
   });
-  for (const line of reading.stack?.warnings ?? []) warn(line);
+  for (const line of reading.stack?.warnings ?? []) warn(`${line}\n`);
   return reading;
 }
 
@@ -50,54 +51,55 @@ function load(files: string[], stackName: string): LoadedStack {
 
 const composeFlags = { 'compose-file': { type: 'string', short: 'c', multiple: true } } as const;
 
-export const deploy: Command = async (args, g) => {
-  const { values, positionals } = parseCommand(
-    'stack deploy',
-    args,
-    {
+export const deploy = command(
+  {
+    name: 'stack deploy',
+    options: {
       ...composeFlags,
       prune: { type: 'boolean' },
       detach: { type: 'boolean', short: 'd' },
       'dry-run': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
     },
-    ['stack'],
-  );
-  const name = positionals[0];
-  const stack = load((values['compose-file'] as string[] | undefined) ?? [], name);
-  const reply = await manager(g).call('DeployStack', {
-    name,
-    servicesJson: stack.services.map((s) => JSON.stringify(s.spec)),
-    networksJson: stack.networks.map((n) =>
-      JSON.stringify({
-        name: n.name,
-        external: n.external,
-        attachable: n.attachable,
-        labels: n.labels,
-        subnet: n.subnet,
-      }),
-    ),
-    filesJson: stackFiles(stack).map((f) => JSON.stringify(f)),
-    prune: !!values.prune,
-    dryRun: !!values['dry-run'],
-  });
-  const summary = parse<StackSummary>(reply.json);
-  const verb = values['dry-run'] ? 'Would ' : '';
-  for (const n of summary.networks) write(`${verb}${verb ? 'create' : 'Creating'} network ${n}\n`);
-  for (const f of summary.files ?? []) write(`${verb}${verb ? 'create' : 'Creating'} ${f}\n`);
-  for (const s of summary.removed) write(`${verb}${verb ? 'remove' : 'Removing'} service ${s}\n`);
-  for (const n of summary.removedNetworks ?? [])
-    write(`${verb}${verb ? 'remove' : 'Removing'} network ${n}\n`);
-  for (const f of summary.removedFiles ?? []) write(`${verb}${verb ? 'remove' : 'Removing'} ${f}\n`);
-  for (const s of summary.created) write(`${verb}${verb ? 'create' : 'Creating'} service ${s}\n`);
-  for (const s of summary.updated) write(`${verb}${verb ? 'update' : 'Updating'} service ${s}\n`);
-  if (values['dry-run']) {
-    for (const s of summary.unchanged) write(`Would leave service ${s} unchanged\n`);
-    return 0;
-  }
-  if (values.detach) return 0;
-  return converge(g, [...summary.created, ...summary.updated, ...summary.unchanged], !!values.quiet);
-};
+    operands: ['stack'],
+  },
+  async ({ values, positionals }, g) => {
+    const name = positionals[0];
+    const stack = load((values['compose-file'] as string[] | undefined) ?? [], name);
+    const reply = await manager(g).call('DeployStack', {
+      name,
+      servicesJson: stack.services.map((s) => JSON.stringify(s.spec)),
+      networksJson: stack.networks.map((n) =>
+        JSON.stringify({
+          name: n.name,
+          external: n.external,
+          attachable: n.attachable,
+          labels: n.labels,
+          subnet: n.subnet,
+        }),
+      ),
+      filesJson: stackFiles(stack).map((f) => JSON.stringify(f)),
+      prune: !!values.prune,
+      dryRun: !!values['dry-run'],
+    });
+    const summary = parse<StackSummary>(reply.json);
+    const verb = values['dry-run'] ? 'Would ' : '';
+    for (const n of summary.networks) write(`${verb}${verb ? 'create' : 'Creating'} network ${n}\n`);
+    for (const f of summary.files ?? []) write(`${verb}${verb ? 'create' : 'Creating'} ${f}\n`);
+    for (const s of summary.removed) write(`${verb}${verb ? 'remove' : 'Removing'} service ${s}\n`);
+    for (const n of summary.removedNetworks ?? [])
+      write(`${verb}${verb ? 'remove' : 'Removing'} network ${n}\n`);
+    for (const f of summary.removedFiles ?? []) write(`${verb}${verb ? 'remove' : 'Removing'} ${f}\n`);
+    for (const s of summary.created) write(`${verb}${verb ? 'create' : 'Creating'} service ${s}\n`);
+    for (const s of summary.updated) write(`${verb}${verb ? 'update' : 'Updating'} service ${s}\n`);
+    if (values['dry-run']) {
+      for (const s of summary.unchanged) write(`Would leave service ${s} unchanged\n`);
+      return 0;
+    }
+    if (values.detach) return 0;
+    return converge(g, [...summary.created, ...summary.updated, ...summary.unchanged], !!values.quiet);
+  },
+);
 
 /**
  * The stack's secrets and configs with their content, read here as `docker stack deploy` reads
@@ -145,21 +147,30 @@ async function converge(g: Globals, names: string[], quiet: boolean): Promise<nu
       .map((j) => parse<Service>(j))
       .filter((s) => names.includes(s.spec.name))
       .sort((a, b) => a.spec.name.localeCompare(b.spec.name));
-    const tasks = (
-      await manager(g).call('ListTasks', { service: '', node: '', desiredState: 'running' })
-    ).json.map((j) => parse<Task>(j));
+    // every task, ended ones too: a service whose tasks keep ending will not converge
+    const tasks = (await manager(g).call('ListTasks', { service: '', node: '', desiredState: '' })).json.map(
+      (j) => parse<Task>(j),
+    );
     let done = true;
-    const lines = services.map((s) => {
+    const loops: [Service, NonNullable<ReturnType<typeof currentCrashLoop>>][] = [];
+    const lines = services.flatMap((s) => {
       const mine = tasks.filter((t) => t.serviceId === s.id);
       const [running, desired] = replicasColumn(s, mine).split('/').map(Number);
       const rolling = s.updateStatus?.state === 'updating' || s.updateStatus?.state === 'rollback_started';
       const failed = s.updateStatus?.state === 'paused' || s.updateStatus?.state === 'rollback_paused';
-      if ((running < desired || rolling) && !failed) done = false;
+      const converging = (running < desired || rolling) && !failed;
+      if (converging) done = false;
+      const loop = converging ? currentCrashLoop(s, mine) : null;
+      if (loop) loops.push([s, loop]);
       const bar = desired
         ? `[${'='.repeat(Math.round((20 * Math.min(running, desired)) / desired)).padEnd(20)}]`
         : '';
       const status = s.updateStatus && s.updateStatus.state !== 'completed' ? ` ${s.updateStatus.state}` : '';
-      return `${s.spec.name.padEnd(24)} ${bar} ${running}/${desired}${status}`;
+      // and, under it, why its tasks wait (depends_on, no node to run them)
+      return [
+        `${s.spec.name.padEnd(24)} ${bar} ${running}/${desired}${status}`,
+        ...waitingLines(mine).map((l) => `  ${l}`),
+      ];
     });
     const text = lines.join('\n');
     if (tty) {
@@ -168,6 +179,10 @@ async function converge(g: Globals, names: string[], quiet: boolean): Promise<nu
       drawn = lines.length;
     } else if (!quiet && text !== last) write(`${text}\n`);
     last = text;
+    if (loops.length) {
+      for (const [service, loop] of loops) await reportCrashLoop(g, service, loop);
+      return 1;
+    }
     if (done) return 0;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -177,19 +192,18 @@ async function converge(g: Globals, names: string[], quiet: boolean): Promise<nu
  * Prints the merged, interpolated file, as `docker stack config` does. A file Berth would refuse to
  * deploy is still printed when it could be read, followed by its problems, and the exit is 1.
  */
-export const config: Command = async (args) => {
-  const { values, positionals } = parseCommand('stack config', args, composeFlags, []);
-  const { stack, problems } = read(
-    (values['compose-file'] as string[] | undefined) ?? [],
-    positionals[0] ?? 'stack',
-  );
-  if (stack) write(renderConfig(stack.config));
-  if (problems.length === 0) return 0;
-  throw new ExitError(
-    `${stack ? 'this stack would not deploy:\n' : ''}${problems.map(formatProblem).join('\n')}`,
-    1,
-  );
-};
+export const config = command(
+  { name: 'stack config', options: composeFlags, operands: [] },
+  async ({ values }) => {
+    const { stack, problems } = read((values['compose-file'] as string[] | undefined) ?? [], 'stack');
+    if (stack) write(renderConfig(stack.config));
+    if (problems.length === 0) return 0;
+    throw new ExitError(
+      `${stack ? 'this stack would not deploy:\n' : ''}${problems.map(formatProblem).join('\n')}`,
+      1,
+    );
+  },
+);
 
 async function stackServices(g: Globals): Promise<Service[]> {
   return (await manager(g).call('ListServices', { filters: {} })).json
@@ -197,53 +211,53 @@ async function stackServices(g: Globals): Promise<Service[]> {
     .filter((s) => s.spec.labels[STACK_LABEL]);
 }
 
-export const ls: Command = async (args, g) => {
-  const { values } = parseCommand('stack ls', args, { format: { type: 'string' } }, []);
-  const counts = new Map<string, number>();
-  for (const s of await stackServices(g)) {
-    const stack = s.spec.labels[STACK_LABEL];
-    counts.set(stack, (counts.get(stack) ?? 0) + 1);
-  }
-  const rows = [...counts]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([Name, Services]) => ({ Name, Services }));
-  printListing(
-    rows,
-    { table: 'table {{.Name}}\t{{.Services}}' },
-    { format: values.format as string | undefined, quiet: false },
-  );
-  return 0;
-};
+export const ls = command(
+  { name: 'stack ls', options: { format: { type: 'string' } }, operands: [] },
+  async ({ values }, g) => {
+    const counts = new Map<string, number>();
+    for (const s of await stackServices(g)) {
+      const stack = s.spec.labels[STACK_LABEL];
+      counts.set(stack, (counts.get(stack) ?? 0) + 1);
+    }
+    const rows = [...counts]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([Name, Services]) => ({ Name, Services }));
+    printListing(
+      rows,
+      { table: 'table {{.Name}}\t{{.Services}}' },
+      { format: values.format as string | undefined, quiet: false },
+    );
+    return 0;
+  },
+);
 
-export const services: Command = async (args, g) => {
-  const { positionals, rest } = splitStack(args);
-  return serviceLs([...rest, '--filter', `label=${STACK_LABEL}=${positionals}`], g);
-};
+export const services = command(
+  { name: 'stack services', options: LIST_OPTIONS, operands: ['stack'] },
+  async ({ values, positionals: [stack] }, g) =>
+    listServices(g, values, (s) => s.spec.labels[STACK_LABEL] === stack),
+);
 
-export const ps: Command = async (args, g) => {
-  const { positionals, rest } = splitStack(args);
-  const names = (await stackServices(g))
-    .filter((s) => s.spec.labels[STACK_LABEL] === positionals)
-    .map((s) => s.spec.name);
-  if (!names.length) throw new ExitError(`nothing found in stack: ${positionals}`, 1);
-  return servicePs([...rest, ...names.sort()], g);
-};
+export const ps = command(
+  { name: 'stack ps', options: TASK_OPTIONS, operands: ['stack'] },
+  async ({ values, positionals: [stack] }, g) => {
+    const names = (await stackServices(g))
+      .filter((s) => s.spec.labels[STACK_LABEL] === stack)
+      .map((s) => s.spec.name);
+    if (!names.length) throw new ExitError(`nothing found in stack: ${stack}`, 1);
+    return listTasks(g, values, names.sort());
+  },
+);
 
-/** The stack name (the last argument not an option's value) and the options to pass on. */
-function splitStack(args: string[]): { positionals: string; rest: string[] } {
-  const name = args.at(-1);
-  if (!name || name.startsWith('-')) throw new UsageError('give the stack name');
-  return { positionals: name, rest: args.slice(0, -1) };
-}
-
-export const rm: Command = async (args, g) => {
-  const { positionals } = parseCommand('stack rm', args, {}, ['stack...']);
-  for (const name of positionals) {
-    const summary = parse<StackSummary>((await manager(g).call('RemoveStack', { ref: name })).json);
-    for (const s of summary.removed) write(`Removing service ${s}\n`);
-    for (const f of summary.removedFiles ?? []) write(`Removing ${f}\n`);
-    for (const n of summary.networks) write(`Removing network ${n}\n`);
-    for (const k of summary.kept ?? []) warn(`Keeping ${k}`);
-  }
-  return 0;
-};
+export const rm = command(
+  { name: 'stack rm', options: {}, operands: ['stack+'] },
+  async ({ positionals }, g) => {
+    for (const name of positionals) {
+      const summary = parse<StackSummary>((await manager(g).call('RemoveStack', { ref: name })).json);
+      for (const s of summary.removed) write(`Removing service ${s}\n`);
+      for (const f of summary.removedFiles ?? []) write(`Removing ${f}\n`);
+      for (const n of summary.networks) write(`Removing network ${n}\n`);
+      for (const k of summary.kept ?? []) warn(`Keeping ${k}\n`);
+    }
+    return 0;
+  },
+);
