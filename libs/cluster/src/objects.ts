@@ -265,6 +265,8 @@ export interface TaskStatus {
   exitCode: number | null;
   /** when its agent first reported it running (the manager notes it); absent if it never ran */
   startedAt?: number;
+  /** the last lines its container wrote, when it ended on its own: kept with the task, as its container may not be */
+  logTail?: string[];
 }
 
 export interface Task {

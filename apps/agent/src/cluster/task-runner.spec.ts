@@ -98,6 +98,7 @@ function harness(
   existing?: ContainerRecord,
   drainMs = 0,
   files?: RunnerDeps['files'],
+  logTail?: RunnerDeps['logTail'],
 ) {
   const containers = new FakeContainers();
   const reports: TaskStatus[] = [];
@@ -112,6 +113,7 @@ function harness(
       warn: (m) => warnings.push(m),
       drainMs,
       files,
+      logTail,
     },
     existing,
   );
@@ -242,6 +244,23 @@ describe(TaskRunner.name, () => {
       await flush();
       expect(reports).toEqual([
         { state: 'complete', timestamp: T0, message: 'finished', err: '', containerId: 'c1', exitCode: 0 },
+      ]);
+    });
+
+    it('should send the last lines the container wrote with its end', async () => {
+      const asked: string[] = [];
+      const h = harness(task(), undefined, 0, undefined, async (id) => {
+        asked.push(id);
+        return ['starting', 'no config at /etc/app.conf'];
+      });
+      h.runner.kick();
+      await flush();
+      h.reports.length = 0;
+      h.containers.exit('c1', 2);
+      await flush();
+      expect(asked).toEqual(['c1']);
+      expect(h.reports).toMatchObject([
+        { state: 'failed', exitCode: 2, logTail: ['starting', 'no config at /etc/app.conf'] },
       ]);
     });
 

@@ -24,6 +24,8 @@ export interface RunnerDeps {
   warn(message: string): void;
   /** a running task on networks waits this long before its container stops (load balancers let go of it) */
   drainMs?: number;
+  /** the last lines a container wrote, sent with the status of a task that ended on its own */
+  logTail?(containerId: string): Promise<string[]>;
   /** the task's secrets and configs as files: written before its container is made, removed with it */
   files?: {
     prepare(task: Task): Promise<BindMount[]>;
@@ -170,17 +172,23 @@ export class TaskRunner {
   private watchExit(): void {
     const id = this.containerId;
     this.deps.containers.wait(id).then(
-      (state) => this.exited(id, state),
+      (state) => void this.exited(id, state),
       (error: Error) => this.deps.warn(`waiting on task ${this.task.id}: ${error.message}`),
     );
   }
 
-  private exited(id: string, state: ContainerRecord['state']): void {
+  private async exited(id: string, state: ContainerRecord['state']): Promise<void> {
     if (this.disposed || id !== this.containerId) return;
     if (this.stopping) return; // shutdown() reports it
     const ended = statusOfContainer({ id, state }, this.deps.now());
-    if (ended && isTerminal(ended.state)) this.send(ended);
-    else this.report('failed', { err: `task: container is ${state.status}`, containerId: id });
+    if (!ended || !isTerminal(ended.state)) {
+      this.report('failed', { err: `task: container is ${state.status}`, containerId: id });
+      return;
+    }
+    // what it wrote last goes with the news: its container goes once the task is history
+    const logTail = (await this.deps.logTail?.(id).catch(() => [])) ?? [];
+    if (this.disposed || id !== this.containerId || this.stopping) return;
+    this.send(logTail.length ? { ...ended, logTail } : ended);
   }
 
   private async shutdown(remove: boolean): Promise<void> {

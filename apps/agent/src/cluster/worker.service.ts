@@ -20,6 +20,9 @@ import type { AgentConfig } from '../config';
  * reaches a container that is going away.
  */
 const DRAIN_MS = 2000;
+/** how much of an ended task's log goes with its status: enough to say why, little to keep */
+const LOG_TAIL_LINES = 10;
+const LOG_TAIL_WIDTH = 300;
 
 @Injectable()
 export class WorkerService {
@@ -115,6 +118,7 @@ export class WorkerService {
         now: Date.now,
         warn: (message) => this.log.warn(message),
         drainMs: DRAIN_MS,
+        logTail: (containerId) => this.logTail(containerId),
         files: {
           prepare: (t) => this.taskFiles.prepare(t, this.contents),
           release: (taskId) => this.taskFiles.release(taskId),
@@ -124,6 +128,22 @@ export class WorkerService {
     );
     this.runners.set(task.id, created);
     created.kick();
+  }
+
+  /** The last LOG_TAIL_LINES lines CONTAINER_ID wrote (stdout and stderr), each cut to LOG_TAIL_WIDTH. */
+  private async logTail(containerId: string): Promise<string[]> {
+    const lines: string[] = [];
+    const options = {
+      follow: false,
+      sinceMs: 0,
+      untilMs: 0,
+      tail: LOG_TAIL_LINES,
+      stdout: true,
+      stderr: true,
+    };
+    for await (const entry of this.containers.logs(containerId, options, AbortSignal.timeout(2_000)))
+      lines.push(entry.log.replace(/\n$/, '').slice(0, LOG_TAIL_WIDTH));
+    return lines.slice(-LOG_TAIL_LINES);
   }
 
   private async drop(id: string, runner: TaskRunner): Promise<void> {

@@ -139,9 +139,15 @@ export class ServicesService {
   }
 
   async remove(ref: string): Promise<void> {
-    const service = this.get(ref);
-    const result = await this.state.commit([{ op: 'delete', kind: 'services', object: service }]);
-    if (result.conflicts.length) throw conflict(`service ${service.spec.name} changed meanwhile; try again`);
+    // a rollout or the reconciler may write the service between our read and our delete; removing
+    // it is wanted whatever they wrote, so read it again and retry a few times before giving up
+    for (let attempt = 1; ; attempt++) {
+      const service = this.get(ref);
+      const result = await this.state.commit([{ op: 'delete', kind: 'services', object: service }]);
+      if (!result.conflicts.length) return;
+      if (attempt === REMOVE_ATTEMPTS)
+        throw conflict(`service ${service.spec.name} changed meanwhile; try again`);
+    }
   }
 
   /**
@@ -207,6 +213,9 @@ export class ServicesService {
       .filter((t) => !filter.desiredState || matchesDesired(t, filter.desiredState));
   }
 }
+
+/** how many times remove reads a service again after it changed under it */
+const REMOVE_ATTEMPTS = 5;
 
 /** how often WatchService sends a service whose tasks alone changed */
 const TASKS_EVERY_MS = 100;
