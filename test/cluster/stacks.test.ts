@@ -450,3 +450,134 @@ describe('stacks on a cluster of three machines', () => {
     expect(berth(['stack', 'ls', '--format', '{{.Name}}']).trim()).toBe('');
   });
 });
+
+describe('waiting, explained', () => {
+  const write = (name: string, yaml: string) => {
+    const file = path.join(scratch, name);
+    fs.writeFileSync(file, yaml);
+    return file;
+  };
+
+  it('should show a task held by depends_on as pending with what it waits for, and run it once that runs', async () => {
+    const file = write(
+      'held.yml',
+      [
+        'services:',
+        '  db:',
+        '    image: busybox:latest',
+        '    command: sleep 3600',
+        '    deploy:',
+        '      placement:',
+        '        constraints: [node.labels.db == yes]',
+        '  worker:',
+        '    image: busybox:latest',
+        '    command: sleep 3600',
+        '    depends_on: [db]',
+        '',
+      ].join('\n'),
+    );
+    berth(['stack', 'deploy', '-d', '-c', file, 'held']);
+    const rows = (text: string) => text.trim().split('\n').sort();
+    const format = ['--format', '{{.Name}}|{{.CurrentState}}|{{.Error}}'];
+    // both services named, flags after the names: every task of each, the held one with its reason
+    const seen = await until(
+      'the held worker task',
+      () => rows(berth(['service', 'ps', 'held_worker', 'held_db', ...format, '--no-trunc'])),
+      (r) => r.length === 2,
+      20_000,
+    );
+    expect(seen.map((r) => r.replace(/\|Pending .*? ago\|/, '|Pending|'))).toEqual([
+      expect.stringMatching(
+        /^held_db\.1\|Pending\|no suitable node \(constraint node\.labels\.db ?== ?yes: 0 of 3 nodes\)$/,
+      ),
+      'held_worker.1|Pending|waiting for held_db: 0 of 1 running',
+    ]);
+    expect(rows(berth(['stack', 'ps', 'held', ...format])).map((r) => r.split('|')[2])).toEqual([
+      expect.stringMatching(/^no suitable node/),
+      'waiting for held_db: 0 of 1 running',
+    ]);
+    expect(berth(['service', 'ls', '--filter', 'name=held_worker', '--format', '{{.Replicas}}']).trim()).toBe(
+      '0/1',
+    );
+    // the deploy's progress says the same, and keeps waiting
+    const progress = c().berth(['stack', 'deploy', '-c', file, 'held'], { timeoutMs: 8_000 });
+    expect(progress.status).toBeNull(); // still waiting when the time was up
+    expect(progress.stdout).toContain('held_worker.1: waiting for held_db: 0 of 1 running');
+    expect(progress.stdout).toContain('held_db.1: no suitable node');
+    // db placeable: it runs, and so does the worker, its reason gone
+    berth(['node', 'update', '--label-add', 'db=yes', 'm1']);
+    try {
+      const running = await until(
+        'the worker running',
+        () => rows(berth(['stack', 'ps', 'held', ...format])),
+        (r) => r.every((row) => row.includes('|Running ')),
+        30_000,
+      );
+      expect(running.map((r) => r.split('|')[2])).toEqual(['', '']);
+    } finally {
+      berth(['node', 'update', '--label-rm', 'db', 'm1']);
+      berth(['stack', 'rm', 'held']);
+    }
+  });
+
+  it('should stop waiting for a service whose tasks keep ending, and say how the last one ended and what it wrote', () => {
+    const started = Date.now();
+    const r = c().berth(
+      [
+        'service',
+        'create',
+        '--name',
+        'looping',
+        '--restart-delay',
+        '0s',
+        'busybox:latest',
+        'sh',
+        '-c',
+        'echo starting up; echo "no config at /etc/app.conf" >&2; exit 0',
+      ],
+      { timeoutMs: 120_000 },
+    );
+    try {
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(
+        'looping: its tasks keep ending: the last 5 each ended within 10 s of starting',
+      );
+      expect(r.stderr).toMatch(/last task: looping\.1 \([0-9a-z]{12}\): Complete \(exit 0\)/);
+      expect(r.stderr).toContain('no config at /etc/app.conf');
+      expect(Date.now() - started).toBeLessThan(100_000);
+      // --detach returns at once, as before
+      const detached = c().berth(['service', 'update', '--detach', '--env-add', 'X=1', 'looping'], {
+        timeoutMs: 20_000,
+      });
+      expect(detached.status).toBe(0);
+    } finally {
+      berth(['service', 'rm', 'looping']);
+    }
+  });
+
+  it('should end a stack deploy whose service keeps exiting, with the same report', () => {
+    const file = write(
+      'exits.yml',
+      [
+        'services:',
+        '  once:',
+        '    image: busybox:latest',
+        '    command: ["sh", "-c", "echo did my job; exit 0"]',
+        '    deploy:',
+        '      replicas: 2',
+        '      restart_policy:',
+        '        delay: 0s',
+        '',
+      ].join('\n'),
+    );
+    const r = c().berth(['stack', 'deploy', '-c', file, 'exits'], { timeoutMs: 120_000 });
+    try {
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('exits_once: its tasks keep ending');
+      expect(r.stderr).toContain('Complete (exit 0)');
+      expect(r.stderr).toContain('did my job');
+    } finally {
+      berth(['stack', 'rm', 'exits']);
+    }
+  });
+});
