@@ -148,6 +148,7 @@ const SHELL_KEYWORDS = new Set([
   'local',
   'eval',
   'sleep',
+  'type',
 ]);
 
 /** Every host program SOURCE starts by a literal name. */

@@ -56,6 +56,7 @@ export const HOST_PROGRAMS: Readonly<Record<string, ProgramSource>> = {
   sh: essential('dash'),
   bash: essential('bash'),
   hostname: essential('hostname'),
+  'dpkg-query': essential('dpkg'),
   id: essential('coreutils'),
   echo: essential('coreutils'),
   true: essential('coreutils'),
