@@ -65,7 +65,7 @@ describe('run', () => {
     expect(e.berth(['run', '--rm', 'busybox', '/etc/passwd']).status).toBe(126);
     const flag = e.berth(['run', '--no-such-flag', 'busybox']);
     expect(flag.status).toBe(125);
-    expect(flag.stderr).toContain("Unknown option '--no-such-flag'");
+    expect(flag.stderr).toContain('unknown flag: --no-such-flag');
     expect(flag.stderr).toContain("See 'berth run --help'.");
     const image = e.berth(['run', '--rm', '--pull', 'never', 'nothere:1']);
     expect(image.status).toBe(125);

@@ -1,6 +1,19 @@
 import { firstOperand, keyValues, formatTable, humanDuration, parseCommand, UsageError } from './args';
 
 describe('parseCommand', () => {
+  it.each([
+    [['--hep'], 'service ps: unknown flag: --hep'],
+    [['-x'], "service ps: unknown shorthand flag: 'x' in -x"],
+    [['--format'], 'service ps: flag needs an argument: --format'],
+    [
+      ['--format', '--no-trunc'],
+      "service ps: flag needs an argument: --format (a value that starts with '-' goes as --format=VALUE)",
+    ],
+  ])('should word a bad flag in %j as docker does', (args, message) => {
+    const options = { format: { type: 'string' }, 'no-trunc': { type: 'boolean' } } as const;
+    expect(() => parseCommand('service ps', args, options, ['service...'])).toThrow(message);
+  });
+
   it('should read flags and operands', () => {
     const { values, positionals } = parseCommand(
       'tag',

@@ -35,6 +35,21 @@ export function firstOperand(args: readonly string[], options: Options): number 
   return args.length;
 }
 
+/** util.parseArgs's complaint in docker's words ("unknown flag: --hep", "flag needs an argument: --format"). */
+function flagError(error: Error & { code?: string }): string {
+  const flag =
+    /Option '(-[^' ]+)/.exec(error.message)?.[1] ?? /Unknown option '([^']+)'/.exec(error.message)?.[1];
+  if (!flag) return error.message;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return flag.startsWith('--')
+      ? `unknown flag: ${flag}`
+      : `unknown shorthand flag: '${flag.slice(1)}' in ${flag}`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /ambiguous/.test(error.message))
+    return `flag needs an argument: ${flag} (a value that starts with '-' goes as ${flag}=VALUE)`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `flag needs an argument: ${flag}`;
+  return error.message;
+}
+
 /**
  * Parse ARGS for COMMAND; POSITIONALS names the operands, "name?" for
  * optional, "name..." for any number more, "name+" for one or more. With
@@ -54,7 +69,7 @@ export function parseCommand(
   try {
     parsed = parseArgs({ args: args.slice(0, cut), options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message}`);
+    throw new UsageError(`${command}: ${flagError(error as Error & { code?: string })}`);
   }
   parsed.positionals.push(...tail);
   const required = positionals.filter((p) => !p.endsWith('?') && !p.endsWith('...'));
