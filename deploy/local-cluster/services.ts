@@ -50,7 +50,21 @@ export async function spawnEtcd(options: EtcdOptions): Promise<ServiceRecord> {
     '--logger=zap',
   ];
   const log = path.join(options.dir, 'etcd.log');
-  return { endpoint, dir: options.dir, process: spawnRecorded('etcd', args, { log, marker: options.dir }) };
+  return {
+    endpoint,
+    dir: options.dir,
+    peer,
+    process: spawnRecorded('etcd', args, { log, marker: options.dir }),
+  };
+}
+
+/** The etcd of RECORD started again on its data and ports (after a fault test stopped it). */
+export async function respawnEtcd(record: ServiceRecord): Promise<ServiceRecord> {
+  return spawnEtcd({
+    dir: record.dir,
+    clientPort: portOf(record.endpoint),
+    peerPort: record.peer ? portOf(record.peer) : undefined,
+  });
 }
 
 /** redis-server on 127.0.0.1, persisting nothing. */

@@ -55,6 +55,8 @@ export interface ServiceRecord {
   endpoint: string;
   dir: string;
   process: ProcessRecord | null;
+  /** etcd's peer URL: a member started again must listen where its data says it does */
+  peer?: string;
 }
 
 export type ServiceName = 'etcd' | 'redis' | 'manager';

@@ -22,6 +22,8 @@ import {
   killAgent,
   logTail,
   LeftoversError,
+  respawnEtcd,
+  serviceReady,
   signalAndWait,
   startManager,
   startAgent,
@@ -158,6 +160,20 @@ export class ClusterHarness {
   /** Starts the manager again on the same etcd and state (its loops resume from etcd). */
   async startManager(): Promise<void> {
     await withStateLock(this.stateDir, () => startManager(this.store, () => undefined));
+  }
+
+  /** Ends etcd with SIGNAL (an outage) and waits until it has exited. */
+  async stopEtcd(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const etcd = this.store.state.services.etcd?.process;
+    if (!etcd || !(await signalAndWait(etcd, signal, 15_000)))
+      throw new Error(`etcd did not exit after ${signal}`);
+  }
+
+  /** Starts etcd again on its data and ports, and waits until it answers. */
+  async startEtcd(): Promise<void> {
+    const record = await respawnEtcd(this.store.state.services.etcd!);
+    this.store.update((s) => (s.services.etcd = record));
+    await serviceReady('etcd', record);
   }
 
   /** Machine INDEX (from 1). */

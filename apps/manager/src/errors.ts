@@ -31,7 +31,12 @@ export function toStatus(error: unknown): StatusInfo {
   if (error instanceof TrustError)
     return { code: Status.INVALID_ARGUMENT, message: error.message, kind: 'TrustError' };
   if (error instanceof ConstraintError) return { code: Status.INVALID_ARGUMENT, message: error.message };
-  if (error instanceof StoreUnavailableError) return { code: Status.UNAVAILABLE, message: error.message };
+  // the manager's own start names its flag; a caller of the API needs to know it may try again
+  if (error instanceof StoreUnavailableError)
+    return {
+      code: Status.UNAVAILABLE,
+      message: `the cluster's store is unavailable (etcd at ${error.endpoints.join(', ')} does not answer); try again once it is back`,
+    };
   if (error instanceof StoreConflict) return { code: Status.ABORTED, message: `${error.message}; try again` };
   return { code: Status.INTERNAL, message: (error as Error)?.stack ?? String(error) };
 }

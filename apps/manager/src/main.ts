@@ -24,6 +24,9 @@ const LEVELS: Record<ManagerConfig['logLevel'], LogLevel[]> = {
   error: ['error'],
 };
 
+/** how long a stop may take before the manager exits regardless */
+const STOP_WITHIN_MS = 10_000;
+
 function hostAddresses(): string[] {
   return Object.values(os.networkInterfaces())
     .flat()
@@ -43,6 +46,17 @@ async function main(argv: string[]): Promise<void> {
     abortOnError: false,
   });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // a clean stop talks to etcd and Redis (resign, close the rollout worker); with either away it
+  // could wait forever, and a supervisor's stop must end the process
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () =>
+      setTimeout(() => {
+        process.stderr.write(
+          `berth-manager: still stopping ${STOP_WITHIN_MS / 1000} s after ${signal}; exiting\n`,
+        );
+        process.exit(1);
+      }, STOP_WITHIN_MS).unref(),
+    );
   await app.get(ServerService).listen();
 }
 

@@ -69,7 +69,11 @@ export class StateCache {
 
   private async load(): Promise<void> {
     const { revision, objects } = await this.store.readAll();
+    const before = this.maps;
     this.maps = mapsOf(objects);
+    // after a reload, listeners hear what changed while the watch was down, as if they had seen it
+    for (const event of changesBetween(before, this.maps, revision))
+      for (const listener of this.listeners) listener(event);
     this.advance(revision);
     this.watcher = await this.store.watch(
       revision,
@@ -93,7 +97,18 @@ export class StateCache {
     if (this.closed) return;
     process.stderr.write(`berth: store watch failed (${error.message}); reloading state from etcd\n`);
     await this.watcher?.cancel().catch(() => undefined);
-    await this.load();
+    this.watcher = null;
+    // etcd may be away for a while: keep trying, what is in memory meanwhile serves reads
+    for (let waitMs = 200; !this.closed; waitMs = Math.min(waitMs * 2, 2000)) {
+      try {
+        return await this.load();
+      } catch (reason) {
+        process.stderr.write(
+          `berth: reloading state from etcd failed (${(reason as Error).message}); trying again\n`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
+    }
   }
 
   private advance(revision: number): void {
@@ -103,6 +118,21 @@ export class StateCache {
     this.waiters = this.waiters.filter((w) => w.revision > revision);
     for (const waiter of ready) waiter.resolve();
   }
+}
+
+/** The events that turn BEFORE into AFTER (objects compared by their version), at REVISION. */
+function changesBetween(before: Maps, after: Maps, revision: number): StoreEvent[] {
+  const events: StoreEvent[] = [];
+  for (const kind of KINDS) {
+    const old = before[kind] as Map<string, { meta: { version: number } }>;
+    const now = after[kind] as Map<string, { meta: { version: number } }>;
+    for (const [id, object] of now)
+      if (old.get(id)?.meta.version !== object.meta.version)
+        events.push({ type: 'put', kind, id, object: object as StoreEvent['object'], revision });
+    for (const id of old.keys())
+      if (!now.has(id)) events.push({ type: 'delete', kind, id, object: null, revision });
+  }
+  return events;
 }
 
 /**

@@ -25,8 +25,16 @@ export class LeaderElection {
     return this.election.leader();
   }
 
+  /** Gives up leadership (or the candidacy); with etcd away, gives up waiting after 2 s: the lease then ends it. */
   async resign(): Promise<void> {
-    await this.campaign?.resign().catch(() => undefined);
+    const campaign = this.campaign;
     this.campaign = null;
+    if (!campaign) return;
+    campaign.removeAllListeners('error');
+    campaign.on('error', () => undefined); // a late failure of a campaign we left
+    await Promise.race([
+      campaign.resign().catch(() => undefined),
+      new Promise((r) => setTimeout(r, 2000).unref()),
+    ]);
   }
 }

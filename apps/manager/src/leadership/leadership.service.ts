@@ -3,25 +3,34 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LeaderElection } from '@berth/store';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
-import { DispatcherService } from '../dispatcher/dispatcher.service';
+import { NodeLivenessService } from '../dispatcher/node-liveness.service';
 import { ReconcileLoop } from '../loops/reconcile.loop';
 import { RolloutsService } from '../rollouts/rollouts.service';
 import { StateService } from '../state/state.service';
 
+/** how long a manager that could not stand for leader (etcd away) waits before it tries again */
+const STAND_AGAIN_MS = 1000;
+
 /**
- * Any manager serves the API; the one elected through etcd runs the loops, the rollouts and the dispatcher
- * (DESIGN.md: manager). A manager that loses leadership exits, so a supervisor restarts it clean.
+ * Any manager serves the API and agents' sessions; the one elected through etcd runs the loops,
+ * the rollouts and the nodes' liveness (DESIGN.md: manager). Leadership is a term, not a life: a manager that loses it (its
+ * lease expired while etcd was away) steps down, stops its leader's work, and stands again, so an
+ * etcd outage is waited out and never needs a person to restart anything (DESIGN.md decision 8).
  */
 @Injectable()
 export class LeadershipService {
   private readonly log = new Logger('leadership');
   private election: LeaderElection | null = null;
   private leading = false;
+  private running = false;
+  /** ends the wait of a term (or of a pause between tries) when the manager stops */
+  private interrupt: (() => void) | null = null;
+  private serving: Promise<void> | null = null;
 
   constructor(
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
     private readonly state: StateService,
-    private readonly dispatcher: DispatcherService,
+    private readonly liveness: NodeLivenessService,
     private readonly loop: ReconcileLoop,
     private readonly rollouts: RolloutsService,
   ) {}
@@ -31,35 +40,58 @@ export class LeadershipService {
   }
 
   start(): void {
-    if (this.election) return;
+    if (this.running) return;
+    this.running = true;
     this.election = new LeaderElection(
       this.state.store,
       'managers',
       Math.max(1, Math.ceil(this.config.heartbeatGraceMs / 1000)),
     );
+    this.serving = this.serve();
+  }
+
+  /** Stands for leader, leads while elected, steps down when the term ends; again, until stopped. */
+  private async serve(): Promise<void> {
     const me = `${os.hostname()}:${process.pid}@${this.config.advertiseAddr}`;
-    this.election
-      .lead(me, (error) => {
-        this.log.error(`lost leadership: ${error.message}; exiting`);
-        process.exit(1);
-      })
-      .then(() => {
+    while (this.running) {
+      let lost!: (error: Error) => void;
+      const termEnded = new Promise<Error>((resolve) => (lost = resolve));
+      const stopped = new Promise<Error>((resolve) => (this.interrupt = () => resolve(new Error('stopped'))));
+      try {
+        const elected = this.election!.lead(me, (error) => lost(error)).then(() => null);
+        const ended = await Promise.race([elected, termEnded, stopped]);
+        if (ended) throw ended;
         this.leading = true;
-        this.log.log('elected leader: running the dispatcher and the control loops');
-        this.dispatcher.start();
+        this.log.log('elected leader: running the control loops and watching the nodes');
+        this.liveness.start();
         this.loop.start();
         void this.rollouts.start().catch((error: Error) => this.log.error(`rollouts: ${error.message}`));
-      })
-      .catch((error: Error) => this.log.error(`election failed: ${error.message}`));
+        const why = await Promise.race([termEnded, stopped]);
+        if (this.running) this.log.warn(`lost leadership (${why.message}): stepping down; standing again`);
+      } catch (error) {
+        if (this.running)
+          this.log.warn(`cannot stand for leader (${(error as Error).message}); trying again shortly`);
+      }
+      await this.stepDown();
+      await this.election!.resign();
+      if (this.running) await Promise.race([sleep(STAND_AGAIN_MS), stopped]);
+    }
+  }
+
+  private async stepDown(): Promise<void> {
+    if (!this.leading) return;
+    this.leading = false;
+    await this.rollouts.stop().catch((error: Error) => this.log.warn(`stopping rollouts: ${error.message}`));
+    await this.loop.stop();
+    this.liveness.stop();
   }
 
   async stop(): Promise<void> {
-    if (this.leading) {
-      await this.rollouts.stop();
-      await this.loop.stop();
-      await this.dispatcher.stop();
-    }
-    this.leading = false;
-    await this.election?.resign();
+    this.running = false;
+    this.interrupt?.();
+    await this.serving;
   }
 }
+
+const sleep = (ms: number) =>
+  new Promise<Error>((resolve) => setTimeout(() => resolve(new Error('slept')), ms));
