@@ -7,12 +7,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CLUSTER_SERVICE, GrpcClient } from '@berth/proto';
+import { CLUSTER_SERVICE, FailoverClient, GrpcClient } from '@berth/proto';
 import { closeAtExit, type Globals } from './context';
 
 export interface ClusterContext {
   name: string;
   managerAddr: string;
+  /** every manager's address: the CLI moves to the next when one cannot be reached */
+  managers?: string[];
   caPem: string;
   certPem: string;
   keyPem: string;
@@ -75,10 +77,13 @@ export function removeContext(g: Globals, name: string): void {
   if (currentContextName(g) === name) fs.rmSync(path.join(configDir(g), 'current-context'), { force: true });
 }
 
-let client: GrpcClient<typeof CLUSTER_SERVICE> | null = null;
+/** What the CLI calls the cluster through: a manager, or one of several. */
+type ManagerClient = Pick<GrpcClient<typeof CLUSTER_SERVICE>, 'call' | 'stream' | 'where' | 'close'>;
 
-/** The manager of the current context, over TLS with the context's certificate. */
-export function manager(g: Globals): GrpcClient<typeof CLUSTER_SERVICE> {
+let client: ManagerClient | null = null;
+
+/** The managers of the current context, over TLS with the context's certificate. */
+export function manager(g: Globals): ManagerClient {
   if (client) return client;
   const name = currentContextName(g);
   if (!name)
@@ -87,9 +92,11 @@ export function manager(g: Globals): GrpcClient<typeof CLUSTER_SERVICE> {
     );
   const context = listContexts(g).find((c) => c.name === name);
   if (!context) throw new Error(`context "${name}" does not exist (see \`berth context ls\`)`);
-  client = new GrpcClient(
+  const tls = { ca: context.caPem, cert: context.certPem, key: context.keyPem };
+  const addresses = [...new Set([context.managerAddr, ...(context.managers ?? [])])];
+  client = new FailoverClient(
     CLUSTER_SERVICE,
-    { address: context.managerAddr, tls: { ca: context.caPem, cert: context.certPem, key: context.keyPem } },
+    addresses.map((address) => ({ address, tls })),
     MANAGER_NAME,
   );
   closeAtExit(closeManager);
@@ -97,7 +104,7 @@ export function manager(g: Globals): GrpcClient<typeof CLUSTER_SERVICE> {
 }
 
 /** The manager's local socket (root only), for `cluster init` on the manager's machine. */
-export function localManager(socket: string): GrpcClient<typeof CLUSTER_SERVICE> {
+export function localManager(socket: string): ManagerClient {
   client = new GrpcClient(CLUSTER_SERVICE, { socket }, MANAGER_NAME);
   closeAtExit(closeManager);
   return client;

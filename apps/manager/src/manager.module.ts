@@ -10,6 +10,8 @@ import { NodesService } from './nodes/nodes.service';
 import { FilesService } from './files/files.service';
 import { NetworksService } from './networks/networks.service';
 import { ServicesService } from './services/services.service';
+import { NodeLivenessService } from './dispatcher/node-liveness.service';
+import { PresenceService } from './presence/presence.service';
 import { DispatcherService } from './dispatcher/dispatcher.service';
 import { ReconcileLoop } from './loops/reconcile.loop';
 import { LeadershipService } from './leadership/leadership.service';
@@ -35,6 +37,8 @@ export class ManagerModule {
         RolloutsService,
         StacksService,
         DispatcherService,
+        PresenceService,
+        NodeLivenessService,
         ReconcileLoop,
         LeadershipService,
         LogsService,

@@ -56,3 +56,10 @@ export const DEFAULT_UPDATE_CONFIG: UpdateConfig = {
 
 /** swarm's rollback defaults: the same. */
 export const DEFAULT_ROLLBACK_CONFIG: UpdateConfig = { ...DEFAULT_UPDATE_CONFIG };
+
+/**
+ * The longest an agent waits between tries to reach a manager (its back-off's cap). A leader
+ * gives every node its grace period plus twice this when it starts, so the agents of a cluster
+ * whose managers were all away find one before any of them can be marked down.
+ */
+export const AGENT_RECONNECT_MAX_MS = 1000;

@@ -18,5 +18,7 @@ export {
   type RequestOf,
   type ResponseOf,
   type ServiceTable,
+  type ServerName,
 } from './client';
+export { FailoverClient } from './failover';
 export { RpcError, Status, ERROR_KIND_HEADER, ERROR_CODE_HEADER } from './status';

@@ -4,3 +4,4 @@ export * from './writes';
 export * from './store';
 export * from './cache';
 export * from './election';
+export { Presence } from './presence';

@@ -1,7 +1,9 @@
+import { circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import {
   Etcd3,
   GRPCDeadlineExceededError,
   GRPCUnavailableError,
+  isRecoverableError,
   type IKeyValue,
   type IResponseOp,
   type Watcher,
@@ -40,6 +42,28 @@ export interface StoreEvent {
   revision: number;
 }
 
+/**
+ * How the etcd client rides out an outage. Its defaults wait too long for a control plane: a
+ * host's circuit stays open 5 s after three failures, and a broken watch waits up to 30 s between
+ * tries, so after etcd came back the managers' caches (and every write waiting to be seen) lagged
+ * for seconds, long enough for agents to look silent. Here a host is tried again after 1 s and a
+ * watch reconnects within 1 s; calls still get three tries across hosts.
+ */
+type WatchBackoff = NonNullable<
+  NonNullable<ConstructorParameters<typeof Etcd3>[0]>['faultHandling']
+>['watchBackoff'];
+
+const FAULT_HANDLING = () => ({
+  host: () =>
+    circuitBreaker(handleWhen(isRecoverableError), {
+      halfOpenAfter: 1000,
+      breaker: new ConsecutiveBreaker(3),
+    }),
+  global: retry(handleWhen(isRecoverableError), { maxAttempts: 3 }),
+  // what etcd3 itself puts there by default (it calls next() for the first delay), typed as it expects
+  watchBackoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 1000 }) as unknown as WatchBackoff,
+});
+
 /** The only code that talks to etcd (DESIGN.md, `libs/store`). */
 export class Store {
   private constructor(
@@ -51,7 +75,7 @@ export class Store {
 
   static async connect(options: StoreOptions): Promise<Store> {
     const hosts = options.endpoints.map((e) => (e.includes('://') ? e : `http://${e}`));
-    const client = new Etcd3({ hosts, dialTimeout: 3000 });
+    const client = new Etcd3({ hosts, dialTimeout: 3000, faultHandling: FAULT_HANDLING() });
     const store = new Store(
       client,
       new KeyLayout(options.root ?? DEFAULT_ROOT),

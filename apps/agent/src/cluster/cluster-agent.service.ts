@@ -154,6 +154,7 @@ export class ClusterAgentService implements OnApplicationBootstrap, OnApplicatio
       this.views,
       () => this.describe(),
       this.log,
+      (m) => this.repo.save(m),
     );
     this.session.start();
   }

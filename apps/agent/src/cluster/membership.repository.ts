@@ -7,7 +7,10 @@ export interface Membership {
   nodeId: string;
   role: NodeRole;
   clusterId: string;
+  /** the manager this agent holds (or last held) its session with */
   managerAddr: string;
+  /** every manager's address as the managers last said; where the agent goes when its manager is away */
+  managers?: string[];
   caPem: string;
   certPem: string;
   keyPem: string;

@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import type { NetworkView, NodeDescription, Task } from '@berth/cluster';
+import { AGENT_RECONNECT_MAX_MS, type NetworkView, type NodeDescription, type Task } from '@berth/cluster';
 import { DISPATCHER_SERVICE, GrpcClient, type Duplex, type RequestOf, type ResponseOf } from '@berth/proto';
 import type { Membership } from './membership.repository';
 import type { WorkerService } from './worker.service';
@@ -28,8 +28,10 @@ export function managerClient(membership: Membership): GrpcClient<typeof DISPATC
 }
 
 /**
- * The agent's one session with the manager (DESIGN.md decision 5): hello, then heartbeats and
- * status reports up, assignments down. It reconnects with growing back-off until stopped.
+ * The agent's one session with a manager (DESIGN.md decision 5): hello, then heartbeats and
+ * status reports up, assignments down. Any manager serves it; they tell the agent every
+ * manager's address, and when its manager goes away it tries the next at once, waiting (at most
+ * AGENT_RECONNECT_MAX_MS, growing) only once it has tried them all.
  */
 export class DispatcherSession {
   private stopped = false;
@@ -47,6 +49,8 @@ export class DispatcherSession {
     private readonly views: NetworkViewsService,
     private readonly describe: () => NodeDescription,
     private readonly log: Logger,
+    /** keeps the membership (the managers' addresses) across restarts */
+    private readonly save: (membership: Membership) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -64,7 +68,8 @@ export class DispatcherSession {
   }
 
   private async loop(): Promise<void> {
-    let backoffMs = 250;
+    let backoffMs = 100;
+    let failedInARow = 0;
     while (!this.stopped) {
       const started = Date.now();
       try {
@@ -78,12 +83,29 @@ export class DispatcherSession {
         this.cleanup();
       }
       if (this.stopped) return;
-      backoffMs = Date.now() - started > 10_000 ? 250 : Math.min(backoffMs * 2, 4000);
+      const held = Date.now() - started > 10_000;
+      failedInARow = held ? 1 : failedInARow + 1;
+      const candidates = managersOf(this.membership);
+      // the next manager at once; a pause only after a whole round of them failed
+      this.membership.managerAddr =
+        candidates[(candidates.indexOf(this.membership.managerAddr) + 1) % candidates.length];
+      if (failedInARow < candidates.length && candidates.length > 1) continue;
+      failedInARow = 0;
+      // never more than AGENT_RECONNECT_MAX_MS: a manager back after a restart gives nodes only
+      // its grace period (and twice this) to return before it marks them down
+      backoffMs = held ? 100 : Math.min(backoffMs * 2, AGENT_RECONNECT_MAX_MS);
       await new Promise<void>((resolve) => {
         this.wakeRetry = resolve;
         this.retry = setTimeout(resolve, backoffMs);
       });
     }
+  }
+
+  /** What the managers say of themselves: kept, and where to go next time. */
+  private learnManagers(addresses: readonly string[]): void {
+    if (!addresses.length || addresses.join() === (this.membership.managers ?? []).join()) return;
+    this.membership.managers = [...addresses];
+    this.save(this.membership);
   }
 
   private async runOnce(): Promise<void> {
@@ -93,7 +115,10 @@ export class DispatcherSession {
     call.send({ hello: { descriptionJson: JSON.stringify(this.describe()) } });
     this.worker.onReports(() => this.scheduleFlush());
     for await (const message of call) {
-      if (message.session) this.startHeartbeat(Number(message.session.heartbeatPeriodMs) || 1000);
+      if (message.session) {
+        this.startHeartbeat(Number(message.session.heartbeatPeriodMs) || 1000);
+        this.learnManagers(message.session.managers ?? []);
+      }
       if (message.assignments) await this.assign(message.assignments);
       if (message.logs) this.logs.handle(message.logs, this.membership);
       if (message.networks)
@@ -143,4 +168,9 @@ export class DispatcherSession {
     void this.client?.close().catch(() => undefined);
     this.client = null;
   }
+}
+
+/** The managers to try, the current one first. */
+export function managersOf(membership: Pick<Membership, 'managerAddr' | 'managers'>): string[] {
+  return [...new Set([membership.managerAddr, ...(membership.managers ?? [])])];
 }

@@ -8,7 +8,9 @@ import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { ClusterService } from '../cluster/cluster.service';
 import { toStatus } from '../errors';
+import { DispatcherService } from '../dispatcher/dispatcher.service';
 import { LeadershipService } from '../leadership/leadership.service';
+import { PresenceService } from '../presence/presence.service';
 import { ClusterController } from './cluster.controller';
 import { DispatcherController } from './dispatcher.controller';
 
@@ -28,6 +30,8 @@ export class ServerService implements OnApplicationShutdown {
     private readonly clusterApi: ClusterController,
     private readonly dispatcherApi: DispatcherController,
     private readonly leadership: LeadershipService,
+    private readonly presence: PresenceService,
+    private readonly dispatcher: DispatcherService,
   ) {}
 
   async listen(): Promise<void> {
@@ -54,6 +58,9 @@ export class ServerService implements OnApplicationShutdown {
 
   async clusterInitialized(): Promise<void> {
     if (this.tls) return;
+    // present before serving: agents hear of this manager from the others, and may hold sessions here
+    await this.presence.start();
+    this.dispatcher.start();
     const ca = await this.cluster.loadCa();
     const own = await this.cluster.serverCertificate();
     this.tls = await serveAll(
@@ -80,6 +87,7 @@ export class ServerService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.leadership.stop();
+    await this.dispatcher.stop();
     for (const server of [this.tls, this.local]) server?.forceShutdown();
     fs.rmSync(this.config.socket, { force: true });
   }

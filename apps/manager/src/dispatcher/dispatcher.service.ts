@@ -1,11 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ClusterSnapshot, Node, NodeDescription, Task, TaskStatus } from '@berth/cluster';
+import {
+  type ClusterSnapshot,
+  type Node,
+  type NodeDescription,
+  type Task,
+  type TaskStatus,
+} from '@berth/cluster';
 import { Channel } from '@berth/proto/channel';
 import type { clusterApi } from '@berth/proto';
 import type { StoreEvent, Write } from '@berth/store';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { FilesService } from '../files/files.service';
+import { PresenceService } from '../presence/presence.service';
 import { StateService } from '../state/state.service';
 import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
 import { networkViewsFor } from './network-views';
@@ -31,9 +38,11 @@ export class SessionRefused extends Error {}
 const STATUS_RETRY_MS = 100;
 
 /**
- * The manager's side of every agent's session (DESIGN.md decision 5): the full set of a node's
- * tasks on connect, then changes; status reports and heartbeats back, written to etcd in batches.
- * A node silent for the grace period is marked down, which the orchestrators act on.
+ * The manager's side of the agents' sessions it holds (DESIGN.md decision 5); every manager runs
+ * one, leader or not, and agents may hold their session with any. The full set of a node's tasks
+ * on connect, then changes; status reports and heartbeats back, written to etcd in batches. Each
+ * session is said in etcd (PresenceService) while it lives; one silent for the grace period is
+ * closed, and the leader (NodeLivenessService) marks down a node no manager holds a session of.
  */
 @Injectable()
 export class DispatcherService {
@@ -53,27 +62,36 @@ export class DispatcherService {
   private flushScheduled = false;
   private active = false;
 
+  /** every manager's address, sent to agents so they can move to another */
+  private managers: string[] = [];
+  private stopFollowingManagers: (() => void) | null = null;
+
   constructor(
     private readonly state: StateService,
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
     private readonly files: FilesService,
+    private readonly presence: PresenceService,
   ) {}
 
   get heartbeatPeriodMs(): number {
     return Math.max(100, Math.floor(this.config.heartbeatGraceMs / 3));
   }
 
-  /** Starts dispatching (on the leader): every node known ready gets a fresh grace period. */
+  /** Starts serving sessions (every manager does). */
   start(): void {
     if (this.active) return;
     this.active = true;
-    const now = Date.now();
-    for (const node of this.state.cache.list('nodes'))
-      if (node.status.state === 'ready') this.lastSeen.set(node.id, now);
     this.index = new NodeTaskIndex(this.state.cache.list('tasks'));
     this.stopWatching = this.state.cache.onChange((event) => this.onStoreEvent(event));
+    this.managers = [this.config.advertiseAddr];
+    this.stopFollowingManagers = this.presence.followManagers((addresses) => {
+      if (!addresses.length || addresses.join() === this.managers.join()) return;
+      this.managers = addresses;
+      for (const session of this.sessions.values())
+        session.out.push({ session: this.sessionInfo(session.nodeId) });
+    });
     this.heartbeatTimer = setInterval(
-      () => void this.markSilentNodesDown(),
+      () => this.closeSilentSessions(),
       Math.max(50, this.config.heartbeatGraceMs / 6),
     );
   }
@@ -81,12 +99,20 @@ export class DispatcherService {
   async stop(): Promise<void> {
     this.active = false;
     this.stopWatching?.();
+    this.stopFollowingManagers?.();
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     await this.statusWrite;
     if (this.viewsTimer) clearTimeout(this.viewsTimer);
     await this.flushStatuses();
-    for (const session of this.sessions.values()) session.out.close();
+    for (const session of this.sessions.values()) {
+      session.out.close();
+      void this.presence.releaseSession(session.nodeId);
+    }
     this.sessions.clear();
+  }
+
+  private sessionInfo(nodeId: string): ManagerMessage['session'] {
+    return { nodeId, heartbeatPeriodMs: this.heartbeatPeriodMs, managers: this.managers };
   }
 
   /** An agent's session: NODE_ID comes from its certificate, never from what it sends. */
@@ -95,7 +121,7 @@ export class DispatcherService {
     nodeId: string,
     peer: string,
   ): AsyncIterable<ManagerMessage> {
-    if (!this.active) throw new SessionRefused('this manager is not the leader; try again shortly');
+    if (!this.active) throw new SessionRefused('this manager is starting or stopping; try another');
     const node = this.state.cache.get('nodes', nodeId);
     if (!node)
       throw new SessionRefused(`node ${nodeId} is not part of this cluster (it was removed); join again`);
@@ -103,7 +129,8 @@ export class DispatcherService {
     const session: Session = { nodeId, out: new Channel(), sent: new Map(), views: '[]' };
     this.sessions.set(nodeId, session);
     this.lastSeen.set(nodeId, Date.now());
-    session.out.push({ session: { nodeId, heartbeatPeriodMs: this.heartbeatPeriodMs } });
+    void this.presence.holdSession(nodeId);
+    session.out.push({ session: this.sessionInfo(nodeId) });
     void this.read(requests, session, peer);
     return session.out;
   }
@@ -119,18 +146,25 @@ export class DispatcherService {
     try {
       for await (const message of requests) {
         this.lastSeen.set(session.nodeId, Date.now());
+        // not awaited: its write may wait for etcd, and the heartbeats behind it must still count
         if (message.hello)
-          await this.hello(
+          void this.hello(
             session,
             JSON.parse(message.hello.descriptionJson ?? '{}') as NodeDescription,
             peer,
-          );
+          ).catch((error: Error) => {
+            this.log.warn(`hello of node ${session.nodeId}: ${error.message}; closing its session`);
+            session.out.close();
+          });
         if (message.statuses) this.queueStatuses(session.nodeId, message.statuses.updates ?? []);
       }
     } catch (error) {
       this.log.warn(`session of node ${session.nodeId} broke: ${(error as Error).message}`);
     } finally {
-      if (this.sessions.get(session.nodeId) === session) this.sessions.delete(session.nodeId);
+      if (this.sessions.get(session.nodeId) === session) {
+        this.sessions.delete(session.nodeId);
+        void this.presence.releaseSession(session.nodeId);
+      }
       session.out.close();
     }
   }
@@ -299,18 +333,15 @@ export class DispatcherService {
     }
   }
 
-  private async markSilentNodesDown(): Promise<void> {
+  /** Sessions whose agent fell silent for the grace period are closed (and no longer said in etcd). */
+  private closeSilentSessions(): void {
     const now = Date.now();
-    for (const node of this.state.cache.list('nodes')) {
-      if (node.status.state !== 'ready') continue;
-      const seen = this.lastSeen.get(node.id) ?? 0;
-      if (now - seen <= this.config.heartbeatGraceMs) continue;
-      this.log.warn(`node ${node.id} (${node.description.hostname}) missed its heartbeats: down`);
-      this.sessions.get(node.id)?.out.close();
-      await this.updateNode(node.id, (n) => ({
-        ...n,
-        status: { ...n.status, state: 'down', message: 'heartbeat failure' },
-      }));
+    for (const session of this.sessions.values()) {
+      if (now - (this.lastSeen.get(session.nodeId) ?? 0) <= this.config.heartbeatGraceMs) continue;
+      this.log.warn(`node ${session.nodeId} missed its heartbeats: closing its session`);
+      this.sessions.delete(session.nodeId);
+      session.out.close();
+      void this.presence.releaseSession(session.nodeId);
     }
   }
 

@@ -2537,6 +2537,9 @@ export namespace berth {
                 /** SessionInfo heartbeatPeriodMs. */
                 heartbeatPeriodMs: number;
 
+                /** SessionInfo managers. */
+                managers: string[];
+
                 /**
                  * Encodes the specified SessionInfo message. Does not implicitly {@link berth.cluster.v1.SessionInfo.verify|verify} messages.
                  * @param message SessionInfo message or plain object to encode
@@ -2566,6 +2569,9 @@ export namespace berth {
 
                     /** SessionInfo heartbeatPeriodMs */
                     heartbeatPeriodMs?: (number|null);
+
+                    /** SessionInfo managers */
+                    managers?: (string[]|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

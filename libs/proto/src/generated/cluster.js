@@ -3746,6 +3746,7 @@ $root.berth = (function() {
             v1.SessionInfo = (function() {
 
                 var SessionInfo = function (p) {
+                    this.managers = [];
                     if (p)
                         for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                             if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -3754,6 +3755,7 @@ $root.berth = (function() {
 
                 SessionInfo.prototype.nodeId = "";
                 SessionInfo.prototype.heartbeatPeriodMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+                SessionInfo.prototype.managers = $util.emptyArray;
 
                 SessionInfo.encode = function (m, w, q) {
                     if (!w)
@@ -3766,6 +3768,10 @@ $root.berth = (function() {
                         w.uint32(10).string(m.nodeId);
                     if (m.heartbeatPeriodMs != null && $Object.hasOwnProperty.call(m, "heartbeatPeriodMs") && (typeof m.heartbeatPeriodMs === "object" ? m.heartbeatPeriodMs.low || m.heartbeatPeriodMs.high : m.heartbeatPeriodMs !== 0))
                         w.uint32(16).int64(m.heartbeatPeriodMs);
+                    if (m.managers != null && m.managers.length) {
+                        for (var i = 0; i < m.managers.length; ++i)
+                            w.uint32(26).string(m.managers[i]);
+                    }
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -3815,6 +3821,14 @@ $root.berth = (function() {
                                     m.heartbeatPeriodMs = v;
                                 else
                                     delete m.heartbeatPeriodMs;
+                                continue;
+                            }
+                        case 3: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.managers && m.managers.length))
+                                    m.managers = [];
+                                m.managers.push(r.stringVerify());
                                 continue;
                             }
                         }

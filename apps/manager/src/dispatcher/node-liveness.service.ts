@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AGENT_RECONNECT_MAX_MS } from '@berth/cluster';
+import { MANAGER_CONFIG } from '../tokens';
+import type { ManagerConfig } from '../config';
+import { PresenceService } from '../presence/presence.service';
+import { StateService } from '../state/state.service';
+import { DispatcherService } from './dispatcher.service';
+import { silentNodes, type Liveness } from './liveness';
+
+/**
+ * The leader's watch over the nodes (DESIGN.md decision 8): a node is down once no manager has
+ * held its session for a while — its own manager closes a session silent for the grace period,
+ * and an agent whose manager died takes AGENT_RECONNECT_MAX_MS or so to find another. A leader
+ * that starts gives every node a fresh grace period first: a leader change touches no task.
+ */
+@Injectable()
+export class NodeLivenessService {
+  private readonly log = new Logger('liveness');
+  private present: ReadonlySet<string> = new Set();
+  private readonly lastPresent = new Map<string, number>();
+  private stopFollowing: (() => void) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private checking = false;
+
+  constructor(
+    @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
+    private readonly state: StateService,
+    private readonly presence: PresenceService,
+    private readonly dispatcher: DispatcherService,
+  ) {}
+
+  /** How long a node may be without a session anywhere: its agent is moving to another manager. */
+  get absenceMs(): number {
+    return 2 * AGENT_RECONNECT_MAX_MS;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    // a fresh grace period for every node, with the agents' time to find a manager (absenceMs) on top
+    const until = Date.now() + this.config.heartbeatGraceMs;
+    this.present = new Set();
+    this.lastPresent.clear();
+    for (const node of this.state.cache.list('nodes')) this.lastPresent.set(node.id, until);
+    this.stopFollowing = this.presence.followSessions((present) => {
+      const now = Date.now();
+      for (const id of present) this.lastPresent.set(id, Math.max(now, this.lastPresent.get(id) ?? 0));
+      this.present = present;
+    });
+    this.timer = setInterval(() => void this.check(), Math.max(50, this.config.heartbeatGraceMs / 6));
+  }
+
+  stop(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async check(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      const now = Date.now();
+      for (const id of this.present) this.lastPresent.set(id, Math.max(now, this.lastPresent.get(id) ?? 0));
+      const liveness: Liveness = { present: this.present, lastPresent: this.lastPresent };
+      for (const node of silentNodes(this.state.cache.list('nodes'), liveness, now, this.absenceMs)) {
+        this.log.warn(`node ${node.id} (${node.description.hostname}) has no session with any manager: down`);
+        await this.dispatcher.updateNode(node.id, (n) => ({
+          ...n,
+          status: { ...n.status, state: 'down', message: 'heartbeat failure' },
+        }));
+      }
+    } catch (error) {
+      this.log.warn(`marking silent nodes down: ${(error as Error).message}`);
+    } finally {
+      this.checking = false;
+    }
+  }
+}

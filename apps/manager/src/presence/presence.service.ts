@@ -1,0 +1,66 @@
+import * as crypto from 'node:crypto';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Presence } from '@berth/store';
+import { MANAGER_CONFIG } from '../tokens';
+import type { ManagerConfig } from '../config';
+import { StateService } from '../state/state.service';
+
+/** Under `presence/managers/<id>`: each running manager's address, for agents and the CLI. */
+const MANAGERS = 'managers/';
+/** Under `presence/sessions/<node id>`: the id of the manager that holds the node's session. */
+const SESSIONS = 'sessions/';
+
+/**
+ * Who is up right now, in etcd keys that end with their process (libs/store Presence): this
+ * manager (so agents learn every manager's address) and the agent sessions it holds (so the
+ * leader tells a node silent to every manager from one that moved to another manager).
+ */
+@Injectable()
+export class PresenceService implements OnModuleDestroy {
+  private readonly log = new Logger('presence');
+  /** this manager process, among the others */
+  readonly managerId = crypto.randomBytes(8).toString('hex');
+  private presence: Presence | null = null;
+
+  constructor(
+    @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
+    private readonly state: StateService,
+  ) {}
+
+  /** Says this manager is up (and keeps saying it); resolves once etcd has heard it. */
+  async start(): Promise<void> {
+    if (this.presence) return;
+    // as long as a node's grace period: a dead manager's sessions are gone by the time it counts
+    this.presence = new Presence(
+      this.state.store,
+      Math.max(1, Math.ceil(this.config.heartbeatGraceMs / 1000)),
+    );
+    await this.presence.start();
+    await this.presence.set(`${MANAGERS}${this.managerId}`, this.config.advertiseAddr);
+    this.log.log(`manager ${this.managerId} present at ${this.config.advertiseAddr}`);
+  }
+
+  holdSession(nodeId: string): Promise<void> {
+    return this.presence?.set(`${SESSIONS}${nodeId}`, this.managerId) ?? Promise.resolve();
+  }
+
+  releaseSession(nodeId: string): Promise<void> {
+    return this.presence?.clear(`${SESSIONS}${nodeId}`) ?? Promise.resolve();
+  }
+
+  /** Follows the managers' addresses (sorted); returns the stop. */
+  followManagers(onChange: (addresses: string[]) => void): () => void {
+    if (!this.presence) throw new Error('presence not started');
+    return this.presence.follow(MANAGERS, (all) => onChange([...new Set(all.values())].sort()));
+  }
+
+  /** Follows which nodes have a session with some manager; returns the stop. */
+  followSessions(onChange: (nodeIds: ReadonlySet<string>) => void): () => void {
+    if (!this.presence) throw new Error('presence not started');
+    return this.presence.follow(SESSIONS, (all) => onChange(new Set(all.keys())));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.presence?.close();
+  }
+}

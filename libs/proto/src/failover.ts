@@ -1,0 +1,70 @@
+/**
+ * One service at several addresses — every manager of a cluster — used as one client: calls go to
+ * the address that answered last and move on to the next when it cannot be reached, so a CLI (or
+ * an agent) keeps working while any manager does. Only a failure to connect moves it: an answer,
+ * even an error, is the service's.
+ */
+import {
+  GrpcClient,
+  type Endpoint,
+  type RequestOf,
+  type ResponseOf,
+  type ServerName,
+  type ServiceTable,
+} from './client';
+import { RpcError } from './status';
+
+export class FailoverClient<S extends ServiceTable> {
+  private readonly clients: GrpcClient<S>[];
+  private current = 0;
+
+  constructor(service: S, endpoints: readonly Endpoint[], name: ServerName) {
+    if (!endpoints.length) throw new Error(`no address for ${name.what}`);
+    this.clients = endpoints.map((endpoint) => new GrpcClient(service, endpoint, name));
+  }
+
+  /** The address in use. */
+  get where(): string {
+    return this.clients[this.current].where;
+  }
+
+  /** One request, one response, from the first address that can be reached. */
+  async call<M extends keyof S>(method: M, request: RequestOf<S, M>): Promise<ResponseOf<S, M>> {
+    for (let tried = 1; ; tried++) {
+      try {
+        return await this.clients[this.current].call(method, request);
+      } catch (error) {
+        if (!unreachable(error) || tried >= this.clients.length) throw error;
+        this.current = (this.current + 1) % this.clients.length;
+      }
+    }
+  }
+
+  /** One request, a stream of responses; it moves on only while nothing was received. */
+  async *stream<M extends keyof S>(method: M, request: RequestOf<S, M>): AsyncGenerator<ResponseOf<S, M>> {
+    for (let tried = 1; ; tried++) {
+      const responses = this.clients[this.current].stream(method, request);
+      let first: IteratorResult<ResponseOf<S, M>>;
+      try {
+        first = await responses.next();
+      } catch (error) {
+        if (!unreachable(error) || tried >= this.clients.length) throw error;
+        this.current = (this.current + 1) % this.clients.length;
+        continue;
+      }
+      if (first.done) return;
+      yield first.value;
+      yield* responses;
+      return;
+    }
+  }
+
+  close(): Promise<void> {
+    return Promise.all(this.clients.map((c) => c.close())).then(() => undefined);
+  }
+}
+
+/** The server could not be reached at all (as opposed to answering with an error). */
+function unreachable(error: unknown): boolean {
+  return error instanceof RpcError && error.kind === 'EngineUnavailable';
+}
