@@ -121,7 +121,7 @@ async function removeMachines(store: ClusterStore): Promise<string[]> {
 }
 
 function processesOf(state: ClusterState): ProcessRecord[] {
-  const services = Object.values(state.services).map((s) => s.process);
+  const services = Object.values(state.services).map((s) => s?.process ?? null);
   return [...services, ...state.machines.map((m) => m.agent)].filter((p): p is ProcessRecord => p !== null);
 }
 
@@ -132,7 +132,9 @@ async function takeDown(store: ClusterStore): Promise<DownReport> {
   await steps(
     [
       () => forgetCliContext(store),
-      () => removeService(store, 'manager'),
+      ...(Object.keys(store.state.services) as ServiceName[])
+        .filter((name) => name.startsWith('manager'))
+        .map((name) => () => removeService(store, name)),
       () => removeMachines(store),
       () => destroyFabric(store),
       () => removeService(store, 'etcd'),

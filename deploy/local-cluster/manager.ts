@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { spawnRecorded, unixSocketAnswers, waitUntilServing } from './processes';
 import { run } from './host';
 import { BERTH, BERTH_MANAGER } from './repo';
-import type { ClusterState, ClusterStore, ServiceRecord } from './state';
+import type { ClusterState, ClusterStore, ServiceName, ServiceRecord } from './state';
 
 /** DESIGN: the manager's API and the agents' sessions are on TCP 7380. */
 export const MANAGER_PORT = 7380;
@@ -22,13 +22,19 @@ export interface ManagerContext {
   dir: string;
 }
 
-export function managerContext(state: ClusterState): ManagerContext {
+/** Manager N (1: the first; 2, 3, …: added beside it, each on the next port). */
+export function managerContext(state: ClusterState, n = 1): ManagerContext {
   return {
-    listen: `${state.fabric!.gateway}:${MANAGER_PORT}`,
+    listen: `${state.fabric!.gateway}:${MANAGER_PORT + n - 1}`,
     etcd: state.services.etcd!.endpoint,
     redisUrl: state.services.redis!.endpoint,
-    dir: path.join(state.stateDir, 'manager'),
+    dir: path.join(state.stateDir, n === 1 ? 'manager' : `manager-${n}`),
   };
+}
+
+/** The state's name for manager N. */
+export function managerName(n: number): ServiceName {
+  return n === 1 ? 'manager' : `manager-${n}`;
 }
 
 /** The command line of bin/berth-manager for CONTEXT: the fabric's gateway is what machines reach. */
@@ -58,6 +64,7 @@ export async function launchManager(
   store: ClusterStore,
   context: ManagerContext,
   args: string[],
+  name: ServiceName = 'manager',
 ): Promise<ServiceRecord> {
   fs.mkdirSync(context.dir, { recursive: true, mode: 0o700 });
   const log = path.join(context.dir, 'manager.log');
@@ -66,10 +73,23 @@ export async function launchManager(
     dir: context.dir,
     process: spawnRecorded(BERTH_MANAGER, args, { log, marker: context.dir }),
   };
-  store.update((s) => (s.services.manager = record));
+  store.update((s) => (s.services[name] = record));
   // the TLS port opens once a cluster exists; the local socket answers from the start
   await waitUntilServing('berth-manager', record.process!, () => unixSocketAnswers(managerSocket(context)));
   return record;
+}
+
+/**
+ * Starts manager N (from 2) beside the first, on the same etcd and Redis, with a copy of the
+ * first's unlock key (every manager needs it to open the CA and secrets), on the next port.
+ */
+export async function startExtraManager(store: ClusterStore, n: number): Promise<ServiceRecord> {
+  const context = managerContext(store.state, n);
+  fs.mkdirSync(context.dir, { recursive: true, mode: 0o700 });
+  const key = path.join(managerContext(store.state).dir, 'unlock.key');
+  fs.copyFileSync(key, path.join(context.dir, 'unlock.key'));
+  fs.chmodSync(path.join(context.dir, 'unlock.key'), 0o600);
+  return launchManager(store, context, managerArgs(context), managerName(n));
 }
 
 /** Starts the manager on the fabric's gateway address. */

@@ -59,7 +59,8 @@ export interface ServiceRecord {
   peer?: string;
 }
 
-export type ServiceName = 'etcd' | 'redis' | 'manager';
+/** `manager` is the first manager (it ran `cluster init`); `manager-2`, … the ones added beside it. */
+export type ServiceName = 'etcd' | 'redis' | 'manager' | `manager-${number}`;
 
 export interface ClusterState {
   version: 1;

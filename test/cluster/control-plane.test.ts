@@ -5,7 +5,11 @@
  *   stands for leader again, and serves as before; nobody restarts anything.
  * - the manager away for 2 minutes: started again, it marks no node down and touches no task,
  *   however long the agents had been retrying.
+ * - a second manager beside the first, and the leader SIGKILLed: the other leads, agents move to
+ *   it, the CLI too, and no task of the steady service is touched.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ClusterHarness, until } from '@berth/testing';
 
 jest.setTimeout(300_000);
@@ -134,5 +138,52 @@ describe('the control plane, faulted', () => {
     expect(taskContainers()).toEqual(before);
     const states = berth('service', 'ps', 'steady', '--format', '{{.DesiredState}}').trim().split('\n');
     expect(states).toEqual(Array(6).fill('Running'));
+  });
+
+  it('should keep every task when the leader is killed and a second manager takes over', async () => {
+    const second = await c().addManager(2);
+    // every agent hears of the second manager in its session, and keeps it
+    await until(
+      'every agent knowing both managers',
+      () =>
+        c().machines.map(
+          (m) =>
+            (
+              JSON.parse(fs.readFileSync(path.join(m.dataRoot, 'cluster', 'node.json'), 'utf8')) as {
+                managers?: string[];
+              }
+            ).managers ?? [],
+        ),
+      (lists) => lists.every((l) => l.includes(second) && l.length === 2),
+      20_000,
+    );
+    await converged('steady', 6);
+    const before = taskContainers();
+    const tasksBefore = tasksOf('steady');
+    const killedAt = Date.now();
+    await c().killManager('SIGKILL', 1);
+    // the CLI moves to the second manager; a write through it is placed once it leads
+    const write = await until(
+      'a write through the second manager',
+      () =>
+        c().berth(['service', 'create', '-d', '--name', 'after-failover', 'busybox:latest', 'sleep', '3600']),
+      (r) => r.status === 0,
+      30_000,
+    );
+    expect(write.status).toBe(0);
+    await converged('after-failover', 1);
+    process.stdout.write(
+      `leader killed: a task placed through the other manager ${Date.now() - killedAt} ms later\n`,
+    );
+    await sleep(6_000); // past the new leader's fresh grace period
+    expect(berth('node', 'ls', '--format', '{{.Hostname}} {{.Status}}').trim().split('\n').sort()).toEqual([
+      'm1 Ready',
+      'm2 Ready',
+      'm3 Ready',
+    ]);
+    expect(tasksOf('steady')).toEqual(tasksBefore);
+    expect(taskContainers()).toEqual(before);
+    berth('service', 'rm', 'after-failover');
+    await c().startManager(1);
   });
 });

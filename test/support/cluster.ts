@@ -25,6 +25,8 @@ import {
   respawnEtcd,
   serviceReady,
   signalAndWait,
+  managerName,
+  startExtraManager,
   startManager,
   startAgent,
   upCluster,
@@ -150,16 +152,31 @@ export class ClusterHarness {
     return this.store.state.services.manager!.endpoint;
   }
 
-  /** Ends the manager with SIGNAL and waits until it has exited. */
-  async killManager(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const manager = this.store.state.services.manager?.process;
+  /** Ends manager N (1: the first) with SIGNAL and waits until it has exited. */
+  async killManager(signal: NodeJS.Signals = 'SIGKILL', n = 1): Promise<void> {
+    const manager = this.store.state.services[managerName(n)]?.process;
     if (!manager || !(await signalAndWait(manager, signal, 15_000)))
-      throw new Error(`the manager did not exit after ${signal}`);
+      throw new Error(`manager ${n} did not exit after ${signal}`);
   }
 
-  /** Starts the manager again on the same etcd and state (its loops resume from etcd). */
-  async startManager(): Promise<void> {
-    await withStateLock(this.stateDir, () => startManager(this.store, () => undefined));
+  /** Starts manager N again on the same etcd and state (its loops resume from etcd). */
+  async startManager(n = 1): Promise<void> {
+    await withStateLock(this.stateDir, () =>
+      n === 1 ? startManager(this.store, () => undefined) : startExtraManager(this.store, n),
+    );
+  }
+
+  /**
+   * Starts manager N (from 2) beside the first, and puts its address in the CLI's context, so
+   * bin/berth moves to it when the others do not answer.
+   */
+  async addManager(n: number): Promise<string> {
+    const record = await withStateLock(this.stateDir, () => startExtraManager(this.store, n));
+    const file = path.join(this.tmp, 'cli', 'contexts', `${this.store.state.cliContext!.name}.json`);
+    const context = JSON.parse(fs.readFileSync(file, 'utf8')) as { managerAddr: string; managers?: string[] };
+    context.managers = [...new Set([context.managerAddr, ...(context.managers ?? []), record.endpoint])];
+    fs.writeFileSync(file, JSON.stringify(context, null, 2), { mode: 0o600 });
+    return record.endpoint;
   }
 
   /** Ends etcd with SIGNAL (an outage) and waits until it has exited. */
