@@ -157,6 +157,10 @@ describe('the control plane, faulted', () => {
       (lists) => lists.every((l) => l.includes(second) && l.length === 2),
       20_000,
     );
+    // the CLI asks the cluster for its managers once a minute: made due, its next command learns both
+    c().cliManagers(true);
+    berth('node', 'ls');
+    expect(c().cliManagers().sort()).toEqual([c().managerAddr, second].sort());
     await converged('steady', 6);
     const before = taskContainers();
     const tasksBefore = tasksOf('steady');

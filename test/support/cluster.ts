@@ -166,17 +166,25 @@ export class ClusterHarness {
     );
   }
 
-  /**
-   * Starts manager N (from 2) beside the first, and puts its address in the CLI's context, so
-   * bin/berth moves to it when the others do not answer.
-   */
+  /** Starts manager N (from 2) beside the first; resolves with its address. */
   async addManager(n: number): Promise<string> {
     const record = await withStateLock(this.stateDir, () => startExtraManager(this.store, n));
-    const file = path.join(this.tmp, 'cli', 'contexts', `${this.store.state.cliContext!.name}.json`);
-    const context = JSON.parse(fs.readFileSync(file, 'utf8')) as { managerAddr: string; managers?: string[] };
-    context.managers = [...new Set([context.managerAddr, ...(context.managers ?? []), record.endpoint])];
-    fs.writeFileSync(file, JSON.stringify(context, null, 2), { mode: 0o600 });
     return record.endpoint;
+  }
+
+  /**
+   * The CLI context's managers, as the CLI keeps them. With STALE, first marked as last asked long
+   * ago: the CLI's next command asks the cluster again (it does so once a minute).
+   */
+  cliManagers(stale = false): string[] {
+    const file = path.join(this.tmp, 'cli', 'contexts', `${this.store.state.cliContext!.name}.json`);
+    const context = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      managers?: string[];
+      managersCheckedAt?: number;
+    };
+    if (stale)
+      fs.writeFileSync(file, JSON.stringify({ ...context, managersCheckedAt: 0 }, null, 2), { mode: 0o600 });
+    return context.managers ?? [];
   }
 
   /** Ends etcd with SIGNAL (an outage) and waits until it has exited. */

@@ -15,6 +15,8 @@ export interface ClusterContext {
   managerAddr: string;
   /** every manager's address: the CLI moves to the next when one cannot be reached */
   managers?: string[];
+  /** when `managers` was last asked of the cluster (ms since the epoch) */
+  managersCheckedAt?: number;
   caPem: string;
   certPem: string;
   keyPem: string;
@@ -99,8 +101,27 @@ export function manager(g: Globals): ManagerClient {
     addresses.map((address) => ({ address, tls })),
     MANAGER_NAME,
   );
+  if (Date.now() - (context.managersCheckedAt ?? 0) > MANAGERS_FRESH_MS) {
+    // beside the command's own call, on the same connection; finished before the connection closes
+    const refreshed = refreshManagers(g, context, client);
+    closeAtExit(() => refreshed);
+  }
   closeAtExit(closeManager);
   return client;
+}
+
+/** How long the managers' addresses in a context are trusted before the cluster is asked again. */
+const MANAGERS_FRESH_MS = 60_000;
+
+/** Asks the cluster for every manager's address and keeps them in CONTEXT; a failure changes nothing. */
+async function refreshManagers(g: Globals, context: ClusterContext, via: ManagerClient): Promise<void> {
+  try {
+    const { addresses } = await via.call('ListManagers', { filters: {} });
+    if (!addresses.length) return;
+    saveContext(g, { ...context, managers: [...addresses], managersCheckedAt: Date.now() }, false);
+  } catch {
+    // an older manager, or none answering: the command itself says so
+  }
 }
 
 /** The manager's local socket (root only), for `cluster init` on the manager's machine. */

@@ -53,8 +53,13 @@ export class FailoverClient<S extends ServiceTable> {
         continue;
       }
       if (first.done) return;
-      yield first.value;
-      yield* responses;
+      try {
+        yield first.value;
+        yield* responses;
+      } finally {
+        // a caller that stops reading early must still end the call, or its stream holds the connection
+        await responses.return(undefined);
+      }
       return;
     }
   }

@@ -16,6 +16,7 @@ import { FilesService } from '../files/files.service';
 import { LogsService } from '../logs/logs.service';
 import { NetworksService } from '../networks/networks.service';
 import { NodesService } from '../nodes/nodes.service';
+import { PresenceService } from '../presence/presence.service';
 import { ServicesService } from '../services/services.service';
 import { StacksService } from '../stacks/stacks.service';
 import type { DesiredFile, DesiredNetwork } from '../stacks/stack-plan';
@@ -49,6 +50,7 @@ export class ClusterController {
     private readonly networks: NetworksService,
     private readonly stacks: StacksService,
     private readonly files: FilesService,
+    private readonly presence: PresenceService,
   ) {}
 
   private async *watchService(
@@ -112,6 +114,10 @@ export class ClusterController {
         return this.cluster.issueClient(request.name || 'admin');
       },
       ListNodes: async (_request, context) => (await admin(context), jsons(this.nodes.list())),
+      ListManagers: async (_request, context) => (
+        await admin(context),
+        { addresses: await this.presence.managers() }
+      ),
       GetNode: async (request, context) => (await admin(context), json(this.nodes.get(request.ref))),
       UpdateNode: async (request, context) => {
         await admin(context);

@@ -48,6 +48,12 @@ export class PresenceService implements OnModuleDestroy {
     return this.presence?.clear(`${SESSIONS}${nodeId}`) ?? Promise.resolve();
   }
 
+  /** The running managers' addresses now, sorted. */
+  async managers(): Promise<string[]> {
+    if (!this.presence) return [this.config.advertiseAddr];
+    return [...new Set((await this.presence.list(MANAGERS)).values())].sort();
+  }
+
   /** Follows the managers' addresses (sorted); returns the stop. */
   followManagers(onChange: (addresses: string[]) => void): () => void {
     if (!this.presence) throw new Error('presence not started');

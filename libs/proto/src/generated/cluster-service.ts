@@ -12,6 +12,7 @@ export const CLUSTER_SERVICE = {
   JoinToken: { path: '/berth.cluster.v1.Cluster/JoinToken', requestType: m.JoinTokenRequest, responseType: m.JoinTokenReply, requestStream: false, responseStream: false },
   IssueClientCertificate: { path: '/berth.cluster.v1.Cluster/IssueClientCertificate', requestType: m.IssueClientCertificateRequest, responseType: m.ClientCertificate, requestStream: false, responseStream: false },
   ListNodes: { path: '/berth.cluster.v1.Cluster/ListNodes', requestType: m.ListRequest, responseType: m.ObjectsReply, requestStream: false, responseStream: false },
+  ListManagers: { path: '/berth.cluster.v1.Cluster/ListManagers', requestType: m.ListRequest, responseType: m.ManagersReply, requestStream: false, responseStream: false },
   GetNode: { path: '/berth.cluster.v1.Cluster/GetNode', requestType: m.GetRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   UpdateNode: { path: '/berth.cluster.v1.Cluster/UpdateNode', requestType: m.UpdateNodeRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   RemoveNode: { path: '/berth.cluster.v1.Cluster/RemoveNode', requestType: m.RemoveRequest, responseType: m.Empty, requestStream: false, responseStream: false },

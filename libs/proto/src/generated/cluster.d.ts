@@ -950,6 +950,63 @@ export namespace berth {
             }
 
             /**
+             * Properties of a ManagersReply.
+             * @deprecated Use berth.cluster.v1.ManagersReply.$Properties instead.
+             */
+            interface IManagersReply extends berth.cluster.v1.ManagersReply.$Properties {
+            }
+
+            /** Represents a ManagersReply. */
+            class ManagersReply {
+
+                /**
+                 * Constructs a new ManagersReply.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ManagersReply.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ManagersReply addresses. */
+                addresses: string[];
+
+                /**
+                 * Encodes the specified ManagersReply message. Does not implicitly {@link berth.cluster.v1.ManagersReply.verify|verify} messages.
+                 * @param message ManagersReply message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ManagersReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ManagersReply message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ManagersReply & berth.cluster.v1.ManagersReply.$Shape} ManagersReply
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ManagersReply & berth.cluster.v1.ManagersReply.$Shape;
+            }
+
+            namespace ManagersReply {
+
+                /** Properties of a ManagersReply. */
+                interface $Properties {
+
+                    /** ManagersReply addresses */
+                    addresses?: (string[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a ManagersReply. */
+                type $Shape = berth.cluster.v1.ManagersReply.$Properties;
+            }
+
+            /**
              * Properties of a ListRequest.
              * @deprecated Use berth.cluster.v1.ListRequest.$Properties instead.
              */
