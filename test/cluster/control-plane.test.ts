@@ -188,6 +188,31 @@ describe('the control plane, faulted', () => {
     expect(tasksOf('steady')).toEqual(tasksBefore);
     expect(taskContainers()).toEqual(before);
     berth('service', 'rm', 'after-failover');
+    // the first manager back: the agents stay with the second, and logs still come from every node
     await c().startManager(1);
+    berth(
+      'service',
+      'create',
+      '-d',
+      '--name',
+      'talker',
+      '--replicas',
+      '3',
+      '--max-replicas',
+      '1',
+      'busybox:latest',
+      'sh',
+      '-c',
+      'echo hello from $(hostname); sleep 3600',
+    );
+    await converged('talker', 3);
+    const logs = await until(
+      'three greetings through the first manager, relayed from the second',
+      () => c().berth(['service', 'logs', 'talker']),
+      (r) => r.status === 0 && (r.stdout.match(/hello from/g) ?? []).length === 3,
+      20_000,
+    );
+    expect(logs.stdout).toContain('hello from');
+    berth('service', 'rm', 'talker');
   });
 });

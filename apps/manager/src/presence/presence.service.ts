@@ -48,6 +48,18 @@ export class PresenceService implements OnModuleDestroy {
     return this.presence?.clear(`${SESSIONS}${nodeId}`) ?? Promise.resolve();
   }
 
+  /** Which manager holds each node's session now: node id → manager address (its own included). */
+  async sessionHolders(): Promise<Map<string, string>> {
+    if (!this.presence) return new Map();
+    const [sessions, managers] = await Promise.all([this.presence.list(SESSIONS), this.presence.list(MANAGERS)]);
+    const holders = new Map<string, string>();
+    for (const [nodeId, managerId] of sessions) {
+      const address = managers.get(managerId);
+      if (address) holders.set(nodeId, address);
+    }
+    return holders;
+  }
+
   /** The running managers' addresses now, sorted. */
   async managers(): Promise<string[]> {
     if (!this.presence) return [this.config.advertiseAddr];

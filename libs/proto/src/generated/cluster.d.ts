@@ -1778,6 +1778,9 @@ export namespace berth {
                 /** ServiceLogsRequest timestamps. */
                 timestamps: boolean;
 
+                /** ServiceLogsRequest heldHereOnly. */
+                heldHereOnly: boolean;
+
                 /**
                  * Encodes the specified ServiceLogsRequest message. Does not implicitly {@link berth.cluster.v1.ServiceLogsRequest.verify|verify} messages.
                  * @param message ServiceLogsRequest message or plain object to encode
@@ -1816,6 +1819,9 @@ export namespace berth {
 
                     /** ServiceLogsRequest timestamps */
                     timestamps?: (boolean|null);
+
+                    /** ServiceLogsRequest heldHereOnly */
+                    heldHereOnly?: (boolean|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

@@ -2629,6 +2629,7 @@ $root.berth = (function() {
                 ServiceLogsRequest.prototype.tail = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
                 ServiceLogsRequest.prototype.sinceUnixMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
                 ServiceLogsRequest.prototype.timestamps = false;
+                ServiceLogsRequest.prototype.heldHereOnly = false;
 
                 ServiceLogsRequest.encode = function (m, w, q) {
                     if (!w)
@@ -2647,6 +2648,8 @@ $root.berth = (function() {
                         w.uint32(32).int64(m.sinceUnixMs);
                     if (m.timestamps != null && $Object.hasOwnProperty.call(m, "timestamps") && m.timestamps !== false)
                         w.uint32(40).bool(m.timestamps);
+                    if (m.heldHereOnly != null && $Object.hasOwnProperty.call(m, "heldHereOnly") && m.heldHereOnly !== false)
+                        w.uint32(48).bool(m.heldHereOnly);
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -2723,6 +2726,15 @@ $root.berth = (function() {
                                     m.timestamps = v;
                                 else
                                     delete m.timestamps;
+                                continue;
+                            }
+                        case 6: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.bool())
+                                    m.heldHereOnly = v;
+                                else
+                                    delete m.heldHereOnly;
                                 continue;
                             }
                         }
