@@ -67,6 +67,11 @@ export async function respawnEtcd(record: ServiceRecord): Promise<ServiceRecord>
   });
 }
 
+/** The Redis of RECORD started again on its port (empty: it keeps nothing), after a fault test stopped it. */
+export async function respawnRedis(record: ServiceRecord): Promise<ServiceRecord> {
+  return spawnRedis({ dir: record.dir, port: portOf(record.endpoint) });
+}
+
 /** redis-server on 127.0.0.1, persisting nothing. */
 export async function spawnRedis(options: RedisOptions): Promise<ServiceRecord> {
   fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 });

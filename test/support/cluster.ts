@@ -23,6 +23,7 @@ import {
   logTail,
   LeftoversError,
   respawnEtcd,
+  respawnRedis,
   serviceReady,
   signalAndWait,
   managerName,
@@ -199,6 +200,20 @@ export class ClusterHarness {
     const record = await respawnEtcd(this.store.state.services.etcd!);
     this.store.update((s) => (s.services.etcd = record));
     await serviceReady('etcd', record);
+  }
+
+  /** Ends Redis with SIGNAL (an outage; it keeps nothing, so its queue is lost) and waits until it has exited. */
+  async stopRedis(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const redis = this.store.state.services.redis?.process;
+    if (!redis || !(await signalAndWait(redis, signal, 15_000)))
+      throw new Error(`redis did not exit after ${signal}`);
+  }
+
+  /** Starts Redis again on its port, empty, and waits until it answers. */
+  async startRedis(): Promise<void> {
+    const record = await respawnRedis(this.store.state.services.redis!);
+    this.store.update((s) => (s.services.redis = record));
+    await serviceReady('redis-server', record);
   }
 
   /** Machine INDEX (from 1). */

@@ -17,6 +17,9 @@ interface RolloutJob {
   specVersion: number;
 }
 
+/** how often the leader makes sure every rollout under way has its job (Redis may have lost it) */
+const REQUEUE_EVERY_MS = 5_000;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -31,6 +34,9 @@ export class RolloutsService implements OnModuleDestroy {
   private readonly log = new Logger('rollouts');
   private queue: Queue | null = null;
   private worker: Worker | null = null;
+  private requeueTimer: NodeJS.Timeout | null = null;
+  private requeueing = false;
+  private requeueError = '';
 
   constructor(
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
@@ -82,14 +88,34 @@ export class RolloutsService implements OnModuleDestroy {
       if (error.message !== lastError) this.log.warn(`rollout worker: ${error.message}`);
       lastError = error.message;
     });
-    for (const service of this.state.cache.list('services'))
-      if (isRollingOut(service))
-        await this.enqueue(service.id, service.specVersion).catch((error: Error) =>
-          this.log.warn(error.message),
-        );
+    await this.requeueUnderWay();
+    // Redis keeps nothing on disk: after an outage the queue may have lost jobs; etcd has not
+    this.requeueTimer = setInterval(() => void this.requeueUnderWay(), REQUEUE_EVERY_MS);
+  }
+
+  /**
+   * Queues again every rollout etcd says is under way (a job id is the service and spec version,
+   * so one still queued is not doubled, and a job run twice goes on from where the tasks stand).
+   */
+  private async requeueUnderWay(): Promise<void> {
+    if (this.requeueing) return;
+    this.requeueing = true;
+    try {
+      for (const service of this.state.cache.list('services'))
+        if (isRollingOut(service)) await this.enqueue(service.id, service.specVersion);
+      this.requeueError = '';
+    } catch (error) {
+      // a Redis that is away says so on every try: once per cause is enough
+      if ((error as Error).message !== this.requeueError) this.log.warn((error as Error).message);
+      this.requeueError = (error as Error).message;
+    } finally {
+      this.requeueing = false;
+    }
   }
 
   async stop(): Promise<void> {
+    if (this.requeueTimer) clearInterval(this.requeueTimer);
+    this.requeueTimer = null;
     await this.worker?.close();
     this.worker = null;
   }
