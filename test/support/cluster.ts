@@ -33,7 +33,9 @@ import {
   upCluster,
   withStateLock,
   type MachineRecord,
+  type ServiceName,
 } from '../../deploy/local-cluster';
+import { LeaderElection, Store } from '@berth/store';
 import { ensureBuilt, type BerthResult } from './engine';
 import { sharedBusyboxRootfs } from './harness';
 
@@ -165,6 +167,20 @@ export class ClusterHarness {
     await withStateLock(this.stateDir, () =>
       n === 1 ? startManager(this.store, () => undefined) : startExtraManager(this.store, n),
     );
+  }
+
+  /** Which manager (1, 2, …) leads now, as etcd's election says; 0 when none does. */
+  async leaderManager(): Promise<number> {
+    const store = await Store.connect({ endpoints: [this.etcd] });
+    try {
+      const leader = (await new LeaderElection(store, 'managers').leader()) ?? '';
+      const pid = Number(/:(\d+)@/.exec(leader)?.[1]);
+      const names = Object.keys(this.store.state.services).filter((n) => n.startsWith('manager'));
+      const name = names.find((n) => this.store.state.services[n as ServiceName]?.process?.pid === pid);
+      return name ? (name === 'manager' ? 1 : Number(name.split('-')[1])) : 0;
+    } finally {
+      store.close();
+    }
   }
 
   /** Starts manager N (from 2) beside the first; resolves with its address. */

@@ -8,6 +8,13 @@ import { ReconcileLoop } from '../loops/reconcile.loop';
 import { RolloutsService } from '../rollouts/rollouts.service';
 import { StateService } from '../state/state.service';
 
+/**
+ * The leader's etcd lease: a dead leader is replaced this long after its last keep-alive at most
+ * (the floor of a failover, bench:failover). Shorter costs nothing here: a leader that loses its
+ * lease in an etcd hiccup steps down and stands again, and its successor gives nodes a fresh grace.
+ */
+const LEADER_LEASE_SECONDS = 2;
+
 /** how long a manager that could not stand for leader (etcd away) waits before it tries again */
 const STAND_AGAIN_MS = 1000;
 
@@ -42,11 +49,7 @@ export class LeadershipService {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.election = new LeaderElection(
-      this.state.store,
-      'managers',
-      Math.max(1, Math.ceil(this.config.heartbeatGraceMs / 1000)),
-    );
+    this.election = new LeaderElection(this.state.store, 'managers', LEADER_LEASE_SECONDS);
     this.serving = this.serve();
   }
 
