@@ -58,6 +58,17 @@ describe('validate', () => {
       ]);
     });
 
+    it('should refuse an image that is no reference (a flag value taken for it)', () => {
+      expect(problemsOf(spec((s) => (s.task.container.image = 'spread=node.hostname')))).toEqual([
+        'invalid reference format "spread=node.hostname": "spread=node.hostname" is not a valid repository name component',
+      ]);
+      expect(
+        problemsOf(
+          spec((s) => (s.task.container.image = 'registry.local:5000/team/app@sha256:' + 'a'.repeat(64))),
+        ),
+      ).toEqual([]);
+    });
+
     describe('mode', () => {
       it('should take zero replicas', () => {
         expect(problemsOf(spec((s) => (s.mode = { replicated: { replicas: 0 } })))).toEqual([]);

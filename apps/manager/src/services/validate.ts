@@ -1,5 +1,6 @@
 import type { ServiceSpec } from '@berth/cluster';
 export { taskSpecChanged } from '@berth/cluster';
+import { parseReference } from '@berth/image/reference';
 import { parseConstraint } from '@berth/scheduler';
 
 const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{0,62})$/;
@@ -12,7 +13,16 @@ export function problemsOf(spec: ServiceSpec): string[] {
     problems.push(
       `invalid service name "${spec.name}": use letters, digits, '_', '.', '-' (up to 63), starting with a letter or digit`,
     );
-  if (!spec.task?.container?.image) problems.push('no image: give the image the service runs');
+  const image = spec.task?.container?.image;
+  if (!image) problems.push('no image: give the image the service runs');
+  else {
+    // a misplaced word (a flag's value taken for the image) is refused here, not pending forever
+    try {
+      parseReference(image);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
   if (!spec.mode || typeof spec.mode !== 'object') problems.push('invalid mode: use replicated or global');
   else if ('replicated' in spec.mode) {
     const replicas = spec.mode.replicated.replicas;
