@@ -24,8 +24,13 @@ interface TrackedChild {
 /** Whose processes are being tracked: at most one environment (test file) at a time per process. */
 let tracker: ChildTracker | undefined;
 /** Node's own (undocumented, untyped) ChildProcess#spawn, through which every async child starts. */
-type SpawnMethod = (this: ChildProcess, options: SpawnOptions & { file?: string; args?: string[] }) => unknown;
-const prototype = ChildProcess.prototype as ChildProcess & { spawn: SpawnMethod & { berthTracked?: boolean } };
+type SpawnMethod = (
+  this: ChildProcess,
+  options: SpawnOptions & { file?: string; args?: string[] },
+) => unknown;
+const prototype = ChildProcess.prototype as ChildProcess & {
+  spawn: SpawnMethod & { berthTracked?: boolean };
+};
 const originalSpawn = prototype.spawn;
 
 /** Installed once per process: hands each started child to the current file's tracker. */
@@ -59,6 +64,9 @@ class ChildTracker {
 
   /** Kills the children WHICH selects that are still running; resolves when they have exited. */
   async stop(which: (c: TrackedChild) => boolean, why: string): Promise<void> {
+    // one the test already signalled is on its way out: give it a moment before calling it left behind
+    const signalled = [...this.children].filter((c) => which(c) && c.child.killed);
+    await Promise.all(signalled.map((c) => exitWithin(c.child, 2000)));
     const doomed = [...this.children].filter(which);
     if (doomed.length === 0) return;
     process.stderr.write(
@@ -82,6 +90,19 @@ class ChildTracker {
       }),
     );
   }
+}
+
+/** Resolves when CHILD has exited, or after MS. */
+function exitWithin(child: ChildProcess, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 /** Marked by outlivesTest (test/support/processes.ts): the file's harness, killed at the file's end. */
