@@ -101,7 +101,7 @@ async function converge(g: Globals, ref: string, quiet: boolean): Promise<number
       write(`${lines.join('\n')}\n`);
       lastLine = lines.join('\n');
     }
-    if (running === desired) {
+    if (running === desired && (await stillRunning(g, service))) {
       if (!quiet) write('verify: Service converged\n');
       return 0;
     }
@@ -110,6 +110,21 @@ async function converge(g: Globals, ref: string, quiet: boolean): Promise<number
   }
   throw removedMeanwhile(ref);
 }
+
+/** Whether every task of SERVICE still runs SETTLE_MS later (the watch's news meanwhile waits for the next turn). */
+async function stillRunning(g: Globals, service: Service): Promise<boolean> {
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const tasks = await tasksOf(g, service.id);
+  const [running, desired] = replicasColumn(service, tasks).split('/').map(Number);
+  return running === desired;
+}
+
+/**
+ * How long every task must keep running before a service counts as converged: a task that exits
+ * at once is first seen running (docker waits 5 s; this is enough to see such a task end, as the
+ * manager sends task changes at most every 100 ms).
+ */
+const SETTLE_MS = 300;
 
 /** Says that SERVICE's tasks keep ending (how the last ended, what it wrote): waiting on is pointless; exit 1. */
 export async function reportCrashLoop(

@@ -142,6 +142,7 @@ async function converge(g: Globals, names: string[], quiet: boolean): Promise<nu
   const tty = process.stdout.isTTY && !quiet;
   let drawn = 0;
   let last = '';
+  let doneSince: number | null = null;
   for (;;) {
     const services = (await manager(g).call('ListServices', { filters: {} })).json
       .map((j) => parse<Service>(j))
@@ -183,7 +184,9 @@ async function converge(g: Globals, names: string[], quiet: boolean): Promise<nu
       for (const [service, loop] of loops) await reportCrashLoop(g, service, loop);
       return 1;
     }
-    if (done) return 0;
+    // converged once every task still runs at the next look: one that exits at once is first seen running
+    if (done && doneSince !== null) return 0;
+    doneSince = done ? Date.now() : null;
     await new Promise((r) => setTimeout(r, 300));
   }
 }
