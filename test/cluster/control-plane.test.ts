@@ -54,6 +54,10 @@ function tasksOf(service: string): string[] {
   return berth('service', 'ps', service, '--no-trunc', '--format', format).trim().split('\n').sort();
 }
 
+/** Every node as "hostname status", sorted. */
+const nodeStatuses = () =>
+  berth('node', 'ls', '--format', '{{.Hostname}} {{.Status}}').trim().split('\n').sort();
+
 /** Waits until SERVICE runs all its REPLICAS, as service ls says. */
 const converged = (service: string, replicas: number) =>
   until(
@@ -106,11 +110,7 @@ describe('the control plane, faulted', () => {
     await converged('steady', 6);
     expect(tasksOf('steady')).toEqual(tasksBefore);
     expect(taskContainers()).toEqual(before);
-    expect(berth('node', 'ls', '--format', '{{.Hostname}} {{.Status}}').trim().split('\n').sort()).toEqual([
-      'm1 Ready',
-      'm2 Ready',
-      'm3 Ready',
-    ]);
+    expect(nodeStatuses()).toEqual(['m1 Ready', 'm2 Ready', 'm3 Ready']);
     berth('service', 'rm', 'after-etcd');
   });
 
@@ -165,11 +165,7 @@ describe('the control plane, faulted', () => {
     );
     // past the fresh grace period it gave every node: still nobody down, nothing moved
     await sleep(8_000);
-    expect(berth('node', 'ls', '--format', '{{.Hostname}} {{.Status}}').trim().split('\n').sort()).toEqual([
-      'm1 Ready',
-      'm2 Ready',
-      'm3 Ready',
-    ]);
+    expect(nodeStatuses()).toEqual(['m1 Ready', 'm2 Ready', 'm3 Ready']);
     expect(tasksOf('steady')).toEqual(tasksBefore);
     expect(taskContainers()).toEqual(before);
     const states = berth('service', 'ps', 'steady', '--format', '{{.DesiredState}}').trim().split('\n');
@@ -216,11 +212,7 @@ describe('the control plane, faulted', () => {
       `leader killed: a task placed through the other manager ${Date.now() - killedAt} ms later\n`,
     );
     await sleep(6_000); // past the new leader's fresh grace period
-    expect(berth('node', 'ls', '--format', '{{.Hostname}} {{.Status}}').trim().split('\n').sort()).toEqual([
-      'm1 Ready',
-      'm2 Ready',
-      'm3 Ready',
-    ]);
+    expect(nodeStatuses()).toEqual(['m1 Ready', 'm2 Ready', 'm3 Ready']);
     expect(tasksOf('steady')).toEqual(tasksBefore);
     expect(taskContainers()).toEqual(before);
     berth('service', 'rm', 'after-failover');

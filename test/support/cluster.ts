@@ -157,9 +157,14 @@ export class ClusterHarness {
 
   /** Ends manager N (1: the first) with SIGNAL and waits until it has exited. */
   async killManager(signal: NodeJS.Signals = 'SIGKILL', n = 1): Promise<void> {
-    const manager = this.store.state.services[managerName(n)]?.process;
-    if (!manager || !(await signalAndWait(manager, signal, 15_000)))
-      throw new Error(`manager ${n} did not exit after ${signal}`);
+    await this.signalService(managerName(n), signal);
+  }
+
+  /** Ends the recorded service NAME with SIGNAL and waits until it has exited. */
+  private async signalService(name: ServiceName, signal: NodeJS.Signals): Promise<void> {
+    const record = this.store.state.services[name]?.process;
+    if (!record || !(await signalAndWait(record, signal, 15_000)))
+      throw new Error(`${name} did not exit after ${signal}`);
   }
 
   /** Starts manager N again on the same etcd and state (its loops resume from etcd). */
@@ -206,9 +211,7 @@ export class ClusterHarness {
 
   /** Ends etcd with SIGNAL (an outage) and waits until it has exited. */
   async stopEtcd(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const etcd = this.store.state.services.etcd?.process;
-    if (!etcd || !(await signalAndWait(etcd, signal, 15_000)))
-      throw new Error(`etcd did not exit after ${signal}`);
+    await this.signalService('etcd', signal);
   }
 
   /** Starts etcd again on its data and ports, and waits until it answers. */
@@ -220,9 +223,7 @@ export class ClusterHarness {
 
   /** Ends Redis with SIGNAL (an outage; it keeps nothing, so its queue is lost) and waits until it has exited. */
   async stopRedis(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const redis = this.store.state.services.redis?.process;
-    if (!redis || !(await signalAndWait(redis, signal, 15_000)))
-      throw new Error(`redis did not exit after ${signal}`);
+    await this.signalService('redis', signal);
   }
 
   /** Starts Redis again on its port, empty, and waits until it answers. */

@@ -34,10 +34,15 @@ export class FailoverClient<S extends ServiceTable> {
       try {
         return await this.clients[this.current].call(method, request);
       } catch (error) {
-        if (!unreachable(error) || tried >= this.clients.length) throw error;
-        this.current = (this.current + 1) % this.clients.length;
+        this.moveOn(error, tried);
       }
     }
+  }
+
+  /** After ERROR on the TRIED-th address: the next address, unless the server answered or all were tried. */
+  private moveOn(error: unknown, tried: number): void {
+    if (!unreachable(error) || tried >= this.clients.length) throw error;
+    this.current = (this.current + 1) % this.clients.length;
   }
 
   /** One request, a stream of responses; it moves on only while nothing was received. */
@@ -48,8 +53,7 @@ export class FailoverClient<S extends ServiceTable> {
       try {
         first = await responses.next();
       } catch (error) {
-        if (!unreachable(error) || tried >= this.clients.length) throw error;
-        this.current = (this.current + 1) % this.clients.length;
+        this.moveOn(error, tried);
         continue;
       }
       if (first.done) return;
