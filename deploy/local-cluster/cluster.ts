@@ -1,6 +1,6 @@
 /**
- * A whole local cluster — etcd, Redis, the fabric, N machines and (when
- * there is one) the manager — brought up from a state dir and taken down
+ * A whole local cluster — the fabric, Redis, N machines, of which the first
+ * K are manager machines (an etcd member and a manager each) — brought up from a state dir and taken down
  * from it, by this process or any other. `npm run up`/`down` and the
  * end-to-end tests' ClusterHarness both go through here.
  */
@@ -13,22 +13,24 @@ import { createFabric, destroyFabric } from './fabric';
 import { findLeftovers } from './leftovers';
 import { addMachine, removeMachine } from './machines';
 import { removeDemoFiles } from './demo';
-import { forgetCliContext, joinMachines, startManager } from './manager';
-import { checkMachineCount, checkTag } from './names';
+import { forgetCliContext, joinMachines, startControlPlane } from './manager';
+import { checkManagerCount, checkMachineCount, checkTag } from './names';
 import { preferredPort } from './processes';
-import { serviceReady, spawnEtcd, spawnRedis, stopService } from './services';
+import { serviceReady, spawnRedis, stopService } from './services';
 import { ClusterStore, type ClusterState, type ProcessRecord, type ServiceName } from './state';
 
 export interface UpOptions {
   stateDir: string;
   machines: number;
+  /** machines 1…managers run an etcd member and a manager beside their agent (default 1) */
+  managers?: number;
   tag: string;
   /** Machines may reach beyond the host (to pull images): masquerade through it. */
   outbound: boolean;
   /** The candidate /24 the fabric tries first (see names.ts pickFabricSubnet). */
   subnetStart: number;
-  /** Ports preferred when free (DESIGN's 2379 and 6379 for `up`); else, and by default, any free port. */
-  ports?: { etcd?: number; etcdPeer?: number; redis?: number };
+  /** Redis's port when free (DESIGN's 6379 for `up`); else, and by default, any free port. */
+  ports?: { redis?: number };
   say?: (line: string) => void;
   /** Where the CLI context for this cluster is saved (bin/berth --config); default ~/.berth. */
   cliConfigDir?: string;
@@ -40,19 +42,15 @@ export interface DownReport {
   leftovers: string[];
 }
 
-async function startServices(store: ClusterStore, ports: UpOptions['ports'] = {}): Promise<void> {
-  const etcd = await spawnEtcd({
-    dir: path.join(store.dir, 'etcd'),
-    clientPort: await preferredPort(ports.etcd),
-    peerPort: await preferredPort(ports.etcdPeer),
-  });
-  store.update((s) => (s.services.etcd = etcd));
+/** Redis on the fabric's gateway, where the manager machines reach the host. */
+async function startRedis(store: ClusterStore, ports: UpOptions['ports'] = {}): Promise<void> {
   const redis = await spawnRedis({
     dir: path.join(store.dir, 'redis'),
+    host: store.state.fabric!.gateway,
     port: await preferredPort(ports.redis),
   });
   store.update((s) => (s.services.redis = redis));
-  await Promise.all([serviceReady('etcd', etcd), serviceReady('redis-server', redis)]);
+  await serviceReady('redis-server', redis);
 }
 
 /** Waits for every task, then throws the first failure (so nothing is still being made when the caller cleans up). */
@@ -65,16 +63,18 @@ async function settleAll(tasks: Promise<unknown>[]): Promise<void> {
 export async function upCluster(options: UpOptions): Promise<ClusterState> {
   const say = options.say ?? (() => undefined);
   checkMachineCount(options.machines);
+  const managers = checkManagerCount(options.managers ?? 1, options.machines);
   const store = ClusterStore.create(options.stateDir, {
     tag: checkTag(options.tag),
     outbound: options.outbound,
   });
+  store.update((s) => (s.managers = managers));
   try {
-    await settleAll([startServices(store, options.ports), createFabric(store, options.subnetStart)]);
+    await createFabric(store, options.subnetStart);
     const indexes = Array.from({ length: options.machines }, (_, i) => i + 1);
-    await settleAll(indexes.map((i) => addMachine(store, i)));
-    const cliConfigDir = options.cliConfigDir ?? path.join(os.homedir(), '.berth');
-    await joinMachines(store, await startManager(store, say), cliConfigDir, say);
+    await settleAll([startRedis(store, options.ports), ...indexes.map((i) => addMachine(store, i))]);
+    await startControlPlane(store, say);
+    await joinMachines(store, options.cliConfigDir ?? path.join(os.homedir(), '.berth'), say);
     return store.state;
   } catch (error) {
     say('up failed; removing what it made');
@@ -125,6 +125,11 @@ function processesOf(state: ClusterState): ProcessRecord[] {
   return [...services, ...state.machines.map((m) => m.agent)].filter((p): p is ProcessRecord => p !== null);
 }
 
+/** The recorded services whose name starts with PREFIX (manager, manager-2, …). */
+function servicesNamed(store: ClusterStore, prefix: string): ServiceName[] {
+  return (Object.keys(store.state.services) as ServiceName[]).filter((name) => name.startsWith(prefix));
+}
+
 async function takeDown(store: ClusterStore): Promise<DownReport> {
   const state = structuredClone(store.state) as ClusterState;
   const containerIds = state.machines.flatMap(containerIdsOf);
@@ -132,12 +137,10 @@ async function takeDown(store: ClusterStore): Promise<DownReport> {
   await steps(
     [
       () => forgetCliContext(store),
-      ...(Object.keys(store.state.services) as ServiceName[])
-        .filter((name) => name.startsWith('manager'))
-        .map((name) => () => removeService(store, name)),
+      ...servicesNamed(store, 'manager').map((name) => () => removeService(store, name)),
+      ...servicesNamed(store, 'etcd').map((name) => () => removeService(store, name)),
       () => removeMachines(store),
       () => destroyFabric(store),
-      () => removeService(store, 'etcd'),
       () => removeService(store, 'redis'),
       () => removeDemoFiles(store.state),
     ],

@@ -1,6 +1,6 @@
 /**
  * The local cluster's command line (`npm run up` / `npm run down`):
- *   node dist/deploy/local-cluster/main.js up [--machines 3] [--state-dir D] [--tag T] [--no-outbound]
+ *   node dist/deploy/local-cluster/main.js up [--machines 5] [--managers 3] [--state-dir D] [--tag T] [--no-outbound]
  *   node dist/deploy/local-cluster/main.js down [--state-dir D]
  *   node dist/deploy/local-cluster/main.js status [--state-dir D]
  */
@@ -16,12 +16,15 @@ const USAGE = `Usage: npm run up [-- OPTIONS]      (node dist/deploy/local-clust
        npm run down [-- --state-dir DIR]
        node dist/deploy/local-cluster/main.js status [--state-dir DIR]
 
-A local Berth cluster on this machine: etcd and Redis on loopback, a bridge
-(the fabric), and machines — network namespaces on the fabric, each with its
-own agent (bin/berthd). down removes exactly what up made, from its state dir.
+A local Berth cluster on this machine: a bridge (the fabric) and machines —
+network namespaces on the fabric, each with its own agent (bin/berthd). The
+first machines are managers: each also runs an etcd member and berth-manager,
+as a manager machine of a real cluster does. Redis is on the fabric's gateway.
+down removes exactly what up made, from its state dir.
 
 Options:
-  --machines N      how many machines (default 3)
+  --machines N      how many machines (default 5)
+  --managers K      how many of them are managers: 1, 3 or 5 (default 3)
   --state-dir DIR   where the cluster's record, roots and logs go (default ${DEFAULT_STATE_DIR})
   --tag TAG         in every name the cluster makes, 1-6 of [a-z0-9] (default local)
   --no-outbound     machines reach only each other and the host (no masquerade to the outside)
@@ -30,6 +33,7 @@ Options:
 
 const OPTIONS = {
   machines: { type: 'string' },
+  managers: { type: 'string' },
   'state-dir': { type: 'string' },
   tag: { type: 'string' },
   'no-outbound': { type: 'boolean' },
@@ -50,11 +54,12 @@ async function up(stateDir: string, values: Record<string, unknown>): Promise<vo
   const state = await withStateLock(stateDir, () =>
     upCluster({
       stateDir,
-      machines: Number(values.machines ?? 3),
+      machines: Number(values.machines ?? 5),
+      managers: Number(values.managers ?? 3),
       tag: String(values.tag ?? 'local'),
       outbound: !values['no-outbound'],
       subnetStart: UP_SUBNET_START % FABRIC_CANDIDATES,
-      ports: { etcd: 2379, etcdPeer: 2380, redis: 6379 },
+      ports: { redis: 6379 },
       say,
     }),
   );

@@ -40,6 +40,15 @@ export function checkTag(tag: string): string {
   return tag;
 }
 
+/** Manager machines: an odd number (a majority survives losing a minority), among the machines. */
+export function checkManagerCount(managers: number, machines: number): number {
+  if (!Number.isInteger(managers) || managers < 1 || managers % 2 === 0 || managers > machines)
+    throw new LocalClusterError(
+      `--managers ${managers}: give an odd number (1, 3, 5, …) of manager machines, at most --machines (${machines})`,
+    );
+  return managers;
+}
+
 export function checkMachineCount(count: number): number {
   if (!Number.isInteger(count) || count < 1 || count > MAX_MACHINES)
     throw new LocalClusterError(`--machines ${count}: give a whole number from 1 to ${MAX_MACHINES}`);

@@ -55,12 +55,17 @@ export interface ServiceRecord {
   endpoint: string;
   dir: string;
   process: ProcessRecord | null;
-  /** etcd's peer URL: a member started again must listen where its data says it does */
+  /** etcd's peer URL */
   peer?: string;
+  /** how it was started (program first): a fault test starts it again the same way */
+  command?: string[];
 }
 
-/** `manager` is the first manager (it ran `cluster init`); `manager-2`, … the ones added beside it. */
-export type ServiceName = 'etcd' | 'redis' | 'manager' | `manager-${number}`;
+/**
+ * `manager` and `etcd` run on machine 1 (its manager ran `cluster init`); `manager-N` and
+ * `etcd-N` on machine N.
+ */
+export type ServiceName = 'etcd' | `etcd-${number}` | 'redis' | 'manager' | `manager-${number}`;
 
 export interface ClusterState {
   version: 1;
@@ -71,6 +76,8 @@ export interface ClusterState {
   outbound: boolean;
   fabric: FabricRecord | null;
   machines: MachineRecord[];
+  /** machines 1…managers are manager machines (an etcd member and a manager each) */
+  managers?: number;
   services: Partial<Record<ServiceName, ServiceRecord>>;
   /** The CLI context `up` saved for this cluster (removed by `down`). */
   cliContext: { configDir: string; name: string } | null;

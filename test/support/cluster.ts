@@ -22,12 +22,11 @@ import {
   killAgent,
   logTail,
   LeftoversError,
-  respawnEtcd,
-  respawnRedis,
+  etcdName,
+  respawnService,
   serviceReady,
   signalAndWait,
   managerName,
-  startExtraManager,
   startManager,
   startAgent,
   upCluster,
@@ -67,6 +66,8 @@ export interface ClusterMachine {
   killAgent(signal?: NodeJS.Signals): Promise<void>;
   /** Starts its agent again on the same roots (live restore) and waits until it serves. */
   startAgent(): Promise<void>;
+  /** Takes its link to the fabric down (the machine cut off from every other) or up again. */
+  setLink(up: boolean): void;
 }
 
 /** bin/berth with ENV over this process's environment. */
@@ -91,8 +92,11 @@ export class ClusterHarness {
     this.machines = store.state.machines.map((m) => this.machineOf(m));
   }
 
-  /** Brings up MACHINES machines (default 3) with etcd and Redis; on failure nothing is left. */
-  static async start(options: { machines?: number } = {}): Promise<ClusterHarness> {
+  /**
+   * Brings up MACHINES machines (default 3), the first MANAGERS (default 1) manager machines with
+   * an etcd member and a manager each, and Redis; on failure nothing is left.
+   */
+  static async start(options: { machines?: number; managers?: number } = {}): Promise<ClusterHarness> {
     ensureBuilt();
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cluster-'));
     const stateDir = path.join(tmp, 's');
@@ -101,6 +105,7 @@ export class ClusterHarness {
         upCluster({
           stateDir,
           machines: options.machines ?? 3,
+          managers: options.managers ?? 1,
           tag: crypto.randomBytes(3).toString('hex'),
           outbound: false,
           subnetStart: crypto.randomInt(FABRIC_CANDIDATES),
@@ -122,9 +127,16 @@ export class ClusterHarness {
     return this.store.dir;
   }
 
-  /** etcd's host:port on loopback. */
+  /** The first etcd member's host:port (on machine 1). */
   get etcd(): string {
     return this.store.state.services.etcd!.endpoint;
+  }
+
+  /** Every etcd member's host:port. */
+  get etcdEndpoints(): string[] {
+    return (Object.keys(this.store.state.services) as ServiceName[])
+      .filter((name) => name.startsWith('etcd'))
+      .map((name) => this.store.state.services[name]!.endpoint);
   }
 
   /** The cluster's long-lived processes by name (m1…, manager, etcd, redis), for benchmarks to read their CPU time. */
@@ -150,9 +162,14 @@ export class ClusterHarness {
     return runBerth({ BERTH_CONFIG: path.join(this.tmp, 'cli') }, args, options);
   }
 
-  /** The manager's address as machines reach it. */
+  /** The first manager's address as machines reach it. */
   get managerAddr(): string {
     return this.store.state.services.manager!.endpoint;
+  }
+
+  /** Manager N's address (it runs on machine N). */
+  managerAddrOf(n: number): string {
+    return this.store.state.services[managerName(n)]!.endpoint;
   }
 
   /** Ends manager N (1: the first) with SIGNAL and waits until it has exited. */
@@ -169,14 +186,12 @@ export class ClusterHarness {
 
   /** Starts manager N again on the same etcd and state (its loops resume from etcd). */
   async startManager(n = 1): Promise<void> {
-    await withStateLock(this.stateDir, () =>
-      n === 1 ? startManager(this.store, () => undefined) : startExtraManager(this.store, n),
-    );
+    await withStateLock(this.stateDir, () => startManager(this.store, n));
   }
 
   /** Which manager (1, 2, …) leads now, as etcd's election says; 0 when none does. */
   async leaderManager(): Promise<number> {
-    const store = await Store.connect({ endpoints: [this.etcd] });
+    const store = await Store.connect({ endpoints: this.etcdEndpoints });
     try {
       const leader = (await new LeaderElection(store, 'managers').leader()) ?? '';
       const pid = Number(/:(\d+)@/.exec(leader)?.[1]);
@@ -186,12 +201,6 @@ export class ClusterHarness {
     } finally {
       store.close();
     }
-  }
-
-  /** Starts manager N (from 2) beside the first; resolves with its address. */
-  async addManager(n: number): Promise<string> {
-    const record = await withStateLock(this.stateDir, () => startExtraManager(this.store, n));
-    return record.endpoint;
   }
 
   /**
@@ -209,16 +218,14 @@ export class ClusterHarness {
     return context.managers ?? [];
   }
 
-  /** Ends etcd with SIGNAL (an outage) and waits until it has exited. */
-  async stopEtcd(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    await this.signalService('etcd', signal);
+  /** Ends etcd member N (on machine N) with SIGNAL and waits until it has exited. */
+  async stopEtcd(signal: NodeJS.Signals = 'SIGKILL', n = 1): Promise<void> {
+    await this.signalService(etcdName(n), signal);
   }
 
-  /** Starts etcd again on its data and ports, and waits until it answers. */
-  async startEtcd(): Promise<void> {
-    const record = await respawnEtcd(this.store.state.services.etcd!);
-    this.store.update((s) => (s.services.etcd = record));
-    await serviceReady('etcd', record);
+  /** Starts etcd member N again on its data and address, and waits until it answers. */
+  async startEtcd(n = 1): Promise<void> {
+    await this.restartService(etcdName(n), 'etcd');
   }
 
   /** Ends Redis with SIGNAL (an outage; it keeps nothing, so its queue is lost) and waits until it has exited. */
@@ -228,9 +235,13 @@ export class ClusterHarness {
 
   /** Starts Redis again on its port, empty, and waits until it answers. */
   async startRedis(): Promise<void> {
-    const record = await respawnRedis(this.store.state.services.redis!);
-    this.store.update((s) => (s.services.redis = record));
-    await serviceReady('redis-server', record);
+    await this.restartService('redis', 'redis-server');
+  }
+
+  private async restartService(name: ServiceName, what: string): Promise<void> {
+    const record = respawnService(this.store.state.services[name]!);
+    this.store.update((s) => (s.services[name] = record));
+    await serviceReady(what, record);
   }
 
   /** Machine INDEX (from 1). */
@@ -264,6 +275,10 @@ export class ClusterHarness {
       },
       killAgent: (signal = 'SIGTERM') => killAgent(this.store, m.index, signal),
       startAgent: () => startAgent(this.store, m.index),
+      setLink: (up) => {
+        const r = spawnSync('ip', ['link', 'set', m.hostVeth, up ? 'up' : 'down'], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`ip link set ${m.hostVeth}: ${r.stderr}`);
+      },
     };
   }
 

@@ -17,7 +17,9 @@ describe('parseAgentFlags', () => {
       socket: '/tmp/e/berth.sock',
       logLevel: 'debug',
       bridge: 'bt0',
+      managerSocket: '/tmp/e/manager.sock',
     });
+    expect(parseAgentFlags(['--manager-socket', 'm.sock']).managerSocket).toBe(`${process.cwd()}/m.sock`);
     expect(parseAgentFlags(['-H', 'unix:///tmp/x.sock']).socket).toBe('/tmp/x.sock');
     expect(parseAgentFlags([])).toEqual(DEFAULT_CONFIG);
   });

@@ -23,6 +23,12 @@ export interface AgentConfig {
   dnsUpstream: string[];
   /** Engine labels (`--label k=v`): placement constraints read them as engine.labels.k. */
   labels: Record<string, string>;
+  /**
+   * The local socket of the manager beside this engine (its machine's manager role): `cluster
+   * init` goes there, and the agent tells that manager which node it is (default
+   * <exec-root>/manager.sock, where berth-manager's default --socket is).
+   */
+  managerSocket: string;
 }
 
 export const DEFAULT_CONFIG: AgentConfig = {
@@ -37,6 +43,7 @@ export const DEFAULT_CONFIG: AgentConfig = {
   insecureRegistries: [],
   dnsUpstream: [],
   labels: {},
+  managerSocket: '/run/berth/manager.sock',
 };
 
 export class ConfigError extends Error {}
@@ -44,6 +51,7 @@ export class ConfigError extends Error {}
 export function parseAgentFlags(argv: string[]): AgentConfig {
   const config: AgentConfig = { ...DEFAULT_CONFIG, insecureRegistries: [], dnsUpstream: [], labels: {} };
   let socketGiven = false;
+  let managerSocketGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -103,11 +111,16 @@ export function parseAgentFlags(argv: string[]): AgentConfig {
         config.labels[label.slice(0, eq)] = label.slice(eq + 1);
         break;
       }
+      case '--manager-socket':
+        config.managerSocket = path.resolve(value());
+        managerSocketGiven = true;
+        break;
       default:
         throw new ConfigError(`unknown flag: ${flag}`);
     }
   }
   if (!socketGiven) config.socket = path.join(config.execRoot, 'berth.sock');
+  if (!managerSocketGiven) config.managerSocket = path.join(config.execRoot, 'manager.sock');
   return config;
 }
 

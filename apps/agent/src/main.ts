@@ -55,6 +55,9 @@ Options:
   --insecure-registry HOST reach HOST over plain HTTP (loopback registries always are)
   --dns IP                 resolvers for names the engine does not know (default: the host's)
   --label KEY=VALUE        an engine label (placement constraints: engine.labels.KEY)
+  --manager-socket PATH    the local socket of the berth-manager beside this engine, which
+                           'berth cluster init' makes the cluster on (default
+                           <exec-root>/manager.sock)
   -l, --log-level LEVEL    debug, info, warn or error (default info)
 `;
 

@@ -101,7 +101,9 @@ export function manager(g: Globals): ManagerClient {
     addresses.map((address) => ({ address, tls })),
     MANAGER_NAME,
   );
-  if (Date.now() - (context.managersCheckedAt ?? 0) > MANAGERS_FRESH_MS) {
+  // a context that knows one manager (a cluster just made, whose other managers joined later)
+  // asks at every command: with that one gone it would have nowhere else to go
+  if (addresses.length < 2 || Date.now() - (context.managersCheckedAt ?? 0) > MANAGERS_FRESH_MS) {
     // beside the command's own call, on the same connection; finished before the connection closes
     const refreshed = refreshManagers(g, context, client);
     closeAtExit(() => refreshed);

@@ -35,7 +35,7 @@ export function toStatus(error: unknown): StatusInfo {
   if (error instanceof StoreUnavailableError)
     return {
       code: Status.UNAVAILABLE,
-      message: `the cluster's store is unavailable (etcd at ${error.endpoints.join(', ')} does not answer); try again once it is back`,
+      message: `the cluster's store is unavailable (etcd at ${error.endpoints.join(', ')} does not answer, or has lost its quorum); try again once it is back`,
     };
   if (error instanceof StoreConflict) return { code: Status.ABORTED, message: `${error.message}; try again` };
   return { code: Status.INTERNAL, message: (error as Error)?.stack ?? String(error) };

@@ -47,12 +47,22 @@ export interface NodeStatus {
   addr: string;
 }
 
+/** Docker's ManagerStatus, for manager nodes: worked out when asked (from presence), never stored. */
+export interface ManagerStatus {
+  leader: boolean;
+  reachability: 'reachable' | 'unreachable';
+  /** where its manager serves; empty while it is unreachable */
+  addr: string;
+}
+
 export interface Node {
   id: string;
   meta: Meta;
   spec: NodeSpec;
   description: NodeDescription;
   status: NodeStatus;
+  /** set in the API's answers about manager nodes */
+  managerStatus?: ManagerStatus;
 }
 
 // ---- services ----------------------------------------------------------------------------

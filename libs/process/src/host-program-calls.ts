@@ -14,7 +14,7 @@ export interface ProgramCall {
 
 /**
  * Functions whose first argument is a program name and second (if any) its arguments: Node's,
- * and the local cluster's run/tryRun/spawnRecorded.
+ * and the local cluster's run/tryRun/spawnRecorded/spawnService.
  */
 const PROGRAM_FIRST = new Set([
   'spawn',
@@ -24,6 +24,7 @@ const PROGRAM_FIRST = new Set([
   'run',
   'tryRun',
   'spawnRecorded',
+  'spawnService',
 ]);
 /** Functions that take an argv array (the program first) as one of their arguments. */
 const ARGV_TAKING = new Set(['run', 'tryRun', 'runDirect', 'runChecked', 'inNetns', 'exec', 'runIn', 'sh']);

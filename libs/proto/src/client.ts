@@ -85,6 +85,12 @@ export class GrpcClient<S extends ServiceTable> {
     readonly service: S,
     readonly endpoint: Endpoint,
     private readonly name: ServerName,
+    /**
+     * Pings the server this often and drops the connection (failing its calls) when a ping goes
+     * unanswered as long: a long-lived stream over a cut link otherwise waits on TCP's
+     * retransmissions for minutes. 0: never.
+     */
+    private readonly pingEveryMs = 0,
   ) {}
 
   get where(): string {
@@ -104,8 +110,29 @@ export class GrpcClient<S extends ServiceTable> {
             rejectUnauthorized: !endpoint.tls.insecure,
           });
     session.on('error', () => undefined); // surfaced per call
+    if (this.pingEveryMs > 0) this.keepPinging(session);
     this.session = session;
     return session;
+  }
+
+  private keepPinging(session: http2.ClientHttp2Session): void {
+    let answered = true;
+    let connectingTicks = 0;
+    const timer = setInterval(() => {
+      // a connect across a cut link waits on SYN retries for minutes: given up like a lost ping
+      if (session.connecting) {
+        if (++connectingTicks >= 2) session.destroy(new Error(`could not connect to ${this.where} in time`));
+        return;
+      }
+      if (!answered) {
+        session.destroy(new Error(`${this.where} did not answer a ping within ${this.pingEveryMs} ms`));
+        return;
+      }
+      answered = false;
+      session.ping((error) => (answered = !error));
+    }, this.pingEveryMs);
+    timer.unref();
+    session.on('close', () => clearInterval(timer));
   }
 
   /** Closes the connection once the calls on it are done; resolves when it is closed. */

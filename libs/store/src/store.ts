@@ -1,8 +1,16 @@
-import { circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, retry } from 'cockatiel';
+import {
+  circuitBreaker,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  handleWhen,
+  isBrokenCircuitError,
+  retry,
+} from 'cockatiel';
 import {
   Etcd3,
   GRPCDeadlineExceededError,
   GRPCUnavailableError,
+  GRPCUnknownError,
   isRecoverableError,
   type IKeyValue,
   type IResponseOp,
@@ -47,11 +55,17 @@ export interface StoreEvent {
  * host's circuit stays open 5 s after three failures, and a broken watch waits up to 30 s between
  * tries, so after etcd came back the managers' caches (and every write waiting to be seen) lagged
  * for seconds, long enough for agents to look silent. Here a host is tried again after 1 s and a
- * watch reconnects within 1 s; calls still get three tries across hosts.
+ * watch reconnects within 1 s; calls get three tries across hosts, 100 ms apart and growing (a
+ * host whose circuit is open is tried again once it half-opens). A call waits at most
+ * CALL_DEADLINE_MS: a write that reached a member just as etcd's leader died is otherwise lost
+ * with the old leader and answered only at etcd's request timeout (7 s), while a new leader was
+ * elected in about one.
  */
 type WatchBackoff = NonNullable<
   NonNullable<ConstructorParameters<typeof Etcd3>[0]>['faultHandling']
 >['watchBackoff'];
+
+const CALL_DEADLINE_MS = 2000;
 
 const FAULT_HANDLING = () => ({
   host: () =>
@@ -59,7 +73,10 @@ const FAULT_HANDLING = () => ({
       halfOpenAfter: 1000,
       breaker: new ConsecutiveBreaker(3),
     }),
-  global: retry(handleWhen(isRecoverableError), { maxAttempts: 3 }),
+  global: retry(
+    handleWhen((error) => isRecoverableError(error) || isBrokenCircuitError(error)),
+    { maxAttempts: 3, backoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 1000 }) },
+  ),
   // what etcd3 itself puts there by default (it calls next() for the first delay), typed as it expects
   watchBackoff: new ExponentialBackoff({ initialDelay: 100, maxDelay: 1000 }) as unknown as WatchBackoff,
 });
@@ -75,7 +92,12 @@ export class Store {
 
   static async connect(options: StoreOptions): Promise<Store> {
     const hosts = options.endpoints.map((e) => (e.includes('://') ? e : `http://${e}`));
-    const client = new Etcd3({ hosts, dialTimeout: 3000, faultHandling: FAULT_HANDLING() });
+    const client = new Etcd3({
+      hosts,
+      dialTimeout: 3000,
+      faultHandling: FAULT_HANDLING(),
+      defaultCallOptions: (context) => (context.isStream ? {} : { deadline: Date.now() + CALL_DEADLINE_MS }),
+    });
     const store = new Store(
       client,
       new KeyLayout(options.root ?? DEFAULT_ROOT),
@@ -207,11 +229,23 @@ export class Store {
     try {
       return await call();
     } catch (error) {
-      if (error instanceof GRPCUnavailableError || error instanceof GRPCDeadlineExceededError)
-        throw new StoreUnavailableError(this.endpoints, error);
+      if (storeUnavailable(error)) throw new StoreUnavailableError(this.endpoints, error);
       throw error;
     }
   }
+}
+
+/**
+ * etcd away, or without a quorum: no member answers, every host's circuit is open, or the members
+ * that answer cannot commit ("context deadline exceeded", "etcdserver: no leader", …).
+ */
+export function storeUnavailable(error: unknown): boolean {
+  if (error instanceof GRPCUnavailableError || error instanceof GRPCDeadlineExceededError) return true;
+  if (isBrokenCircuitError(error)) return true;
+  return (
+    error instanceof GRPCUnknownError &&
+    /deadline exceeded|request timed out|no leader|leader changed|timed out/i.test(error.message)
+  );
 }
 
 function firstKv(response: IResponseOp): RawKeyValue | undefined {

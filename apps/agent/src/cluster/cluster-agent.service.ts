@@ -20,6 +20,17 @@ import { MembershipRepository, type Membership } from './membership.repository';
 import { DispatcherSession, MANAGER_NAME } from './session';
 import { WorkerService } from './worker.service';
 
+export interface InitAnswer {
+  clusterId: string;
+  nodeId: string;
+  workerToken: string;
+  managerToken: string;
+  managerAddr: string;
+  caPem: string;
+  certPem: string;
+  keyPem: string;
+}
+
 const ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' };
 
 /** This machine in a cluster: joining, leaving, and the session that keeps it working. */
@@ -28,6 +39,8 @@ export class ClusterAgentService implements OnApplicationBootstrap, OnApplicatio
   private readonly log = new Logger('cluster');
   private readonly repo: MembershipRepository;
   private session: DispatcherSession | null = null;
+  /** the unlock key the manager beside this engine was last given (once per process) */
+  private attachedKey = '';
 
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
@@ -60,6 +73,79 @@ export class ClusterAgentService implements OnApplicationBootstrap, OnApplicatio
       engineVersion: ENGINE_VERSION,
       engineLabels: this.config.labels,
     };
+  }
+
+  /**
+   * `berth cluster init` on this engine: the manager beside it makes the cluster, and this machine
+   * joins it with the manager token as its first manager node (Swarm's `swarm init`).
+   */
+  async init(advertiseAddr: string): Promise<InitAnswer> {
+    if (this.repo.load())
+      throw new ConflictError(
+        'This node is already part of a cluster. Use "berth cluster leave" to leave this cluster and init another one.',
+      );
+    const local = this.localManager();
+    let made;
+    try {
+      made = await local.call('Init', { advertiseAddr });
+    } finally {
+      await local.close();
+    }
+    const joined = await this.join(made.managerAddr, made.managerToken);
+    await this.attachLocalManager(joined.nodeId, '');
+    return {
+      clusterId: made.clusterId,
+      nodeId: joined.nodeId,
+      workerToken: made.workerToken,
+      managerToken: made.managerToken,
+      managerAddr: made.managerAddr,
+      caPem: made.client?.caPem ?? '',
+      certPem: made.client?.certPem ?? '',
+      keyPem: made.client?.keyPem ?? '',
+    };
+  }
+
+  /** The manager beside this engine, on its local socket. */
+  private localManager(): GrpcClient<typeof CLUSTER_SERVICE> {
+    return new GrpcClient(
+      CLUSTER_SERVICE,
+      { socket: this.config.managerSocket },
+      {
+        what: `the manager beside this engine (${this.config.managerSocket})`,
+        hint: 'Start berth-manager on this machine (its --socket there), or give berthd --manager-socket.',
+      },
+    );
+  }
+
+  /** Tells the manager beside this engine which node it is a role of (and the unlock key it lacks). */
+  private async attachLocalManager(nodeId: string, unlockKey: string): Promise<void> {
+    const local = this.localManager();
+    try {
+      await local.call('AttachNode', { nodeId, unlockKey });
+    } finally {
+      await local.close();
+    }
+  }
+
+  /**
+   * What the session says of this node's role: kept, and for a manager node handed to the manager
+   * beside this engine (its unlock key included), which then serves; once per change.
+   */
+  private async roleSaid(membership: Membership, role: NodeRole, unlockKey: string): Promise<void> {
+    if (membership.role !== role) {
+      this.log.log(`this node is now a ${role}`);
+      membership.role = role;
+      this.repo.save(membership);
+    }
+    if (role !== 'manager' || !unlockKey || this.attachedKey === unlockKey) return;
+    try {
+      await this.attachLocalManager(membership.nodeId, unlockKey);
+      this.attachedKey = unlockKey;
+    } catch (error) {
+      this.log.warn(
+        `this node is a manager, but the manager beside it was not told so: ${(error as Error).message}`,
+      );
+    }
   }
 
   async join(
@@ -155,6 +241,7 @@ export class ClusterAgentService implements OnApplicationBootstrap, OnApplicatio
       () => this.describe(),
       this.log,
       (m) => this.repo.save(m),
+      (role, unlockKey) => void this.roleSaid(membership, role, unlockKey),
     );
     this.session.start();
   }

@@ -1,4 +1,4 @@
-/** The Engine's cluster membership methods: join and leave. */
+/** The Engine's cluster membership methods: init, join and leave. */
 import { Injectable } from '@nestjs/common';
 import type { EngineHandlers } from '@berth/proto/server';
 import type { HandlerGroup } from '../grpc/handlers';
@@ -10,6 +10,7 @@ export class ClusterController implements HandlerGroup {
 
   handlers(): Partial<EngineHandlers> {
     return {
+      InitCluster: (req) => this.cluster.init(req.advertiseAddr),
       JoinCluster: (req) => this.cluster.join(req.managerAddr, req.token),
       LeaveCluster: async (req) => (await this.cluster.leave(req.force), {}),
     };

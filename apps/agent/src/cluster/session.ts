@@ -1,5 +1,11 @@
 import type { Logger } from '@nestjs/common';
-import { AGENT_RECONNECT_MAX_MS, type NetworkView, type NodeDescription, type Task } from '@berth/cluster';
+import {
+  AGENT_RECONNECT_MAX_MS,
+  type NetworkView,
+  type NodeDescription,
+  type NodeRole,
+  type Task,
+} from '@berth/cluster';
 import { DISPATCHER_SERVICE, GrpcClient, type Duplex, type RequestOf, type ResponseOf } from '@berth/proto';
 import type { Membership } from './membership.repository';
 import type { WorkerService } from './worker.service';
@@ -16,7 +22,16 @@ export const MANAGER_NAME = {
   hint: 'Is berth-manager running and reachable from this machine?',
 };
 
-export function managerClient(membership: Membership): GrpcClient<typeof DISPATCHER_SERVICE> {
+/**
+ * How often the agent pings its manager: a session over a cut link is dropped after twice this
+ * (then the agent tries the next manager), well inside a node's grace period.
+ */
+const SESSION_PING_MS = 1000;
+
+export function managerClient(
+  membership: Membership,
+  pingEveryMs = 0,
+): GrpcClient<typeof DISPATCHER_SERVICE> {
   return new GrpcClient(
     DISPATCHER_SERVICE,
     {
@@ -24,6 +39,7 @@ export function managerClient(membership: Membership): GrpcClient<typeof DISPATC
       tls: { ca: membership.caPem, cert: membership.certPem, key: membership.keyPem },
     },
     MANAGER_NAME,
+    pingEveryMs,
   );
 }
 
@@ -51,6 +67,8 @@ export class DispatcherSession {
     private readonly log: Logger,
     /** keeps the membership (the managers' addresses) across restarts */
     private readonly save: (membership: Membership) => void = () => undefined,
+    /** the node's role as the managers say it (with the unlock key, to a manager node) */
+    private readonly roleSaid: (role: NodeRole, unlockKey: string) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -109,7 +127,7 @@ export class DispatcherSession {
   }
 
   private async runOnce(): Promise<void> {
-    this.client = managerClient(this.membership);
+    this.client = managerClient(this.membership, SESSION_PING_MS);
     const call = this.client.duplex('Session');
     this.call = call;
     call.send({ hello: { descriptionJson: JSON.stringify(this.describe()) } });
@@ -118,6 +136,8 @@ export class DispatcherSession {
       if (message.session) {
         this.startHeartbeat(Number(message.session.heartbeatPeriodMs) || 1000);
         this.learnManagers(message.session.managers ?? []);
+        const role = message.session.role;
+        if (role === 'manager' || role === 'worker') this.roleSaid(role, message.session.unlockKey ?? '');
       }
       if (message.assignments) await this.assign(message.assignments);
       if (message.logs) this.logs.handle(message.logs, this.membership);

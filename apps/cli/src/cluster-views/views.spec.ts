@@ -232,7 +232,7 @@ describe('views', () => {
 
   describe(nodeRow.name, () => {
     it("should show a worker's id, hostname, status, availability and engine version", () => {
-      expect(nodeRow(makeNode({ id: 'n1', hostname: 'alpha', availability: 'drain' }), null)).toEqual({
+      expect(nodeRow(makeNode({ id: 'n1', hostname: 'alpha', availability: 'drain' }))).toEqual({
         ID: 'n1',
         Hostname: 'alpha',
         Status: 'Ready',
@@ -248,7 +248,7 @@ describe('views', () => {
       ['disconnected', 'Disconnected'],
       ['unknown', 'Unknown'],
     ] as const)('should word the node state %s as %s', (state, word) => {
-      expect(nodeRow(makeNode({ state }), null).Status).toBe(word);
+      expect(nodeRow(makeNode({ state })).Status).toBe(word);
     });
 
     it.each([
@@ -256,24 +256,25 @@ describe('views', () => {
       ['pause', 'Pause'],
       ['drain', 'Drain'],
     ] as const)('should word the availability %s as %s', (availability, word) => {
-      expect(nodeRow(makeNode({ availability }), null).Availability).toBe(word);
+      expect(nodeRow(makeNode({ availability })).Availability).toBe(word);
     });
 
-    it('should mark the manager at the leader address as Leader and the others Reachable', () => {
-      const manager = (addr: string) => {
-        const node = makeNode({ role: 'manager' });
-        return { ...node, status: { ...node.status, addr } };
-      };
-      expect(nodeRow(manager('10.0.0.1'), '10.0.0.1:7380').ManagerStatus).toBe('Leader');
-      expect(nodeRow(manager('10.0.0.2'), '10.0.0.1:7380').ManagerStatus).toBe('Reachable');
-      expect(nodeRow(manager('10.0.0.1'), null).ManagerStatus).toBe('Reachable');
-      expect(nodeRow(manager(''), '10.0.0.1:7380').ManagerStatus).toBe('Reachable');
-    });
-
-    it('should not take a manager whose address is a prefix of the leader address for the leader', () => {
-      const node = makeNode({ role: 'manager' });
-      const row = nodeRow({ ...node, status: { ...node.status, addr: '10.0.0.1' } }, '10.0.0.12:7380');
-      expect(row.ManagerStatus).toBe('Reachable');
+    it('should say Leader, Reachable or Unreachable for a manager as the managers report it', () => {
+      const manager = (managerStatus?: Node['managerStatus']) => ({
+        ...makeNode({ role: 'manager' }),
+        managerStatus,
+      });
+      expect(nodeRow(manager({ leader: true, reachability: 'reachable', addr: 'a:1' })).ManagerStatus).toBe(
+        'Leader',
+      );
+      expect(nodeRow(manager({ leader: false, reachability: 'reachable', addr: 'a:1' })).ManagerStatus).toBe(
+        'Reachable',
+      );
+      expect(nodeRow(manager({ leader: false, reachability: 'unreachable', addr: '' })).ManagerStatus).toBe(
+        'Unreachable',
+      );
+      expect(nodeRow(manager(undefined)).ManagerStatus).toBe('Unreachable');
+      expect(nodeRow(makeNode({ role: 'worker' })).ManagerStatus).toBe('');
     });
   });
 });

@@ -93,7 +93,7 @@ export function taskRows(
   });
 }
 
-export function nodeRow(node: Node, leaderAddr: string | null): Record<string, unknown> {
+export function nodeRow(node: Node): Record<string, unknown> {
   const status =
     node.status.state === 'ready'
       ? 'Ready'
@@ -102,15 +102,19 @@ export function nodeRow(node: Node, leaderAddr: string | null): Record<string, u
         : node.status.state === 'disconnected'
           ? 'Disconnected'
           : 'Unknown';
-  const leaderHost = leaderAddr?.replace(/:\d+$/, '');
-  const isLeader = !!leaderHost && node.status.addr === leaderHost;
-  const manager = node.spec.role === 'manager' ? (isLeader ? 'Leader' : 'Reachable') : '';
   return {
     ID: node.id,
     Hostname: node.description.hostname,
     Status: status,
     Availability: node.spec.availability[0].toUpperCase() + node.spec.availability.slice(1),
-    ManagerStatus: manager,
+    ManagerStatus: managerStatusWord(node),
     EngineVersion: node.description.engineVersion,
   };
+}
+
+/** Docker's MANAGER STATUS column: Leader, Reachable or Unreachable for a manager; empty for a worker. */
+export function managerStatusWord(node: Node): string {
+  if (node.spec.role !== 'manager') return '';
+  if (!node.managerStatus || node.managerStatus.reachability === 'unreachable') return 'Unreachable';
+  return node.managerStatus.leader ? 'Leader' : 'Reachable';
 }

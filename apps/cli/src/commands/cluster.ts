@@ -1,7 +1,7 @@
 /** berth cluster init|join|join-token|leave|inspect — Docker's `swarm` verbs. */
 import { UsageError } from '@berth/cli-support/args';
 import { command, engine, write } from '../context';
-import { DEFAULT_MANAGER_SOCKET, localManager, manager, saveContext } from '../manager';
+import { localManager, manager, saveContext } from '../manager';
 import { printDocuments } from '../output';
 
 export const init = command(
@@ -15,20 +15,23 @@ export const init = command(
     operands: [],
   },
   async ({ values }, g) => {
-    const socket =
-      (values['manager-socket'] as string | undefined) ??
-      process.env.BERTH_MANAGER_SOCKET ??
-      DEFAULT_MANAGER_SOCKET;
-    const answer = await localManager(socket).call('Init', {
-      advertiseAddr: (values['advertise-addr'] as string | undefined) ?? '',
-    });
-    const addr = answer.managerAddr;
+    const advertiseAddr = (values['advertise-addr'] as string | undefined) ?? '';
+    const socket = (values['manager-socket'] as string | undefined) ?? process.env.BERTH_MANAGER_SOCKET;
+    // on an engine (Swarm's way): its machine becomes the first manager node; on a manager's own
+    // socket: a cluster with a manager and no node yet
+    const made = socket
+      ? await localManager(socket).call('Init', { advertiseAddr })
+      : await engine(g)
+          .call('InitCluster', { advertiseAddr })
+          .then((a) => ({ ...a, client: { caPem: a.caPem, certPem: a.certPem, keyPem: a.keyPem } }));
+    const addr = made.managerAddr;
     const name = (values['context-name'] as string | undefined) ?? 'default';
-    saveContext(g, { name, managerAddr: addr, ...answer.client! }, true);
+    saveContext(g, { name, managerAddr: addr, ...made.client! }, true);
+    const node = 'nodeId' in made ? `; this node (${made.nodeId}) is its first manager` : '';
     write(
-      `Cluster initialized: cluster ${answer.clusterId}, manager at ${addr}.\n\n` +
+      `Cluster initialized: cluster ${made.clusterId}, manager at ${addr}${node}.\n\n` +
         `To add a worker to this cluster, run the following command on it:\n\n` +
-        `    berth cluster join --token ${answer.workerToken} ${addr}\n\n` +
+        `    berth cluster join --token ${made.workerToken} ${addr}\n\n` +
         `To add a manager, run 'berth cluster join-token manager' and follow the instructions.\n` +
         `The CLI's context "${name}" now points at this cluster ('berth node ls' works from here).\n`,
     );

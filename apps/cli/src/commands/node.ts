@@ -33,7 +33,7 @@ export const ls = command(
       .filter((n) => !filters.name || n.description.hostname.startsWith(filters.name))
       .filter((n) => !filters.id || n.id.startsWith(filters.id))
       .filter((n) => !filters['node.label'] || matchesLabel(n.spec.labels, filters['node.label']))
-      .map((n) => nodeRow(n, null));
+      .map((n) => nodeRow(n));
     printListing(
       rows,
       {

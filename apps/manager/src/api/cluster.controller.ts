@@ -69,9 +69,10 @@ export class ClusterController {
 
   /**
    * LOCAL: served on the manager's unix socket, whose file mode already says who may call.
-   * ON_INIT runs once `cluster init` made the cluster (the TLS listener and the loops start).
+   * RECONSIDER runs once `cluster init` made the cluster or the agent beside it attached its node
+   * (the TLS listener and the loops start).
    */
-  handlers(local: boolean, onInit: () => Promise<void>): Handlers<typeof CLUSTER_SERVICE> {
+  handlers(local: boolean, reconsider: () => Promise<void>): Handlers<typeof CLUSTER_SERVICE> {
     const admin = (context: CallContext) =>
       local ? Promise.resolve() : this.authorizer.requireAdmin(context);
     return {
@@ -84,7 +85,7 @@ export class ClusterController {
             `the manager advertises ${advertised}, not ${request.advertiseAddr}: restart berth-manager with --advertise-addr ${request.advertiseAddr}`,
           );
         const { cluster, client } = await this.cluster.init(advertised);
-        await onInit();
+        await reconsider();
         return {
           clusterId: cluster.id,
           workerToken: cluster.joinTokens.worker,
@@ -92,6 +93,13 @@ export class ClusterController {
           client,
           managerAddr: advertised,
         };
+      },
+      AttachNode: async (request) => {
+        if (!local)
+          throw denied("a node is attached only on the manager's local socket, by the agent beside it");
+        await this.cluster.attachNode(request.nodeId, request.unlockKey);
+        await reconsider();
+        return {};
       },
       GetCa: async () => ({ caPem: this.cluster.require().ca.certPem }),
       Join: async (request) => {
@@ -113,12 +121,18 @@ export class ClusterController {
         await admin(context);
         return this.cluster.issueClient(request.name || 'admin');
       },
-      ListNodes: async (_request, context) => (await admin(context), jsons(this.nodes.list())),
+      ListNodes: async (_request, context) => (
+        await admin(context),
+        jsons(await this.nodes.withManagerStatus(this.nodes.list()))
+      ),
       ListManagers: async (_request, context) => (
         await admin(context),
         { addresses: await this.presence.managers() }
       ),
-      GetNode: async (request, context) => (await admin(context), json(this.nodes.get(request.ref))),
+      GetNode: async (request, context) => (
+        await admin(context),
+        json((await this.nodes.withManagerStatus([this.nodes.get(request.ref)]))[0])
+      ),
       UpdateNode: async (request, context) => {
         await admin(context);
         const spec = parseJson<NodeSpec>(request.specJson, 'the node spec');

@@ -11,18 +11,28 @@ import { toStatus } from '../errors';
 import { DispatcherService } from '../dispatcher/dispatcher.service';
 import { LeadershipService } from '../leadership/leadership.service';
 import { PresenceService } from '../presence/presence.service';
+import { StateService } from '../state/state.service';
+import { servingDecision } from '../cluster/manager-role';
+import { readOwnNodeId } from '../cluster/unlock-key';
 import { ClusterController } from './cluster.controller';
 import { DispatcherController } from './dispatcher.controller';
 
 /**
- * The manager's two listeners: the local unix socket (root only; `cluster init` and any CLI call
- * on the manager's machine) and, once a cluster exists, the TLS port for agents and remote CLIs.
+ * The manager's two listeners: the local unix socket (root only; `cluster init`, the agent beside
+ * it, any CLI call on the manager's machine) and the TLS port for agents and remote CLIs, served
+ * with the dispatcher, presence and a candidacy for leader while servingDecision says so: a
+ * cluster exists, this manager holds its unlock key, and its node is a manager (a demoted node's
+ * manager stops serving and waits for a promote).
  */
 @Injectable()
 export class ServerService implements OnApplicationShutdown {
   private readonly log = new Logger('server');
   private local: grpc.Server | null = null;
   private tls: grpc.Server | null = null;
+  /** one change of serving at a time, in the order asked */
+  private changing: Promise<void> = Promise.resolve();
+  private stopWatching: (() => void) | null = null;
+  private waitingWhy = '';
 
   constructor(
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
@@ -32,6 +42,7 @@ export class ServerService implements OnApplicationShutdown {
     private readonly leadership: LeadershipService,
     private readonly presence: PresenceService,
     private readonly dispatcher: DispatcherService,
+    private readonly state: StateService,
   ) {}
 
   async listen(): Promise<void> {
@@ -45,19 +56,47 @@ export class ServerService implements OnApplicationShutdown {
       [
         this.offered(
           CLUSTER_SERVICE,
-          this.clusterApi.handlers(true, () => this.clusterInitialized()),
+          this.clusterApi.handlers(true, () => this.reconsider()),
         ),
       ],
       toStatus,
     );
     fs.chmodSync(socket, 0o600);
     this.log.log(`serving the cluster API on unix://${socket}`);
-    if (this.cluster.current()) await this.clusterInitialized();
-    else this.log.log('no cluster yet: run `berth cluster init` on this machine');
+    // a promote, a demote or the cluster made elsewhere changes what this manager does
+    this.stopWatching = this.state.cache.onChange((event) => {
+      if (event.kind === 'cluster' || (event.kind === 'nodes' && event.id === readOwnNodeId(this.config.stateDir)))
+        void this.reconsider();
+    });
+    await this.reconsider();
   }
 
-  async clusterInitialized(): Promise<void> {
+  /** Serves or stops serving, as servingDecision says now. */
+  reconsider(): Promise<void> {
+    const next = this.changing.then(async () => {
+      const ownNodeId = readOwnNodeId(this.config.stateDir);
+      const decision = servingDecision({
+        clusterId: this.cluster.current()?.id ?? null,
+        hasUnlockKey: this.cluster.hasUnlockKey(),
+        ownNodeId,
+        ownNode: ownNodeId ? this.state.cache.get('nodes', ownNodeId) : undefined,
+      });
+      if (decision.serve) {
+        await this.serve();
+        await this.presence.announce(); // the node it is a role of may be new
+        return;
+      }
+      if (this.tls) await this.stopServing(decision.why);
+      if (decision.why !== this.waitingWhy) this.log.log(`not serving: ${decision.why}`);
+      this.waitingWhy = decision.why;
+    });
+    this.changing = next.catch((error: Error) => this.log.error(`serving: ${error.message}`));
+    return next;
+  }
+
+  private async serve(): Promise<void> {
     if (this.tls) return;
+    this.waitingWhy = '';
     // present before serving: agents hear of this manager from the others, and may hold sessions here
     await this.presence.start();
     this.dispatcher.start();
@@ -68,7 +107,7 @@ export class ServerService implements OnApplicationShutdown {
       [
         this.offered(
           CLUSTER_SERVICE,
-          this.clusterApi.handlers(false, () => this.clusterInitialized()),
+          this.clusterApi.handlers(false, () => this.reconsider()),
         ),
         this.offered(DISPATCHER_SERVICE, this.dispatcherApi.handlers()),
       ],
@@ -81,11 +120,27 @@ export class ServerService implements OnApplicationShutdown {
     this.leadership.start();
   }
 
+  /** Its node was demoted: out of the election, its sessions closed (their agents move on), not present. */
+  private async stopServing(why: string): Promise<void> {
+    this.log.warn(`stopping serving: ${why}`);
+    await this.leadership.stop();
+    await this.dispatcher.stop();
+    const tls = this.tls;
+    this.tls = null;
+    // calls under way (the demote that led here) finish; a stream still open after a second is cut
+    await new Promise<void>((resolve) => {
+      const cut = setTimeout(() => (tls?.forceShutdown(), resolve()), 1000);
+      tls?.tryShutdown(() => (clearTimeout(cut), resolve()));
+    });
+    await this.presence.stop();
+  }
+
   private offered<S extends ServiceTable>(table: S, handlers: Offered<S>['handlers']): Offered<ServiceTable> {
     return { table, handlers } as unknown as Offered<ServiceTable>;
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopWatching?.();
     await this.leadership.stop();
     await this.dispatcher.stop();
     for (const server of [this.tls, this.local]) server?.forceShutdown();

@@ -20,7 +20,7 @@ import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { conflict, denied, invalid, unavailable } from '../errors';
 import { StateService } from '../state/state.service';
-import { createUnlockKey, readUnlockKey } from './unlock-key';
+import { createUnlockKey, keepUnlockKey, readOwnNodeId, readUnlockKey, writeOwnNodeId } from './unlock-key';
 
 export interface ClientBundle {
   caPem: string;
@@ -205,6 +205,35 @@ export class ClusterService {
     });
     this.log.log(`node ${nodeId} (${description.hostname}) joined as ${role}`);
     return { nodeId, role, certPem, caPem: ca.certPem, clusterId: cluster.id };
+  }
+
+  /**
+   * The agent beside this manager says which node the manager is a role of, with the unlock key
+   * when the manager lacks it (it did not run init). Checked before anything is kept: the node
+   * must be one of this cluster's, and the key must open its CA.
+   */
+  async attachNode(nodeId: string, unlockKey: string): Promise<void> {
+    const cluster = this.require();
+    const node = this.state.cache.get('nodes', nodeId);
+    if (!node) throw invalid(`node ${nodeId} is not part of cluster ${cluster.id}`);
+    if (unlockKey) {
+      await unsealWithPassphrase(cluster.ca.sealedKey, unlockKey.trim()).catch(() => {
+        throw denied(`the unlock key given for node ${nodeId} does not open cluster ${cluster.id}'s CA`);
+      });
+      if (keepUnlockKey(this.config.stateDir, unlockKey) === 'different')
+        throw conflict(
+          `${this.config.stateDir} holds another unlock key: this manager's state dir belongs to another cluster; give it an empty --state-dir`,
+        );
+    } else if (!readUnlockKey(this.config.stateDir))
+      throw invalid(`this manager has no unlock key yet: attach node ${nodeId} with the cluster's unlock key`);
+    if (readOwnNodeId(this.config.stateDir) === nodeId) return;
+    writeOwnNodeId(this.config.stateDir, nodeId);
+    this.log.log(`this manager is a role of node ${nodeId} (${node.description.hostname})`);
+  }
+
+  /** This manager has the key that opens the CA (it made the cluster, or its agent gave it). */
+  hasUnlockKey(): boolean {
+    return readUnlockKey(this.config.stateDir) !== null;
   }
 
   async joinToken(role: NodeRole, rotate: boolean): Promise<string> {

@@ -18,6 +18,7 @@ import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
 import { networkViewsFor } from './network-views';
 import { NodeTaskIndex } from './node-task-index';
 import { applyStatus } from './status-updates';
+import { readUnlockKey } from '../cluster/unlock-key';
 
 type ManagerMessage = clusterApi.cluster.v1.IManagerMessage;
 type AgentMessage = clusterApi.cluster.v1.AgentMessage;
@@ -30,6 +31,8 @@ interface Session {
   sent: Map<string, string>;
   /** the network views last sent, as JSON */
   views: string;
+  /** the node's role last sent */
+  role: string;
 }
 
 export class SessionRefused extends Error {}
@@ -88,7 +91,7 @@ export class DispatcherService {
       if (!addresses.length || addresses.join() === this.managers.join()) return;
       this.managers = addresses;
       for (const session of this.sessions.values())
-        session.out.push({ session: this.sessionInfo(session.nodeId) });
+        session.out.push({ session: this.sessionInfo(session) });
     });
     this.heartbeatTimer = setInterval(
       () => this.closeSilentSessions(),
@@ -111,8 +114,21 @@ export class DispatcherService {
     this.sessions.clear();
   }
 
-  private sessionInfo(nodeId: string): ManagerMessage['session'] {
-    return { nodeId, heartbeatPeriodMs: this.heartbeatPeriodMs, managers: this.managers };
+  /**
+   * What the agent needs of the cluster: where the managers are and its role; a manager node's
+   * agent also gets the unlock key, for the manager beside it (the session is mutual TLS with the
+   * node's certificate, and a manager node may run the cluster anyway).
+   */
+  private sessionInfo(session: Session): ManagerMessage['session'] {
+    const role = this.state.cache.get('nodes', session.nodeId)?.spec.role ?? 'worker';
+    session.role = role;
+    return {
+      nodeId: session.nodeId,
+      heartbeatPeriodMs: this.heartbeatPeriodMs,
+      managers: this.managers,
+      role,
+      unlockKey: role === 'manager' ? (readUnlockKey(this.config.stateDir) ?? '') : '',
+    };
   }
 
   /** An agent's session: NODE_ID comes from its certificate, never from what it sends. */
@@ -126,11 +142,11 @@ export class DispatcherService {
     if (!node)
       throw new SessionRefused(`node ${nodeId} is not part of this cluster (it was removed); join again`);
     this.sessions.get(nodeId)?.out.close(); // a reconnect replaces the old session
-    const session: Session = { nodeId, out: new Channel(), sent: new Map(), views: '[]' };
+    const session: Session = { nodeId, out: new Channel(), sent: new Map(), views: '[]', role: '' };
     this.sessions.set(nodeId, session);
     this.lastSeen.set(nodeId, Date.now());
     void this.presence.holdSession(nodeId);
-    session.out.push({ session: this.sessionInfo(nodeId) });
+    session.out.push({ session: this.sessionInfo(session) });
     void this.read(requests, session, peer);
     return session.out;
   }
@@ -249,6 +265,11 @@ export class DispatcherService {
 
   private onStoreEvent(event: StoreEvent): void {
     if (event.kind !== 'cluster') this.scheduleViews();
+    if (event.kind === 'nodes') {
+      const session = this.sessions.get(event.id);
+      const role = (event.object as Node | null)?.spec.role;
+      if (session && role && role !== session.role) session.out.push({ session: this.sessionInfo(session) });
+    }
     if (event.kind !== 'tasks' || !this.index) return;
     const touched = event.object
       ? this.index.put(event.id, (event.object as Task).nodeId)

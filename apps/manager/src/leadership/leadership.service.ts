@@ -46,6 +46,12 @@ export class LeadershipService {
     return this.leading;
   }
 
+  /** The address the leader serves at, as the election says; null when none leads (or this manager does not serve). */
+  async leaderAddr(): Promise<string | null> {
+    const leader = await this.election?.leader().catch(() => undefined);
+    return leader ? leaderAddress(leader) : null;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
@@ -55,7 +61,7 @@ export class LeadershipService {
 
   /** Stands for leader, leads while elected, steps down when the term ends; again, until stopped. */
   private async serve(): Promise<void> {
-    const me = `${os.hostname()}:${process.pid}@${this.config.advertiseAddr}`;
+    const me = candidateName(os.hostname(), process.pid, this.config.advertiseAddr);
     while (this.running) {
       let lost!: (error: Error) => void;
       const termEnded = new Promise<Error>((resolve) => (lost = resolve));
@@ -95,6 +101,11 @@ export class LeadershipService {
     await this.serving;
   }
 }
+
+/** What a manager stands as in the election: readable in etcd, and its address after the `@`. */
+export const candidateName = (hostname: string, pid: number, addr: string): string => `${hostname}:${pid}@${addr}`;
+
+export const leaderAddress = (candidate: string): string => candidate.slice(candidate.lastIndexOf('@') + 1);
 
 const sleep = (ms: number) =>
   new Promise<Error>((resolve) => setTimeout(() => resolve(new Error('slept')), ms));

@@ -4,11 +4,43 @@ import { Presence } from '@berth/store';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { StateService } from '../state/state.service';
+import { readOwnNodeId } from '../cluster/unlock-key';
 
-/** Under `presence/managers/<id>`: each running manager's address, for agents and the CLI. */
+/**
+ * Under `presence/managers/<id>`: each serving manager's address and the node it is a role of,
+ * for agents, the CLI and `node ls`.
+ */
 const MANAGERS = 'managers/';
 /** Under `presence/sessions/<node id>`: the id of the manager that holds the node's session. */
 const SESSIONS = 'sessions/';
+
+/** What a manager says of itself under MANAGERS. */
+interface ManagerEntry {
+  addr: string;
+  /** empty for a manager no agent has attached to a node (started on its own) */
+  nodeId: string;
+}
+
+function parseEntry(value: string): ManagerEntry | null {
+  try {
+    const entry = JSON.parse(value) as Partial<ManagerEntry>;
+    return typeof entry.addr === 'string' ? { addr: entry.addr, nodeId: entry.nodeId ?? '' } : null;
+  } catch {
+    return null;
+  }
+}
+
+function entries(all: ReadonlyMap<string, string>): Map<string, ManagerEntry> {
+  const parsed = new Map<string, ManagerEntry>();
+  for (const [id, value] of all) {
+    const entry = parseEntry(value);
+    if (entry) parsed.set(id, entry);
+  }
+  return parsed;
+}
+
+const addressesOf = (all: ReadonlyMap<string, string>): string[] =>
+  [...new Set([...entries(all).values()].map((e) => e.addr))].sort();
 
 /**
  * Who is up right now, in etcd keys that end with their process (libs/store Presence): this
@@ -36,8 +68,24 @@ export class PresenceService implements OnModuleDestroy {
       Math.max(1, Math.ceil(this.config.heartbeatGraceMs / 1000)),
     );
     await this.presence.start();
-    await this.presence.set(`${MANAGERS}${this.managerId}`, this.config.advertiseAddr);
+    await this.announce();
     this.log.log(`manager ${this.managerId} present at ${this.config.advertiseAddr}`);
+  }
+
+  /** Says (again) where this manager serves and which node it is a role of. */
+  async announce(): Promise<void> {
+    const entry: ManagerEntry = {
+      addr: this.config.advertiseAddr,
+      nodeId: readOwnNodeId(this.config.stateDir) ?? '',
+    };
+    await this.presence?.set(`${MANAGERS}${this.managerId}`, JSON.stringify(entry));
+  }
+
+  /** No longer present (its node was demoted): its keys go with its lease. */
+  async stop(): Promise<void> {
+    const presence = this.presence;
+    this.presence = null;
+    await presence?.close();
   }
 
   holdSession(nodeId: string): Promise<void> {
@@ -53,8 +101,9 @@ export class PresenceService implements OnModuleDestroy {
     if (!this.presence) return new Map();
     const [sessions, managers] = await Promise.all([this.presence.list(SESSIONS), this.presence.list(MANAGERS)]);
     const holders = new Map<string, string>();
+    const present = entries(managers);
     for (const [nodeId, managerId] of sessions) {
-      const address = managers.get(managerId);
+      const address = present.get(managerId)?.addr;
       if (address) holders.set(nodeId, address);
     }
     return holders;
@@ -63,13 +112,22 @@ export class PresenceService implements OnModuleDestroy {
   /** The running managers' addresses now, sorted. */
   async managers(): Promise<string[]> {
     if (!this.presence) return [this.config.advertiseAddr];
-    return [...new Set((await this.presence.list(MANAGERS)).values())].sort();
+    return addressesOf(await this.presence.list(MANAGERS));
+  }
+
+  /** The nodes whose manager is present now: node id → the address it serves at. */
+  async managerNodes(): Promise<Map<string, string>> {
+    if (!this.presence) return new Map();
+    const nodes = new Map<string, string>();
+    for (const entry of entries(await this.presence.list(MANAGERS)).values())
+      if (entry.nodeId) nodes.set(entry.nodeId, entry.addr);
+    return nodes;
   }
 
   /** Follows the managers' addresses (sorted); returns the stop. */
   followManagers(onChange: (addresses: string[]) => void): () => void {
     if (!this.presence) throw new Error('presence not started');
-    return this.presence.follow(MANAGERS, (all) => onChange([...new Set(all.values())].sort()));
+    return this.presence.follow(MANAGERS, (all) => onChange(addressesOf(all)));
   }
 
   /** Follows which nodes have a session with some manager; returns the stop. */

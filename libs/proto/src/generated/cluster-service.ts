@@ -6,6 +6,7 @@ const m = berth.cluster.v1;
 
 export const CLUSTER_SERVICE = {
   Init: { path: '/berth.cluster.v1.Cluster/Init', requestType: m.InitRequest, responseType: m.InitResponse, requestStream: false, responseStream: false },
+  AttachNode: { path: '/berth.cluster.v1.Cluster/AttachNode', requestType: m.AttachNodeRequest, responseType: m.Empty, requestStream: false, responseStream: false },
   GetCa: { path: '/berth.cluster.v1.Cluster/GetCa', requestType: m.GetCaRequest, responseType: m.GetCaResponse, requestStream: false, responseStream: false },
   Join: { path: '/berth.cluster.v1.Cluster/Join', requestType: m.JoinRequest, responseType: m.JoinResponse, requestStream: false, responseStream: false },
   Inspect: { path: '/berth.cluster.v1.Cluster/Inspect', requestType: m.InspectRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },

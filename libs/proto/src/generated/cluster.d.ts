@@ -458,6 +458,69 @@ export namespace berth {
             }
 
             /**
+             * Properties of an AttachNodeRequest.
+             * @deprecated Use berth.cluster.v1.AttachNodeRequest.$Properties instead.
+             */
+            interface IAttachNodeRequest extends berth.cluster.v1.AttachNodeRequest.$Properties {
+            }
+
+            /** Represents an AttachNodeRequest. */
+            class AttachNodeRequest {
+
+                /**
+                 * Constructs a new AttachNodeRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.AttachNodeRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** AttachNodeRequest nodeId. */
+                nodeId: string;
+
+                /** AttachNodeRequest unlockKey. */
+                unlockKey: string;
+
+                /**
+                 * Encodes the specified AttachNodeRequest message. Does not implicitly {@link berth.cluster.v1.AttachNodeRequest.verify|verify} messages.
+                 * @param message AttachNodeRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.AttachNodeRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an AttachNodeRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.AttachNodeRequest & berth.cluster.v1.AttachNodeRequest.$Shape} AttachNodeRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.AttachNodeRequest & berth.cluster.v1.AttachNodeRequest.$Shape;
+            }
+
+            namespace AttachNodeRequest {
+
+                /** Properties of an AttachNodeRequest. */
+                interface $Properties {
+
+                    /** AttachNodeRequest nodeId */
+                    nodeId?: (string|null);
+
+                    /** AttachNodeRequest unlockKey */
+                    unlockKey?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an AttachNodeRequest. */
+                type $Shape = berth.cluster.v1.AttachNodeRequest.$Properties;
+            }
+
+            /**
              * Properties of a GetCaRequest.
              * @deprecated Use berth.cluster.v1.GetCaRequest.$Properties instead.
              */
@@ -2603,6 +2666,12 @@ export namespace berth {
                 /** SessionInfo managers. */
                 managers: string[];
 
+                /** SessionInfo role. */
+                role: string;
+
+                /** SessionInfo unlockKey. */
+                unlockKey: string;
+
                 /**
                  * Encodes the specified SessionInfo message. Does not implicitly {@link berth.cluster.v1.SessionInfo.verify|verify} messages.
                  * @param message SessionInfo message or plain object to encode
@@ -2635,6 +2704,12 @@ export namespace berth {
 
                     /** SessionInfo managers */
                     managers?: (string[]|null);
+
+                    /** SessionInfo role */
+                    role?: (string|null);
+
+                    /** SessionInfo unlockKey */
+                    unlockKey?: (string|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

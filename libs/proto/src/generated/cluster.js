@@ -684,6 +684,100 @@ $root.berth = (function() {
                 return InitResponse;
             })();
 
+            v1.AttachNodeRequest = (function() {
+
+                var AttachNodeRequest = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                AttachNodeRequest.prototype.nodeId = "";
+                AttachNodeRequest.prototype.unlockKey = "";
+
+                AttachNodeRequest.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId") && m.nodeId !== "")
+                        w.uint32(10).string(m.nodeId);
+                    if (m.unlockKey != null && $Object.hasOwnProperty.call(m, "unlockKey") && m.unlockKey !== "")
+                        w.uint32(18).string(m.unlockKey);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                AttachNodeRequest.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.AttachNodeRequest();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.nodeId = v;
+                                else
+                                    delete m.nodeId;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.unlockKey = v;
+                                else
+                                    delete m.unlockKey;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return AttachNodeRequest;
+            })();
+
             v1.GetCaRequest = (function() {
 
                 var GetCaRequest = function (p) {
@@ -3852,6 +3946,8 @@ $root.berth = (function() {
                 SessionInfo.prototype.nodeId = "";
                 SessionInfo.prototype.heartbeatPeriodMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
                 SessionInfo.prototype.managers = $util.emptyArray;
+                SessionInfo.prototype.role = "";
+                SessionInfo.prototype.unlockKey = "";
 
                 SessionInfo.encode = function (m, w, q) {
                     if (!w)
@@ -3868,6 +3964,10 @@ $root.berth = (function() {
                         for (var i = 0; i < m.managers.length; ++i)
                             w.uint32(26).string(m.managers[i]);
                     }
+                    if (m.role != null && $Object.hasOwnProperty.call(m, "role") && m.role !== "")
+                        w.uint32(34).string(m.role);
+                    if (m.unlockKey != null && $Object.hasOwnProperty.call(m, "unlockKey") && m.unlockKey !== "")
+                        w.uint32(42).string(m.unlockKey);
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -3925,6 +4025,24 @@ $root.berth = (function() {
                                 if (!(m.managers && m.managers.length))
                                     m.managers = [];
                                 m.managers.push(r.stringVerify());
+                                continue;
+                            }
+                        case 4: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.role = v;
+                                else
+                                    delete m.role;
+                                continue;
+                            }
+                        case 5: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.unlockKey = v;
+                                else
+                                    delete m.unlockKey;
                                 continue;
                             }
                         }

@@ -9,6 +9,7 @@ export const ENGINE_SERVICE = {
   Info: { path: '/berth.engine.v1.Engine/Info', requestType: m.Empty, responseType: m.JsonDocument, requestStream: false, responseStream: false },
   DiskUsage: { path: '/berth.engine.v1.Engine/DiskUsage', requestType: m.Empty, responseType: m.JsonDocument, requestStream: false, responseStream: false },
   Events: { path: '/berth.engine.v1.Engine/Events', requestType: m.EventsRequest, responseType: m.Event, requestStream: false, responseStream: true },
+  InitCluster: { path: '/berth.engine.v1.Engine/InitCluster', requestType: m.InitClusterRequest, responseType: m.InitClusterResponse, requestStream: false, responseStream: false },
   JoinCluster: { path: '/berth.engine.v1.Engine/JoinCluster', requestType: m.JoinClusterRequest, responseType: m.JoinClusterResponse, requestStream: false, responseStream: false },
   LeaveCluster: { path: '/berth.engine.v1.Engine/LeaveCluster', requestType: m.LeaveClusterRequest, responseType: m.Empty, requestStream: false, responseStream: false },
   SystemPrune: { path: '/berth.engine.v1.Engine/SystemPrune', requestType: m.SystemPruneRequest, responseType: m.PruneReport, requestStream: false, responseStream: false },

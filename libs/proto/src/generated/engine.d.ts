@@ -5678,6 +5678,162 @@ export namespace berth {
             }
 
             /**
+             * Properties of an InitClusterRequest.
+             * @deprecated Use berth.engine.v1.InitClusterRequest.$Properties instead.
+             */
+            interface IInitClusterRequest extends berth.engine.v1.InitClusterRequest.$Properties {
+            }
+
+            /** Represents an InitClusterRequest. */
+            class InitClusterRequest {
+
+                /**
+                 * Constructs a new InitClusterRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.engine.v1.InitClusterRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** InitClusterRequest advertiseAddr. */
+                advertiseAddr: string;
+
+                /**
+                 * Encodes the specified InitClusterRequest message. Does not implicitly {@link berth.engine.v1.InitClusterRequest.verify|verify} messages.
+                 * @param message InitClusterRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.engine.v1.InitClusterRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an InitClusterRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.engine.v1.InitClusterRequest & berth.engine.v1.InitClusterRequest.$Shape} InitClusterRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.engine.v1.InitClusterRequest & berth.engine.v1.InitClusterRequest.$Shape;
+            }
+
+            namespace InitClusterRequest {
+
+                /** Properties of an InitClusterRequest. */
+                interface $Properties {
+
+                    /** InitClusterRequest advertiseAddr */
+                    advertiseAddr?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an InitClusterRequest. */
+                type $Shape = berth.engine.v1.InitClusterRequest.$Properties;
+            }
+
+            /**
+             * Properties of an InitClusterResponse.
+             * @deprecated Use berth.engine.v1.InitClusterResponse.$Properties instead.
+             */
+            interface IInitClusterResponse extends berth.engine.v1.InitClusterResponse.$Properties {
+            }
+
+            /** Represents an InitClusterResponse. */
+            class InitClusterResponse {
+
+                /**
+                 * Constructs a new InitClusterResponse.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.engine.v1.InitClusterResponse.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** InitClusterResponse clusterId. */
+                clusterId: string;
+
+                /** InitClusterResponse nodeId. */
+                nodeId: string;
+
+                /** InitClusterResponse workerToken. */
+                workerToken: string;
+
+                /** InitClusterResponse managerToken. */
+                managerToken: string;
+
+                /** InitClusterResponse managerAddr. */
+                managerAddr: string;
+
+                /** InitClusterResponse caPem. */
+                caPem: string;
+
+                /** InitClusterResponse certPem. */
+                certPem: string;
+
+                /** InitClusterResponse keyPem. */
+                keyPem: string;
+
+                /**
+                 * Encodes the specified InitClusterResponse message. Does not implicitly {@link berth.engine.v1.InitClusterResponse.verify|verify} messages.
+                 * @param message InitClusterResponse message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.engine.v1.InitClusterResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an InitClusterResponse message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.engine.v1.InitClusterResponse & berth.engine.v1.InitClusterResponse.$Shape} InitClusterResponse
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.engine.v1.InitClusterResponse & berth.engine.v1.InitClusterResponse.$Shape;
+            }
+
+            namespace InitClusterResponse {
+
+                /** Properties of an InitClusterResponse. */
+                interface $Properties {
+
+                    /** InitClusterResponse clusterId */
+                    clusterId?: (string|null);
+
+                    /** InitClusterResponse nodeId */
+                    nodeId?: (string|null);
+
+                    /** InitClusterResponse workerToken */
+                    workerToken?: (string|null);
+
+                    /** InitClusterResponse managerToken */
+                    managerToken?: (string|null);
+
+                    /** InitClusterResponse managerAddr */
+                    managerAddr?: (string|null);
+
+                    /** InitClusterResponse caPem */
+                    caPem?: (string|null);
+
+                    /** InitClusterResponse certPem */
+                    certPem?: (string|null);
+
+                    /** InitClusterResponse keyPem */
+                    keyPem?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an InitClusterResponse. */
+                type $Shape = berth.engine.v1.InitClusterResponse.$Properties;
+            }
+
+            /**
              * Properties of a JoinClusterRequest.
              * @deprecated Use berth.engine.v1.JoinClusterRequest.$Properties instead.
              */

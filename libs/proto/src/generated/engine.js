@@ -8987,6 +8987,254 @@ $root.berth = (function() {
                 return ConnectRequest;
             })();
 
+            v1.InitClusterRequest = (function() {
+
+                var InitClusterRequest = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                InitClusterRequest.prototype.advertiseAddr = "";
+
+                InitClusterRequest.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.advertiseAddr != null && $Object.hasOwnProperty.call(m, "advertiseAddr") && m.advertiseAddr !== "")
+                        w.uint32(10).string(m.advertiseAddr);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                InitClusterRequest.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.engine.v1.InitClusterRequest();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.advertiseAddr = v;
+                                else
+                                    delete m.advertiseAddr;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return InitClusterRequest;
+            })();
+
+            v1.InitClusterResponse = (function() {
+
+                var InitClusterResponse = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                InitClusterResponse.prototype.clusterId = "";
+                InitClusterResponse.prototype.nodeId = "";
+                InitClusterResponse.prototype.workerToken = "";
+                InitClusterResponse.prototype.managerToken = "";
+                InitClusterResponse.prototype.managerAddr = "";
+                InitClusterResponse.prototype.caPem = "";
+                InitClusterResponse.prototype.certPem = "";
+                InitClusterResponse.prototype.keyPem = "";
+
+                InitClusterResponse.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.clusterId != null && $Object.hasOwnProperty.call(m, "clusterId") && m.clusterId !== "")
+                        w.uint32(10).string(m.clusterId);
+                    if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId") && m.nodeId !== "")
+                        w.uint32(18).string(m.nodeId);
+                    if (m.workerToken != null && $Object.hasOwnProperty.call(m, "workerToken") && m.workerToken !== "")
+                        w.uint32(26).string(m.workerToken);
+                    if (m.managerToken != null && $Object.hasOwnProperty.call(m, "managerToken") && m.managerToken !== "")
+                        w.uint32(34).string(m.managerToken);
+                    if (m.managerAddr != null && $Object.hasOwnProperty.call(m, "managerAddr") && m.managerAddr !== "")
+                        w.uint32(42).string(m.managerAddr);
+                    if (m.caPem != null && $Object.hasOwnProperty.call(m, "caPem") && m.caPem !== "")
+                        w.uint32(50).string(m.caPem);
+                    if (m.certPem != null && $Object.hasOwnProperty.call(m, "certPem") && m.certPem !== "")
+                        w.uint32(58).string(m.certPem);
+                    if (m.keyPem != null && $Object.hasOwnProperty.call(m, "keyPem") && m.keyPem !== "")
+                        w.uint32(66).string(m.keyPem);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                InitClusterResponse.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.engine.v1.InitClusterResponse();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.clusterId = v;
+                                else
+                                    delete m.clusterId;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.nodeId = v;
+                                else
+                                    delete m.nodeId;
+                                continue;
+                            }
+                        case 3: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.workerToken = v;
+                                else
+                                    delete m.workerToken;
+                                continue;
+                            }
+                        case 4: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.managerToken = v;
+                                else
+                                    delete m.managerToken;
+                                continue;
+                            }
+                        case 5: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.managerAddr = v;
+                                else
+                                    delete m.managerAddr;
+                                continue;
+                            }
+                        case 6: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.caPem = v;
+                                else
+                                    delete m.caPem;
+                                continue;
+                            }
+                        case 7: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.certPem = v;
+                                else
+                                    delete m.certPem;
+                                continue;
+                            }
+                        case 8: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.keyPem = v;
+                                else
+                                    delete m.keyPem;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return InitClusterResponse;
+            })();
+
             v1.JoinClusterRequest = (function() {
 
                 var JoinClusterRequest = function (p) {
