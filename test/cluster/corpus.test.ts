@@ -4,10 +4,14 @@
  * users would deploy them: every image replaced by busybox running a long sleep (no registry
  * here, and no need to run Grafana to place it), healthchecks off (they probe the real image's
  * programs), and what a file expects to exist made first — its external networks, secrets,
- * configs and volumes, the files its configs, secrets and env files name, and the node labels its
- * constraints ask for. Each stack must converge: every service at its replica count, on nodes
- * its constraints allow. The files that cannot deploy are listed in CANNOT_DEPLOY with the reason,
- * and the test checks that the reason is the one that stops them.
+ * configs and volumes, the files its configs, secrets and env files name, the directories beside
+ * it that it binds, and the node labels its constraints ask for. Each stack must converge: every service at its replica count, on nodes
+ * its constraints allow — but a service that binds a host path these machines do not have (Docker's
+ * socket and data directory: there is no Docker engine here) has its tasks refused as Swarm
+ * refuses them, "bind source path does not exist", nothing is made on the host, and the services
+ * that depend on it (`depends_on`, which Berth honours) wait for it and say so. The files
+ * that cannot deploy at all are listed in CANNOT_DEPLOY with the reason, and the test checks that
+ * the reason is the one that stops them.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -75,8 +79,34 @@ interface Needs {
   volumes: string[];
   /** paths relative to the file: configs', secrets' and env files */
   files: string[];
+  /** directories relative to the file that its services bind (`./prometheus/:/etc/prometheus/`) */
+  dirs: string[];
   /** node labels its constraints ask for: key → value */
   labels: Record<string, string>;
+  /** service → the host paths it binds that these machines do not have (Docker's socket, …) */
+  missingBinds: Record<string, string[]>;
+  /** service → the services it depends on (`depends_on`): it waits until they run */
+  dependsOn: Record<string, string[]>;
+}
+
+/** The services that never run here: those binding a missing host path, and those waiting on them. */
+function neverRunning(needs: Needs): Set<string> {
+  const stuck = new Set(Object.keys(needs.missingBinds));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [service, deps] of Object.entries(needs.dependsOn))
+      if (!stuck.has(service) && deps.some((d) => stuck.has(d))) grew = !!stuck.add(service);
+  }
+  return stuck;
+}
+
+/** The host paths SERVICE's volumes bind, absolute and relative to the file (`./data`). */
+function bindSources(service: Mapping): string[] {
+  return ((service.volumes as unknown[] | undefined) ?? []).flatMap((v) => {
+    const source = typeof v === 'string' ? (v.includes(':') ? v.split(':')[0] : '') : (v as Mapping).source;
+    const bind = typeof v === 'string' || (v as Mapping).type === 'bind';
+    return bind && typeof source === 'string' && /^(\/|\.\.?(\/|$))/.test(source) ? [source] : [];
+  });
 }
 
 /** The name an external object is known by: `name:`, the deprecated `external.name`, or its key. */
@@ -94,7 +124,17 @@ function externalName(key: string, object: unknown): string | null {
 function prepare(text: string): { yaml: string; needs: Needs } {
   const doc = parseDocument(text, { merge: true });
   const config = doc.toJS() as Mapping;
-  const needs: Needs = { networks: [], secrets: [], configs: [], volumes: [], files: [], labels: {} };
+  const needs: Needs = {
+    networks: [],
+    secrets: [],
+    configs: [],
+    volumes: [],
+    files: [],
+    dirs: [],
+    labels: {},
+    missingBinds: {},
+    dependsOn: {},
+  };
   for (const [kind, list] of [
     ['networks', needs.networks],
     ['secrets', needs.secrets],
@@ -106,8 +146,16 @@ function prepare(text: string): { yaml: string; needs: Needs } {
       if (name) list.push(name);
       if (isMapping(object) && typeof object.file === 'string') needs.files.push(object.file);
     }
-  for (const service of Object.values((config.services as Mapping | undefined) ?? {})) {
+  for (const [name, service] of Object.entries((config.services as Mapping | undefined) ?? {})) {
     if (!isMapping(service)) continue;
+    const sources = bindSources(service);
+    needs.dirs.push(...sources.filter((source) => source.startsWith('.')));
+    const missing = sources.filter((source) => source.startsWith('/') && !fs.existsSync(source));
+    if (missing.length) needs.missingBinds[name] = missing;
+    const deps = service.depends_on;
+    needs.dependsOn[name] = Array.isArray(deps)
+      ? (deps as string[])
+      : Object.keys(isMapping(deps) ? deps : {});
     service.image = 'busybox:latest';
     service.entrypoint = ['sleep', '3600'];
     delete service.command;
@@ -127,6 +175,7 @@ function prepare(text: string): { yaml: string; needs: Needs } {
 
 /** Makes what NEEDS names, beside DIR (the prepared file's directory). */
 function provide(needs: Needs, dir: string): void {
+  for (const bound of needs.dirs) fs.mkdirSync(path.resolve(dir, bound), { recursive: true });
   for (const file of needs.files) {
     const at = path.resolve(dir, file);
     fs.mkdirSync(path.dirname(at), { recursive: true });
@@ -153,6 +202,7 @@ const replicas = (stack: string) =>
   berth('stack', 'services', stack, '--format', '{{.Name}} {{.Replicas}}').trim().split('\n').sort();
 
 const settled = (lines: string[]) =>
+  lines.length > 0 &&
   lines.every((line) => {
     const m = /(\d+)\/(\d+)/.exec(line);
     return !!m && m[1] === m[2];
@@ -167,10 +217,38 @@ describeCorpus('every stack file of the corpus, deployed', () => {
     fs.writeFileSync(prepared, yaml);
     provide(needs, dir);
     const stack = `c${files.indexOf(file)}`;
-    berth('stack', 'deploy', '-c', prepared, stack);
+    const unplaceable = [...neverRunning(needs)].map((service) => `${stack}_${service}`);
     try {
-      const lines = await until(`${file} converged`, () => replicas(stack), settled, 90_000, 500);
+      berth('stack', 'deploy', '-d', '-c', prepared, stack);
+      // every service runs, but those binding a host path these machines lack: those say so
+      const placeable = () => replicas(stack).filter((line) => !unplaceable.includes(line.split(' ')[0]));
+      const lines = await until(`${file} converged`, placeable, settled, 90_000, 500);
       expect(lines.length).toBeGreaterThan(0);
+      for (const [service, sources] of Object.entries(needs.missingBinds)) {
+        const errors = await until(
+          `${service}'s tasks refused`,
+          () => berth('service', 'ps', `${stack}_${service}`, '--no-trunc', '--format', '{{.Error}}'),
+          (text) => text.includes('bind source path does not exist'),
+          30_000,
+          500,
+        );
+        expect(sources.some((source) => errors.includes(`bind source path does not exist: ${source}`))).toBe(
+          true,
+        );
+        for (const source of sources) expect(fs.existsSync(source)).toBe(false); // not made on the host
+      }
+      // the services that depend on those wait for them, and say so
+      for (const service of neverRunning(needs)) {
+        if (service in needs.missingBinds) continue;
+        const said = await until(
+          `${service} waiting`,
+          () => berth('service', 'ps', `${stack}_${service}`, '--no-trunc', '--format', '{{.Error}}'),
+          (text) => text.includes('waiting for'),
+          30_000,
+          500,
+        );
+        expect(said).toContain('waiting for');
+      }
       // and its constraints held: no task of a manager-only service on a worker
       const onWorkers = berth(
         'stack',

@@ -92,19 +92,29 @@ describe('stacks on a cluster of three machines', () => {
       'Creating network vote_back',
       'Creating network vote_front',
       'Creating service vote_agent',
+      'Creating service vote_board',
       'Creating service vote_store',
       'Creating service vote_web',
       'Creating service vote_worker',
     ])
       expect(out).toContain(line);
-    expect(berth(['stack', 'ls', '--format', '{{.Name}} {{.Services}}']).trim()).toBe('vote 4');
+    expect(berth(['stack', 'ls', '--format', '{{.Name}} {{.Services}}']).trim()).toBe('vote 5');
     const services = berth(['stack', 'services', '--format', '{{.Name}} {{.Mode}} {{.Replicas}}', 'vote']);
     expect(services.trim().split('\n').sort()).toEqual([
       'vote_agent global 3/3',
+      'vote_board replicated 1/1',
       'vote_store replicated 1/1',
       'vote_web replicated 4/4',
       'vote_worker replicated 1/1',
     ]);
+    // the store and the board on the manager (m1), the web tier and the worker on the workers
+    const nodesOf = (service: string) =>
+      berth(['service', 'ps', '--filter', 'desired-state=running', '--format', '{{.Node}}', service])
+        .trim()
+        .split('\n');
+    for (const service of ['vote_store', 'vote_board']) expect(nodesOf(service)).toEqual(['m1']);
+    for (const node of [...nodesOf('vote_web'), ...nodesOf('vote_worker')])
+      expect(['m2', 'm3']).toContain(node);
     // the web tier answers through the mesh on every machine
     // (the machines' mesh tables follow the tasks within moments of their running)
     for (const m of c().machines)
@@ -135,7 +145,7 @@ describe('stacks on a cluster of three machines', () => {
 
   it('should roll only the changed service on redeploy, start-first, with no failed request through the mesh', async () => {
     const before = Object.fromEntries(
-      ['vote_store', 'vote_worker', 'vote_agent'].map((n) => [n, inspect(n).meta.version]),
+      ['vote_store', 'vote_board', 'vote_worker', 'vote_agent'].map((n) => [n, inspect(n).meta.version]),
     );
     const webBefore = inspect('vote_web').specVersion;
     const dry = berth(['stack', 'deploy', '--dry-run', '-c', STACK, 'vote'], { VERSION: '2' });
@@ -147,7 +157,7 @@ describe('stacks on a cluster of three machines', () => {
     await sleep(500);
     const answers = await load.stop();
     expect(out).toContain('Updating service vote_web');
-    expect(out).not.toMatch(/Updating service vote_(store|worker|agent)/);
+    expect(out).not.toMatch(/Updating service vote_(store|board|worker|agent)/);
     const failures = answers.filter((a) => a.startsWith('error'));
     expect({ requests: answers.length, failures }).toEqual({ requests: answers.length, failures: [] });
     expect(answers.length).toBeGreaterThan(50);

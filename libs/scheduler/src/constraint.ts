@@ -40,6 +40,11 @@ export function parseConstraints(texts: readonly string[]): Constraint[] {
   return texts.map(parseConstraint);
 }
 
+/** Whether KEY names a node attribute (`node.id`, `node.labels.zone`, …) constraints and spread preferences may use. */
+export function isNodeAttribute(key: string): boolean {
+  return FIXED_KEYS.includes(key) || /^(node|engine)\.labels\.[^\s]+$/.test(key);
+}
+
 /** The node attribute a constraint or placement preference names; undefined when a label is absent. */
 export function nodeAttribute(node: Node, key: string): string | undefined {
   switch (key) {

@@ -217,6 +217,12 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
         this.networks.get(record.hostConfig.network);
       for (const a of record.networks) this.networks.get(a.network);
       await this.networks.checkPorts(record.hostConfig.ports);
+      // a --mount bind (a service's too) needs its source; only -v makes a missing one
+      for (const m of record.mounts)
+        if (m.type === 'bind' && !m.createHostPath && !fs.existsSync(m.source))
+          throw new InvalidArgumentError(
+            `invalid mount config for type "bind": bind source path does not exist: ${m.source}`,
+          );
     } catch (error) {
       await this.networks.detachOverlays(record);
       throw error;

@@ -38,6 +38,8 @@ export interface MountRecord {
   /** A volume made for this container alone (from the image's VOLUME): removed with `rm -v`. */
   anonymous?: boolean;
   options?: string[];
+  /** A bind whose missing source is made (`-v`); without it a missing source is an error (`--mount`). */
+  createHostPath?: boolean;
 }
 
 export interface NetworkAttachment {

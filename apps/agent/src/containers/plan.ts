@@ -69,6 +69,7 @@ function mountsFrom(spec: ContainerSpecMsg, image: ContainerConfig): MountRecord
       readOnly: m.readOnly ?? false,
       anonymous: type === 'volume' && !m.source,
       ...(m.options?.length ? { options: m.options } : {}),
+      ...(type === 'bind' && m.createHostPath ? { createHostPath: true } : {}),
     };
   });
   const seen = new Set<string>();

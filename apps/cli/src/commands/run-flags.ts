@@ -98,7 +98,7 @@ export function parseVolumeFlag(spec: string, cwd: string): Mount {
     throw new UsageError(`invalid volume specification: '${spec}': the mount point must be an absolute path`);
   const readOnly = options.includes('ro');
   if (source.startsWith('/') || source.startsWith('./') || source.startsWith('../') || source === '.')
-    return { type: 'bind', source: path.resolve(cwd, source), target, readOnly };
+    return { type: 'bind', source: path.resolve(cwd, source), target, readOnly, createHostPath: true };
   return { type: 'volume', source, target, readOnly };
 }
 

@@ -32,7 +32,8 @@ function read(files: string[], stackName: string): StackReading {
   };
   const dotEnvFile = path.join(path.dirname(files[0]), '.env');
   const reading = readStack({
-    files: files.map((file) => ({ path: file, content: readText(file) })),
+    // absolute: relative bind sources and config files are the file's directory's, wherever berth runs
+    files: files.map((file) => ({ path: path.resolve(file), content: readText(file) })),
     env: process.env as Record<string, string>,
     dotEnv: fs.existsSync(dotEnvFile) ? readText(dotEnvFile) : undefined,
     stackName,

@@ -103,11 +103,23 @@ describe('validate', () => {
         ]);
       });
 
-      it.each(['node.role', 'node.labels', 'zone', ''])('should refuse to spread over "%s"', (spread) => {
-        expect(problemsOf(spec((s) => (s.task.placement.preferences = [{ spread }])))).toEqual([
-          `invalid placement preference spread=${spread}: spread over node.labels.NAME`,
-        ]);
-      });
+      it.each(['node.color', 'node.labels', 'node.labels.', 'zone', ''])(
+        'should refuse to spread over "%s"',
+        (spread) => {
+          expect(problemsOf(spec((s) => (s.task.placement.preferences = [{ spread }])))).toEqual([
+            expect.stringContaining(
+              `invalid placement preference spread=${spread}: spread over node.labels.NAME, engine.labels.NAME, node.id`,
+            ),
+          ]);
+        },
+      );
+
+      it.each(['node.id', 'node.hostname', 'node.role', 'node.platform.os', 'engine.labels.rack'])(
+        'should spread over "%s", a node attribute (as swarmkit spreads over any)',
+        (spread) => {
+          expect(problemsOf(spec((s) => (s.task.placement.preferences = [{ spread }])))).toEqual([]);
+        },
+      );
 
       it('should refuse a negative maximum of replicas per node', () => {
         expect(problemsOf(spec((s) => (s.task.placement.maxReplicasPerNode = -1)))).toEqual([

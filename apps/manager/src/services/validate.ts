@@ -1,7 +1,7 @@
 import type { ServiceSpec } from '@berth/cluster';
 export { taskSpecChanged } from '@berth/cluster';
 import { parseReference } from '@berth/image/reference';
-import { parseConstraint } from '@berth/scheduler';
+import { isNodeAttribute, parseConstraint } from '@berth/scheduler';
 
 const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{0,62})$/;
 const CONDITIONS = ['none', 'on-failure', 'any'];
@@ -39,9 +39,9 @@ export function problemsOf(spec: ServiceSpec): string[] {
       }
     }
     for (const preference of task.placement.preferences)
-      if (!preference.spread?.startsWith('node.labels.') && !preference.spread?.startsWith('engine.labels.'))
+      if (!isNodeAttribute(preference.spread ?? ''))
         problems.push(
-          `invalid placement preference spread=${preference.spread}: spread over node.labels.NAME`,
+          `invalid placement preference spread=${preference.spread}: spread over node.labels.NAME, engine.labels.NAME, node.id, node.hostname, node.role, node.platform.os or node.platform.arch`,
         );
     if (!CONDITIONS.includes(task.restartPolicy.condition))
       problems.push(

@@ -767,6 +767,9 @@ export namespace berth {
                 /** Mount options. */
                 options: string[];
 
+                /** Mount createHostPath. */
+                createHostPath: boolean;
+
                 /**
                  * Encodes the specified Mount message. Does not implicitly {@link berth.engine.v1.Mount.verify|verify} messages.
                  * @param message Mount message or plain object to encode
@@ -805,6 +808,9 @@ export namespace berth {
 
                     /** Mount options */
                     options?: (string[]|null);
+
+                    /** Mount createHostPath */
+                    createHostPath?: (boolean|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

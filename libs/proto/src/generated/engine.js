@@ -1161,6 +1161,7 @@ $root.berth = (function() {
                 Mount.prototype.target = "";
                 Mount.prototype.readOnly = false;
                 Mount.prototype.options = $util.emptyArray;
+                Mount.prototype.createHostPath = false;
 
                 Mount.encode = function (m, w, q) {
                     if (!w)
@@ -1181,6 +1182,8 @@ $root.berth = (function() {
                         for (var i = 0; i < m.options.length; ++i)
                             w.uint32(42).string(m.options[i]);
                     }
+                    if (m.createHostPath != null && $Object.hasOwnProperty.call(m, "createHostPath") && m.createHostPath !== false)
+                        w.uint32(48).bool(m.createHostPath);
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -1256,6 +1259,15 @@ $root.berth = (function() {
                                 if (!(m.options && m.options.length))
                                     m.options = [];
                                 m.options.push(r.stringVerify());
+                                continue;
+                            }
+                        case 6: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.bool())
+                                    m.createHostPath = v;
+                                else
+                                    delete m.createHostPath;
                                 continue;
                             }
                         }
