@@ -324,7 +324,7 @@ describe('the control plane, faulted', () => {
     const m4 = c().machine(4);
     const cutAt = Date.now();
     m4.setLink(false);
-    let replacedMs = 0;
+    let replacedMs: number;
     try {
       await until('m4 down', nodeStatuses, (s) => s.includes('m4 Down'), 20_000, 100);
       const downMs = Date.now() - cutAt;
