@@ -1,17 +1,20 @@
 /**
  * npm run bench:cluster — the control plane at scale, and real containers on real machines.
  *
- * 1. Throughput: a real etcd and a real berth-manager; 1,000 simulated nodes (bench/cluster-agents:
- *    real joins, real TLS sessions, tasks reported RUNNING without containers) in two processes.
+ * 1. Throughput: three berth-managers on a 3-member etcd (all on loopback); 1,000 simulated nodes
+ *    (bench/cluster-agents: real joins, real TLS sessions, tasks reported RUNNING without
+ *    containers) in three processes, each holding its sessions with another manager.
  *    A service is scaled 0 → 10,000 and timed until etcd holds 10,000 RUNNING tasks, seen through a
  *    watch. Beside it, in the same run: etcd's own write rate for 10,000 puts in 100-put
  *    transactions (each task costs Berth two writes: created and placed in one, then running).
  *    Target (issue 5): ≥ 1,000 tasks/s. Quoted for scale: Nomad's C1M, 3,750 tasks/s on five servers.
- * 2. Convergence: three machines of the local cluster harness; `berth service create --replicas 20`
+ * 2. Convergence: three manager machines of the local cluster harness (an etcd member and a
+ *    manager each); `berth service create --replicas 20`
  *    of busybox until all 20 run, beside `docker service create --replicas 20` on a one-node Swarm
  *    of Debian's dockerd started here (when it can be). Target: ≤ 2 s.
  *
- * BENCH_PARTS=throughput,containers chooses the parts; BENCH_NODES, BENCH_TASKS the sizes.
+ * BENCH_PARTS=throughput,containers chooses the parts; BENCH_NODES, BENCH_TASKS the sizes;
+ * BENCH_MANAGERS (3) how many managers and etcd members.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -21,12 +24,16 @@ import { defaultServiceSpec, type Service } from '@berth/cluster';
 import { CLUSTER_SERVICE, GrpcClient } from '@berth/proto';
 import { StateCache, Store, type Write } from '@berth/store';
 import {
+  etcdPeerUrl,
   freePort,
+  serviceReady,
   spawnEtcd,
   spawnRecorded,
   stopRecorded,
   BERTH_MANAGER,
   REPO,
+  type ProcessRecord,
+  type ServiceRecord,
 } from '../deploy/local-cluster';
 import { ClusterHarness } from '../test/support/cluster';
 import { dockerSwarmConvergence } from './swarm';
@@ -34,7 +41,8 @@ import { dockerSwarmConvergence } from './swarm';
 const NODES = Number(process.env.BENCH_NODES ?? 1_000);
 const TASKS = Number(process.env.BENCH_TASKS ?? 10_000);
 const PARTS = (process.env.BENCH_PARTS ?? 'throughput,containers').split(',');
-const AGENT_PROCESSES = 2;
+const MANAGERS = Number(process.env.BENCH_MANAGERS ?? 3);
+const AGENT_PROCESSES = 3;
 const NAME = { what: 'the manager', hint: '' };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -72,41 +80,82 @@ async function etcdPutRate(store: Store, n: number): Promise<number> {
   return n / ((performance.now() - start) / 1000);
 }
 
-async function throughput(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-cluster-'));
-  const children: ChildProcess[] = [];
-  const etcd = await spawnEtcd({ dir: path.join(dir, 'etcd') });
-  const port = await freePort();
-  const addr = `127.0.0.1:${port}`;
-  const socket = path.join(dir, 'manager.sock');
-  const manager = spawnRecorded(
+/** MANAGERS etcd members on loopback, as one cluster, answering. */
+async function startEtcdCluster(dir: string): Promise<ServiceRecord[]> {
+  const ports = [];
+  for (let i = 1; i <= MANAGERS; i++) ports.push({ client: await freePort(), peer: await freePort() });
+  const initialCluster = ports.map((p, i) => `e${i + 1}=${etcdPeerUrl('127.0.0.1', p.peer)}`).join(',');
+  const members = await Promise.all(
+    ports.map((p, i) =>
+      spawnEtcd({
+        dir: path.join(dir, `etcd-${i + 1}`),
+        clientPort: p.client,
+        peerPort: p.peer,
+        member: { name: `e${i + 1}`, initialCluster },
+      }),
+    ),
+  );
+  await Promise.all(members.map((m) => serviceReady('etcd', m)));
+  return members;
+}
+
+/** Manager N on its own port, socket and state dir. */
+function spawnManager(dir: string, n: number, etcd: string, addr: string): ProcessRecord {
+  const own = path.join(dir, `manager-${n}`);
+  fs.mkdirSync(own, { recursive: true, mode: 0o700 });
+  return spawnRecorded(
     BERTH_MANAGER,
     [
       '--etcd',
-      etcd.endpoint,
+      etcd,
       '--listen',
       addr,
       '--socket',
-      socket,
+      path.join(own, 'manager.sock'),
       '--state-dir',
-      dir,
+      own,
       '--heartbeat-grace',
       '15s',
       '-l',
       'warn',
     ],
-    { log: path.join(dir, 'manager.log'), marker: dir },
+    { log: path.join(own, 'manager.log'), marker: own },
   );
+}
+
+async function throughput(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-cluster-'));
+  const children: ChildProcess[] = [];
+  const members = await startEtcdCluster(dir);
+  const etcd = members.map((m) => m.endpoint).join(',');
+  const addrs: string[] = [];
+  for (let n = 1; n <= MANAGERS; n++) addrs.push(`127.0.0.1:${await freePort()}`);
+  const addr = addrs[0];
+  const managers: ProcessRecord[] = [spawnManager(dir, 1, etcd, addr)];
   try {
+    const socket = path.join(dir, 'manager-1', 'manager.sock');
     await waitFor('the manager', () => (fs.existsSync(socket) ? true : null), 20_000);
     const local = new GrpcClient(CLUSTER_SERVICE, { socket }, NAME);
     const init = await local.call('Init', { advertiseAddr: addr });
     await local.close();
+    // the other managers, with the first's unlock key (as the agent beside each would hand it over)
+    for (let n = 2; n <= MANAGERS; n++) {
+      const own = path.join(dir, `manager-${n}`);
+      fs.mkdirSync(own, { recursive: true, mode: 0o700 });
+      fs.copyFileSync(path.join(dir, 'manager-1', 'unlock.key'), path.join(own, 'unlock.key'));
+      managers.push(spawnManager(dir, n, etcd, addrs[n - 1]));
+    }
     const client = init.client!;
     const api = new GrpcClient(
       CLUSTER_SERVICE,
       { address: addr, tls: { ca: client.caPem, cert: client.certPem, key: client.keyPem } },
       NAME,
+    );
+    await waitFor(
+      `${MANAGERS} managers serving`,
+      async () =>
+        (await api.call('ListManagers', { filters: {} })).addresses.length === MANAGERS ? true : null,
+      30_000,
     );
 
     const joinStart = performance.now();
@@ -116,7 +165,13 @@ async function throughput(): Promise<void> {
         (p === AGENT_PROCESSES - 1 ? Math.ceil(NODES / AGENT_PROCESSES) * AGENT_PROCESSES - NODES : 0);
       const child = spawn(
         process.execPath,
-        [path.join(REPO, 'dist/bench/cluster-agents.js'), addr, init.workerToken, String(count), `sim${p}`],
+        [
+          path.join(REPO, 'dist/bench/cluster-agents.js'),
+          addrs[p % MANAGERS],
+          init.workerToken,
+          String(count),
+          `sim${p}`,
+        ],
         {
           stdio: ['ignore', 'pipe', 'inherit'],
         },
@@ -152,7 +207,7 @@ async function throughput(): Promise<void> {
       (await api.call('CreateService', { specJson: JSON.stringify(spec) })).json,
     ) as Service;
 
-    const store = await Store.connect({ endpoints: [etcd.endpoint] });
+    const store = await Store.connect({ endpoints: members.map((m) => m.endpoint) });
     const cache = await StateCache.open(store);
     const running = () =>
       cache.list('tasks').filter((t) => t.status.state === 'running' && t.desiredState === 'running').length;
@@ -174,26 +229,28 @@ async function throughput(): Promise<void> {
 
     const rate = TASKS / seconds;
     console.log('');
-    console.log(`scale 0 → ${TASKS} on ${NODES} simulated nodes, until etcd holds ${TASKS} RUNNING:`);
+    console.log(
+      `scale 0 → ${TASKS} on ${NODES} simulated nodes, ${MANAGERS} managers, a ${MANAGERS}-member etcd, until etcd holds ${TASKS} RUNNING:`,
+    );
     console.log(
       `  berth        ${seconds.toFixed(2)} s   ${rate.toFixed(0)} tasks/s   (2 etcd writes a task, created-and-placed then running: ${(rate * 2).toFixed(0)} writes/s)`,
     );
     console.log(
-      `  etcd alone   ${etcdRate.toFixed(0)} puts/s in 100-put transactions (same run, same machine)`,
+      `  etcd alone   ${etcdRate.toFixed(0)} puts/s in 100-put transactions (the same ${MANAGERS}-member etcd, same run)`,
     );
     console.log(`  Nomad C1M    3,750 tasks/s on five servers (quoted, not measured here)`);
     console.log(`  target       ≥ 1,000 tasks/s → ${rate >= 1000 ? 'MET' : 'NOT MET'}`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await stopRecorded(manager);
-    await stopRecorded(etcd.process);
+    for (const manager of managers) await stopRecorded(manager);
+    for (const member of members) await stopRecorded(member.process);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 async function containers(): Promise<void> {
   const REPLICAS = 20;
-  const cluster = await ClusterHarness.start({ machines: 3 });
+  const cluster = await ClusterHarness.start({ machines: 3, managers: 3 });
   const samples: number[] = [];
   try {
     for (const m of cluster.machines) m.importBusybox();
@@ -237,7 +294,7 @@ async function containers(): Promise<void> {
   console.log('');
   console.log(`${REPLICAS} replicas of busybox until all run (berth service create, waiting, CLI included):`);
   console.log(
-    `  berth, 3 machines    p50 ${(median(samples) / 1000).toFixed(2)} s   (runs: ${samples.map((s) => (s / 1000).toFixed(2)).join(', ')})`,
+    `  berth, 3 managers    p50 ${(median(samples) / 1000).toFixed(2)} s   (runs: ${samples.map((s) => (s / 1000).toFixed(2)).join(', ')})`,
   );
   if (swarm.samples.length)
     console.log(

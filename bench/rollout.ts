@@ -1,6 +1,6 @@
 /**
- * npm run bench:rollout — a rolling update on the local cluster harness (three machines, a real
- * manager, etcd and Redis): 50 busybox replicas that stop at once (`--stop-signal SIGKILL`),
+ * npm run bench:rollout — a rolling update on the local cluster harness (three manager machines,
+ * each with an etcd member and a manager, and Redis): 50 busybox replicas that stop at once (`--stop-signal SIGKILL`),
  * `berth service update --env-add` with parallelism 5 and delay 0 (stop-first, monitor 5 s: the
  * defaults), timed from the command until it returns, which it does once the service's
  * UpdateStatus says completed (it follows the rollout itself, so no process is started to poll). Beside it, in
@@ -77,7 +77,7 @@ async function replacementPhase(cluster: ClusterHarness, startedAt: number): Pro
 }
 
 async function berthRollout(): Promise<number[]> {
-  const cluster = await ClusterHarness.start({ machines: 3 });
+  const cluster = await ClusterHarness.start({ machines: 3, managers: 3 });
   try {
     for (const m of cluster.machines) m.importBusybox();
     must(cluster, [

@@ -3,14 +3,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { linkExists, netnsExists } from './host';
 import { isRunning } from './processes';
-import type { ClusterState, MachineRecord, ProcessRecord, ServiceRecord } from './state';
+import type { ClusterState, MachineRecord, ProcessRecord, ServiceName, ServiceRecord } from './state';
 import type { DownReport } from './cluster';
 
 const pad = (text: string, width: number) => text.padEnd(width);
 
 function serviceLine(name: string, service: ServiceRecord | undefined, live: boolean): string {
-  if (!service) return `  ${pad(name, 9)}none`;
-  return `  ${pad(name, 9)}${service.endpoint}${live ? `  ${processState(service.process)}` : ''}`;
+  if (!service) return `  ${pad(name, 11)}none`;
+  return `  ${pad(name, 11)}${service.endpoint}${live ? `  ${processState(service.process)}` : ''}`;
 }
 
 function processState(p: ProcessRecord | null): string {
@@ -35,9 +35,11 @@ function overview(state: ClusterState, live: boolean): string[] {
     : 'none';
   return [
     `  ${pad('fabric', 9)}${fabric}`,
-    serviceLine('etcd', state.services.etcd, live),
+    ...(Object.keys(state.services) as ServiceName[])
+      .filter((name) => name.startsWith('etcd') || name.startsWith('manager'))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .map((name) => serviceLine(name, state.services[name], live)),
     serviceLine('redis', state.services.redis, live),
-    serviceLine('manager', state.services.manager, live),
     '',
     ...machineLines(state.machines, live),
   ];
@@ -56,11 +58,11 @@ export function describeUp(state: ClusterState, downCommand: string, demo: reado
     ...overview(state, false),
     '',
     ...(context
-      ? [`The CLI's context "${context.name}" points at its manager, so these work as they are:`]
+      ? [`The CLI's context "${context.name}" points at its managers, so these work as they are:`]
       : []),
     ...(context
       ? [
-          `  ${cli} node ls`,
+          `  ${cli} node ls                      # m1-m${state.managers ?? 1} are managers: MANAGER STATUS`,
           `  ${cli} service ls`,
           ...(demo.length ? [`  ${cli} service ps hello`] : []),
           `  ${cli} service create --name web --replicas 6 busybox:latest sleep 3600`,
@@ -73,7 +75,7 @@ export function describeUp(state: ClusterState, downCommand: string, demo: reado
     "Use a machine's engine as you would docker's:",
     `  bin/berth -H unix://${first.socket} ps`,
     `A shell in a machine's network: nsenter --net=/run/netns/${first.netns} sh`,
-    `Agent logs: ${state.stateDir}/m<N>/agent.log; manager log: ${state.stateDir}/manager/manager.log`,
+    `Agent logs: ${state.stateDir}/m<N>/agent.log; manager logs: ${state.stateDir}/manager[-N]/manager.log`,
     `Take it all down: ${downCommand}`,
   ];
 }

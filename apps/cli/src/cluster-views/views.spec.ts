@@ -1,6 +1,14 @@
 import type { Node, Service, Task, TaskState } from '@berth/cluster';
 import { makeNode, makeService, makeTask } from '@berth/scheduler/testing';
-import { nodeRow, portsColumn, replicasColumn, serviceRow, stateWord, taskRows } from './views';
+import {
+  nodeRow,
+  portsColumn,
+  replicasColumn,
+  sameRunningTasks,
+  serviceRow,
+  stateWord,
+  taskRows,
+} from './views';
 
 const NOW = 1_700_000_000_000;
 
@@ -276,5 +284,24 @@ describe('views', () => {
       expect(nodeRow(manager(undefined)).ManagerStatus).toBe('Unreachable');
       expect(nodeRow(makeNode({ role: 'worker' })).ManagerStatus).toBe('');
     });
+  });
+});
+
+describe(sameRunningTasks.name, () => {
+  const running = (id: string) => makeTask({ id, state: 'running' });
+  const ended = (id: string) => ({
+    ...makeTask({ id, state: 'complete' }),
+    desiredState: 'shutdown' as const,
+  });
+
+  it('should hold when the same tasks run at both looks, whatever else ended before', () => {
+    expect(sameRunningTasks([running('a'), running('b')], [running('b'), running('a'), ended('x')])).toBe(
+      true,
+    );
+  });
+
+  it('should not hold when a task ended meanwhile, or was replaced by another that runs', () => {
+    expect(sameRunningTasks([running('a')], [ended('a')])).toBe(false);
+    expect(sameRunningTasks([running('a')], [ended('a'), running('b')])).toBe(false);
   });
 });

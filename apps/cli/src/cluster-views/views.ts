@@ -37,6 +37,17 @@ export function replicasColumn(service: Service, tasks: readonly Task[]): string
   return `${running}/${desired}`;
 }
 
+/** Whether the same tasks run (and are meant to) in BEFORE and AFTER: none ended, none replaced. */
+export function sameRunningTasks(before: readonly Task[], after: readonly Task[]): boolean {
+  const running = (tasks: readonly Task[]) =>
+    tasks
+      .filter((t) => t.status.state === 'running' && t.desiredState === 'running')
+      .map((t) => t.id)
+      .sort()
+      .join();
+  return running(before) === running(after);
+}
+
 export function portsColumn(service: Service): string {
   return service.spec.endpoint.ports
     .map((p) => `*:${p.publishedPort || ''}->${p.targetPort}/${p.protocol}`)

@@ -18,7 +18,7 @@ import { lastLogLines } from './task-log';
 import { printDocuments, printListing } from '../output';
 import { crashLoopReport, currentCrashLoop, waitingLines } from '../cluster-views/progress';
 import { servicePretty } from '../cluster-views/service-pretty';
-import { replicasColumn, serviceRow, taskRows } from '../cluster-views/views';
+import { replicasColumn, sameRunningTasks, serviceRow, taskRows } from '../cluster-views/views';
 import {
   SERVICE_FLAGS,
   parsePlacementPref,
@@ -101,7 +101,7 @@ async function converge(g: Globals, ref: string, quiet: boolean): Promise<number
       write(`${lines.join('\n')}\n`);
       lastLine = lines.join('\n');
     }
-    if (running === desired && (await stillRunning(g, service))) {
+    if (running === desired && (await stillRunning(g, service, tasks))) {
       if (!quiet) write('verify: Service converged\n');
       return 0;
     }
@@ -111,12 +111,14 @@ async function converge(g: Globals, ref: string, quiet: boolean): Promise<number
   throw removedMeanwhile(ref);
 }
 
-/** Whether every task of SERVICE still runs SETTLE_MS later (the watch's news meanwhile waits for the next turn). */
-async function stillRunning(g: Globals, service: Service): Promise<boolean> {
+/**
+ * Whether the tasks of SERVICE running at the first look (SEEN) all still run SETTLE_MS later, and
+ * no others: a crash-looping task replaced meanwhile by a new one that runs is not converged (the
+ * watch's news meanwhile waits for the next turn).
+ */
+async function stillRunning(g: Globals, service: Service, seen: readonly Task[]): Promise<boolean> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-  const tasks = await tasksOf(g, service.id);
-  const [running, desired] = replicasColumn(service, tasks).split('/').map(Number);
-  return running === desired;
+  return sameRunningTasks(seen, await tasksOf(g, service.id));
 }
 
 /**

@@ -11,7 +11,7 @@ import { formatProblem, readStack, renderConfig, type LoadedStack, type StackRea
 import { command, ExitError, warn, write, type Globals } from '../context';
 import { manager } from '../manager';
 import { printListing } from '../output';
-import { replicasColumn } from '../cluster-views/views';
+import { replicasColumn, sameRunningTasks } from '../cluster-views/views';
 import { currentCrashLoop, waitingLines } from '../cluster-views/progress';
 import { LIST_OPTIONS, TASK_OPTIONS, listServices, listTasks, reportCrashLoop } from './service';
 
@@ -143,7 +143,7 @@ async function converge(g: Globals, names: string[], quiet: boolean): Promise<nu
   const tty = process.stdout.isTTY && !quiet;
   let drawn = 0;
   let last = '';
-  let doneSince: number | null = null;
+  let doneBefore: Task[] | null = null;
   for (;;) {
     const services = (await manager(g).call('ListServices', { filters: {} })).json
       .map((j) => parse<Service>(j))
@@ -185,9 +185,11 @@ async function converge(g: Globals, names: string[], quiet: boolean): Promise<nu
       for (const [service, loop] of loops) await reportCrashLoop(g, service, loop);
       return 1;
     }
-    // converged once every task still runs at the next look: one that exits at once is first seen running
-    if (done && doneSince !== null) return 0;
-    doneSince = done ? Date.now() : null;
+    // converged once the same tasks still run at the next look: one that exits at once is first
+    // seen running, and a crash-looping one may be replaced by another that runs by then
+    const mineNow = tasks.filter((t) => services.some((s) => s.id === t.serviceId));
+    if (done && doneBefore && sameRunningTasks(doneBefore, mineNow)) return 0;
+    doneBefore = done ? mineNow : null;
     await new Promise((r) => setTimeout(r, 300));
   }
 }
