@@ -11,8 +11,8 @@
  */
 import type { Task } from '@berth/cluster';
 import { Etcd3 } from 'etcd3';
-import * as fs from 'node:fs';
 import { ClusterHarness } from '../test/support/cluster';
+import { processCpu } from './cpu';
 import { summarise } from './stats';
 import { dockerSwarmRollout } from './swarm';
 
@@ -28,23 +28,10 @@ function must(cluster: ClusterHarness, args: string[]): string {
 
 /** CPU seconds each of the cluster's processes used, itself and the children it waited for (CNI plugins, ip, shims). */
 function cpuTimes(cluster: ClusterHarness): Map<string, { own: number; children: number }> {
-  const ticks = 100; // USER_HZ on Linux
   const times = new Map<string, { own: number; children: number }>();
   for (const [name, pid] of Object.entries(cluster.processIds)) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat
-        .slice(stat.lastIndexOf(')') + 2)
-        .split(' ')
-        .map(Number);
-      // after the command: state(0) … utime(11) stime(12) cutime(13) cstime(14)
-      times.set(name, {
-        own: (fields[11] + fields[12]) / ticks,
-        children: (fields[13] + fields[14]) / ticks,
-      });
-    } catch {
-      // gone
-    }
+    const used = processCpu(pid);
+    if (used) times.set(name, used);
   }
   return times;
 }
@@ -138,7 +125,7 @@ async function main(): Promise<void> {
   console.log(
     `bench:rollout — ${REPLICAS} replicas, parallelism ${PARALLELISM}, delay 0, monitor 5 s, tasks stop at once; ${ROUNDS} rounds`,
   );
-  const berth = summarise('berth (3 machines)', await berthRollout());
+  const berth = summarise('berth (3 managers)', await berthRollout());
   const peer =
     process.env.BENCH_PEER === '0'
       ? { samples: [], skipped: 'BENCH_PEER=0' }

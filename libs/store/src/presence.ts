@@ -52,16 +52,25 @@ export class Presence {
     }
   }
 
-  /** Says PATH = VALUE while this process lives; with etcd away, once it is back. */
+  /**
+   * Says PATH = VALUE while this process lives; with etcd away, once it is back. A put that fails
+   * (etcd slow or briefly away, the lease fine) is tried again until it holds, for as long as this
+   * process still says it: a session nobody hears of gets its node marked down.
+   */
   async set(path: string, value: string): Promise<void> {
     this.owned.set(path, value);
-    const lease = this.lease;
-    if (!lease) return; // the renewal puts it
-    await lease
-      .put(this.key(path))
-      .value(value)
-      .exec()
-      .catch(() => undefined); // a lost lease is renewed, with this in it
+    for (let waitMs = 100; ; waitMs = Math.min(waitMs * 2, 2000)) {
+      const lease = this.lease;
+      if (!lease || this.closed) return; // the renewal puts it
+      try {
+        await lease.put(this.key(path)).value(value).exec();
+        return;
+      } catch {
+        // a lost lease is renewed, with this in it; else try again while it is still ours
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        if (this.owned.get(path) !== value) return;
+      }
+    }
   }
 
   /** Takes back PATH, if it still says what this process put there (another may have taken it over). */

@@ -90,8 +90,7 @@ export class DispatcherService {
     this.stopFollowingManagers = this.presence.followManagers((addresses) => {
       if (!addresses.length || addresses.join() === this.managers.join()) return;
       this.managers = addresses;
-      for (const session of this.sessions.values())
-        session.out.push({ session: this.sessionInfo(session) });
+      for (const session of this.sessions.values()) session.out.push({ session: this.sessionInfo(session) });
     });
     this.heartbeatTimer = setInterval(
       () => this.closeSilentSessions(),
@@ -149,6 +148,22 @@ export class DispatcherService {
     session.out.push({ session: this.sessionInfo(session) });
     void this.read(requests, session, peer);
     return session.out;
+  }
+
+  /**
+   * The leader marked down a node whose session this manager holds: it did not hear of the session
+   * in time (its presence key was late, or lost with an etcd hiccup). Said again, and the node is
+   * ready again: its tasks stay (any moved meanwhile are the reconciler's to settle, as after a return).
+   */
+  private stillHere(session: Session): void {
+    if (Date.now() - (this.lastSeen.get(session.nodeId) ?? 0) > this.config.heartbeatGraceMs) return; // silent here too
+    this.log.warn(`node ${session.nodeId} was marked down but holds its session here: ready again`);
+    void this.presence.holdSession(session.nodeId);
+    void this.updateNode(session.nodeId, (node) =>
+      node.status.state === 'down'
+        ? { ...node, status: { ...node.status, state: 'ready', message: '' } }
+        : node,
+    ).catch((error: Error) => this.log.warn(`node ${session.nodeId} ready again: ${error.message}`));
   }
 
   /** Sends MESSAGE down NODE_ID's session; false when the node has none. */
@@ -267,8 +282,10 @@ export class DispatcherService {
     if (event.kind !== 'cluster') this.scheduleViews();
     if (event.kind === 'nodes') {
       const session = this.sessions.get(event.id);
-      const role = (event.object as Node | null)?.spec.role;
-      if (session && role && role !== session.role) session.out.push({ session: this.sessionInfo(session) });
+      const node = event.object as Node | null;
+      if (session && node && node.spec.role !== session.role)
+        session.out.push({ session: this.sessionInfo(session) });
+      if (session && node?.status.state === 'down') this.stillHere(session);
     }
     if (event.kind !== 'tasks' || !this.index) return;
     const touched = event.object
