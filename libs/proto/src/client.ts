@@ -116,14 +116,14 @@ export class GrpcClient<S extends ServiceTable> {
   }
 
   private keepPinging(session: http2.ClientHttp2Session): void {
+    // a connect across a cut link waits on SYN retries for minutes: given up like a lost ping
+    const connecting = setTimeout(() => {
+      if (session.connecting) session.destroy(new Error(`could not connect to ${this.where} in time`));
+    }, this.pingEveryMs);
+    connecting.unref();
     let answered = true;
-    let connectingTicks = 0;
     const timer = setInterval(() => {
-      // a connect across a cut link waits on SYN retries for minutes: given up like a lost ping
-      if (session.connecting) {
-        if (++connectingTicks >= 2) session.destroy(new Error(`could not connect to ${this.where} in time`));
-        return;
-      }
+      if (session.connecting) return;
       if (!answered) {
         session.destroy(new Error(`${this.where} did not answer a ping within ${this.pingEveryMs} ms`));
         return;
@@ -132,7 +132,7 @@ export class GrpcClient<S extends ServiceTable> {
       session.ping((error) => (answered = !error));
     }, this.pingEveryMs);
     timer.unref();
-    session.on('close', () => clearInterval(timer));
+    session.on('close', () => (clearInterval(timer), clearTimeout(connecting)));
   }
 
   /** Closes the connection once the calls on it are done; resolves when it is closed. */

@@ -23,8 +23,9 @@ export const MANAGER_NAME = {
 };
 
 /**
- * How often the agent pings its manager: a session over a cut link is dropped after twice this
- * (then the agent tries the next manager), well inside a node's grace period.
+ * How often the agent pings its manager: a session over a cut link is dropped after at most twice
+ * this, and a connect that does not complete within it is given up (then the agent tries the next
+ * manager), well inside a node's grace period.
  */
 const SESSION_PING_MS = 1000;
 
