@@ -2,7 +2,7 @@
  * The manager's settings from its flags, compiled once at start into ManagerConfig. Pure.
  */
 import * as path from 'node:path';
-import { parseDuration } from '@berth/cli-support/units';
+import { requireDurationNs } from '@berth/cluster/units';
 
 export interface ManagerConfig {
   etcdEndpoints: string[];
@@ -104,7 +104,7 @@ export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
         break;
       case '--heartbeat-grace':
         try {
-          config.heartbeatGraceMs = parseDuration(value()) / 1e6;
+          config.heartbeatGraceMs = requireDurationNs(value()) / 1e6;
         } catch (error) {
           throw new ManagerConfigError(`--heartbeat-grace: ${(error as Error).message}`);
         }

@@ -5,3 +5,4 @@ export * from './defaults';
 export * from './ids';
 export * from './spec-compare';
 export * from './crash-loop';
+export * from './units';

@@ -2,6 +2,7 @@ import {
   DEFAULT_ROLLBACK_CONFIG,
   DEFAULT_UPDATE_CONFIG,
   defaultTaskSpec,
+  parseNanoCpus,
   type Placement,
   type Resources,
   type RestartPolicy,
@@ -21,7 +22,6 @@ import {
   readStringList,
 } from './read';
 import type { Path } from './tree';
-import { parseNanoCpus } from './units';
 import { describeValue } from './words';
 
 /** `deploy.mode` and `deploy.replicas`: replicated (1 unless said) or global. */

@@ -2,7 +2,6 @@ export { formatProblem, type Problem, SpecError } from './errors';
 export { loadStack, readStack, renderConfig } from './load';
 export { substitute, type Lookup } from './interpolate';
 export { parseEnvFile } from './env-file';
-export { parseBytes, parseDurationMs, parseNanoCpus } from './units';
 export { parsePortText } from './ports';
 export type {
   LoadedStack,

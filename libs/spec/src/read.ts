@@ -1,7 +1,8 @@
 import { type CompileContext, report } from './context';
 import type { Path } from './tree';
 import { describeValue, joinOr } from './words';
-import { parseBoolean, parseBytes, parseDurationMs, parseInteger, parseNumber } from './units';
+import { parseBytes, parseDurationMs } from '@berth/cluster';
+import { parseBoolean, parseInteger, parseNumber } from './units';
 
 /**
  * Typed reads of a validated document. The schema lets most numbers and flags also be text (so

@@ -4,7 +4,7 @@
  * a section with nothing in it is left out, as docker leaves it out. Pure.
  */
 import { humanDuration } from '@berth/cli-support/args';
-import { formatBinarySize, formatDuration } from '@berth/cli-support/units';
+import { formatBinarySize, formatDuration } from '@berth/cluster/units';
 import type {
   ContainerSpec,
   EndpointSpec,

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { keyValues, UsageError, type Values } from '@berth/cli-support/args';
-import { parseBytes } from '@berth/cli-support/units';
+import { parseBytes } from '@berth/cluster/units';
 import { parsePortSpec } from '@berth/network/ports';
 import type { berth } from '@berth/proto';
 
@@ -157,7 +157,7 @@ function bytesFlag(values: Values, flag: string): number {
   if (v === undefined) return 0;
   if (v === '-1') return -1;
   const n = parseBytes(v);
-  if (n === null)
+  if (n === undefined)
     throw new UsageError(`invalid argument "${v}" for "--${flag}" flag: use a size like 64m or 1g`);
   return n;
 }

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import { UsageError } from '@berth/cli-support/args';
 import type { Parsed, Usage } from '@berth/cli-support/usage';
-import { parseDuration } from '@berth/cli-support/units';
+import { requireDurationNs } from '@berth/cluster/units';
 import { RpcError } from '@berth/proto/status';
 import type { berth } from '@berth/proto';
 import {
@@ -25,7 +25,7 @@ import { CONTAINER_FLAGS, containerSpec } from './run-flags';
 
 function durationNs(text: string, flag: string): number {
   try {
-    return parseDuration(text);
+    return requireDurationNs(text);
   } catch {
     throw new UsageError(`invalid argument "${text}" for "--${flag}" flag: use a duration like 30s or 1m30s`);
   }

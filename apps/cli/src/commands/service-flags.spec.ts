@@ -287,6 +287,16 @@ describe('service-flags', () => {
         });
       });
 
+      it('should read sizes as a stack file does (one parser): 1GiB, 512MB, 100b', () => {
+        expect(create(['--reserve-memory', '1GiB', 'nginx']).task.resources.reservations.memoryBytes).toBe(
+          1024 ** 3,
+        );
+        expect(create(['--limit-memory', '512MB', 'nginx']).task.resources.limits.memoryBytes).toBe(
+          512 * 1024 ** 2,
+        );
+        expect(create(['--limit-memory', '100b', 'nginx']).task.resources.limits.memoryBytes).toBe(100);
+      });
+
       it('should round CPUs to whole nano-CPUs', () => {
         expect(create(['--limit-cpu', '0.0000000004', 'nginx']).task.resources.limits.nanoCpus).toBe(0);
         expect(create(['--reserve-cpu', '0.0000000016', 'nginx']).task.resources.reservations.nanoCpus).toBe(

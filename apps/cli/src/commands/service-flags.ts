@@ -3,7 +3,7 @@
  * them. Pure but for env files (READ_FILE) and `-e NAME` taking its value from ENV.
  */
 import { keyValues, UsageError, type Values } from '@berth/cli-support/args';
-import { parseBytes, parseDuration } from '@berth/cli-support/units';
+import { parseBytes, requireDurationNs } from '@berth/cluster/units';
 import {
   DEFAULT_ROLLBACK_CONFIG,
   DEFAULT_UPDATE_CONFIG,
@@ -114,7 +114,7 @@ export function durationMs(values: Values, flag: string, fallback: number): numb
   const text = values[flag] as string | undefined;
   if (text === undefined) return fallback;
   try {
-    return parseDuration(text) / 1e6;
+    return requireDurationNs(text) / 1e6;
   } catch {
     throw new UsageError(`invalid argument "${text}" for "--${flag}" flag: use a duration like 30s or 1m30s`);
   }
@@ -142,7 +142,7 @@ function bytes(values: Values, flag: string): number {
   const text = values[flag] as string | undefined;
   if (text === undefined) return 0;
   const n = parseBytes(text);
-  if (n === null)
+  if (n === undefined)
     throw new UsageError(`invalid argument "${text}" for "--${flag}" flag: expected a size like 512m`);
   return n;
 }

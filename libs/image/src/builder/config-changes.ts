@@ -3,7 +3,7 @@
  * functions: ENV, LABEL, EXPOSE, VOLUME, WORKDIR, USER, STOPSIGNAL, CMD,
  * ENTRYPOINT, SHELL, HEALTHCHECK, ONBUILD, MAINTAINER.
  */
-import { parseDuration } from '@berth/cli-support/units';
+import { requireDurationNs } from '@berth/cluster/units';
 import * as path from 'node:path';
 import type { ContainerConfig, HealthcheckConfig } from '../oci/types';
 import type { Command } from './dockerfile/parser';
@@ -35,10 +35,10 @@ export function healthcheck(command: Command | null, flags: Record<string, strin
   if (!command) return { Test: ['NONE'] };
   const test = command.form === 'exec' ? command.args : ['CMD-SHELL', command.text];
   const check: HealthcheckConfig = { Test: test };
-  if (flags.interval) check.Interval = parseDuration(flags.interval);
-  if (flags.timeout) check.Timeout = parseDuration(flags.timeout);
-  if (flags['start-period']) check.StartPeriod = parseDuration(flags['start-period']);
-  if (flags['start-interval']) check.StartInterval = parseDuration(flags['start-interval']);
+  if (flags.interval) check.Interval = requireDurationNs(flags.interval);
+  if (flags.timeout) check.Timeout = requireDurationNs(flags.timeout);
+  if (flags['start-period']) check.StartPeriod = requireDurationNs(flags['start-period']);
+  if (flags['start-interval']) check.StartInterval = requireDurationNs(flags['start-interval']);
   if (flags.retries) {
     const retries = Number(flags.retries);
     if (!Number.isInteger(retries) || retries < 0)
