@@ -11,7 +11,8 @@
  */
 import * as os from 'node:os';
 import type { ClusterSnapshot, Node, TaskChange } from '@berth/cluster';
-import { nodeAttribute, parseConstraint, satisfies, schedule } from '@berth/scheduler';
+import { nodeAttribute, parseConstraint, satisfies } from '@berth/cluster';
+import { schedule } from '@berth/scheduler';
 import { CPU, GiB, MiB, makeNodes, makeService, makeSnapshot, pendingTasks } from '@berth/scheduler/testing';
 import { summarise, table, type Summary } from './stats';
 

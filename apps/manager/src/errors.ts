@@ -4,7 +4,7 @@
  */
 import { ConflictError as StoreConflict, StoreUnavailableError } from '@berth/store';
 import { TrustError } from '@berth/trust';
-import { ConstraintError } from '@berth/scheduler';
+import { ConstraintError } from '@berth/cluster';
 import { Status } from '@berth/proto';
 import type { StatusInfo } from '@berth/proto/server';
 

@@ -6,3 +6,4 @@ export * from './ids';
 export * from './spec-compare';
 export * from './crash-loop';
 export * from './units';
+export * from './constraint';

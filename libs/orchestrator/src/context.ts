@@ -1,5 +1,5 @@
 import type { Node, Service, Task, TaskChange } from '@berth/cluster';
-import { ConstraintError, parseConstraints, type Constraint } from '@berth/scheduler';
+import { ConstraintError, parseConstraints, type Constraint } from '@berth/cluster';
 
 /** What every per-service step reads. */
 export interface ServiceContext {

@@ -1,4 +1,4 @@
-import { parseConstraints } from '@berth/scheduler';
+import { parseConstraints } from '@berth/cluster';
 import { acceptsNewTasks, globalTaskMayStay, judgeNode, mustMoveFrom, type NodeVerdict } from './eligibility';
 import { makeNode } from './testing';
 

@@ -1,5 +1,5 @@
 import type { Node } from '@berth/cluster';
-import { satisfiesAll, type Constraint } from '@berth/scheduler';
+import { satisfiesAll, type Constraint } from '@berth/cluster';
 
 /**
  * What a node means for the tasks it holds:

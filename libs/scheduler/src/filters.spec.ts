@@ -1,5 +1,5 @@
 import type { Node, Task } from '@berth/cluster';
-import { ConstraintError } from './constraint';
+import { ConstraintError } from '@berth/cluster';
 import {
   ConstraintFilter,
   defaultFilters,

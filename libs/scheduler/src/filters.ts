@@ -1,5 +1,5 @@
 import type { Resources, Task } from '@berth/cluster';
-import { parseConstraints, satisfies, type Constraint } from './constraint';
+import { parseConstraints, satisfies, type Constraint } from '@berth/cluster';
 import type { HostPortIndex } from './host-ports';
 import type { NodeInfo } from './node-info';
 import { nodes, noun } from './plural';

@@ -1,4 +1,3 @@
-export * from './constraint';
 export { schedule } from './schedule';
 export { awaitsPlacement } from './task-groups';
 export { ASSIGNED_MESSAGE } from './task-changes';

@@ -1,5 +1,5 @@
 import type { ClusterSnapshot, Task, TaskChange } from '@berth/cluster';
-import { ConstraintError } from './constraint';
+import { ConstraintError } from '@berth/cluster';
 import { defaultFilters } from './filters';
 import { HostPortIndex } from './host-ports';
 import type { NodeInfo } from './node-info';

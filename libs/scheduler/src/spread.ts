@@ -1,4 +1,4 @@
-import { nodeAttribute } from './constraint';
+import { nodeAttribute } from '@berth/cluster';
 import { Heap } from './heap';
 import type { NodeInfo } from './node-info';
 

@@ -2,6 +2,8 @@ import {
   DEFAULT_ROLLBACK_CONFIG,
   DEFAULT_UPDATE_CONFIG,
   defaultTaskSpec,
+  ConstraintError,
+  parseConstraint,
   parseNanoCpus,
   type Placement,
   type Resources,
@@ -9,7 +11,6 @@ import {
   type ServiceMode,
   type UpdateConfig,
 } from '@berth/cluster';
-import { ConstraintError, parseConstraint } from '@berth/scheduler/constraint';
 import { type CompileContext, report } from './context';
 import {
   mapOf,

@@ -1,7 +1,7 @@
 import type { ServiceSpec } from '@berth/cluster';
 export { taskSpecChanged } from '@berth/cluster';
 import { parseReference } from '@berth/image/reference';
-import { isNodeAttribute, parseConstraint } from '@berth/scheduler';
+import { isNodeAttribute, parseConstraint } from '@berth/cluster';
 
 const NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{0,62})$/;
 const CONDITIONS = ['none', 'on-failure', 'any'];

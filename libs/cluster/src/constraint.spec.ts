@@ -6,7 +6,7 @@ import {
   satisfies,
   satisfiesAll,
 } from './constraint';
-import { makeNode } from './testing';
+import { makeNode } from '@berth/scheduler/testing';
 
 describe('parseConstraint', () => {
   it.each([

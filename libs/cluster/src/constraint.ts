@@ -1,4 +1,4 @@
-import type { Node } from '@berth/cluster';
+import type { Node } from './objects';
 
 /** A placement constraint as `docker service create --constraint` takes it: `KEY==VALUE` or `KEY!=VALUE`. */
 export interface Constraint {
