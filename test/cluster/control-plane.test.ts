@@ -95,6 +95,23 @@ const rolloutState = (service: string) =>
   (JSON.parse(berth('service', 'inspect', service)) as { updateStatus?: { state: string } }[])[0].updateStatus
     ?.state;
 
+/** Starts a rolling update of SERVICE (a new variable), two tasks at a time, DELAY apart; returns at once. */
+const rollOut = (service: string, delay: string) =>
+  berth(
+    'service',
+    'update',
+    '-d',
+    '--update-parallelism',
+    '2',
+    '--update-delay',
+    delay,
+    '--update-monitor',
+    '1s',
+    '--env-add',
+    'ROLL=1',
+    service,
+  );
+
 /** Makes SERVICE's REPLICAS of a long sleep and waits until they run. */
 async function steadyService(service: string, replicas: number, ...flags: string[]): Promise<void> {
   berth(
@@ -182,20 +199,7 @@ describe('the control plane, faulted', () => {
     const before = taskContainers();
     const tasksBefore = tasksOf('steady');
     const oldRolling = tasksOf('rolling');
-    berth(
-      'service',
-      'update',
-      '-d',
-      '--update-parallelism',
-      '2',
-      '--update-delay',
-      '500ms',
-      '--update-monitor',
-      '1s',
-      '--env-add',
-      'ROLL=1',
-      'rolling',
-    );
+    rollOut('rolling', '500ms');
     await until(
       'the rollout under way',
       () => rolloutState('rolling'),
@@ -281,20 +285,7 @@ describe('the control plane, faulted', () => {
   it('should finish a rollout whose job Redis lost in an outage, serving meanwhile, each slot replaced once', async () => {
     await steadyService('redis-roll', 6, '--stop-grace-period', '1s');
     const old = tasksOf('redis-roll');
-    berth(
-      'service',
-      'update',
-      '-d',
-      '--update-parallelism',
-      '2',
-      '--update-delay',
-      '1s',
-      '--update-monitor',
-      '1s',
-      '--env-add',
-      'ROLL=1',
-      'redis-roll',
-    );
+    rollOut('redis-roll', '1s');
     await sleep(1_500);
     await c().stopRedis('SIGKILL');
     try {

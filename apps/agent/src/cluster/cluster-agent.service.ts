@@ -7,7 +7,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { NodeDescription, NodeRole } from '@berth/cluster';
-import { CLUSTER_SERVICE, GrpcClient } from '@berth/proto';
+import { CLUSTER_SERVICE, GrpcClient, type ENGINE_SERVICE } from '@berth/proto';
+import type { ResponseFor } from '@berth/proto/server';
 import { createKeyAndCsr, parseJoinToken, verifyCaDigest } from '@berth/trust';
 import { AGENT_CONFIG } from '../tokens';
 import type { AgentConfig } from '../config';
@@ -20,16 +21,8 @@ import { MembershipRepository, type Membership } from './membership.repository';
 import { DispatcherSession, MANAGER_NAME } from './session';
 import { WorkerService } from './worker.service';
 
-export interface InitAnswer {
-  clusterId: string;
-  nodeId: string;
-  workerToken: string;
-  managerToken: string;
-  managerAddr: string;
-  caPem: string;
-  certPem: string;
-  keyPem: string;
-}
+/** What `berth cluster init` on an engine answers: the engine API's own message. */
+type InitAnswer = ResponseFor<typeof ENGINE_SERVICE, 'InitCluster'>;
 
 const ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' };
 

@@ -13,7 +13,6 @@ import { LeadershipService } from '../leadership/leadership.service';
 import { PresenceService } from '../presence/presence.service';
 import { StateService } from '../state/state.service';
 import { servingDecision } from '../cluster/manager-role';
-import { readOwnNodeId } from '../cluster/unlock-key';
 import { ClusterController } from './cluster.controller';
 import { DispatcherController } from './dispatcher.controller';
 
@@ -65,7 +64,7 @@ export class ServerService implements OnApplicationShutdown {
     this.log.log(`serving the cluster API on unix://${socket}`);
     // a promote, a demote or the cluster made elsewhere changes what this manager does
     this.stopWatching = this.state.cache.onChange((event) => {
-      if (event.kind === 'cluster' || (event.kind === 'nodes' && event.id === readOwnNodeId(this.config.stateDir)))
+      if (event.kind === 'cluster' || (event.kind === 'nodes' && event.id === this.cluster.ownNodeId()))
         void this.reconsider();
     });
     await this.reconsider();
@@ -74,10 +73,10 @@ export class ServerService implements OnApplicationShutdown {
   /** Serves or stops serving, as servingDecision says now. */
   reconsider(): Promise<void> {
     const next = this.changing.then(async () => {
-      const ownNodeId = readOwnNodeId(this.config.stateDir);
+      const ownNodeId = this.cluster.ownNodeId();
       const decision = servingDecision({
         clusterId: this.cluster.current()?.id ?? null,
-        hasUnlockKey: this.cluster.hasUnlockKey(),
+        hasUnlockKey: this.cluster.heldUnlockKey() !== null,
         ownNodeId,
         ownNode: ownNodeId ? this.state.cache.get('nodes', ownNodeId) : undefined,
       });

@@ -44,6 +44,9 @@ export class ClusterService {
   private readonly log = new Logger('cluster');
   private ca: ClusterCa | null = null;
   private unsealedDataKey: { sealed: string; key: string } | null = null;
+  /** read from the state dir once, then kept here (attachNode changes both) */
+  private ownNode: string | null | undefined;
+  private unlockKeyHeld: string | null = null;
 
   constructor(
     private readonly state: StateService,
@@ -76,7 +79,7 @@ export class ClusterService {
   }
 
   private unlockKey(): string {
-    const unlockKey = readUnlockKey(this.config.stateDir);
+    const unlockKey = this.heldUnlockKey();
     if (!unlockKey)
       throw unavailable(
         `no unlock key in ${this.config.stateDir}: copy unlock.key from the manager that ran init`,
@@ -125,7 +128,8 @@ export class ClusterService {
       throw conflict(`this manager already runs cluster ${existing.id}; \`berth cluster inspect\` shows it`);
     const id = newObjectId();
     const ca = await createClusterCa(id);
-    const unlockKey = readUnlockKey(this.config.stateDir) ?? createUnlockKey(this.config.stateDir);
+    const unlockKey = this.heldUnlockKey() ?? createUnlockKey(this.config.stateDir);
+    this.unlockKeyHeld = unlockKey;
     const cluster: Cluster = {
       id,
       meta: { version: 0, createdAt: 0, updatedAt: 0 },
@@ -224,16 +228,24 @@ export class ClusterService {
         throw conflict(
           `${this.config.stateDir} holds another unlock key: this manager's state dir belongs to another cluster; give it an empty --state-dir`,
         );
-    } else if (!readUnlockKey(this.config.stateDir))
+    } else if (!this.heldUnlockKey())
       throw invalid(`this manager has no unlock key yet: attach node ${nodeId} with the cluster's unlock key`);
-    if (readOwnNodeId(this.config.stateDir) === nodeId) return;
+    if (this.ownNodeId() === nodeId) return;
     writeOwnNodeId(this.config.stateDir, nodeId);
+    this.ownNode = nodeId;
     this.log.log(`this manager is a role of node ${nodeId} (${node.description.hostname})`);
   }
 
-  /** This manager has the key that opens the CA (it made the cluster, or its agent gave it). */
-  hasUnlockKey(): boolean {
-    return readUnlockKey(this.config.stateDir) !== null;
+  /** The key that opens the CA, once this manager has it (it made the cluster, or its agent gave it). */
+  heldUnlockKey(): string | null {
+    this.unlockKeyHeld ??= readUnlockKey(this.config.stateDir);
+    return this.unlockKeyHeld;
+  }
+
+  /** The node this manager is a role of, as the agent beside it said; null before it did. */
+  ownNodeId(): string | null {
+    if (this.ownNode === undefined) this.ownNode = readOwnNodeId(this.config.stateDir);
+    return this.ownNode;
   }
 
   async joinToken(role: NodeRole, rotate: boolean): Promise<string> {

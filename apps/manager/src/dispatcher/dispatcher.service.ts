@@ -18,7 +18,7 @@ import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
 import { networkViewsFor } from './network-views';
 import { NodeTaskIndex } from './node-task-index';
 import { applyStatus } from './status-updates';
-import { readUnlockKey } from '../cluster/unlock-key';
+import { ClusterService } from '../cluster/cluster.service';
 
 type ManagerMessage = clusterApi.cluster.v1.IManagerMessage;
 type AgentMessage = clusterApi.cluster.v1.AgentMessage;
@@ -74,6 +74,7 @@ export class DispatcherService {
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
     private readonly files: FilesService,
     private readonly presence: PresenceService,
+    private readonly cluster: ClusterService,
   ) {}
 
   get heartbeatPeriodMs(): number {
@@ -126,7 +127,7 @@ export class DispatcherService {
       heartbeatPeriodMs: this.heartbeatPeriodMs,
       managers: this.managers,
       role,
-      unlockKey: role === 'manager' ? (readUnlockKey(this.config.stateDir) ?? '') : '',
+      unlockKey: role === 'manager' ? (this.cluster.heldUnlockKey() ?? '') : '',
     };
   }
 

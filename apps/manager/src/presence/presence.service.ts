@@ -4,7 +4,7 @@ import { Presence } from '@berth/store';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { StateService } from '../state/state.service';
-import { readOwnNodeId } from '../cluster/unlock-key';
+import { ClusterService } from '../cluster/cluster.service';
 
 /**
  * Under `presence/managers/<id>`: each serving manager's address and the node it is a role of,
@@ -57,6 +57,7 @@ export class PresenceService implements OnModuleDestroy {
   constructor(
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
     private readonly state: StateService,
+    private readonly cluster: ClusterService,
   ) {}
 
   /** Says this manager is up (and keeps saying it); resolves once etcd has heard it. */
@@ -76,7 +77,7 @@ export class PresenceService implements OnModuleDestroy {
   async announce(): Promise<void> {
     const entry: ManagerEntry = {
       addr: this.config.advertiseAddr,
-      nodeId: readOwnNodeId(this.config.stateDir) ?? '',
+      nodeId: this.cluster.ownNodeId() ?? '',
     };
     await this.presence?.set(`${MANAGERS}${this.managerId}`, JSON.stringify(entry));
   }
