@@ -27,7 +27,11 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench,deploy}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,bench,deploy}/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.js'],
+    },
     {
       ...common,
       displayName: 'integration',

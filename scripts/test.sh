@@ -16,6 +16,8 @@ check() { # a named check that is not a jest test: counted by .ci/run
 }
 check typecheck npx tsc -p tsconfig.json --noEmit
 check lint npx eslint .
+check import-cycles node scripts/check-imports.js cycles apps/*/src libs/*/src test bench deploy
+check file-size node scripts/check-imports.js sizes
 
 npx jest --runInBand --json --outputFile=test-results/jest.json "$@" || status=1
 exit $status
