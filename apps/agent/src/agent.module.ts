@@ -1,6 +1,7 @@
 /** The engine daemon of one machine (DESIGN.md: agent): its services, and the handler groups that serve them over gRPC. */
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AGENT_CONFIG } from './tokens';
+import * as path from 'node:path';
+import { AGENT_CONFIG, ENDPOINT_DIRECTORY, OVERLAY_HOOKS } from './tokens';
 import type { AgentConfig } from './config';
 import { EventsService } from './events/events.service';
 import { ImagesService } from './images/images.service';
@@ -10,6 +11,8 @@ import { VolumesController } from './volumes/volumes.controller';
 import { NetworksService } from './networks/networks.service';
 import { NetworksController } from './networks/networks.controller';
 import { ContainersService } from './containers/containers.service';
+import { ContainerRepository } from './containers/container.repository';
+import { ContainerDirectory } from './containers/container-directory';
 import { ContainerFilesService } from './containers/container-files.service';
 import { ContainersController } from './containers/containers.controller';
 import { SystemController } from './system/system.controller';
@@ -19,6 +22,7 @@ import { NetworkViewsService } from './cluster/network-views.service';
 import { OverlayEndpointsService } from './cluster/overlay-endpoints.service';
 import { OverlayService } from './cluster/overlay.service';
 import { ClusterAgentService } from './cluster/cluster-agent.service';
+import { MembershipRepository } from './cluster/membership.repository';
 import { ClusterController } from './cluster/cluster.controller';
 import { GrpcService } from './grpc/grpc.service';
 import { HANDLER_GROUPS } from './grpc/handlers';
@@ -43,6 +47,21 @@ export class AgentModule {
         EventsService,
         ImagesService,
         VolumesService,
+        // repositories: their files are read here, once, not in constructors
+        {
+          provide: ContainerRepository,
+          useFactory: (c: AgentConfig) => ContainerRepository.open(path.join(c.dataRoot, 'containers')),
+          inject: [AGENT_CONFIG],
+        },
+        {
+          provide: MembershipRepository,
+          useFactory: (c: AgentConfig) => new MembershipRepository(c.dataRoot),
+          inject: [AGENT_CONFIG],
+        },
+        // what networking asks of the containers and the cluster, injected rather than set later
+        ContainerDirectory,
+        { provide: ENDPOINT_DIRECTORY, useExisting: ContainerDirectory },
+        { provide: OVERLAY_HOOKS, useExisting: OverlayEndpointsService },
         NetworksService,
         ContainersService,
         ContainerFilesService,

@@ -30,7 +30,6 @@ const ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' };
 @Injectable()
 export class ClusterAgentService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('cluster');
-  private readonly repo: MembershipRepository;
   private session: DispatcherSession | null = null;
   /** the unlock key the manager beside this engine was last given (once per process) */
   private attachedKey = '';
@@ -40,9 +39,8 @@ export class ClusterAgentService implements OnApplicationBootstrap, OnApplicatio
     private readonly worker: WorkerService,
     private readonly containers: ContainersService,
     private readonly views: NetworkViewsService,
-  ) {
-    this.repo = new MembershipRepository(config.dataRoot);
-  }
+    private readonly repo: MembershipRepository,
+  ) {}
 
   membership(): Membership | null {
     return this.repo.load();

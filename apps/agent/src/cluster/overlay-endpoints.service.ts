@@ -4,12 +4,9 @@ import { balancerScript, serviceRecords } from '@berth/network';
 import { runChecked } from '@berth/process';
 import { RpcError, Status } from '@berth/proto';
 import { ConflictError, InvalidArgumentError } from '../errors';
-import {
-  NetworksService,
-  type ClusterAttachment,
-  type OverlayNetworkInfo,
-} from '../networks/networks.service';
-import { ClusterAgentService } from './cluster-agent.service';
+import type { ClusterAttachment } from '../networks/attachment';
+import type { OverlayHooks, OverlayNetworkInfo } from '../networks/hooks';
+import { MembershipRepository } from './membership.repository';
 import { managerClient } from './session';
 import { NetworkViewsService } from './network-views.service';
 import { ProgramsService } from '../system/programs.service';
@@ -30,7 +27,7 @@ interface Endpoint {
  * overlays through it too: the manager gives the address, the view follows.
  */
 @Injectable()
-export class OverlayEndpointsService implements OnApplicationBootstrap {
+export class OverlayEndpointsService implements OverlayHooks, OnApplicationBootstrap {
   private readonly log = new Logger('overlay-endpoints');
   private readonly endpoints = new Map<string, Endpoint>();
   private running = false;
@@ -38,33 +35,32 @@ export class OverlayEndpointsService implements OnApplicationBootstrap {
 
   constructor(
     private readonly views: NetworkViewsService,
-    private readonly networks: NetworksService,
-    private readonly cluster: ClusterAgentService,
+    private readonly memberships: MembershipRepository,
     private readonly programs: ProgramsService,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.networks.setOverlays({
-      find: (ref) => this.network(ref),
-      resolve: (names, name) => serviceRecords(this.viewsOf(names), name),
-      plumbed: (id, netns, names) => this.plumbed(id, netns, names),
-      released: (id) => void this.endpoints.delete(id),
-      attach: (ref, containerId) => this.attach(ref, containerId),
-      detach: (attachment) => this.detach(attachment),
-    });
     this.views.onChange(() => this.kick());
   }
 
-  private network(ref: string): OverlayNetworkInfo | null {
+  find(ref: string): OverlayNetworkInfo | null {
     const view = this.views.all().find((v) => v.network.id === ref || v.network.spec.name === ref);
     if (!view) return null;
     const n = view.network;
     return { id: n.id, name: n.spec.name, vni: n.vni, subnet: n.subnet, attachable: n.spec.attachable };
   }
 
+  resolve(networks: string[], name: string): string[] | null {
+    return serviceRecords(this.viewsOf(networks), name);
+  }
+
+  released(containerId: string): void {
+    this.endpoints.delete(containerId);
+  }
+
   /** Ask the manager for a place on REF for a plain container, then wait until this machine carries REF. */
-  private async attach(ref: string, containerId: string): Promise<ClusterAttachment | null> {
-    const membership = this.cluster.membership();
+  async attach(ref: string, containerId: string): Promise<ClusterAttachment | null> {
+    const membership = this.memberships.load();
     if (!membership) return null;
     const client = managerClient(membership);
     let answer;
@@ -87,7 +83,7 @@ export class OverlayEndpointsService implements OnApplicationBootstrap {
       address: answer.address,
     };
     const deadline = Date.now() + 10_000;
-    while (!this.network(attachment.networkId)) {
+    while (!this.find(attachment.networkId)) {
       if (Date.now() > deadline) {
         await this.detach(attachment).catch(() => undefined);
         throw new Error(`the manager did not send network ${attachment.networkName} to this machine in time`);
@@ -97,8 +93,8 @@ export class OverlayEndpointsService implements OnApplicationBootstrap {
     return attachment;
   }
 
-  private async detach(attachment: ClusterAttachment): Promise<void> {
-    const membership = this.cluster.membership();
+  async detach(attachment: ClusterAttachment): Promise<void> {
+    const membership = this.memberships.load();
     if (!membership) return;
     const client = managerClient(membership);
     try {
@@ -115,7 +111,7 @@ export class OverlayEndpointsService implements OnApplicationBootstrap {
     return this.views.all().filter((v) => names.includes(v.network.spec.name));
   }
 
-  private async plumbed(id: string, netns: string, names: string[]): Promise<void> {
+  async plumbed(id: string, netns: string, names: string[]): Promise<void> {
     const endpoint = { netns, networks: names, applied: '' };
     this.endpoints.set(id, endpoint);
     await this.apply(endpoint);

@@ -4,15 +4,17 @@ import type { ContainerRecord } from '../containers/model';
 import {
   containerName,
   containerSpecOf,
+  status,
+  statusOfContainer,
+  taskName,
+} from './task-container';
+import {
   NODE_ID_LABEL,
   SERVICE_ID_LABEL,
   SERVICE_NAME_LABEL,
-  status,
-  statusOfContainer,
   TASK_ID_LABEL,
   TASK_NAME_LABEL,
-  taskName,
-} from './task-container';
+} from './task-labels';
 
 const web = makeService({ id: 'svc-web', name: 'web', image: 'nginx:1' });
 const agent = makeService({ id: 'svc-agent', name: 'agent', image: 'agent:2', global: true });

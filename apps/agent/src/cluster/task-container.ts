@@ -5,13 +5,15 @@
 import type { Task, TaskStatus } from '@berth/cluster';
 import type { ContainerSpecMsg } from '../containers/plan';
 import type { ContainerRecord } from '../containers/model';
+import {
+  NODE_ID_LABEL,
+  SERVICE_ID_LABEL,
+  SERVICE_NAME_LABEL,
+  TASK_ID_LABEL,
+  TASK_NAME_LABEL,
+} from './task-labels';
 
-/** Docker's labels on a task's container, so `berth ps` and swarm tooling read the same. */
-export const TASK_ID_LABEL = 'com.docker.swarm.task.id';
-export const SERVICE_ID_LABEL = 'com.docker.swarm.service.id';
-export const SERVICE_NAME_LABEL = 'com.docker.swarm.service.name';
-export const NODE_ID_LABEL = 'com.docker.swarm.node.id';
-export const TASK_NAME_LABEL = 'com.docker.swarm.task.name';
+export { TASK_ID_LABEL } from './task-labels';
 
 /** `web.2.<task id>` for a replica, `agent.<node id>.<task id>` for a global task, as Swarm names them. */
 export function taskName(task: Task): string {

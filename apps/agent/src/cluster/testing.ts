@@ -44,7 +44,7 @@ export function containerRecord(
       tty: false,
       openStdin: false,
       stopSignal: '',
-      stopTimeoutS: 10,
+      stopTimeoutMs: 10_000,
       exposedPorts: [],
       healthcheck: null,
       entrypoint: [],

@@ -7,27 +7,36 @@ import { readSlots, writeSlot } from '@berth/runtime';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NotFoundError } from '../errors';
-import type { ContainerRecord } from './model';
+import { upgradeRecord, type ContainerRecord } from './model';
 
 const RECORD = 'container.json';
 
 export class ContainerRepository {
-  private readonly records = new Map<string, ContainerRecord>();
-  /** each record's last write (its slots' generation) */
-  private readonly generations = new Map<string, number>();
+  /**
+   * @param records what is kept, by id
+   * @param generations each record's last write (its slots' generation)
+   */
+  constructor(
+    readonly dir: string,
+    private readonly records = new Map<string, ContainerRecord>(),
+    private readonly generations = new Map<string, number>(),
+  ) {}
 
-  constructor(readonly dir: string) {
+  /** Loads every container kept under DIR (made if missing). */
+  static open(dir: string): ContainerRepository {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const repo = new ContainerRepository(dir);
     for (const id of fs.readdirSync(dir)) {
       const saved = readSlots<ContainerRecord>(path.join(dir, id), RECORD);
       if (saved) {
-        this.records.set(id, saved.value);
-        this.generations.set(id, saved.generation);
+        repo.records.set(id, upgradeRecord(saved.value));
+        repo.generations.set(id, saved.generation);
       } else {
         // a container whose creation never finished: nothing to keep
         fs.rmSync(path.join(dir, id), { recursive: true, force: true });
       }
     }
+    return repo;
   }
 
   containerDir(id: string): string {

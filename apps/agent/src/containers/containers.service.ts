@@ -64,7 +64,6 @@ export type ExecStart = berth.engine.v1.ExecStart;
 @Injectable()
 export class ContainersService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('containers');
-  readonly repo: ContainerRepository;
   readonly runtime: Runtime;
   private readonly initLayer: string;
   /** Resolves when the container's current run has ended and been handled, with how it ended. */
@@ -87,41 +86,15 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     private readonly volumes: VolumesService,
     private readonly events: EventsService,
     programs: ProgramsService,
+    readonly repo: ContainerRepository,
   ) {
-    this.repo = new ContainerRepository(path.join(config.dataRoot, 'containers'));
+
     this.runtime = Runtime.open({
       stateRoot: path.join(config.execRoot, 'containers'),
       cgroupParent: config.cgroupParent,
       shim: new NativeShimLauncher(programs.spawner.shimPath, programs.spawner),
     });
     this.initLayer = ensureInitLayer(path.join(config.dataRoot, 'init'));
-    this.networks.setResolver(
-      (network, name) => this.addressesOn(network, name),
-      (network, ip) => this.networksAt(network, ip),
-    );
-  }
-
-  /** The networks of the running container with address IP on NETWORK (who asks the DNS). */
-  private networksAt(network: string, ip: string): string[] | null {
-    for (const c of this.repo.all()) {
-      if (!this.running(c) || !c.networks.some((a) => a.network === network && a.ip === ip)) continue;
-      return c.networks.map((a) => a.network);
-    }
-    return null;
-  }
-
-  /** NAME's addresses on NETWORK: a running container's name, short or full id, or alias there. */
-  private addressesOn(network: string, name: string): string[] | null {
-    const wanted = name.toLowerCase();
-    const found: string[] = [];
-    for (const c of this.repo.all()) {
-      if (!this.running(c)) continue;
-      const a = c.networks.find((x) => x.network === network && x.ip);
-      if (!a) continue;
-      const names = [c.name, c.id.slice(0, 12), c.id, ...a.aliases].map((n) => n.toLowerCase());
-      if (names.includes(wanted)) found.push(a.ip);
-    }
-    return found.length ? found : null;
   }
 
   private get images() {
@@ -635,7 +608,7 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     this.repo.save(c);
     if (this.readied.has(c.id)) await this.unready(c);
     if (!this.running(c)) return;
-    const graceMs = (timeoutS ?? c.config.stopTimeoutS) * 1000;
+    const graceMs = timeoutS !== undefined ? timeoutS * 1000 : c.config.stopTimeoutMs;
     // its namespace may be parked for a container readied meanwhile, which waits for it
     const exited = this.networks.stoppingContainer(c);
     try {

@@ -31,7 +31,7 @@ function record(
       tty: false,
       openStdin: false,
       stopSignal: 'SIGTERM',
-      stopTimeoutS: 10,
+      stopTimeoutMs: 10_000,
       exposedPorts: [],
       healthcheck: null,
       entrypoint: [],

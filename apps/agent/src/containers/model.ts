@@ -1,10 +1,10 @@
-import type { ClusterAttachment } from '../networks/networks.service';
 /**
  * A container as the engine keeps it, and the pure rules about it: names,
  * ids, what `ps` shows, filters, and when a restart policy restarts.
  */
 import * as crypto from 'node:crypto';
 import type { PortMapping } from '@berth/network';
+import type { NetworkAttachment } from '../networks/attachment';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'exited' | 'dead' | 'removing';
 
@@ -42,34 +42,6 @@ export interface MountRecord {
   createHostPath?: boolean;
 }
 
-export interface NetworkAttachment {
-  network: string;
-  /** The interface in the container (eth0, eth1, …); empty until attached. */
-  ifname?: string;
-  ip: string;
-  prefixLength: number;
-  gateway: string;
-  mac: string;
-  aliases: string[];
-  /** What the CNI plugins answered, for DEL. */
-  cniResult?: unknown;
-  /**
-   * The container ID its CNI ADD was made with, when not this container's: a namespace taken over
-   * from a stopped task (networks/parking.ts). DEL gives the same, so IPAM frees the address.
-   */
-  cniContainerId?: string;
-  /** The address the cluster gave it (CIDR), for overlay networks: kept across restarts. */
-  requestedAddress?: string;
-  /** A plain container on an attachable overlay: the manager's record of it, given back on removal. */
-  cluster?: ClusterAttachment;
-  /**
-   * 'network': forwarded by the network's own FORWARD rules (the agent's). Absent on attachments
-   * made before, through CNI's firewall plugin, whose DEL must then run it again (CNI: DEL with
-   * the chain ADD ran).
-   */
-  forwarding?: 'network';
-}
-
 export interface ContainerRecord {
   id: string;
   name: string;
@@ -90,7 +62,8 @@ export interface ContainerRecord {
     tty: boolean;
     openStdin: boolean;
     stopSignal: string;
-    stopTimeoutS: number;
+    /** how long a stop waits after the stop signal before SIGKILL */
+    stopTimeoutMs: number;
     exposedPorts: string[];
     healthcheck: HealthConfig | null;
     entrypoint: string[];
@@ -306,4 +279,19 @@ export function parseRestartPolicy(text: string): RestartPolicy {
   throw new Error(
     `invalid restart policy "${text}": use no, always, unless-stopped or on-failure[:max-retries]`,
   );
+}
+
+/** Running, as far as its processes go: a paused container still holds its network and names. */
+export function isRunning(c: Pick<ContainerRecord, 'state'>): boolean {
+  return c.state.status === 'running' || c.state.status === 'paused';
+}
+
+/** A record written by an older agent, in today's shape (live restore reads what an upgrade left). */
+export function upgradeRecord(saved: ContainerRecord): ContainerRecord {
+  const config = saved.config as ContainerRecord['config'] & { stopTimeoutS?: number };
+  if (config.stopTimeoutMs === undefined && config.stopTimeoutS !== undefined) {
+    const { stopTimeoutS, ...rest } = config;
+    return { ...saved, config: { ...rest, stopTimeoutMs: stopTimeoutS * 1000 } };
+  }
+  return saved;
 }

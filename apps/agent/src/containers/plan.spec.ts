@@ -43,7 +43,7 @@ describe('planContainer', () => {
       hostname: '0123456789ab',
       labels: { from: 'image' },
       stopSignal: 'SIGTERM',
-      stopTimeoutS: 10,
+      stopTimeoutMs: 10_000,
     });
     expect(c.hostConfig).toMatchObject({ network: 'bridge', restart: { name: 'no', maximumRetryCount: 0 } });
   });

@@ -153,7 +153,7 @@ export function planContainer(
       tty: spec.tty ?? false,
       openStdin: spec.openStdin ?? false,
       stopSignal: spec.stopSignal || ic.StopSignal || 'SIGTERM',
-      stopTimeoutS: spec.stopTimeoutSet ? Number(spec.stopTimeoutS) : 10,
+      stopTimeoutMs: spec.stopTimeoutSet ? Number(spec.stopTimeoutS) * 1000 : 10_000,
       exposedPorts: exposed,
       healthcheck: healthFrom(spec, ic),
       entrypoint,

@@ -133,7 +133,7 @@ export function inspectOf(
       Labels: c.config.labels,
       ExposedPorts: exposed,
       StopSignal: c.config.stopSignal,
-      StopTimeout: c.config.stopTimeoutS,
+      StopTimeout: Math.ceil(c.config.stopTimeoutMs / 1000),
       ...(c.config.healthcheck
         ? {
             Healthcheck: {

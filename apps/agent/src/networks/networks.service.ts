@@ -5,7 +5,7 @@
  * portmap when ports are published, firewall) through the standard CNI
  * plugins; published host ports are held for as long as the container runs.
  * Overlay networks are the cluster's: this agent learns of them from the
- * manager (setOverlays) and puts containers on them with the address the
+ * manager (OVERLAY_HOOKS) and puts containers on them with the address the
  * manager gave; their names resolve through the cluster's DNS on the
  * default bridge, scoped to the networks of the container that asks.
  */
@@ -47,13 +47,15 @@ import {
   type Reservation,
 } from '@berth/network';
 import type { RunProgram } from '@berth/process';
-import { AGENT_CONFIG } from '../tokens';
+import { AGENT_CONFIG, ENDPOINT_DIRECTORY, OVERLAY_HOOKS } from '../tokens';
+import type { EndpointDirectory, OverlayHooks } from './hooks';
 import { ProgramsService } from '../system/programs.service';
 import { PARK_LIMIT, PARK_MS, PARK_WAIT_MS, parkingKey, takingKey } from './parking';
 import type { AgentConfig } from '../config';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors';
 import { EventsService } from '../events/events.service';
-import type { ContainerRecord, NetworkAttachment } from '../containers/model';
+import type { ContainerRecord } from '../containers/model';
+import type { ClusterAttachment, NetworkAttachment } from './attachment';
 
 export interface NetworkRecord {
   id: string;
@@ -69,40 +71,6 @@ export interface NetworkRecord {
   builtin: boolean;
   /** overlay networks: the VXLAN id (their bridge is bo<vni>) */
   vni?: number;
-}
-
-/** What the cluster tells this agent of an overlay network it may put containers on. */
-export interface OverlayNetworkInfo {
-  id: string;
-  name: string;
-  vni: number;
-  subnet: string;
-  attachable: boolean;
-}
-
-/** How the cluster side hooks into container networking (the agent's cluster module sets it). */
-export interface OverlayHooks {
-  /** The overlay network REF (id or name), when this machine carries it. */
-  find(ref: string): OverlayNetworkInfo | null;
-  /** NAME's addresses for a container on the overlay NETWORKS (service DNS); null when unknown. */
-  resolve(networks: string[], name: string): string[] | null;
-  /** A container's overlay interfaces are up (before its process runs). */
-  plumbed(containerId: string, netns: string, networks: string[]): Promise<void>;
-  /** Its namespace is going away. */
-  released(containerId: string): void;
-  /** A plain container joins the attachable overlay REF: the manager gives it an address (null: no such overlay). */
-  attach(ref: string, containerId: string): Promise<ClusterAttachment | null>;
-  /** It left for good: the manager takes the address back. */
-  detach(attachment: ClusterAttachment): Promise<void>;
-}
-
-/** A plain container's place on a cluster overlay network, as the manager recorded it. */
-export interface ClusterAttachment {
-  networkId: string;
-  networkName: string;
-  attachmentId: string;
-  /** CIDR */
-  address: string;
 }
 
 /** Where a container's interface on a network comes from: aliases there, and an address given by the cluster. */
@@ -151,10 +119,6 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   private readonly masqueraded = new Set<string>();
   /** The DNS server of each user network that has had a container attached, by network name. */
   private readonly dnsServers = new Map<string, Promise<DnsServer | null>>();
-  private resolveName: (network: string, name: string) => string[] | null = () => null;
-  /** Which container has address IP on NETWORK, by its networks' names. */
-  private networksAt: (network: string, ip: string) => string[] | null = () => null;
-  private overlays: OverlayHooks | null = null;
   /** Overlay networks met, by name: a container's teardown still knows its network after the cluster forgot it. */
   private readonly overlaysSeen = new Map<string, NetworkRecord>();
 
@@ -162,6 +126,8 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
     private readonly events: EventsService,
     private readonly programs: ProgramsService,
+    @Inject(OVERLAY_HOOKS) private readonly overlays: OverlayHooks,
+    @Inject(ENDPOINT_DIRECTORY) private readonly directory: EndpointDirectory,
   ) {
     this.cni = new CniRunner(DEFAULT_PLUGIN_DIRS, programs.run);
     const dir = path.join(config.dataRoot, 'network');
@@ -229,12 +195,8 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     );
   }
 
-  setOverlays(hooks: OverlayHooks): void {
-    this.overlays = hooks;
-  }
-
   private findOverlay(ref: string): NetworkRecord | null {
-    const info = this.overlays?.find(ref);
+    const info = this.overlays.find(ref);
     if (!info) return this.overlaysSeen.get(ref) ?? null;
     const record: NetworkRecord = {
       id: info.id,
@@ -315,14 +277,6 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** How DNS finds containers by name, and askers by address: the containers service knows them. */
-  setResolver(
-    resolve: (network: string, name: string) => string[] | null,
-    networksAt: (network: string, ip: string) => string[] | null,
-  ): void {
-    this.resolveName = resolve;
-    this.networksAt = networksAt;
-  }
-
   /**
    * The resolver of user network N, on its gateway's port 53 (the bridge
    * must be up, i.e. a container attached). Containers on N ask it their
@@ -358,9 +312,9 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
    * on the default bridge, the services of the overlay networks that container is on.
    */
   private lookup(n: NetworkRecord, name: string, from: string): string[] | null {
-    const own = this.resolveName(n.name, name);
-    if (own || !this.overlays) return own;
-    const overlays = (this.networksAt(n.name, from) ?? []).filter((x) => this.find(x)?.driver === 'overlay');
+    const own = this.directory.addressesOn(n.name, name);
+    if (own) return own;
+    const overlays = (this.directory.networksAt(n.name, from) ?? []).filter((x) => this.find(x)?.driver === 'overlay');
     return overlays.length ? this.overlays.resolve(overlays, name) : null;
   }
 
@@ -561,7 +515,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     const overlays = attachments
       .filter((a) => this.find(a.network)?.driver === 'overlay')
       .map((a) => a.network);
-    if (overlays.length && this.overlays) await this.overlays.plumbed(containerId, netns, overlays);
+    if (overlays.length) await this.overlays.plumbed(containerId, netns, overlays);
   }
 
   /**
@@ -569,11 +523,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
    * no network of this machine's own and this machine is in a cluster; null otherwise.
    */
   async attachOverlay(ref: string, containerId: string): Promise<ClusterAttachment | null> {
-    if (
-      !this.overlays ||
-      this.networks.some((n) => n.name === ref || (ref.length >= 3 && n.id.startsWith(ref)))
-    )
-      return null;
+    if (this.networks.some((n) => n.name === ref || (ref.length >= 3 && n.id.startsWith(ref)))) return null;
     return this.overlays.attach(ref, containerId);
   }
 
@@ -582,7 +532,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     for (const a of c.networks)
       if (a.cluster)
         await this.overlays
-          ?.detach(a.cluster)
+          .detach(a.cluster)
           .catch((error: unknown) =>
             this.log.warn(`leaving network ${a.network}: ${(error as Error).message}`),
           );
@@ -627,7 +577,7 @@ export class NetworksService implements OnApplicationBootstrap, OnApplicationShu
     const name = netnsName(c.id);
     let first: unknown = null;
     const netns = netnsPath(name);
-    this.overlays?.released(c.id);
+    this.overlays.released(c.id);
     for (const [i, a] of c.networks.entries()) {
       const n = this.find(a.network);
       if (!n) continue;

@@ -1,6 +1,7 @@
 import { containerRecord, containerState } from '../cluster/testing';
-import { TASK_ID_LABEL } from '../cluster/task-container';
-import type { ContainerRecord, NetworkAttachment } from '../containers/model';
+import { TASK_ID_LABEL } from '../cluster/task-labels';
+import type { ContainerRecord } from '../containers/model';
+import type { NetworkAttachment } from './attachment';
 import { parkingKey, takingKey } from './parking';
 
 const drivers: Record<string, string> = {

@@ -7,7 +7,7 @@
  * or requested addresses, no capability or sysctl that reaches the network's configuration. Pure.
  */
 import type { ContainerRecord } from '../containers/model';
-import { TASK_ID_LABEL } from '../cluster/task-container';
+import { TASK_ID_LABEL } from '../cluster/task-labels';
 
 /** How long a parked namespace waits for a taker before it is taken down. */
 export const PARK_MS = 5000;
