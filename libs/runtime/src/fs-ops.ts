@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { HostError } from './errors';
 import { encodeInstructions, type Instruction } from './plan/instructions';
-import { locateShim } from './shim/launcher';
+import { locateShim } from './shim/locate';
 
 export type FsOp =
   | {

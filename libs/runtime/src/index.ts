@@ -32,7 +32,8 @@ export {
   type CgroupLayout,
   type CgroupStats,
 } from './cgroups';
-export { NativeShimLauncher, locateShim, type ShimLauncher, type ShimHandle } from './shim/launcher';
+export { NativeShimLauncher, type ShimLauncher, type ShimHandle } from './shim/launcher';
+export { locateShim } from './shim/locate';
 export { ShimSpawner, decodeSpawnAnswer, encodeSpawnRequest } from './shim/spawner';
 export { applyFsOps, type FsOp } from './fs-ops';
 export { pollUntil, pollFor, sleep } from './poll';

@@ -4,12 +4,11 @@
  * berth-shim, a fake one can stand in for unit tests.
  */
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Socket } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import { HostError } from '../errors';
+import { locateShim } from './locate';
 import { parseShimLine, type ShimEvent } from './protocol';
 import type { ShimSpawner } from './spawner';
 
@@ -34,16 +33,6 @@ export interface ShimHandle {
 
 export interface ShimLauncher {
   launch(mode: 'create' | 'exec', instructionsFile: string, stdio: ShimStdio): Promise<ShimHandle>;
-}
-
-/** Finds berth-shim: $BERTH_SHIM, else the native build next to this library (source or dist tree). */
-export function locateShim(): string {
-  if (process.env.BERTH_SHIM) return process.env.BERTH_SHIM;
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'libs/runtime/native/build/berth-shim');
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  throw new HostError('berth-shim is not built: run `npm run build:native` (or set BERTH_SHIM)');
 }
 
 /** The shim's status lines (fd 3) as events, and whatever else it said, for when it ends without a word. */

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import { HostError } from '../errors';
-import { locateShim } from './launcher';
+import { locateShim } from './locate';
 
 // spawner.c reads and writes its u32s in the machine's own byte order
 const littleEndian = os.endianness() === 'LE';
