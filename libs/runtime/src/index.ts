@@ -9,16 +9,16 @@ export { mergeEnv } from './oci/env';
 export { buildSpec, capabilitySet, type ContainerOptions, type BindMount } from './oci/container-spec';
 export { ANNOTATION, overlayAnnotations, overlayFromAnnotations, type OverlayRoot } from './oci/annotations';
 export * as dockerDefaults from './oci/docker-defaults';
-export {
-  Runtime,
-  type RuntimeOptions,
-  type CreateOptions,
-  type ContainerInfo,
-  type ExitInfo,
-  type ExecOptions,
-  type ExecProcess,
-  type ContainerStats,
-} from './runtime';
+export { Runtime } from './runtime';
+export type {
+  RuntimeOptions,
+  CreateOptions,
+  ContainerInfo,
+  ExitInfo,
+  ExecOptions,
+  ExecProcess,
+  ContainerStats,
+} from './runtime-types';
 export { type LogTarget } from './plan/compile';
 export { parseSignal } from './signals';
 export { readJsonLog, parseJsonLog, type LogEntry } from './logs/json-file';

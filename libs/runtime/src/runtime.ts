@@ -7,102 +7,46 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Readable, Writable } from 'node:stream';
-import { openCgroupDriver, type CgroupDriver, type CgroupStats } from './cgroups';
+import { openCgroupDriver, type CgroupDriver } from './cgroups';
 import { normaliseCgroupPath } from './cgroups/layout';
+import { ContainerStates } from './container-states';
+import { checkedCreateSpec } from './create-checks';
 import {
   ContainerExistsError,
-  ContainerNotFoundError,
   ContainerStartError,
-  HostError,
   InvalidIdError,
   InvalidSpecError,
   InvalidStateError,
-  type SpecProblem,
 } from './errors';
-import { overlayFromAnnotations } from './oci/annotations';
-import type { OciProcess, OciSpec, OciState } from './oci/spec';
-import { mergeEnv } from './oci/env';
-import { validateSpec } from './oci/validate';
-import { compileCreate, compileExec, deviceRules, rootfsPath, type LogTarget } from './plan/compile';
-import { encodeInstructions, type Instruction } from './plan/instructions';
-import { isBindMount } from './plan/mount-options';
-import { NativeShimLauncher, type ShimHandle, type ShimLauncher } from './shim/launcher';
-import type { ShimEvent } from './shim/protocol';
+import { collectOutput, execHandle, execInstructions } from './exec';
+import { untilStopped } from './exit-watch';
+import { tellMonitor } from './monitor-control';
+import type { OciSpec } from './oci/spec';
+import { compileCreate, deviceRules, rootfsPath } from './plan/compile';
+import { encodeInstructions } from './plan/instructions';
 import { pollFor, pollUntil } from './poll';
-import { parseSignal } from './signals';
-import { StateDir, type StoredState } from './state/files';
-import { isSameProcessAlive, readProcStat } from './state/proc';
-import { deriveStatus, isValidId, type ExitRecord } from './state/status';
+import type {
+  ContainerInfo,
+  ContainerStats,
+  CreateOptions,
+  ExecOptions,
+  ExecProcess,
+  ExitInfo,
+  RuntimeOptions,
+} from './runtime-types';
+import { NativeShimLauncher, type ShimHandle, type ShimLauncher } from './shim/launcher';
+import { startError } from './shim/start-error';
+import { killQuietly, parseSignal } from './signals';
+import type { StateDir, StoredState } from './state/files';
+import { readProcStat } from './state/proc';
+import { isValidId } from './state/status';
+import { killAll, monitorGone, removeCgroup, shimExitWithin } from './stopping';
 
-export interface RuntimeOptions {
-  /** Where container state dirs live (`/run/berth/containers` for the engine). */
-  stateRoot: string;
-  /** Cgroup under which containers without `linux.cgroupsPath` go: `<parent>/<id>`. */
-  cgroupParent?: string;
-  cgroups?: CgroupDriver;
-  shim?: ShimLauncher;
-}
-
-export interface CreateOptions {
-  /** The bundle directory; config.json is read from it unless `spec` is given. */
-  bundle: string;
-  spec?: OciSpec;
-  /** Where stdout/stderr go: a json-file log (default `<state dir>/log.json`), or the caller's own stdio. */
-  log?: Partial<LogTarget> | 'inherit';
-  /** Feed the container's stdin from the fifo at stdinPath() (else it reads /dev/null). */
-  stdin?: boolean;
-}
-
-export interface ContainerInfo extends OciState {
-  createdAt: Date;
-  startedAt: Date | null;
-  exit: ExitInfo | null;
-  rootfs: string;
-  cgroupPath: string;
-}
-
-export interface ExitInfo extends ExitRecord {
-  oomKilled: boolean;
-}
-
-export interface ExecOptions {
-  args: string[];
-  /** Added to the container's environment (same names override), as `docker exec -e`. */
-  env?: string[];
-  cwd?: string;
-  user?: { uid: number; gid: number; additionalGids?: number[] };
-  /** A terminal (made in the container) instead of pipes; stdout carries everything. */
-  terminal?: { rows: number; cols: number };
-}
-
-export interface ExecProcess {
-  pid: number;
-  stdin: Writable | null;
-  stdout: Readable | null;
-  stderr: Readable | null;
-  /** The process's exit code (128 + signal when killed). */
-  exit: Promise<number>;
-  /** Signals the process itself (not the shim that waits for it). */
-  kill(signal: NodeJS.Signals): void;
-  /** Resizes its terminal (with `terminal` only). */
-  resize(rows: number, cols: number): void;
-}
-
-export interface ContainerStats extends CgroupStats {
-  id: string;
-  pids: number[];
-  readAt: Date;
-}
-
-const OCI_VERSION = '1.0.2';
 let execCounter = 0;
 
 export class Runtime {
   /** Shims this instance started, for waiting without polling. */
   private readonly shims = new Map<string, ShimHandle>();
-  /** Each container's state.json as last written or read: only this runtime writes it, and it is asked for often. */
-  private readonly stored = new Map<string, StoredState>();
   private readonly cgroupNamespaces = fs.existsSync('/proc/self/ns/cgroup');
 
   private constructor(
@@ -110,15 +54,19 @@ export class Runtime {
     private readonly cgroupParent: string,
     readonly cgroups: CgroupDriver,
     private readonly shim: ShimLauncher,
+    /** Each container's state, read back from its state dir. */
+    private readonly states: ContainerStates,
   ) {}
 
   static open(options: RuntimeOptions): Runtime {
     fs.mkdirSync(options.stateRoot, { recursive: true, mode: 0o700 });
+    const cgroups = options.cgroups ?? openCgroupDriver();
     return new Runtime(
       options.stateRoot,
       normaliseCgroupPath(options.cgroupParent ?? 'berth'),
-      options.cgroups ?? openCgroupDriver(),
+      cgroups,
       options.shim ?? new NativeShimLauncher(),
+      new ContainerStates(options.stateRoot, cgroups),
     );
   }
 
@@ -147,25 +95,10 @@ export class Runtime {
     }
   }
 
-  /** A line for the container's monitor on its control fifo. */
-  private control(id: string, line: string): void {
-    let fd: number;
-    try {
-      fd = fs.openSync(this.dir(id).file('ctl'), fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
-    } catch (error) {
-      throw new HostError(`container "${id}": its monitor is gone (${(error as Error).message})`);
-    }
-    try {
-      fs.writeSync(fd, `${line}\n`);
-    } finally {
-      fs.closeSync(fd);
-    }
-  }
-
   /** Resize the container's terminal (created with process.terminal). */
   resize(id: string, rows: number, cols: number): void {
     if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows <= 0 || cols <= 0) return;
-    this.control(id, `resize ${rows} ${cols}`);
+    tellMonitor(this.dir(id), id, `resize ${rows} ${cols}`);
   }
 
   /** The fifo feeding the container's stdin (created with `stdin: true`); closing every writer ends its input unless it has a terminal. */
@@ -179,7 +112,7 @@ export class Runtime {
       throw new InvalidStateError(id, info.status, 'start', 'only a created container starts');
     const dir = this.dir(id);
     const shim = this.shims.get(id);
-    this.control(id, 'start');
+    tellMonitor(this.dir(id), id, 'start');
     if (shim) {
       shim.ref();
       const event = await shim.next('started').finally(() => shim.unref());
@@ -198,15 +131,7 @@ export class Runtime {
 
   private async launch(id: string, options: CreateOptions, autostart: boolean): Promise<ShimHandle> {
     if (!isValidId(id)) throw new InvalidIdError(id);
-    const spec = options.spec ?? readBundleSpec(options.bundle);
-    const problems = [...validateSpec(spec), ...hostProblems(spec, options.bundle)];
-    if (spec.process?.terminal && options.log === 'inherit')
-      problems.push({
-        path: 'process.terminal',
-        message:
-          'a terminal is relayed by the monitor into the log; with inherited stdio set it to false (runc spec writes true)',
-      });
-    if (problems.length) throw new InvalidSpecError(problems);
+    const spec = checkedCreateSpec(options);
 
     const dir = this.dir(id);
     try {
@@ -228,7 +153,7 @@ export class Runtime {
     };
     let shim: ShimHandle | undefined;
     try {
-      this.writeState(dir, stored, 1);
+      this.states.write(dir, stored, 1);
       this.cgroups.create(cgroupPath, spec.linux?.resources, deviceRules(spec));
       const log =
         options.log === 'inherit'
@@ -248,7 +173,7 @@ export class Runtime {
       fs.writeFileSync(dir.file('instructions'), encodeInstructions(instructions));
       shim = await this.shim.launch('create', dir.file('instructions'), log ? 'log' : 'inherit');
       stored.shimPid = shim.pid; // from here a crashed creator shows as gone, not "creating" forever
-      this.writeState(dir, stored, 2);
+      this.states.write(dir, stored, 2);
       const created = await shim.next('created');
       if (created.kind !== 'created') throw startError(id, created);
       // read at once: a short-lived init may be gone after 'started', and its pid reused later
@@ -257,7 +182,7 @@ export class Runtime {
         const started = await shim.next('started');
         if (started.kind !== 'started') throw startError(id, started);
       }
-      this.writeState(
+      this.states.write(
         dir,
         {
           ...stored,
@@ -294,89 +219,20 @@ export class Runtime {
 
   /** What is left of a container once its monitor is gone: stray processes, its cgroup, its state (dir and memory). */
   private async removeRemains(id: string, dir: StateDir, cgroupPath: string): Promise<void> {
-    for (const pid of this.cgroups.exists(cgroupPath) ? this.cgroups.processes(cgroupPath) : [])
-      killQuietly(pid, 'SIGKILL');
-    if (this.cgroups.exists(cgroupPath)) await this.cgroups.destroy(cgroupPath);
+    await removeCgroup(this.cgroups, cgroupPath);
     this.shims.delete(id);
-    this.stored.delete(id);
+    this.states.forget(id);
     await dir.remove();
   }
 
   // ---- observe ---------------------------------------------------------------
 
-  private writeState(dir: StateDir, state: StoredState, generation: number): void {
-    dir.writeState(state, generation);
-    this.stored.set(state.id, state);
-  }
-
-  private readState(id: string, dir: StateDir): StoredState {
-    let state = this.stored.get(id);
-    if (!state) {
-      try {
-        state = dir.readState();
-      } catch {
-        throw new ContainerNotFoundError(id);
-      }
-      this.stored.set(id, state);
-    }
-    return state;
-  }
-
   state(id: string): ContainerInfo {
-    const dir = this.dir(id);
-    const stored = this.readState(id, dir);
-    const pid = stored.pid ?? dir.readPid() ?? undefined;
-    const exitRecord = dir.readExit();
-    const startedAt = dir.readStartedAt();
-    // each process looked up in /proc only where the answer can change the status (deriveStatus)
-    const initAlive =
-      pid !== undefined && exitRecord === null && isSameProcessAlive(pid, stored.initStartTime);
-    const status = deriveStatus({
-      pidKnown: pid !== undefined,
-      creatorAlive:
-        pid === undefined &&
-        stored.shimPid !== undefined &&
-        isSameProcessAlive(stored.shimPid, stored.shimStartTime),
-      initAlive,
-      started: startedAt !== null,
-      exitRecorded: exitRecord !== null,
-      frozen: initAlive && this.cgroups.isFrozen(stored.cgroupPath),
-    });
-    return {
-      ociVersion: OCI_VERSION,
-      id,
-      status,
-      ...(pid !== undefined && status !== 'stopped' ? { pid } : {}),
-      bundle: stored.bundle,
-      annotations: stored.spec.annotations ?? {},
-      createdAt: new Date(stored.createdAt),
-      startedAt,
-      exit: exitRecord ? { ...exitRecord, oomKilled: this.oomKilled(stored, exitRecord) } : null,
-      rootfs: stored.rootfs,
-      cgroupPath: stored.cgroupPath,
-    };
-  }
-
-  /** Docker's OOMKilled: the kernel's OOM killer fired in the container's cgroup. */
-  private oomKilled(stored: StoredState, exit: ExitRecord): boolean {
-    try {
-      return exit.signal === 9 && this.cgroups.oomKillCount(stored.cgroupPath) > 0;
-    } catch {
-      return false;
-    }
+    return this.states.state(id);
   }
 
   list(): ContainerInfo[] {
-    const ids = fs.readdirSync(this.stateRoot, { withFileTypes: true }).filter((e) => e.isDirectory());
-    const out: ContainerInfo[] = [];
-    for (const entry of ids) {
-      try {
-        out.push(this.state(entry.name));
-      } catch {
-        // a directory being created or deleted right now
-      }
-    }
-    return out.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    return this.states.list();
   }
 
   /** Resolves when the container's process has exited, with how it ended. */
@@ -389,47 +245,10 @@ export class Runtime {
       } finally {
         shim.unref();
       }
-    } else await this.exitOf(id);
+    } else await untilStopped(this.dir(id).dir, () => this.state(id).status === 'stopped');
     await pollUntil(() => this.state(id).status === 'stopped', Infinity, `"${id}" to exit`);
     const info = this.state(id);
     return info.exit ?? { exitCode: 255, signal: 0, finishedAt: new Date(), oomKilled: false };
-  }
-
-  /**
-   * For a container another process started: the monitor writes `exit` into
-   * the state dir, which inotify reports at once; a slow look every second
-   * covers a monitor that died without writing it.
-   */
-  private async exitOf(id: string): Promise<void> {
-    const dir = this.dir(id).dir;
-    let watcher: fs.FSWatcher | null = null;
-    let timer: NodeJS.Timeout | null = null;
-    try {
-      await new Promise<void>((resolve) => {
-        const check = () => {
-          let stopped: boolean;
-          try {
-            stopped = this.state(id).status === 'stopped';
-          } catch {
-            stopped = true; // deleted meanwhile
-          }
-          if (stopped) resolve();
-        };
-        try {
-          watcher = fs.watch(dir, (_event, name) => {
-            if (name === 'exit') check();
-          });
-          watcher.on('error', () => undefined);
-        } catch {
-          // the dir is gone: check() settles it
-        }
-        timer = setInterval(check, 1000);
-        check();
-      });
-    } finally {
-      (watcher as fs.FSWatcher | null)?.close();
-      if (timer) clearInterval(timer);
-    }
   }
 
   stats(id: string): ContainerStats {
@@ -454,12 +273,6 @@ export class Runtime {
     for (const pid of targets) killQuietly(pid, sig);
   }
 
-  /** Signal the init and everything in its cgroup, ignoring processes already gone. */
-  private killAll(info: ContainerInfo, signal: NodeJS.Signals): void {
-    const pids = this.cgroups.exists(info.cgroupPath) ? this.cgroups.processes(info.cgroupPath) : [];
-    for (const pid of info.pid !== undefined ? [info.pid, ...pids] : pids) killQuietly(pid, signal);
-  }
-
   /** SIGTERM (or SIGNAL), then SIGKILL after GRACE_MS, as `docker stop`. */
   async stop(id: string, options: { graceMs?: number; signal?: string } = {}): Promise<ExitInfo> {
     const info = this.state(id);
@@ -467,7 +280,7 @@ export class Runtime {
     if (info.status !== 'stopped') {
       this.kill(id, options.signal ?? 'SIGTERM');
       const grace = options.graceMs ?? 10000;
-      if (!(await this.stoppedWithin(id, grace))) this.killAll(info, 'SIGKILL');
+      if (!(await this.stoppedWithin(id, grace))) killAll(this.cgroups, info, 'SIGKILL');
     }
     return this.wait(id);
   }
@@ -479,15 +292,7 @@ export class Runtime {
   private async stoppedWithin(id: string, graceMs: number): Promise<boolean> {
     const shim = this.shims.get(id);
     if (!shim) return pollFor(() => this.state(id).status === 'stopped', graceMs);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, graceMs, false)));
-    shim.ref();
-    try {
-      await Promise.race([shim.exit, timeout]);
-    } finally {
-      clearTimeout(timer);
-      shim.unref();
-    }
+    await shimExitWithin(shim, graceMs);
     return this.state(id).status === 'stopped';
   }
 
@@ -508,36 +313,21 @@ export class Runtime {
   async delete(id: string, options: { force?: boolean } = {}): Promise<void> {
     const info = this.state(id);
     const dir = this.dir(id);
-    const stored = this.readState(id, dir);
+    const stored = this.states.read(id, dir);
     if ((info.status === 'running' || info.status === 'paused') && !options.force)
       throw new InvalidStateError(id, info.status, 'delete', 'stop it first or use --force');
     if (info.status !== 'stopped') {
-      this.killAll(info, 'SIGKILL');
+      killAll(this.cgroups, info, 'SIGKILL');
       if (this.cgroups.isFrozen(info.cgroupPath)) await this.cgroups.thaw(info.cgroupPath);
       await pollUntil(() => this.state(id).status === 'stopped', 10000, `"${id}" to die`);
     }
-    await this.monitorGone(id, stored);
+    await monitorGone(this.shims.get(id), stored);
     await this.removeRemains(id, dir, info.cgroupPath);
-  }
-
-  /** The monitor finishes writing logs and the exit record before it goes; give it a moment, then make it go. */
-  private async monitorGone(id: string, stored: StoredState): Promise<void> {
-    const shim = this.shims.get(id);
-    if (shim) {
-      shim.ref();
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, 5000, 'timeout').unref());
-      const outcome = await Promise.race([shim.exit, timeout]).finally(() => shim.unref());
-      if (outcome !== 'timeout') return;
-    } else if (stored.shimPid !== undefined) {
-      const gone = () => !isSameProcessAlive(stored.shimPid!, stored.shimStartTime);
-      if (await pollFor(gone, 5000)) return;
-    }
-    if (stored.shimPid !== undefined) killQuietly(stored.shimPid, 'SIGKILL');
   }
 
   /** The spec the container was created from. */
   containerSpec(id: string): OciSpec {
-    return this.readState(id, this.dir(id)).spec;
+    return this.states.read(id, this.dir(id)).spec;
   }
 
   // ---- exec ------------------------------------------------------------------
@@ -552,22 +342,7 @@ export class Runtime {
     if (info.status !== 'running')
       throw new InvalidStateError(id, info.status, 'exec in', 'it is not running');
     const dir = this.dir(id);
-    const spec = this.containerSpec(id);
-    const base = spec.process!;
-    const execProcess: OciProcess = {
-      ...base,
-      args: options.args,
-      env: mergeEnv(base.env ?? [], options.env ?? []),
-      cwd: options.cwd ?? base.cwd,
-      user: options.user ?? base.user,
-      terminal: options.terminal !== undefined,
-      ...(options.terminal
-        ? { consoleSize: { height: options.terminal.rows, width: options.terminal.cols } }
-        : {}),
-    };
-    const problems = validateSpec({ ...spec, process: execProcess });
-    if (problems.length) throw new InvalidSpecError(problems);
-    const instructions: Instruction[] = compileExec(spec, execProcess, {
+    const instructions = execInstructions(this.containerSpec(id), options, {
       pid: info.pid!,
       cgroupProcsFiles: this.cgroups.procsFiles(info.cgroupPath),
       cgroupNamespaces: this.cgroupNamespaces,
@@ -581,23 +356,7 @@ export class Runtime {
         await shim.exit;
         throw startError(id, started);
       }
-      return {
-        pid: started.pid ?? -1,
-        stdin: shim.stdin,
-        stdout: shim.stdout,
-        stderr: shim.stderr,
-        exit: shim.exit,
-        resize: (rows, cols) => {
-          if (options.terminal && rows > 0 && cols > 0) shim.control?.write(`${rows} ${cols}\n`);
-        },
-        kill: (signal) => {
-          try {
-            if (started.pid) process.kill(started.pid, signal);
-          } catch {
-            // already gone
-          }
-        },
-      };
+      return execHandle(shim, started, options);
     } finally {
       fs.rmSync(file, { force: true });
     }
@@ -608,80 +367,10 @@ export class Runtime {
     id: string,
     options: ExecOptions,
   ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-    const proc = await this.spawnExec(id, options);
-    proc.stdin?.end();
-    const [stdout, stderr, exitCode] = await Promise.all([
-      collect(proc.stdout),
-      collect(proc.stderr),
-      proc.exit,
-    ]);
-    return { exitCode, stdout, stderr };
+    return collectOutput(await this.spawnExec(id, options));
   }
 
   private dir(id: string): StateDir {
-    if (!isValidId(id)) throw new InvalidIdError(id);
-    return StateDir.of(this.stateRoot, id);
+    return this.states.dir(id);
   }
-}
-
-function readBundleSpec(bundle: string): OciSpec {
-  const file = path.join(bundle, 'config.json');
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InvalidSpecError([{ path: file, message: `cannot read: ${(error as Error).message}` }]);
-  }
-  try {
-    return JSON.parse(text) as OciSpec;
-  } catch (error) {
-    throw new InvalidSpecError([{ path: file, message: `not valid JSON: ${(error as Error).message}` }]);
-  }
-}
-
-/** What the spec needs from the machine: a rootfs, overlay layers and bind sources that exist. */
-function hostProblems(spec: OciSpec, bundle: string): SpecProblem[] {
-  const problems: SpecProblem[] = [];
-  if (!spec.root?.path) return problems;
-  const isDir = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  const rootfs = rootfsPath(spec, bundle);
-  if (!isDir(rootfs))
-    problems.push({ path: 'root.path', message: `rootfs ${rootfs} does not exist or is not a directory` });
-  const overlay = overlayFromAnnotations(spec.annotations);
-  for (const [i, lower] of (overlay?.lowerDirs ?? []).entries())
-    if (!isDir(lower))
-      problems.push({ path: `annotations (lower dir ${i})`, message: `layer ${lower} does not exist` });
-  (spec.mounts ?? []).forEach((m, i) => {
-    if (isBindMount(m.type, m.options) && !fs.existsSync(path.resolve(bundle, m.source ?? '')))
-      problems.push({ path: `mounts[${i}].source`, message: `bind source ${m.source} does not exist` });
-  });
-  return problems;
-}
-
-/** The shim said something other than what was awaited: its error, or an unexpected event. */
-function startError(id: string, event: ShimEvent): ContainerStartError {
-  if (event.kind === 'error') return new ContainerStartError(id, event.message, event.exitCode);
-  return new ContainerStartError(
-    id,
-    `the process ended before it started (shim reported "${event.kind}")`,
-    1,
-  );
-}
-
-function killQuietly(pid: number, signal: NodeJS.Signals | number): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-function collect(stream: Readable | null): Promise<string> {
-  if (!stream) return Promise.resolve('');
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    stream.on('error', reject);
-  });
 }

@@ -8,3 +8,12 @@ export function parseSignal(value: string | number): number | null {
   const name = (upper.startsWith('SIG') ? upper : `SIG${upper}`) as NodeJS.Signals;
   return os.constants.signals[name] ?? null;
 }
+
+/** Signals PID, if it is still there. */
+export function killQuietly(pid: number, signal: NodeJS.Signals | number): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,58 @@
+/** What a create is checked against: the spec's own rules, the bundle's config.json, the host, the log choice. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InvalidSpecError, type SpecProblem } from './errors';
+import { overlayFromAnnotations } from './oci/annotations';
+import type { OciSpec } from './oci/spec';
+import { validateSpec } from './oci/validate';
+import { rootfsPath } from './plan/compile';
+import { isBindMount } from './plan/mount-options';
+import type { CreateOptions } from './runtime-types';
+
+/** The spec to create from (OPTIONS' own, else the bundle's config.json), once nothing is wrong with it. */
+export function checkedCreateSpec(options: CreateOptions): OciSpec {
+  const spec = options.spec ?? readBundleSpec(options.bundle);
+  const problems = [...validateSpec(spec), ...hostProblems(spec, options.bundle)];
+  if (spec.process?.terminal && options.log === 'inherit')
+    problems.push({
+      path: 'process.terminal',
+      message:
+        'a terminal is relayed by the monitor into the log; with inherited stdio set it to false (runc spec writes true)',
+    });
+  if (problems.length) throw new InvalidSpecError(problems);
+  return spec;
+}
+
+function readBundleSpec(bundle: string): OciSpec {
+  const file = path.join(bundle, 'config.json');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InvalidSpecError([{ path: file, message: `cannot read: ${(error as Error).message}` }]);
+  }
+  try {
+    return JSON.parse(text) as OciSpec;
+  } catch (error) {
+    throw new InvalidSpecError([{ path: file, message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+}
+
+/** What the spec needs from the machine: a rootfs, overlay layers and bind sources that exist. */
+function hostProblems(spec: OciSpec, bundle: string): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  if (!spec.root?.path) return problems;
+  const isDir = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  const rootfs = rootfsPath(spec, bundle);
+  if (!isDir(rootfs))
+    problems.push({ path: 'root.path', message: `rootfs ${rootfs} does not exist or is not a directory` });
+  const overlay = overlayFromAnnotations(spec.annotations);
+  for (const [i, lower] of (overlay?.lowerDirs ?? []).entries())
+    if (!isDir(lower))
+      problems.push({ path: `annotations (lower dir ${i})`, message: `layer ${lower} does not exist` });
+  (spec.mounts ?? []).forEach((m, i) => {
+    if (isBindMount(m.type, m.options) && !fs.existsSync(path.resolve(bundle, m.source ?? '')))
+      problems.push({ path: `mounts[${i}].source`, message: `bind source ${m.source} does not exist` });
+  });
+  return problems;
+}

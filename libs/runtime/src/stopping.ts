@@ -1,0 +1,54 @@
+/**
+ * Making a container's processes go: signalling the init and its cgroup,
+ * waiting a grace period on its monitor, and clearing the cgroup after.
+ */
+import type { CgroupDriver } from './cgroups';
+import { pollFor } from './poll';
+import type { ContainerInfo } from './runtime-types';
+import type { ShimHandle } from './shim/launcher';
+import { killQuietly } from './signals';
+import type { StoredState } from './state/files';
+import { isSameProcessAlive } from './state/proc';
+
+/** Signal the init and everything in its cgroup, ignoring processes already gone. */
+export function killAll(cgroups: CgroupDriver, info: ContainerInfo, signal: NodeJS.Signals): void {
+  const pids = cgroups.exists(info.cgroupPath) ? cgroups.processes(info.cgroupPath) : [];
+  for (const pid of info.pid !== undefined ? [info.pid, ...pids] : pids) killQuietly(pid, signal);
+}
+
+/** Resolves when SHIM (a monitor this instance started) exits, or after GRACE_MS, whichever comes first. */
+export async function shimExitWithin(shim: ShimHandle, graceMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(resolve, graceMs, false)));
+  shim.ref();
+  try {
+    await Promise.race([shim.exit, timeout]);
+  } finally {
+    clearTimeout(timer);
+    shim.unref();
+  }
+}
+
+/**
+ * The monitor finishes writing logs and the exit record before it goes; give it a moment, then make it go.
+ * SHIM is the monitor when this instance started it; else it is found by the pid STORED.
+ */
+export async function monitorGone(shim: ShimHandle | undefined, stored: StoredState): Promise<void> {
+  if (shim) {
+    shim.ref();
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, 5000, 'timeout').unref());
+    const outcome = await Promise.race([shim.exit, timeout]).finally(() => shim.unref());
+    if (outcome !== 'timeout') return;
+  } else if (stored.shimPid !== undefined) {
+    const gone = () => !isSameProcessAlive(stored.shimPid!, stored.shimStartTime);
+    if (await pollFor(gone, 5000)) return;
+  }
+  if (stored.shimPid !== undefined) killQuietly(stored.shimPid, 'SIGKILL');
+}
+
+/** The container's cgroup gone, with any process left in it. */
+export async function removeCgroup(cgroups: CgroupDriver, cgroupPath: string): Promise<void> {
+  for (const pid of cgroups.exists(cgroupPath) ? cgroups.processes(cgroupPath) : [])
+    killQuietly(pid, 'SIGKILL');
+  if (cgroups.exists(cgroupPath)) await cgroups.destroy(cgroupPath);
+}
