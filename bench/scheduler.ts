@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import type { ClusterSnapshot, Node, TaskChange } from '@berth/cluster';
 import { nodeAttribute, parseConstraint, satisfies } from '@berth/cluster';
 import { schedule } from '@berth/scheduler';
-import { CPU, GiB, MiB, makeNodes, makeService, makeSnapshot, pendingTasks } from '@berth/scheduler/testing';
+import { CPU, GiB, MiB, makeNodes, makeService, makeSnapshot, pendingTasks } from '@berth/cluster/testing';
 import { summarise, table, type Summary } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);

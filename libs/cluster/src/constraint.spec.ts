@@ -1,4 +1,5 @@
 import {
+  compiledConstraints,
   ConstraintError,
   nodeAttribute,
   parseConstraint,
@@ -6,7 +7,7 @@ import {
   satisfies,
   satisfiesAll,
 } from './constraint';
-import { makeNode } from '@berth/scheduler/testing';
+import { makeNode } from './testing';
 
 describe('parseConstraint', () => {
   it.each([
@@ -135,3 +136,38 @@ function catchError(run: () => unknown): unknown {
   }
   throw new Error('expected an error');
 }
+
+describe('compiledConstraints', () => {
+  it('should parse a placement’s constraints', () => {
+    expect(compiledConstraints({ constraints: ['node.role==manager'] })).toEqual({
+      ok: true,
+      constraints: [{ text: 'node.role==manager', key: 'node.role', operator: '==', value: 'manager' }],
+    });
+  });
+
+  it('should parse a spec’s list once, however many passes ask', () => {
+    const placement = { constraints: ['node.labels.zone==a', 'node.role!=manager'] };
+    const first = compiledConstraints(placement);
+    // the same list read through another object (the task made from the service's spec) is the same spec
+    expect(compiledConstraints({ constraints: placement.constraints })).toBe(first);
+    expect(compiledConstraints(placement)).toBe(first);
+  });
+
+  it('should parse a new version of the spec anew', () => {
+    const first = compiledConstraints({ constraints: ['node.labels.zone==a'] });
+    const next = compiledConstraints({ constraints: ['node.labels.zone==b'] });
+    expect(next).not.toBe(first);
+    expect(next).toMatchObject({ ok: true, constraints: [{ value: 'b' }] });
+  });
+
+  it('should give the parse error, once, for constraints that do not parse', () => {
+    const placement = { constraints: ['node.role==manager', 'zone=a'] };
+    const compiled = compiledConstraints(placement);
+    expect(compiled.ok).toBe(false);
+    expect(!compiled.ok && compiled.error).toBeInstanceOf(ConstraintError);
+    expect(!compiled.ok && compiled.error.message).toBe(
+      'invalid constraint "zone=a": expected KEY==VALUE or KEY!=VALUE',
+    );
+    expect(compiledConstraints(placement)).toBe(compiled);
+  });
+});

@@ -40,6 +40,35 @@ export function parseConstraints(texts: readonly string[]): Constraint[] {
   return texts.map(parseConstraint);
 }
 
+/** A spec's constraints parsed, or why they do not parse. */
+export type CompiledConstraints =
+  { ok: true; constraints: readonly Constraint[] } | { ok: false; error: ConstraintError };
+
+const compiled = new WeakMap<readonly string[], CompiledConstraints>();
+
+/**
+ * The constraints of a placement (a service's `spec.task.placement`, a task's `spec.placement`),
+ * parsed once: specs are replaced, never changed in place, so the list itself keys the cache,
+ * and the loops' passes over an unchanged spec find it parsed.
+ */
+export function compiledConstraints(placement: {
+  readonly constraints: readonly string[];
+}): CompiledConstraints {
+  const texts = placement.constraints;
+  let result = compiled.get(texts);
+  if (!result) compiled.set(texts, (result = compile(texts)));
+  return result;
+}
+
+function compile(texts: readonly string[]): CompiledConstraints {
+  try {
+    return { ok: true, constraints: parseConstraints(texts) };
+  } catch (error) {
+    if (error instanceof ConstraintError) return { ok: false, error };
+    throw error;
+  }
+}
+
 /** Whether KEY names a node attribute (`node.id`, `node.labels.zone`, …) constraints and spread preferences may use. */
 export function isNodeAttribute(key: string): boolean {
   return FIXED_KEYS.includes(key) || /^(node|engine)\.labels\.[^\s]+$/.test(key);

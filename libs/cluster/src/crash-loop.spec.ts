@@ -1,4 +1,4 @@
-import { makeTask } from '@berth/scheduler/testing';
+import { makeTask } from './testing';
 import type { Task, TaskState } from './objects';
 import { crashLoop, howItEnded } from './crash-loop';
 

@@ -7,3 +7,5 @@ export * from './spec-compare';
 export * from './crash-loop';
 export * from './units';
 export * from './constraint';
+export * from './rejections';
+export * from './decode';

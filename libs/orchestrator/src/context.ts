@@ -1,5 +1,5 @@
 import type { Node, Service, Task, TaskChange } from '@berth/cluster';
-import { ConstraintError, parseConstraints, type Constraint } from '@berth/cluster';
+import { compiledConstraints, type Constraint } from '@berth/cluster';
 
 /** What every per-service step reads. */
 export interface ServiceContext {
@@ -25,14 +25,11 @@ export function replicasOf(service: Service): number {
 }
 
 /**
- * Constraints are validated when a service is written; one that slipped through must not stop the
- * reconcile of every other service, so it reads as "unknown" (null) and callers stay conservative.
+ * The service's constraints, parsed once per spec version. They are validated when a service is
+ * written; one that slipped through must not stop the reconcile of every other service, so it
+ * reads as "unknown" (null) and callers stay conservative.
  */
-export function compileConstraints(service: Service): Constraint[] | null {
-  try {
-    return parseConstraints(service.spec.task.placement.constraints);
-  } catch (error) {
-    if (error instanceof ConstraintError) return null;
-    throw error;
-  }
+export function constraintsOf(service: Service): readonly Constraint[] | null {
+  const compiled = compiledConstraints(service.spec.task.placement);
+  return compiled.ok ? compiled.constraints : null;
 }

@@ -1,5 +1,5 @@
 import type { Service, TaskState } from '@berth/cluster';
-import { makeNode, makeService, makeSnapshot, makeTask } from '@berth/scheduler/testing';
+import { makeNode, makeService, makeSnapshot, makeTask } from '@berth/cluster/testing';
 import { awaitsPlacement } from '@berth/scheduler';
 import { dependenciesMet, dependencyWait } from './dependencies';
 import { reconcile } from './reconcile';

@@ -1,5 +1,5 @@
 import type { PortConfig } from '@berth/cluster';
-import { makeService } from '@berth/scheduler/testing';
+import { makeService } from '@berth/cluster/testing';
 import { newTask } from './new-task';
 
 const fields = { id: 't1', slot: 1, nodeId: '', now: 5 };

@@ -1,6 +1,6 @@
 import type { ClusterSnapshot, Node, Service, Task, TaskState } from '@berth/cluster';
 import { isLive } from '@berth/cluster';
-import { compileConstraints, isGlobal, replicasOf } from './context';
+import { constraintsOf, isGlobal, replicasOf } from './context';
 import { acceptsNewTasks, globalTaskMayStay, judgeNode } from './eligibility';
 import { InvalidOptionError } from './options';
 import { groupSlots, isDone, isRunnable } from './slots';
@@ -150,7 +150,7 @@ describe(reconcile.name, () => {
         expect(runnable).toBeLessThanOrEqual(replicasOf(service));
         expect(runnable + done).toBeGreaterThanOrEqual(replicasOf(service));
         for (const task of tasks.filter((t) => isLive(t) && t.nodeId !== ''))
-          expect(judgeNode(nodes.get(task.nodeId), compileConstraints(service))).toBe('ok');
+          expect(judgeNode(nodes.get(task.nodeId), constraintsOf(service))).toBe('ok');
       }
     },
   );
@@ -159,7 +159,7 @@ describe(reconcile.name, () => {
     const snapshot = randomSnapshot(seed);
     const after = applyChanges(snapshot, reconcile(snapshot, idSequence()).changes);
     for (const service of after.services.filter(isGlobal)) {
-      const constraints = compileConstraints(service);
+      const constraints = constraintsOf(service);
       const slots = groupSlots(
         service,
         after.tasks.filter((task) => task.serviceId === service.id),

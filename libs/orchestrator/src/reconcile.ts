@@ -1,6 +1,6 @@
 import { dependencyWait, holdOrRelease } from './dependencies';
 import type { ClusterSnapshot, Node, Service, TaskChange } from '@berth/cluster';
-import { compileConstraints, isGlobal, type ServiceContext, type Step } from './context';
+import { constraintsOf, isGlobal, type ServiceContext, type Step } from './context';
 import { nextWake, releaseDelayed } from './delay';
 import { reconcileGlobal } from './global';
 import { reapHistory } from './history';
@@ -53,5 +53,5 @@ function contextFor(
   newId: () => string,
   taskHistoryLimit: number,
 ): ServiceContext {
-  return { service, constraints: compileConstraints(service), nodes, now, newId, taskHistoryLimit };
+  return { service, constraints: constraintsOf(service), nodes, now, newId, taskHistoryLimit };
 }

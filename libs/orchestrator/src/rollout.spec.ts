@@ -6,7 +6,7 @@ import {
   type TaskState,
   type UpdateConfig,
 } from '@berth/cluster';
-import { makeService, makeTask } from '@berth/scheduler/testing';
+import { makeService, makeTask } from '@berth/cluster/testing';
 import { HELD_FOR_UPDATE } from './delay';
 import { planRollout } from './rollout';
 

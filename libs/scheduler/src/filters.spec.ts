@@ -1,5 +1,5 @@
-import type { Node, Task } from '@berth/cluster';
-import { ConstraintError } from '@berth/cluster';
+import type { Node, SchedulingRejection, Task } from '@berth/cluster';
+import { ConstraintError, describeRejection } from '@berth/cluster';
 import {
   ConstraintFilter,
   defaultFilters,
@@ -11,14 +11,27 @@ import {
 } from './filters';
 import { HostPortIndex } from './host-ports';
 import { NodeInfo } from './node-info';
-import { CPU, GiB, makeNode, makeService, makeTask, runningTask, type ServiceOptions } from './testing';
+import {
+  CPU,
+  GiB,
+  makeNode,
+  makeService,
+  makeTask,
+  runningTask,
+  type ServiceOptions,
+} from '@berth/cluster/testing';
 
 /** The filter's verdict on each node, then its explanation, as the pipeline would ask for it. */
-function run(filter: Filter, task: Task, infos: NodeInfo[]): { passed: boolean[]; explanation: string } {
+function run(
+  filter: Filter,
+  task: Task,
+  infos: NodeInfo[],
+): { passed: boolean[]; explanation: string; rejection: SchedulingRejection } {
   filter.setTask(task);
   const passed = infos.map((info) => filter.check(info));
   const rejected = passed.filter((ok) => !ok).length;
-  return { passed, explanation: filter.explain(rejected, infos.length) };
+  const rejection = filter.explain(rejected, infos.length);
+  return { passed, explanation: describeRejection(rejection), rejection };
 }
 
 function infos(...nodes: Node[]): NodeInfo[] {
@@ -55,7 +68,8 @@ describe(ReadyFilter.name, () => {
     [1, '1 node not available for new tasks'],
     [2, '2 nodes not available for new tasks'],
   ])('should explain %p refused nodes', (rejected, text) => {
-    expect(filter.explain(rejected)).toBe(text);
+    expect(filter.explain(rejected, 3)).toEqual({ filter: 'ready', rejected, examined: 3 });
+    expect(describeRejection(filter.explain(rejected, 3))).toBe(text);
   });
 });
 
@@ -80,7 +94,7 @@ describe(ResourceFilter.name, () => {
     const [info] = infos(small());
     info.add(runningTask(web, info.id), []);
     const task = taskOf({ reservations: { memoryBytes: GiB } });
-    expect(run(filter, task, [info])).toEqual({
+    expect(run(filter, task, [info])).toMatchObject({
       passed: [false],
       explanation: 'insufficient memory on 1 node',
     });
@@ -99,7 +113,7 @@ describe(ResourceFilter.name, () => {
     [{ nanoCpus: 3 * CPU, memoryBytes: 3 * GiB }, 'insufficient CPU and memory on 3 nodes'],
   ])('should name what is short (%p)', (reservations, text) => {
     const result = run(filter, taskOf({ reservations }), infos(small(), small(), small()));
-    expect(result).toEqual({ passed: [false, false, false], explanation: text });
+    expect(result).toMatchObject({ passed: [false, false, false], explanation: text });
   });
 
   it('should count each resource apart when nodes are short of different ones', () => {
@@ -109,6 +123,13 @@ describe(ResourceFilter.name, () => {
       makeNode({ nanoCpus: CPU, memoryBytes: GiB }),
     );
     const result = run(filter, taskOf({ reservations: { nanoCpus: 2 * CPU, memoryBytes: 2 * GiB } }), nodes);
+    expect(result.rejection).toEqual({
+      filter: 'resources',
+      rejected: 3,
+      examined: 3,
+      shortOfCpu: 2,
+      shortOfMemory: 2,
+    });
     expect(result.explanation).toBe('insufficient CPU on 2 nodes, memory on 2 nodes');
   });
 
@@ -157,6 +178,15 @@ describe(ConstraintFilter.name, () => {
       passed: [false, false, false],
       explanation:
         'constraint node.labels.zone==b: 1 of 3 nodes, constraint node.role==manager: 1 of 3 nodes',
+      rejection: {
+        filter: 'constraints',
+        rejected: 3,
+        examined: 3,
+        unsatisfied: [
+          { constraint: 'node.labels.zone==b', satisfiedBy: 1 },
+          { constraint: 'node.role==manager', satisfiedBy: 1 },
+        ],
+      },
     });
   });
 
@@ -210,6 +240,7 @@ describe(HostPortFilter.name, () => {
     expect(result).toEqual({
       passed: [false, true],
       explanation: 'host port 80/tcp already in use on 1 node',
+      rejection: { filter: 'host-ports', rejected: 1, examined: 2, ports: ['80/tcp'] },
     });
   });
 
@@ -249,6 +280,7 @@ describe(MaxReplicasFilter.name, () => {
     expect(result).toEqual({
       passed: [true, false, false],
       explanation: 'max replicas per node (2) reached on 2 nodes',
+      rejection: { filter: 'max-replicas', rejected: 2, examined: 3, max: 2 },
     });
   });
 

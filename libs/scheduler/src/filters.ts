@@ -1,13 +1,21 @@
-import type { Resources, Task } from '@berth/cluster';
-import { parseConstraints, satisfies, type Constraint } from '@berth/cluster';
+import type {
+  ConstraintRejection,
+  HostPortRejection,
+  MaxReplicasRejection,
+  ReadyRejection,
+  ResourceRejection,
+  Resources,
+  SchedulingRejection,
+  Task,
+} from '@berth/cluster';
+import { compiledConstraints, satisfies, type Constraint } from '@berth/cluster';
 import type { HostPortIndex } from './host-ports';
 import type { NodeInfo } from './node-info';
-import { nodes, noun } from './plural';
 
 /**
  * One reason a node may not take a task, in swarmkit's shape: take the task, check nodes one by
- * one, and say in words why the ones refused were refused. A filter remembers what it saw
- * since `setTask`, so that its explanation can be precise.
+ * one, and explain why the ones refused were refused (as data: `describeRejections` words it). A
+ * filter remembers what it saw since `setTask`, so that its explanation can be precise.
  */
 export interface Filter {
   /** Whether what it checks changes as this pass places tasks (resources, ports, replica counts). */
@@ -15,8 +23,8 @@ export interface Filter {
   /** Take the task to check nodes for; false when the filter has nothing to check for it. */
   setTask(task: Task): boolean;
   check(node: NodeInfo): boolean;
-  /** Why `rejectedNodes` of the `examinedNodes` it checked for this task were refused. */
-  explain(rejectedNodes: number, examinedNodes: number): string;
+  /** Why `rejected` of the `examined` nodes it checked for this task were refused. */
+  explain(rejected: number, examined: number): SchedulingRejection;
 }
 
 /** The node is up and its operator lets it take new tasks (not paused, not drained). */
@@ -31,8 +39,8 @@ export class ReadyFilter implements Filter {
     return node.status.state === 'ready' && node.spec.availability === 'active';
   }
 
-  explain(rejectedNodes: number): string {
-    return `${nodes(rejectedNodes)} not available for new tasks`;
+  explain(rejected: number, examined: number): ReadyRejection {
+    return { filter: 'ready', rejected, examined };
   }
 }
 
@@ -58,13 +66,9 @@ export class ResourceFilter implements Filter {
     return cpu && memory;
   }
 
-  explain(rejectedNodes: number): string {
-    const { shortOfCpu: cpu, shortOfMemory: memory } = this;
-    if (cpu === 0) return `insufficient memory on ${nodes(memory)}`;
-    if (memory === 0) return `insufficient CPU on ${nodes(cpu)}`;
-    if (cpu === rejectedNodes && memory === rejectedNodes)
-      return `insufficient CPU and memory on ${nodes(rejectedNodes)}`;
-    return `insufficient CPU on ${nodes(cpu)}, memory on ${nodes(memory)}`;
+  explain(rejected: number, examined: number): ResourceRejection {
+    const { shortOfCpu, shortOfMemory } = this;
+    return { filter: 'resources', rejected, examined, shortOfCpu, shortOfMemory };
   }
 }
 
@@ -76,13 +80,15 @@ function fits(wanted: number, available: number): boolean {
 /** The node satisfies every placement constraint of the task (`node.labels.zone==a`). */
 export class ConstraintFilter implements Filter {
   readonly dependsOnLoad = false;
-  private constraints: Constraint[] = [];
+  private constraints: readonly Constraint[] = [];
   /** per constraint, how many of the nodes checked satisfy it */
   private satisfiedBy: number[] = [];
 
   /** @throws ConstraintError when a constraint does not parse: then no node can take the task. */
   setTask(task: Task): boolean {
-    this.constraints = parseConstraints(task.spec.placement.constraints);
+    const compiled = compiledConstraints(task.spec.placement);
+    if (!compiled.ok) throw compiled.error;
+    this.constraints = compiled.constraints;
     this.satisfiedBy = this.constraints.map(() => 0);
     return this.constraints.length > 0;
   }
@@ -98,15 +104,12 @@ export class ConstraintFilter implements Filter {
   }
 
   /** Names each constraint some node failed, with how many nodes satisfy it. */
-  explain(_rejectedNodes: number, examinedNodes: number): string {
-    return this.constraints
-      .flatMap((constraint, index) => {
-        const matched = this.satisfiedBy[index];
-        return matched < examinedNodes
-          ? [`constraint ${constraint.text}: ${matched} of ${nodes(examinedNodes)}`]
-          : [];
-      })
-      .join(', ');
+  explain(rejected: number, examined: number): ConstraintRejection {
+    const unsatisfied = this.constraints.flatMap((constraint, index) => {
+      const satisfiedBy = this.satisfiedBy[index];
+      return satisfiedBy < examined ? [{ constraint: constraint.text, satisfiedBy }] : [];
+    });
+    return { filter: 'constraints', rejected, examined, unsatisfied };
   }
 }
 
@@ -134,9 +137,9 @@ export class HostPortFilter implements Filter {
     return free;
   }
 
-  explain(rejectedNodes: number): string {
-    const taken = this.wanted.filter((port) => this.taken.has(port));
-    return `host ${noun(taken.length, 'port')} ${taken.join(', ')} already in use on ${nodes(rejectedNodes)}`;
+  explain(rejected: number, examined: number): HostPortRejection {
+    const ports = this.wanted.filter((port) => this.taken.has(port));
+    return { filter: 'host-ports', rejected, examined, ports };
   }
 }
 
@@ -156,8 +159,8 @@ export class MaxReplicasFilter implements Filter {
     return node.liveTasksOf(this.serviceId) < this.max;
   }
 
-  explain(rejectedNodes: number): string {
-    return `max replicas per node (${this.max}) reached on ${nodes(rejectedNodes)}`;
+  explain(rejected: number, examined: number): MaxReplicasRejection {
+    return { filter: 'max-replicas', rejected, examined, max: this.max };
   }
 }
 

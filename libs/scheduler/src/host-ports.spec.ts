@@ -1,5 +1,5 @@
 import { HostPortIndex, hostPortName, hostPortsOf } from './host-ports';
-import { makeService } from './testing';
+import { makeService } from '@berth/cluster/testing';
 
 describe('hostPortName', () => {
   it('should name a port as Docker does', () => {

@@ -1,6 +1,6 @@
 import { NodeInfo } from './node-info';
 import { NodeSet } from './node-set';
-import { CPU, GiB, makeNode, makeService, makeSnapshot, makeTask, runningTask } from './testing';
+import { CPU, GiB, makeNode, makeService, makeSnapshot, makeTask, runningTask } from '@berth/cluster/testing';
 
 describe(NodeInfo.name, () => {
   const web = makeService({ id: 'web', reservations: { nanoCpus: CPU, memoryBytes: GiB } });

@@ -1,8 +1,8 @@
-import type { Task } from '@berth/cluster';
+import type { ReadyRejection, Task } from '@berth/cluster';
 import type { Filter } from './filters';
 import { NodeInfo } from './node-info';
 import { Pipeline } from './pipeline';
-import { makeNode, makeTask } from './testing';
+import { makeNode, makeTask } from '@berth/cluster/testing';
 
 /** A filter that refuses the nodes it is told to, and records what it was asked. */
 class FakeFilter implements Filter {
@@ -25,9 +25,15 @@ class FakeFilter implements Filter {
     return !this.refuse(node);
   }
 
-  explain(rejectedNodes: number, examinedNodes: number): string {
-    return `${this.name} refused ${rejectedNodes} of ${examinedNodes}`;
+  /** Any kind will do: the pipeline passes it on as the filter gave it. */
+  explain(rejected: number, examined: number): ReadyRejection {
+    return { filter: 'ready', rejected, examined };
   }
+}
+
+/** The pipeline's rejections as `REJECTED of EXAMINED`, in filter order. */
+function counts(pipeline: Pipeline): string[] {
+  return pipeline.explain().map(({ rejected, examined }) => `${rejected} of ${examined}`);
 }
 
 const nodes = ['n1', 'n2', 'n3', 'n4'].map((id) => new NodeInfo(makeNode({ id })));
@@ -41,7 +47,7 @@ describe(Pipeline.name, () => {
     const pipeline = new Pipeline([new FakeFilter('a', () => false), new FakeFilter('b', () => false)]);
     pipeline.setTask(makeTask());
     expect(nodes.map((node) => pipeline.process(node))).toEqual([true, true, true, true]);
-    expect(pipeline.explain()).toBe('');
+    expect(pipeline.explain()).toEqual([]);
   });
 
   it('should count a refused node against the first filter that refused it, and ask no further', () => {
@@ -51,14 +57,15 @@ describe(Pipeline.name, () => {
     pipeline.setTask(makeTask());
     expect(nodes.map((node) => pipeline.process(node))).toEqual([false, false, false, true]);
     expect(second.calls).toEqual(['setTask svc-1.1', 'check n3', 'check n4']);
-    expect(pipeline.explain()).toBe('first refused 2 of 4; second refused 1 of 2');
+    // first refused n1 and n2 of the 4; second saw only n3 and n4 and refused n3
+    expect(counts(pipeline)).toEqual(['2 of 4', '1 of 2']);
   });
 
   it('should leave out the filters that refused nothing', () => {
     const pipeline = new Pipeline([new FakeFilter('a', () => false), new FakeFilter('b', is('n1'))]);
     pipeline.setTask(makeTask());
     nodes.forEach((node) => pipeline.process(node));
-    expect(pipeline.explain()).toBe('b refused 1 of 4');
+    expect(counts(pipeline)).toEqual(['1 of 4']);
   });
 
   it('should skip a filter that does not apply to the task', () => {
@@ -79,7 +86,7 @@ describe(Pipeline.name, () => {
     full = true;
     expect(pipeline.recheck(nodes[0])).toBe(false);
     expect(fixed.calls.filter((call) => call.startsWith('check'))).toHaveLength(4);
-    expect(pipeline.explain()).toBe('load refused 1 of 4');
+    expect(counts(pipeline)).toEqual(['1 of 4']);
   });
 
   it('should start counting afresh for each task', () => {
@@ -88,7 +95,7 @@ describe(Pipeline.name, () => {
     nodes.forEach((node) => pipeline.process(node));
     pipeline.setTask(makeTask({ slot: 2 }));
     pipeline.process(nodes[0]);
-    expect(pipeline.explain()).toBe('a refused 1 of 1');
+    expect(counts(pipeline)).toEqual(['1 of 1']);
   });
 
   it('should let a filter’s error from setTask through', () => {
@@ -98,7 +105,7 @@ describe(Pipeline.name, () => {
         throw new Error('bad task');
       },
       check: () => true,
-      explain: () => '',
+      explain: (rejected, examined) => ({ filter: 'ready', rejected, examined }),
     };
     expect(() => new Pipeline([failing]).setTask(makeTask())).toThrow('bad task');
   });

@@ -1,4 +1,4 @@
-import type { Task } from '@berth/cluster';
+import type { SchedulingRejection, Task } from '@berth/cluster';
 import type { Filter } from './filters';
 import type { NodeInfo } from './node-info';
 
@@ -46,12 +46,11 @@ export class Pipeline {
     return this.run(this.loadDependent, node, false);
   }
 
-  /** `1 node not available for new tasks; insufficient memory on 2 nodes`, in filter order; '' if none refused. */
-  explain(): string {
+  /** Each filter that refused nodes for the task, in filter order, with what it saw; none if none refused. */
+  explain(): SchedulingRejection[] {
     return this.applicable
       .filter((stage) => stage.rejected > 0)
-      .map((stage) => stage.filter.explain(stage.rejected, stage.examined))
-      .join('; ');
+      .map((stage) => stage.filter.explain(stage.rejected, stage.examined));
   }
 
   private run(stages: readonly Stage[], node: NodeInfo, firstLook: boolean): boolean {

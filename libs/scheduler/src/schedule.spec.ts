@@ -1,4 +1,4 @@
-import type { ClusterSnapshot, Node, Service, Task, TaskChange } from '@berth/cluster';
+import type { ClusterSnapshot, Node, SchedulingRejection, Service, Task, TaskChange } from '@berth/cluster';
 import { schedule } from './schedule';
 import { ASSIGNED_MESSAGE } from './task-changes';
 import {
@@ -12,9 +12,10 @@ import {
   pendingTasks,
   runningTask,
   type ServiceOptions,
-} from './testing';
+} from '@berth/cluster/testing';
 
 const NOW = 5_000;
+const NO_NODES: SchedulingRejection[] = [{ filter: 'nodes', rejected: 0, examined: 0 }];
 
 function snapshotOf(nodes: Node[], services: Service[], tasks: Task[]): ClusterSnapshot {
   return makeSnapshot({ nodes, services, tasks, now: NOW });
@@ -103,6 +104,13 @@ describe('schedule', () => {
       });
       expect(change.task.meta).toBe(task.meta);
       expect(change.task).not.toBe(task);
+    });
+
+    it('should drop the rejections the task carried while pending', () => {
+      const task = makeTask({ message: 'no suitable node (no nodes in the cluster)', rejections: NO_NODES });
+      const [change] = schedule(snapshotOf([makeNode({ id: 'n1' })], [], [task]));
+      expect(change.task.status.state).toBe('assigned');
+      expect(change.task.status).not.toHaveProperty('rejections');
     });
 
     it('should not mutate the snapshot', () => {
@@ -357,17 +365,31 @@ describe('schedule', () => {
         runningTask(web, 'full'),
         makeTask({ service: web, slot: 2 }),
       ];
-      expect(reasons(schedule(snapshotOf(nodes, [proxy, web], tasks)))).toEqual({
+      const changes = schedule(snapshotOf(nodes, [proxy, web], tasks));
+      expect(reasons(changes)).toEqual({
         'web.2':
           'no suitable node (1 node not available for new tasks; insufficient memory on 1 node; ' +
           'constraint node.labels.zone==a: 2 of 3 nodes; host port 443/tcp already in use on 2 nodes)',
       });
+      expect(changes[0].task.status.rejections).toEqual([
+        { filter: 'ready', rejected: 1, examined: 5 },
+        { filter: 'resources', rejected: 1, examined: 4, shortOfCpu: 0, shortOfMemory: 1 },
+        {
+          filter: 'constraints',
+          rejected: 1,
+          examined: 3,
+          unsatisfied: [{ constraint: 'node.labels.zone==a', satisfiedBy: 2 }],
+        },
+        { filter: 'host-ports', rejected: 2, examined: 2, ports: ['443/tcp'] },
+      ]);
     });
 
-    it('should give the constraint’s own error when it does not parse', () => {
+    it('should give the constraint’s own error when it does not parse, and no rejections: no node was looked at', () => {
       expect(reasonFor(makeNodes(2), { constraints: ['node.labels.zone=a'] }, 2)).toBe(
         'invalid constraint "node.labels.zone=a": expected KEY==VALUE or KEY!=VALUE',
       );
+      const changes = scheduleService(makeNodes(2), { constraints: ['node.labels.zone=a'] }, 1);
+      expect(changes[0].task.status).not.toHaveProperty('rejections');
     });
 
     it('should keep the task pending, unassigned, with the reason stamped now', () => {
@@ -377,14 +399,43 @@ describe('schedule', () => {
         kind: 'update',
         task: {
           ...task,
-          status: { ...task.status, message: 'no suitable node (no nodes in the cluster)', timestamp: NOW },
+          status: {
+            ...task.status,
+            message: 'no suitable node (no nodes in the cluster)',
+            rejections: NO_NODES,
+            timestamp: NOW,
+          },
         },
       });
     });
 
     it('should write nothing when the task already says so', () => {
-      const task = makeTask({ message: 'no suitable node (no nodes in the cluster)' });
+      const task = makeTask({ message: 'no suitable node (no nodes in the cluster)', rejections: NO_NODES });
       expect(schedule(snapshotOf([], [], [task]))).toEqual([]);
+    });
+
+    it('should write the rejections when only they are new, the words being the same', () => {
+      const task = makeTask({ message: 'no suitable node (no nodes in the cluster)' });
+      const changes = schedule(snapshotOf([], [], [task]));
+      expect(changes.map(({ task }) => task.status.rejections)).toEqual([NO_NODES]);
+    });
+
+    it('should write the rejections when their counts changed, though the words did not', () => {
+      const service = makeService({ id: 'web', maxReplicasPerNode: 1 });
+      const message =
+        'no suitable node (1 node not available for new tasks; max replicas per node (1) reached on 1 node)';
+      const before: SchedulingRejection[] = [
+        { filter: 'ready', rejected: 1, examined: 3 },
+        { filter: 'max-replicas', rejected: 1, examined: 2, max: 1 },
+      ];
+      const task = makeTask({ service, slot: 2, message, rejections: before });
+      const nodes = [makeNode({ id: 'n1', state: 'down' }), makeNode({ id: 'n2' })];
+      const changes = schedule(snapshotOf(nodes, [service], [task, runningTask(service, 'n2')]));
+      expect(reasons(changes)).toEqual({ 'web.2': message });
+      expect(changes[0].task.status.rejections).toEqual([
+        { filter: 'ready', rejected: 1, examined: 2 },
+        { filter: 'max-replicas', rejected: 1, examined: 1, max: 1 },
+      ]);
     });
 
     it('should write the new reason when it changed', () => {
@@ -434,6 +485,9 @@ describe('schedule', () => {
       expect(reasons(changes)).toEqual({
         'agent.node-9': 'no suitable node (node node-9 is not in the cluster)',
       });
+      expect(changes[0].task.status.rejections).toEqual([
+        { filter: 'node', nodeId: 'node-9', rejected: 0, examined: 0 },
+      ]);
     });
 
     it('should place pinned tasks before the others fill their node', () => {

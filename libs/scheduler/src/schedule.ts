@@ -1,12 +1,12 @@
-import type { ClusterSnapshot, Task, TaskChange } from '@berth/cluster';
-import { ConstraintError } from '@berth/cluster';
+import type { ClusterSnapshot, SchedulingRejection, Task, TaskChange } from '@berth/cluster';
+import { compiledConstraints, describeRejections } from '@berth/cluster';
 import { defaultFilters } from './filters';
 import { HostPortIndex } from './host-ports';
 import type { NodeInfo } from './node-info';
 import { NodeSet } from './node-set';
 import { Pipeline } from './pipeline';
 import { SpreadTree } from './spread';
-import { assignment, pendingReason } from './task-changes';
+import { assignment, pendingReason, type PendingReason } from './task-changes';
 import { groupTasksAwaitingPlacement, type TaskGroup } from './task-groups';
 
 /** What became of one group's tasks. */
@@ -14,7 +14,7 @@ interface GroupPlan {
   assigned: { task: Task; nodeId: string }[];
   unplaced: readonly Task[];
   /** why the unplaced tasks stay pending */
-  reason: string;
+  reason: PendingReason;
 }
 
 /**
@@ -54,15 +54,14 @@ class SchedulingPass {
   place(group: TaskGroup): GroupPlan {
     const candidates = this.candidates(group);
     if (candidates === undefined)
-      return nowhere(group, noSuitableNode(`node ${group.nodeId} is not in the cluster`));
-    if (candidates.length === 0) return nowhere(group, noSuitableNode('no nodes in the cluster'));
+      return nowhere(group, rejected([{ filter: 'node', nodeId: group.nodeId, rejected: 0, examined: 0 }]));
+    if (candidates.length === 0)
+      return nowhere(group, rejected([{ filter: 'nodes', rejected: 0, examined: 0 }]));
     const [first] = group.tasks;
-    try {
-      this.pipeline.setTask(first);
-    } catch (error) {
-      if (error instanceof ConstraintError) return nowhere(group, error.message);
-      throw error;
-    }
+    // validated when the service was written; one that slipped through leaves its tasks pending, saying why
+    const constraints = compiledConstraints(first.spec.placement);
+    if (!constraints.ok) return nowhere(group, { message: constraints.error.message });
+    this.pipeline.setTask(first);
     return this.distribute(group, this.tree(group, candidates));
   }
 
@@ -97,16 +96,16 @@ class SchedulingPass {
       assigned.push({ task, nodeId: node.id });
     }
     const unplaced = group.tasks.slice(assigned.length);
-    const reason = unplaced.length > 0 ? noSuitableNode(this.pipeline.explain()) : '';
+    const reason = rejected(unplaced.length > 0 ? this.pipeline.explain() : []);
     return { assigned, unplaced, reason };
   }
 }
 
-function nowhere(group: TaskGroup, reason: string): GroupPlan {
+function nowhere(group: TaskGroup, reason: PendingReason): GroupPlan {
   return { assigned: [], unplaced: group.tasks, reason };
 }
 
-/** `no suitable node (insufficient memory on 3 nodes)` */
-function noSuitableNode(explanation: string): string {
-  return explanation === '' ? 'no suitable node' : `no suitable node (${explanation})`;
+/** The rejections, and in words: `no suitable node (insufficient memory on 3 nodes)`. */
+function rejected(rejections: SchedulingRejection[]): PendingReason {
+  return { message: describeRejections(rejections), rejections };
 }

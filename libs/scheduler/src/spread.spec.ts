@@ -1,7 +1,7 @@
 import type { Service } from '@berth/cluster';
 import { NodeInfo } from './node-info';
 import { SpreadTree } from './spread';
-import { makeNode, makeService, runningTask, type NodeOptions } from './testing';
+import { makeNode, makeService, runningTask, type NodeOptions } from '@berth/cluster/testing';
 
 const web = makeService({ id: 'web' });
 const other = makeService({ id: 'other' });

@@ -1,6 +1,6 @@
 import type { TaskState } from '@berth/cluster';
 import { awaitsPlacement, groupTasksAwaitingPlacement } from './task-groups';
-import { makeService, makeTask } from './testing';
+import { makeService, makeTask } from '@berth/cluster/testing';
 
 describe('awaitsPlacement', () => {
   it.each<[TaskState, TaskState, boolean]>([

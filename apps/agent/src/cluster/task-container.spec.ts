@@ -1,5 +1,5 @@
 import type { Task, TaskSpec } from '@berth/cluster';
-import { makeService, makeTask } from '@berth/scheduler/testing';
+import { makeService, makeTask } from '@berth/cluster/testing';
 import type { ContainerRecord } from '../containers/model';
 import {
   containerName,

@@ -1,4 +1,4 @@
-import { makeService, makeTask } from '@berth/scheduler/testing';
+import { makeService, makeTask } from '@berth/cluster/testing';
 import type { FileReference, Task } from '@berth/cluster';
 import {
   bindMounts,

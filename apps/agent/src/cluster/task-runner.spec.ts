@@ -1,5 +1,5 @@
 import { HELD_FOR_UPDATE, taskStateRank, type Task, type TaskState, type TaskStatus } from '@berth/cluster';
-import { makeService, makeTask } from '@berth/scheduler/testing';
+import { makeService, makeTask } from '@berth/cluster/testing';
 import type { ContainerRecord } from '../containers/model';
 import type { ContainerSpecMsg } from '../containers/plan';
 import { TASK_ID_LABEL } from './task-container';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Task, TaskState, TaskStatus } from '@berth/cluster';
-import { makeService, makeTask } from '@berth/scheduler/testing';
+import { makeService, makeTask } from '@berth/cluster/testing';
 import type { ContainersService } from '../containers/containers.service';
 import type { ContainerRecord } from '../containers/model';
 import type { ContainerSpecMsg } from '../containers/plan';

@@ -1,4 +1,4 @@
-import { makeService, makeTask } from '@berth/scheduler/testing';
+import { makeService, makeTask } from '@berth/cluster/testing';
 import type { Task } from '@berth/cluster';
 import { crashLoopReport, currentCrashLoop, waitingLines } from './progress';
 
@@ -24,7 +24,8 @@ describe('waitingLines', () => {
       id: 'u3',
       slot: 3,
       state: 'pending',
-      message: 'no suitable node (x)',
+      message: 'no suitable node (no nodes in the cluster)',
+      rejections: [{ filter: 'nodes', rejected: 0, examined: 0 }],
     });
     expect(
       waitingLines([
@@ -32,13 +33,17 @@ describe('waitingLines', () => {
         held(1, 'waiting for db: 0 of 1 running'),
         unplaceable,
       ]),
-    ).toEqual(['web.1: waiting for db: 0 of 1 running (and 1 more)', 'web.3: no suitable node (x)']);
+    ).toEqual([
+      'web.1: waiting for db: 0 of 1 running (and 1 more)',
+      'web.3: no suitable node (no nodes in the cluster)',
+    ]);
   });
 
   it('should say nothing for tasks on their way (pending for the scheduler, or running)', () => {
     expect(
       waitingLines([
         makeTask({ service: web, state: 'pending' }),
+        makeTask({ service: web, state: 'pending', slot: 2, message: 'no suitable node (words alone)' }),
         makeTask({ service: web, state: 'running' }),
       ]),
     ).toEqual([]);

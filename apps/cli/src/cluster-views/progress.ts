@@ -11,6 +11,7 @@ import {
   type Service,
   type Task,
 } from '@berth/cluster';
+import { unplacedReason } from './views';
 
 /** A task's name as `service ps` shows it: web.2, or web.<node id> for a global service. */
 export function taskName(task: Pick<Task, 'serviceName' | 'slot' | 'nodeId'>): string {
@@ -25,11 +26,7 @@ export function waitingLines(tasks: readonly Task[]): string[] {
   const byReason = new Map<string, Task[]>();
   for (const task of tasks) {
     if (task.desiredState !== 'running' || task.status.state !== 'pending') continue;
-    const reason = task.waitingForDependencies
-      ? task.status.err
-      : task.status.message.startsWith('no suitable node')
-        ? task.status.message
-        : '';
+    const reason = task.waitingForDependencies ? task.status.err : unplacedReason(task);
     if (reason) byReason.set(reason, [...(byReason.get(reason) ?? []), task]);
   }
   return [...byReason].map(([reason, waiting]) => {

@@ -1,5 +1,5 @@
 import type { Service } from '@berth/cluster';
-import { makeService } from '@berth/scheduler/testing';
+import { makeService } from '@berth/cluster/testing';
 import { servicePretty } from './service-pretty';
 
 const MiB = 1024 ** 2;

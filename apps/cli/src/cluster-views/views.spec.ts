@@ -1,5 +1,5 @@
-import type { Node, Service, Task, TaskState } from '@berth/cluster';
-import { makeNode, makeService, makeTask } from '@berth/scheduler/testing';
+import type { Node, SchedulingRejection, Service, Task, TaskState } from '@berth/cluster';
+import { makeNode, makeService, makeTask } from '@berth/cluster/testing';
 import {
   nodeRow,
   portsColumn,
@@ -22,6 +22,7 @@ interface TaskFields {
   /** the status timestamp */
   at?: number;
   message?: string;
+  rejections?: SchedulingRejection[];
   err?: string;
 }
 
@@ -34,6 +35,7 @@ function task(id: string, fields: TaskFields = {}): Task {
     state: fields.state ?? 'running',
     desiredState: fields.desiredState ?? 'running',
     message: fields.message ?? '',
+    rejections: fields.rejections,
   });
   return {
     ...made,
@@ -201,22 +203,27 @@ describe('views', () => {
       });
     });
 
-    it('should show why a pending task has no node', () => {
-      const message = 'no suitable node (1 node not available for new tasks)';
-      const rows = taskRows([task('a', { nodeId: '', state: 'pending', message })], nodes, NOW);
-      expect(rows[0].Error).toBe(message);
+    it('should show why a pending task has no node, in words made from the scheduler’s rejections', () => {
+      const rejections: SchedulingRejection[] = [{ filter: 'ready', rejected: 1, examined: 2 }];
+      const rows = taskRows([task('a', { nodeId: '', state: 'pending', rejections })], nodes, NOW);
+      expect(rows[0].Error).toBe('no suitable node (1 node not available for new tasks)');
     });
 
-    it('should not show other messages as errors', () => {
+    it('should not show other messages as errors, nor rejections of a task no longer pending', () => {
       const rows = taskRows(
         [
           task('a', { state: 'pending', nodeId: '', message: 'waiting' }),
-          task('b', { slot: 2, state: 'running', message: 'no suitable node (old news)' }),
+          task('b', {
+            slot: 2,
+            state: 'running',
+            rejections: [{ filter: 'nodes', rejected: 0, examined: 0 }],
+          }),
+          task('c', { slot: 3, state: 'pending', nodeId: '', message: 'no suitable node (words alone)' }),
         ],
         nodes,
         NOW,
       );
-      expect(rows.map((r) => r.Error)).toEqual(['', '']);
+      expect(rows.map((r) => r.Error)).toEqual(['', '', '']);
     });
 
     it('should cut errors longer than 60 characters to 57 and an ellipsis', () => {

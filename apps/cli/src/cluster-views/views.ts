@@ -4,6 +4,7 @@
  */
 import { humanDuration } from '@berth/cli-support/args';
 import type { Node, Service, Task, TaskState } from '@berth/cluster';
+import { describeRejections } from '@berth/cluster';
 
 const STATE_WORDS: Record<TaskState, string> = {
   new: 'New',
@@ -65,6 +66,12 @@ export function serviceRow(service: Service, tasks: readonly Task[]): Record<str
   };
 }
 
+/** Why the scheduler found no node for a pending task, in words; '' when it is not waiting for one. */
+export function unplacedReason(task: Pick<Task, 'status'>): string {
+  const { state, rejections } = task.status;
+  return state === 'pending' && rejections ? describeRejections(rejections) : '';
+}
+
 /** `web.1`, or `agent.<node id>` for a global task; `\_ web.1` for an older task of the same slot. */
 export function taskRows(
   tasks: readonly Task[],
@@ -85,11 +92,7 @@ export function taskRows(
     const name = slotName === previousSlot ? ` \\_ ${slotName}` : slotName;
     previousSlot = slotName;
     const node = nodes.get(task.nodeId);
-    const error =
-      task.status.err ||
-      (task.status.state === 'pending' && task.status.message.startsWith('no suitable node')
-        ? task.status.message
-        : '');
+    const error = task.status.err || unplacedReason(task);
     return {
       ID: options.noTrunc ? task.id : shortId(task.id),
       Name: name,

@@ -1,4 +1,4 @@
-import { makeNode } from '@berth/scheduler/testing';
+import { makeNode } from '@berth/cluster/testing';
 import { demoteRefusal, managerStatuses, quorumOf, servingDecision } from './manager-role';
 
 const manager = (id: string) => makeNode({ id, hostname: id, role: 'manager' });

@@ -1,5 +1,5 @@
 import type { Task, TaskState } from '@berth/cluster';
-import { makeTask } from '@berth/scheduler/testing';
+import { makeTask } from '@berth/cluster/testing';
 import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
 import { applyStatus } from './status-updates';
 

@@ -1,4 +1,4 @@
-import { makeNode } from '@berth/scheduler/testing';
+import { makeNode } from '@berth/cluster/testing';
 import { silentNodes } from './liveness';
 
 describe('silentNodes', () => {

@@ -1,5 +1,5 @@
 import type { Network, Service, Task } from '@berth/cluster';
-import { makeNode, makeService, makeSnapshot, makeTask } from '@berth/scheduler/testing';
+import { makeNode, makeService, makeSnapshot, makeTask } from '@berth/cluster/testing';
 import { networkViewsFor } from './network-views';
 
 const net = (id: string): Network => ({

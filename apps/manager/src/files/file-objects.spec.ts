@@ -1,5 +1,5 @@
 import type { FileReference, ServiceSpec } from '@berth/cluster';
-import { makeService, makeTask } from '@berth/scheduler/testing';
+import { makeService, makeTask } from '@berth/cluster/testing';
 import { fileObjectProblem, filesNeeded, referencedNames, referenceProblems, usersOf } from './file-objects';
 
 const ref = (source: string, fields: Partial<FileReference> = {}): FileReference => ({

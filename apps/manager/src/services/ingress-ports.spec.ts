@@ -1,5 +1,5 @@
 import type { PortConfig, Service, ServiceSpec } from '@berth/cluster';
-import { makeService } from '@berth/scheduler/testing';
+import { makeService } from '@berth/cluster/testing';
 import { withIngressPorts } from './ingress-ports';
 
 const port = (published: number, target = 80, mode: PortConfig['publishMode'] = 'ingress'): PortConfig => ({

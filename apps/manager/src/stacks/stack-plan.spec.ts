@@ -1,5 +1,5 @@
 import type { FileObject, FileReference, Network, Service, ServiceSpec } from '@berth/cluster';
-import { makeService } from '@berth/scheduler/testing';
+import { makeService } from '@berth/cluster/testing';
 import {
   planStack,
   planStackRemoval,

@@ -1,5 +1,6 @@
 import type { Meta, NetworkAddress } from './common';
 import type { EndpointSpec, TaskSpec } from './service';
+import type { SchedulingRejection } from '../rejections';
 
 /**
  * swarmkit's task states, in the only order a task may move through them (DESIGN.md, decision 4).
@@ -36,6 +37,8 @@ export interface TaskStatus {
   startedAt?: number;
   /** the last lines its container wrote, when it ended on its own: kept with the task, as its container may not be */
   logTail?: string[];
+  /** while pending for want of a node: why, as the scheduler's filters saw it (the message says it in words) */
+  rejections?: SchedulingRejection[];
 }
 
 export interface Task {

@@ -1,5 +1,5 @@
 import type { Network, Service, Task } from '@berth/cluster';
-import { makeNode, makeService, makeSnapshot, makeTask } from '@berth/scheduler/testing';
+import { makeNode, makeService, makeSnapshot, makeTask } from '@berth/cluster/testing';
 import { addressUsage, allocate, claimAddress, WAITING_FOR_ADDRESSES } from './allocator';
 
 function network(id: string, subnet = '10.0.1.0/24'): Network {

@@ -1,22 +1,23 @@
 /**
- * Small factories of cluster objects for tests (`import … from '@berth/scheduler/testing'`).
+ * Small factories of cluster objects for tests (`import … from '@berth/cluster/testing'`).
  * Each takes the few fields a test cares about and fills the rest with Docker's defaults.
  */
-import {
-  defaultServiceSpec,
-  type ClusterSnapshot,
-  type Meta,
-  type Node,
-  type NodeAvailability,
-  type NodeRole,
-  type NodeState,
-  type PortConfig,
-  type Resources,
-  type Service,
-  type Task,
-  type TaskSpec,
-  type TaskState,
-} from '@berth/cluster';
+import { defaultServiceSpec } from './defaults';
+import type {
+  Meta,
+  Node,
+  NodeAvailability,
+  NodeRole,
+  NodeState,
+  PortConfig,
+  Resources,
+  Service,
+  Task,
+  TaskSpec,
+  TaskState,
+} from './objects';
+import type { SchedulingRejection } from './rejections';
+import type { ClusterSnapshot } from './snapshot';
 
 export const CPU = 1e9;
 export const GiB = 1024 ** 3;
@@ -131,6 +132,8 @@ export interface TaskOptions {
   state?: TaskState;
   desiredState?: TaskState;
   message?: string;
+  /** why it is pending, as the scheduler wrote it */
+  rejections?: SchedulingRejection[];
   specVersion?: number;
   spec?: TaskSpec;
 }
@@ -158,6 +161,7 @@ export function makeTask(options: TaskOptions = {}): Task {
       err: '',
       containerId: '',
       exitCode: null,
+      ...(options.rejections && { rejections: options.rejections }),
     },
     restarts: [],
     notBefore: 0,
