@@ -8,7 +8,7 @@ import { ImagesService } from './images/images.service';
 import { ImagesController } from './images/images.controller';
 import { VolumesService } from './volumes/volumes.service';
 import { VolumesController } from './volumes/volumes.controller';
-import { NetworksService } from './networks/networks.service';
+import { NETWORK_PROVIDERS } from './networks/networks.providers';
 import { NetworksController } from './networks/networks.controller';
 import { ContainersService } from './containers/containers.service';
 import { ContainerRepository } from './containers/container.repository';
@@ -62,7 +62,7 @@ export class AgentModule {
         ContainerDirectory,
         { provide: ENDPOINT_DIRECTORY, useExisting: ContainerDirectory },
         { provide: OVERLAY_HOOKS, useExisting: OverlayEndpointsService },
-        NetworksService,
+        ...NETWORK_PROVIDERS, // NetworksService and its parts
         ContainersService,
         ContainerFilesService,
         WorkerService,
