@@ -12,13 +12,16 @@ import { ImageInUseError, ImageError, ImageNotFoundError } from './errors';
 import type { ContainerConfig, ImageConfig, Platform } from './oci/types';
 import { pull, type PullOptions } from './pull';
 import { push, type PushOptions, type PushResult } from './push';
-import { familiarName, formatReference, parseReference, type Reference } from './reference';
+import { deleteUnreachable } from './garbage';
+import { findImage, normalisedOrNull } from './image-lookup';
+import { historyRows, imageSummaries, inspectView, type HistoryRow, type ImageSummary } from './image-views';
+import { familiarName, formatReference, parseReference } from './reference';
 import { RegistryClient, type RegistryClientOptions } from './registry/client';
 import type { Credentials } from './registry/auth';
 import { CredentialStore, GivenCredentials } from './registry/credentials';
 import { BlobStore } from './store/blob-store';
 import { LayerStore } from './store/layer-store';
-import { MetadataStore, type Holder, type ImageRecord, type LayerRef, type Metadata } from './store/metadata';
+import { MetadataStore, type Holder, type ImageRecord, type LayerRef } from './store/metadata';
 import { importRootfs, type ImportOptions } from './archive/import';
 import { ingestTar } from './archive/ingest';
 import { findOpaqueDirs, layerEntries } from './archive/layer';
@@ -37,29 +40,10 @@ export interface ImagesOptions {
   platform?: Platform;
 }
 
-export interface ImageSummary {
-  repository: string;
-  tag: string;
-  id: Digest;
-  digest: Digest;
-  created?: string;
-  size: number;
-}
-
 export interface RemoveResult {
   untagged: string[];
   deleted: Digest[];
 }
-
-export interface HistoryRow {
-  id: string;
-  created?: string;
-  createdBy: string;
-  size: number;
-  comment: string;
-}
-
-const HEX_PREFIX = /^(?:sha256:)?([a-f0-9]{4,64})$/;
 
 export class Images {
   readonly blobs: BlobStore;
@@ -99,13 +83,13 @@ export class Images {
   /** By reference (tag or digest), or by a unique prefix of the image id or manifest digest. */
   resolve(name: string): ImageRecord {
     const m = this.meta.read();
-    const found = lookup(m, name);
+    const found = findImage(m, name);
     if (found) return found;
     throw new ImageNotFoundError(name, `pull it first (berth pull ${name}) or check \`berth images\``);
   }
 
   tryResolve(name: string): ImageRecord | null {
-    return lookup(this.meta.read(), name);
+    return findImage(this.meta.read(), name);
   }
 
   config(image: ImageRecord): ImageConfig {
@@ -113,37 +97,7 @@ export class Images {
   }
 
   list(): ImageSummary[] {
-    const m = this.meta.read();
-    const rows: ImageSummary[] = [];
-    const tagged = new Set<string>();
-    for (const [ref, digest] of Object.entries(m.tags)) {
-      const image = m.images[digest];
-      if (!image) continue;
-      tagged.add(digest);
-      const r = parseReference(ref);
-      const [repository] = familiarName(r).split(/:(?=[^:/]*$)/);
-      rows.push({
-        repository,
-        tag: r.tag ?? '<none>',
-        id: image.configDigest,
-        digest,
-        ...(image.created ? { created: image.created } : {}),
-        size: image.size,
-      });
-    }
-    for (const image of Object.values(m.images))
-      if (!tagged.has(image.manifestDigest))
-        rows.push({
-          repository: '<none>',
-          tag: '<none>',
-          id: image.configDigest,
-          digest: image.manifestDigest,
-          ...(image.created ? { created: image.created } : {}),
-          size: image.size,
-        });
-    return rows.sort(
-      (a, b) => (b.created ?? '').localeCompare(a.created ?? '') || a.repository.localeCompare(b.repository),
-    );
+    return imageSummaries(this.meta.read());
   }
 
   tagsOf(image: ImageRecord): string[] {
@@ -214,7 +168,7 @@ export class Images {
   /** As `docker rmi`: untag, and delete the image when no tag or holder is left. */
   remove(name: string, options: { force?: boolean } = {}): RemoveResult {
     const result = this.meta.update((m) => {
-      const image = lookup(m, name);
+      const image = findImage(m, name);
       if (!image) throw new ImageNotFoundError(name);
       const tags = Object.keys(m.tags).filter((t) => m.tags[t] === image.manifestDigest);
       const byTag = tags.includes(normalisedOrNull(name) ?? '');
@@ -264,43 +218,7 @@ export class Images {
 
   /** Delete every layer and blob no image or holder reaches. */
   collectGarbage(): { layers: number; blobs: number } {
-    const m = this.meta.read();
-    const chains = new Set<string>();
-    const blobs = new Set<string>();
-    const keepImage = (image: ImageRecord) => {
-      blobs.add(image.manifestDigest);
-      blobs.add(image.configDigest);
-      for (const l of image.layers) {
-        chains.add(l.chainId);
-        blobs.add(l.blob);
-      }
-      for (const rd of image.repoDigests) blobs.add(rd.slice(rd.indexOf('@') + 1)); // the index an image was pulled through
-    };
-    Object.values(m.images).forEach(keepImage);
-    for (const entry of Object.values(m.buildCache)) {
-      if (entry.layer) {
-        chains.add(entry.layer.chainId);
-        blobs.add(entry.layer.blob);
-      }
-      if (entry.image && m.images[entry.image]) keepImage(m.images[entry.image]);
-    }
-    for (const holder of this.holders.values()) {
-      holder.chains.forEach((c) => chains.add(c));
-      for (const d of holder.images) if (m.images[d]) keepImage(m.images[d]);
-    }
-    let layers = 0;
-    let blobCount = 0;
-    for (const chain of this.layers.list())
-      if (!chains.has(chain)) {
-        this.layers.delete(chain);
-        layers++;
-      }
-    for (const blob of this.blobs.list())
-      if (!blobs.has(blob)) {
-        this.blobs.delete(blob);
-        blobCount++;
-      }
-    return { layers, blobs: blobCount };
+    return deleteUnreachable(this, this.holders.values());
   }
 
   /** Forget every build step's cached result, then remove what only the cache kept. */
@@ -340,7 +258,7 @@ export class Images {
     if (!holds.length) return;
     const m = this.meta.read();
     for (const { holder, image: name } of holds) {
-      const image = lookup(m, name);
+      const image = findImage(m, name);
       if (image)
         this.holders.set(holder, {
           images: [image.manifestDigest],
@@ -447,89 +365,16 @@ export class Images {
 
   inspect(name: string): Record<string, unknown> {
     const image = this.resolve(name);
-    const config = this.config(image);
-    return {
-      Id: image.configDigest,
-      RepoTags: this.tagsOf(image).map((t) => familiarName(parseReference(t))),
-      RepoDigests: image.repoDigests.map((d) => familiarName(parseReference(d))),
-      Created: config.created ?? '',
-      Author: config.author ?? '',
-      Config: config.config ?? {},
-      Architecture: config.architecture,
-      Os: config.os,
-      ...(config.variant ? { Variant: config.variant } : {}),
-      Size: image.size,
-      RootFS: { Type: 'layers', Layers: config.rootfs.diff_ids },
-      Descriptor: {
-        mediaType: image.manifestMediaType,
-        digest: image.manifestDigest,
-        size: this.blobs.size(image.manifestDigest),
-      },
-    };
+    return inspectView(image, this.config(image), this.tagsOf(image), this.blobs.size(image.manifestDigest));
   }
 
   history(name: string): HistoryRow[] {
     const image = this.resolve(name);
-    const config = this.config(image);
-    const history = config.history ?? [];
-    const rows: HistoryRow[] = [];
-    let layer = 0;
-    for (const entry of history) {
-      const l = entry.empty_layer ? null : image.layers[layer++];
-      rows.push({
-        id: '<missing>',
-        ...(entry.created ? { created: entry.created } : {}),
-        createdBy: entry.created_by ?? '',
-        size: l && this.layers.has(l.chainId) ? this.layers.record(l.chainId).size : 0,
-        comment: entry.comment ?? '',
-      });
-    }
-    rows.reverse();
-    if (rows.length) rows[0].id = image.configDigest;
-    return rows;
+    return historyRows(image, this.config(image), this.layers);
   }
 
   /** The container settings of an image, for the engine. */
   containerConfig(name: string): ContainerConfig {
     return this.config(this.resolve(name)).config ?? {};
   }
-}
-
-function normalisedOrNull(name: string): string | null {
-  try {
-    const ref = parseReference(name);
-    return ref.tag ? formatReference({ domain: ref.domain, path: ref.path, tag: ref.tag }) : null;
-  } catch {
-    return null;
-  }
-}
-
-function lookup(m: Metadata, name: string): ImageRecord | null {
-  let ref: Reference | null = null;
-  try {
-    ref = parseReference(name);
-  } catch {
-    // not a reference; maybe an id
-  }
-  if (ref?.digest) {
-    const direct = m.images[ref.digest];
-    if (direct) return direct;
-    const repo = `${ref.domain}/${ref.path}@${ref.digest}`;
-    const byRepoDigest = Object.values(m.images).find((i) => i.repoDigests.includes(repo));
-    if (byRepoDigest) return byRepoDigest;
-  } else if (ref?.tag) {
-    const digest = m.tags[formatReference(ref)];
-    if (digest && m.images[digest]) return m.images[digest];
-  }
-  const hex = HEX_PREFIX.exec(name)?.[1];
-  if (hex && (!ref || !m.tags[formatReference(ref)])) {
-    const matches = Object.values(m.images).filter(
-      (i) => i.configDigest.slice(7).startsWith(hex) || i.manifestDigest.slice(7).startsWith(hex),
-    );
-    const unique = new Set(matches.map((i) => i.manifestDigest));
-    if (unique.size === 1) return matches[0];
-    if (unique.size > 1)
-      throw new ImageError(`"${name}" is ambiguous: it starts ${unique.size} image ids; give more of it`);
-  }
-  return null;
 }
