@@ -8,10 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gunzip } from '../streams';
 import { Readable } from 'node:stream';
-import { storeImage } from '../commit';
+import { storeImage, type CommitDeps } from '../commit';
 import { digestHex, isDigest, type Digest } from '../digest';
 import { ImageError, InvalidArchiveError } from '../errors';
-import type { Images } from '../images';
 import { chainIds } from '../oci/chain';
 import { selectManifest } from '../oci/platform';
 import {
@@ -33,6 +32,14 @@ import { ingestTar } from './ingest';
 import { header, packTar, TarReader, type PackEntry } from './tar';
 import { unpackLayer } from './unpack';
 
+/** What saving and loading need of the image store (Images gives it; naming only this keeps the two apart). */
+export interface ArchiveDeps extends CommitDeps {
+  /** The data root: loads unpack into a directory under it. */
+  readonly root: string;
+  resolve(name: string): ImageRecord;
+  tagsOf(image: ImageRecord): string[];
+}
+
 export type ArchiveFormat = 'oci' | 'docker';
 
 const CONTAINERD_NAME = 'io.containerd.image.name';
@@ -44,7 +51,7 @@ interface Selected {
   refs: string[];
 }
 
-function select(images: Images, names: string[]): Selected[] {
+function select(images: ArchiveDeps, names: string[]): Selected[] {
   const out = new Map<string, Selected>();
   for (const name of names) {
     const image = images.resolve(name);
@@ -68,7 +75,7 @@ function fileEntry(name: string, body: Buffer): PackEntry {
 }
 
 function* blobEntry(
-  images: Images,
+  images: ArchiveDeps,
   digest: Digest,
   name = `blobs/sha256/${digestHex(digest)}`,
 ): Generator<PackEntry> {
@@ -80,14 +87,14 @@ function* blobEntry(
 }
 
 /** The archive of NAMES as a tar byte stream. */
-export function saveImages(images: Images, names: string[], format: ArchiveFormat): Readable {
+export function saveImages(images: ArchiveDeps, names: string[], format: ArchiveFormat): Readable {
   const selected = select(images, names);
   return Readable.from(
     packTar(format === 'oci' ? ociEntries(images, selected) : dockerEntries(images, selected)),
   );
 }
 
-async function* ociEntries(images: Images, selected: Selected[]): AsyncGenerator<PackEntry> {
+async function* ociEntries(images: ArchiveDeps, selected: Selected[]): AsyncGenerator<PackEntry> {
   const manifests: Descriptor[] = [];
   const written = new Set<string>();
   yield fileEntry('oci-layout', Buffer.from(JSON.stringify({ imageLayoutVersion: '1.0.0' })));
@@ -115,7 +122,7 @@ async function* ociEntries(images: Images, selected: Selected[]): AsyncGenerator
   yield fileEntry('index.json', Buffer.from(JSON.stringify(index)));
 }
 
-async function* dockerEntries(images: Images, selected: Selected[]): AsyncGenerator<PackEntry> {
+async function* dockerEntries(images: ArchiveDeps, selected: Selected[]): AsyncGenerator<PackEntry> {
   const manifest: { Config: string; RepoTags: string[]; Layers: string[] }[] = [];
   const repositories: Record<string, Record<string, string>> = {};
   const written = new Set<string>();
@@ -154,7 +161,7 @@ async function* dockerEntries(images: Images, selected: Selected[]): AsyncGenera
 }
 
 /** The tar header needs the size before the bytes: one pass through gunzip to count them. */
-async function uncompressedSize(images: Images, layer: LayerRef): Promise<number> {
+async function uncompressedSize(images: ArchiveDeps, layer: LayerRef): Promise<number> {
   if (!GZIP_LAYER_MEDIA_TYPES.includes(layer.mediaType)) return images.blobs.size(layer.blob);
   let size = 0;
   for await (const chunk of images.blobs.open(layer.blob).pipe(gunzip())) size += (chunk as Buffer).length;
@@ -190,7 +197,7 @@ export interface LoadResult {
   images: ImageRecord[];
 }
 
-export async function loadImages(images: Images, source: Readable): Promise<LoadResult> {
+export async function loadImages(images: ArchiveDeps, source: Readable): Promise<LoadResult> {
   const dir = tempName(path.join(images.root, 'load'));
   fs.mkdirSync(dir, { recursive: true });
   try {
@@ -205,7 +212,7 @@ export async function loadImages(images: Images, source: Readable): Promise<Load
   }
 }
 
-async function loadDocker(images: Images, dir: string): Promise<LoadResult> {
+async function loadDocker(images: ArchiveDeps, dir: string): Promise<LoadResult> {
   const entries = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
     Config: string;
     RepoTags?: string[] | null;
@@ -243,7 +250,7 @@ async function loadDocker(images: Images, dir: string): Promise<LoadResult> {
   return result;
 }
 
-async function loadOci(images: Images, dir: string): Promise<LoadResult> {
+async function loadOci(images: ArchiveDeps, dir: string): Promise<LoadResult> {
   const blobPath = (d: Digest) => inside(dir, `blobs/sha256/${digestHex(d)}`);
   const copyBlob = async (d: Descriptor) => {
     if (!isDigest(d.digest))
