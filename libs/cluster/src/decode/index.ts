@@ -1,0 +1,9 @@
+export { DecodeError, type DecodeProblem, type Decoder } from './decoder';
+export type { EntryDecoder } from './entry';
+export * as decoders from './combinators';
+export { decodeNode, decodeNodeDescription, decodeNodeRole, decodeNodeSpec } from './node';
+export { decodeService, decodeServiceSpec } from './service';
+export { decodeTask, decodeTaskState, decodeTaskStatus } from './task';
+export { decodeNetwork, decodeNetworkSpec, decodeNetworkView } from './network';
+export { decodeFileObjectSpec, decodeFileObjectView, decodeStackSummary, type FileObjectView } from './files';
+export * from './session';
