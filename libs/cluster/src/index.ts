@@ -9,3 +9,4 @@ export * from './units';
 export * from './constraint';
 export * from './rejections';
 export * from './decode';
+export * from './service-flags';

@@ -13,7 +13,8 @@ import { manager } from '../manager';
 import { printListing } from '../output';
 import { replicasColumn, sameRunningTasks } from '../cluster-views/views';
 import { currentCrashLoop, waitingLines } from '../cluster-views/progress';
-import { LIST_OPTIONS, TASK_OPTIONS, listServices, listTasks, reportCrashLoop } from './service';
+import { LIST_OPTIONS, TASK_OPTIONS, listServices, listTasks } from './service-lists';
+import { reportCrashLoop } from './service-progress';
 
 const parse = <T>(json: string) => JSON.parse(json) as T;
 

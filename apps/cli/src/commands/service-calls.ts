@@ -1,0 +1,49 @@
+/** The manager's calls `service` and `stack` make, with their answers decoded. */
+import type { Node, Service, ServiceSpec, Task } from '@berth/cluster';
+import type { Globals } from '../context';
+import { manager } from '../manager';
+
+export const parse = <T>(json: string) => JSON.parse(json) as T;
+
+export async function getService(g: Globals, ref: string): Promise<Service> {
+  return parse<Service>((await manager(g).call('GetService', { ref })).json);
+}
+
+export async function tasksOf(g: Globals, service: string, desiredState = ''): Promise<Task[]> {
+  return (await manager(g).call('ListTasks', { service, node: '', desiredState })).json.map((j) =>
+    parse<Task>(j),
+  );
+}
+
+export async function nodesById(g: Globals): Promise<Map<string, Node>> {
+  const nodes = (await manager(g).call('ListNodes', { filters: {} })).json.map((j) => parse<Node>(j));
+  return new Map(nodes.map((n) => [n.id, n]));
+}
+
+/** The service REF with its spec as CHANGE makes it from the current one, written at the version read. */
+export async function updateSpec(
+  g: Globals,
+  ref: string,
+  change: (spec: ServiceSpec) => ServiceSpec,
+): Promise<Service> {
+  const service = await getService(g, ref);
+  return parse<Service>(
+    (
+      await manager(g).call('UpdateService', {
+        ref: service.id,
+        specJson: JSON.stringify(change(service.spec)),
+        version: service.meta.version,
+      })
+    ).json,
+  );
+}
+
+/** The service and (WITH_TASKS) its tasks that should run, now and after each change: the manager pushes them. */
+export async function* watchService(
+  g: Globals,
+  ref: string,
+  withTasks: boolean,
+): AsyncGenerator<{ service: Service; tasks: Task[] }> {
+  for await (const state of manager(g).stream('WatchService', { ref, withTasks }))
+    yield { service: parse<Service>(state.json), tasks: state.taskJson.map((j) => parse<Task>(j)) };
+}
