@@ -2,11 +2,20 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CniRunner } from '@berth/network';
 import type { ProgramResult, RunProgram } from '@berth/process';
 import type { ClusterAttachment, NetworkAttachment } from './attachment';
+import { BridgeRules } from './bridge-rules';
+import { CniAdapter } from './cni-adapter';
 import type { EndpointDirectory, OverlayHooks, OverlayNetworkInfo } from './hooks';
+import { HostPorts } from './host-ports';
 import type { Namespaces } from './namespaces';
-import type { NetworkRecord } from './network-record';
+import { NetworkCatalog } from './network-catalog';
+import { NetworkParking } from './network-parking';
+import { builtinNetworks, type NetworkRecord } from './network-record';
+import { NetworkTeardowns } from './network-teardowns';
+import { NetworkStore } from './network.store';
+import { TeardownJournal } from './teardown-journal';
 
 /** The CNI plugins the agent runs, as empty files for CniRunner to find. */
 const PLUGINS = ['bridge', 'host-local', 'portmap', 'firewall', 'static', 'tuning'];
@@ -200,3 +209,71 @@ export function attachment(
     ...fields,
   };
 }
+
+/** Everything under NetworksService, over fakes: host programs, namespaces, host ports and the cluster side. */
+export class NetworkParts {
+  readonly run = new FakeRun();
+  readonly namespaces = new FakeNamespaces();
+  readonly overlays = new FakeOverlays();
+  readonly directory = new FakeDirectory();
+  /** Ports held, by host port, and every release, in order. */
+  readonly held = new Set<number>();
+  readonly portsReleased: number[] = [];
+  readonly store: NetworkStore;
+  readonly catalog: NetworkCatalog;
+  readonly journal: TeardownJournal;
+  readonly cni: CniAdapter;
+  readonly rules: BridgeRules;
+  readonly ports: HostPorts;
+  readonly teardowns: NetworkTeardowns;
+  readonly parking: NetworkParking;
+
+  /** @param dir this test's own directory (tempDir()) */
+  constructor(readonly dir: string) {
+    this.store = NetworkStore.open(path.join(dir, 'network'), builtinNetworks(TEST_CONFIG, ''));
+    this.catalog = new NetworkCatalog(this.store, this.overlays, TEST_CONFIG);
+    this.journal = TeardownJournal.open(path.join(dir, 'network', 'teardowns'));
+    this.cni = new CniAdapter(
+      new CniRunner([pluginDir(dir)], this.run.run),
+      path.join(dir, 'network', 'ipam'),
+    );
+    this.rules = new BridgeRules(this.run.run);
+    this.ports = new HostPorts(async (mappings) =>
+      mappings.map((mapping) => {
+        this.held.add(mapping.hostPort);
+        return {
+          mapping,
+          close: async () => {
+            this.held.delete(mapping.hostPort);
+            this.portsReleased.push(mapping.hostPort);
+          },
+        };
+      }),
+    );
+    this.teardowns = new NetworkTeardowns(
+      this.journal,
+      this.cni,
+      this.catalog,
+      this.namespaces,
+      this.ports,
+      this.overlays,
+    );
+    this.parking = new NetworkParking(this.teardowns, this.journal, this.namespaces, this.catalog);
+  }
+
+  /** The container ids whose teardown is journaled. */
+  journaled(): string[] {
+    return fs
+      .readdirSync(path.join(this.dir, 'network', 'teardowns'))
+      .map((f) => f.replace(/\.json$/, ''))
+      .sort();
+  }
+}
+
+export const TEST_CONFIG = {
+  dataRoot: '/var/lib/berth',
+  bridge: 'berth0',
+  bridgeSubnet: '10.88.0.0/16',
+  networkPool: '10.89.0.0/16',
+  dnsUpstream: [],
+};
