@@ -13,6 +13,8 @@ const from =
     load().then((m) => m[name]);
 
 const containers = () => import('./containers');
+const containerInspect = () => import('./container-inspect');
+const containerFiles = () => import('./container-files');
 const run = () => import('./run');
 const images = () => import('./images');
 const archive = () => import('./archive');
@@ -40,15 +42,15 @@ export const COMMANDS: Record<string, Loader> = {
   rm: from(containers, 'rm'),
   rename: from(containers, 'rename'),
   wait: from(containers, 'wait'),
-  logs: from(containers, 'logs'),
-  inspect: from(containers, 'inspect'),
-  top: from(containers, 'top'),
-  diff: from(containers, 'diff'),
-  commit: from(containers, 'commit'),
-  export: from(containers, 'exportContainer'),
-  cp: from(containers, 'cp'),
-  port: from(containers, 'port'),
-  stats: from(containers, 'stats'),
+  logs: from(() => import('./container-logs'), 'logs'),
+  inspect: from(containerInspect, 'inspect'),
+  top: from(containerInspect, 'top'),
+  diff: from(containerInspect, 'diff'),
+  commit: from(containerFiles, 'commit'),
+  export: from(containerFiles, 'exportContainer'),
+  cp: from(containerFiles, 'cp'),
+  port: from(containerInspect, 'port'),
+  stats: from(containerInspect, 'stats'),
   pull: from(() => import('./pull'), 'pull'),
   push: from(() => import('./push'), 'push'),
   build: from(() => import('./build'), 'build'),
@@ -72,7 +74,7 @@ export const GROUPS: Record<string, Record<string, Loader>> = {
     ls: COMMANDS.ps,
     list: COMMANDS.ps,
     ps: COMMANDS.ps,
-    inspect: from(containers, 'containerInspect'),
+    inspect: from(containerInspect, 'containerInspect'),
     prune: from(system, 'prune'),
     ...pick(COMMANDS, [
       'run',

@@ -3,7 +3,7 @@ import { formatSize } from '@berth/cli-support/progress';
 import { compileTemplate } from '@berth/cli-support/template';
 import { RpcError } from '@berth/proto/status';
 import { command, daemonMessage, engine, write } from '../context';
-import { parseTimeFlag } from './containers';
+import { parseTimeFlag } from './container-logs';
 
 export const CLI_VERSION = '0.1.0';
 
