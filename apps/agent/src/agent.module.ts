@@ -1,6 +1,5 @@
 /** The engine daemon of one machine (DESIGN.md: agent): its services, and the handler groups that serve them over gRPC. */
 import { Module, type DynamicModule } from '@nestjs/common';
-import * as path from 'node:path';
 import { AGENT_CONFIG, ENDPOINT_DIRECTORY, OVERLAY_HOOKS } from './tokens';
 import type { AgentConfig } from './config';
 import { EventsService } from './events/events.service';
@@ -10,9 +9,9 @@ import { VolumesService } from './volumes/volumes.service';
 import { VolumesController } from './volumes/volumes.controller';
 import { NETWORK_PROVIDERS } from './networks/networks.providers';
 import { NetworksController } from './networks/networks.controller';
-import { ContainersService } from './containers/containers.service';
-import { ContainerRepository } from './containers/container.repository';
 import { ContainerDirectory } from './containers/container-directory';
+import { CONTAINER_PROVIDERS } from './containers/containers.providers';
+import { ContainersService } from './containers/containers.service';
 import { ContainerFilesService } from './containers/container-files.service';
 import { ContainersController } from './containers/containers.controller';
 import { SystemController } from './system/system.controller';
@@ -47,19 +46,14 @@ export class AgentModule {
         EventsService,
         ImagesService,
         VolumesService,
-        // repositories: their files are read here, once, not in constructors
-        {
-          provide: ContainerRepository,
-          useFactory: (c: AgentConfig) => ContainerRepository.open(path.join(c.dataRoot, 'containers')),
-          inject: [AGENT_CONFIG],
-        },
+        // repositories and parts made by factories: files are read there, once, not in constructors
         {
           provide: MembershipRepository,
           useFactory: (c: AgentConfig) => new MembershipRepository(c.dataRoot),
           inject: [AGENT_CONFIG],
         },
         // what networking asks of the containers and the cluster, injected rather than set later
-        ContainerDirectory,
+        ...CONTAINER_PROVIDERS,
         { provide: ENDPOINT_DIRECTORY, useExisting: ContainerDirectory },
         { provide: OVERLAY_HOOKS, useExisting: OverlayEndpointsService },
         ...NETWORK_PROVIDERS, // NetworksService and its parts

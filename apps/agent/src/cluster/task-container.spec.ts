@@ -3,7 +3,7 @@ import { makeService, makeTask } from '@berth/cluster/testing';
 import type { ContainerRecord } from '../containers/model';
 import {
   containerName,
-  containerSpecOf,
+  containerRequestOf,
   status,
   statusOfContainer,
   taskName,
@@ -68,13 +68,13 @@ describe('task-container', () => {
     });
   });
 
-  describe(containerSpecOf.name, () => {
+  describe(containerRequestOf.name, () => {
     it("should ask for the task's image under the task's container name, pulling it if missing", () => {
-      expect(containerSpecOf(task())).toMatchObject({
+      expect(containerRequestOf(task())).toMatchObject({
         image: 'nginx:1',
         name: 'web.2.t1',
         network: 'bridge',
-        pullMissing: true,
+        pull: { missing: true, auth: null },
       });
     });
 
@@ -83,44 +83,43 @@ describe('task-container', () => {
         { networkId: 'net-1', address: '10.0.1.5/24' },
         { networkId: 'ingress', address: '10.255.0.9/16' },
       ];
-      expect(containerSpecOf(task(undefined, { networks }))).toMatchObject({
+      expect(containerRequestOf(task(undefined, { networks }))).toMatchObject({
         network: 'bridge',
         endpoints: [
-          { network: 'net-1', ipv4Address: '10.0.1.5/24', aliases: [] },
-          { network: 'ingress', ipv4Address: '10.255.0.9/16', aliases: [] },
+          { network: 'net-1', address: '10.0.1.5/24', aliases: [] },
+          { network: 'ingress', address: '10.255.0.9/16', aliases: [] },
         ],
       });
-      expect(containerSpecOf(task()).endpoints).toEqual([]);
+      expect(containerRequestOf(task()).endpoints).toEqual([]);
     });
 
     it("should keep the image's entrypoint and command when the task names none", () => {
-      expect(containerSpecOf(task())).toMatchObject({ entrypoint: [], entrypointSet: false, cmd: [] });
+      expect(containerRequestOf(task())).toMatchObject({ entrypoint: null, cmd: [] });
     });
 
     it("should map the task's command to the entrypoint and its arguments to the command", () => {
-      const spec = containerSpecOf(
+      const spec = containerRequestOf(
         task((s) => {
           s.container.command = ['/bin/sh', '-c'];
           s.container.args = ['echo hi'];
         }),
       );
-      expect(spec).toMatchObject({ entrypoint: ['/bin/sh', '-c'], entrypointSet: true, cmd: ['echo hi'] });
+      expect(spec).toMatchObject({ entrypoint: ['/bin/sh', '-c'], cmd: ['echo hi'] });
     });
 
     it('should pass the arguments alone as the command, keeping the image entrypoint', () => {
-      const spec = containerSpecOf(task((s) => (s.container.args = ['-g', 'daemon off;'])));
-      expect(spec).toMatchObject({ entrypointSet: false, cmd: ['-g', 'daemon off;'] });
+      const spec = containerRequestOf(task((s) => (s.container.args = ['-g', 'daemon off;'])));
+      expect(spec).toMatchObject({ entrypoint: null, cmd: ['-g', 'daemon off;'] });
     });
 
     it('should pass the environment, working directory, user, hostname and switches', () => {
-      const spec = containerSpecOf(
+      const spec = containerRequestOf(
         task((s) => {
           s.container.env = ['A=1', 'B=2'];
           s.container.workdir = '/app';
           s.container.user = 'nobody';
           s.container.hostname = 'box';
           s.container.readOnly = true;
-          s.container.init = true;
           s.container.stopSignal = 'SIGQUIT';
         }),
       );
@@ -130,13 +129,12 @@ describe('task-container', () => {
         user: 'nobody',
         hostname: 'box',
         readOnly: true,
-        init: true,
         stopSignal: 'SIGQUIT',
       });
     });
 
     it("should label the container with Swarm's task, service and node labels over the task's own", () => {
-      const spec = containerSpecOf(
+      const spec = containerRequestOf(
         task(
           (s) => (s.container.labels = { team: 'a', [TASK_ID_LABEL]: 'forged', [NODE_ID_LABEL]: 'forged' }),
         ),
@@ -154,7 +152,7 @@ describe('task-container', () => {
     });
 
     it('should apply the limits, not the reservations', () => {
-      const spec = containerSpecOf(
+      const spec = containerRequestOf(
         task((s) => {
           s.resources.limits = { nanoCpus: 1_500_000_000, memoryBytes: 64 * 2 ** 20 };
           s.resources.reservations = { nanoCpus: 4e9, memoryBytes: 2 ** 30 };
@@ -164,21 +162,16 @@ describe('task-container', () => {
     });
 
     it('should leave CPUs and memory unlimited without limits', () => {
-      expect(containerSpecOf(task())).toMatchObject({ cpus: 0, memoryBytes: 0 });
+      expect(containerRequestOf(task())).toMatchObject({ cpus: 0, memoryBytes: 0 });
     });
 
-    it.each([
-      [10_000, 10],
-      [1_500, 2],
-      [1, 1],
-      [0, 0],
-    ])('should give a stop grace period of %i ms as %i s, rounding up', (ms, seconds) => {
-      const spec = containerSpecOf(task((s) => (s.container.stopGracePeriodMs = ms)));
-      expect(spec).toMatchObject({ stopTimeoutS: seconds, stopTimeoutSet: true });
+    it.each([10_000, 1_500, 1, 0])('should keep a stop grace period of %i ms to the millisecond', (ms) => {
+      const spec = containerRequestOf(task((s) => (s.container.stopGracePeriodMs = ms)));
+      expect(spec.stopTimeoutMs).toBe(ms);
     });
 
     it('should map mounts to the engine, readonly kept', () => {
-      const spec = containerSpecOf(
+      const spec = containerRequestOf(
         task(
           (s) =>
             (s.container.mounts = [
@@ -188,13 +181,13 @@ describe('task-container', () => {
         ),
       );
       expect(spec.mounts).toEqual([
-        { type: 'bind', source: '/srv', target: '/data', readOnly: true, options: [] },
-        { type: 'tmpfs', source: '', target: '/tmp', readOnly: false, options: [] },
+        { type: 'bind', source: '/srv', target: '/data', readOnly: true, options: [], createHostPath: false },
+        { type: 'tmpfs', source: '', target: '/tmp', readOnly: false, options: [], createHostPath: false },
       ]);
     });
 
-    it('should give health check times in nanoseconds', () => {
-      const spec = containerSpecOf(
+    it('should keep health check times in milliseconds', () => {
+      const spec = containerRequestOf(
         task(
           (s) =>
             (s.container.healthcheck = {
@@ -208,15 +201,15 @@ describe('task-container', () => {
       );
       expect(spec.healthcheck).toEqual({
         test: ['CMD-SHELL', 'true'],
-        intervalNs: 5_000_000_000,
-        timeoutNs: 1_500_000_000,
+        intervalMs: 5000,
+        timeoutMs: 1500,
         retries: 4,
-        startPeriodNs: 250_000_000,
+        startPeriodMs: 250,
       });
     });
 
     it('should leave the health check to the image when the task has none', () => {
-      expect(containerSpecOf(task()).healthcheck).toBeNull();
+      expect(containerRequestOf(task()).healthcheck).toBeNull();
     });
 
     it('should publish host-mode ports on this machine and leave ingress ports alone', () => {
@@ -230,7 +223,7 @@ describe('task-container', () => {
           ],
         },
       });
-      expect(containerSpecOf(t).ports).toEqual([
+      expect(containerRequestOf(t).ports).toEqual([
         { hostIp: '', hostPort: 8080, containerPort: 80, protocol: 'tcp' },
         { hostIp: '', hostPort: 0, containerPort: 53, protocol: 'udp' },
       ]);

@@ -3,7 +3,7 @@
  * task. Pure: the worker and the task runner act on these answers.
  */
 import type { Task, TaskStatus } from '@berth/cluster';
-import type { ContainerSpecMsg } from '../containers/plan';
+import { containerRequest, type ContainerRequest } from '../containers/request';
 import type { ContainerRecord } from '../containers/model';
 import {
   NODE_ID_LABEL,
@@ -24,15 +24,13 @@ export function containerName(task: Task): string {
   return `${taskName(task)}.${task.id}`;
 }
 
-/** The engine's container spec for TASK: its image, command, environment, limits and labels. */
-export function containerSpecOf(task: Task): Partial<ContainerSpecMsg> {
+/** TASK as a container request: its image, command, environment, limits, networks and labels. */
+export function containerRequestOf(task: Task): ContainerRequest {
   const c = task.spec.container;
   const { limits } = task.spec.resources;
-  return {
-    image: c.image,
+  return containerRequest(c.image, {
     name: containerName(task),
-    entrypoint: c.command,
-    entrypointSet: c.command.length > 0,
+    entrypoint: c.command.length ? c.command : null,
     cmd: c.args,
     env: c.env,
     workingDir: c.workdir,
@@ -48,45 +46,35 @@ export function containerSpecOf(task: Task): Partial<ContainerSpecMsg> {
     },
     // the machine's bridge for the way out (and host-mode ports); the overlay networks beside it
     network: 'bridge',
-    endpoints: (task.networks ?? []).map((a) => ({
-      network: a.networkId,
-      ipv4Address: a.address,
-      aliases: [],
-    })),
+    endpoints: (task.networks ?? []).map((a) => ({ network: a.networkId, address: a.address, aliases: [] })),
     // host-mode ports bind on this machine; ingress ones are the routing mesh's (issue 6)
     ports: task.endpoint.ports
       .filter((p) => p.publishMode === 'host')
-      .map((p) => ({
-        hostIp: '',
-        hostPort: p.publishedPort,
-        containerPort: p.targetPort,
-        protocol: p.protocol,
-      })),
+      .map((p) => ({ hostIp: '', hostPort: p.publishedPort, containerPort: p.targetPort, protocol: p.protocol })),
     mounts: c.mounts.map((m) => ({
       type: m.type,
       source: m.source,
       target: m.target,
       readOnly: m.readOnly,
       options: [],
+      createHostPath: false,
     })),
     memoryBytes: limits.memoryBytes,
     cpus: limits.nanoCpus / 1e9,
     readOnly: c.readOnly,
-    init: c.init,
     stopSignal: c.stopSignal,
-    stopTimeoutS: Math.ceil(c.stopGracePeriodMs / 1000),
-    stopTimeoutSet: true,
+    stopTimeoutMs: c.stopGracePeriodMs,
     healthcheck: c.healthcheck
       ? {
           test: c.healthcheck.test,
-          intervalNs: c.healthcheck.intervalMs * 1e6,
-          timeoutNs: c.healthcheck.timeoutMs * 1e6,
+          intervalMs: c.healthcheck.intervalMs,
+          timeoutMs: c.healthcheck.timeoutMs,
+          startPeriodMs: c.healthcheck.startPeriodMs,
           retries: c.healthcheck.retries,
-          startPeriodNs: c.healthcheck.startPeriodMs * 1e6,
         }
       : null,
-    pullMissing: true,
-  };
+    pull: { missing: true, auth: null },
+  });
 }
 
 /**

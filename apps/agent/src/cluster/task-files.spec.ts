@@ -71,6 +71,7 @@ describe('taskFilePlan', () => {
       target: '/run/secrets/db',
       readOnly: true,
       options: [],
+      createHostPath: false,
     });
   });
 

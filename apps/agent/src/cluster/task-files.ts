@@ -8,6 +8,7 @@ import { runChecked, runDirect } from '@berth/process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FILE_OBJECT_WORD, type FileObjectKind, type FileReference, type Task } from '@berth/cluster';
+import type { MountRequest } from '../containers/request';
 
 /** One file of a task: which secret or config, where on the host, where in the container, and how. */
 export interface TaskFile {
@@ -20,12 +21,11 @@ export interface TaskFile {
   mode: number;
 }
 
-export interface BindMount {
+/** A file's bind mount into the task's container (its source exists: written before). */
+export interface BindMount extends MountRequest {
   type: 'bind';
-  source: string;
-  target: string;
   readOnly: true;
-  options: string[];
+  createHostPath: false;
 }
 
 export const contentKey = (kind: FileObjectKind, name: string) => `${kind}/${name}`;
@@ -75,6 +75,7 @@ export function bindMounts(plan: readonly TaskFile[]): BindMount[] {
     target: f.target,
     readOnly: true,
     options: [],
+    createHostPath: false,
   }));
 }
 

@@ -1,7 +1,7 @@
 import { HELD_FOR_UPDATE, taskStateRank, type Task, type TaskState, type TaskStatus } from '@berth/cluster';
 import { makeService, makeTask } from '@berth/cluster/testing';
 import type { ContainerRecord } from '../containers/model';
-import type { ContainerSpecMsg } from '../containers/plan';
+import type { ContainerRequest } from '../containers/request';
 import { TASK_ID_LABEL } from './task-container';
 import { TaskRunner, type RunnerDeps } from './task-runner';
 import { containerRecord as record, containerState as state, flush } from './testing';
@@ -24,7 +24,7 @@ type Engine = RunnerDeps['containers'];
 
 class FakeContainers implements Engine {
   readonly calls: string[] = [];
-  readonly specs: ContainerSpecMsg[] = [];
+  readonly specs: ContainerRequest[] = [];
   createError: Error | null = null;
   startError: Error | null = null;
   stopError: Error | null = null;
@@ -35,7 +35,7 @@ class FakeContainers implements Engine {
   private readonly waiters = new Map<string, (s: State) => void>();
   private created = 0;
 
-  async create(spec: ContainerSpecMsg): Promise<ContainerRecord> {
+  async create(spec: ContainerRequest): Promise<ContainerRecord> {
     this.calls.push(`create ${spec.name}`);
     this.specs.push(spec);
     if (this.createGate) await this.createGate;
@@ -170,7 +170,7 @@ describe(TaskRunner.name, () => {
         image: 'nginx:1',
         name: 'web.1.t1',
         labels: { [TASK_ID_LABEL]: 't1' },
-        pullMissing: true,
+        pull: { missing: true, auth: null },
       });
     });
 
@@ -515,6 +515,7 @@ describe(TaskRunner.name, () => {
       target: '/run/secrets/db',
       readOnly: true as const,
       options: [],
+      createHostPath: false as const,
     };
 
     it("should make the container with the task's files mounted, and release them with it", async () => {

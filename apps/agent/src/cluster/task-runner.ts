@@ -8,8 +8,7 @@ import {
 } from '@berth/cluster';
 import type { ContainerRecord } from '../containers/model';
 import type { ContainersService } from '../containers/containers.service';
-import { containerSpecOf, readiesWhenPrepared, status, statusOfContainer } from './task-container';
-import type { ContainerSpecMsg } from '../containers/plan';
+import { containerRequestOf, readiesWhenPrepared, status, statusOfContainer } from './task-container';
 import type { BindMount } from './task-files';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -124,9 +123,9 @@ export class TaskRunner {
     this.report('accepted');
     this.report('preparing', { message: `preparing ${this.task.spec.container.image}` });
     try {
-      const spec = containerSpecOf(this.task) as ContainerSpecMsg;
+      const request = containerRequestOf(this.task);
       const files = (await this.deps.files?.prepare(this.task)) ?? [];
-      const record = await this.deps.containers.create({ ...spec, mounts: [...spec.mounts, ...files] });
+      const record = await this.deps.containers.create({ ...request, mounts: [...request.mounts, ...files] });
       this.containerId = record.id;
       if (this.disposed) return await this.removeContainer(); // dropped while it was being made
       if (readiesWhenPrepared(this.task)) await this.deps.containers.ready(record.id);

@@ -3,7 +3,7 @@ import type { Task, TaskState, TaskStatus } from '@berth/cluster';
 import { makeService, makeTask } from '@berth/cluster/testing';
 import type { ContainersService } from '../containers/containers.service';
 import type { ContainerRecord } from '../containers/model';
-import type { ContainerSpecMsg } from '../containers/plan';
+import type { ContainerRequest } from '../containers/request';
 import { TASK_ID_LABEL } from './task-container';
 import { containerRecord, containerState as state, flush } from './testing';
 import type { AgentConfig } from '../config';
@@ -33,7 +33,7 @@ class FakeContainers {
     return [...this.records.values()].filter((c) => all || c.state.status === 'running');
   }
 
-  async create(spec: ContainerSpecMsg): Promise<ContainerRecord> {
+  async create(spec: ContainerRequest): Promise<ContainerRecord> {
     const id = `c${++this.created}`;
     this.calls.push(`create ${spec.name}`);
     this.add(id, spec.labels ?? {}, 'created');

@@ -49,8 +49,8 @@ export class ContainerFilesService {
   /** `docker diff`: every path the container added (A), changed (C) or deleted (D). */
   diff(ref: string): Change[] {
     const c = this.containers.repo.get(ref);
-    const upper = this.containers.upperDir(c);
-    const lower = this.containers.layeredRoot(this.imageOf(c), null);
+    const upper = this.containers.layout.upperDir(c);
+    const lower = this.containers.layout.layeredRoot(this.imageOf(c), null);
     const changes: Change[] = [];
     const walk = (rel: string) => {
       for (const name of fs.readdirSync(path.join(upper, rel)).sort()) {
@@ -94,7 +94,7 @@ export class ContainerFilesService {
     const pause = options.pause && c.state.status === 'running';
     if (pause) await this.containers.pause(c.id);
     try {
-      const image = await this.imagesService.images.commit(base, this.containers.upperDir(c), {
+      const image = await this.imagesService.images.commit(base, this.containers.layout.upperDir(c), {
         config,
         ...(options.reference ? { reference: options.reference } : {}),
         ...(options.message ? { message: options.message } : {}),
@@ -115,7 +115,7 @@ export class ContainerFilesService {
     const c = this.containers.repo.get(ref);
     const tree = new LayeredTree(
       `container ${c.name}`,
-      this.containers.layeredRoot(this.imageOf(c), this.containers.upperDir(c)),
+      this.containers.layout.layeredRoot(this.imageOf(c), this.containers.layout.upperDir(c)),
     );
     this.events.emit('container', 'export', c.id, { name: c.name, image: c.image });
     return Readable.from(packTar(treeEntries(tree, '', '')));
@@ -130,7 +130,7 @@ export class ContainerFilesService {
     c: ContainerRecord,
     containerPath: string,
   ): { tree: ReadableTree; rel: string; writeDir: (rel: string) => string } {
-    const root = this.containers.layeredRoot(this.imageOf(c), this.containers.upperDir(c));
+    const root = this.containers.layout.layeredRoot(this.imageOf(c), this.containers.layout.upperDir(c));
     const resolved = root.resolve(containerPath.replace(/^\/+/, ''), true);
     const mount = this.mountCovering(c.mounts, `/${resolved}`);
     if (mount) {
@@ -139,7 +139,7 @@ export class ContainerFilesService {
       const rel = path.posix.relative(mount.destination, `/${resolved}`);
       return { tree, rel, writeDir: (r) => path.join(hostDir, r) };
     }
-    const upper = this.containers.upperDir(c);
+    const upper = this.containers.layout.upperDir(c);
     return {
       tree: new LayeredTree(`container ${c.name}`, root),
       rel: resolved,

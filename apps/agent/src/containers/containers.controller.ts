@@ -21,7 +21,7 @@ import { matchesFilters, type ContainerRecord } from './model';
 import { cpuPercent, memoryPercent, networkCounters, type Sample } from './stats';
 import { inspectOf, summaryOf } from './views';
 import type { LogOptions } from './logs';
-import type { ContainerSpecMsg } from './plan';
+import { requestFromProto } from './request-proto';
 
 type RunEvent = berth.engine.v1.IRunEvent;
 type ExecOutput = berth.engine.v1.IExecOutput;
@@ -48,7 +48,7 @@ export class ContainersController implements HandlerGroup {
     return {
       CreateContainer: async (req) => {
         if (!req.spec) throw new InvalidArgumentError('a container spec is required');
-        const record = await c.create(req.spec as ContainerSpecMsg);
+        const record = await c.create(requestFromProto(req.spec));
         return { id: record.id, warnings: [] };
       },
       StartContainer: async (req) => {
@@ -93,7 +93,7 @@ export class ContainersController implements HandlerGroup {
       },
       InspectContainer: async (req) => {
         const record = c.repo.get(req.id);
-        return { json: JSON.stringify(inspectOf(record, c.filesOf(record))) };
+        return { json: JSON.stringify(inspectOf(record, c.layout.filesOf(record))) };
       },
       ContainerLogs: (req, ctx) => this.logs(req, ctx),
       WaitContainer: async (req) => exitMessage(await c.wait(req.id)),
@@ -131,10 +131,11 @@ export class ContainersController implements HandlerGroup {
 
   /** Create (pulling if need be), start, then this run's output and its exit status. */
   private run(req: HandlerRequest<'RunContainer'>, ctx: CallContext): AsyncIterable<RunEvent> {
-    const spec = req.spec as ContainerSpecMsg | null;
+    const spec = req.spec;
     if (!spec) throw new InvalidArgumentError('a container spec is required');
     return Channel.of<RunEvent>(async (out) => {
-      const record = await this.containers.create(spec, (e) =>
+      const request = requestFromProto(spec);
+      const record = await this.containers.create(request, (e) =>
         out.push({ pull: 'status' in e ? e : progressMessage(e) }),
       );
       out.push({ created: record.id });
@@ -202,7 +203,7 @@ export class ContainersController implements HandlerGroup {
       const start = first.done ? null : (first.value.start as berth.engine.v1.AttachStart | null);
       if (!start) throw new InvalidArgumentError('the first attach message must name the container');
       const record = this.containers.repo.get(start.id);
-      const offset = fs.statSync(this.containers.logPath(record), { throwIfNoEntry: false })?.size ?? 0;
+      const offset = fs.statSync(this.containers.layout.logPath(record), { throwIfNoEntry: false })?.size ?? 0;
       const size =
         start.size?.rows && start.size.cols ? { rows: start.size.rows, cols: start.size.cols } : undefined;
       if (start.start) await this.containers.start(record.id, size);

@@ -7,10 +7,10 @@ import {
   planContainer,
   resolvConf,
   runtimeOptions,
-  type ContainerSpecMsg,
   type ImageFacts,
   type Resolved,
 } from './plan';
+import { requestFromProto } from './request-proto';
 
 const ID = '0123456789ab'.padEnd(64, 'c');
 const image: ImageFacts = {
@@ -26,9 +26,12 @@ const image: ImageFacts = {
     Labels: { from: 'image' },
   },
 };
-const spec = (fields: Record<string, unknown> = {}): ContainerSpecMsg =>
-  berth.engine.v1.ContainerSpec.decode(
-    berth.engine.v1.ContainerSpec.encode({ image: 'busybox', ...fields }).finish(),
+/** What the engine API's create carries, through the wire and into a request, as the controller does. */
+const spec = (fields: Record<string, unknown> = {}) =>
+  requestFromProto(
+    berth.engine.v1.ContainerSpec.decode(
+      berth.engine.v1.ContainerSpec.encode({ image: 'busybox', ...fields }).finish(),
+    ),
   );
 const plan = (fields: Record<string, unknown> = {}) =>
   planContainer(spec(fields), image, ID, 'web', new Date('2026-01-01T00:00:00Z'));

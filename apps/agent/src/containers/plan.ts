@@ -1,19 +1,19 @@
 /**
- * A create request and the image's config → the container the engine will
+ * A container request and the image's config → the container the engine will
  * keep; then that container and what the machine resolved for it → the
  * options libs/runtime turns into an OCI spec. Pure: every rule of how
  * `docker run` flags meet an image lives here.
  */
 import type { ContainerOptions } from '@berth/runtime';
 import type { ContainerConfig } from '@berth/image';
-import type { berth } from '@berth/proto';
-import { publishAll, type PortMapping } from '@berth/network';
+import { publishAll } from '@berth/network';
 import { ConflictError, InvalidArgumentError } from '../errors';
 import type { ContainerRecord, HealthConfig, MountRecord, RestartPolicy } from './model';
-
-export type ContainerSpecMsg = berth.engine.v1.ContainerSpec;
+import type { ContainerRequest } from './request';
 
 const SECOND = 1000;
+/** Docker's stop timeout when none is given */
+const DEFAULT_STOP_TIMEOUT_MS = 10 * SECOND;
 const DEFAULT_HEALTH = { intervalMs: 30 * SECOND, timeoutMs: 30 * SECOND, startPeriodMs: 0, retries: 3 };
 
 /** KEY=value lists merged: later names override earlier ones, order kept. */
@@ -27,48 +27,50 @@ export function mergeEnv(...lists: (readonly string[] | undefined)[]): string[] 
   return [...map.values()];
 }
 
-function healthFrom(spec: ContainerSpecMsg, image: ContainerConfig): HealthConfig | null {
-  if (spec.noHealthcheck) return null;
-  const given = spec.healthcheck;
+function healthFrom(request: ContainerRequest, image: ContainerConfig): HealthConfig | null {
+  if (request.noHealthcheck) return null;
+  const given = request.healthcheck;
   const fromImage = image.Healthcheck;
-  const test = given?.test?.length ? given.test : fromImage?.Test;
+  const test = given?.test.length ? given.test : fromImage?.Test;
   if (!test?.length || test[0] === 'NONE') return null;
-  const ms = (ns: number | undefined | null, fallback: number) => (ns ? Math.round(ns / 1e6) : fallback);
+  // the image's durations are Docker's nanoseconds
+  const ms = (own: number | undefined, imageNs: number | undefined, fallback: number) =>
+    own || (imageNs ? Math.round(imageNs / 1e6) : fallback);
   return {
     test: test[0] === 'CMD' || test[0] === 'CMD-SHELL' ? test : ['CMD-SHELL', test.join(' ')],
-    intervalMs: ms(given?.intervalNs || fromImage?.Interval, DEFAULT_HEALTH.intervalMs),
-    timeoutMs: ms(given?.timeoutNs || fromImage?.Timeout, DEFAULT_HEALTH.timeoutMs),
-    startPeriodMs: ms(given?.startPeriodNs || fromImage?.StartPeriod, DEFAULT_HEALTH.startPeriodMs),
+    intervalMs: ms(given?.intervalMs, fromImage?.Interval, DEFAULT_HEALTH.intervalMs),
+    timeoutMs: ms(given?.timeoutMs, fromImage?.Timeout, DEFAULT_HEALTH.timeoutMs),
+    startPeriodMs: ms(given?.startPeriodMs, fromImage?.StartPeriod, DEFAULT_HEALTH.startPeriodMs),
     retries: given?.retries || fromImage?.Retries || DEFAULT_HEALTH.retries,
   };
 }
 
-function restartFrom(spec: ContainerSpecMsg): RestartPolicy {
-  const name = spec.restart?.name || 'no';
+function restartFrom(request: ContainerRequest): RestartPolicy {
+  const { name, maximumRetryCount } = request.restart;
   if (!['no', 'always', 'unless-stopped', 'on-failure'].includes(name))
     throw new InvalidArgumentError(
       `invalid restart policy "${name}": use no, always, unless-stopped or on-failure[:max-retries]`,
     );
-  return { name: name as RestartPolicy['name'], maximumRetryCount: spec.restart?.maximumRetryCount ?? 0 };
+  return { name: name as RestartPolicy['name'], maximumRetryCount };
 }
 
-function mountsFrom(spec: ContainerSpecMsg, image: ContainerConfig): MountRecord[] {
-  const mounts: MountRecord[] = (spec.mounts ?? []).map((m) => {
+function mountsFrom(request: ContainerRequest, image: ContainerConfig): MountRecord[] {
+  const mounts: MountRecord[] = request.mounts.map((m) => {
     const type = (m.type || 'volume') as MountRecord['type'];
     if (!['bind', 'volume', 'tmpfs'].includes(type))
       throw new InvalidArgumentError(`mount type "${m.type}" is not supported (bind, volume, tmpfs)`);
-    const destination = m.target ?? '';
+    const destination = m.target;
     if (!destination.startsWith('/'))
       throw new InvalidArgumentError(`invalid mount target "${destination}": it must be an absolute path`);
-    if (type === 'bind' && !(m.source ?? '').startsWith('/'))
+    if (type === 'bind' && !m.source.startsWith('/'))
       throw new InvalidArgumentError(`invalid bind source "${m.source}": it must be an absolute path`);
     return {
       type,
-      source: m.source ?? '',
+      source: m.source,
       destination,
-      readOnly: m.readOnly ?? false,
+      readOnly: m.readOnly,
       anonymous: type === 'volume' && !m.source,
-      ...(m.options?.length ? { options: m.options } : {}),
+      ...(m.options.length ? { options: m.options } : {}),
       ...(type === 'bind' && m.createHostPath ? { createHostPath: true } : {}),
     };
   });
@@ -84,15 +86,6 @@ function mountsFrom(spec: ContainerSpecMsg, image: ContainerConfig): MountRecord
   return mounts;
 }
 
-function portsFrom(spec: ContainerSpecMsg): PortMapping[] {
-  return (spec.ports ?? []).map((p) => {
-    const protocol = (p.protocol || 'tcp') as PortMapping['protocol'];
-    if (!p.containerPort || p.containerPort > 65535)
-      throw new InvalidArgumentError(`invalid container port ${p.containerPort}`);
-    return { hostIp: p.hostIp ?? '', hostPort: p.hostPort ?? 0, containerPort: p.containerPort, protocol };
-  });
-}
-
 export interface ImageFacts {
   reference: string;
   configDigest: string;
@@ -101,36 +94,34 @@ export interface ImageFacts {
 }
 
 export function planContainer(
-  spec: ContainerSpecMsg,
+  request: ContainerRequest,
   image: ImageFacts,
   id: string,
   name: string,
   now: Date,
 ): ContainerRecord {
   const ic = image.config;
-  const entrypoint = spec.entrypointSet
-    ? (spec.entrypoint ?? []).filter((s) => s !== '')
-    : (ic.Entrypoint ?? []);
-  const cmd = spec.cmd?.length ? spec.cmd : spec.entrypointSet ? [] : (ic.Cmd ?? []);
+  const entrypoint = request.entrypoint ?? ic.Entrypoint ?? [];
+  const cmd = request.cmd.length ? request.cmd : request.entrypoint ? [] : (ic.Cmd ?? []);
   const argv = [...entrypoint, ...cmd];
   if (!argv.length)
     throw new InvalidArgumentError('No command specified: the image has no CMD or ENTRYPOINT, so give one');
-  const workingDir = spec.workingDir || ic.WorkingDir || '/';
+  const workingDir = request.workingDir || ic.WorkingDir || '/';
   if (!workingDir.startsWith('/'))
     throw new InvalidArgumentError(
       `the working directory '${workingDir}' is invalid, it needs to be an absolute path`,
     );
-  const restart = restartFrom(spec);
-  if (spec.autoRemove && restart.name !== 'no')
+  const restart = restartFrom(request);
+  if (request.autoRemove && restart.name !== 'no')
     throw new ConflictError('Conflicting options: --restart and --rm');
-  const ports = portsFrom(spec);
+  const ports = request.ports;
   const exposed = [
     ...new Set([
       ...Object.keys(ic.ExposedPorts ?? {}),
       ...ports.map((p) => `${p.containerPort}/${p.protocol}`),
     ]),
   ];
-  const network = spec.network || 'bridge';
+  const network = request.network || 'bridge';
   if (network === 'host' && ports.length)
     throw new InvalidArgumentError(
       'published ports are discarded when using host network mode: drop -p, or use a bridge network',
@@ -145,44 +136,42 @@ export function planContainer(
     path: argv[0],
     args: argv.slice(1),
     config: {
-      env: mergeEnv(ic.Env, spec.tty ? ['TERM=xterm'] : [], spec.env),
+      env: mergeEnv(ic.Env, request.tty ? ['TERM=xterm'] : [], request.env),
       workingDir,
-      user: spec.user || ic.User || '',
-      hostname: spec.hostname || id.slice(0, 12),
-      labels: { ...ic.Labels, ...spec.labels },
-      tty: spec.tty ?? false,
-      openStdin: spec.openStdin ?? false,
-      stopSignal: spec.stopSignal || ic.StopSignal || 'SIGTERM',
-      stopTimeoutMs: spec.stopTimeoutSet ? Number(spec.stopTimeoutS) * 1000 : 10_000,
+      user: request.user || ic.User || '',
+      hostname: request.hostname || id.slice(0, 12),
+      labels: { ...ic.Labels, ...request.labels },
+      tty: request.tty,
+      openStdin: request.openStdin,
+      stopSignal: request.stopSignal || ic.StopSignal || 'SIGTERM',
+      stopTimeoutMs: request.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS,
       exposedPorts: exposed,
-      healthcheck: healthFrom(spec, ic),
+      healthcheck: healthFrom(request, ic),
       entrypoint,
       cmd,
     },
     hostConfig: {
       network,
-      networkAliases: spec.networkAliases ?? [],
-      ports: spec.publishAll ? [...ports, ...publishAll(exposed, ports)] : ports,
-      publishAll: spec.publishAll ?? false,
+      networkAliases: request.networkAliases,
+      ports: request.publishAll ? [...ports, ...publishAll(exposed, ports)] : ports,
+      publishAll: request.publishAll,
       restart,
-      autoRemove: spec.autoRemove ?? false,
-      readOnly: spec.readOnly ?? false,
-      memoryBytes: Number(spec.memoryBytes ?? 0),
-      memorySwapBytes: Number(spec.memorySwapBytes ?? 0),
-      cpus: spec.cpus ?? 0,
-      cpuShares: Number(spec.cpuShares ?? 0),
-      pidsLimit: Number(spec.pidsLimit ?? 0),
-      capAdd: spec.capAdd ?? [],
-      capDrop: spec.capDrop ?? [],
-      sysctls: Object.fromEntries(
-        (spec.sysctls ?? []).map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]),
-      ),
-      ulimits: (spec.ulimits ?? []).map(parseUlimit),
-      extraHosts: spec.extraHosts ?? [],
-      dns: spec.dns ?? [],
-      privileged: spec.privileged ?? false,
+      autoRemove: request.autoRemove,
+      readOnly: request.readOnly,
+      memoryBytes: request.memoryBytes,
+      memorySwapBytes: request.memorySwapBytes,
+      cpus: request.cpus,
+      cpuShares: request.cpuShares,
+      pidsLimit: request.pidsLimit,
+      capAdd: request.capAdd,
+      capDrop: request.capDrop,
+      sysctls: request.sysctls,
+      ulimits: request.ulimits,
+      extraHosts: request.extraHosts,
+      dns: request.dns,
+      privileged: request.privileged,
     },
-    mounts: mountsFrom(spec, ic),
+    mounts: mountsFrom(request, ic),
     state: {
       status: 'created',
       pid: 0,
@@ -197,16 +186,16 @@ export function planContainer(
     manuallyStopped: false,
     boundPorts: [],
     // more networks from the start (a task's overlay networks, with the addresses the cluster gave)
-    networks: (spec.endpoints ?? [])
+    networks: request.endpoints
       .filter((e) => e.network && e.network !== network)
       .map((e) => ({
-        network: e.network!,
+        network: e.network,
         ip: '',
         prefixLength: 0,
         gateway: '',
         mac: '',
-        aliases: e.aliases ?? [],
-        ...(e.ipv4Address ? { requestedAddress: e.ipv4Address } : {}),
+        aliases: e.aliases,
+        ...(e.address ? { requestedAddress: e.address } : {}),
       })),
   };
 }

@@ -87,7 +87,7 @@ export class SystemController implements HandlerGroup {
       Containers: containers.map((c) => ({
         Id: c.id,
         Names: [`/${c.name}`],
-        SizeRw: diskUsage(this.containers.upperDir(c)),
+        SizeRw: diskUsage(this.containers.layout.upperDir(c)),
         State: c.state.status,
       })),
       Volumes: this.volumes
@@ -116,7 +116,7 @@ export class SystemController implements HandlerGroup {
         for (const c of this.containers.repo.all()) {
           if (c.state.status !== 'exited' && c.state.status !== 'created' && c.state.status !== 'dead')
             continue;
-          reclaimedBytes += diskUsage(this.containers.upperDir(c));
+          reclaimedBytes += diskUsage(this.containers.layout.upperDir(c));
           await this.containers.remove(c.id, {});
           deleted.push(c.id);
         }
