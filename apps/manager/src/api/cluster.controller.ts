@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  FileObjectKind,
-  FileObjectSpec,
-  NetworkSpec,
-  NodeDescription,
-  NodeRole,
-  NodeSpec,
-  ServiceSpec,
+import {
+  decodeFileObjectSpec,
+  decodeNetworkSpec,
+  decodeNodeDescription,
+  decodeNodeSpec,
+  decodeServiceSpec,
+  type FileObjectKind,
+  type NodeRole,
 } from '@berth/cluster';
 import type { CLUSTER_SERVICE } from '@berth/proto';
 import type { CallContext, Handlers, RequestFor, ResponseFor } from '@berth/proto/server';
@@ -19,8 +19,8 @@ import { NodesService } from '../nodes/nodes.service';
 import { PresenceService } from '../presence/presence.service';
 import { ServicesService } from '../services/services.service';
 import { StacksService } from '../stacks/stacks.service';
-import type { DesiredFile, DesiredNetwork } from '../stacks/stack-plan';
 import { Authorizer } from './authorizer';
+import { decodeDesiredFile, decodeDesiredNetwork, decodeRequest } from './requests';
 
 const json = (value: unknown) => ({ json: JSON.stringify(value) });
 const jsons = (values: unknown[]) => ({ json: values.map((v) => JSON.stringify(v)) });
@@ -28,14 +28,6 @@ const jsons = (values: unknown[]) => ({ json: values.map((v) => JSON.stringify(v
 function fileKind(kind: string): FileObjectKind {
   if (kind === 'secrets' || kind === 'configs') return kind;
   throw invalid(`unknown kind "${kind}": secrets or configs`);
-}
-
-function parseJson<T>(text: string, what: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw invalid(`${what} is not valid JSON`);
-  }
 }
 
 /** The Cluster service's methods: who may call each, then the service that does it. */
@@ -103,7 +95,7 @@ export class ClusterController {
       },
       GetCa: async () => ({ caPem: this.cluster.require().ca.certPem }),
       Join: async (request) => {
-        const description = parseJson<NodeDescription>(request.descriptionJson, 'the node description');
+        const description = decodeRequest(request.descriptionJson, decodeNodeDescription);
         return this.cluster.join(request.token, request.csrPem, description, request.nodeId);
       },
       Inspect: async (_request, context) => {
@@ -135,7 +127,7 @@ export class ClusterController {
       ),
       UpdateNode: async (request, context) => {
         await admin(context);
-        const spec = parseJson<NodeSpec>(request.specJson, 'the node spec');
+        const spec = decodeRequest(request.specJson, decodeNodeSpec);
         return json(await this.nodes.update(request.ref, spec, request.version));
       },
       RemoveNode: async (request, context) => (
@@ -145,18 +137,22 @@ export class ClusterController {
       ),
       CreateService: async (request, context) => {
         await admin(context);
-        return json(await this.services.create(parseJson<ServiceSpec>(request.specJson, 'the service spec')));
+        return json(await this.services.create(decodeRequest(request.specJson, decodeServiceSpec)));
       },
       UpdateService: async (request, context) => {
         await admin(context);
-        const spec = parseJson<ServiceSpec>(request.specJson, 'the service spec');
+        const spec = decodeRequest(request.specJson, decodeServiceSpec);
         return json(await this.services.update(request.ref, spec, request.version));
       },
       DeployStack: async (request, context) => {
         await admin(context);
-        const specs = request.servicesJson.map((j) => parseJson<ServiceSpec>(j, 'a service spec'));
-        const networks = request.networksJson.map((j) => parseJson<DesiredNetwork>(j, 'a network'));
-        const files = request.filesJson.map((j) => parseJson<DesiredFile>(j, 'a secret or config'));
+        const specs = request.servicesJson.map((j, i) =>
+          decodeRequest(j, decodeServiceSpec, `services[${i}]`),
+        );
+        const networks = request.networksJson.map((j, i) =>
+          decodeRequest(j, decodeDesiredNetwork, `networks[${i}]`),
+        );
+        const files = request.filesJson.map((j, i) => decodeRequest(j, decodeDesiredFile, `files[${i}]`));
         return json(
           await this.stacks.deploy(request.name, specs, networks, files, {
             prune: request.prune,
@@ -193,7 +189,7 @@ export class ClusterController {
       ServiceLogs: (request, context) => this.logs.serviceLogs(request, context, () => admin(context)),
       CreateNetwork: async (request, context) => {
         await admin(context);
-        return json(await this.networks.create(parseJson<NetworkSpec>(request.specJson, 'the network spec')));
+        return json(await this.networks.create(decodeRequest(request.specJson, decodeNetworkSpec)));
       },
       ListNetworks: async (_request, context) => (await admin(context), jsons(this.networks.list())),
       GetNetwork: async (request, context) => (
@@ -208,7 +204,7 @@ export class ClusterController {
       CreateFileObject: async (request, context) => {
         await admin(context);
         const kind = fileKind(request.kind);
-        const spec = parseJson<FileObjectSpec>(request.specJson, `the ${kind} spec`);
+        const spec = decodeRequest(request.specJson, decodeFileObjectSpec);
         const object = await this.files.create(kind, spec, Buffer.from(request.data));
         return json(this.files.view(kind, object));
       },

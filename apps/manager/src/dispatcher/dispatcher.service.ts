@@ -1,5 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  DecodeError,
+  decodeHello,
+  decodeStatusReport,
   type ClusterSnapshot,
   type Node,
   type NodeDescription,
@@ -17,7 +20,7 @@ import { StateService } from '../state/state.service';
 import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
 import { networkViewsFor } from './network-views';
 import { NodeTaskIndex } from './node-task-index';
-import { applyStatus } from './status-updates';
+import { applyStatus, type StatusRefusal } from './status-updates';
 import { ClusterService } from '../cluster/cluster.service';
 
 type ManagerMessage = clusterApi.cluster.v1.IManagerMessage;
@@ -178,16 +181,7 @@ export class DispatcherService {
     try {
       for await (const message of requests) {
         this.lastSeen.set(session.nodeId, Date.now());
-        // not awaited: its write may wait for etcd, and the heartbeats behind it must still count
-        if (message.hello)
-          void this.hello(
-            session,
-            JSON.parse(message.hello.descriptionJson ?? '{}') as NodeDescription,
-            peer,
-          ).catch((error: Error) => {
-            this.log.warn(`hello of node ${session.nodeId}: ${error.message}; closing its session`);
-            session.out.close();
-          });
+        if (message.hello) this.readHello(session, message.hello, peer);
         if (message.statuses) this.queueStatuses(session.nodeId, message.statuses.updates ?? []);
       }
     } catch (error) {
@@ -199,6 +193,23 @@ export class DispatcherService {
       }
       session.out.close();
     }
+  }
+
+  /** A malformed hello is refused (logged, the node stays as it was): its next hello may do. */
+  private readHello(session: Session, hello: clusterApi.cluster.v1.IHello, peer: string): void {
+    let description: NodeDescription;
+    try {
+      description = decodeHello(hello).descriptionJson;
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error;
+      this.log.warn(`hello of node ${session.nodeId} refused: ${error.message}`);
+      return;
+    }
+    // not awaited: its write may wait for etcd, and the heartbeats behind it must still count
+    void this.hello(session, description, peer).catch((error: Error) => {
+      this.log.warn(`hello of node ${session.nodeId}: ${error.message}; closing its session`);
+      session.out.close();
+    });
   }
 
   private async hello(session: Session, description: NodeDescription, peer: string): Promise<void> {
@@ -321,12 +332,17 @@ export class DispatcherService {
     this.dirtyNodes.clear();
   }
 
+  /** Each report decoded on its own: a malformed one is refused (logged), the others still count. */
   private queueStatuses(nodeId: string, updates: clusterApi.cluster.v1.ITaskStatusUpdate[]): void {
-    for (const update of updates)
-      this.pendingStatuses.set(update.taskId!, {
-        nodeId,
-        status: JSON.parse(update.statusJson!) as TaskStatus,
-      });
+    updates.forEach((update, i) => {
+      try {
+        const { taskId, statusJson } = decodeStatusReport(update, `statuses.updates[${i}]`);
+        this.pendingStatuses.set(taskId, { nodeId, status: statusJson });
+      } catch (error) {
+        if (!(error instanceof DecodeError)) throw error;
+        this.log.warn(`report of node ${nodeId} refused: ${error.message}`);
+      }
+    });
     this.scheduleStatuses();
   }
 
@@ -354,8 +370,9 @@ export class DispatcherService {
     this.pendingStatuses = new Map();
     const writes: Write[] = [];
     for (const [taskId, { nodeId, status }] of batch) {
-      const verdict = applyStatus(this.state.cache.get('tasks', taskId), nodeId, status);
+      const verdict = applyStatus(this.state.cache.get('tasks', taskId), nodeId, status, taskId);
       if (verdict.apply) writes.push({ op: 'update', kind: 'tasks', object: verdict.task });
+      else this.logRefusal(verdict.refusal);
     }
     if (!writes.length) return;
     try {
@@ -370,6 +387,15 @@ export class DispatcherService {
       for (const [id, entry] of batch) if (!this.pendingStatuses.has(id)) this.pendingStatuses.set(id, entry);
       if (this.active) await new Promise((resolve) => setTimeout(resolve, STATUS_RETRY_MS)); // etcd away: no tight retry
     }
+  }
+
+  /**
+   * A report on another node's task is a confused or hostile agent: said. One going backwards
+   * or on a task gone is mostly late news (a task the leader gave up on, then removed): quietly.
+   */
+  private logRefusal(refusal: StatusRefusal): void {
+    if (refusal.reason === 'other-node') this.log.warn(refusal.message);
+    else if (refusal.reason !== 'nothing-new') this.log.debug(refusal.message);
   }
 
   /** Sessions whose agent fell silent for the grace period are closed (and no longer said in etcd). */

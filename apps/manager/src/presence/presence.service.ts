@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { DecodeError, decodeJson, decoders } from '@berth/cluster';
 import { Presence } from '@berth/store';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
@@ -21,12 +22,21 @@ interface ManagerEntry {
   nodeId: string;
 }
 
+const decodeEntry = decoders.entry(
+  'manager',
+  decoders.object<ManagerEntry>({
+    addr: decoders.string(decoders.LIMITS.text),
+    nodeId: decoders.withDefault(decoders.string(decoders.LIMITS.name), () => ''),
+  }),
+);
+
+/** Another manager's entry; one that is not (another version's, or garbage) is left out. */
 function parseEntry(value: string): ManagerEntry | null {
   try {
-    const entry = JSON.parse(value) as Partial<ManagerEntry>;
-    return typeof entry.addr === 'string' ? { addr: entry.addr, nodeId: entry.nodeId ?? '' } : null;
-  } catch {
-    return null;
+    return decodeJson(value, decodeEntry);
+  } catch (error) {
+    if (error instanceof DecodeError) return null;
+    throw error;
   }
 }
 
@@ -100,7 +110,10 @@ export class PresenceService implements OnModuleDestroy {
   /** Which manager holds each node's session now: node id → manager address (its own included). */
   async sessionHolders(): Promise<Map<string, string>> {
     if (!this.presence) return new Map();
-    const [sessions, managers] = await Promise.all([this.presence.list(SESSIONS), this.presence.list(MANAGERS)]);
+    const [sessions, managers] = await Promise.all([
+      this.presence.list(SESSIONS),
+      this.presence.list(MANAGERS),
+    ]);
     const holders = new Map<string, string>();
     const present = entries(managers);
     for (const [nodeId, managerId] of sessions) {
