@@ -6,6 +6,7 @@ import {
   decodeFileObjectSpec,
   decodeFileObjectView,
   decodeHello,
+  decodeJson,
   decodeNetwork,
   decodeNetworkSpec,
   decodeNetworkView,
@@ -232,5 +233,17 @@ describe('session envelopes', () => {
     for (const broken of mutations(session, 500, 3)) expectRefusedOrValid(decodeSessionInfo, broken);
     const report = { taskId: 't1', statusJson: JSON.stringify(fullTaskStatus()) };
     for (const broken of mutations(report, 500, 4)) expectRefusedOrValid(decodeStatusReport, broken, true);
+  });
+});
+
+describe(decodeJson.name, () => {
+  it('should parse, then decode with the path of the kind', () => {
+    expect(decodeJson(JSON.stringify(fullNode().spec), decodeNodeSpec)).toEqual(fullNode().spec);
+    expect(outcome((t) => decodeJson(t, decodeNodeSpec), '{"role": 1}')).toMatchObject({ path: 'spec.role' });
+    expect(outcome((t) => decodeJson(t, decodeNodeSpec, 'nodes[2]'), '{')).toMatchObject({
+      kind: 'json',
+      path: 'nodes[2]',
+    });
+    expect(outcome((t) => decodeJson(t, decodeNodeSpec), 7)).toMatchObject({ kind: 'type', path: 'json' });
   });
 });

@@ -1,4 +1,5 @@
-import { DecodeError, type Decoder } from './decoder';
+import { DecodeError, fromJson, type Decoder } from './decoder';
+import { LIMITS } from './limits';
 
 /** A decoder as callers use it: the path starts at KIND, and only a DecodeError ever leaves it. */
 export type EntryDecoder<T> = (value: unknown, path?: string) => T;
@@ -20,4 +21,13 @@ export function entry<T>(kind: string, decode: Decoder<T>): EntryDecoder<T> {
       );
     }
   };
+}
+
+/** TEXT, JSON of one object (at most LIMITS.json long), parsed and decoded: a request's `spec_json`. */
+export function decodeJson<T>(text: unknown, decode: EntryDecoder<T>, path?: string): T {
+  const value = entry(
+    'json',
+    fromJson((parsed) => parsed, LIMITS.json),
+  )(text, path);
+  return decode(value, path);
 }

@@ -1,5 +1,5 @@
 export { DecodeError, type DecodeProblem, type Decoder } from './decoder';
-export type { EntryDecoder } from './entry';
+export { decodeJson, type EntryDecoder } from './entry';
 export * as decoders from './combinators';
 export { decodeNode, decodeNodeDescription, decodeNodeRole, decodeNodeSpec } from './node';
 export { decodeService, decodeServiceSpec } from './service';
