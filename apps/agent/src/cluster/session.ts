@@ -1,10 +1,14 @@
 import type { Logger } from '@nestjs/common';
 import {
   AGENT_RECONNECT_MAX_MS,
-  type NetworkView,
+  DecodeError,
+  decodeAssignments,
+  decodeNetworkViews,
+  decodeSessionInfo,
   type NodeDescription,
+  type Assignments,
   type NodeRole,
-  type Task,
+  type SessionInfo,
 } from '@berth/cluster';
 import { DISPATCHER_SERVICE, GrpcClient, type Duplex, type RequestOf, type ResponseOf } from '@berth/proto';
 import type { Membership } from './membership.repository';
@@ -134,30 +138,48 @@ export class DispatcherSession {
     call.send({ hello: { descriptionJson: JSON.stringify(this.describe()) } });
     this.worker.onReports(() => this.scheduleFlush());
     for await (const message of call) {
-      if (message.session) {
-        this.startHeartbeat(Number(message.session.heartbeatPeriodMs) || 1000);
-        this.learnManagers(message.session.managers ?? []);
-        const role = message.session.role;
-        if (role === 'manager' || role === 'worker') this.roleSaid(role, message.session.unlockKey ?? '');
+      try {
+        await this.handle(message);
+      } catch (error) {
+        if (!(error instanceof DecodeError)) throw error;
+        // the message changes nothing; the session goes on (the next full set puts things right)
+        this.log.warn(
+          `a message from the manager at ${this.membership.managerAddr} refused: ${error.message}`,
+        );
       }
-      if (message.assignments) await this.assign(message.assignments);
-      if (message.logs) this.logs.handle(message.logs, this.membership);
-      if (message.networks)
-        this.views.replace(message.networks.viewsJson.map((json) => JSON.parse(json) as NetworkView));
     }
   }
 
-  private async assign(
-    assignments: NonNullable<ResponseOf<typeof DISPATCHER_SERVICE, 'Session'>['assignments']>,
-  ): Promise<void> {
-    const tasks = assignments.tasksJson.map((json) => JSON.parse(json) as Task);
-    const files = (assignments.files ?? []).map((f) => ({
-      kind: f.kind ?? '',
-      name: f.name ?? '',
-      data: f.data ?? new Uint8Array(),
-    }));
-    if (assignments.full) await this.worker.applyFull(tasks, files);
-    else await this.worker.applyChanges(tasks, assignments.removedTaskIds, files);
+  /** One message of the manager's, decoded before anything acts on it (DecodeError if malformed). */
+  private async handle(message: ResponseOf<typeof DISPATCHER_SERVICE, 'Session'>): Promise<void> {
+    if (message.session) this.sessionSaid(decodeSessionInfo(message.session));
+    if (message.assignments) await this.assign(decodeAssignments(message.assignments));
+    if (message.logs) this.logs.handle(message.logs, this.membership);
+    if (message.networks) this.views.replace(decodeNetworkViews(message.networks).viewsJson);
+  }
+
+  private sessionSaid(info: SessionInfo): void {
+    if (info.nodeId !== this.membership.nodeId)
+      throw new DecodeError(
+        'value',
+        'session.nodeId',
+        `${info.nodeId} is not this node (${this.membership.nodeId})`,
+      );
+    this.startHeartbeat(info.heartbeatPeriodMs);
+    this.learnManagers(info.managers);
+    this.roleSaid(info.role, info.unlockKey);
+  }
+
+  private async assign(assignments: Assignments): Promise<void> {
+    const { nodeId } = this.membership;
+    if (assignments.full) await this.worker.applyFull(nodeId, assignments.tasksJson, assignments.files);
+    else
+      await this.worker.applyChanges(
+        nodeId,
+        assignments.tasksJson,
+        assignments.removedTaskIds,
+        assignments.files,
+      );
   }
 
   private startHeartbeat(periodMs: number): void {

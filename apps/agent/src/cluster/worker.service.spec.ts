@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
-import type { Task, TaskState, TaskStatus } from '@berth/cluster';
+import { decodeTaskStatus, type Task, type TaskState, type TaskStatus } from '@berth/cluster';
 import { makeService, makeTask } from '@berth/cluster/testing';
 import type { ContainersService } from '../containers/containers.service';
 import type { ContainerRecord } from '../containers/model';
 import type { ContainerRequest } from '../containers/request';
 import { TASK_ID_LABEL } from './task-container';
-import { containerRecord, containerState as state, flush } from './testing';
+import { containerRecord, containerState as state, flush } from '../containers/testing';
 import type { AgentConfig } from '../config';
 import { WorkerService } from './worker.service';
 
@@ -116,7 +116,7 @@ describe(WorkerService.name, () => {
   describe('applyFull', () => {
     it('should run each new task in a container of its own', async () => {
       const { containers, worker, reports } = setup();
-      await worker.applyFull([task('t1', 1), task('t2', 2)]);
+      await worker.applyFull('node-1', [task('t1', 1), task('t2', 2)]);
       await flush();
       expect(containers.calls).toEqual(['create web.1.t1', 'create web.2.t2', 'start c1', 'start c2']);
       expect(reports()).toEqual({ t1: 'running', t2: 'running' });
@@ -124,32 +124,32 @@ describe(WorkerService.name, () => {
 
     it('should tell the listener that reports wait', async () => {
       const { worker, flagged } = setup();
-      await worker.applyFull([task('t1', 1)]);
+      await worker.applyFull('node-1', [task('t1', 1)]);
       await flush();
       expect(flagged()).toBeGreaterThan(0);
     });
 
     it('should not tell the listener when there is nothing to send', async () => {
       const { worker, flagged } = setup();
-      await worker.applyFull([]);
+      await worker.applyFull('node-1', []);
       expect(flagged()).toBe(0);
     });
 
     it('should keep one runner per task when a task is listed again', async () => {
       const { containers, worker } = setup();
-      await worker.applyFull([task('t1', 1)]);
+      await worker.applyFull('node-1', [task('t1', 1)]);
       await flush();
-      await worker.applyFull([task('t1', 1)]);
+      await worker.applyFull('node-1', [task('t1', 1)]);
       await flush();
       expect(containers.calls.filter((c) => c.startsWith('create'))).toEqual(['create web.1.t1']);
     });
 
     it('should pass a listed task on to its runner', async () => {
       const { containers, worker, reports } = setup();
-      await worker.applyFull([task('t1', 1)]);
+      await worker.applyFull('node-1', [task('t1', 1)]);
       await flush();
       reports();
-      await worker.applyFull([task('t1', 1, 'shutdown')]);
+      await worker.applyFull('node-1', [task('t1', 1, 'shutdown')]);
       await flush();
       expect(containers.calls).toContain('stop c1');
       expect(reports()).toEqual({ t1: 'shutdown' });
@@ -157,9 +157,9 @@ describe(WorkerService.name, () => {
 
     it('should drop the tasks no longer listed, removing their containers and reports', async () => {
       const { containers, worker, reports } = setup();
-      await worker.applyFull([task('t1', 1), task('t2', 2)]);
+      await worker.applyFull('node-1', [task('t1', 1), task('t2', 2)]);
       await flush();
-      await worker.applyFull([task('t2', 2)]);
+      await worker.applyFull('node-1', [task('t2', 2)]);
       await flush();
       expect(containers.calls).toContain('remove c1 force');
       expect(containers.of('t1')).toEqual([]);
@@ -172,7 +172,7 @@ describe(WorkerService.name, () => {
       containers.add('stray', { [TASK_ID_LABEL]: 'gone' });
       containers.add('stray-exited', { [TASK_ID_LABEL]: 'older' }, 'exited');
       containers.add('mine', { app: 'hand-made' });
-      await worker.applyFull([task('t1', 1)]);
+      await worker.applyFull('node-1', [task('t1', 1)]);
       await flush();
       expect([...containers.records.keys()].sort()).toEqual(['c1', 'mine']);
     });
@@ -180,7 +180,7 @@ describe(WorkerService.name, () => {
     it('should adopt the container of a listed task rather than make another', async () => {
       const { containers, worker } = setup();
       containers.add('old', { [TASK_ID_LABEL]: 't1' });
-      await worker.applyFull([task('t1', 1)]);
+      await worker.applyFull('node-1', [task('t1', 1)]);
       await flush();
       expect(containers.calls).toEqual([]);
       expect(containers.of('t1')).toEqual(['old']);
@@ -188,20 +188,20 @@ describe(WorkerService.name, () => {
 
     it('should say again where every listed task stands, as a report may have been lost', async () => {
       const { containers, worker, reports } = setup();
-      await worker.applyFull([task('t1', 1), task('t2', 2), task('t3', 3)]);
+      await worker.applyFull('node-1', [task('t1', 1), task('t2', 2), task('t3', 3)]);
       await flush();
       containers.exit('c2', 0);
       await flush();
       expect(reports()).toEqual({ t1: 'running', t2: 'complete', t3: 'running' });
       expect(reports()).toEqual({});
-      await worker.applyFull([task('t1', 1), task('t2', 2)]);
+      await worker.applyFull('node-1', [task('t1', 1), task('t2', 2)]);
       expect(reports()).toEqual({ t1: 'running', t2: 'complete' });
     });
 
     it('should report the state of an adopted container that ended while the agent was away', async () => {
       const { containers, worker, reports } = setup();
       containers.add('old', { [TASK_ID_LABEL]: 't1' }, 'exited', 1);
-      await worker.applyFull([task('t1', 1)]);
+      await worker.applyFull('node-1', [task('t1', 1)]);
       await flush();
       expect(reports()).toEqual({ t1: 'failed' });
     });
@@ -209,7 +209,7 @@ describe(WorkerService.name, () => {
     it('should report an adopted running container as running', async () => {
       const { containers, worker, reports } = setup();
       containers.add('old', { [TASK_ID_LABEL]: 't1' });
-      await worker.applyFull([task('t1', 1)]);
+      await worker.applyFull('node-1', [task('t1', 1)]);
       await flush();
       expect(reports()).toEqual({ t1: 'running' });
     });
@@ -217,7 +217,7 @@ describe(WorkerService.name, () => {
     it('should report the later exit of an adopted container', async () => {
       const { containers, worker, reports } = setup();
       containers.add('old', { [TASK_ID_LABEL]: 't1' });
-      await worker.applyFull([task('t1', 1)]);
+      await worker.applyFull('node-1', [task('t1', 1)]);
       await flush();
       containers.exit('old', 3);
       await flush();
@@ -225,13 +225,42 @@ describe(WorkerService.name, () => {
     });
   });
 
+  describe('tasks of another node', () => {
+    const elsewhere = (id: string) => ({ ...task(id, 1), nodeId: 'node-2' });
+
+    it('should refuse a task assigned to another node in a full list, and run the others', async () => {
+      const { containers, worker, reports } = setup();
+      await worker.applyFull('node-1', [elsewhere('t1'), task('t2', 2)]);
+      await flush();
+      expect(containers.of('t1')).toEqual([]);
+      expect(reports()).toEqual({ t2: 'running' });
+      expect(warn).toHaveBeenCalledWith(
+        'task t1 refused: it is assigned to node node-2, not this node (node-1)',
+      );
+      warn.mockClear();
+    });
+
+    it('should refuse a changed task now assigned to another node, leaving the running one alone', async () => {
+      const { containers, worker, reports } = setup();
+      await worker.applyChanges('node-1', [task('t1', 1)], []);
+      await flush();
+      reports();
+      await worker.applyChanges('node-1', [{ ...elsewhere('t1'), desiredState: 'shutdown' }], []);
+      await flush();
+      expect(containers.calls).not.toContain('stop c1');
+      expect(reports()).toEqual({});
+      expect(warn).toHaveBeenCalledTimes(1);
+      warn.mockClear();
+    });
+  });
+
   describe('applyChanges', () => {
     it('should run new tasks and pass changed ones to their runners', async () => {
       const { containers, worker, reports } = setup();
-      await worker.applyChanges([task('t1', 1)], []);
+      await worker.applyChanges('node-1', [task('t1', 1)], []);
       await flush();
       expect(reports()).toEqual({ t1: 'running' });
-      await worker.applyChanges([task('t1', 1, 'remove'), task('t2', 2)], []);
+      await worker.applyChanges('node-1', [task('t1', 1, 'remove'), task('t2', 2)], []);
       await flush();
       expect(containers.of('t1')).toEqual([]);
       expect(reports()).toEqual({ t1: 'shutdown', t2: 'running' });
@@ -239,9 +268,9 @@ describe(WorkerService.name, () => {
 
     it('should drop removed tasks with their containers and unsent reports', async () => {
       const { containers, worker, reports } = setup();
-      await worker.applyChanges([task('t1', 1), task('t2', 2)], []);
+      await worker.applyChanges('node-1', [task('t1', 1), task('t2', 2)], []);
       await flush();
-      await worker.applyChanges([], ['t1', 'unknown']);
+      await worker.applyChanges('node-1', [], ['t1', 'unknown']);
       await flush();
       expect(containers.calls).toContain('remove c1 force');
       expect(reports()).toEqual({ t2: 'running' });
@@ -250,26 +279,37 @@ describe(WorkerService.name, () => {
     it('should leave stray containers to the next full set', async () => {
       const { containers, worker } = setup();
       containers.add('stray', { [TASK_ID_LABEL]: 'gone' });
-      await worker.applyChanges([task('t1', 1)], []);
+      await worker.applyChanges('node-1', [task('t1', 1)], []);
       await flush();
       expect(containers.records.has('stray')).toBe(true);
     });
 
     it('should not re-send reports already taken', async () => {
       const { worker, reports } = setup();
-      await worker.applyChanges([task('t1', 1)], []);
+      await worker.applyChanges('node-1', [task('t1', 1)], []);
       await flush();
       reports();
-      await worker.applyChanges([task('t1', 1)], []);
+      await worker.applyChanges('node-1', [task('t1', 1)], []);
       await flush();
       expect(reports()).toEqual({});
     });
   });
 
   describe('takeReports', () => {
+    it("should cut a report's err to what a manager accepts", async () => {
+      const { containers, worker } = setup();
+      containers.create = () => Promise.reject(new Error('x'.repeat(10_000)));
+      await worker.applyFull('node-1', [task('t1', 1)]);
+      await flush();
+      const [report] = worker.takeReports();
+      expect(report.status).toMatchObject({ state: 'rejected' });
+      expect(() => decodeTaskStatus(JSON.parse(JSON.stringify(report.status)))).not.toThrow();
+      expect(report.status.err).toHaveLength(4096);
+    });
+
     it('should give the newest report of each task, once', async () => {
       const { containers, worker } = setup();
-      await worker.applyFull([task('t1', 1)]);
+      await worker.applyFull('node-1', [task('t1', 1)]);
       await flush();
       containers.exit('c1', 2);
       await flush();
@@ -295,7 +335,7 @@ describe(WorkerService.name, () => {
       const { containers, worker, reports } = setup();
       containers.add('stray', { [TASK_ID_LABEL]: 'gone' });
       containers.add('mine', { app: 'hand-made' });
-      await worker.applyChanges([task('t1', 1), task('t2', 2)], []);
+      await worker.applyChanges('node-1', [task('t1', 1), task('t2', 2)], []);
       await flush();
       await worker.stopAll();
       await flush();

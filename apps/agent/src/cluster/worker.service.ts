@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Task, TaskStatus } from '@berth/cluster';
+import { decoders, type Task, type TaskStatus } from '@berth/cluster';
 import { ContainersService } from '../containers/containers.service';
 import type { ContainerRecord } from '../containers/model';
 import { TASK_ID_LABEL } from './task-container';
@@ -23,6 +23,7 @@ const DRAIN_MS = 2000;
 /** how much of an ended task's log goes with its status: enough to say why, little to keep */
 const LOG_TAIL_LINES = 10;
 const LOG_TAIL_WIDTH = 300;
+const { LIMITS } = decoders;
 
 @Injectable()
 export class WorkerService {
@@ -48,8 +49,9 @@ export class WorkerService {
     this.listener = listener;
   }
 
-  /** The manager's full list: anything not in it is no longer this machine's. */
-  async applyFull(tasks: Task[], files: readonly DeliveredFile[] = []): Promise<void> {
+  /** The manager's full list for node NODE_ID (this machine): anything not in it is no longer its own. */
+  async applyFull(nodeId: string, listed: Task[], files: readonly DeliveredFile[] = []): Promise<void> {
+    const tasks = this.ownTasks(nodeId, listed);
     this.contents = contentsOf(files);
     const wanted = new Set(tasks.map((t) => t.id));
     for (const [id, runner] of this.runners) if (!wanted.has(id)) await this.drop(id, runner);
@@ -67,10 +69,12 @@ export class WorkerService {
   }
 
   async applyChanges(
-    tasks: Task[],
+    nodeId: string,
+    changed: Task[],
     removedIds: string[],
     files: readonly DeliveredFile[] = [],
   ): Promise<void> {
+    const tasks = this.ownTasks(nodeId, changed);
     for (const [key, content] of contentsOf(files)) this.contents.set(key, content);
     for (const id of removedIds) {
       const runner = this.runners.get(id);
@@ -78,6 +82,19 @@ export class WorkerService {
     }
     for (const task of tasks) this.upsert(task);
     this.forgetUnusedContents();
+  }
+
+  /**
+   * The tasks assigned to NODE_ID; any other is refused (logged, not run): a manager that sends
+   * another node's task is wrong, and running it would run it twice.
+   */
+  private ownTasks(nodeId: string, tasks: Task[]): Task[] {
+    const refused = tasks.filter((t) => t.nodeId !== nodeId);
+    for (const task of refused)
+      this.log.warn(
+        `task ${task.id} refused: it is assigned to node ${task.nodeId || '(none)'}, not this node (${nodeId})`,
+      );
+    return refused.length ? tasks.filter((t) => t.nodeId === nodeId) : tasks;
   }
 
   /** Secrets and configs no task here uses any more leave this machine's memory. */
@@ -154,7 +171,8 @@ export class WorkerService {
   }
 
   /** A runner's report; a runner dropped since says nothing (it checks that itself). */
-  private report(taskId: string, status: TaskStatus): void {
+  private report(taskId: string, reported: TaskStatus): void {
+    const status = withinLimits(reported);
     this.latest.set(taskId, status);
     this.outbox.set(taskId, status);
     this.flag();
@@ -167,4 +185,16 @@ export class WorkerService {
   private taskContainers(): ContainerRecord[] {
     return this.containers.list(true).filter((c) => c.config.labels[TASK_ID_LABEL]);
   }
+}
+
+/**
+ * STATUS cut to what a manager accepts (its decoder refuses longer): an error's text can be any
+ * length (a failed pull's), and a report refused would leave the task where it was.
+ */
+function withinLimits(status: TaskStatus): TaskStatus {
+  const cut = (text: string) =>
+    text.length > LIMITS.message ? `${text.slice(0, LIMITS.message - 1)}…` : text;
+  const clipped = { ...status, message: cut(status.message), err: cut(status.err) };
+  if (status.logTail) clipped.logTail = status.logTail.slice(-LIMITS.logLines).map(cut);
+  return clipped;
 }
