@@ -1,13 +1,7 @@
 import type { Task, TaskSpec } from '@berth/cluster';
 import { makeService, makeTask } from '@berth/cluster/testing';
 import type { ContainerRecord } from '../containers/model';
-import {
-  containerName,
-  containerRequestOf,
-  status,
-  statusOfContainer,
-  taskName,
-} from './task-container';
+import { containerName, containerRequestOf, status, statusOfContainer, taskName } from './task-container';
 import {
   NODE_ID_LABEL,
   SERVICE_ID_LABEL,

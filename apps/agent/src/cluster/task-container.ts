@@ -50,7 +50,12 @@ export function containerRequestOf(task: Task): ContainerRequest {
     // host-mode ports bind on this machine; ingress ones are the routing mesh's (issue 6)
     ports: task.endpoint.ports
       .filter((p) => p.publishMode === 'host')
-      .map((p) => ({ hostIp: '', hostPort: p.publishedPort, containerPort: p.targetPort, protocol: p.protocol })),
+      .map((p) => ({
+        hostIp: '',
+        hostPort: p.publishedPort,
+        containerPort: p.targetPort,
+        protocol: p.protocol,
+      })),
     mounts: c.mounts.map((m) => ({
       type: m.type,
       source: m.source,

@@ -4,7 +4,7 @@ import type { ContainerRecord } from '../containers/model';
 import type { ContainerRequest } from '../containers/request';
 import { TASK_ID_LABEL } from './task-container';
 import { TaskRunner, type RunnerDeps } from './task-runner';
-import { containerRecord as record, containerState as state, flush } from './testing';
+import { containerRecord as record, containerState as state, flush } from '../containers/testing';
 
 type State = ContainerRecord['state'];
 

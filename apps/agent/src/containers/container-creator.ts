@@ -18,7 +18,10 @@ import { planContainer } from './plan';
 import type { ContainerRequest } from './request';
 
 export type PullListener = (e: ProgressEvent | { digest: string; status: string }) => void;
-export type CreatorNetworks = Pick<NetworksService, 'attachOverlay' | 'detachOverlays' | 'find' | 'get' | 'checkPorts'>;
+export type CreatorNetworks = Pick<
+  NetworksService,
+  'attachOverlay' | 'detachOverlays' | 'find' | 'get' | 'checkPorts'
+>;
 export type CreatorVolumes = Pick<VolumesService, 'ensure' | 'dataDir' | 'use'>;
 export type CreatorImages = Pick<Images, 'tryResolve' | 'containerConfig' | 'hold'>;
 

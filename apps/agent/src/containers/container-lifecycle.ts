@@ -313,8 +313,6 @@ export class ContainerLifecycle {
     }
   }
 
-  // ---- waiting ---------------------------------------------------------------------
-
   /**
    * Keeps an --rm container (its record and log) after it exits until the returned release is
    * called: `run` takes it before starting, so output of a container that exits at once is read.

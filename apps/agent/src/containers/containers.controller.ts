@@ -203,7 +203,8 @@ export class ContainersController implements HandlerGroup {
       const start = first.done ? null : (first.value.start as berth.engine.v1.AttachStart | null);
       if (!start) throw new InvalidArgumentError('the first attach message must name the container');
       const record = this.containers.repo.get(start.id);
-      const offset = fs.statSync(this.containers.layout.logPath(record), { throwIfNoEntry: false })?.size ?? 0;
+      const offset =
+        fs.statSync(this.containers.layout.logPath(record), { throwIfNoEntry: false })?.size ?? 0;
       const size =
         start.size?.rows && start.size.cols ? { rows: start.size.rows, cols: start.size.cols } : undefined;
       if (start.start) await this.containers.start(record.id, size);

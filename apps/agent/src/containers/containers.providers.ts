@@ -90,7 +90,14 @@ export const CONTAINER_PROVIDERS: Provider[] = [
         layout,
         events,
       ),
-    inject: [ContainerRepository, ImagesService, NetworksService, VolumesService, ContainerLayout, EventsService],
+    inject: [
+      ContainerRepository,
+      ImagesService,
+      NetworksService,
+      VolumesService,
+      ContainerLayout,
+      EventsService,
+    ],
   },
   {
     provide: ContainerLifecycle,

@@ -6,12 +6,7 @@
  * live-restore.ts). This service is their one door, plus the reads and small edits that need
  * no lifecycle: list, logs, exec, attach, rename, connect and disconnect.
  */
-import {
-  Inject,
-  Injectable,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { resolveUser } from '@berth/image';
 import { Runtime } from '@berth/runtime';
 import type { berth } from '@berth/proto';
@@ -229,5 +224,4 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       },
     };
   }
-
 }

@@ -69,7 +69,11 @@ export class HealthMonitor {
     }
   }
 
-  private async run(id: string, args: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
+  private async run(
+    id: string,
+    args: string[],
+    timeoutMs: number,
+  ): Promise<{ exitCode: number; output: string }> {
     const proc = await this.runtime.spawnExec(id, { args });
     proc.stdin?.end();
     let output = '';

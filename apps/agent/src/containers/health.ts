@@ -16,7 +16,9 @@ export interface ProbeResult {
 
 /** The probe's argv: CMD-SHELL through /bin/sh, CMD as given. */
 export function probeArgs(check: Pick<HealthConfig, 'test'>): string[] {
-  return check.test[0] === 'CMD-SHELL' ? ['/bin/sh', '-c', check.test.slice(1).join(' ')] : check.test.slice(1);
+  return check.test[0] === 'CMD-SHELL'
+    ? ['/bin/sh', '-c', check.test.slice(1).join(' ')]
+    : check.test.slice(1);
 }
 
 /**

@@ -28,7 +28,8 @@ export function restoreStep(
 ): RestoreStep {
   const status = c.state.status;
   if (status === 'removing') return { kind: 'finish-removal' };
-  if (trace?.status === 'running' || trace?.status === 'paused') return { kind: 'adopt', status: trace.status };
+  if (trace?.status === 'running' || trace?.status === 'paused')
+    return { kind: 'adopt', status: trace.status };
   if (status === 'created') return { kind: 'unready' };
   if (status === 'running' || status === 'paused' || status === 'restarting')
     return {

@@ -7,7 +7,12 @@ import type { berth } from '@berth/proto';
 import type { PortMapping } from '@berth/network';
 import { InvalidArgumentError } from '../errors';
 import { parseUlimit } from './plan';
-import { containerRequest, RESTART_POLICIES, type ContainerRequest, type HealthcheckRequest } from './request';
+import {
+  containerRequest,
+  RESTART_POLICIES,
+  type ContainerRequest,
+  type HealthcheckRequest,
+} from './request';
 
 export type ContainerSpecMsg = berth.engine.v1.ContainerSpec;
 
@@ -71,9 +76,7 @@ export function requestFromProto(spec: ContainerSpecMsg): ContainerRequest {
     ulimits: (spec.ulimits ?? []).map(parseUlimit),
     pull: {
       missing: spec.pullMissing ?? false,
-      auth: spec.auth?.username
-        ? { username: spec.auth.username, password: spec.auth.password ?? '' }
-        : null,
+      auth: spec.auth?.username ? { username: spec.auth.username, password: spec.auth.password ?? '' } : null,
     },
   });
 }

@@ -129,4 +129,9 @@ export function containerRequest(image: string, fields: Partial<ContainerRequest
 }
 
 /** RestartPolicy['name'] values, for the edges that check a caller's text. */
-export const RESTART_POLICIES: readonly RestartPolicy['name'][] = ['no', 'always', 'unless-stopped', 'on-failure'];
+export const RESTART_POLICIES: readonly RestartPolicy['name'][] = [
+  'no',
+  'always',
+  'unless-stopped',
+  'on-failure',
+];

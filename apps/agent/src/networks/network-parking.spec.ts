@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { Logger } from '@nestjs/common';
-import { containerRecord, containerState } from '../cluster/testing';
+import { containerRecord, containerState } from '../containers/testing';
 import { TASK_ID_LABEL } from '../cluster/task-labels';
 import type { ContainerRecord } from '../containers/model';
 import { NetworkParking } from './network-parking';

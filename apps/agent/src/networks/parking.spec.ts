@@ -1,4 +1,4 @@
-import { containerRecord, containerState } from '../cluster/testing';
+import { containerRecord, containerState } from '../containers/testing';
 import { TASK_ID_LABEL } from '../cluster/task-labels';
 import type { ContainerRecord } from '../containers/model';
 import type { NetworkAttachment } from './attachment';
