@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs';
 import { keyValues, timeAgo } from '@berth/cli-support/args';
-import { FILE_OBJECT_WORD, type FileObject, type FileObjectKind } from '@berth/cluster';
+import { decodeAnswer, decodeAnswers } from '../decode-answers';
+import { decodeFileObjectView, FILE_OBJECT_WORD, type FileObject, type FileObjectKind } from '@berth/cluster';
 import { command, ExitError, forEach, write, type Command, type Globals } from '../context';
 import { manager } from '../manager';
 import { printDocuments, printListing } from '../output';
@@ -28,7 +29,7 @@ async function readContent(file: string): Promise<Buffer> {
 }
 
 async function list(g: Globals, kind: FileObjectKind): Promise<Shown[]> {
-  return (await manager(g).call('ListFileObjects', { kind })).json.map((j) => JSON.parse(j) as Shown);
+  return decodeAnswers((await manager(g).call('ListFileObjects', { kind })).json, decodeFileObjectView);
 }
 
 function commandsFor(kind: FileObjectKind): Record<'create' | 'ls' | 'inspect' | 'rm', Command> {
@@ -48,7 +49,7 @@ function commandsFor(kind: FileObjectKind): Record<'create' | 'ls' | 'inspect' |
           specJson: JSON.stringify({ name, labels: keyValues(values.label) }),
           data,
         });
-        write(`${(JSON.parse(reply.json) as Shown).id}\n`);
+        write(`${decodeAnswer(reply.json, decodeFileObjectView).id}\n`);
         return 0;
       },
     ),
@@ -99,7 +100,9 @@ function commandsFor(kind: FileObjectKind): Record<'create' | 'ls' | 'inspect' |
       async ({ values, positionals }, g) => {
         const documents: Shown[] = [];
         const code = await forEach(positionals, async (ref) => {
-          documents.push(JSON.parse((await manager(g).call('GetFileObject', { kind, ref })).json) as Shown);
+          documents.push(
+            decodeAnswer((await manager(g).call('GetFileObject', { kind, ref })).json, decodeFileObjectView),
+          );
           return null;
         });
         if (values.pretty)

@@ -1,6 +1,7 @@
 /** berth network create|ls|inspect|rm|connect|disconnect|prune */
 import { keyValues } from '@berth/cli-support/args';
-import type { Network } from '@berth/cluster';
+import { decodeAnswer } from '../decode-answers';
+import { decodeNetwork } from '@berth/cluster';
 import { RpcError, Status } from '@berth/proto/status';
 import { command, engine, forEach, write, type Globals } from '../context';
 import { currentContextName, manager } from '../manager';
@@ -31,11 +32,10 @@ export const create = command(
         ingress: false,
         subnet: (values.subnet as string | undefined) ?? '',
       };
-      const network = JSON.parse(
+      const network = decodeAnswer(
         (await manager(g).call('CreateNetwork', { specJson: JSON.stringify(spec) })).json,
-      ) as {
-        id: string;
-      };
+        decodeNetwork,
+      );
       write(`${network.id}\n`);
       return 0;
     }
@@ -186,7 +186,7 @@ async function clusterNetworks(g: Globals) {
   if (!currentContextName(g)) return [];
   const found = await manager(g).call('ListNetworks', { filters: {} });
   return found.json.map((json) => {
-    const n = JSON.parse(json) as Network;
+    const n = decodeAnswer(json, decodeNetwork);
     return {
       id: n.id,
       name: n.spec.name,

@@ -1,19 +1,18 @@
 /** berth node ls|inspect|update|rm|ps|promote|demote — Docker's node verbs, on the manager. */
 import { keyValues, UsageError } from '@berth/cli-support/args';
-import type { Node, NodeSpec, Task } from '@berth/cluster';
+import { decodeAnswer, decodeAnswers } from '../decode-answers';
+import { decodeNode, decodeTask, type Node, type NodeSpec, type Task } from '@berth/cluster';
 import { command, forEach, write, type Command, type Globals } from '../context';
 import { manager } from '../manager';
 import { printDocuments, printListing } from '../output';
 import { nodeRow, taskRows } from '../cluster-views/views';
 
-const parse = <T>(json: string) => JSON.parse(json) as T;
-
 async function getNode(g: Globals, ref: string): Promise<Node> {
-  return parse<Node>((await manager(g).call('GetNode', { ref })).json);
+  return decodeAnswer((await manager(g).call('GetNode', { ref })).json, decodeNode);
 }
 
 async function allNodes(g: Globals): Promise<Node[]> {
-  return (await manager(g).call('ListNodes', { filters: {} })).json.map((j) => parse<Node>(j));
+  return decodeAnswers((await manager(g).call('ListNodes', { filters: {} })).json, decodeNode);
 }
 
 export const ls = command(
@@ -157,7 +156,7 @@ export const ps = command(
         node: node.id,
         desiredState: filters['desired-state'] ?? '',
       });
-      tasks.push(...found.json.map((j) => parse<Task>(j)));
+      tasks.push(...decodeAnswers(found.json, decodeTask));
     }
     printListing(
       taskRows(tasks, nodes, Date.now(), { noTrunc: !!values['no-trunc'] }),

@@ -6,7 +6,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '@berth/cli-support/args';
-import { STACK_LABEL, type Service, type StackSummary, type Task } from '@berth/cluster';
+import { decodeAnswer } from '../decode-answers';
+import {
+  decodeService,
+  decodeStackSummary,
+  decodeTask,
+  STACK_LABEL,
+  type Service,
+  type Task,
+} from '@berth/cluster';
 import { formatProblem, readStack, renderConfig, type LoadedStack, type StackReading } from '@berth/spec';
 import { command, ExitError, warn, write, type Globals } from '../context';
 import { manager } from '../manager';
@@ -15,8 +23,6 @@ import { replicasColumn, sameRunningTasks } from '../cluster-views/views';
 import { currentCrashLoop, waitingLines } from '../cluster-views/progress';
 import { LIST_OPTIONS, TASK_OPTIONS, listServices, listTasks } from './service-lists';
 import { reportCrashLoop } from './service-progress';
-
-const parse = <T>(json: string) => JSON.parse(json) as T;
 
 /** The compose FILES read as a stack, problems and all; the files' own warnings are printed. */
 function read(files: string[], stackName: string): StackReading {
@@ -84,7 +90,7 @@ export const deploy = command(
       prune: !!values.prune,
       dryRun: !!values['dry-run'],
     });
-    const summary = parse<StackSummary>(reply.json);
+    const summary = decodeAnswer(reply.json, decodeStackSummary);
     const verb = values['dry-run'] ? 'Would ' : '';
     for (const n of summary.networks) write(`${verb}${verb ? 'create' : 'Creating'} network ${n}\n`);
     for (const f of summary.files ?? []) write(`${verb}${verb ? 'create' : 'Creating'} ${f}\n`);
@@ -147,12 +153,12 @@ async function converge(g: Globals, names: string[], quiet: boolean): Promise<nu
   let doneBefore: Task[] | null = null;
   for (;;) {
     const services = (await manager(g).call('ListServices', { filters: {} })).json
-      .map((j) => parse<Service>(j))
+      .map((j) => decodeAnswer(j, decodeService))
       .filter((s) => names.includes(s.spec.name))
       .sort((a, b) => a.spec.name.localeCompare(b.spec.name));
     // every task, ended ones too: a service whose tasks keep ending will not converge
     const tasks = (await manager(g).call('ListTasks', { service: '', node: '', desiredState: '' })).json.map(
-      (j) => parse<Task>(j),
+      (j) => decodeAnswer(j, decodeTask),
     );
     let done = true;
     const loops: [Service, NonNullable<ReturnType<typeof currentCrashLoop>>][] = [];
@@ -214,7 +220,7 @@ export const config = command(
 
 async function stackServices(g: Globals): Promise<Service[]> {
   return (await manager(g).call('ListServices', { filters: {} })).json
-    .map((j) => parse<Service>(j))
+    .map((j) => decodeAnswer(j, decodeService))
     .filter((s) => s.spec.labels[STACK_LABEL]);
 }
 
@@ -259,7 +265,10 @@ export const rm = command(
   { name: 'stack rm', options: {}, operands: ['stack+'] },
   async ({ positionals }, g) => {
     for (const name of positionals) {
-      const summary = parse<StackSummary>((await manager(g).call('RemoveStack', { ref: name })).json);
+      const summary = decodeAnswer(
+        (await manager(g).call('RemoveStack', { ref: name })).json,
+        decodeStackSummary,
+      );
       for (const s of summary.removed) write(`Removing service ${s}\n`);
       for (const f of summary.removedFiles ?? []) write(`Removing ${f}\n`);
       for (const n of summary.networks) write(`Removing network ${n}\n`);
