@@ -8,7 +8,7 @@ import type { berth } from '@berth/proto';
 import type { EngineDuplex } from '@berth/proto/client';
 import { RpcError, Status } from '@berth/proto/status';
 import { authFor, engine, ExitError, warn, write, type Globals } from '../context';
-import { runFailure } from './run';
+import { runFailure } from './run-failure';
 
 type Size = { rows: number; cols: number };
 

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import { command, engine } from '../context';
 import { relaySession, terminalSize } from './attach';
-import { runFailure } from './run';
+import { runFailure } from './run-failure';
 import { parseEnvFile } from './run-flags';
 
 /** berth exec [-d] [-i] [-t] [-e K=V]... [--env-file F] [-u USER] [-w DIR] [--privileged] CONTAINER COMMAND [ARG...] */

@@ -8,19 +8,17 @@ import * as fs from 'node:fs';
 import { UsageError } from '@berth/cli-support/args';
 import type { Parsed, Usage } from '@berth/cli-support/usage';
 import { requireDurationNs } from '@berth/cluster/units';
-import { RpcError } from '@berth/proto/status';
 import type { berth } from '@berth/proto';
 import {
   authFor,
   command,
-  daemonMessage,
   engine,
-  ExitError,
   forEach,
   warn,
   write,
   type Globals,
 } from '../context';
+import { runFailure } from './run-failure';
 import { CONTAINER_FLAGS, containerSpec } from './run-flags';
 
 function durationNs(text: string, flag: string): number {
@@ -49,21 +47,6 @@ function specFrom({ values, positionals }: Parsed, g: Globals) {
   const auth = authFor(g, spec.image!);
   if (auth) spec.auth = auth;
   return { values, spec };
-}
-
-/** Engine errors of a run: the container's own exit code when it could not start its command. */
-export function runFailure(error: unknown): never {
-  if (error instanceof RpcError) {
-    const code =
-      error.kind === 'ContainerStartError' && (error.detailCode === 126 || error.detailCode === 127)
-        ? error.detailCode
-        : 125;
-    throw new ExitError(
-      `berth: ${daemonMessage(error)}${code === 125 ? "\nSee 'berth run --help'." : ''}`,
-      code,
-    );
-  }
-  throw error;
 }
 
 async function pullFirst(g: Globals, image: string, quiet: boolean): Promise<void> {
