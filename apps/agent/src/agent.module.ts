@@ -1,5 +1,6 @@
 /** The engine daemon of one machine (DESIGN.md: agent): its services, and the handler groups that serve them over gRPC. */
 import { Module, type DynamicModule } from '@nestjs/common';
+import { Images } from '@berth/image';
 import { AGENT_CONFIG, ENDPOINT_DIRECTORY, OVERLAY_HOOKS } from './tokens';
 import type { AgentConfig } from './config';
 import { EventsService } from './events/events.service';
@@ -44,6 +45,7 @@ export class AgentModule {
         { provide: AGENT_CONFIG, useValue: config },
         ProgramsService,
         EventsService,
+        { provide: Images, useFactory: (c: AgentConfig) => ImagesService.openStore(c), inject: [AGENT_CONFIG] },
         ImagesService,
         VolumesService,
         // repositories and parts made by factories: files are read there, once, not in constructors

@@ -21,14 +21,18 @@ import type { AgentConfig } from '../config';
 
 @Injectable()
 export class ImagesService {
-  readonly images: Images;
   private readonly builders = new Map<string, Builder>();
 
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
     private readonly events: EventsService,
-  ) {
-    this.images = Images.open({
+    /** the image store, opened by its factory provider (agent.module.ts) */
+    @Inject(Images) readonly images: Images,
+  ) {}
+
+  /** The image store under the agent's data root, as the engine opens it. */
+  static openStore(config: AgentConfig): Images {
+    return Images.open({
       root: config.dataRoot,
       insecureRegistries: config.insecureRegistries,
       credentialsFile: path.join(config.dataRoot, 'registry-auth.json'),

@@ -7,7 +7,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AGENT_CONFIG } from '../tokens';
 import type { AgentConfig } from '../config';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors';
@@ -24,7 +24,7 @@ export interface Volume {
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 @Injectable()
-export class VolumesService {
+export class VolumesService implements OnModuleInit {
   readonly dir: string;
   /** Which containers use which volume, kept by the containers service. */
   private readonly users = new Map<string, Set<string>>();
@@ -34,6 +34,9 @@ export class VolumesService {
     private readonly events: EventsService,
   ) {
     this.dir = path.join(config.dataRoot, 'volumes');
+  }
+
+  onModuleInit(): void {
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
   }
 
