@@ -18,7 +18,8 @@ import { ENGINE_VERSION } from '../system/version';
 import { LogsPublisher } from './logs-publisher';
 import { NetworkViewsService } from './network-views.service';
 import { MembershipRepository, type Membership } from './membership.repository';
-import { DispatcherSession, MANAGER_NAME } from './session';
+import { MANAGER_NAME } from './manager-client';
+import { DispatcherSession } from './session';
 import { WorkerService } from './worker.service';
 
 /** What `berth cluster init` on an engine answers: the engine API's own message. */

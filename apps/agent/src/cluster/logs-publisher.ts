@@ -2,7 +2,7 @@ import type { Logger } from '@nestjs/common';
 import type { DISPATCHER_SERVICE, ResponseOf } from '@berth/proto';
 import type { ContainersService } from '../containers/containers.service';
 import type { Membership } from './membership.repository';
-import { managerClient } from './session';
+import { managerClient } from './manager-client';
 import type { WorkerService } from './worker.service';
 
 type Subscription = NonNullable<ResponseOf<typeof DISPATCHER_SERVICE, 'Session'>['logs']>;

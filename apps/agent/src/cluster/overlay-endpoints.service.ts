@@ -7,7 +7,7 @@ import { ConflictError, InvalidArgumentError } from '../errors';
 import type { ClusterAttachment } from '../networks/attachment';
 import type { OverlayHooks, OverlayNetworkInfo } from '../networks/hooks';
 import { MembershipRepository } from './membership.repository';
-import { managerClient } from './session';
+import { managerClient } from './manager-client';
 import { NetworkViewsService } from './network-views.service';
 import { ProgramsService } from '../system/programs.service';
 

@@ -10,7 +10,8 @@ import {
   type NodeRole,
   type SessionInfo,
 } from '@berth/cluster';
-import { DISPATCHER_SERVICE, GrpcClient, type Duplex, type RequestOf, type ResponseOf } from '@berth/proto';
+import { DISPATCHER_SERVICE, type Duplex, type GrpcClient, type RequestOf, type ResponseOf } from '@berth/proto';
+import { managerClient } from './manager-client';
 import type { Membership } from './membership.repository';
 import type { WorkerService } from './worker.service';
 import type { LogsPublisher } from './logs-publisher';
@@ -21,32 +22,12 @@ type Session = Duplex<
   ResponseOf<typeof DISPATCHER_SERVICE, 'Session'>
 >;
 
-export const MANAGER_NAME = {
-  what: 'the Berth manager',
-  hint: 'Is berth-manager running and reachable from this machine?',
-};
-
 /**
  * How often the agent pings its manager: a session over a cut link is dropped after at most twice
  * this, and a connect that does not complete within it is given up (then the agent tries the next
  * manager), well inside a node's grace period.
  */
 const SESSION_PING_MS = 1000;
-
-export function managerClient(
-  membership: Membership,
-  pingEveryMs = 0,
-): GrpcClient<typeof DISPATCHER_SERVICE> {
-  return new GrpcClient(
-    DISPATCHER_SERVICE,
-    {
-      address: membership.managerAddr,
-      tls: { ca: membership.caPem, cert: membership.certPem, key: membership.keyPem },
-    },
-    MANAGER_NAME,
-    pingEveryMs,
-  );
-}
 
 /**
  * The agent's one session with a manager (DESIGN.md decision 5): hello, then heartbeats and
