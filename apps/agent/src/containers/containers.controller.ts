@@ -21,7 +21,7 @@ import { matchesFilters, type ContainerRecord } from './model';
 import { cpuPercent, memoryPercent, networkCounters, type Sample } from './stats';
 import { inspectOf, summaryOf } from './views';
 import type { LogOptions } from './logs';
-import { requestFromProto } from './request-proto';
+import { execRequestFromProto, requestFromProto } from './request-proto';
 
 type RunEvent = berth.engine.v1.IRunEvent;
 type ExecOutput = berth.engine.v1.IExecOutput;
@@ -262,7 +262,7 @@ export class ContainersController implements HandlerGroup {
       const start = first.done ? null : (first.value.start as berth.engine.v1.ExecStart | null);
       if (!start) throw new InvalidArgumentError('the first exec message must say what to run');
       if (!start.cmd.length) throw new InvalidArgumentError('exec needs a command');
-      const proc = await this.containers.exec(start.id, start);
+      const proc = await this.containers.exec(start.id, execRequestFromProto(start));
       if (start.detach) {
         proc.stdin?.end();
         proc.stdout?.resume();

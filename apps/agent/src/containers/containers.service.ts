@@ -9,7 +9,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { resolveUser } from '@berth/image';
 import { Runtime } from '@berth/runtime';
-import type { berth } from '@berth/proto';
 import { ConflictError, InvalidArgumentError } from '../errors';
 import { EventsService } from '../events/events.service';
 import { ImagesService } from '../images/images.service';
@@ -21,9 +20,8 @@ import { ContainerLayout } from './container-layout';
 import { ContainerLifecycle } from './container-lifecycle';
 import { streamLog, type LogOptions } from './logs';
 import { isRunning, isValidName, type ContainerRecord } from './model';
-import type { ContainerRequest } from './request';
+import type { ContainerRequest, ExecRequest } from './request';
 
-export type ExecStart = berth.engine.v1.ExecStart;
 type ConsoleSize = { rows: number; cols: number };
 
 @Injectable()
@@ -197,21 +195,21 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** A process in the running container; its stdio as pipes, or a terminal (then stdout carries it all). */
-  async exec(ref: string, start: ExecStart) {
+  async exec(ref: string, request: ExecRequest) {
     const c = this.repo.get(ref);
     if (c.state.status !== 'running') throw new ConflictError(`Container ${c.id} is not running`);
     let user: { uid: number; gid: number; additionalGids: number[] } | undefined;
-    if (start.user) {
+    if (request.user) {
       const image = this.imagesService.images.resolve(c.imageManifest);
-      user = resolveUser(this.layout.layeredRoot(image, this.layout.upperDir(c)), start.user);
+      user = resolveUser(this.layout.layeredRoot(image, this.layout.upperDir(c)), request.user);
     }
-    emitContainerEvent(this.events, c, 'exec_start', { execID: start.cmd.join(' ') });
+    emitContainerEvent(this.events, c, 'exec_start', { execID: request.cmd.join(' ') });
     return this.runtime.spawnExec(c.id, {
-      args: start.cmd,
-      env: start.env,
-      ...(start.workingDir ? { cwd: start.workingDir } : {}),
+      args: request.cmd,
+      env: request.env,
+      ...(request.workingDir ? { cwd: request.workingDir } : {}),
       ...(user ? { user } : {}),
-      ...(start.tty ? { terminal: { rows: start.size?.rows || 24, cols: start.size?.cols || 80 } } : {}),
+      ...(request.terminal ? { terminal: request.terminal } : {}),
     });
   }
 

@@ -1,7 +1,7 @@
 import { berth } from '@berth/proto';
 import { InvalidArgumentError } from '../errors';
 import { containerRequest } from './request';
-import { requestFromProto } from './request-proto';
+import { execRequestFromProto, requestFromProto } from './request-proto';
 
 const wire = (fields: Record<string, unknown>) =>
   requestFromProto(
@@ -67,5 +67,25 @@ describe(requestFromProto.name, () => {
   ])('should refuse %o', (fields, message) => {
     expect(() => wire(fields)).toThrow(InvalidArgumentError);
     expect(() => wire(fields)).toThrow(message);
+  });
+});
+
+describe(execRequestFromProto.name, () => {
+  it('should give a terminal 24x80 unless the client gave its size, and pipes without -t', () => {
+    const start = (fields: Record<string, unknown>) =>
+      execRequestFromProto(
+        berth.engine.v1.ExecStart.decode(
+          berth.engine.v1.ExecStart.encode({ id: 'c', cmd: ['sh'], ...fields }).finish(),
+        ),
+      );
+    expect(start({ tty: true }).terminal).toEqual({ rows: 24, cols: 80 });
+    expect(start({ tty: true, size: { rows: 50, cols: 200 } }).terminal).toEqual({ rows: 50, cols: 200 });
+    expect(start({ env: ['A=1'], user: 'nobody', workingDir: '/tmp' })).toEqual({
+      cmd: ['sh'],
+      env: ['A=1'],
+      workingDir: '/tmp',
+      user: 'nobody',
+      terminal: null,
+    });
   });
 });

@@ -11,6 +11,7 @@ import {
   containerRequest,
   RESTART_POLICIES,
   type ContainerRequest,
+  type ExecRequest,
   type HealthcheckRequest,
 } from './request';
 
@@ -106,5 +107,16 @@ function healthFrom(spec: ContainerSpecMsg): HealthcheckRequest | null {
     timeoutMs: nsToMs(h.timeoutNs),
     startPeriodMs: nsToMs(h.startPeriodNs),
     retries: h.retries ?? 0,
+  };
+}
+
+/** The engine API's exec start → an ExecRequest; a terminal is 24x80 unless the client said. */
+export function execRequestFromProto(start: berth.engine.v1.IExecStart): ExecRequest {
+  return {
+    cmd: start.cmd ?? [],
+    env: start.env ?? [],
+    workingDir: start.workingDir ?? '',
+    user: start.user ?? '',
+    terminal: start.tty ? { rows: start.size?.rows || 24, cols: start.size?.cols || 80 } : null,
   };
 }

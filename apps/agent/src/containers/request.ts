@@ -135,3 +135,15 @@ export const RESTART_POLICIES: readonly RestartPolicy['name'][] = [
   'unless-stopped',
   'on-failure',
 ];
+
+/** A process to run in a running container (`exec`): the engine API's ExecStart, as plain data. */
+export interface ExecRequest {
+  cmd: string[];
+  env: string[];
+  /** '' : the container's */
+  workingDir: string;
+  /** '' : the container's */
+  user: string;
+  /** a terminal of this size, or pipes */
+  terminal: { rows: number; cols: number } | null;
+}
