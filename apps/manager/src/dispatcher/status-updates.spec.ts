@@ -1,4 +1,4 @@
-import type { Task, TaskState } from '@berth/cluster';
+import type { Task, TaskState, TaskStatus } from '@berth/cluster';
 import { makeTask } from '@berth/cluster/testing';
 import { applyStatus, StatusRefusal, type StatusVerdict } from './status-updates';
 
@@ -67,5 +67,31 @@ describe(applyStatus.name, () => {
     });
     const neverRan = applyStatus(task('b', 'starting'), 'n1', status('failed', 'started'));
     expect(neverRan.apply && neverRan.task.status.startedAt).toBeUndefined();
+  });
+
+  it("should take only the agent's fields of a report, leaving the scheduler's and the manager's as they were", () => {
+    const pending = task('a', 'assigned');
+    pending.status = {
+      ...pending.status,
+      startedAt: 1_000,
+      rejections: [{ filter: 'nodes', rejected: 0, examined: 0 }],
+    };
+    const report = {
+      ...status('running', 'started'),
+      timestamp: 5_000,
+      containerId: 'c1',
+      startedAt: 9_999,
+      rejections: [{ filter: 'ready', rejected: 3, examined: 3 }],
+      owner: 'me',
+    } as TaskStatus;
+    const verdict = applyStatus(pending, 'n1', report);
+    expect(verdict.apply && verdict.task.status).toEqual({
+      ...pending.status,
+      state: 'running',
+      message: 'started',
+      timestamp: 5_000,
+      containerId: 'c1',
+    });
+    expect(verdict.apply && { ...verdict.task, status: pending.status }).toEqual(pending);
   });
 });

@@ -1,8 +1,10 @@
 import { defaultServiceSpec } from '../defaults';
-import type { ServiceSpec } from '../objects';
+import type { ServiceSpec, TaskStatus } from '../objects';
 import {
+  AGENT_STATUS_FIELDS,
   DecodeError,
   decodeAssignments,
+  decodeClusterView,
   decodeFileObjectSpec,
   decodeFileObjectView,
   decodeHello,
@@ -14,6 +16,7 @@ import {
   decodeNode,
   decodeNodeDescription,
   decodeNodeSpec,
+  decodeReportedStatus,
   decodeService,
   decodeServiceSpec,
   decodeSessionInfo,
@@ -24,6 +27,7 @@ import {
   type EntryDecoder,
 } from './index';
 import {
+  fullClusterView,
   fullFileObjectView,
   fullNetwork,
   fullNetworkView,
@@ -35,6 +39,11 @@ import {
   fullTaskStatus,
 } from './fixtures';
 import { brokenTexts, mutations } from './fuzz';
+
+/** STATUS's fields that an agent sets, and only those. */
+function agentFields(status: TaskStatus): Partial<TaskStatus> {
+  return Object.fromEntries(AGENT_STATUS_FIELDS.map((key) => [key, status[key]]));
+}
 
 /** Cases per decoder: enough to reach every field of the largest objects many times over. */
 const CASES = 1500;
@@ -70,12 +79,14 @@ const kinds: [string, EntryDecoder<unknown>, () => unknown][] = [
   ['service', decodeService, fullService],
   ['task', decodeTask, fullTask],
   ['task status', decodeTaskStatus, fullTaskStatus],
+  ['reported status', decodeReportedStatus, () => agentFields(fullTaskStatus())],
   ['network spec', decodeNetworkSpec, () => fullNetwork().spec],
   ['network', decodeNetwork, fullNetwork],
   ['network view', decodeNetworkView, fullNetworkView],
   ['secret or config spec', decodeFileObjectSpec, () => fullFileObjectView().spec],
   ['secret or config', decodeFileObjectView, fullFileObjectView],
   ['stack summary', decodeStackSummary, fullStackSummary],
+  ['cluster view', decodeClusterView, fullClusterView],
 ];
 
 describe('decoders', () => {
@@ -220,6 +231,14 @@ describe('session envelopes', () => {
     const proto = { full: false, removedTaskIds: [], files: [] };
     const decoded = Object.assign(Object.create(proto) as object, { tasksJson: [] });
     expect(decodeAssignments(decoded)).toEqual({ full: false, tasksJson: [], removedTaskIds: [], files: [] });
+  });
+
+  it("should leave behind the fields of a report that are not the agent's", () => {
+    const report = { taskId: 't1', statusJson: JSON.stringify(fullTaskStatus()) };
+    const { statusJson } = decodeStatusReport(report);
+    expect(statusJson).toEqual(agentFields(fullTaskStatus()));
+    expect(Object.keys(statusJson)).not.toContain('rejections');
+    expect(Object.keys(statusJson)).not.toContain('startedAt');
   });
 
   it('should fuzz the session info and a status report without crashing', () => {

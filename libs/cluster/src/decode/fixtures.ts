@@ -3,6 +3,7 @@
  * fuzzer breaks. Test support only: not exported from @berth/cluster.
  */
 import { defaultServiceSpec } from '../defaults';
+import type { ClusterView } from './cluster';
 import type { FileObjectView } from './files';
 import type {
   Network,
@@ -183,5 +184,16 @@ export function fullStackSummary(): StackSummary {
     files: ['secret app_db_password'],
     removedFiles: [],
     kept: [],
+  };
+}
+
+export function fullClusterView(): ClusterView {
+  return {
+    id: 'cluster1',
+    meta,
+    settings: { heartbeatGraceMs: 3000, taskHistoryLimit: 5 },
+    ca: { certPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' },
+    joinTokens: { worker: 'BTHTKN-1-abc-worker', manager: 'BTHTKN-1-abc-manager' },
+    sealedDataKey: 'c2VhbGVk',
   };
 }

@@ -3,12 +3,12 @@
  * service Dispatcher), after protobuf decoded them: protobuf checked their scalar types; these
  * check the JSON they carry, the strings that stand for enums, and sizes.
  */
-import type { FileObjectKind, NodeDescription, NodeRole, NetworkView, Task, TaskStatus } from '../objects';
+import type { FileObjectKind, NodeDescription, NodeRole, NetworkView, Task } from '../objects';
 import { array, boolean, bytes, fromJson, message, number, oneOf } from './decoder';
 import { entry } from './entry';
 import { LIMITS, name, text } from './limits';
 import { decodeNodeDescription, decodeNodeRole } from './node';
-import { decodeTask, decodeTaskStatus } from './task';
+import { decodeReportedStatus, decodeTask, type ReportedStatus } from './task';
 import { decodeNetworkView } from './network';
 
 /** As many as a message can carry: the gRPC message limit bounds these lists. */
@@ -88,13 +88,13 @@ export const decodeHello = entry(
   }),
 );
 
-/** One task's status as its agent reports it (a TaskStatusUpdate). */
+/** One task's status as its agent reports it (a TaskStatusUpdate): only the fields an agent sets. */
 export interface StatusReport {
   taskId: string;
-  statusJson: TaskStatus;
+  statusJson: ReportedStatus;
 }
 
 export const decodeStatusReport = entry(
   'report',
-  message<StatusReport>({ taskId: name, statusJson: fromJson(decodeTaskStatus, LIMITS.json) }),
+  message<StatusReport>({ taskId: name, statusJson: fromJson(decodeReportedStatus, LIMITS.json) }),
 );

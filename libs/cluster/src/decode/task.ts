@@ -1,6 +1,16 @@
 import { TASK_STATES, type Task, type TaskStatus } from '../objects';
 import type { SchedulingRejection } from '../rejections';
-import { array, boolean, nullable, number, object, oneOf, optional, type Decoder } from './decoder';
+import {
+  array,
+  boolean,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  type Decoder,
+  type Fields,
+} from './decoder';
 import { entry } from './entry';
 import { count, decodeMeta, decodeNetworkAddress } from './common';
 import { decodeEndpointSpec, decodeTaskSpec } from './service';
@@ -33,18 +43,42 @@ const decodeRejection: Decoder<SchedulingRejection> = taggedUnion<SchedulingReje
 /** An exit code: a process's 0..255, or what a runtime says when it has none (-1). */
 const exitCode = number({ min: -(2 ** 31), max: 2 ** 31 - 1 });
 
-/** A task's status: as an agent reports it, and as the manager keeps it. */
+/**
+ * The fields of a task's status its agent sets. The others are the manager's: when the task began
+ * to run (noted from the agent's reports), and why it waits for a node (the scheduler's).
+ */
+export const AGENT_STATUS_FIELDS = [
+  'state',
+  'timestamp',
+  'message',
+  'err',
+  'containerId',
+  'exitCode',
+  'logTail',
+] as const;
+
+/** A task's status as its agent reports it: only the agent's fields. */
+export type ReportedStatus = Pick<TaskStatus, (typeof AGENT_STATUS_FIELDS)[number]>;
+
+const reportedFields: Fields<ReportedStatus> = {
+  state: decodeTaskState,
+  timestamp: count,
+  message,
+  err: message,
+  containerId: name,
+  exitCode: nullable(exitCode),
+  logTail: optional(array(message, LIMITS.logLines)),
+};
+
+/** An agent's report of a task's status: any field that is not the agent's is left behind. */
+export const decodeReportedStatus = entry('status', object<ReportedStatus>(reportedFields));
+
+/** A task's status as the manager keeps it. */
 export const decodeTaskStatus = entry(
   'status',
   object<TaskStatus>({
-    state: decodeTaskState,
-    timestamp: count,
-    message,
-    err: message,
-    containerId: name,
-    exitCode: nullable(exitCode),
+    ...reportedFields,
     startedAt: optional(count),
-    logTail: optional(array(message, LIMITS.logLines)),
     rejections: optional(array(decodeRejection, LIMITS.listItems)),
   }),
 );
