@@ -1,6 +1,8 @@
 /** berth cluster init|join|join-token|leave|inspect — Docker's `swarm` verbs. */
 import { UsageError } from '@berth/cli-support/args';
+import { decodeClusterView } from '@berth/cluster';
 import { command, engine, write } from '../context';
+import { decodeDocument } from '../decode-answers';
 import { localManager, manager, saveContext } from '../manager';
 import { printDocuments } from '../output';
 
@@ -88,10 +90,9 @@ export const leave = command(
 export const inspect = command(
   { name: 'cluster inspect', options: { format: { type: 'string', short: 'f' } }, operands: [] },
   async ({ values }, g) => {
-    printDocuments(
-      [JSON.parse((await manager(g).call('Inspect', {})).json)],
-      values.format as string | undefined,
-    );
+    // checked, and printed as the manager sent it
+    const { document } = decodeDocument((await manager(g).call('Inspect', {})).json, decodeClusterView);
+    printDocuments([document], values.format as string | undefined);
     return 0;
   },
 );

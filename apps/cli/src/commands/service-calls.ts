@@ -1,22 +1,38 @@
 /** The manager's calls `service` and `stack` make, with their answers decoded. */
-import type { Node, Service, ServiceSpec, Task } from '@berth/cluster';
+import {
+  decodeNode,
+  decodeService,
+  decodeTask,
+  type Node,
+  type Service,
+  type ServiceSpec,
+  type Task,
+} from '@berth/cluster';
 import type { Globals } from '../context';
+import { decodeAnswer, decodeAnswers, decodeDocument } from '../decode-answers';
 import { manager } from '../manager';
 
-export const parse = <T>(json: string) => JSON.parse(json) as T;
+/** The service REF, decoded, with the document the manager sent (what `service inspect` prints). */
+export async function serviceDocument(
+  g: Globals,
+  ref: string,
+): Promise<{ value: Service; document: unknown }> {
+  return decodeDocument((await manager(g).call('GetService', { ref })).json, decodeService);
+}
 
 export async function getService(g: Globals, ref: string): Promise<Service> {
-  return parse<Service>((await manager(g).call('GetService', { ref })).json);
+  return (await serviceDocument(g, ref)).value;
 }
 
 export async function tasksOf(g: Globals, service: string, desiredState = ''): Promise<Task[]> {
-  return (await manager(g).call('ListTasks', { service, node: '', desiredState })).json.map((j) =>
-    parse<Task>(j),
+  return decodeAnswers(
+    (await manager(g).call('ListTasks', { service, node: '', desiredState })).json,
+    decodeTask,
   );
 }
 
 export async function nodesById(g: Globals): Promise<Map<string, Node>> {
-  const nodes = (await manager(g).call('ListNodes', { filters: {} })).json.map((j) => parse<Node>(j));
+  const nodes = decodeAnswers((await manager(g).call('ListNodes', { filters: {} })).json, decodeNode);
   return new Map(nodes.map((n) => [n.id, n]));
 }
 
@@ -27,7 +43,7 @@ export async function updateSpec(
   change: (spec: ServiceSpec) => ServiceSpec,
 ): Promise<Service> {
   const service = await getService(g, ref);
-  return parse<Service>(
+  return decodeAnswer(
     (
       await manager(g).call('UpdateService', {
         ref: service.id,
@@ -35,6 +51,7 @@ export async function updateSpec(
         version: service.meta.version,
       })
     ).json,
+    decodeService,
   );
 }
 
@@ -45,5 +62,8 @@ export async function* watchService(
   withTasks: boolean,
 ): AsyncGenerator<{ service: Service; tasks: Task[] }> {
   for await (const state of manager(g).stream('WatchService', { ref, withTasks }))
-    yield { service: parse<Service>(state.json), tasks: state.taskJson.map((j) => parse<Task>(j)) };
+    yield {
+      service: decodeAnswer(state.json, decodeService),
+      tasks: decodeAnswers(state.taskJson, decodeTask),
+    };
 }

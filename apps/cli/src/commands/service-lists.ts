@@ -1,11 +1,12 @@
 /** berth service ls|ps, and the listings `stack services` and `stack ps` share with them. */
 import { keyValues, type Options, type Values } from '@berth/cli-support/args';
-import type { Service, Task } from '@berth/cluster';
+import { decodeService, decodeTask, type Service, type Task } from '@berth/cluster';
 import { command, type Globals } from '../context';
+import { decodeAnswers } from '../decode-answers';
 import { manager } from '../manager';
 import { printListing } from '../output';
 import { serviceRow, taskRows } from '../cluster-views/views';
-import { nodesById, parse, tasksOf } from './service-calls';
+import { nodesById, tasksOf } from './service-calls';
 
 /** `service ls`'s flags, and `stack services`'s. */
 export const LIST_OPTIONS = {
@@ -33,12 +34,14 @@ export async function listServices(
   values: Values,
   only: (s: Service) => boolean = () => true,
 ): Promise<number> {
-  const services = (await manager(g).call('ListServices', { filters: {} })).json.map((j) =>
-    parse<Service>(j),
+  const services = decodeAnswers(
+    (await manager(g).call('ListServices', { filters: {} })).json,
+    decodeService,
   );
-  const tasks = (
-    await manager(g).call('ListTasks', { service: '', node: '', desiredState: 'running' })
-  ).json.map((j) => parse<Task>(j));
+  const tasks = decodeAnswers(
+    (await manager(g).call('ListTasks', { service: '', node: '', desiredState: 'running' })).json,
+    decodeTask,
+  );
   const filters = keyValues(values.filter);
   const rows = services
     .filter(only)

@@ -1,15 +1,83 @@
 import { UsageError } from '@berth/cli-support/args';
-import { DEFAULT_HOST, type Globals } from '../context';
-import { inspect } from './service';
+import { makeService, makeTask } from '@berth/cluster/testing';
+import { DEFAULT_HOST, ExitError, type Globals } from '../context';
+import { manager } from '../manager';
+import { inspect, ls } from './service';
+
+jest.mock('../manager', () => ({ manager: jest.fn() }));
 
 const globals: Globals = { host: DEFAULT_HOST, configDir: undefined };
 
+/** A manager that answers each call with ANSWERS[method]. */
+function managerAnswering(answers: Record<string, { json: string | string[] }>): void {
+  const call = jest.fn((method: string) => Promise.resolve(answers[method]));
+  jest.mocked(manager).mockReturnValue({ call } as unknown as ReturnType<typeof manager>);
+}
+
 describe('service', () => {
+  let stdout: jest.SpyInstance;
+
+  beforeEach(() => {
+    stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  const written = () => stdout.mock.calls.map(([text]) => String(text)).join('');
+
   describe('inspect', () => {
     it('should refuse --pretty with --format, as docker does', async () => {
       const asked = inspect(['web', '--pretty', '--format', '{{.ID}}'], globals);
       await expect(asked).rejects.toThrow(UsageError);
       await expect(asked).rejects.toThrow('--format is incompatible with human friendly format');
+    });
+
+    it('should print the service as the manager sent it, its keys in their order', async () => {
+      const { id, ...rest } = makeService({ id: 'svc1', name: 'web' });
+      const sent = { fromANewerManager: true, ...rest, id };
+      managerAnswering({ GetService: { json: JSON.stringify(sent) } });
+
+      await expect(inspect(['web'], globals)).resolves.toBe(0);
+
+      expect(written()).toBe(`${JSON.stringify([sent], null, 4)}\n`);
+    });
+
+    it('should end with the field that is wrong when the answer is malformed', async () => {
+      const service = makeService({ id: 'svc1', name: 'web' });
+      managerAnswering({ GetService: { json: JSON.stringify({ ...service, specVersion: 'two' }) } });
+
+      const asked = inspect(['web'], globals);
+
+      await expect(asked).rejects.toThrow(ExitError);
+      await expect(asked).rejects.toThrow(
+        "the manager's answer is malformed: service.specVersion: expected a number",
+      );
+      expect(written()).toBe('');
+    });
+  });
+
+  describe('ls', () => {
+    it('should end with the field that is wrong when a task in the answer is malformed', async () => {
+      const task = makeTask({ id: 't1', state: 'running' });
+      managerAnswering({
+        ListServices: { json: [JSON.stringify(makeService())] },
+        ListTasks: { json: [JSON.stringify({ ...task, status: { ...task.status, state: 'exploded' } })] },
+      });
+
+      await expect(ls([], globals)).rejects.toThrow(
+        /^the manager's answer is malformed: task\.status\.state: "exploded"/,
+      );
+    });
+
+    it('should list valid answers', async () => {
+      managerAnswering({
+        ListServices: { json: [JSON.stringify(makeService({ id: 'svc1', name: 'web' }))] },
+        ListTasks: { json: [] },
+      });
+
+      await expect(ls(['-q'], globals)).resolves.toBe(0);
+
+      expect(written()).toBe('svc1\n');
     });
   });
 });

@@ -1,13 +1,14 @@
 /** berth service create|ls|ps|inspect|scale|update|rollback|rm|logs — Docker's service verbs, on the manager. */
 import * as fs from 'node:fs';
 import { UsageError } from '@berth/cli-support/args';
-import { applyFlags, scaledSpec, type Network, type Service } from '@berth/cluster';
+import { applyFlags, decodeNetwork, decodeService, scaledSpec, type Service } from '@berth/cluster';
 import { RpcError } from '@berth/proto/status';
 import { command, forEach, write, type Globals } from '../context';
+import { decodeAnswer, decodeAnswers } from '../decode-answers';
 import { manager } from '../manager';
 import { printDocuments } from '../output';
 import { servicePretty } from '../cluster-views/service-pretty';
-import { getService, nodesById, parse, updateSpec } from './service-calls';
+import { getService, nodesById, serviceDocument, updateSpec } from './service-calls';
 import { SERVICE_FLAGS, UPDATE_FLAGS, asUsage, serviceSpec } from './service-flags';
 import { converge, followRollout } from './service-progress';
 
@@ -38,8 +39,9 @@ export const create = command(
       durationNs: () => 0,
     });
     if (!spec.name) spec.name = randomName(spec.task.container.image);
-    const service = parse<Service>(
+    const service = decodeAnswer(
       (await manager(g).call('CreateService', { specJson: JSON.stringify(spec) })).json,
+      decodeService,
     );
     write(`${service.id}\n`);
     if (values.detach) return 0;
@@ -56,13 +58,17 @@ export const inspect = command(
   async ({ values, positionals }, g) => {
     if (values.pretty && values.format)
       throw new UsageError('--format is incompatible with human friendly format');
+    // decoded to be read (--pretty), printed as the manager sent them
     const services: Service[] = [];
+    const documents: unknown[] = [];
     const code = await forEach(positionals, async (ref) => {
-      services.push(await getService(g, ref));
+      const { value, document } = await serviceDocument(g, ref);
+      services.push(value);
+      documents.push(document);
       return null;
     });
     if (!services.length) return code;
-    if (!values.pretty) printDocuments(services, values.format as string | undefined);
+    if (!values.pretty) printDocuments(documents, values.format as string | undefined);
     else {
       const context = { networkNames: await networkNames(g, services), now: Date.now() };
       write(services.map((s) => servicePretty(s, context)).join(''));
@@ -74,8 +80,9 @@ export const inspect = command(
 /** The names of the networks SERVICES are on, by id, as `--pretty` shows them. */
 async function networkNames(g: Globals, services: Service[]): Promise<Map<string, string>> {
   if (!services.some((s) => s.spec.networks?.length)) return new Map();
-  const networks = (await manager(g).call('ListNetworks', { filters: {} })).json.map((j) =>
-    parse<Network>(j),
+  const networks = decodeAnswers(
+    (await manager(g).call('ListNetworks', { filters: {} })).json,
+    decodeNetwork,
   );
   return new Map(networks.map((n) => [n.id, n.spec.name]));
 }
@@ -126,7 +133,10 @@ export const rollback = command(
     operands: ['service'],
   },
   async ({ values, positionals }, g) => {
-    const service = parse<Service>((await manager(g).call('RollbackService', { ref: positionals[0] })).json);
+    const service = decodeAnswer(
+      (await manager(g).call('RollbackService', { ref: positionals[0] })).json,
+      decodeService,
+    );
     write(`${positionals[0]}\n`);
     if (values.detach) return 0;
     return followRollout(g, service.id, service.specVersion, !!values.quiet);

@@ -29,7 +29,13 @@ export type Decoder<T> = (value: unknown, path: string) => T;
 export type Fields<T> = { [K in keyof T]-?: Decoder<T[K]> };
 
 const describe = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  value === undefined
+    ? 'nothing'
+    : value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'an array'
+        : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
 
 function expected(what: string, value: unknown, path: string): DecodeError {
   return new DecodeError(
