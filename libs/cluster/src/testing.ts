@@ -11,6 +11,7 @@ import type {
   NodeState,
   PortConfig,
   Resources,
+  RestartPolicy,
   Service,
   Task,
   TaskSpec,
@@ -86,6 +87,8 @@ export interface ServiceOptions {
   preferences?: string[];
   maxReplicasPerNode?: number;
   ports?: Partial<PortConfig>[];
+  /** merged over swarm's default: restart on any exit, 5 s apart, forever */
+  restart?: Partial<RestartPolicy>;
 }
 
 /** A replicated service `svc-1` of one replica unless told. */
@@ -94,6 +97,7 @@ export function makeService(options: ServiceOptions = {}): Service {
   const spec = defaultServiceSpec(options.name ?? id, options.image ?? 'busybox');
   const task: TaskSpec = {
     ...spec.task,
+    restartPolicy: { ...spec.task.restartPolicy, ...options.restart },
     resources: {
       ...spec.task.resources,
       reservations: { nanoCpus: 0, memoryBytes: 0, ...options.reservations },
@@ -136,16 +140,30 @@ export interface TaskOptions {
   rejections?: SchedulingRejection[];
   specVersion?: number;
   spec?: TaskSpec;
+  exitCode?: number | null;
+  /** meta.createdAt (and updatedAt); also the status timestamp unless `endedAt` is given */
+  createdAt?: number;
+  /** the status timestamp: when the task reached its state */
+  endedAt?: number;
+  /** when the task's slot was restarted before, as the orchestrator counts them */
+  restarts?: number[];
+  /** held by a restart delay until then */
+  notBefore?: number;
+  containerId?: string;
 }
 
-/** A pending task of `service` (or of `svc-1`), slot 1, wanted running; id `SERVICE.SLOT` or `SERVICE.NODE`. */
+/**
+ * A pending task of `service` (or of `svc-1`), wanted running, unplaced: slot 1, or slot 0 for a
+ * global service; id `SERVICE.SLOT` or `SERVICE.NODE`.
+ */
 export function makeTask(options: TaskOptions = {}): Task {
   const service = options.service ?? makeService({ id: options.serviceId });
-  const slot = options.slot ?? 1;
+  const slot = options.slot ?? ('global' in service.spec.mode ? 0 : 1);
   const nodeId = options.nodeId ?? '';
+  const createdAt = options.createdAt ?? 0;
   return {
     id: options.id ?? `${service.id}.${slot === 0 ? nodeId : slot}`,
-    meta: META,
+    meta: { ...META, createdAt, updatedAt: createdAt },
     serviceId: service.id,
     serviceName: service.spec.name,
     endpoint: service.spec.endpoint,
@@ -156,15 +174,15 @@ export function makeTask(options: TaskOptions = {}): Task {
     desiredState: options.desiredState ?? 'running',
     status: {
       state: options.state ?? 'pending',
-      timestamp: 0,
+      timestamp: options.endedAt ?? createdAt,
       message: options.message ?? '',
       err: '',
-      containerId: '',
-      exitCode: null,
+      containerId: options.containerId ?? '',
+      exitCode: options.exitCode ?? null,
       ...(options.rejections && { rejections: options.rejections }),
     },
-    restarts: [],
-    notBefore: 0,
+    restarts: options.restarts ?? [],
+    notBefore: options.notBefore ?? 0,
   };
 }
 
