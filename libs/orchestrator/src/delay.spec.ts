@@ -1,12 +1,13 @@
+import { makeService, makeTask } from '@berth/cluster/testing';
 import { nextWake, releaseDelayed } from './delay';
-import { makeService, makeTask, NOW } from './testing';
+import { NOW } from './testing';
 import type { ServiceContext } from './context';
 
 describe('restart delays', () => {
-  const service = makeService('s');
+  const service = makeService({ id: 's' });
   const ctx = { service, now: NOW } as ServiceContext;
   const held = (id: string, notBefore: number, state: 'pending' | 'failed' = 'pending') =>
-    makeTask(id, service, { nodeId: '', state, desiredState: 'ready', notBefore });
+    makeTask({ id, service, nodeId: '', state, desiredState: 'ready', notBefore });
 
   describe(releaseDelayed.name, () => {
     it('should release held tasks that are due, and only those', () => {
@@ -14,7 +15,7 @@ describe('restart delays', () => {
         held('due', NOW),
         held('early', NOW + 1),
         held('ended', NOW - 1, 'failed'),
-        makeTask('r', service),
+        makeTask({ id: 'r', service, nodeId: 'node-1', state: 'running' }),
       ];
       expect(releaseDelayed(ctx, tasks)).toEqual([
         { kind: 'update', task: { ...tasks[0], desiredState: 'running' } },
@@ -29,7 +30,13 @@ describe('restart delays', () => {
 
     it('should be null without held tasks', () => {
       expect(
-        nextWake([makeTask('r', service, { notBefore: NOW + 5 }), held('x', NOW + 5, 'failed')], NOW),
+        nextWake(
+          [
+            makeTask({ id: 'r', service, nodeId: 'node-1', state: 'running', notBefore: NOW + 5 }),
+            held('x', NOW + 5, 'failed'),
+          ],
+          NOW,
+        ),
       ).toBeNull();
     });
   });

@@ -1,25 +1,25 @@
 import { parseConstraints } from '@berth/cluster';
+import { makeNode } from '@berth/cluster/testing';
 import { acceptsNewTasks, globalTaskMayStay, judgeNode, mustMoveFrom, type NodeVerdict } from './eligibility';
-import { makeNode } from './testing';
 
 describe(judgeNode.name, () => {
   const zoneA = parseConstraints(['node.labels.zone==a']);
 
   it.each<[string, ReturnType<typeof makeNode> | undefined, NodeVerdict]>([
-    ['a ready node', makeNode('n', { labels: { zone: 'a' } }), 'ok'],
-    ['a paused node', makeNode('n', { availability: 'pause', labels: { zone: 'a' } }), 'ok'],
-    ['a node in unknown state', makeNode('n', { state: 'unknown', labels: { zone: 'a' } }), 'ok'],
+    ['a ready node', makeNode({ id: 'n', labels: { zone: 'a' } }), 'ok'],
+    ['a paused node', makeNode({ id: 'n', availability: 'pause', labels: { zone: 'a' } }), 'ok'],
+    ['a node in unknown state', makeNode({ id: 'n', state: 'unknown', labels: { zone: 'a' } }), 'ok'],
     ['a missing node', undefined, 'missing'],
-    ['a drained node', makeNode('n', { availability: 'drain', labels: { zone: 'a' } }), 'drained'],
-    ['a node with another label', makeNode('n', { labels: { zone: 'b' } }), 'unsatisfied'],
-    ['a down node', makeNode('n', { state: 'down', labels: { zone: 'a' } }), 'down'],
-    ['a disconnected node', makeNode('n', { state: 'disconnected', labels: { zone: 'a' } }), 'down'],
+    ['a drained node', makeNode({ id: 'n', availability: 'drain', labels: { zone: 'a' } }), 'drained'],
+    ['a node with another label', makeNode({ id: 'n', labels: { zone: 'b' } }), 'unsatisfied'],
+    ['a down node', makeNode({ id: 'n', state: 'down', labels: { zone: 'a' } }), 'down'],
+    ['a disconnected node', makeNode({ id: 'n', state: 'disconnected', labels: { zone: 'a' } }), 'down'],
   ])('should judge %s', (_, node, verdict) => {
     expect(judgeNode(node, zoneA)).toBe(verdict);
   });
 
   it('should not judge by constraints that do not parse', () => {
-    expect(judgeNode(makeNode('n'), null)).toBe('ok');
+    expect(judgeNode(makeNode({ id: 'n' }), null)).toBe('ok');
   });
 });
 
@@ -42,22 +42,25 @@ describe(acceptsNewTasks.name, () => {
   const none = parseConstraints([]);
 
   it('should take ready, active nodes that satisfy the constraints', () => {
-    expect(acceptsNewTasks(makeNode('n'), none)).toBe(true);
+    expect(acceptsNewTasks(makeNode({ id: 'n' }), none)).toBe(true);
     expect(
-      acceptsNewTasks(makeNode('n', { labels: { zone: 'a' } }), parseConstraints(['node.labels.zone==a'])),
+      acceptsNewTasks(
+        makeNode({ id: 'n', labels: { zone: 'a' } }),
+        parseConstraints(['node.labels.zone==a']),
+      ),
     ).toBe(true);
   });
 
   it.each([
-    ['down', makeNode('n', { state: 'down' })],
-    ['unknown', makeNode('n', { state: 'unknown' })],
-    ['paused', makeNode('n', { availability: 'pause' })],
-    ['drained', makeNode('n', { availability: 'drain' })],
+    ['down', makeNode({ id: 'n', state: 'down' })],
+    ['unknown', makeNode({ id: 'n', state: 'unknown' })],
+    ['paused', makeNode({ id: 'n', availability: 'pause' })],
+    ['drained', makeNode({ id: 'n', availability: 'drain' })],
   ])('should refuse a %s node', (_, node) => {
     expect(acceptsNewTasks(node, none)).toBe(false);
   });
 
   it('should refuse every node when the constraints do not parse', () => {
-    expect(acceptsNewTasks(makeNode('n'), null)).toBe(false);
+    expect(acceptsNewTasks(makeNode({ id: 'n' }), null)).toBe(false);
   });
 });

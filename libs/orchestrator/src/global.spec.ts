@@ -1,25 +1,27 @@
+import type { ClusterSnapshot, Service, Task } from '@berth/cluster';
+import { makeNode, makeService, makeSnapshot, makeTask, type TaskOptions } from '@berth/cluster/testing';
 import { reconcile } from './reconcile';
-import {
-  applyChanges,
-  created,
-  describeChanges,
-  idSequence,
-  makeNode,
-  makeService,
-  makeSnapshot,
-  makeTask,
-} from './testing';
+import { applyChanges, created, describeChanges, idSequence } from './testing';
+
+/** A task of `service` placed on node-1 and running there, unless told otherwise. */
+const placed = (id: string, service: Service, options: TaskOptions = {}): Task =>
+  makeTask({ id, service, nodeId: 'node-1', state: 'running', ...options });
 
 describe('global services', () => {
-  const service = makeService('agent', { global: true });
-  const run = (...args: Parameters<typeof makeSnapshot>) => reconcile(makeSnapshot(...args), idSequence());
+  // restarting at once, so that a restarted task is replaced by one wanted running
+  const service = makeService({ id: 'agent', global: true, restart: { delayMs: 0 } });
+  const run = (parts: Partial<ClusterSnapshot>) => reconcile(makeSnapshot(parts), idSequence());
 
   it('should create one pending task per eligible node, with the node preset and slot 0', () => {
-    const nodes = [makeNode('n2'), makeNode('n1'), makeNode('n3', { availability: 'pause' })];
+    const nodes = [
+      makeNode({ id: 'n2' }),
+      makeNode({ id: 'n1' }),
+      makeNode({ id: 'n3', availability: 'pause' }),
+    ];
     const more = [
-      makeNode('n4', { state: 'down' }),
-      makeNode('n5', { availability: 'drain' }),
-      makeNode('n6', { state: 'unknown' }),
+      makeNode({ id: 'n4', state: 'down' }),
+      makeNode({ id: 'n5', availability: 'drain' }),
+      makeNode({ id: 'n6', state: 'unknown' }),
     ];
     const tasks = created(run({ nodes: [...nodes, ...more], services: [service] }).changes);
     expect(tasks.map((task) => [task.id, task.nodeId, task.slot])).toEqual([
@@ -30,66 +32,75 @@ describe('global services', () => {
   });
 
   it('should change nothing once every node has its task', () => {
-    const snapshot = makeSnapshot({ nodes: [makeNode('n1'), makeNode('n2')], services: [service] });
+    const snapshot = makeSnapshot({
+      nodes: [makeNode({ id: 'n1' }), makeNode({ id: 'n2' })],
+      services: [service],
+    });
     const first = reconcile(snapshot, idSequence());
     expect(reconcile(applyChanges(snapshot, first.changes), idSequence('again')).changes).toEqual([]);
   });
 
   it('should give a new node its task', () => {
-    const tasks = [makeTask('a', service, { nodeId: 'n1' })];
-    const { changes } = run({ nodes: [makeNode('n1'), makeNode('n2')], services: [service], tasks });
+    const tasks = [placed('a', service, { nodeId: 'n1' })];
+    const { changes } = run({
+      nodes: [makeNode({ id: 'n1' }), makeNode({ id: 'n2' })],
+      services: [service],
+      tasks,
+    });
     expect(created(changes).map((task) => task.nodeId)).toEqual(['n2']);
   });
 
   it('should shut down the task of a drained node without replacing it', () => {
-    const tasks = [makeTask('a', service, { nodeId: 'n1' }), makeTask('b', service, { nodeId: 'n2' })];
-    const nodes = [makeNode('n1', { availability: 'drain' }), makeNode('n2')];
+    const tasks = [placed('a', service, { nodeId: 'n1' }), placed('b', service, { nodeId: 'n2' })];
+    const nodes = [makeNode({ id: 'n1', availability: 'drain' }), makeNode({ id: 'n2' })];
     expect(describeChanges(run({ nodes, services: [service], tasks }).changes)).toEqual([
       'update a shutdown',
     ]);
   });
 
   it('should shut down the task of a removed node and delete it', () => {
-    const tasks = [makeTask('a', service, { nodeId: 'gone' }), makeTask('b', service, { nodeId: 'n2' })];
-    expect(describeChanges(run({ nodes: [makeNode('n2')], services: [service], tasks }).changes)).toEqual([
-      'delete a shutdown',
-    ]);
+    const tasks = [placed('a', service, { nodeId: 'gone' }), placed('b', service, { nodeId: 'n2' })];
+    expect(
+      describeChanges(run({ nodes: [makeNode({ id: 'n2' })], services: [service], tasks }).changes),
+    ).toEqual(['delete a shutdown']);
   });
 
   it('should keep the tasks of down and paused nodes', () => {
-    const tasks = [makeTask('a', service, { nodeId: 'n1' }), makeTask('b', service, { nodeId: 'n2' })];
-    const nodes = [makeNode('n1', { state: 'down' }), makeNode('n2', { availability: 'pause' })];
+    const tasks = [placed('a', service, { nodeId: 'n1' }), placed('b', service, { nodeId: 'n2' })];
+    const nodes = [makeNode({ id: 'n1', state: 'down' }), makeNode({ id: 'n2', availability: 'pause' })];
     expect(run({ nodes, services: [service], tasks }).changes).toEqual([]);
   });
 
   it('should follow the constraints: shut down where unsatisfied, create where satisfied', () => {
-    const constrained = makeService('agent', { global: true, constraints: ['node.labels.gpu==yes'] });
-    const tasks = [makeTask('a', constrained, { nodeId: 'n1' })];
-    const nodes = [makeNode('n1'), makeNode('n2', { labels: { gpu: 'yes' } })];
+    const constrained = makeService({ id: 'agent', global: true, constraints: ['node.labels.gpu==yes'] });
+    const tasks = [placed('a', constrained, { nodeId: 'n1' })];
+    const nodes = [makeNode({ id: 'n1' }), makeNode({ id: 'n2', labels: { gpu: 'yes' } })];
     const { changes } = run({ nodes, services: [constrained], tasks });
     expect(describeChanges(changes)).toEqual(['update a shutdown', 'create new-1 running']);
     expect(created(changes)[0].nodeId).toBe('n2');
   });
 
   it('should neither create nor shut down when the constraints do not parse', () => {
-    const broken = makeService('agent', { global: true, constraints: ['gpu'] });
-    const tasks = [makeTask('a', broken, { nodeId: 'n1' })];
-    expect(run({ nodes: [makeNode('n1'), makeNode('n2')], services: [broken], tasks }).changes).toEqual([]);
+    const broken = makeService({ id: 'agent', global: true, constraints: ['gpu'] });
+    const tasks = [placed('a', broken, { nodeId: 'n1' })];
+    expect(
+      run({ nodes: [makeNode({ id: 'n1' }), makeNode({ id: 'n2' })], services: [broken], tasks }).changes,
+    ).toEqual([]);
   });
 
   it('should restart a failed task on its own node', () => {
-    const tasks = [makeTask('a', service, { nodeId: 'n1', state: 'failed' })];
-    const { changes } = run({ nodes: [makeNode('n1')], services: [service], tasks });
+    const tasks = [placed('a', service, { nodeId: 'n1', state: 'failed' })];
+    const { changes } = run({ nodes: [makeNode({ id: 'n1' })], services: [service], tasks });
     expect(describeChanges(changes)).toEqual(['update a shutdown', 'create new-1 running']);
     expect(created(changes)[0]).toMatchObject({ nodeId: 'n1', slot: 0, restarts: [] });
   });
 
   it('should restart on a down node but not on a drained one', () => {
     const tasks = [
-      makeTask('a', service, { nodeId: 'n1', state: 'failed' }),
-      makeTask('b', service, { nodeId: 'n2', state: 'failed' }),
+      placed('a', service, { nodeId: 'n1', state: 'failed' }),
+      placed('b', service, { nodeId: 'n2', state: 'failed' }),
     ];
-    const nodes = [makeNode('n1', { state: 'down' }), makeNode('n2', { availability: 'drain' })];
+    const nodes = [makeNode({ id: 'n1', state: 'down' }), makeNode({ id: 'n2', availability: 'drain' })];
     const { changes } = run({ nodes, services: [service], tasks });
     expect(describeChanges(changes)).toEqual([
       'update a shutdown',
@@ -100,9 +111,9 @@ describe('global services', () => {
   });
 
   it('should leave a node whose task ended for good without a new one until the service changes', () => {
-    const once = makeService('agent', { global: true, restart: { condition: 'none' } });
-    const ended = makeTask('a', once, { nodeId: 'n1', state: 'complete', exitCode: 0 });
-    const snapshot = makeSnapshot({ nodes: [makeNode('n1')], services: [once], tasks: [ended] });
+    const once = makeService({ id: 'agent', global: true, restart: { condition: 'none' } });
+    const ended = placed('a', once, { nodeId: 'n1', state: 'complete', exitCode: 0 });
+    const snapshot = makeSnapshot({ nodes: [makeNode({ id: 'n1' })], services: [once], tasks: [ended] });
     const first = reconcile(snapshot, idSequence());
     expect(describeChanges(first.changes)).toEqual(['update a shutdown']);
     const after = applyChanges(snapshot, first.changes);

@@ -1,11 +1,12 @@
 import type { Task } from '@berth/cluster';
+import { makeService, makeTask } from '@berth/cluster/testing';
 import { Plan } from './plan';
-import { deepFreeze, makeService, makeTask } from './testing';
+import { deepFreeze } from './testing';
 
 describe(Plan.name, () => {
-  const service = makeService('s');
-  const a = makeTask('a', service);
-  const b = makeTask('b', service);
+  const service = makeService({ id: 's' });
+  const a = makeTask({ id: 'a', service });
+  const b = makeTask({ id: 'b', service });
   const shut = (task: Task): Task => ({ ...task, desiredState: 'shutdown' });
 
   it('should list the tasks by id whatever the input order', () => {
@@ -47,7 +48,7 @@ describe(Plan.name, () => {
   });
 
   it('should group tasks by service', () => {
-    const other = makeTask('c', makeService('t'));
+    const other = makeTask({ id: 'c', service: makeService({ id: 't' }) });
     const plan = new Plan([other, a]);
     expect(plan.tasksOf('s')).toEqual([a]);
     expect(plan.tasksOf('t')).toEqual([other]);
@@ -61,6 +62,6 @@ describe(Plan.name, () => {
       { kind: 'update', task: shut(a) },
       { kind: 'delete', task: b },
     ]);
-    expect(input).toEqual([makeTask('a', service), makeTask('b', service)]);
+    expect(input).toEqual([makeTask({ id: 'a', service }), makeTask({ id: 'b', service })]);
   });
 });

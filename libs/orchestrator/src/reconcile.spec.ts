@@ -4,17 +4,9 @@ import { constraintsOf, isGlobal, replicasOf } from './context';
 import { acceptsNewTasks, globalTaskMayStay, judgeNode } from './eligibility';
 import { InvalidOptionError } from './options';
 import { groupSlots, isDone, isRunnable } from './slots';
+import { makeNode, makeService, makeSnapshot, makeTask } from '@berth/cluster/testing';
 import { reconcile } from './reconcile';
-import {
-  applyChanges,
-  deepFreeze,
-  idSequence,
-  makeNode,
-  makeService,
-  makeSnapshot,
-  makeTask,
-  NOW,
-} from './testing';
+import { applyChanges, deepFreeze, idSequence, NOW } from './testing';
 
 /** A deterministic pseudo-random source, so that a failing case can be replayed. */
 function random(seed: number) {
@@ -46,14 +38,16 @@ const STATES: TaskState[] = [
 function randomSnapshot(seed: number): ClusterSnapshot {
   const r = random(seed);
   const nodes: Node[] = ['n1', 'n2', 'n3', 'n4'].map((id) =>
-    makeNode(id, {
+    makeNode({
+      id,
       state: r.pick(['ready', 'ready', 'down', 'unknown'] as const),
       availability: r.pick(['active', 'active', 'pause', 'drain'] as const),
       labels: { zone: r.pick(['a', 'b']) },
     }),
   );
   const services: Service[] = ['s1', 's2', 's3'].map((id) =>
-    makeService(id, {
+    makeService({
+      id,
       global: r.int(3) === 0,
       replicas: r.int(5),
       specVersion: 1 + r.int(2),
@@ -66,11 +60,13 @@ function randomSnapshot(seed: number): ClusterSnapshot {
       },
     }),
   );
-  const owners = [...services, makeService('removed')];
+  const owners = [...services, makeService({ id: 'removed' })];
   const tasks: Task[] = Array.from({ length: r.int(25) }, (_, i) => {
     const service = r.pick(owners);
     const state = r.pick(STATES);
-    return makeTask(`t${String(i).padStart(2, '0')}`, service, {
+    return makeTask({
+      id: `t${String(i).padStart(2, '0')}`,
+      service,
       slot: 'global' in service.spec.mode ? 0 : 1 + r.int(5),
       nodeId: state === 'pending' ? '' : r.pick(['n1', 'n2', 'n3', 'n4', 'gone']),
       state,
@@ -82,7 +78,7 @@ function randomSnapshot(seed: number): ClusterSnapshot {
       notBefore: r.pick([0, NOW - 1, NOW + 2000]),
     });
   });
-  return makeSnapshot({ nodes, services, tasks });
+  return makeSnapshot({ nodes, services, tasks, now: NOW });
 }
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -180,15 +176,18 @@ describe(reconcile.name, () => {
 
   it('should draw ids only for the tasks it creates, in output order', () => {
     const newId = jest.fn(idSequence());
-    const service = makeService('web', { replicas: 2 });
-    const { changes } = reconcile(makeSnapshot({ nodes: [makeNode('n1')], services: [service] }), newId);
+    const service = makeService({ id: 'web', replicas: 2 });
+    const { changes } = reconcile(
+      makeSnapshot({ nodes: [makeNode({ id: 'n1' })], services: [service] }),
+      newId,
+    );
     expect(newId).toHaveBeenCalledTimes(2);
     expect(changes.map((change) => change.task.id)).toEqual(['new-1', 'new-2']);
   });
 
   it('should treat services one by one, in id order', () => {
-    const services = [makeService('b', { replicas: 1 }), makeService('a', { replicas: 1 })];
-    const { changes } = reconcile(makeSnapshot({ nodes: [makeNode('n1')], services }), idSequence());
+    const services = [makeService({ id: 'b', replicas: 1 }), makeService({ id: 'a', replicas: 1 })];
+    const { changes } = reconcile(makeSnapshot({ nodes: [makeNode({ id: 'n1' })], services }), idSequence());
     expect(changes.map((change) => [change.task.serviceId, change.task.id])).toEqual([
       ['a', 'new-1'],
       ['b', 'new-2'],
@@ -202,8 +201,8 @@ describe(reconcile.name, () => {
   });
 
   it('should merge a stop and a delete of the same task into the delete', () => {
-    const service = makeService('web', { replicas: 0 });
-    const pending = makeTask('p', service, { nodeId: '', state: 'pending' });
+    const service = makeService({ id: 'web', replicas: 0 });
+    const pending = makeTask({ id: 'p', service, nodeId: '', state: 'pending' });
     const { changes } = reconcile(makeSnapshot({ services: [service], tasks: [pending] }), idSequence());
     expect(changes).toEqual([{ kind: 'delete', task: { ...pending, desiredState: 'shutdown' } }]);
   });

@@ -1,6 +1,7 @@
 import type { TaskState } from '@berth/cluster';
+import { makeService, makeTask } from '@berth/cluster/testing';
 import { endedInFailure, restartsInWindow, shouldRestart } from './restart-policy';
-import { makeService, makeTask, NOW } from './testing';
+import { NOW } from './testing';
 
 describe(endedInFailure.name, () => {
   it.each<[TaskState, number | null, boolean]>([
@@ -14,7 +15,9 @@ describe(endedInFailure.name, () => {
     ['shutdown', 0, false],
     ['shutdown', 143, true],
   ])('should judge %s with exit code %p as failure: %p', (state, exitCode, failure) => {
-    expect(endedInFailure(makeTask('t', makeService('s'), { state, exitCode }))).toBe(failure);
+    expect(endedInFailure(makeTask({ id: 't', service: makeService({ id: 's' }), state, exitCode }))).toBe(
+      failure,
+    );
   });
 });
 
@@ -30,7 +33,7 @@ describe(restartsInWindow.name, () => {
 
 describe(shouldRestart.name, () => {
   const condition = (name: 'any' | 'on-failure' | 'none') =>
-    makeService('s', { restart: { condition: name } });
+    makeService({ id: 's', restart: { condition: name } });
 
   it.each<['any' | 'on-failure' | 'none', TaskState, number | null, boolean]>([
     ['any', 'complete', 0, true],
@@ -48,25 +51,31 @@ describe(shouldRestart.name, () => {
     ['none', 'failed', 1, false],
     ['none', 'rejected', null, false],
   ])('should with condition %s restart a task %s (exit %p): %p', (name, state, exitCode, expected) => {
-    expect(shouldRestart(makeTask('t', condition(name), { state, exitCode }), NOW)).toBe(expected);
+    expect(shouldRestart(makeTask({ id: 't', service: condition(name), state, exitCode }), NOW)).toBe(
+      expected,
+    );
   });
 
   it('should stop at maxAttempts restarts when there is no window', () => {
-    const service = makeService('s', { restart: { maxAttempts: 2 } });
-    expect(shouldRestart(makeTask('t', service, { state: 'failed', restarts: [1] }), NOW)).toBe(true);
-    expect(shouldRestart(makeTask('t', service, { state: 'failed', restarts: [1, 2] }), NOW)).toBe(false);
+    const service = makeService({ id: 's', restart: { maxAttempts: 2 } });
+    expect(shouldRestart(makeTask({ id: 't', service, state: 'failed', restarts: [1] }), NOW)).toBe(true);
+    expect(shouldRestart(makeTask({ id: 't', service, state: 'failed', restarts: [1, 2] }), NOW)).toBe(false);
   });
 
   it('should count only the restarts inside the window', () => {
-    const service = makeService('s', { restart: { maxAttempts: 2, windowMs: 60_000 } });
+    const service = makeService({ id: 's', restart: { maxAttempts: 2, windowMs: 60_000 } });
     const old = [NOW - 120_000, NOW - 90_000];
-    expect(shouldRestart(makeTask('t', service, { state: 'failed', restarts: old }), NOW)).toBe(true);
+    expect(shouldRestart(makeTask({ id: 't', service, state: 'failed', restarts: old }), NOW)).toBe(true);
     const recent = [NOW - 30_000, NOW - 10_000];
-    expect(shouldRestart(makeTask('t', service, { state: 'failed', restarts: recent }), NOW)).toBe(false);
+    expect(shouldRestart(makeTask({ id: 't', service, state: 'failed', restarts: recent }), NOW)).toBe(false);
   });
 
   it('should use the policy the task ran under', () => {
-    const task = makeTask('t', makeService('s', { restart: { condition: 'none' } }), { state: 'failed' });
+    const task = makeTask({
+      id: 't',
+      service: makeService({ id: 's', restart: { condition: 'none' } }),
+      state: 'failed',
+    });
     expect(shouldRestart(task, NOW)).toBe(false);
   });
 });

@@ -1,24 +1,20 @@
-import type { RestartCondition, TaskState } from '@berth/cluster';
+import type { ClusterSnapshot, RestartCondition, Service, Task, TaskState } from '@berth/cluster';
+import { makeNode, makeService, makeSnapshot, makeTask, type TaskOptions } from '@berth/cluster/testing';
 import { reconcile } from './reconcile';
 import { needsRestartDecision } from './restart';
-import {
-  applyChanges,
-  created,
-  describeChanges,
-  idSequence,
-  makeNode,
-  makeService,
-  makeSnapshot,
-  makeTask,
-  NOW,
-} from './testing';
+import { applyChanges, created, describeChanges, idSequence, NOW } from './testing';
+
+/** A task of `service` placed on node-1 and running there, unless told otherwise. */
+const placed = (id: string, service: Service, options: TaskOptions = {}): Task =>
+  makeTask({ id, service, nodeId: 'node-1', state: 'running', ...options });
+const snapshotAt = (parts: Partial<ClusterSnapshot>) => makeSnapshot({ now: NOW, ...parts });
 
 describe('restarts', () => {
-  const nodes = [makeNode('node-1'), makeNode('node-2')];
-  const run = (...args: Parameters<typeof makeSnapshot>) => reconcile(makeSnapshot(...args), idSequence());
+  const nodes = [makeNode({ id: 'node-1' }), makeNode({ id: 'node-2' })];
+  const run = (parts: Partial<ClusterSnapshot>) => reconcile(snapshotAt(parts), idSequence());
 
   describe(needsRestartDecision.name, () => {
-    const service = makeService('s');
+    const service = makeService({ id: 's' });
     it.each<[TaskState, TaskState, boolean]>([
       ['failed', 'running', true],
       ['complete', 'ready', true],
@@ -27,7 +23,7 @@ describe('restarts', () => {
       ['failed', 'shutdown', false],
       ['shutdown', 'shutdown', false],
     ])('should be %p for a task %s while desired %s', (state, desiredState, expected) => {
-      expect(needsRestartDecision(makeTask('t', service, { state, desiredState }))).toBe(expected);
+      expect(needsRestartDecision(placed('t', service, { state, desiredState }))).toBe(expected);
     });
   });
 
@@ -49,8 +45,8 @@ describe('restarts', () => {
     ])(
       'should with %s give up a task %s (exit %p), replacing it: %p',
       (condition, state, exitCode, replaced) => {
-        const service = makeService('s', { restart: { condition } });
-        const task = makeTask('old', service, { state, exitCode });
+        const service = makeService({ id: 's', restart: { condition, delayMs: 0 } });
+        const task = placed('old', service, { state, exitCode });
         const { changes } = run({ nodes, services: [service], tasks: [task] });
         const expected = ['update old shutdown', ...(replaced ? ['create new-1 running'] : [])];
         expect(describeChanges(changes)).toEqual(expected);
@@ -58,18 +54,23 @@ describe('restarts', () => {
     );
 
     it('should not restart a task the manager shut down', () => {
-      const service = makeService('s', { replicas: 0 });
-      const task = makeTask('old', service, { state: 'shutdown', desiredState: 'shutdown' });
+      const service = makeService({ id: 's', replicas: 0 });
+      const task = placed('old', service, { state: 'shutdown', desiredState: 'shutdown' });
       expect(run({ nodes, services: [service], tasks: [task] }).changes).toEqual([]);
     });
   });
 
   describe('the replacement', () => {
     it('should take the slot, the current spec and the restart history plus now', () => {
-      const service = makeService('s', { replicas: 2, specVersion: 3, restart: { maxAttempts: 5 } });
+      const service = makeService({
+        id: 's',
+        replicas: 2,
+        specVersion: 3,
+        restart: { maxAttempts: 5, delayMs: 0 },
+      });
       const tasks = [
-        makeTask('a', service, { slot: 1 }),
-        makeTask('old', service, { slot: 2, state: 'failed', specVersion: 2, restarts: [NOW - 5000] }),
+        placed('a', service, { slot: 1 }),
+        placed('old', service, { slot: 2, state: 'failed', specVersion: 2, restarts: [NOW - 5000] }),
       ];
       const [task] = created(run({ nodes, services: [service], tasks }).changes);
       expect(task).toMatchObject({ slot: 2, nodeId: '', specVersion: 3, spec: service.spec.task });
@@ -79,11 +80,11 @@ describe('restarts', () => {
 
     it('should keep only the newest restarts that can still decide (none when attempts are unlimited)', () => {
       const history = [NOW - 4000, NOW - 3000, NOW - 2000];
-      const limited = makeService('s', { replicas: 1, restart: { maxAttempts: 10 } });
+      const limited = makeService({ id: 's', replicas: 1, restart: { maxAttempts: 10 } });
       const failedUnder = (service: typeof limited) =>
-        makeTask('old', service, { slot: 1, state: 'failed', restarts: history });
-      const two = makeService('s', { replicas: 1, restart: { maxAttempts: 2 } });
-      const unlimited = makeService('s', { replicas: 1 });
+        placed('old', service, { slot: 1, state: 'failed', restarts: history });
+      const two = makeService({ id: 's', replicas: 1, restart: { maxAttempts: 2 } });
+      const unlimited = makeService({ id: 's', replicas: 1 });
       const restartsAfter = (service: typeof limited) =>
         created(run({ nodes, services: [service], tasks: [failedUnder(limited)] }).changes)[0].restarts;
       expect(restartsAfter(two)).toEqual([NOW - 2000, NOW]);
@@ -91,19 +92,19 @@ describe('restarts', () => {
     });
 
     it('should stay on its node for a global service', () => {
-      const service = makeService('g', { global: true });
+      const service = makeService({ id: 'g', global: true });
       const tasks = [
-        makeTask('a', service, { nodeId: 'node-1' }),
-        makeTask('b', service, { nodeId: 'node-2', state: 'failed' }),
+        placed('a', service, { nodeId: 'node-1' }),
+        placed('b', service, { nodeId: 'node-2', state: 'failed' }),
       ];
       const [task] = created(run({ nodes, services: [service], tasks }).changes);
       expect(task).toMatchObject({ slot: 0, nodeId: 'node-2' });
     });
 
     it('should drop restarts that left the window', () => {
-      const service = makeService('s', { restart: { maxAttempts: 3, windowMs: 60_000 } });
+      const service = makeService({ id: 's', restart: { maxAttempts: 3, windowMs: 60_000 } });
       const restarts = [NOW - 120_000, NOW - 61_000, NOW - 30_000];
-      const task = makeTask('old', service, { state: 'failed', restarts });
+      const task = placed('old', service, { state: 'failed', restarts });
       const [replacement] = created(run({ nodes, services: [service], tasks: [task] }).changes);
       expect(replacement.restarts).toEqual([NOW - 30_000, NOW]);
     });
@@ -111,14 +112,14 @@ describe('restarts', () => {
 
   describe('attempts', () => {
     const failing = (maxAttempts: number, windowMs: number) =>
-      makeService('s', { restart: { maxAttempts, windowMs } });
+      makeService({ id: 's', restart: { maxAttempts, windowMs, delayMs: 0 } });
 
     it('should give up after maxAttempts restarts without a window, and leave the slot done', () => {
       const service = failing(2, 0);
-      let snapshot = makeSnapshot({
+      let snapshot = snapshotAt({
         nodes,
         services: [service],
-        tasks: [makeTask('t0', service, { state: 'failed' })],
+        tasks: [placed('t0', service, { state: 'failed' })],
       });
       const ids = idSequence();
       for (let round = 1; round <= 3; round++) {
@@ -140,18 +141,18 @@ describe('restarts', () => {
 
     it('should restart again once earlier restarts left the window', () => {
       const service = failing(2, 60_000);
-      const recent = makeTask('t', service, { state: 'failed', restarts: [NOW - 20_000, NOW - 10_000] });
+      const recent = placed('t', service, { state: 'failed', restarts: [NOW - 20_000, NOW - 10_000] });
       expect(created(run({ nodes, services: [service], tasks: [recent] }).changes)).toHaveLength(0);
-      const old = makeTask('t', service, { state: 'failed', restarts: [NOW - 90_000, NOW - 10_000] });
+      const old = placed('t', service, { state: 'failed', restarts: [NOW - 90_000, NOW - 10_000] });
       expect(created(run({ nodes, services: [service], tasks: [old] }).changes)).toHaveLength(1);
     });
   });
 
   describe('delay', () => {
-    const delayed = makeService('s', { restart: { delayMs: 5000 } });
+    const delayed = makeService({ id: 's', restart: { delayMs: 5000 } });
 
     it('should hold the replacement in ready until now + delay and wake then', () => {
-      const task = makeTask('old', delayed, { state: 'failed' });
+      const task = placed('old', delayed, { state: 'failed' });
       const { changes, wakeAt } = run({ nodes, services: [delayed], tasks: [task] });
       expect(created(changes)).toEqual([
         expect.objectContaining({ desiredState: 'ready', notBefore: NOW + 5000 }),
@@ -160,19 +161,19 @@ describe('restarts', () => {
     });
 
     it('should leave it held before notBefore and release it at notBefore', () => {
-      const held = makeTask('t', delayed, {
+      const held = placed('t', delayed, {
         nodeId: 'node-1',
         state: 'assigned',
         desiredState: 'ready',
         notBefore: NOW + 5000,
       });
       const early = reconcile(
-        makeSnapshot({ nodes, services: [delayed], tasks: [held], now: NOW + 4999 }),
+        snapshotAt({ nodes, services: [delayed], tasks: [held], now: NOW + 4999 }),
         idSequence(),
       );
       expect(early).toEqual({ changes: [], wakeAt: NOW + 5000 });
       const due = reconcile(
-        makeSnapshot({ nodes, services: [delayed], tasks: [held], now: NOW + 5000 }),
+        snapshotAt({ nodes, services: [delayed], tasks: [held], now: NOW + 5000 }),
         idSequence(),
       );
       expect(due).toEqual({
@@ -183,14 +184,18 @@ describe('restarts', () => {
 
     it('should wake at the earliest of several delays', () => {
       const tasks = [
-        makeTask('a', delayed, {
+        makeTask({
+          id: 'a',
+          service: delayed,
           slot: 1,
           state: 'pending',
           nodeId: '',
           desiredState: 'ready',
           notBefore: NOW + 300,
         }),
-        makeTask('b', delayed, {
+        makeTask({
+          id: 'b',
+          service: delayed,
           slot: 2,
           state: 'pending',
           nodeId: '',
@@ -203,7 +208,7 @@ describe('restarts', () => {
     });
 
     it('should restart a held task that failed, again with the delay', () => {
-      const held = makeTask('t', delayed, { state: 'rejected', desiredState: 'ready', notBefore: NOW - 1 });
+      const held = placed('t', delayed, { state: 'rejected', desiredState: 'ready', notBefore: NOW - 1 });
       const { changes, wakeAt } = run({ nodes, services: [delayed], tasks: [held] });
       expect(describeChanges(changes)).toEqual(['update t shutdown', 'create new-1 ready']);
       expect(wakeAt).toBe(NOW + 5000);

@@ -1,11 +1,11 @@
 import type { TaskState } from '@berth/cluster';
+import { makeService, makeTask } from '@berth/cluster/testing';
 import { liveTasksOf, pickSurplus } from './scale-down';
-import { makeService, makeTask } from './testing';
 
 describe(pickSurplus.name, () => {
-  const service = makeService('s');
+  const service = makeService({ id: 's' });
   const slot = (number: number, nodeId: string, state: TaskState = 'running') => [
-    makeTask(`t${number}`, service, { slot: number, nodeId, state }),
+    makeTask({ id: `t${number}`, service, slot: number, nodeId, state }),
   ];
   const numbers = (slots: ReturnType<typeof pickSurplus>) => slots.map((s) => s[0].slot);
 
@@ -39,7 +39,14 @@ describe(pickSurplus.name, () => {
   });
 
   it('should return the live tasks of the picked slots only', () => {
-    const dead = makeTask('old', service, { slot: 1, state: 'failed', desiredState: 'shutdown' });
+    const dead = makeTask({
+      id: 'old',
+      service,
+      slot: 1,
+      nodeId: 'a',
+      state: 'failed',
+      desiredState: 'shutdown',
+    });
     expect(liveTasksOf([[dead, ...slot(1, 'a')]]).map((task) => task.id)).toEqual(['t1']);
   });
 });

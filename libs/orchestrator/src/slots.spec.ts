@@ -1,15 +1,21 @@
+import type { Service, Task } from '@berth/cluster';
+import { makeService, makeTask, type TaskOptions } from '@berth/cluster/testing';
 import { byAge, endedOnItsOwn, groupSlots, isDone, isRunnable, newestTask } from './slots';
-import { makeService, makeTask, NOW } from './testing';
+import { NOW } from './testing';
+
+/** A task of `service` placed on node-1 and running there, unless told otherwise. */
+const placed = (id: string, service: Service, options: TaskOptions = {}): Task =>
+  makeTask({ id, service, nodeId: 'node-1', state: 'running', ...options });
 
 describe('slots', () => {
-  const service = makeService('s', { restart: { condition: 'none' } });
+  const service = makeService({ id: 's', restart: { condition: 'none' } });
 
   describe(groupSlots.name, () => {
     it('should group a replicated service by slot number, oldest first', () => {
       const tasks = [
-        makeTask('b', service, { slot: 2, createdAt: 5 }),
-        makeTask('c', service, { slot: 1, createdAt: 9 }),
-        makeTask('a', service, { slot: 1, createdAt: 1 }),
+        placed('b', service, { slot: 2, createdAt: 5 }),
+        placed('c', service, { slot: 1, createdAt: 9 }),
+        placed('a', service, { slot: 1, createdAt: 1 }),
       ];
       const slots = groupSlots(service, tasks);
       expect([...slots.keys()].sort()).toEqual(['1', '2']);
@@ -17,15 +23,15 @@ describe('slots', () => {
     });
 
     it('should group a global service by node', () => {
-      const global = makeService('g', { global: true });
-      const tasks = [makeTask('a', global, { nodeId: 'n1' }), makeTask('b', global, { nodeId: 'n2' })];
+      const global = makeService({ id: 'g', global: true });
+      const tasks = [placed('a', global, { nodeId: 'n1' }), placed('b', global, { nodeId: 'n2' })];
       expect([...groupSlots(global, tasks).keys()]).toEqual(['n1', 'n2']);
     });
   });
 
   describe(byAge.name, () => {
     it('should break ties of creation time by id', () => {
-      const tasks = [makeTask('b', service), makeTask('a', service)];
+      const tasks = [placed('b', service), placed('a', service)];
       expect([...tasks].sort(byAge).map((task) => task.id)).toEqual(['a', 'b']);
       expect(newestTask(tasks)!.id).toBe('b');
     });
@@ -33,24 +39,24 @@ describe('slots', () => {
 
   describe(isRunnable.name, () => {
     it('should count a live task, held ones included', () => {
-      expect(isRunnable([makeTask('a', service)])).toBe(true);
-      expect(isRunnable([makeTask('a', service, { state: 'pending', desiredState: 'ready' })])).toBe(true);
+      expect(isRunnable([placed('a', service)])).toBe(true);
+      expect(isRunnable([placed('a', service, { state: 'pending', desiredState: 'ready' })])).toBe(true);
     });
 
     it('should not count ended or given-up tasks', () => {
-      expect(isRunnable([makeTask('a', service, { state: 'failed' })])).toBe(false);
-      expect(isRunnable([makeTask('a', service, { desiredState: 'shutdown' })])).toBe(false);
+      expect(isRunnable([placed('a', service, { state: 'failed' })])).toBe(false);
+      expect(isRunnable([placed('a', service, { desiredState: 'shutdown' })])).toBe(false);
       expect(isRunnable([])).toBe(false);
     });
   });
 
   describe(endedOnItsOwn.name, () => {
     it.each(['complete', 'failed', 'rejected', 'orphaned'] as const)('should be true for %s', (state) => {
-      expect(endedOnItsOwn(makeTask('a', service, { state }))).toBe(true);
+      expect(endedOnItsOwn(placed('a', service, { state }))).toBe(true);
     });
 
     it.each(['shutdown', 'remove', 'running', 'pending'] as const)('should be false for %s', (state) => {
-      expect(endedOnItsOwn(makeTask('a', service, { state }))).toBe(false);
+      expect(endedOnItsOwn(placed('a', service, { state }))).toBe(false);
     });
   });
 
@@ -58,36 +64,36 @@ describe('slots', () => {
     const ended = { state: 'complete', desiredState: 'shutdown', exitCode: 0 } as const;
 
     it('should be done when the newest task ended and is not to be restarted', () => {
-      expect(isDone([makeTask('a', service, ended)], service, NOW)).toBe(true);
+      expect(isDone([placed('a', service, ended)], service, NOW)).toBe(true);
     });
 
     it('should not be done when the service changed since', () => {
       const updated = { ...service, specVersion: 2 };
-      expect(isDone([makeTask('a', service, ended)], updated, NOW)).toBe(false);
+      expect(isDone([placed('a', service, ended)], updated, NOW)).toBe(false);
     });
 
     it('should not be done when the manager shut the task down', () => {
-      const shut = makeTask('a', service, { state: 'shutdown', desiredState: 'shutdown' });
+      const shut = placed('a', service, { state: 'shutdown', desiredState: 'shutdown' });
       expect(isDone([shut], service, NOW)).toBe(false);
     });
 
     it('should not be done while the restart decision is pending', () => {
-      expect(isDone([makeTask('a', service, { state: 'complete' })], service, NOW)).toBe(false);
+      expect(isDone([placed('a', service, { state: 'complete' })], service, NOW)).toBe(false);
     });
 
     it('should not be done when the policy restarts it', () => {
-      const any = makeService('s');
-      expect(isDone([makeTask('a', any, ended)], any, NOW)).toBe(false);
+      const any = makeService({ id: 's' });
+      expect(isDone([placed('a', any, ended)], any, NOW)).toBe(false);
     });
 
     it('should not be done when a newer task runs', () => {
-      const slot = [makeTask('a', service, ended), makeTask('b', service, { createdAt: 1 })];
+      const slot = [placed('a', service, ended), placed('b', service, { createdAt: 1 })];
       expect(isDone(slot, service, NOW)).toBe(false);
     });
 
     it('should judge attempts at the time the task ended, so that time passing does not revive it', () => {
-      const limited = makeService('s', { restart: { maxAttempts: 1, windowMs: 1000 } });
-      const task = makeTask('a', limited, {
+      const limited = makeService({ id: 's', restart: { maxAttempts: 1, windowMs: 1000 } });
+      const task = placed('a', limited, {
         ...ended,
         state: 'failed',
         restarts: [NOW - 500],
