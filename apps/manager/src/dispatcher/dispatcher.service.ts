@@ -2,16 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DecodeError,
   decodeHello,
-  decodeStatusReport,
   type ClusterSnapshot,
   type Node,
   type NodeDescription,
   type Task,
-  type TaskStatus,
 } from '@berth/cluster';
 import { Channel } from '@berth/proto/channel';
 import type { clusterApi } from '@berth/proto';
-import type { StoreEvent, Write } from '@berth/store';
+import type { StoreEvent } from '@berth/store';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { FilesService } from '../files/files.service';
@@ -20,7 +18,7 @@ import { StateService } from '../state/state.service';
 import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
 import { networkViewsFor } from './network-views';
 import { NodeTaskIndex } from './node-task-index';
-import { applyStatus, type StatusRefusal } from './status-updates';
+import { StatusWriter } from './status-writer';
 import { ClusterService } from '../cluster/cluster.service';
 
 type ManagerMessage = clusterApi.cluster.v1.IManagerMessage;
@@ -40,9 +38,6 @@ interface Session {
 
 export class SessionRefused extends Error {}
 
-/** how long reports whose write failed wait before they are tried again */
-const STATUS_RETRY_MS = 100;
-
 /**
  * The manager's side of the agents' sessions it holds (DESIGN.md decision 5); every manager runs
  * one, leader or not, and agents may hold their session with any. The full set of a node's tasks
@@ -56,14 +51,9 @@ export class DispatcherService {
   private readonly sessions = new Map<string, Session>();
   private readonly lastSeen = new Map<string, number>();
   private readonly dirtyNodes = new Set<string>();
-  private pendingStatuses = new Map<string, { nodeId: string; status: TaskStatus }>();
   private index: NodeTaskIndex | null = null;
   private stopWatching: (() => void) | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
-  /** a status write is due once the current turn's work is done */
-  private statusFlush = false;
-  /** the status write in flight: reports arriving meanwhile wait for it and go in the next one */
-  private statusWrite: Promise<void> | null = null;
   private viewsTimer: NodeJS.Timeout | null = null;
   private flushScheduled = false;
   private active = false;
@@ -71,6 +61,8 @@ export class DispatcherService {
   /** every manager's address, sent to agents so they can move to another */
   private managers: string[] = [];
   private stopFollowingManagers: (() => void) | null = null;
+  /** the agents' status reports, on their way to etcd */
+  private readonly statuses: StatusWriter;
 
   constructor(
     private readonly state: StateService,
@@ -78,7 +70,9 @@ export class DispatcherService {
     private readonly files: FilesService,
     private readonly presence: PresenceService,
     private readonly cluster: ClusterService,
-  ) {}
+  ) {
+    this.statuses = new StatusWriter(state, () => this.active);
+  }
 
   get heartbeatPeriodMs(): number {
     return Math.max(100, Math.floor(this.config.heartbeatGraceMs / 3));
@@ -107,9 +101,9 @@ export class DispatcherService {
     this.stopWatching?.();
     this.stopFollowingManagers?.();
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
-    await this.statusWrite;
+    await this.statuses.settled();
     if (this.viewsTimer) clearTimeout(this.viewsTimer);
-    await this.flushStatuses();
+    await this.statuses.flush();
     for (const session of this.sessions.values()) {
       session.out.close();
       void this.presence.releaseSession(session.nodeId);
@@ -182,7 +176,7 @@ export class DispatcherService {
       for await (const message of requests) {
         this.lastSeen.set(session.nodeId, Date.now());
         if (message.hello) this.readHello(session, message.hello, peer);
-        if (message.statuses) this.queueStatuses(session.nodeId, message.statuses.updates ?? []);
+        if (message.statuses) this.statuses.queue(session.nodeId, message.statuses.updates ?? []);
       }
     } catch (error) {
       this.log.warn(`session of node ${session.nodeId} broke: ${(error as Error).message}`);
@@ -330,72 +324,6 @@ export class DispatcherService {
       });
     }
     this.dirtyNodes.clear();
-  }
-
-  /** Each report decoded on its own: a malformed one is refused (logged), the others still count. */
-  private queueStatuses(nodeId: string, updates: clusterApi.cluster.v1.ITaskStatusUpdate[]): void {
-    updates.forEach((update, i) => {
-      try {
-        const { taskId, statusJson } = decodeStatusReport(update, `statuses.updates[${i}]`);
-        this.pendingStatuses.set(taskId, { nodeId, status: statusJson });
-      } catch (error) {
-        if (!(error instanceof DecodeError)) throw error;
-        this.log.warn(`report of node ${nodeId} refused: ${error.message}`);
-      }
-    });
-    this.scheduleStatuses();
-  }
-
-  /**
-   * Reports are written as soon as the message that brought them is handled (before the passes
-   * of loops already woken), one write at a time: those that come while a write is in flight go
-   * together in the next (no fixed delay, batches grow with load).
-   */
-  private scheduleStatuses(): void {
-    if (this.statusFlush || this.statusWrite || !this.pendingStatuses.size) return;
-    this.statusFlush = true;
-    queueMicrotask(() => {
-      this.statusFlush = false;
-      if (!this.active) return;
-      this.statusWrite = this.flushStatuses().finally(() => {
-        this.statusWrite = null;
-        if (this.active) this.scheduleStatuses();
-      });
-    });
-  }
-
-  /** Writes the reports received since the last flush; one that lost to a concurrent write is retried. */
-  private async flushStatuses(): Promise<void> {
-    const batch = this.pendingStatuses;
-    this.pendingStatuses = new Map();
-    const writes: Write[] = [];
-    for (const [taskId, { nodeId, status }] of batch) {
-      const verdict = applyStatus(this.state.cache.get('tasks', taskId), nodeId, status, taskId);
-      if (verdict.apply) writes.push({ op: 'update', kind: 'tasks', object: verdict.task });
-      else this.logRefusal(verdict.refusal);
-    }
-    if (!writes.length) return;
-    try {
-      const result = await this.state.commit(writes);
-      for (const lost of result.conflicts) {
-        const entry = batch.get(lost.object.id);
-        if (entry && !this.pendingStatuses.has(lost.object.id))
-          this.pendingStatuses.set(lost.object.id, entry);
-      }
-    } catch (error) {
-      this.log.error(`writing task statuses failed: ${(error as Error).message}`);
-      for (const [id, entry] of batch) if (!this.pendingStatuses.has(id)) this.pendingStatuses.set(id, entry);
-      if (this.active) await new Promise((resolve) => setTimeout(resolve, STATUS_RETRY_MS)); // etcd away: no tight retry
-    }
-  }
-
-  /**
-   * A report on another node's task is a confused or hostile agent: said. One going backwards
-   * or on a task gone is mostly late news (a task the leader gave up on, then removed): quietly.
-   */
-  private logRefusal(refusal: StatusRefusal): void {
-    if (refusal.reason === 'other-node') this.log.warn(refusal.message);
-    else if (refusal.reason !== 'nothing-new') this.log.debug(refusal.message);
   }
 
   /** Sessions whose agent fell silent for the grace period are closed (and no longer said in etcd). */
