@@ -149,7 +149,6 @@ export interface TaskOptions {
   restarts?: number[];
   /** held by a restart delay until then */
   notBefore?: number;
-  containerId?: string;
 }
 
 /**
@@ -177,7 +176,7 @@ export function makeTask(options: TaskOptions = {}): Task {
       timestamp: options.endedAt ?? createdAt,
       message: options.message ?? '',
       err: '',
-      containerId: options.containerId ?? '',
+      containerId: '',
       exitCode: options.exitCode ?? null,
       ...(options.rejections && { rejections: options.rejections }),
     },
