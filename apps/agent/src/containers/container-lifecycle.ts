@@ -59,7 +59,7 @@ export class ContainerLifecycle {
 
   async start(ref: string, consoleSize?: ConsoleSize): Promise<ContainerRecord> {
     const { id } = this.deps.repo.get(ref);
-    return this.locks.run(id, () => this.startNow(id, consoleSize));
+    return this.locks.inTurn(id, () => this.startNow(id, consoleSize));
   }
 
   private async startNow(id: string, consoleSize?: ConsoleSize): Promise<ContainerRecord> {
@@ -81,7 +81,7 @@ export class ContainerLifecycle {
    */
   async ready(ref: string): Promise<void> {
     const { id } = this.deps.repo.get(ref);
-    await this.locks.run(id, async () => {
+    await this.locks.inTurn(id, async () => {
       const c = this.deps.repo.get(id);
       if (c.state.status !== 'created' || this.readied.has(id)) return;
       await this.deps.setup.prepare(c, undefined, { waitForParking: true });
@@ -166,7 +166,11 @@ export class ContainerLifecycle {
     if (shouldRestart(c.hostConfig.restart, exit.exitCode, c.restartCount, c.manuallyStopped)) {
       c.state.status = 'restarting';
       this.deps.repo.save(c);
-      this.deps.restarts.schedule(c.id, ranFor, () => void this.locks.run(c.id, () => this.restartNow(c.id)));
+      this.deps.restarts.schedule(
+        c.id,
+        ranFor,
+        () => void this.locks.inTurn(c.id, () => this.restartNow(c.id)),
+      );
     }
     return final;
   }
@@ -195,7 +199,7 @@ export class ContainerLifecycle {
 
   async stop(ref: string, timeoutS?: number, signal?: string): Promise<void> {
     const { id } = this.deps.repo.get(ref);
-    await this.locks.run(id, () => this.stopNow(id, timeoutS, signal));
+    await this.locks.inTurn(id, () => this.stopNow(id, timeoutS, signal));
   }
 
   private async stopNow(id: string, timeoutS?: number, signal?: string): Promise<void> {
@@ -237,7 +241,7 @@ export class ContainerLifecycle {
 
   async restart(ref: string, timeoutS?: number): Promise<void> {
     const { id } = this.deps.repo.get(ref);
-    await this.locks.run(id, async () => {
+    await this.locks.inTurn(id, async () => {
       await this.stopNow(id, timeoutS);
       this.emit(await this.startNow(id), 'restart');
     });
@@ -265,7 +269,7 @@ export class ContainerLifecycle {
 
   async remove(ref: string, options: { force?: boolean; volumes?: boolean }): Promise<void> {
     const { id } = this.deps.repo.get(ref);
-    await this.locks.run(id, () => this.removeNow(id, options));
+    await this.locks.inTurn(id, () => this.removeNow(id, options));
   }
 
   private async removeNow(id: string, options: { force?: boolean; volumes?: boolean }): Promise<void> {

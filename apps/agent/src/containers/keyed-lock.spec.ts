@@ -5,14 +5,14 @@ describe(KeyedLock.name, () => {
     const lock = new KeyedLock();
     const order: string[] = [];
     let release!: () => void;
-    const first = lock.run('a', async () => {
+    const first = lock.inTurn('a', async () => {
       order.push('a1 begins');
       await new Promise<void>((resolve) => (release = resolve));
       order.push('a1 ends');
       throw new Error('a1 failed');
     });
-    const second = lock.run('a', async () => void order.push('a2'));
-    const other = lock.run('b', async () => void order.push('b1'));
+    const second = lock.inTurn('a', async () => void order.push('a2'));
+    const other = lock.inTurn('b', async () => void order.push('b1'));
     await other;
     expect(order).toEqual(['a1 begins', 'b1']);
     release();

@@ -3,7 +3,7 @@ export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
   /** Runs FN once every earlier run under KEY has finished (whether it succeeded or not). */
-  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  async inTurn<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const run = (this.tails.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn);
     this.tails.set(key, run);
     try {
