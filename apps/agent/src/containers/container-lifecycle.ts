@@ -55,8 +55,6 @@ export class ContainerLifecycle {
 
   constructor(private readonly deps: LifecycleDeps) {}
 
-  // ---- start -----------------------------------------------------------------------
-
   async start(ref: string, consoleSize?: ConsoleSize): Promise<ContainerRecord> {
     const { id } = this.deps.repo.get(ref);
     return this.locks.inTurn(id, () => this.startNow(id, consoleSize));
@@ -120,8 +118,6 @@ export class ContainerLifecycle {
     this.readied.delete(c.id);
     await this.deps.setup.unprepare(c);
   }
-
-  // ---- exits -----------------------------------------------------------------------
 
   /** Wait for the run to end, then handle it once. */
   private follow(c: ContainerRecord): void {
@@ -195,8 +191,6 @@ export class ContainerLifecycle {
     if (c.state.status === 'restarting') c.state.status = 'exited';
   }
 
-  // ---- stop, kill, restart, pause --------------------------------------------------
-
   async stop(ref: string, timeoutS?: number, signal?: string): Promise<void> {
     const { id } = this.deps.repo.get(ref);
     await this.locks.inTurn(id, () => this.stopNow(id, timeoutS, signal));
@@ -264,8 +258,6 @@ export class ContainerLifecycle {
     this.deps.repo.save(c);
     this.emit(c, 'unpause');
   }
-
-  // ---- remove ----------------------------------------------------------------------
 
   async remove(ref: string, options: { force?: boolean; volumes?: boolean }): Promise<void> {
     const { id } = this.deps.repo.get(ref);
@@ -336,8 +328,6 @@ export class ContainerLifecycle {
     const ended = isRunning(c) ? await this.exits.get(c.id) : null;
     return ended ?? (this.deps.repo.find(c.id) ?? c).state;
   }
-
-  // ---- live restore ----------------------------------------------------------------
 
   /** What the last agent left, picked up: each container as restoreStep says. */
   async restoreAll(): Promise<void> {
