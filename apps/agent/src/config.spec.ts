@@ -18,7 +18,12 @@ describe('parseAgentFlags', () => {
       logLevel: 'debug',
       bridge: 'bt0',
       managerSocket: '/tmp/e/manager.sock',
+      dockerSocket: '/tmp/e/docker.sock',
     });
+    expect(parseAgentFlags(['--docker-socket', 'unix:///var/run/docker.sock']).dockerSocket).toBe(
+      '/var/run/docker.sock',
+    );
+    expect(parseAgentFlags(['--docker-socket=']).dockerSocket).toBe('');
     expect(parseAgentFlags(['--manager-socket', 'm.sock']).managerSocket).toBe(`${process.cwd()}/m.sock`);
     expect(parseAgentFlags(['-H', 'unix:///tmp/x.sock']).socket).toBe('/tmp/x.sock');
     expect(parseAgentFlags([])).toEqual(DEFAULT_CONFIG);

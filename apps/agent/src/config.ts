@@ -29,6 +29,8 @@ export interface AgentConfig {
    * <exec-root>/manager.sock, where berth-manager's default --socket is).
    */
   managerSocket: string;
+  /** Where the Docker Engine API is served (default <exec-root>/docker.sock); '' serves none. */
+  dockerSocket: string;
 }
 
 export const DEFAULT_CONFIG: AgentConfig = {
@@ -44,6 +46,7 @@ export const DEFAULT_CONFIG: AgentConfig = {
   dnsUpstream: [],
   labels: {},
   managerSocket: '/run/berth/manager.sock',
+  dockerSocket: '/run/berth/docker.sock',
 };
 
 export class ConfigError extends Error {}
@@ -52,6 +55,7 @@ export function parseAgentFlags(argv: string[]): AgentConfig {
   const config: AgentConfig = { ...DEFAULT_CONFIG, insecureRegistries: [], dnsUpstream: [], labels: {} };
   let socketGiven = false;
   let managerSocketGiven = false;
+  let dockerSocketGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -115,12 +119,19 @@ export function parseAgentFlags(argv: string[]): AgentConfig {
         config.managerSocket = path.resolve(value());
         managerSocketGiven = true;
         break;
+      case '--docker-socket': {
+        const v = value().replace(/^unix:\/\//, '');
+        config.dockerSocket = v ? path.resolve(v) : '';
+        dockerSocketGiven = true;
+        break;
+      }
       default:
         throw new ConfigError(`unknown flag: ${flag}`);
     }
   }
   if (!socketGiven) config.socket = path.join(config.execRoot, 'berth.sock');
   if (!managerSocketGiven) config.managerSocket = path.join(config.execRoot, 'manager.sock');
+  if (!dockerSocketGiven) config.dockerSocket = path.join(config.execRoot, 'docker.sock');
   return config;
 }
 

@@ -11,6 +11,7 @@ import type { LogLevel } from '@nestjs/common';
 import { AgentModule } from './agent.module';
 import { ConfigError, parseAgentFlags, type AgentConfig } from './config';
 import { GrpcService, SocketInUseError } from './grpc/grpc.service';
+import { serveDockerApi } from './docker-api/docker-api.server';
 
 const LEVELS: Record<AgentConfig['logLevel'], LogLevel[]> = {
   debug: ['error', 'warn', 'log', 'debug'],
@@ -55,6 +56,8 @@ Options:
   --insecure-registry HOST reach HOST over plain HTTP (loopback registries always are)
   --dns IP                 resolvers for names the engine does not know (default: the host's)
   --label KEY=VALUE        an engine label (placement constraints: engine.labels.KEY)
+  --docker-socket PATH     where the Docker Engine API is served, root only (default
+                           <exec-root>/docker.sock; '' serves none)
   --manager-socket PATH    the local socket of the berth-manager beside this engine, which
                            'berth cluster init' makes the cluster on (default
                            <exec-root>/manager.sock)
@@ -74,6 +77,12 @@ async function main(argv: string[]): Promise<void> {
   });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   process.once('exit', release);
+  // the Docker API first: once the engine's own socket answers, both do
+  if (config.dockerSocket) {
+    await serveDockerApi(app, config.dockerSocket, LEVELS[config.logLevel]);
+    // its server ends with the process; the socket file must not outlive it
+    process.once('exit', () => fs.rmSync(config.dockerSocket, { force: true }));
+  }
   await app.get(GrpcService).listen();
 }
 

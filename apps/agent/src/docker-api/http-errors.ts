@@ -6,6 +6,7 @@
 import { Status } from '@berth/proto';
 import { toStatus } from '../errors';
 import { ApiVersionError } from './api-version';
+import { FilterError } from './docker-views';
 
 export interface DockerErrorReply {
   status: number;
@@ -24,7 +25,8 @@ const HTTP_STATUS: Record<number, number> = {
 };
 
 export function dockerErrorOf(error: unknown): DockerErrorReply {
-  if (error instanceof ApiVersionError) return { status: 400, body: { message: error.message } };
+  if (error instanceof ApiVersionError || error instanceof FilterError)
+    return { status: 400, body: { message: error.message } };
   const info = toStatus(error);
   // dockerd: a command it cannot find or run is the request's fault (daemon/start.go), 400
   if (info.kind === 'ContainerStartError') return { status: 400, body: { message: info.message } };

@@ -1,0 +1,131 @@
+/**
+ * berthd's Docker Engine API: an HTTP server (NestJS on Fastify) on a unix socket beside the
+ * engine's own, root-only, answering as dockerd does — the version prefix negotiated
+ * (api-version.ts), dockerd's headers on every answer, errors as `{"message": …}` with
+ * dockerd's status codes (http-errors.ts). Its routes use the engine's services, taken from the
+ * engine's own Nest context, so there is one engine behind both APIs.
+ */
+import * as fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import * as path from 'node:path';
+import {
+  Catch,
+  HttpException,
+  Module,
+  type ArgumentsHost,
+  type CallHandler,
+  type DynamicModule,
+  type ExceptionFilter,
+  type ExecutionContext,
+  type INestApplicationContext,
+  type LogLevel,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { socketAnswers } from '@berth/proto/server';
+import { ContainersService } from '../containers/containers.service';
+import { SocketInUseError } from '../grpc/grpc.service';
+import { ENGINE_VERSION } from '../system/version';
+import { servedVersion, splitApiPath } from './api-version';
+import { DockerContainersController, DockerSystemController } from './docker-api.controllers';
+import { dockerErrorOf } from './http-errors';
+
+/** The version a request's path named (null: none), noted when its URL is rewritten. */
+const requestedVersion = new WeakMap<object, string | null>();
+
+@Module({})
+class DockerApiModule {
+  static forRoot(engine: INestApplicationContext): DynamicModule {
+    return {
+      module: DockerApiModule,
+      controllers: [DockerSystemController, DockerContainersController],
+      providers: [{ provide: ContainersService, useValue: engine.get(ContainersService) }],
+    };
+  }
+}
+
+/** Refuses a request whose named version is not served, before its route runs. */
+class VersionCheck implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    servedVersion(requestedVersion.get(request.raw) ?? null);
+    return next.handle();
+  }
+}
+
+@Catch()
+class DockerErrors implements ExceptionFilter {
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body } =
+      error instanceof HttpException
+        ? {
+            status: error.getStatus(),
+            body: { message: error.getStatus() === 404 ? 'page not found' : error.message },
+          }
+        : dockerErrorOf(error);
+    // exactly this type: the docker client reads the message only from an application/json answer
+    void reply
+      .status(status)
+      .header('Content-Type', 'application/json')
+      .send(Buffer.from(JSON.stringify(body))); // a Buffer: Fastify adds no charset to it
+  }
+}
+
+/** Serves the Docker Engine API on SOCKET (root only), until the returned app is closed. */
+export async function serveDockerApi(
+  engine: INestApplicationContext,
+  socket: string,
+  logger: LogLevel[],
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    rewriteUrl(req: IncomingMessage) {
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const { version, path: rest } = splitApiPath(q < 0 ? url : url.slice(0, q));
+      requestedVersion.set(req, version);
+      return q < 0 ? rest : rest + url.slice(q);
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(DockerApiModule.forRoot(engine), adapter, {
+    logger,
+    abortOnError: false,
+  });
+  app.useGlobalInterceptors(new VersionCheck());
+  app.useGlobalFilters(new DockerErrors());
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    const version = requestedVersion.get(request.raw) ?? null;
+    reply.header('Api-Version', servedVersionOr(version));
+    reply.header('Docker-Experimental', 'false');
+    reply.header('Ostype', 'linux');
+    reply.header('Server', `Berth/${ENGINE_VERSION} (linux)`);
+  });
+  await app.init();
+  await claimSocket(socket);
+  await fastify.listen({ path: socket });
+  fs.chmodSync(socket, 0o600);
+  return app;
+}
+
+/** The version an answer carries: the one served, or the newest when the request's was refused. */
+function servedVersionOr(version: string | null): string {
+  try {
+    return servedVersion(version);
+  } catch {
+    return servedVersion(null);
+  }
+}
+
+/** A stale socket file (an engine that died) is removed; one that answers is another engine's. */
+async function claimSocket(socket: string): Promise<void> {
+  fs.mkdirSync(path.dirname(socket), { recursive: true, mode: 0o755 });
+  if (!fs.existsSync(socket)) return;
+  if (await socketAnswers(socket))
+    throw new SocketInUseError(
+      `another engine serves the Docker API on ${socket}; stop it, or give this one its own --docker-socket`,
+    );
+  fs.rmSync(socket, { force: true });
+}
