@@ -18,9 +18,11 @@ fi
 # a cluster's state and rollout jobs. Every host program the code runs is listed with its
 # package in libs/process/src/host-programs.ts, and its spec checks that this list has it:
 # --no-install-recommends below means nothing arrives that is not named here (nftables, mount).
+# docker.io brings the docker client, which the tests of Berth's Docker API drive (and dockerd,
+# a benchmark peer): its daemon is not started, now or at boot (below).
 PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq iproute2 util-linux procps
   docker-registry skopeo apache2-utils openssl tar containernetworking-plugins iptables nftables
-  mount curl etcd-server redis-server)
+  mount curl etcd-server redis-server docker.io)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -30,7 +32,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  # no daemon these packages bring starts while they install (policy-rc.d, as in Debian's
+  # images): the tests start the etcd, Redis and registries they need, on their own ports
+  made_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && made_policy=1
+  fi
+  rc=0
+  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null || rc=$?
+  if [ "$made_policy" = 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
+  [ "$rc" = 0 ] || exit "$rc"
+  # nor dockerd at boot: it would take /var/run/docker.sock and set the FORWARD policy to DROP
+  if [[ " ${missing[*]} " == *" docker.io "* ]] && [ -d /run/systemd/system ]; then
+    systemctl disable --now docker.service docker.socket >/dev/null 2>&1 || true
+  fi
 fi
 
 if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then

@@ -2,6 +2,7 @@
  * berthd's Docker Engine API on its own socket, against a real berthd: the first slice — ping,
  * version negotiation, the container list — read over HTTP as a Docker client does.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
@@ -99,5 +100,60 @@ describe('the Docker Engine API socket', () => {
     );
     expect(bad.status).toBe(400);
     expect(e.berth(['rm', '-f', 'api-web', 'api-idle']).status).toBe(0);
+  });
+});
+
+/**
+ * The docker clients themselves: the one on the PATH (docker 28 on these machines) and Debian's
+ * docker.io (20.10, API 1.41), which scripts/setup.sh installs, found first on a PATH of /usr/bin.
+ */
+const CLIENTS: [string, NodeJS.ProcessEnv, number][] = [
+  ['docker on the PATH', {}, 18081],
+  ["Debian's docker.io", { PATH: '/usr/bin:/bin' }, 18082],
+];
+
+function docker(env: NodeJS.ProcessEnv, args: string[]) {
+  return spawnSync('docker', ['-H', `unix://${socket}`, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_CONFIG: path.join(e.execRoot, 'docker-config'), ...env },
+  });
+}
+
+describe.each(CLIENTS)('%s', (_name, env, port) => {
+  it('should see Berth as its server, at the API version it asks for', () => {
+    const r = docker(env, [
+      'version',
+      '--format',
+      '{{.Server.Version}} {{.Server.MinAPIVersion}} {{.Server.Experimental}}',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('0.1.0 1.41 false');
+    expect(r.status).toBe(0);
+  });
+
+  it('should list the containers with docker ps and its --format', () => {
+    expect(
+      e.berth(['run', '-d', '--name', `cli-${port}`, '-p', `${port}:80`, 'busybox', 'sleep', '300']).status,
+    ).toBe(0);
+    try {
+      const r = docker(env, [
+        'ps',
+        '-a',
+        '--filter',
+        `name=cli-${port}`,
+        '--format',
+        '{{.Names}} {{.Image}} {{.Ports}} {{.State}}',
+      ]);
+      expect(r.stdout).toBe(`cli-${port} busybox 0.0.0.0:${port}->80/tcp running\n`);
+      expect(r.status).toBe(0);
+    } finally {
+      e.berth(['rm', '-f', `cli-${port}`]);
+    }
+  });
+
+  it("should tell a client too old for the API so, in dockerd's words", () => {
+    const r = docker({ ...env, DOCKER_API_VERSION: '1.40' }, ['ps']);
+    expect(r.stderr).toContain('client version 1.40 is too old. Minimum supported API version is 1.41');
+    expect(r.status).toBe(1);
   });
 });

@@ -51,6 +51,7 @@ export const HOST_PROGRAMS: Readonly<Record<string, ProgramSource>> = {
   hyperfine: pkg('hyperfine'),
   jq: pkg('jq'),
   dockerd: pkg('docker.io'),
+  docker: pkg('docker.io'),
   tar: essential('tar'),
   script: essential('bsdutils'),
   sh: essential('dash'),
