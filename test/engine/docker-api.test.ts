@@ -131,6 +131,16 @@ describe.each(CLIENTS)('%s', (_name, env, port) => {
     expect(r.status).toBe(0);
   });
 
+  it('should show the engine with docker info', () => {
+    const r = docker(env, [
+      'info',
+      '--format',
+      '{{.ServerVersion}} {{.OSType}} {{.Driver}} {{.Swarm.LocalNodeState}}',
+    ]);
+    expect(r.stdout.trim()).toBe('0.1.0 linux overlay2 inactive');
+    expect(r.status).toBe(0);
+  });
+
   it('should list the containers with docker ps and its --format', () => {
     expect(
       e.berth(['run', '-d', '--name', `cli-${port}`, '-p', `${port}:80`, 'busybox', 'sleep', '300']).status,

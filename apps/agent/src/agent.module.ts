@@ -12,11 +12,11 @@ import { NETWORK_PROVIDERS } from './networks/networks.providers';
 import { NetworksController } from './networks/networks.controller';
 import { ContainerDirectory } from './containers/container-directory';
 import { CONTAINER_PROVIDERS } from './containers/containers.providers';
-import { ContainersService } from './containers/containers.service';
 import { ContainerFilesService } from './containers/container-files.service';
 import { ContainersController } from './containers/containers.controller';
 import { SystemController } from './system/system.controller';
 import { ProgramsService } from './system/programs.service';
+import { SystemInfoService } from './system/system-info.service';
 import { WorkerService } from './cluster/worker.service';
 import { NetworkViewsService } from './cluster/network-views.service';
 import { OverlayEndpointsService } from './cluster/overlay-endpoints.service';
@@ -45,7 +45,11 @@ export class AgentModule {
         { provide: AGENT_CONFIG, useValue: config },
         ProgramsService,
         EventsService,
-        { provide: Images, useFactory: (c: AgentConfig) => ImagesService.openStore(c), inject: [AGENT_CONFIG] },
+        {
+          provide: Images,
+          useFactory: (c: AgentConfig) => ImagesService.openStore(c),
+          inject: [AGENT_CONFIG],
+        },
         ImagesService,
         VolumesService,
         // repositories and parts made by factories: files are read there, once, not in constructors
@@ -59,13 +63,13 @@ export class AgentModule {
         { provide: ENDPOINT_DIRECTORY, useExisting: ContainerDirectory },
         { provide: OVERLAY_HOOKS, useExisting: OverlayEndpointsService },
         ...NETWORK_PROVIDERS, // NetworksService and its parts
-        ContainersService,
         ContainerFilesService,
         WorkerService,
         NetworkViewsService,
         OverlayService,
         OverlayEndpointsService,
         ClusterAgentService,
+        SystemInfoService,
         ...GROUPS,
         { provide: HANDLER_GROUPS, useFactory: (...groups: unknown[]) => groups, inject: GROUPS },
         GrpcService,

@@ -1,13 +1,14 @@
 /**
  * The Docker Engine API's routes (paths without their `/v1.xx` prefix): thin translations to the
- * engine's services, the shapes from docker-views.ts. The first slice: ping, version, and the
- * container list.
+ * engine's services, the shapes from docker-views.ts. The first slice: ping, version, info and
+ * the container list.
  */
 import * as os from 'node:os';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ContainersService } from '../containers/containers.service';
 import { matchesFilters } from '../containers/model';
+import { SystemInfoService } from '../system/system-info.service';
 import { ENGINE_VERSION } from '../system/version';
 import { containerSummary, filterList, versionDocument } from './docker-views';
 
@@ -15,6 +16,13 @@ const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'Tr
 
 @Controller()
 export class DockerSystemController {
+  constructor(private readonly system: SystemInfoService) {}
+
+  @Get('info')
+  info() {
+    return this.system.info();
+  }
+
   /** GET, and HEAD (which Fastify answers from the GET route, without the body) */
   @Get('_ping')
   ping(@Res({ passthrough: true }) reply: FastifyReply): string {

@@ -27,6 +27,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { socketAnswers } from '@berth/proto/server';
 import { ContainersService } from '../containers/containers.service';
 import { SocketInUseError } from '../grpc/grpc.service';
+import { SystemInfoService } from '../system/system-info.service';
 import { ENGINE_VERSION } from '../system/version';
 import { servedVersion, splitApiPath } from './api-version';
 import { DockerContainersController, DockerSystemController } from './docker-api.controllers';
@@ -41,7 +42,10 @@ class DockerApiModule {
     return {
       module: DockerApiModule,
       controllers: [DockerSystemController, DockerContainersController],
-      providers: [{ provide: ContainersService, useValue: engine.get(ContainersService) }],
+      providers: [
+        { provide: ContainersService, useValue: engine.get(ContainersService) },
+        { provide: SystemInfoService, useValue: engine.get(SystemInfoService) },
+      ],
     };
   }
 }

@@ -1,10 +1,7 @@
 /** The Engine's system methods: version, info, disk usage, events and prune. */
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EngineHandlers } from '@berth/proto/server';
-import { AGENT_CONFIG } from '../tokens';
-import type { AgentConfig } from '../config';
 import { EventsService, eventMatches } from '../events/events.service';
 import type { HandlerGroup } from '../grpc/handlers';
 import { ContainersService } from '../containers/containers.service';
@@ -12,71 +9,20 @@ import { ImagesService } from '../images/images.service';
 import { VolumesService, diskUsage } from '../volumes/volumes.service';
 import { NetworksService } from '../networks/networks.service';
 import { ENGINE_VERSION } from './version';
-import { ClusterAgentService } from '../cluster/cluster-agent.service';
+import { SystemInfoService } from './system-info.service';
 
 export const API_VERSION = '1';
 
 @Injectable()
 export class SystemController implements HandlerGroup {
-  private readonly startedAt = new Date();
-
   constructor(
-    @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
     private readonly containers: ContainersService,
     private readonly imagesService: ImagesService,
     private readonly volumes: VolumesService,
     private readonly networks: NetworksService,
     private readonly events: EventsService,
-    private readonly cluster: ClusterAgentService,
+    private readonly systemInfo: SystemInfoService,
   ) {}
-
-  /** Docker's `Swarm` section: whether this machine is in a cluster, and as which node. */
-  private swarm(): Record<string, unknown> {
-    const membership = this.cluster.membership();
-    if (!membership) return { LocalNodeState: 'inactive', NodeID: '', ClusterID: '', ManagerAddr: '' };
-    return {
-      LocalNodeState: 'active',
-      NodeID: membership.nodeId,
-      ClusterID: membership.clusterId,
-      Role: membership.role,
-      ManagerAddr: membership.managerAddr,
-    };
-  }
-
-  private info(): Record<string, unknown> {
-    const all = this.containers.repo.all();
-    const count = (s: string) => all.filter((c) => c.state.status === s).length;
-    const cgroupVersion = this.containers.runtime.cgroups.version;
-    return {
-      ID: this.config.dataRoot,
-      Containers: all.length,
-      ContainersRunning: count('running'),
-      ContainersPaused: count('paused'),
-      ContainersStopped: all.length - count('running') - count('paused'),
-      Images: this.imagesService.images.list().length,
-      Driver: 'overlay2',
-      CgroupDriver: 'cgroupfs',
-      CgroupVersion: String(cgroupVersion),
-      KernelVersion: os.release(),
-      OperatingSystem: osName(),
-      OSType: 'linux',
-      Architecture: os.machine(),
-      NCPU: os.cpus().length,
-      MemTotal: os.totalmem(),
-      Name: os.hostname(),
-      ServerVersion: ENGINE_VERSION,
-      DockerRootDir: this.config.dataRoot,
-      ExecRoot: this.config.execRoot,
-      LoggingDriver: 'json-file',
-      DefaultRuntime: 'berth-shim',
-      LiveRestoreEnabled: true,
-      InsecureRegistries: this.config.insecureRegistries,
-      Networks: this.networks.list().map((n) => n.name),
-      Swarm: this.swarm(),
-      SystemTime: new Date().toISOString(),
-      StartedAt: this.startedAt.toISOString(),
-    };
-  }
 
   private diskUsageDoc(): Record<string, unknown> {
     const images = this.imagesService.images;
@@ -107,7 +53,7 @@ export class SystemController implements HandlerGroup {
         cgroupMode: `v${this.containers.runtime.cgroups.version}`,
         nodeVersion: process.version,
       }),
-      Info: async () => ({ json: JSON.stringify(this.info()) }),
+      Info: async () => ({ json: JSON.stringify(this.systemInfo.info()) }),
       DiskUsage: async () => ({ json: JSON.stringify(this.diskUsageDoc()) }),
       Events: (req, ctx) => this.eventStream(req.sinceMs, req.untilMs, req.filters, ctx.signal),
       SystemPrune: async (req) => {
@@ -148,13 +94,5 @@ export class SystemController implements HandlerGroup {
     for await (const e of this.events.stream(sinceMs, untilMs, signal))
       if (eventMatches(e, filters))
         yield { type: e.type, action: e.action, id: e.id, attributes: e.attributes, timeNano: e.timeNano };
-  }
-}
-
-function osName(): string {
-  try {
-    return /PRETTY_NAME="?([^"\n]*)"?/.exec(fs.readFileSync('/etc/os-release', 'utf8'))?.[1] ?? 'Linux';
-  } catch {
-    return 'Linux';
   }
 }
