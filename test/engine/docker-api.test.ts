@@ -141,7 +141,7 @@ describe.each(CLIENTS)('%s', (_name, env, port) => {
     expect(r.status).toBe(0);
   });
 
-  it('should list the containers with docker ps and its --format', () => {
+  it('should list the containers with docker ps and its --format, and inspect one', () => {
     expect(
       e.berth(['run', '-d', '--name', `cli-${port}`, '-p', `${port}:80`, 'busybox', 'sleep', '300']).status,
     ).toBe(0);
@@ -156,6 +156,17 @@ describe.each(CLIENTS)('%s', (_name, env, port) => {
       ]);
       expect(r.stdout).toBe(`cli-${port} busybox 0.0.0.0:${port}->80/tcp running\n`);
       expect(r.status).toBe(0);
+      const inspected = docker(env, [
+        'container',
+        'inspect',
+        '--format',
+        '{{.Name}} {{.State.Status}} {{.Config.Image}} {{(index (index .NetworkSettings.Ports "80/tcp") 0).HostPort}}',
+        `cli-${port}`,
+      ]);
+      expect(inspected.stdout).toBe(`/cli-${port} running busybox ${port}\n`);
+      const missing = docker(env, ['container', 'inspect', 'no-such-container']);
+      expect(missing.stderr).toContain('No such container: no-such-container');
+      expect(missing.status).toBe(1);
     } finally {
       e.berth(['rm', '-f', `cli-${port}`]);
     }

@@ -1,13 +1,14 @@
 /**
  * The Docker Engine API's routes (paths without their `/v1.xx` prefix): thin translations to the
- * engine's services, the shapes from docker-views.ts. The first slice: ping, version, info and
- * the container list.
+ * engine's services, the shapes from docker-views.ts. The first slice: ping, version, info, the
+ * container list and a container's inspect document.
  */
 import * as os from 'node:os';
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ContainersService } from '../containers/containers.service';
 import { matchesFilters } from '../containers/model';
+import { inspectOf } from '../containers/views';
 import { SystemInfoService } from '../system/system-info.service';
 import { ENGINE_VERSION } from '../system/version';
 import { containerSummary, filterList, versionDocument } from './docker-views';
@@ -60,5 +61,12 @@ export class DockerContainersController {
       .filter((c) => matchesFilters(c, wanted))
       .map((c) => containerSummary(c));
     return n > 0 ? rows.slice(0, n) : rows;
+  }
+
+  /** `docker container inspect`: the document `berth inspect` prints, already in Docker's shape. */
+  @Get(':id/json')
+  inspect(@Param('id') id: string) {
+    const record = this.containers.repo.get(id);
+    return inspectOf(record, this.containers.layout.filesOf(record));
   }
 }
