@@ -9,7 +9,7 @@ import type { ContainerConfig } from '@berth/image';
 import { publishAll } from '@berth/network';
 import { ConflictError, InvalidArgumentError } from '../errors';
 import type { ContainerRecord, HealthConfig, MountRecord, RestartPolicy } from './model';
-import type { ContainerRequest } from './request';
+import { RESTART_POLICIES, type ContainerRequest } from './request';
 
 const SECOND = 1000;
 /** Docker's stop timeout when none is given */
@@ -47,7 +47,7 @@ function healthFrom(request: ContainerRequest, image: ContainerConfig): HealthCo
 
 function restartFrom(request: ContainerRequest): RestartPolicy {
   const { name, maximumRetryCount } = request.restart;
-  if (!['no', 'always', 'unless-stopped', 'on-failure'].includes(name))
+  if (!(RESTART_POLICIES as readonly string[]).includes(name))
     throw new InvalidArgumentError(
       `invalid restart policy "${name}": use no, always, unless-stopped or on-failure[:max-retries]`,
     );

@@ -5,7 +5,7 @@
  */
 import type { berth } from '@berth/proto';
 import type { PortMapping } from '@berth/network';
-import { statusText, type ContainerRecord } from './model';
+import { isRunning, statusText, type ContainerRecord } from './model';
 
 type Summary = berth.engine.v1.IContainerSummary;
 
@@ -16,7 +16,7 @@ export function commandText(c: Pick<ContainerRecord, 'path' | 'args'>): string {
 
 /** Ports as last bound (host ports chosen by -P included), else as asked for. */
 function portsOf(c: ContainerRecord): PortMapping[] {
-  return c.state.status === 'running' || c.state.status === 'paused' ? c.boundPorts : [];
+  return isRunning(c) ? c.boundPorts : [];
 }
 
 export function summaryOf(c: ContainerRecord, now = Date.now()): Summary {

@@ -2,9 +2,7 @@
  * Berth's objects in the Docker Engine API's shapes (moby's API description): what
  * `GET /version` and `GET /containers/json` answer. Pure.
  */
-import type { ContainerRecord } from '../containers/model';
-import { statusText } from '../containers/model';
-import { commandText } from '../containers/views';
+import { isRunning, statusText, type ContainerRecord } from '../containers/model';
 import { MAX_API_VERSION, MIN_API_VERSION } from './api-version';
 
 export interface HostFacts {
@@ -42,15 +40,14 @@ export function versionDocument(host: HostFacts) {
 
 /** A container as a row of `GET /containers/json` (Docker's ContainerSummary). */
 export function containerSummary(c: ContainerRecord, now = Date.now()) {
-  const running = c.state.status === 'running' || c.state.status === 'paused';
   return {
     Id: c.id,
     Names: [`/${c.name}`],
     Image: c.image,
     ImageID: c.imageId,
-    Command: JSON.parse(commandText(c)) as string,
+    Command: [c.path, ...c.args].join(' '),
     Created: Math.floor(Date.parse(c.created) / 1000),
-    Ports: (running ? c.boundPorts : []).map((p) => ({
+    Ports: (isRunning(c) ? c.boundPorts : []).map((p) => ({
       ...(p.hostPort ? { IP: p.hostIp || '0.0.0.0', PublicPort: p.hostPort } : {}),
       PrivatePort: p.containerPort,
       Type: p.protocol,

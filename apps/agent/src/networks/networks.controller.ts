@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EngineHandlers } from '@berth/proto/server';
 import type { HandlerGroup } from '../grpc/handlers';
 import { ContainersService } from '../containers/containers.service';
+import { isRunning } from '../containers/model';
 import { NetworksService, type NetworkRecord } from './networks.service';
 import { NetworkViewsService } from '../cluster/network-views.service';
 
@@ -24,7 +25,7 @@ export class NetworksController implements HandlerGroup {
   private inspect(n: NetworkRecord): Record<string, unknown> {
     const containers = Object.fromEntries(
       this.members(n)
-        .filter((c) => c.state.status === 'running' || c.state.status === 'paused')
+        .filter(isRunning)
         .map((c) => {
           const a = c.networks.find((x) => x.network === n.name);
           return [
