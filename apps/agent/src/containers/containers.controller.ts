@@ -4,7 +4,6 @@
  * from pipes, log files and timers.
  */
 import * as fs from 'node:fs';
-import { runChecked, runDirect } from '@berth/process';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import { Injectable } from '@nestjs/common';
@@ -99,7 +98,10 @@ export class ContainersController implements HandlerGroup {
       WaitContainer: async (req) => exitMessage(await c.wait(req.id)),
       Exec: (requests, ctx) => this.exec(requests, ctx),
       ContainerStats: (req, ctx) => this.stats(req, ctx),
-      ContainerTop: async (req) => this.top(req.id),
+      ContainerTop: async (req) => {
+        const t = await this.containers.top(req.id);
+        return { titles: t.titles, processes: t.processes.map((columns) => ({ columns })) };
+      },
       ContainerDiff: async (req) => ({ changes: this.files.diff(req.id) }),
       CommitContainer: async (req) => {
         const image = await this.files.commit(req.id, {
@@ -346,25 +348,5 @@ export class ContainersController implements HandlerGroup {
       if (!req.stream) return;
       await pause(1000);
     }
-  }
-
-  /** `docker top`: ps -ef's rows for the container's processes. */
-  private async top(ref: string): Promise<berth.engine.v1.ITopResponse> {
-    const r = this.containers.repo.get(ref);
-    if (r.state.status !== 'running' && r.state.status !== 'paused')
-      throw new InvalidArgumentError(`Container ${r.id} is not running`);
-    const pids = new Set(this.containers.runtime.stats(r.id).pids.map(String));
-    const stdout = await runChecked(runDirect, ['ps', '-ef']);
-    const lines = stdout.trimEnd().split('\n');
-    const titles = lines[0].trim().split(/\s+/);
-    const processes = lines
-      .slice(1)
-      .map((line) => {
-        const fields = line.trim().split(/\s+/);
-        return [...fields.slice(0, titles.length - 1), fields.slice(titles.length - 1).join(' ')];
-      })
-      .filter((cols) => pids.has(cols[1]))
-      .map((columns) => ({ columns }));
-    return { titles, processes };
   }
 }

@@ -8,6 +8,7 @@
  */
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { resolveUser } from '@berth/image';
+import { runChecked, runDirect } from '@berth/process';
 import { Runtime } from '@berth/runtime';
 import { ConflictError, InvalidArgumentError } from '../errors';
 import { EventsService } from '../events/events.service';
@@ -21,6 +22,7 @@ import { ContainerLifecycle } from './container-lifecycle';
 import { streamLog, type LogOptions } from './logs';
 import { isRunning, isValidName, type ContainerRecord } from './model';
 import type { ContainerRequest, ExecRequest } from './request';
+import { topTable, type TopTable } from './top';
 
 type ConsoleSize = { rows: number; cols: number };
 
@@ -211,6 +213,19 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       ...(user ? { user } : {}),
       ...(request.terminal ? { terminal: request.terminal } : {}),
     });
+  }
+
+  /** `docker top`: the host's `ps` rows (with PS_ARGS, default -ef) of the running container's processes. */
+  async top(ref: string, psArgs: string[] = ['-ef']): Promise<TopTable> {
+    const c = this.repo.get(ref);
+    if (c.state.status !== 'running' && c.state.status !== 'paused')
+      throw new ConflictError(`Container ${c.id} is not running`);
+    const pids = new Set(this.runtime.stats(c.id).pids);
+    try {
+      return topTable(await runChecked(runDirect, ['ps', ...psArgs]), pids);
+    } catch (error) {
+      throw new InvalidArgumentError(`ps ${psArgs.join(' ')}: ${(error as Error).message}`);
+    }
   }
 
   /** Where a client attaching to C writes its input, and how it resizes C's terminal. */
