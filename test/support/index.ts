@@ -5,3 +5,4 @@ export { EngineHarness, BERTH, BERTHD, ensureBuilt, type BerthResult } from './e
 export { startEtcd, type TestEtcd } from './etcd';
 export { ClusterHarness, type ClusterMachine } from './cluster';
 export { until } from './until';
+export { DOCKER_CLIENTS, dockerClient, type DockerClient } from './docker-cli';

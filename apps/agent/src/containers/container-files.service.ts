@@ -27,6 +27,15 @@ import { ImagesService } from '../images/images.service';
 import { ContainersService } from './containers.service';
 import type { ContainerRecord, MountRecord } from './model';
 
+export interface PathStat {
+  name: string;
+  size: number;
+  /** st_mode, type bits included */
+  mode: number;
+  mtime: Date;
+  linkTarget: string;
+}
+
 export interface Change {
   kind: 'A' | 'C' | 'D';
   path: string;
@@ -170,6 +179,21 @@ export class ContainerFilesService {
         best = m;
     }
     return best;
+  }
+
+  /** What `docker cp` asks before it copies: CONTAINER_PATH's own entry (a link not followed). */
+  statPath(ref: string, containerPath: string): PathStat {
+    const c = this.containers.repo.get(ref);
+    const { tree, rel } = this.locate(c, containerPath);
+    const st = tree.lstat(rel);
+    if (!st) throw new NotFoundError(`Could not find the file ${containerPath} in container ${c.name}`);
+    return {
+      name: path.posix.basename(containerPath.replace(/\/+$/, '')) || '/',
+      size: st.size,
+      mode: st.mode,
+      mtime: st.mtime,
+      linkTarget: st.isSymbolicLink() ? fs.readlinkSync(tree.hostPath(rel)) : '',
+    };
   }
 
   /** `docker cp CONTAINER:PATH -`: PATH (named by its last part) as a tar stream. */

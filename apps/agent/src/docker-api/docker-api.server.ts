@@ -25,26 +25,34 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { socketAnswers } from '@berth/proto/server';
+import { ContainerFilesService } from '../containers/container-files.service';
 import { ContainersService } from '../containers/containers.service';
+import { EventsService } from '../events/events.service';
+import { InvalidArgumentError } from '../errors';
 import { SocketInUseError } from '../grpc/grpc.service';
 import { SystemInfoService } from '../system/system-info.service';
 import { ENGINE_VERSION } from '../system/version';
-import { servedVersion, splitApiPath } from './api-version';
-import { DockerContainersController, DockerSystemController } from './docker-api.controllers';
+import { splitApiPath } from './api-version';
+import { DockerSystemController } from './docker-api.controllers';
+import { DockerContainerIoController } from './docker-container-io.controller';
+import { DockerContainersController } from './docker-containers.controller';
+import { ExecStore } from './exec-store';
+import { hijackedRequests } from './hijack';
 import { dockerErrorOf } from './http-errors';
-
-/** The version a request's path named (null: none), noted when its URL is rewritten. */
-const requestedVersion = new WeakMap<object, string | null>();
+import { answerVersion, dockerAnswerHeaders, noteRequestedVersion, requestVersion } from './request-version';
 
 @Module({})
 class DockerApiModule {
   static forRoot(engine: INestApplicationContext): DynamicModule {
     return {
       module: DockerApiModule,
-      controllers: [DockerSystemController, DockerContainersController],
+      controllers: [DockerSystemController, DockerContainersController, DockerContainerIoController],
       providers: [
         { provide: ContainersService, useValue: engine.get(ContainersService) },
+        { provide: ContainerFilesService, useValue: engine.get(ContainerFilesService) },
+        { provide: EventsService, useValue: engine.get(EventsService) },
         { provide: SystemInfoService, useValue: engine.get(SystemInfoService) },
+        ExecStore,
       ],
     };
   }
@@ -53,8 +61,7 @@ class DockerApiModule {
 /** Refuses a request whose named version is not served, before its route runs. */
 class VersionCheck implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler) {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    servedVersion(requestedVersion.get(request.raw) ?? null);
+    requestVersion(context.switchToHttp().getRequest<FastifyRequest>().raw);
     return next.handle();
   }
 }
@@ -89,38 +96,48 @@ export async function serveDockerApi(
       const url = req.url ?? '/';
       const q = url.indexOf('?');
       const { version, path: rest } = splitApiPath(q < 0 ? url : url.slice(0, q));
-      requestedVersion.set(req, version);
+      noteRequestedVersion(req, version);
       return q < 0 ? rest : rest + url.slice(q);
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(DockerApiModule.forRoot(engine), adapter, {
     logger,
     abortOnError: false,
+    bodyParser: false, // its own parsers, below: JSON that may be empty, archives as streams
   });
   app.useGlobalInterceptors(new VersionCheck());
   app.useGlobalFilters(new DockerErrors());
   const fastify = app.getHttpAdapter().getInstance();
+  // docker clients send `Content-Type: application/json` with no body on some POSTs
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
+    if (!body.length) return done(null, undefined);
+    try {
+      done(null, JSON.parse(body.toString('utf8')));
+    } catch {
+      done(new InvalidArgumentError('the request body is not valid JSON'), undefined);
+    }
+  });
+  // any other body (archives for cp, build and load; the docker client labels some text/plain)
+  // reaches its route as the raw stream, unbuffered
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+  fastify.server.on(
+    'upgrade',
+    hijackedRequests({
+      containers: engine.get(ContainersService),
+      events: engine.get(EventsService),
+      execs: app.get(ExecStore),
+    }),
+  );
   fastify.addHook('onSend', async (request, reply) => {
-    const version = requestedVersion.get(request.raw) ?? null;
-    reply.header('Api-Version', servedVersionOr(version));
-    reply.header('Docker-Experimental', 'false');
-    reply.header('Ostype', 'linux');
-    reply.header('Server', `Berth/${ENGINE_VERSION} (linux)`);
+    reply.headers(dockerAnswerHeaders(answerVersion(request.raw), ENGINE_VERSION));
   });
   await app.init();
   await claimSocket(socket);
   await fastify.listen({ path: socket });
   fs.chmodSync(socket, 0o600);
   return app;
-}
-
-/** The version an answer carries: the one served, or the newest when the request's was refused. */
-function servedVersionOr(version: string | null): string {
-  try {
-    return servedVersion(version);
-  } catch {
-    return servedVersion(null);
-  }
 }
 
 /** A stale socket file (an engine that died) is removed; one that answers is another engine's. */
