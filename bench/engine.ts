@@ -8,33 +8,18 @@
  *
  * Target (issue 4): Berth's p50 ≤ 0.5 × Docker's on both networks.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EngineHarness, BERTH } from '../test/support/engine';
 import { sharedBusyboxRootfs } from '../test/support/harness';
+import { timed } from './commands';
 import { DOCKER, Dockerd, has, restoreHostNet, snapshotHostNet } from './docker';
 import { summarise, table, type Summary } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
-
-/** Wall time of one command, in milliseconds; it must succeed. */
-function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (code === 0) resolve(ms);
-      else reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`));
-    });
-  });
-}
 
 async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-engine-'));

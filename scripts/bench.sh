@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?usage: bench.sh NAME}
 bash scripts/setup.sh
-if { [ "$name" = engine ] || [ "$name" = rollout ] || [ "$name" = cluster ]; } && ! command -v dockerd >/dev/null; then
+if { [ "$name" = engine ] || [ "$name" = docker-api ] || [ "$name" = rollout ] || [ "$name" = cluster ]; } && ! command -v dockerd >/dev/null; then
   echo "[bench] installing Debian's docker.io to measure Docker beside Berth" >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker.io >/dev/null
 fi
