@@ -25,12 +25,16 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { socketAnswers } from '@berth/proto/server';
+import { NetworkViewsService } from '../cluster/network-views.service';
 import { ContainersService } from '../containers/containers.service';
+import { EventsService } from '../events/events.service';
 import { SocketInUseError } from '../grpc/grpc.service';
+import { NetworksService } from '../networks/networks.service';
 import { SystemInfoService } from '../system/system-info.service';
 import { ENGINE_VERSION } from '../system/version';
 import { servedVersion, splitApiPath } from './api-version';
 import { DockerContainersController, DockerSystemController } from './docker-api.controllers';
+import { DockerNetworksController } from './docker-networks.controller';
 import { dockerErrorOf } from './http-errors';
 
 /** The version a request's path named (null: none), noted when its URL is rewritten. */
@@ -41,10 +45,13 @@ class DockerApiModule {
   static forRoot(engine: INestApplicationContext): DynamicModule {
     return {
       module: DockerApiModule,
-      controllers: [DockerSystemController, DockerContainersController],
+      controllers: [DockerSystemController, DockerContainersController, DockerNetworksController],
       providers: [
         { provide: ContainersService, useValue: engine.get(ContainersService) },
         { provide: SystemInfoService, useValue: engine.get(SystemInfoService) },
+        { provide: NetworksService, useValue: engine.get(NetworksService) },
+        { provide: NetworkViewsService, useValue: engine.get(NetworkViewsService) },
+        { provide: EventsService, useValue: engine.get(EventsService) },
       ],
     };
   }
