@@ -31,10 +31,12 @@ import { EventsService } from '../events/events.service';
 import { SocketInUseError } from '../grpc/grpc.service';
 import { NetworksService } from '../networks/networks.service';
 import { SystemInfoService } from '../system/system-info.service';
+import { VolumesService } from '../volumes/volumes.service';
 import { ENGINE_VERSION } from '../system/version';
 import { servedVersion, splitApiPath } from './api-version';
 import { DockerContainersController, DockerSystemController } from './docker-api.controllers';
 import { DockerNetworksController } from './docker-networks.controller';
+import { DockerVolumesController } from './docker-volumes.controller';
 import { dockerErrorOf } from './http-errors';
 
 /** The version a request's path named (null: none), noted when its URL is rewritten. */
@@ -45,12 +47,18 @@ class DockerApiModule {
   static forRoot(engine: INestApplicationContext): DynamicModule {
     return {
       module: DockerApiModule,
-      controllers: [DockerSystemController, DockerContainersController, DockerNetworksController],
+      controllers: [
+        DockerSystemController,
+        DockerContainersController,
+        DockerNetworksController,
+        DockerVolumesController,
+      ],
       providers: [
         { provide: ContainersService, useValue: engine.get(ContainersService) },
         { provide: SystemInfoService, useValue: engine.get(SystemInfoService) },
         { provide: NetworksService, useValue: engine.get(NetworksService) },
         { provide: NetworkViewsService, useValue: engine.get(NetworkViewsService) },
+        { provide: VolumesService, useValue: engine.get(VolumesService) },
         { provide: EventsService, useValue: engine.get(EventsService) },
       ],
     };
