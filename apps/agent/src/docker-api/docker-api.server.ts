@@ -35,6 +35,7 @@ import { VolumesService } from '../volumes/volumes.service';
 import { ENGINE_VERSION } from '../system/version';
 import { servedVersion, splitApiPath } from './api-version';
 import { DockerContainersController, DockerSystemController } from './docker-api.controllers';
+import { DockerEventsController } from './docker-events.controller';
 import { DockerNetworksController } from './docker-networks.controller';
 import { DockerVolumesController } from './docker-volumes.controller';
 import { dockerErrorOf } from './http-errors';
@@ -52,6 +53,7 @@ class DockerApiModule {
         DockerContainersController,
         DockerNetworksController,
         DockerVolumesController,
+        DockerEventsController,
       ],
       providers: [
         { provide: ContainersService, useValue: engine.get(ContainersService) },
