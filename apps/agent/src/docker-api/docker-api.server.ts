@@ -29,12 +29,14 @@ import { NetworkViewsService } from '../cluster/network-views.service';
 import { ContainersService } from '../containers/containers.service';
 import { EventsService } from '../events/events.service';
 import { SocketInUseError } from '../grpc/grpc.service';
+import { ImagesService } from '../images/images.service';
 import { NetworksService } from '../networks/networks.service';
 import { SystemInfoService } from '../system/system-info.service';
 import { VolumesService } from '../volumes/volumes.service';
 import { ENGINE_VERSION } from '../system/version';
 import { servedVersion, splitApiPath } from './api-version';
 import { DockerContainersController, DockerSystemController } from './docker-api.controllers';
+import { DockerDiskUsageController } from './docker-disk-usage.controller';
 import { DockerEventsController } from './docker-events.controller';
 import { DockerNetworksController } from './docker-networks.controller';
 import { DockerVolumesController } from './docker-volumes.controller';
@@ -54,6 +56,7 @@ class DockerApiModule {
         DockerNetworksController,
         DockerVolumesController,
         DockerEventsController,
+        DockerDiskUsageController,
       ],
       providers: [
         { provide: ContainersService, useValue: engine.get(ContainersService) },
@@ -62,6 +65,7 @@ class DockerApiModule {
         { provide: NetworkViewsService, useValue: engine.get(NetworkViewsService) },
         { provide: VolumesService, useValue: engine.get(VolumesService) },
         { provide: EventsService, useValue: engine.get(EventsService) },
+        { provide: ImagesService, useValue: engine.get(ImagesService) },
       ],
     };
   }
