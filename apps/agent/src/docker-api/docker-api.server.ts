@@ -39,6 +39,7 @@ import { DockerContainersController, DockerSystemController } from './docker-api
 import { DockerDiskUsageController } from './docker-disk-usage.controller';
 import { DockerEventsController } from './docker-events.controller';
 import { DockerNetworksController } from './docker-networks.controller';
+import { DockerUnsupportedController } from './docker-unsupported.controller';
 import { DockerVolumesController } from './docker-volumes.controller';
 import { dockerErrorOf } from './http-errors';
 
@@ -57,6 +58,7 @@ class DockerApiModule {
         DockerVolumesController,
         DockerEventsController,
         DockerDiskUsageController,
+        DockerUnsupportedController,
       ],
       providers: [
         { provide: ContainersService, useValue: engine.get(ContainersService) },
