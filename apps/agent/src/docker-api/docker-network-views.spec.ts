@@ -8,21 +8,22 @@ import { DockerFilters } from './docker-filters';
 import {
   endpointId,
   endpointsOf,
-  localNetworkFacts,
+  networkFacts,
   membersOf,
   NETWORK_LIST_FILTERS,
   networkInspect,
   networkMatches,
   networkRequestOf,
   networkSummary,
-  swarmNetworkFacts,
+  clusterNetworkFacts,
 } from './docker-network-views';
+import { FilterError } from './docker-views';
 
 const [bridge, host, none] = builtinNetworks(
   { dataRoot: '/var/lib/berth', bridge: 'berth0', bridgeSubnet: '172.30.0.0/16' },
   '2024-05-01T10:00:00.000Z',
-).map(localNetworkFacts);
-const web = localNetworkFacts(
+).map(networkFacts);
+const web = networkFacts(
   bridgeNetwork('web', 4, { labels: { tier: 'front' }, created: '2024-05-02T10:00:00.000Z' }),
 );
 const filters = (f: Record<string, string[]>) => DockerFilters.parse(JSON.stringify(f), NETWORK_LIST_FILTERS);
@@ -60,7 +61,7 @@ describe('Docker network views', () => {
     });
 
     it("should describe a cluster overlay as swarm-scoped, with the cluster's subnet", () => {
-      const overlay = swarmNetworkFacts({
+      const overlay = clusterNetworkFacts({
         id: 'o'.repeat(25),
         meta: { version: 1, createdAt: Date.parse('2024-05-03T00:00:00Z'), updatedAt: 0 },
         spec: { name: 'mesh', driver: 'overlay', labels: {}, attachable: true, ingress: false, subnet: '' },
@@ -135,7 +136,7 @@ describe('Docker network views', () => {
       expect(networkMatches(web, filters({ type: ['builtin'] }), false)).toBe(false);
       expect(networkMatches(web, filters({ type: ['custom'] }), false)).toBe(true);
       expect(() => networkMatches(web, filters({ type: ['fancy'] }), false)).toThrow(
-        new InvalidArgumentError("invalid filter: 'type'='fancy'"),
+        new FilterError("invalid filter: 'type'='fancy'"),
       );
     });
 

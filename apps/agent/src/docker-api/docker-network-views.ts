@@ -10,6 +10,7 @@ import { isRunning, type ContainerRecord } from '../containers/model';
 import { InvalidArgumentError } from '../errors';
 import type { NetworkRecord, NetworkRequest } from '../networks/network-record';
 import type { DockerFilters } from './docker-filters';
+import { FilterError } from './docker-views';
 
 /** What the Docker shapes say of a network, whichever side keeps it. */
 export interface NetworkFacts {
@@ -47,13 +48,14 @@ export const NETWORK_LIST_FILTERS = ['dangling', 'driver', 'id', 'label', 'name'
 /** The keys `POST /networks/prune` accepts. */
 export const NETWORK_PRUNE_FILTERS = ['label', 'label!', 'until'];
 
-export function localNetworkFacts(n: NetworkRecord): NetworkFacts {
+/** A network as the engine's catalog keeps it: this machine's, or an overlay the cluster told of. */
+export function networkFacts(n: NetworkRecord): NetworkFacts {
   const defaultBridge = n.builtin && n.name === 'bridge';
   return {
     id: n.id,
     name: n.name,
     driver: n.driver,
-    scope: 'local',
+    scope: n.driver === 'overlay' ? 'swarm' : 'local',
     created: n.created || '0001-01-01T00:00:00Z',
     subnet: n.subnet,
     gateway: n.gateway,
@@ -72,7 +74,7 @@ export function localNetworkFacts(n: NetworkRecord): NetworkFacts {
 }
 
 /** One of the cluster's overlay networks, as a Swarm worker lists it. */
-export function swarmNetworkFacts(n: ClusterNetwork): NetworkFacts {
+export function clusterNetworkFacts(n: ClusterNetwork): NetworkFacts {
   return {
     id: n.id,
     name: n.spec.name,
@@ -177,7 +179,7 @@ export function networkMatches(
   const dangling = filters.bool('dangling');
   const types = filters.get('type');
   for (const t of types)
-    if (t !== 'builtin' && t !== 'custom') throw new InvalidArgumentError(`invalid filter: 'type'='${t}'`);
+    if (t !== 'builtin' && t !== 'custom') throw new FilterError(`invalid filter: 'type'='${t}'`);
   return (
     filters.exact('driver', f.driver) &&
     filters.match('name', f.name) &&

@@ -23,7 +23,7 @@ import { NetworksService } from '../networks/networks.service';
 import { DockerFilters, parseTimestamp } from './docker-filters';
 import {
   endpointsOf,
-  localNetworkFacts,
+  networkFacts,
   membersOf,
   NETWORK_LIST_FILTERS,
   NETWORK_PRUNE_FILTERS,
@@ -31,7 +31,7 @@ import {
   networkMatches,
   networkRequestOf,
   networkSummary,
-  swarmNetworkFacts,
+  clusterNetworkFacts,
   type DockerNetworkCreate,
   type NetworkFacts,
 } from './docker-network-views';
@@ -81,6 +81,10 @@ export class DockerNetworksController {
   async remove(@Param('id') ref: string): Promise<void> {
     const n = this.networks.get(ref);
     if (n.builtin) throw new ForbiddenException(`${n.name} is a pre-defined network and cannot be removed`);
+    if (n.driver === 'overlay')
+      throw new ForbiddenException(
+        `${n.name} is the cluster's network: remove it through the cluster's manager`,
+      );
     const members = membersOf(n.name, this.containers.repo.all()).map((c) => c.name);
     // dockerd: a network with endpoints is forbidden to remove (403), not in conflict
     await this.networks.remove(n.id, members).catch((error: unknown) => {
@@ -117,7 +121,7 @@ export class DockerNetworksController {
     if (until.length > 1) throw new InvalidArgumentError('more than one until filter specified');
     const untilMs = until.length ? parseTimestamp(until[0]) : 0;
     const deleted: string[] = [];
-    for (const f of this.networks.list().map(localNetworkFacts)) {
+    for (const f of this.networks.list().map(networkFacts)) {
       if (f.builtin || this.inUse(f) || !networkMatches(f, wanted, false, untilMs)) continue;
       await this.networks.remove(f.id, []);
       deleted.push(f.name);
@@ -128,12 +132,12 @@ export class DockerNetworksController {
 
   /** This machine's networks, then the cluster's overlays it does not keep itself. */
   private all(): NetworkFacts[] {
-    const own = this.networks.list().map(localNetworkFacts);
+    const own = this.networks.list().map(networkFacts);
     const ids = new Set(own.map((f) => f.id));
     const swarm = this.overlays
       .all()
       .filter((v) => !ids.has(v.network.id))
-      .map((v) => swarmNetworkFacts(v.network));
+      .map((v) => clusterNetworkFacts(v.network));
     return [...own, ...swarm];
   }
 
@@ -144,7 +148,7 @@ export class DockerNetworksController {
       all.find((f) => f.id === ref) ??
       all.find((f) => f.name === ref) ??
       (ref.length >= 3 ? all.find((f) => f.id.startsWith(ref)) : undefined);
-    return found ?? localNetworkFacts(this.networks.get(ref)); // the engine's NotFoundError otherwise
+    return found ?? networkFacts(this.networks.get(ref)); // the engine's NotFoundError otherwise
   }
 
   private inUse(f: NetworkFacts): boolean {
