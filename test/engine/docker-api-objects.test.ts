@@ -194,6 +194,18 @@ describe('docker events', () => {
       expect(seen).toContain(line);
   });
 
+  it("should answer a listener's headers at once, before any event", async () => {
+    const headers = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = http.get({ socketPath: socket, path: '/v1.50/events' }, resolve);
+      req.on('error', reject);
+      setTimeout(() => reject(new Error('no headers within a second')), 1000).unref();
+    });
+    expect(headers.statusCode).toBe(200);
+    expect(headers.headers['content-type']).toBe('application/json');
+    expect(headers.headers['api-version']).toBe('1.50');
+    headers.destroy();
+  });
+
   it('should stream an event to a listening client as it happens', async () => {
     const client = spawn(
       'docker',
