@@ -26,32 +26,54 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { socketAnswers } from '@berth/proto/server';
 import { ContainerFilesService } from '../containers/container-files.service';
+import { NetworkViewsService } from '../cluster/network-views.service';
 import { ContainersService } from '../containers/containers.service';
 import { EventsService } from '../events/events.service';
 import { InvalidArgumentError } from '../errors';
 import { SocketInUseError } from '../grpc/grpc.service';
+import { ImagesService } from '../images/images.service';
+import { NetworksService } from '../networks/networks.service';
 import { SystemInfoService } from '../system/system-info.service';
+import { VolumesService } from '../volumes/volumes.service';
 import { ENGINE_VERSION } from '../system/version';
 import { splitApiPath } from './api-version';
 import { DockerSystemController } from './docker-api.controllers';
 import { DockerContainerIoController } from './docker-container-io.controller';
 import { DockerContainersController } from './docker-containers.controller';
+import { DockerDiskUsageController } from './docker-disk-usage.controller';
+import { DockerEventsController } from './docker-events.controller';
+import { DockerNetworksController } from './docker-networks.controller';
+import { DockerUnsupportedController } from './docker-unsupported.controller';
+import { DockerVolumesController } from './docker-volumes.controller';
 import { ExecStore } from './exec-store';
 import { hijackedRequests } from './hijack';
 import { dockerErrorOf } from './http-errors';
-import { answerVersion, dockerAnswerHeaders, noteRequestedVersion, requestVersion } from './request-version';
+import { answerVersion, apiVersionOf, dockerAnswerHeaders } from './request-version';
 
 @Module({})
 class DockerApiModule {
   static forRoot(engine: INestApplicationContext): DynamicModule {
     return {
       module: DockerApiModule,
-      controllers: [DockerSystemController, DockerContainersController, DockerContainerIoController],
+      controllers: [
+        DockerSystemController,
+        DockerContainersController,
+        DockerContainerIoController,
+        DockerNetworksController,
+        DockerVolumesController,
+        DockerEventsController,
+        DockerDiskUsageController,
+        DockerUnsupportedController,
+      ],
       providers: [
         { provide: ContainersService, useValue: engine.get(ContainersService) },
         { provide: ContainerFilesService, useValue: engine.get(ContainerFilesService) },
         { provide: EventsService, useValue: engine.get(EventsService) },
         { provide: SystemInfoService, useValue: engine.get(SystemInfoService) },
+        { provide: NetworksService, useValue: engine.get(NetworksService) },
+        { provide: NetworkViewsService, useValue: engine.get(NetworkViewsService) },
+        { provide: VolumesService, useValue: engine.get(VolumesService) },
+        { provide: ImagesService, useValue: engine.get(ImagesService) },
         ExecStore,
       ],
     };
@@ -61,7 +83,7 @@ class DockerApiModule {
 /** Refuses a request whose named version is not served, before its route runs. */
 class VersionCheck implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler) {
-    requestVersion(context.switchToHttp().getRequest<FastifyRequest>().raw);
+    apiVersionOf(context.switchToHttp().getRequest<FastifyRequest>().originalUrl);
     return next.handle();
   }
 }
@@ -95,8 +117,7 @@ export async function serveDockerApi(
     rewriteUrl(req: IncomingMessage) {
       const url = req.url ?? '/';
       const q = url.indexOf('?');
-      const { version, path: rest } = splitApiPath(q < 0 ? url : url.slice(0, q));
-      noteRequestedVersion(req, version);
+      const rest = splitApiPath(q < 0 ? url : url.slice(0, q)).path;
       return q < 0 ? rest : rest + url.slice(q);
     },
   });
@@ -131,7 +152,7 @@ export async function serveDockerApi(
     }),
   );
   fastify.addHook('onSend', async (request, reply) => {
-    reply.headers(dockerAnswerHeaders(answerVersion(request.raw), ENGINE_VERSION));
+    reply.headers(dockerAnswerHeaders(answerVersion(request.originalUrl), ENGINE_VERSION));
   });
   await app.init();
   await claimSocket(socket);

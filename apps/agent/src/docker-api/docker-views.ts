@@ -66,7 +66,7 @@ export function containerSummary(c: ContainerRecord, now = Date.now()) {
     },
     Mounts: c.mounts.map((m) => ({
       Type: m.type,
-      ...(m.type === 'volume' ? { Name: m.source } : {}),
+      ...(m.type === 'volume' ? { Name: m.source, Driver: 'local' } : {}),
       Source: m.type === 'volume' ? (m.hostPath ?? '') : m.source,
       Destination: m.destination,
       RW: !m.readOnly,

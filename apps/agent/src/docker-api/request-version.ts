@@ -1,29 +1,30 @@
 /**
- * The API version each request is served at, noted when its URL's `/vX.Y` prefix is taken off
- * (docker-api.server.ts) and read by what depends on it (headers, stream content types).
+ * The Docker API version a request is served at, read from the path the client sent (Fastify
+ * keeps it as originalUrl when the version prefix is cut off), and what depends on it: the
+ * headers of every answer, and `@RequestApiVersion()` for routes whose answer differs by version.
  */
-import { servedVersion } from './api-version';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { servedVersion, splitApiPath } from './api-version';
 
-/** The version a request's path named (null: none), by its raw Node request. */
-const requested = new WeakMap<object, string | null>();
-
-export function noteRequestedVersion(raw: object, version: string | null): void {
-  requested.set(raw, version);
+/** The version served for ORIGINAL_URL (throws ApiVersionError when it names one not served). */
+export function apiVersionOf(originalUrl: string): string {
+  const q = originalUrl.indexOf('?');
+  return servedVersion(splitApiPath(q < 0 ? originalUrl : originalUrl.slice(0, q)).version);
 }
 
-/** The version named by RAW's path, checked (throws ApiVersionError when not served). */
-export function requestVersion(raw: object): string {
-  return servedVersion(requested.get(raw) ?? null);
-}
-
-/** The version an answer to RAW carries: the one served, or the newest when the request's was refused. */
-export function answerVersion(raw: object): string {
+/** The version an answer carries: the one served, or the newest when the request's was refused. */
+export function answerVersion(originalUrl: string): string {
   try {
-    return requestVersion(raw);
+    return apiVersionOf(originalUrl);
   } catch {
     return servedVersion(null);
   }
 }
+
+export const RequestApiVersion = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  apiVersionOf(context.switchToHttp().getRequest<FastifyRequest>().originalUrl),
+);
 
 /** The headers dockerd puts on every answer, for an answer served at VERSION. */
 export function dockerAnswerHeaders(version: string, engineVersion: string): Record<string, string> {

@@ -65,7 +65,10 @@ export class EventsService {
   }
 }
 
-/** docker events' filters: type=, event=, container= (name or id), image=, label=. Pure. */
+/**
+ * docker events' filters: type=, event=, container=, network= (name or id), volume= (name),
+ * image=, label= (k or k=v, among the attributes), scope= (local). Pure.
+ */
 export function eventMatches(e: EngineEvent, filters: readonly string[]): boolean {
   const by = new Map<string, string[]>();
   for (const f of filters) {
@@ -78,10 +81,13 @@ export function eventMatches(e: EngineEvent, filters: readonly string[]): boolea
     any('type', (v) => v === e.type) &&
     any('event', (v) => v === e.action) &&
     any('container', (v) => e.type === 'container' && (e.id.startsWith(v) || e.attributes.name === v)) &&
+    any('network', (v) => e.type === 'network' && (e.id.startsWith(v) || e.attributes.name === v)) &&
+    any('volume', (v) => e.type === 'volume' && e.id === v) &&
+    any('scope', (v) => v === 'local') &&
     any('image', (v) => e.attributes.image === v || e.id === v) &&
     any('label', (v) => {
-      const [k, val] = v.split('=');
-      return val === undefined ? k in e.attributes : e.attributes[k] === val;
+      const eq = v.indexOf('=');
+      return eq < 0 ? v in e.attributes : e.attributes[v.slice(0, eq)] === v.slice(eq + 1);
     })
   );
 }

@@ -123,12 +123,15 @@ export class VolumesService implements OnModuleInit {
     this.events.emit('volume', 'destroy', v.name, { driver: 'local' });
   }
 
-  /** Unused volumes: anonymous ones, or every one with ALL. */
-  prune(all = false): { deleted: string[]; reclaimedBytes: number } {
+  /** Unused volumes: anonymous ones, or every one with ALL; of those, the ones WHICH picks. */
+  prune(
+    all = false,
+    which: (v: Volume) => boolean = () => true,
+  ): { deleted: string[]; reclaimedBytes: number } {
     const deleted: string[] = [];
     let reclaimedBytes = 0;
     for (const v of this.list()) {
-      if (this.users.get(v.name)?.size || (!all && !v.anonymous)) continue;
+      if (this.users.get(v.name)?.size || (!all && !v.anonymous) || !which(v)) continue;
       reclaimedBytes += diskUsage(path.join(this.dir, v.name));
       this.remove(v.name);
       deleted.push(v.name);

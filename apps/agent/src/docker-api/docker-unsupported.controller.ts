@@ -1,0 +1,46 @@
+/**
+ * The parts of the Docker Engine API that Berth does not do, answered 501 with a message naming
+ * the feature, so a client says what is missing instead of "page not found".
+ */
+import { All, Controller, NotImplementedException } from '@nestjs/common';
+
+/** The features, by the message their routes answer. */
+export const UNSUPPORTED = {
+  plugins: 'plugins (/plugins) are not implemented by Berth',
+  checkpoints: 'checkpoints (/containers/{id}/checkpoints) are not implemented by Berth',
+  session: 'BuildKit sessions (/session) are not implemented by Berth',
+  grpc: "BuildKit's gRPC endpoint (/grpc) is not implemented by Berth",
+  distribution: 'registry lookups (/distribution/{name}/json) are not implemented by Berth',
+} as const;
+
+const refuse = (feature: keyof typeof UNSUPPORTED) => {
+  throw new NotImplementedException(UNSUPPORTED[feature]);
+};
+
+@Controller()
+export class DockerUnsupportedController {
+  @All(['plugins', 'plugins/*'])
+  plugins(): never {
+    return refuse('plugins');
+  }
+
+  @All(['containers/:id/checkpoints', 'containers/:id/checkpoints/*'])
+  checkpoints(): never {
+    return refuse('checkpoints');
+  }
+
+  @All('session')
+  session(): never {
+    return refuse('session');
+  }
+
+  @All('grpc')
+  grpc(): never {
+    return refuse('grpc');
+  }
+
+  @All('distribution/*')
+  distribution(): never {
+    return refuse('distribution');
+  }
+}
