@@ -106,7 +106,7 @@ describe('Docker API image views', () => {
       expect(ids(list(['since=busybox']))).toEqual([digest('b')]);
     });
 
-    it('should keep only the tags a reference pattern matches, by repository or name:tag', () => {
+    it('should keep only the tags and digests a reference pattern matches, by repository or name:tag', () => {
       expect(list(['reference=localhost:5000/team/app'])[0].RepoTags).toEqual([
         'localhost:5000/team/app:1',
         'localhost:5000/team/app:2',
@@ -114,6 +114,8 @@ describe('Docker API image views', () => {
       expect(list(['reference=*:1'])[0].RepoTags).toEqual(['app:1']);
       expect(ids(list(['reference=busy*']))).toEqual([digest('a')]);
       expect(list(['reference=nothing'])).toEqual([]);
+      expect(list(['reference=localhost:5000/team/*'])[0].RepoDigests).toEqual([]);
+      expect(list(['reference=busybox'])[0].RepoDigests).toEqual([`busybox@${digest('f')}`]);
     });
 
     it('should refuse a filter it does not know', () => {

@@ -97,16 +97,20 @@ function hasLabel(config: ImageConfig, wanted: string): boolean {
   return eq < 0 ? wanted in labels : labels[wanted.slice(0, eq)] === wanted.slice(eq + 1);
 }
 
-/** Keeps the tags a pattern matches (an image with none is dropped), as moby's FamiliarMatch. */
+/**
+ * Keeps the tags and repository digests a pattern matches, by `name:tag` or by repository (an
+ * image with none left is dropped), as moby's FamiliarMatch.
+ */
 function referenceFilter(patterns: readonly string[]): Keep {
   const matchers = patterns.map(globMatcher);
+  const matches = (name: string) => {
+    const repo = name.replace(/@.*$/, '').replace(/:[^:/]*$/, '');
+    return matchers.some((m) => m(name) || m(repo));
+  };
   return (e) => {
-    const tags = e.tags.filter((t) => {
-      const name = familiar(t);
-      const repo = name.replace(/:[^:/]*$/, '');
-      return matchers.some((m) => m(name) || m(repo));
-    });
-    return tags.length ? { ...e, tags } : null;
+    const tags = e.tags.filter((t) => matches(familiar(t)));
+    const repoDigests = e.image.repoDigests.filter((d) => matches(familiar(d)));
+    return tags.length || repoDigests.length ? { ...e, tags, image: { ...e.image, repoDigests } } : null;
   };
 }
 
