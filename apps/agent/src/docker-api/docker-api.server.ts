@@ -26,12 +26,18 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { socketAnswers } from '@berth/proto/server';
 import { ContainersService } from '../containers/containers.service';
+import { EventsService } from '../events/events.service';
+import { ImagesService } from '../images/images.service';
 import { SocketInUseError } from '../grpc/grpc.service';
 import { SystemInfoService } from '../system/system-info.service';
 import { ENGINE_VERSION } from '../system/version';
+import { AGENT_CONFIG } from '../tokens';
 import { servedVersion, splitApiPath } from './api-version';
 import { DockerContainersController, DockerSystemController } from './docker-api.controllers';
+import { DockerBuildController } from './docker-build.controller';
+import { DockerImagesController } from './docker-images.controller';
 import { dockerErrorOf } from './http-errors';
+import { acceptRawBodies } from './json-stream';
 
 /** The version a request's path named (null: none), noted when its URL is rewritten. */
 const requestedVersion = new WeakMap<object, string | null>();
@@ -41,10 +47,18 @@ class DockerApiModule {
   static forRoot(engine: INestApplicationContext): DynamicModule {
     return {
       module: DockerApiModule,
-      controllers: [DockerSystemController, DockerContainersController],
+      controllers: [
+        DockerSystemController,
+        DockerContainersController,
+        DockerImagesController,
+        DockerBuildController,
+      ],
       providers: [
         { provide: ContainersService, useValue: engine.get(ContainersService) },
         { provide: SystemInfoService, useValue: engine.get(SystemInfoService) },
+        { provide: ImagesService, useValue: engine.get(ImagesService) },
+        { provide: EventsService, useValue: engine.get(EventsService) },
+        { provide: AGENT_CONFIG, useValue: engine.get(AGENT_CONFIG) },
       ],
     };
   }
@@ -100,6 +114,7 @@ export async function serveDockerApi(
   app.useGlobalInterceptors(new VersionCheck());
   app.useGlobalFilters(new DockerErrors());
   const fastify = app.getHttpAdapter().getInstance();
+  acceptRawBodies(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     const version = requestedVersion.get(request.raw) ?? null;
     reply.header('Api-Version', servedVersionOr(version));
