@@ -18,9 +18,16 @@ let socket: string;
 let ctx: string;
 beforeAll(async () => {
   e = new EngineHarness('dockerimages');
-  [registry] = await Promise.all([startRegistry(), e.start()]);
+  [registry] = await Promise.all([startRegistry({ auth: 'htpasswd' }), e.start()]);
   e.importBusybox();
   socket = path.join(e.execRoot, 'docker.sock');
+  // the client's login, which it sends as X-Registry-Auth; the engine itself has none
+  const login = Buffer.from(`${registry.user}:${registry.password}`).toString('base64');
+  fs.mkdirSync(path.join(e.execRoot, 'docker-config'));
+  fs.writeFileSync(
+    path.join(e.execRoot, 'docker-config', 'config.json'),
+    JSON.stringify({ auths: { [registry.host]: { auth: login } } }),
+  );
   ctx = path.join(e.tmp, 'ctx');
   fs.mkdirSync(ctx);
   fs.writeFileSync(
@@ -98,9 +105,15 @@ describe('docker image commands against berthd', () => {
     expect(missing.status).toBe(1);
   });
 
-  it('should push to a registry and pull back with docker progress, and emit the engine events', () => {
+  it('should push to a registry with the login the client sends, and pull back, with docker progress and the engine events', () => {
     const since = (Date.now() / 1000).toFixed(3);
     const name = `${registry.host}/team/bb:v1`;
+    const refused = docker(['push', name], { DOCKER_CONFIG: path.join(e.tmp, 'no-login') });
+    expect(refused.stdout).toContain('The push refers to repository'); // the stream had begun: its last message is the error
+    expect(refused.stderr).toContain(
+      `unauthorized: authentication required; log in with \`docker login ${registry.host}\``,
+    );
+    expect(refused.status).toBe(1);
     const pushed = docker(['push', name]);
     expect(pushed.stdout).toMatch(
       new RegExp(`^The push refers to repository \\[${registry.host}/team/bb\\]\n`),

@@ -17,6 +17,7 @@ import { withBuildContext } from './build-context';
 import {
   buildRequest,
   BuildKitUnsupportedError,
+  forDockerClient,
   type DockerBuildRequest,
   type Query as QueryMap,
 } from './docker-image-requests';
@@ -76,7 +77,9 @@ export class DockerBuildController {
       })
       .catch((error: unknown) => {
         // a Dockerfile that does not parse is the request's fault, as dockerd answers it
-        throw error instanceof DockerfileSyntaxError ? new InvalidArgumentError(error.message) : error;
+        throw error instanceof DockerfileSyntaxError
+          ? new InvalidArgumentError(error.message)
+          : forDockerClient(error);
       });
     const id = result.image.configDigest;
     for (const tag of o.tags) this.events.emit('image', 'tag', id, { name: tag });

@@ -1,8 +1,10 @@
+import { AuthenticationError } from '@berth/image';
 import { InvalidArgumentError, NotFoundError } from '../errors';
 import {
   buildRequest,
   BuildKitUnsupportedError,
   flag,
+  forDockerClient,
   importConfig,
   noSuchImage,
   platformOf,
@@ -80,6 +82,19 @@ describe('Docker API image requests', () => {
       expect(noSuchImage('localhost:5000/a/b:1').message).toBe('No such image: localhost:5000/a/b:1');
       expect(noSuchImage('abc123').message).toBe('No such image: abc123');
       expect(dockerErrorOf(noSuchImage('x')).status).toBe(404);
+    });
+  });
+
+  describe(forDockerClient.name, () => {
+    it("should tell a registry's refusal with docker login, and leave other errors", () => {
+      const refusal = forDockerClient(new AuthenticationError('r:5000', 'run `berth login r:5000`'));
+      expect(refusal).toBeInstanceOf(AuthenticationError);
+      expect((refusal as Error).message).toBe(
+        'r:5000: unauthorized: authentication required; log in with `docker login r:5000`',
+      );
+      expect(dockerErrorOf(refusal).status).toBe(401);
+      const other = new Error('boom');
+      expect(forDockerClient(other)).toBe(other);
     });
   });
 

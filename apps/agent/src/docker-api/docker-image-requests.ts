@@ -5,6 +5,7 @@
  */
 import {
   applyConfigChange,
+  AuthenticationError,
   ConfigChangeError,
   familiarName,
   parseReference,
@@ -108,6 +109,18 @@ function displayName(name: string): string {
   } catch {
     return name;
   }
+}
+
+/**
+ * A registry's refusal told as to a docker client, whose login (`docker login`) it sends with
+ * each request; others as they are.
+ */
+export function forDockerClient(error: unknown): unknown {
+  if (!(error instanceof AuthenticationError)) return error;
+  return new AuthenticationError(
+    error.host,
+    `unauthorized: authentication required; log in with \`docker login ${error.host}\``,
+  );
 }
 
 /** A pull's or push's progress event as the JSON message the docker client prints. */

@@ -35,6 +35,7 @@ import {
 import {
   all,
   flag,
+  forDockerClient,
   importConfig,
   last,
   noSuchImage,
@@ -108,7 +109,11 @@ export class DockerImagesController {
     const reference = pullReference(fromImage, last(query.tag));
     const credentials = registryAuth(auth);
     const platform = last(query.platform);
-    await streamJson(reply, (out) => this.pull(reference, out, credentials, platform));
+    await streamJson(reply, (out) =>
+      this.pull(reference, out, credentials, platform).catch((error: unknown) => {
+        throw forDockerClient(error);
+      }),
+    );
   }
 
   @Post('load')
@@ -255,10 +260,11 @@ export class DockerImagesController {
     await streamJson(reply, async (out) => {
       out.write({ status: `The push refers to repository [${repo}]` });
       for (const reference of references) {
-        const result = await this.images.push(reference, {
-          onProgress: (e) => out.write(progressMessage(e)),
-          ...(auth ? { auth } : {}),
-        });
+        const result = await this.images
+          .push(reference, { onProgress: (e) => out.write(progressMessage(e)), ...(auth ? { auth } : {}) })
+          .catch((error: unknown) => {
+            throw forDockerClient(error);
+          });
         this.events.emit('image', 'push', reference, { name: reference });
         const pushedTag = parseReference(reference).tag;
         out.write({ status: `${pushedTag}: digest: ${result.digest} size: ${result.size}` });
