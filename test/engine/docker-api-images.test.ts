@@ -171,6 +171,15 @@ describe('docker image commands against berthd', () => {
     expect(quiet.stdout).toBe(id);
   });
 
+  it('should build with a Dockerfile from outside the context, which the client adds to the tar', () => {
+    const outside = path.join(e.tmp, 'Dockerfile.outside');
+    fs.writeFileSync(outside, 'FROM busybox\nCOPY f.txt /outside.txt\n');
+    const built = docker(['build', '-f', outside, '-t', 'outside:1', ctx], { DOCKER_BUILDKIT: '0' });
+    expect(built.stdout).toContain('Step 2/2 : COPY f.txt /outside.txt\n');
+    expect(built.stdout).toContain('Successfully tagged outside:1\n');
+    expect(built.status).toBe(0);
+  });
+
   it('should fall back to the classic builder by itself when the client has no buildx', () => {
     const built = docker(['build', '--build-arg', 'WHO=docker', '-t', 'built:3', ctx]);
     expect(built.stderr).toContain('legacy builder');

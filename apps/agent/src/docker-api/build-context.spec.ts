@@ -45,6 +45,15 @@ describe(withBuildContext.name, () => {
     expect(fs.existsSync(seen)).toBe(false);
   });
 
+  it("should take a tar that ends right after its last file's bytes, as the docker client sends one", async () => {
+    const whole = await contextTar();
+    const script = whole.indexOf('#!/bin/sh');
+    const truncated = whole.subarray(0, script + '#!/bin/sh\necho hi\n'.length);
+    await withBuildContext(Readable.from([truncated]), parent, async (dir) => {
+      expect(fs.readFileSync(path.join(dir, 'bin/run.sh'), 'utf8')).toBe('#!/bin/sh\necho hi\n');
+    });
+  });
+
   it('should remove the context when the build fails, and refuse entries that climb out', async () => {
     await expect(
       withBuildContext(Readable.from([await contextTar()]), parent, async () => {

@@ -10,6 +10,8 @@ import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extractLayer } from '@berth/image';
 
+const TAR_BLOCK = 512;
+
 /** Unpacks BODY (a tar, plain or gzipped) under PARENT and runs WORK on the directory, then removes it. */
 export async function withBuildContext<T>(
   body: Readable,
@@ -19,22 +21,29 @@ export async function withBuildContext<T>(
   const dir = path.join(parent, `context-${crypto.randomBytes(8).toString('hex')}`);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   try {
-    await extractLayer(await ungzipped(body), dir);
+    await extractLayer(contextTar(body), dir);
     return await work(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** BODY's bytes, gunzipped when they start with gzip's magic number (`docker build --compress`). */
-async function ungzipped(body: Readable): Promise<AsyncIterable<Buffer>> {
+/**
+ * BODY's tar, gunzipped when it starts with gzip's magic number (`docker build --compress`),
+ * and closed with zeros: a docker client that adds a Dockerfile from outside the context ends
+ * the stream right after that file's bytes, without its padding or the end-of-archive blocks
+ * (which Go's archive/tar, dockerd's reader, does not miss). Zeros after a whole archive are
+ * never read.
+ */
+async function* contextTar(body: Readable): AsyncGenerator<Buffer> {
   const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const first = await chunks.next();
+  if (first.done) return;
   async function* all(): AsyncGenerator<Buffer> {
-    if (first.done) return;
     yield first.value;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   }
-  const gzipped = !first.done && first.value[0] === 0x1f && first.value[1] === 0x8b;
-  return gzipped ? pipeline(Readable.from(all()), createGunzip(), () => undefined) : all();
+  const gzipped = first.value[0] === 0x1f && first.value[1] === 0x8b;
+  yield* gzipped ? pipeline(Readable.from(all()), createGunzip(), () => undefined) : all();
+  yield Buffer.alloc(3 * TAR_BLOCK); // the most padding an entry has, and the two end blocks
 }
