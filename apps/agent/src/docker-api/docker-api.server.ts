@@ -47,7 +47,11 @@ import { DockerUnsupportedController } from './docker-unsupported.controller';
 import { DockerVolumesController } from './docker-volumes.controller';
 import { ExecStore } from './exec-store';
 import { hijackedRequests } from './hijack';
+import { DockerBuildController } from './docker-build.controller';
+import { DockerImagesController } from './docker-images.controller';
 import { dockerErrorOf } from './http-errors';
+import { acceptRawBodies } from './json-stream';
+import { AGENT_CONFIG } from '../tokens';
 import { answerVersion, apiVersionOf, dockerAnswerHeaders } from './request-version';
 
 @Module({})
@@ -64,6 +68,8 @@ class DockerApiModule {
         DockerEventsController,
         DockerDiskUsageController,
         DockerUnsupportedController,
+        DockerImagesController,
+        DockerBuildController,
       ],
       providers: [
         { provide: ContainersService, useValue: engine.get(ContainersService) },
@@ -75,6 +81,7 @@ class DockerApiModule {
         { provide: VolumesService, useValue: engine.get(VolumesService) },
         { provide: ImagesService, useValue: engine.get(ImagesService) },
         ExecStore,
+        { provide: AGENT_CONFIG, useValue: engine.get(AGENT_CONFIG) },
       ],
     };
   }
@@ -139,10 +146,7 @@ export async function serveDockerApi(
       done(new InvalidArgumentError('the request body is not valid JSON'), undefined);
     }
   });
-  // any other body (archives for cp, build and load; the docker client labels some text/plain)
-  // reaches its route as the raw stream, unbuffered
-  fastify.removeContentTypeParser('text/plain');
-  fastify.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+  acceptRawBodies(fastify);
   fastify.server.on(
     'upgrade',
     hijackedRequests({

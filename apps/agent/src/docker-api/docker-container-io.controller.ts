@@ -14,7 +14,7 @@ import { terminalSize, truthy } from './docker-containers.controller';
 import { ExecStore, execInspect } from './exec-store';
 import { execStartOf } from './hijack';
 import { pathStatHeader } from './path-stat';
-import { requestVersion } from './request-version';
+import { apiVersionOf } from './request-version';
 import { execSession } from './sessions';
 import { logText, outputChunk, outputContentType } from './stream-frames';
 
@@ -91,7 +91,7 @@ export class DockerContainerIoController {
       for await (const e of entries) yield outputChunk(tty, e.stream, Buffer.from(logText(e, timestamps)));
     }
     void reply
-      .header('Content-Type', outputContentType(tty, requestVersion(req.raw)))
+      .header('Content-Type', outputContentType(tty, apiVersionOf(req.originalUrl)))
       .send(Readable.from(chunks()));
   }
 
@@ -156,7 +156,7 @@ export class DockerContainerIoController {
     }
     const out = new Readable({ read() {} });
     const signal = whenGone(reply);
-    void reply.header('Content-Type', outputContentType(e.tty, requestVersion(req.raw))).send(out);
+    void reply.header('Content-Type', outputContentType(e.tty, apiVersionOf(req.originalUrl))).send(out);
     await execSession(this.containers, e, start.size, {
       write: (chunk) => out.push(chunk),
       input: null,

@@ -14,7 +14,7 @@ import { EventsService } from '../events/events.service';
 import { ENGINE_VERSION } from '../system/version';
 import { containerRequestFromDocker } from './create-request';
 import { containerSummary, filterList } from './docker-views';
-import { dockerAnswerHeaders, requestVersion } from './request-version';
+import { apiVersionOf, dockerAnswerHeaders } from './request-version';
 import { parseWaitCondition, waitFor } from './wait-condition';
 
 export const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'True';
@@ -145,7 +145,7 @@ export class DockerContainersController {
   ): Promise<void> {
     const wanted = parseWaitCondition(condition);
     const c = this.containers.repo.get(id);
-    const version = requestVersion(req.raw);
+    const version = apiVersionOf(req.originalUrl);
     void reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {

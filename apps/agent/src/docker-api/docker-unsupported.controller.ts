@@ -1,6 +1,7 @@
 /**
  * The parts of the Docker Engine API that Berth does not do, answered 501 with a message naming
- * the feature, so a client says what is missing instead of "page not found".
+ * the feature, so a client says what is missing instead of "page not found". (BuildKit's
+ * `/session` and `/grpc` are refused by the build routes, naming DOCKER_BUILDKIT=0.)
  */
 import { All, Controller, NotImplementedException } from '@nestjs/common';
 
@@ -8,8 +9,6 @@ import { All, Controller, NotImplementedException } from '@nestjs/common';
 export const UNSUPPORTED = {
   plugins: 'plugins (/plugins) are not implemented by Berth',
   checkpoints: 'checkpoints (/containers/{id}/checkpoints) are not implemented by Berth',
-  session: 'BuildKit sessions (/session) are not implemented by Berth',
-  grpc: "BuildKit's gRPC endpoint (/grpc) is not implemented by Berth",
   distribution: 'registry lookups (/distribution/{name}/json) are not implemented by Berth',
 } as const;
 
@@ -27,16 +26,6 @@ export class DockerUnsupportedController {
   @All(['containers/:id/checkpoints', 'containers/:id/checkpoints/*'])
   checkpoints(): never {
     return refuse('checkpoints');
-  }
-
-  @All('session')
-  session(): never {
-    return refuse('session');
-  }
-
-  @All('grpc')
-  grpc(): never {
-    return refuse('grpc');
   }
 
   @All('distribution/*')
