@@ -193,8 +193,25 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
       },
       signal,
       fromOffset,
+      options.follow ? this.nextExit(c.id, signal) : undefined,
     );
   }
+
+  /** Resolves when container ID's process next ends (its state saved), or when SIGNAL aborts. */
+  private nextExit(id: string, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        off();
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const off = this.events.on((e) => {
+        if (e.type === 'container' && e.id === id && (e.action === 'die' || e.action === 'destroy')) done();
+      });
+      signal.addEventListener('abort', done);
+    });
+  }
+
 
   /** A process in the running container; its stdio as pipes, or a terminal (then stdout carries it all). */
   async exec(ref: string, request: ExecRequest) {

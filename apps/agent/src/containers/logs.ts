@@ -31,6 +31,9 @@ export function selectEntries(entries: readonly LogEntry[], o: LogOptions): LogE
  * says the container is done (and the last bytes are read) or SIGNAL aborts.
  * FROM_OFFSET starts following at that byte of the current file instead of
  * reading what is there (for `run`, which shows only this run's output).
+ * EXITED, when given, resolves as the process ends: the follow then finishes at
+ * once rather than at its next look (a process that exits without writing
+ * changes nothing in the file to wake it).
  */
 export async function* streamLog(
   file: string,
@@ -38,6 +41,7 @@ export async function* streamLog(
   running: () => boolean,
   signal: AbortSignal,
   fromOffset?: number,
+  exited?: Promise<unknown>,
 ): AsyncGenerator<LogEntry> {
   let offset = fromOffset ?? 0;
   if (fromOffset === undefined) {
@@ -75,7 +79,7 @@ export async function* streamLog(
       continue;
     }
     if (ended || signal.aborted) return;
-    await changeOf(file, 100, signal);
+    await (exited ? Promise.race([changeOf(file, 100, signal), exited]) : changeOf(file, 100, signal));
   }
 }
 
