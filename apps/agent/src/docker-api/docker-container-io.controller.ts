@@ -10,12 +10,14 @@ import { ContainersService } from '../containers/containers.service';
 import { ContainerFilesService } from '../containers/container-files.service';
 import type { LogOptions } from '../containers/logs';
 import { ConflictError, InvalidArgumentError } from '../errors';
+import { EventsService } from '../events/events.service';
 import { terminalSize, truthy } from './docker-containers.controller';
 import { ExecStore, execInspect } from './exec-store';
 import { execStartOf } from './hijack';
+import { streamAnswer } from './json-stream';
 import { pathStatHeader } from './path-stat';
 import { apiVersionOf } from './request-version';
-import { execSession } from './sessions';
+import { attachSession, execSession } from './sessions';
 import { logText, outputChunk, outputContentType } from './stream-frames';
 
 /** Docker's `since`/`until`: Unix seconds, with a fraction; 0 or absent: no bound. */
@@ -60,6 +62,7 @@ export class DockerContainerIoController {
     private readonly containers: ContainersService,
     private readonly files: ContainerFilesService,
     private readonly execs: ExecStore,
+    private readonly events: EventsService,
   ) {}
 
   @Get('containers/:id/logs')
@@ -90,9 +93,39 @@ export class DockerContainerIoController {
     async function* chunks() {
       for await (const e of entries) yield outputChunk(tty, e.stream, Buffer.from(logText(e, timestamps)));
     }
-    void reply
-      .header('Content-Type', outputContentType(tty, apiVersionOf(req.originalUrl)))
-      .send(Readable.from(chunks()));
+    streamAnswer(reply, outputContentType(tty, apiVersionOf(req.originalUrl)), Readable.from(chunks()));
+  }
+
+  /**
+   * Attach without a hijacked connection (dockerode's default): the output as the answer's
+   * body, from the container's next start when it is not running; no input.
+   */
+  @Post('containers/:id/attach')
+  @HttpCode(200)
+  attach(
+    @Param('id') id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query() q: Record<string, string | undefined>,
+  ): void {
+    const c = this.containers.repo.get(id);
+    const out = new Readable({ read() {} });
+    const signal = whenGone(reply);
+    streamAnswer(reply, outputContentType(c.config.tty, apiVersionOf(req.originalUrl)), out);
+    const options = {
+      logs: truthy(q.logs),
+      stream: truthy(q.stream),
+      stdin: false,
+      stdout: truthy(q.stdout),
+      stderr: truthy(q.stderr),
+    };
+    void attachSession(this.containers, this.events, c.id, options, {
+      write: (chunk) => out.push(chunk),
+      input: null,
+      signal,
+    })
+      .catch(() => undefined)
+      .finally(() => out.push(null));
   }
 
   @Post('containers/:id/exec')
@@ -141,6 +174,7 @@ export class DockerContainerIoController {
    * the answer's body (a client that reads but does not type).
    */
   @Post('exec/:id/start')
+  @HttpCode(200)
   async execStart(
     @Param('id') id: string,
     @Req() req: FastifyRequest,
@@ -156,7 +190,7 @@ export class DockerContainerIoController {
     }
     const out = new Readable({ read() {} });
     const signal = whenGone(reply);
-    void reply.header('Content-Type', outputContentType(e.tty, apiVersionOf(req.originalUrl))).send(out);
+    streamAnswer(reply, outputContentType(e.tty, apiVersionOf(req.originalUrl)), out);
     await execSession(this.containers, e, start.size, {
       write: (chunk) => out.push(chunk),
       input: null,

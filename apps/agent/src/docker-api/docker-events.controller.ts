@@ -3,6 +3,7 @@
  * written as it happens (the headers at once, so a client knows it is listening), from `since`
  * until `until` or until the client goes away.
  */
+import { streamAnswer } from './json-stream';
 import { Readable } from 'node:stream';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
@@ -29,9 +30,7 @@ export class DockerEventsController {
     reply.raw.once('close', () => gone.abort());
     const events = this.events.stream(sinceMs, untilMs, gone.signal);
     const body = Readable.from(eventLines(events, wanted));
-    // Fastify sets the headers, then pipes: send them now, not with the first event
-    reply.raw.once('pipe', () => reply.raw.flushHeaders());
-    void reply.type('application/json').send(body);
+    streamAnswer(reply, 'application/json', body);
   }
 }
 

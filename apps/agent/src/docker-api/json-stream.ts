@@ -95,3 +95,14 @@ export function acceptRawBodies(fastify: FastifyInstance): void {
 export function requestBody(request: FastifyRequest): Readable {
   return request.body instanceof Readable ? request.body : Readable.from([]);
 }
+
+/**
+ * Answers REPLY with BODY as it comes, its headers sent at once rather than with its first
+ * chunk: a client waiting for the answer (dockerode's attach before it starts the container,
+ * `docker events` before anything happens) must not wait for output. Fastify sets the headers,
+ * then pipes the body: that is when they can go.
+ */
+export function streamAnswer(reply: FastifyReply, contentType: string, body: Readable): void {
+  reply.raw.once('pipe', () => reply.raw.flushHeaders());
+  void reply.header('Content-Type', contentType).send(body);
+}
