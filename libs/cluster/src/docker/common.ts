@@ -20,9 +20,14 @@ export function dockerMeta(id: string, meta: Meta): DockerMeta {
   };
 }
 
-/** Epoch ms as Go writes a time.Time in JSON (RFC 3339, fraction without trailing zeros). */
+/**
+ * Epoch ms as Go writes a time.Time in JSON (RFC 3339, fraction without trailing zeros); a time
+ * no date can hold (past the year 275760) as Go's zero time.
+ */
 export function dockerTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.?0*Z$/, 'Z');
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return '0001-01-01T00:00:00Z';
+  return date.toISOString().replace(/\.?0*Z$/, 'Z');
 }
 
 /** Milliseconds (the cluster's durations) as Docker's nanoseconds. */

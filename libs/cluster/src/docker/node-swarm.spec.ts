@@ -124,6 +124,7 @@ describe('units', () => {
     expect(dockerTime(Date.parse('2025-05-01T10:00:00.100Z'))).toBe('2025-05-01T10:00:00.1Z');
     expect(dockerTime(Date.parse('2025-05-01T10:00:10.000Z'))).toBe('2025-05-01T10:00:10Z');
     expect(dockerTime(Date.parse('2025-05-01T10:00:00.007Z'))).toBe('2025-05-01T10:00:00.007Z');
+    expect(dockerTime(Number.MAX_SAFE_INTEGER)).toBe('0001-01-01T00:00:00Z');
   });
 
   it('should turn milliseconds to nanoseconds and back', () => {
