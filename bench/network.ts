@@ -134,8 +134,8 @@ async function main(): Promise<void> {
       .find((a) => a.startsWith(prefix))!
       .split('/')[0];
     const vip = (
-      JSON.parse(must(cluster, ['service', 'inspect', 'srv']))[0].virtualIps as { address: string }[]
-    )[0].address.split('/')[0];
+      JSON.parse(must(cluster, ['service', 'inspect', 'srv']))[0].Endpoint.VirtualIPs as { Addr: string }[]
+    )[0].Addr.split('/')[0];
     const ways = [
       { name: 'direct', host: direct, port: 80, detail: `task address ${direct} on m2` },
       { name: 'VIP', host: vip, port: 80, detail: `virtual IP ${vip}` },

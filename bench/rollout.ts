@@ -103,9 +103,10 @@ async function berthRollout(): Promise<number[]> {
       ]);
       // the command's own time: what follows only reads figures for the report
       samples.push(performance.now() - start);
-      const status = JSON.parse(must(cluster, ['service', 'inspect', 'roll']))[0].updateStatus;
-      if (status?.state !== 'completed') throw new Error(`the rollout ended ${status?.state}`);
-      phases.push(await replacementPhase(cluster, status.startedAt));
+      const status = JSON.parse(must(cluster, ['service', 'inspect', 'roll']))[0].UpdateStatus as
+        { State: string; StartedAt: string } | undefined;
+      if (status?.State !== 'completed') throw new Error(`the rollout ended ${status?.State}`);
+      phases.push(await replacementPhase(cluster, Date.parse(status.StartedAt)));
       cpu.push(cpuUsed(cpuBefore, cpuTimes(cluster)));
       console.log(
         `  berth round ${round + 1}: ${(samples.at(-1)! / 1000).toFixed(2)} s (last new task running ${(phases.at(-1)! / 1000).toFixed(2)} s after the rollout began; then the monitor period)`,

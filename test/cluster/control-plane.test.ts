@@ -92,8 +92,8 @@ const nodesOf = (service: string) =>
     .sort();
 
 const rolloutState = (service: string) =>
-  (JSON.parse(berth('service', 'inspect', service)) as { updateStatus?: { state: string } }[])[0].updateStatus
-    ?.state;
+  (JSON.parse(berth('service', 'inspect', service)) as { UpdateStatus?: { State: string } }[])[0].UpdateStatus
+    ?.State;
 
 /** Starts a rolling update of SERVICE (a new variable), two tasks at a time, DELAY apart; returns at once. */
 const rollOut = (service: string, delay: string) =>

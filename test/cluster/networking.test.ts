@@ -25,7 +25,6 @@ function berth(...args: string[]): string {
   return r.stdout;
 }
 
-
 /** An HTTP server printing its task's hostname, as a service's command. */
 const HTTPD = ['sh', '-c', 'mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 80 -h /www'];
 const QUICK_STOP = ['--stop-grace-period', '1s'];
@@ -133,8 +132,8 @@ describe('networking on a cluster of three machines', () => {
     for (const a of answers) counts.set(a, (counts.get(a) ?? 0) + 1);
     expect([...counts.keys()].sort()).toEqual(hostnames);
     // the name is the service's virtual IP; tasks.a lists both tasks' own addresses
-    const vip = (JSON.parse(berth('service', 'inspect', 'a'))[0].virtualIps as { address: string }[])[0]
-      .address;
+    const vip = (JSON.parse(berth('service', 'inspect', 'a'))[0].Endpoint.VirtualIPs as { Addr: string }[])[0]
+      .Addr;
     expect(inContainer(m3, client, 'nslookup a').out).toContain(`Address: ${vip.split('/')[0]}`);
     const tasks = inContainer(m3, client, 'nslookup tasks.a').out;
     const resolved = [...tasks.matchAll(/Address: (10\.\S+)/g)].map((m) => m[1]).sort();

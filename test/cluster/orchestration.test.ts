@@ -313,8 +313,8 @@ describe('a cluster of three machines', () => {
     expect(clash.stderr).toContain('subnet 10.42.7.128/25 overlaps 10.42.7.0/24, which is in use');
     berth('service', 'create', '--name', 'backend', '--replicas', '3', '--network', 'app', ...SERVICE);
     const service = JSON.parse(berth('service', 'inspect', 'backend'))[0];
-    expect(service.virtualIps).toEqual([{ networkId: id, address: '10.42.7.2/24' }]);
-    expect(service.spec.networks).toEqual([{ target: id, aliases: [] }]);
+    expect(service.Endpoint.VirtualIPs).toEqual([{ NetworkID: id, Addr: '10.42.7.2/24' }]);
+    expect(service.Spec.TaskTemplate.Networks).toEqual([{ Target: id }]);
     // each machine running a task of it is told about the network, and lists it as Swarm's workers do
     for (const m of c().machines)
       await until(

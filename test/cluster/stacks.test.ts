@@ -11,6 +11,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClusterHarness, until as untilDone, type ClusterMachine } from '@berth/testing';
+import type { DockerService } from '@berth/cluster';
 
 jest.setTimeout(180_000);
 
@@ -52,13 +53,8 @@ function get(host: string, port: number): Promise<string> {
   });
 }
 
-interface ServiceView {
-  id: string;
-  meta: { version: number };
-  spec: { name: string; task: { container: { args: string[] } } };
-  specVersion: number;
-  updateStatus?: { state: string; message: string };
-}
+/** `berth service inspect` prints Docker's document */
+type ServiceView = DockerService;
 
 function inspect(name: string): ServiceView {
   return JSON.parse(berth(['service', 'inspect', name]))[0] as ServiceView;
@@ -139,18 +135,18 @@ describe('stacks on a cluster of three machines', () => {
     );
     // the names and labels Docker gives
     const web = JSON.parse(berth(['service', 'inspect', 'vote_web']))[0];
-    expect(web.spec.labels['com.docker.stack.namespace']).toBe('vote');
+    expect(web.Spec.Labels['com.docker.stack.namespace']).toBe('vote');
     expect(berth(['stack', 'ps', '--format', '{{.Name}}', 'vote'])).toContain('vote_web.1');
   });
 
   it('should roll only the changed service on redeploy, start-first, with no failed request through the mesh', async () => {
     const before = Object.fromEntries(
-      ['vote_store', 'vote_board', 'vote_worker', 'vote_agent'].map((n) => [n, inspect(n).meta.version]),
+      ['vote_store', 'vote_board', 'vote_worker', 'vote_agent'].map((n) => [n, inspect(n).Version.Index]),
     );
-    const webBefore = inspect('vote_web').specVersion;
+    const webBefore = inspect('vote_web');
     const dry = berth(['stack', 'deploy', '--dry-run', '-c', STACK, 'vote'], { VERSION: '2' });
     expect(dry).toContain('Would update service vote_web');
-    expect(inspect('vote_web').specVersion).toBe(webBefore); // a dry run applies nothing
+    expect(inspect('vote_web').Version.Index).toBe(webBefore.Version.Index); // a dry run applies nothing
     const load = probe(c().machines);
     await sleep(500);
     const out = berth(['stack', 'deploy', '-c', STACK, 'vote'], { VERSION: '2' });
@@ -164,9 +160,11 @@ describe('stacks on a cluster of three machines', () => {
     expect(answers.some((a) => a.startsWith('vote 1'))).toBe(true);
     expect(answers.at(-1)).toMatch(/^vote 2 /);
     const web = inspect('vote_web');
-    expect(web.specVersion).toBe(webBefore + 1);
-    expect(web.updateStatus?.state).toBe('completed');
-    for (const [name, version] of Object.entries(before)) expect(inspect(name).meta.version).toBe(version);
+    // one change of its spec: the one before it is the spec it had
+    expect(web.Spec).not.toEqual(webBefore.Spec);
+    expect(web.PreviousSpec).toEqual(webBefore.Spec);
+    expect(web.UpdateStatus?.State).toBe('completed');
+    for (const [name, version] of Object.entries(before)) expect(inspect(name).Version.Index).toBe(version);
   });
 
   it('should roll back on its own an update whose tasks exit at once, and end on the old spec', async () => {
@@ -182,10 +180,10 @@ describe('stacks on a cluster of three machines', () => {
     const after = await until(
       'the rollback to complete',
       () => inspect('vote_web'),
-      (s) => s.updateStatus?.state === 'rollback_completed',
+      (s) => s.UpdateStatus?.State === 'rollback_completed',
     );
-    expect(after.spec.task.container.args).toEqual(old.spec.task.container.args);
-    expect(after.updateStatus?.message).toBe('rollback completed');
+    expect(after.Spec.TaskTemplate.ContainerSpec.Args).toEqual(old.Spec.TaskTemplate.ContainerSpec.Args);
+    expect(after.UpdateStatus?.Message).toBe('rollback completed');
     for (const m of c().machines) expect(await get(m.address, 8080)).toMatch(/^vote 2 /);
   });
 
@@ -210,7 +208,7 @@ describe('stacks on a cluster of three machines', () => {
       (n) => n >= 2,
       30_000,
     );
-    expect(inspect('vote_web').updateStatus?.state).toBe('updating');
+    expect(inspect('vote_web').UpdateStatus?.State).toBe('updating');
     await c().killManager('SIGKILL');
     await c().startManager();
     // the manager's API may take a moment to answer again
@@ -221,10 +219,10 @@ describe('stacks on a cluster of three machines', () => {
     const done = (await until(
       'the rollout to complete after the restart',
       tryInspect,
-      (s) => s?.updateStatus?.state === 'completed',
+      (s) => s?.UpdateStatus?.State === 'completed',
       90_000,
     ))!;
-    expect(done.updateStatus?.message).toBe('update completed');
+    expect(done.UpdateStatus?.Message).toBe('update completed');
     const tasks = JSON.parse(
       `[${berth(['service', 'ps', '--filter', 'desired-state=running', '--format', '{{json .}}', 'vote_web']).trim().split('\n').join(',')}]`,
     ) as { CurrentState: string }[];
@@ -234,7 +232,7 @@ describe('stacks on a cluster of three machines', () => {
   it('should let a newer update supersede a rollout in progress, and end with every task on the newest spec', async () => {
     const { Etcd3 } = await import('etcd3');
     const etcd = new Etcd3({ hosts: `http://${c().etcd}` });
-    const serviceId = inspect('vote_web').id;
+    const serviceId = inspect('vote_web').ID;
     /** The service's tasks wanted running, read from etcd where the manager keeps them. */
     const liveTasks = async () =>
       (
@@ -255,7 +253,7 @@ describe('stacks on a cluster of three machines', () => {
           tasks.some((t) => t.spec.container.env.includes('ROUND=4') && t.status.state === 'running'),
         30_000,
       );
-      expect(inspect('vote_web').updateStatus?.state).toBe('updating');
+      expect(inspect('vote_web').UpdateStatus?.State).toBe('updating');
       expect((await liveTasks()).filter((t) => t.spec.container.env.includes('ROUND=4')).length).toBeLessThan(
         4,
       );
@@ -263,10 +261,10 @@ describe('stacks on a cluster of three machines', () => {
       const done = await until(
         'the newer rollout to complete',
         () => inspect('vote_web'),
-        (s) => s.updateStatus?.state === 'completed',
+        (s) => s.UpdateStatus?.State === 'completed',
         90_000,
       );
-      expect(done.updateStatus?.message).toBe('update completed');
+      expect(done.UpdateStatus?.Message).toBe('update completed');
       const tasks = await liveTasks();
       expect(tasks).toHaveLength(4);
       for (const t of tasks) {
@@ -365,7 +363,7 @@ describe('stacks on a cluster of three machines', () => {
       'files_db_password',
       'files_token',
     ]);
-    expect(JSON.parse(berth(['secret', 'inspect', 'files_db_password']))[0].data).toBeUndefined();
+    expect(JSON.parse(berth(['secret', 'inspect', 'files_db_password']))[0].Spec).not.toHaveProperty('Data');
     const removeInUse = c().berth(['secret', 'rm', 'files_db_password']);
     expect(removeInUse.status).not.toBe(0);
     expect(removeInUse.stderr).toContain('in use by service files_app');

@@ -20,16 +20,3 @@ export function decodeAnswer<T>(json: string, decode: EntryDecoder<T>, path?: st
 export function decodeAnswers<T>(jsons: readonly string[], decode: EntryDecoder<T>): T[] {
   return jsons.map((json) => decodeAnswer(json, decode));
 }
-
-/**
- * An answer that is printed as the manager sent it (inspect: its keys, in their order, and any
- * the CLI does not know), once DECODE accepts it; the decoded value is what the CLI reads.
- */
-export function decodeDocument<T>(json: string, decode: EntryDecoder<T>): { value: T; document: unknown } {
-  let document: unknown;
-  const value = decodeAnswer(json, (parsed, path) => {
-    document = parsed;
-    return decode(parsed, path);
-  });
-  return { value, document };
-}

@@ -63,3 +63,11 @@ export const DEFAULT_ROLLBACK_CONFIG: UpdateConfig = { ...DEFAULT_UPDATE_CONFIG 
  * whose managers were all away find one before any of them can be marked down.
  */
 export const AGENT_RECONNECT_MAX_MS = 1000;
+
+/**
+ * How often an agent sends a heartbeat, for a cluster that marks a node down after GRACE_MS
+ * without one: a third of it (three beats may go missing), at least every 100 ms.
+ */
+export function heartbeatPeriodMs(graceMs: number): number {
+  return Math.max(100, Math.floor(graceMs / 3));
+}

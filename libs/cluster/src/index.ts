@@ -10,3 +10,4 @@ export * from './constraint';
 export * from './rejections';
 export * from './decode';
 export * from './service-flags';
+export * from './docker';

@@ -4,7 +4,7 @@
  */
 import { humanDuration } from '@berth/cli-support/args';
 import type { Node, Service, Task, TaskState } from '@berth/cluster';
-import { describeRejections } from '@berth/cluster';
+import { describeRejections, serviceStatus } from '@berth/cluster';
 
 const STATE_WORDS: Record<TaskState, string> = {
   new: 'New',
@@ -31,11 +31,8 @@ const shortId = (id: string) => id.slice(0, 12);
 
 /** Running tasks of the service's current tasks against what it asks for: "2/3", or "3/3" for global. */
 export function replicasColumn(service: Service, tasks: readonly Task[]): string {
-  const own = tasks.filter((t) => t.serviceId === service.id);
-  const running = own.filter((t) => t.status.state === 'running' && t.desiredState === 'running').length;
-  if ('replicated' in service.spec.mode) return `${running}/${service.spec.mode.replicated.replicas}`;
-  const desired = own.filter((t) => t.desiredState === 'running').length;
-  return `${running}/${desired}`;
+  const { RunningTasks, DesiredTasks } = serviceStatus(service, tasks);
+  return `${RunningTasks}/${DesiredTasks}`;
 }
 
 /** Whether the same tasks run (and are meant to) in BEFORE and AFTER: none ended, none replaced. */

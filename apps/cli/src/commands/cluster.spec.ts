@@ -1,3 +1,4 @@
+import { dockerSwarm } from '@berth/cluster';
 import { DEFAULT_HOST, ExitError, type Globals } from '../context';
 import { manager } from '../manager';
 import { inspect } from './cluster';
@@ -28,17 +29,28 @@ describe('cluster', () => {
 
   afterEach(() => jest.restoreAllMocks());
 
+  const written = () => stdout.mock.calls.map(([text]) => String(text)).join('');
+
   describe('inspect', () => {
-    it('should print the cluster as the manager sent it', async () => {
-      const { joinTokens, ...rest } = cluster();
-      const sent = { joinTokens, ...rest, fromANewerManager: 1 };
-      managerAnswering(JSON.stringify(sent));
+    it("should print the cluster as Docker's swarm, with its join tokens", async () => {
+      managerAnswering(JSON.stringify({ ...cluster(), fromANewerManager: 1 }));
 
       await expect(inspect([], globals)).resolves.toBe(0);
 
-      expect(stdout.mock.calls.map(([text]) => String(text)).join('')).toBe(
-        `${JSON.stringify([sent], null, 4)}\n`,
-      );
+      expect(written()).toBe(`${JSON.stringify([dockerSwarm(cluster(), { joinTokens: true })], null, 4)}\n`);
+    });
+
+    it('should answer the --format templates written for docker', async () => {
+      managerAnswering(JSON.stringify(cluster()));
+
+      await expect(
+        inspect(
+          ['--format', '{{.ID}} {{.JoinTokens.Worker}} {{.Spec.Orchestration.TaskHistoryRetentionLimit}}'],
+          globals,
+        ),
+      ).resolves.toBe(0);
+
+      expect(written()).toBe('c1 BTHTKN-1-a-w 5\n');
     });
 
     it('should end with the field that is wrong when the answer is malformed', async () => {

@@ -1,8 +1,8 @@
 /** berth cluster init|join|join-token|leave|inspect — Docker's `swarm` verbs. */
 import { UsageError } from '@berth/cli-support/args';
-import { decodeClusterView } from '@berth/cluster';
+import { decodeClusterView, dockerSwarm } from '@berth/cluster';
 import { command, engine, write } from '../context';
-import { decodeDocument } from '../decode-answers';
+import { decodeAnswer } from '../decode-answers';
 import { localManager, manager, saveContext } from '../manager';
 import { printDocuments } from '../output';
 
@@ -90,9 +90,9 @@ export const leave = command(
 export const inspect = command(
   { name: 'cluster inspect', options: { format: { type: 'string', short: 'f' } }, operands: [] },
   async ({ values }, g) => {
-    // checked, and printed as the manager sent it
-    const { document } = decodeDocument((await manager(g).call('Inspect', {})).json, decodeClusterView);
-    printDocuments([document], values.format as string | undefined);
+    // Docker's Swarm document; this CLI holds an admin certificate, so the join tokens are its to see
+    const cluster = decodeAnswer((await manager(g).call('Inspect', {})).json, decodeClusterView);
+    printDocuments([dockerSwarm(cluster, { joinTokens: true })], values.format as string | undefined);
     return 0;
   },
 );

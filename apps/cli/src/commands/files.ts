@@ -5,7 +5,14 @@
 import * as fs from 'node:fs';
 import { keyValues, timeAgo } from '@berth/cli-support/args';
 import { decodeAnswer, decodeAnswers } from '../decode-answers';
-import { decodeFileObjectView, FILE_OBJECT_WORD, type FileObject, type FileObjectKind } from '@berth/cluster';
+import {
+  decodeFileObjectView,
+  dockerConfig,
+  dockerSecret,
+  FILE_OBJECT_WORD,
+  type FileObject,
+  type FileObjectKind,
+} from '@berth/cluster';
 import { command, ExitError, forEach, write, type Command, type Globals } from '../context';
 import { manager } from '../manager';
 import { printDocuments, printListing } from '../output';
@@ -115,7 +122,11 @@ function commandsFor(kind: FileObjectKind): Record<'create' | 'ls' | 'inspect' |
                 `Created at:      ${new Date(d.meta.createdAt).toISOString()}\n` +
                 (d.data === undefined ? '' : `Data:\n${Buffer.from(d.data, 'base64').toString('utf8')}\n`),
             );
-        else if (documents.length) printDocuments(documents, values.format as string | undefined);
+        else if (documents.length)
+          printDocuments(
+            documents.map((d) => (kind === 'secrets' ? dockerSecret(d) : dockerConfig(d))),
+            values.format as string | undefined,
+          );
         return code;
       },
     ),

@@ -1,7 +1,7 @@
 /** berth node ls|inspect|update|rm|ps|promote|demote — Docker's node verbs, on the manager. */
 import { keyValues, UsageError } from '@berth/cli-support/args';
-import { decodeAnswer, decodeAnswers, decodeDocument } from '../decode-answers';
-import { decodeNode, decodeTask, type Node, type NodeSpec, type Task } from '@berth/cluster';
+import { decodeAnswer, decodeAnswers } from '../decode-answers';
+import { decodeNode, decodeTask, dockerNode, type Node, type NodeSpec, type Task } from '@berth/cluster';
 import { command, forEach, write, type Command, type Globals } from '../context';
 import { manager } from '../manager';
 import { printDocuments, printListing } from '../output';
@@ -60,9 +60,7 @@ export const inspect = command(
   async ({ values, positionals }, g) => {
     const documents: unknown[] = [];
     const code = await forEach(positionals, async (ref) => {
-      // checked, but printed as the manager sent it (key order, fields this CLI does not know)
-      const { json } = await manager(g).call('GetNode', { ref });
-      documents.push(decodeDocument(json, decodeNode).document);
+      documents.push(dockerNode(await getNode(g, ref)));
       return null;
     });
     if (documents.length) printDocuments(documents, values.format as string | undefined);

@@ -9,19 +9,11 @@ import {
   type Task,
 } from '@berth/cluster';
 import type { Globals } from '../context';
-import { decodeAnswer, decodeAnswers, decodeDocument } from '../decode-answers';
+import { decodeAnswer, decodeAnswers } from '../decode-answers';
 import { manager } from '../manager';
 
-/** The service REF, decoded, with the document the manager sent (what `service inspect` prints). */
-export async function serviceDocument(
-  g: Globals,
-  ref: string,
-): Promise<{ value: Service; document: unknown }> {
-  return decodeDocument((await manager(g).call('GetService', { ref })).json, decodeService);
-}
-
 export async function getService(g: Globals, ref: string): Promise<Service> {
-  return (await serviceDocument(g, ref)).value;
+  return decodeAnswer((await manager(g).call('GetService', { ref })).json, decodeService);
 }
 
 export async function tasksOf(g: Globals, service: string, desiredState = ''): Promise<Task[]> {

@@ -1,4 +1,5 @@
 import { UsageError } from '@berth/cli-support/args';
+import { dockerService, parseFileReference } from '@berth/cluster';
 import { makeService, makeTask } from '@berth/cluster/testing';
 import { DEFAULT_HOST, ExitError, type Globals } from '../context';
 import { manager } from '../manager';
@@ -32,14 +33,31 @@ describe('service', () => {
       await expect(asked).rejects.toThrow('--format is incompatible with human friendly format');
     });
 
-    it('should print the service as the manager sent it, its keys in their order', async () => {
-      const { id, ...rest } = makeService({ id: 'svc1', name: 'web' });
-      const sent = { fromANewerManager: true, ...rest, id };
-      managerAnswering({ GetService: { json: JSON.stringify(sent) } });
+    it("should print the service in Docker's shape, its secrets' ids looked up", async () => {
+      const service = makeService({ id: 'svc1', name: 'web' });
+      service.spec.task.container.secrets = [parseFileReference('secret', 'db')];
+      const secret = { id: 'sec1', meta: service.meta, spec: { name: 'db', labels: {} }, digest: 'ab' };
+      managerAnswering({
+        GetService: { json: JSON.stringify(service) },
+        ListFileObjects: { json: [JSON.stringify(secret)] },
+      });
 
       await expect(inspect(['web'], globals)).resolves.toBe(0);
 
-      expect(written()).toBe(`${JSON.stringify([sent], null, 4)}\n`);
+      const files = { secrets: [secret], configs: [] };
+      expect(written()).toBe(`${JSON.stringify([dockerService(service, { files })], null, 4)}\n`);
+      expect(JSON.parse(written())[0].Spec.TaskTemplate.ContainerSpec.Secrets[0].SecretID).toBe('sec1');
+    });
+
+    it("should answer the --format templates written for docker's services", async () => {
+      const service = makeService({ id: 'svc1', name: 'web', replicas: 3, image: 'nginx:1' });
+      managerAnswering({ GetService: { json: JSON.stringify(service) } });
+      const format =
+        '{{.ID}} {{.Spec.Name}} {{.Spec.TaskTemplate.ContainerSpec.Image}} {{.Spec.Mode.Replicated.Replicas}} {{.Version.Index}}';
+
+      await expect(inspect(['web', '--format', format], globals)).resolves.toBe(0);
+
+      expect(written()).toBe('svc1 web nginx:1 3 1\n');
     });
 
     it('should end with the field that is wrong when the answer is malformed', async () => {

@@ -1,14 +1,24 @@
 /** berth service create|ls|ps|inspect|scale|update|rollback|rm|logs — Docker's service verbs, on the manager. */
 import * as fs from 'node:fs';
 import { UsageError } from '@berth/cli-support/args';
-import { applyFlags, decodeNetwork, decodeService, scaledSpec, type Service } from '@berth/cluster';
+import {
+  applyFlags,
+  decodeFileObjectView,
+  decodeNetwork,
+  decodeService,
+  dockerService,
+  scaledSpec,
+  type FileDirectory,
+  type FileObjectKind,
+  type Service,
+} from '@berth/cluster';
 import { RpcError } from '@berth/proto/status';
 import { command, forEach, write, type Globals } from '../context';
 import { decodeAnswer, decodeAnswers } from '../decode-answers';
 import { manager } from '../manager';
 import { printDocuments } from '../output';
 import { servicePretty } from '../cluster-views/service-pretty';
-import { getService, nodesById, serviceDocument, updateSpec } from './service-calls';
+import { getService, nodesById, updateSpec } from './service-calls';
 import { SERVICE_FLAGS, UPDATE_FLAGS, asUsage, serviceSpec } from './service-flags';
 import { converge, followRollout } from './service-progress';
 
@@ -58,24 +68,36 @@ export const inspect = command(
   async ({ values, positionals }, g) => {
     if (values.pretty && values.format)
       throw new UsageError('--format is incompatible with human friendly format');
-    // decoded to be read (--pretty), printed as the manager sent them
     const services: Service[] = [];
-    const documents: unknown[] = [];
     const code = await forEach(positionals, async (ref) => {
-      const { value, document } = await serviceDocument(g, ref);
-      services.push(value);
-      documents.push(document);
+      services.push(await getService(g, ref));
       return null;
     });
     if (!services.length) return code;
-    if (!values.pretty) printDocuments(documents, values.format as string | undefined);
-    else {
+    if (!values.pretty) {
+      const files = await fileDirectory(g, services);
+      printDocuments(
+        services.map((s) => dockerService(s, { files })),
+        values.format as string | undefined,
+      );
+    } else {
       const context = { networkNames: await networkNames(g, services), now: Date.now() };
       write(services.map((s) => servicePretty(s, context)).join(''));
     }
     return code;
   },
 );
+
+/** The secrets and configs SERVICES use, for their ids in Docker's references (asked only when they use some). */
+async function fileDirectory(g: Globals, services: Service[]): Promise<FileDirectory> {
+  const uses = (kind: FileObjectKind) =>
+    services.some((s) => s.spec.task.container[kind]?.length || s.previousSpec?.task.container[kind]?.length);
+  const list = async (kind: FileObjectKind) =>
+    uses(kind)
+      ? decodeAnswers((await manager(g).call('ListFileObjects', { kind })).json, decodeFileObjectView)
+      : [];
+  return { secrets: await list('secrets'), configs: await list('configs') };
+}
 
 /** The names of the networks SERVICES are on, by id, as `--pretty` shows them. */
 async function networkNames(g: Globals, services: Service[]): Promise<Map<string, string>> {

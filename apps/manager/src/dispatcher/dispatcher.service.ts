@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DecodeError,
   decodeHello,
+  heartbeatPeriodMs,
   type ClusterSnapshot,
   type Node,
   type NodeDescription,
@@ -75,7 +76,7 @@ export class DispatcherService {
   }
 
   get heartbeatPeriodMs(): number {
-    return Math.max(100, Math.floor(this.config.heartbeatGraceMs / 3));
+    return heartbeatPeriodMs(this.config.heartbeatGraceMs);
   }
 
   /** Starts serving sessions (every manager does). */
