@@ -160,6 +160,33 @@ describe.each(DOCKER_CLIENTS)('$name', (client) => {
     }
   });
 
+  it('should show top and stats of a running container, and prune the stopped ones', () => {
+    const name = `obs-${tag}`;
+    expect(docker.cli(['run', '-d', '--name', name, 'busybox', 'sleep', '300']).status).toBe(0);
+    expect(docker.cli(['create', '--name', `idle-${tag}`, 'busybox', 'true']).status).toBe(0);
+    try {
+      const top = docker.cli(['top', name]);
+      expect(top.stdout).toMatch(/^UID\s+PID\s+PPID/);
+      expect(top.stdout).toContain('sleep 300');
+      const stats = docker.cli([
+        'stats',
+        '--no-stream',
+        '--format',
+        '{{.Name}} {{.PIDs}} {{.MemUsage}}',
+        name,
+      ]);
+      expect(stats.stderr).toBe('');
+      expect(stats.stdout).toMatch(new RegExp(`^${name} 1 [\\d.]+[KMG]?i?B / [\\d.]+[KMG]iB\n$`));
+      const pruned = docker.cli(['container', 'prune', '-f']);
+      expect(pruned.stdout).toContain('Deleted Containers:');
+      const left = docker.cli(['ps', '-a', '--format', '{{.Names}}']).stdout;
+      expect(left).toContain(name);
+      expect(left).not.toContain(`idle-${tag}`);
+    } finally {
+      docker.cli(['rm', '-f', name, `idle-${tag}`]);
+    }
+  });
+
   it('should stop, start, restart, pause, unpause, kill and remove as docker does', () => {
     const name = `life-${tag}`;
     expect(docker.cli(['run', '-d', '--name', name, 'busybox', 'sleep', '300']).status).toBe(0);

@@ -49,3 +49,24 @@ export function networkCounters(pid: number): { rx: number; tx: number } {
     return { rx: 0, tx: 0 };
   }
 }
+
+/** The host's CPU time so far, in nanoseconds, from /proc/stat's text (its first line, in USER_HZ ticks). */
+export function parseProcStatCpuNs(text: string, ticksPerSecond = 100): number {
+  const first = text.split('\n', 1)[0] ?? '';
+  if (!first.startsWith('cpu ')) return 0;
+  const ticks = first
+    .slice(4)
+    .trim()
+    .split(/\s+/)
+    .slice(0, 8) // user … steal; guest time is counted in user already
+    .reduce((sum, f) => sum + (Number(f) || 0), 0);
+  return (ticks * 1e9) / ticksPerSecond;
+}
+
+export function systemCpuNs(): number {
+  try {
+    return parseProcStatCpuNs(fs.readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return 0;
+  }
+}

@@ -3,16 +3,19 @@
  * exec instances (made here; run over a hijacked connection in hijack.ts, or here when
  * detached or not hijacked), a container's changes and its exported file system.
  */
+import * as os from 'node:os';
 import { Readable } from 'node:stream';
 import { Body, Controller, Get, Head, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ContainersService } from '../containers/containers.service';
 import { ContainerFilesService } from '../containers/container-files.service';
 import type { LogOptions } from '../containers/logs';
+import { networkCounters, systemCpuNs } from '../containers/stats';
 import { ConflictError, InvalidArgumentError } from '../errors';
 import { EventsService } from '../events/events.service';
 import { terminalSize, truthy } from './docker-containers.controller';
 import { ExecStore, execInspect } from './exec-store';
+import { dockerStats, type StatsSample } from './docker-stats';
 import { execStartOf } from './hijack';
 import { streamAnswer } from './json-stream';
 import { pathStatHeader } from './path-stat';
@@ -27,6 +30,17 @@ function unixMs(v: string | undefined, name: string): number {
   if (!Number.isFinite(n))
     throw new InvalidArgumentError(`invalid value for ${name}: "${v}": use Unix seconds`);
   return Math.round(n * 1000);
+}
+
+/** Resolves after MS, or at once when SIGNAL aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
 }
 
 /** Aborts when the client of REPLY goes away. */
@@ -126,6 +140,53 @@ export class DockerContainerIoController {
     })
       .catch(() => undefined)
       .finally(() => out.push(null));
+  }
+
+  /** Samples each second (with `stream=false`, one, after a second's look so its CPU share means something). */
+  @Get('containers/:id/stats')
+  stats(
+    @Param('id') id: string,
+    @Res() reply: FastifyReply,
+    @Query('stream') stream?: string,
+    @Query('one-shot') oneShot?: string,
+  ): void {
+    const c = this.containers.repo.get(id);
+    const streaming = stream === undefined || truthy(stream);
+    const signal = whenGone(reply);
+    const sampleNow = () => this.sample(c.id);
+    async function* documents() {
+      let before = streaming || truthy(oneShot) ? null : sampleNow();
+      if (before) await pause(1000, signal);
+      while (!signal.aborted) {
+        const now = sampleNow();
+        yield `${JSON.stringify(dockerStats(c, now, before))}\n`;
+        if (!streaming) return;
+        before = now;
+        await pause(1000, signal);
+      }
+    }
+    streamAnswer(reply, 'application/json', Readable.from(documents()));
+  }
+
+  private sample(id: string): StatsSample {
+    const c = this.containers.repo.find(id);
+    let cgroup = null;
+    try {
+      cgroup =
+        c && (c.state.status === 'running' || c.state.status === 'paused')
+          ? this.containers.runtime.stats(id)
+          : null;
+    } catch {
+      cgroup = null; // it ended meanwhile
+    }
+    return {
+      at: new Date(),
+      cgroup,
+      systemCpuNs: systemCpuNs(),
+      onlineCpus: os.cpus().length,
+      hostMemoryBytes: os.totalmem(),
+      net: cgroup && c ? networkCounters(c.state.pid) : { rx: 0, tx: 0 },
+    };
   }
 
   @Post('containers/:id/exec')

@@ -11,8 +11,10 @@ import { isRunning, matchesFilters } from '../containers/model';
 import { inspectOf } from '../containers/views';
 import { InvalidArgumentError } from '../errors';
 import { EventsService } from '../events/events.service';
+import { diskUsage } from '../volumes/volumes.service';
 import { ENGINE_VERSION } from '../system/version';
 import { containerRequestFromDocker } from './create-request';
+import { DockerFilters, parseTimestamp } from './docker-filters';
 import { containerSummary, filterList } from './docker-views';
 import { apiVersionOf, dockerAnswerHeaders } from './request-version';
 import { parseWaitCondition, waitFor } from './wait-condition';
@@ -67,6 +69,33 @@ export class DockerContainersController {
   inspect(@Param('id') id: string) {
     const record = this.containers.repo.get(id);
     return inspectOf(record, this.containers.layout.filesOf(record));
+  }
+
+  /** Removes every container that is not running (filters `until` and `label`, as dockerd). */
+  @Post('prune')
+  @HttpCode(200)
+  async prune(@Query('filters') filters?: string) {
+    const f = DockerFilters.parse(filters, ['until', 'label', 'label!']);
+    const until = f.get('until').map((t) => parseTimestamp(t));
+    const gone = this.containers.repo.all().filter((c) => {
+      if (isRunning(c) || ['restarting', 'removing'].includes(c.state.status)) return false;
+      if (until.some((ms) => Date.parse(c.created) >= ms)) return false;
+      const labels = c.config.labels;
+      return f.labels('label', labels) && !(f.has('label!') && f.labels('label!', labels));
+    });
+    const deleted: string[] = [];
+    let reclaimed = 0;
+    for (const c of gone) {
+      const size = diskUsage(this.containers.layout.upperDir(c));
+      try {
+        await this.containers.remove(c.id, { volumes: false });
+      } catch {
+        continue; // started or removed meanwhile
+      }
+      deleted.push(c.id);
+      reclaimed += size;
+    }
+    return { ContainersDeleted: deleted, SpaceReclaimed: reclaimed };
   }
 
   /** 204 when started, 304 when it was running already (as dockerd). */
