@@ -160,6 +160,32 @@ describe.each(DOCKER_CLIENTS)('$name', (client) => {
     }
   });
 
+  it('should resolve a container by name on a network made with docker network create', () => {
+    const net = `net-${tag}`;
+    expect(docker.cli(['network', 'create', net]).status).toBe(0);
+    try {
+      expect(
+        docker.cli(['run', '-d', '--network', net, '--name', `db-${tag}`, 'busybox', 'sleep', '300']).status,
+      ).toBe(0);
+      const ping = docker.cli([
+        'run',
+        '--rm',
+        '--network',
+        net,
+        'busybox',
+        'ping',
+        '-c1',
+        '-W2',
+        `db-${tag}`,
+      ]);
+      expect(ping.stdout).toContain('1 packets received');
+      expect(ping.status).toBe(0);
+    } finally {
+      docker.cli(['rm', '-f', `db-${tag}`]);
+      docker.cli(['network', 'rm', net]);
+    }
+  });
+
   it('should show top and stats of a running container, and prune the stopped ones', () => {
     const name = `obs-${tag}`;
     expect(docker.cli(['run', '-d', '--name', name, 'busybox', 'sleep', '300']).status).toBe(0);
