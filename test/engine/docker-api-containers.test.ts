@@ -151,6 +151,10 @@ describe.each(DOCKER_CLIENTS)('$name', (client) => {
       expect(put.stderr).toBe('');
       expect(put.status).toBe(0);
       expect(docker.cli(['exec', name, 'cat', '/data/host.txt']).stdout).toBe('from the host\n');
+      const committed = docker.cli(['commit', '-c', 'CMD ["cat", "/data/host.txt"]', name, `snap-${tag}:1`]);
+      expect(committed.stdout).toMatch(/^sha256:[0-9a-f]{64}\n$/);
+      expect(docker.cli(['run', '--rm', `snap-${tag}:1`]).stdout).toBe('from the host\n');
+      docker.cli(['rmi', `snap-${tag}:1`]);
       const missing = docker.cli(['cp', `${name}:/no/such/file`, dir]);
       expect(missing.stderr).toContain('/no/such/file');
       expect(missing.status).not.toBe(0);

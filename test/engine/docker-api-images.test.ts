@@ -105,6 +105,26 @@ describe('docker image commands against berthd', () => {
     expect(missing.status).toBe(1);
   });
 
+  it('should check a login with docker login, and refuse a wrong password in the registry words', () => {
+    const config = { DOCKER_CONFIG: path.join(e.tmp, 'login-config') };
+    const ok = spawnSync('docker', ['login', '-u', registry.user, '--password-stdin', registry.host], {
+      encoding: 'utf8',
+      env: env(config),
+      input: registry.password,
+      timeout: 60000,
+    });
+    expect(ok.stdout).toContain('Login Succeeded');
+    expect(ok.status).toBe(0);
+    const wrong = spawnSync('docker', ['login', '-u', registry.user, '--password-stdin', registry.host], {
+      encoding: 'utf8',
+      env: env(config),
+      input: 'not-the-password',
+      timeout: 60000,
+    });
+    expect(wrong.stderr).toContain('unauthorized');
+    expect(wrong.status).not.toBe(0);
+  });
+
   it('should push to a registry with the login the client sends, and pull back, with docker progress and the engine events', () => {
     const since = (Date.now() / 1000).toFixed(3);
     const name = `${registry.host}/team/bb:v1`;

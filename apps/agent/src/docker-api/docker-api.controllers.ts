@@ -1,17 +1,43 @@
 /**
- * The Docker Engine API's system routes (paths without their `/v1.xx` prefix): ping, version
- * and info, the shapes from docker-views.ts.
+ * The Docker Engine API's system routes (paths without their `/v1.xx` prefix): ping, version,
+ * info and a registry login's check, the shapes from docker-views.ts.
  */
 import * as os from 'node:os';
-import { Controller, Get, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { InvalidArgumentError } from '../errors';
+import { ImagesService } from '../images/images.service';
 import { SystemInfoService } from '../system/system-info.service';
 import { ENGINE_VERSION } from '../system/version';
+import { forDockerClient } from './docker-image-requests';
 import { versionDocument } from './docker-views';
 
 @Controller()
 export class DockerSystemController {
-  constructor(private readonly system: SystemInfoService) {}
+  constructor(
+    private readonly system: SystemInfoService,
+    private readonly images: ImagesService,
+  ) {}
+
+  /**
+   * `docker login`: the credentials checked against the registry. Kept by the client, as with
+   * dockerd, which sends them with each pull and push.
+   */
+  @Post('auth')
+  @HttpCode(200)
+  async auth(@Body() body: { username?: unknown; password?: unknown; serveraddress?: unknown } | undefined) {
+    const { username, password, serveraddress } = body ?? {};
+    if (typeof username !== 'string' || !username || typeof password !== 'string')
+      throw new InvalidArgumentError('login needs a username and a password');
+    const server = typeof serveraddress === 'string' && serveraddress ? serveraddress : 'docker.io';
+    const domain = server.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    try {
+      await this.images.images.checkLogin(domain, { username, password });
+    } catch (error) {
+      throw forDockerClient(error);
+    }
+    return { Status: 'Login Succeeded', IdentityToken: '' };
+  }
 
   @Get('info')
   info() {

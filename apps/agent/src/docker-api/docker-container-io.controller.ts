@@ -297,6 +297,26 @@ export class DockerContainerIoController {
     await this.files.copyTo(id, p, tar);
   }
 
+  /** `docker commit`: the container's changes as a new image (repo, tag, comment, author, changes, pause). */
+  @Post('commit')
+  @HttpCode(201)
+  async commit(@Query() q: Record<string, string | string[] | undefined>) {
+    const one = (k: string) => {
+      const v = q[k];
+      return (Array.isArray(v) ? v[v.length - 1] : v) ?? '';
+    };
+    if (!one('container')) throw new InvalidArgumentError('commit needs a container: ?container=NAME');
+    const repo = one('repo');
+    const image = await this.files.commit(one('container'), {
+      reference: repo ? `${repo}:${one('tag') || 'latest'}` : '',
+      message: one('comment'),
+      author: one('author'),
+      changes: ([] as string[]).concat(q.changes ?? []),
+      pause: one('pause') !== '0' && one('pause') !== 'false',
+    });
+    return { Id: image.configDigest };
+  }
+
   @Get('containers/:id/changes')
   changes(@Param('id') id: string) {
     const kinds: Record<string, number> = { C: 0, A: 1, D: 2 };

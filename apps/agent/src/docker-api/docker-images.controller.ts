@@ -23,7 +23,6 @@ import { parseReference, repository, type Credentials, type ImageRecord } from '
 import { InvalidArgumentError, NotFoundError } from '../errors';
 import { EventsService } from '../events/events.service';
 import { ImagesService } from '../images/images.service';
-import { servedVersion, splitApiPath } from './api-version';
 import {
   deleteItems,
   historyItems,
@@ -49,11 +48,7 @@ import {
 } from './docker-image-requests';
 import { filterList } from './docker-views';
 import { requestBody, streamJson, type JsonStream } from './json-stream';
-
-/** The API version a request is served at (its path's prefix, before the server rewrote it). */
-function apiVersionOf(request: FastifyRequest): string {
-  return servedVersion(splitApiPath(request.originalUrl.split('?')[0]).version);
-}
+import { apiVersionOf } from './request-version';
 
 /** `NAME/ACTION` of a wildcard route; a path with no action is not a route. */
 function splitImagePath(rest: string): { name: string; action: string } {
@@ -76,7 +71,7 @@ export class DockerImagesController {
   @Get('json')
   list(@Query('filters') filters: string | undefined, @Req() request: FastifyRequest) {
     const createdOf = (name: string) => Date.parse(this.lookup(name).created ?? '') || 0;
-    return listImages(this.entries(), filterList(filters), createdOf, apiVersionOf(request));
+    return listImages(this.entries(), filterList(filters), createdOf, apiVersionOf(request.originalUrl));
   }
 
   @Get('get')
@@ -183,7 +178,7 @@ export class DockerImagesController {
     const image = this.lookup(name);
     const entry = { image, tags: this.images.tagsOf(image), config: this.images.config(image) };
     const layerDirs = image.layers.map((l) => this.images.layers.diffDir(l.chainId)).reverse();
-    return imageInspect(this.images.inspect(name), entry, { layerDirs }, apiVersionOf(request));
+    return imageInspect(this.images.inspect(name), entry, { layerDirs }, apiVersionOf(request.originalUrl));
   }
 
   private history(name: string) {
