@@ -270,6 +270,9 @@ describe('docker system df and what Berth does not do', () => {
     expect(JSON.parse(checkpoints.body).message).toContain('checkpoints');
     expect((await request('POST', '/v1.50/session')).status).toBe(501);
     expect((await request('GET', '/v1.50/distribution/docker.io/library/busybox/json')).status).toBe(501);
+    const update = docker(['update', '--memory', '64m', 'anything']);
+    expect(update.stderr).toContain('docker update, /containers/{id}/update) is not implemented by Berth');
+    expect(update.status).toBe(1);
     const unknown = await request('GET', '/v1.50/networks/x/y/z');
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body)).toEqual({ message: 'page not found' });

@@ -10,6 +10,9 @@ export const UNSUPPORTED = {
   plugins: 'plugins (/plugins) are not implemented by Berth',
   checkpoints: 'checkpoints (/containers/{id}/checkpoints) are not implemented by Berth',
   distribution: 'registry lookups (/distribution/{name}/json) are not implemented by Berth',
+  update:
+    'changing a container in place (docker update, /containers/{id}/update) is not implemented by Berth: remove it and run it again with the new settings',
+  websocket: 'attaching over a WebSocket (/containers/{id}/attach/ws) is not implemented by Berth: attach over HTTP',
 } as const;
 
 const refuse = (feature: keyof typeof UNSUPPORTED) => {
@@ -26,6 +29,16 @@ export class DockerUnsupportedController {
   @All(['containers/:id/checkpoints', 'containers/:id/checkpoints/*'])
   checkpoints(): never {
     return refuse('checkpoints');
+  }
+
+  @All('containers/:id/update')
+  update(): never {
+    return refuse('update');
+  }
+
+  @All('containers/:id/attach/ws')
+  websocket(): never {
+    return refuse('websocket');
   }
 
   @All('distribution/*')
