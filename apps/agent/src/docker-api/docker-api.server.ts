@@ -25,6 +25,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { socketAnswers } from '@berth/proto/server';
+import { ClusterAgentService } from '../cluster/cluster-agent.service';
 import { ContainerFilesService } from '../containers/container-files.service';
 import { NetworkViewsService } from '../cluster/network-views.service';
 import { ContainersService } from '../containers/containers.service';
@@ -47,6 +48,7 @@ import { DockerUnsupportedController } from './docker-unsupported.controller';
 import { DockerVolumesController } from './docker-volumes.controller';
 import { ExecStore } from './exec-store';
 import { hijackedRequests } from './hijack';
+import { DockerSwarmMembershipController } from './swarm/swarm-membership.controller';
 import { DockerBuildController } from './docker-build.controller';
 import { DockerImagesController } from './docker-images.controller';
 import { dockerErrorOf } from './http-errors';
@@ -70,6 +72,7 @@ class DockerApiModule {
         DockerUnsupportedController,
         DockerImagesController,
         DockerBuildController,
+        DockerSwarmMembershipController,
       ],
       providers: [
         { provide: ContainersService, useValue: engine.get(ContainersService) },
@@ -80,6 +83,7 @@ class DockerApiModule {
         { provide: NetworkViewsService, useValue: engine.get(NetworkViewsService) },
         { provide: VolumesService, useValue: engine.get(VolumesService) },
         { provide: ImagesService, useValue: engine.get(ImagesService) },
+        { provide: ClusterAgentService, useValue: engine.get(ClusterAgentService) },
         ExecStore,
         { provide: AGENT_CONFIG, useValue: engine.get(AGENT_CONFIG) },
       ],

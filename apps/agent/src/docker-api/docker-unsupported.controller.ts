@@ -12,7 +12,8 @@ export const UNSUPPORTED = {
   distribution: 'registry lookups (/distribution/{name}/json) are not implemented by Berth',
   update:
     'changing a container in place (docker update, /containers/{id}/update) is not implemented by Berth: remove it and run it again with the new settings',
-  websocket: 'attaching over a WebSocket (/containers/{id}/attach/ws) is not implemented by Berth: attach over HTTP',
+  websocket:
+    'attaching over a WebSocket (/containers/{id}/attach/ws) is not implemented by Berth: attach over HTTP',
 } as const;
 
 const refuse = (feature: keyof typeof UNSUPPORTED) => {
