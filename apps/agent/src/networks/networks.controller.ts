@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EngineHandlers } from '@berth/proto/server';
 import type { HandlerGroup } from '../grpc/handlers';
 import { ContainersService } from '../containers/containers.service';
-import { isRunning } from '../containers/model';
+import { endpointsOf, networkFacts, networkInspect } from '../docker-api/docker-network-views';
 import { NetworksService, type NetworkRecord } from './networks.service';
 import { NetworkViewsService } from '../cluster/network-views.service';
 
@@ -22,31 +22,10 @@ export class NetworksController implements HandlerGroup {
       .filter((c) => c.hostConfig.network === n.name || c.networks.some((a) => a.network === n.name));
   }
 
-  private inspect(n: NetworkRecord): Record<string, unknown> {
-    const containers = Object.fromEntries(
-      this.members(n)
-        .filter(isRunning)
-        .map((c) => {
-          const a = c.networks.find((x) => x.network === n.name);
-          return [
-            c.id,
-            { Name: c.name, MacAddress: a?.mac ?? '', IPv4Address: a ? `${a.ip}/${a.prefixLength}` : '' },
-          ];
-        }),
-    );
-    return {
-      Name: n.name,
-      Id: n.id,
-      Created: n.created,
-      Scope: 'local',
-      Driver: n.driver,
-      Internal: n.internal,
-      Attachable: n.attachable,
-      IPAM: { Driver: 'default', Config: n.subnet ? [{ Subnet: n.subnet, Gateway: n.gateway }] : [] },
-      Options: n.bridge ? { 'com.docker.network.bridge.name': n.bridge } : {},
-      Labels: n.labels,
-      Containers: containers,
-    };
+  /** `berth network inspect`: the document the Docker API answers, so one shape serves both. */
+  private inspect(n: NetworkRecord) {
+    const facts = networkFacts(n);
+    return networkInspect(facts, endpointsOf(facts, this.containers.repo.all()));
   }
 
   handlers(): Partial<EngineHandlers> {
