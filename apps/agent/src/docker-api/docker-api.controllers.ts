@@ -5,17 +5,32 @@
 import * as os from 'node:os';
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { ClusterAgentService } from '../cluster/cluster-agent.service';
 import { SystemInfoService } from '../system/system-info.service';
 import { ENGINE_VERSION } from '../system/version';
 import { versionDocument } from './docker-views';
+import { ManagerLink } from './swarm/manager-link';
+import { swarmInfo, type ManagerFacts } from './swarm/swarm-info';
 
 @Controller()
 export class DockerSystemController {
-  constructor(private readonly system: SystemInfoService) {}
+  constructor(
+    private readonly system: SystemInfoService,
+    private readonly cluster: ClusterAgentService,
+    private readonly manager: ManagerLink,
+  ) {}
 
+  /** The engine's info, its Swarm section as dockerd's: on a manager, with the cluster its manager shows. */
   @Get('info')
-  info() {
-    return this.system.info();
+  async info() {
+    const membership = this.cluster.membership();
+    let facts: ManagerFacts | null = null;
+    if (membership && this.manager.isManager())
+      facts = await Promise.all([this.manager.cluster(), this.manager.nodes()]).then(
+        ([cluster, nodes]) => ({ cluster, nodes }),
+        (error: Error) => ({ error: error.message }),
+      );
+    return { ...this.system.info(), Swarm: swarmInfo(membership, facts) };
   }
 
   /** GET, and HEAD (which Fastify answers from the GET route, without the body) */
