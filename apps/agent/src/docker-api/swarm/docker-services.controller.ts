@@ -96,7 +96,7 @@ export class DockerServicesController {
     if (!stdout && !stderr)
       throw new InvalidArgumentError('Bad parameters: you must choose at least one stream');
     const service = await this.manager.service(ref);
-    const timestamps = yes(query.timestamps);
+    const format = { timestamps: yes(query.timestamps), details: yes(query.details) };
     const since = query.since && query.since !== '0' ? parseTimestamp(query.since) : 0;
     const records = this.manager.stream('ServiceLogs', {
       service: service.id,
@@ -118,7 +118,7 @@ export class DockerServicesController {
       if ((r.stream === 2 ? stderr : stdout) && !body.destroyed)
         for (const frame of logFrames(
           { ...r, serviceId: service.id, timeUnixNano: BigInt(String(r.timeUnixNano)) },
-          timestamps,
+          format,
         ))
           body.write(frame);
     };

@@ -1,8 +1,9 @@
 /**
  * A service's log records (the manager's ServiceLogs stream) as dockerd sends them on `GET
- * /services/{id}/logs`: each line in a multiplexed frame of its own, after its details
- * (`com.docker.swarm.node.id=…,com.docker.swarm.service.id=…,com.docker.swarm.task.id=…`, which
- * `docker service logs` reads to name the task) and, with timestamps, its time first. Pure.
+ * /services/{id}/logs`: each line in a multiplexed frame of its own, with `details=true` after
+ * its details (`com.docker.swarm.node.id=…,com.docker.swarm.service.id=…,com.docker.swarm.task.id=…`,
+ * which `docker service logs` asks for, but for `--raw`, to name the task) and, with timestamps,
+ * its time first. Pure.
  */
 import { muxFrame } from '../stream-frames';
 
@@ -25,18 +26,19 @@ export function rfc3339Nano(nanos: bigint): string {
 }
 
 /** The frames of one record: a frame a line (a last line without its newline gets one). */
-export function logFrames(record: LogLine, timestamps: boolean): Buffer[] {
-  const details =
-    `com.docker.swarm.node.id=${encodeURIComponent(record.nodeId)},` +
-    `com.docker.swarm.service.id=${encodeURIComponent(record.serviceId)},` +
-    `com.docker.swarm.task.id=${encodeURIComponent(record.taskId)}`;
-  const when = timestamps ? `${rfc3339Nano(record.timeUnixNano)} ` : '';
+export function logFrames(record: LogLine, options: { timestamps: boolean; details: boolean }): Buffer[] {
+  const details = options.details
+    ? `com.docker.swarm.node.id=${encodeURIComponent(record.nodeId)},` +
+      `com.docker.swarm.service.id=${encodeURIComponent(record.serviceId)},` +
+      `com.docker.swarm.task.id=${encodeURIComponent(record.taskId)} `
+    : '';
+  const when = options.timestamps ? `${rfc3339Nano(record.timeUnixNano)} ` : '';
   const text = Buffer.from(record.data).toString('utf8');
   const lines = text.split(/(?<=\n)/).filter((l) => l.length > 0);
   return lines.map((line) =>
     muxFrame(
       record.stream === 2 ? 'stderr' : 'stdout',
-      Buffer.from(`${when}${details} ${line.endsWith('\n') ? line : `${line}\n`}`),
+      Buffer.from(`${when}${details}${line.endsWith('\n') ? line : `${line}\n`}`),
     ),
   );
 }

@@ -187,7 +187,7 @@ describe(logFrames.name, () => {
   };
 
   it("should frame each line after the details `docker service logs` reads a task's name from", () => {
-    const { frames, rest } = demux(Buffer.concat(logFrames(record, false)));
+    const { frames, rest } = demux(Buffer.concat(logFrames(record, { timestamps: false, details: true })));
     expect(rest.length).toBe(0);
     expect(frames.map((f) => [f.stream, f.data.toString()])).toEqual([
       [2, 'com.docker.swarm.node.id=n1,com.docker.swarm.service.id=s1,com.docker.swarm.task.id=t1 one\n'],
@@ -196,12 +196,19 @@ describe(logFrames.name, () => {
   });
 
   it('should put the time first with timestamps, as Go writes RFC3339Nano', () => {
-    const [frame] = demux(Buffer.concat(logFrames({ ...record, data: Buffer.from('x\n') }, true))).frames;
+    const [frame] = demux(
+      Buffer.concat(logFrames({ ...record, data: Buffer.from('x\n') }, { timestamps: true, details: true })),
+    ).frames;
     expect(frame.data.toString()).toMatch(
       /^2023-11-14T22:13:20\.123456789Z com\.docker\.swarm\.node\.id=n1,/,
     );
     expect(rfc3339Nano(1_700_000_000_000_000_000n)).toBe('2023-11-14T22:13:20Z');
     expect(rfc3339Nano(1_700_000_000_100_000_000n)).toBe('2023-11-14T22:13:20.1Z');
+  });
+
+  it('should send the bare line without details (`docker service logs --raw`)', () => {
+    const [frame] = demux(Buffer.concat(logFrames(record, { timestamps: false, details: false }))).frames;
+    expect(frame.data.toString()).toBe('one\n');
   });
 
   it("should read Docker's tail", () => {

@@ -1,0 +1,281 @@
+/**
+ * The swarm endpoints of berthd's Docker API, driven by the docker 28 client (and Debian's 20.10
+ * for the lists) on one local cluster of two machines: m1 a manager machine, whose engine forwards
+ * the swarm endpoints to the manager beside it, m2 a worker, whose engine refuses them with
+ * dockerd's words. `docker node`, `service` (create, ls, ps, scale, update, rollback, logs, rm),
+ * `secret` and `stack` (a small stack file and one of the corpus's) as a Swarm user runs them.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ClusterHarness, DOCKER_CLIENTS, dockerClient, until, type DockerClient } from '@berth/testing';
+
+jest.setTimeout(180_000);
+
+const NOT_MANAGER =
+  "This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.";
+
+/** The corpus stack deployed as it is, its images being busybox under their names. */
+const CORPUS_STACK = '/work/shared/corpus/stacks/dockersamples__example-voting-app__docker-stack.yml';
+const CORPUS_IMAGES = [
+  'redis:alpine',
+  'postgres:9.4',
+  'dockersamples/examplevotingapp_vote:before',
+  'dockersamples/examplevotingapp_result:before',
+  'dockersamples/examplevotingapp_worker:latest',
+  'dockersamples/visualizer:stable',
+];
+
+const SMALL_STACK = `version: "3.8"
+services:
+  app:
+    image: busybox:latest
+    command: sh -c 'cat /run/secrets/dbpass; echo; cat /etc/app.conf; sleep 1d'
+    deploy:
+      replicas: 2
+    networks: [back]
+    secrets: [dbpass]
+    configs:
+      - source: appconf
+        target: /etc/app.conf
+  cache:
+    image: busybox:latest
+    command: sleep 1d
+    networks: [back]
+networks:
+  back: {}
+secrets:
+  dbpass:
+    external: true
+configs:
+  appconf:
+    file: ./app.conf
+`;
+
+let cluster: ClusterHarness | undefined;
+let scratch = '';
+let docker: DockerClient;
+let debian: DockerClient;
+let onWorker: DockerClient;
+beforeAll(async () => {
+  cluster = await ClusterHarness.start({ machines: 2, managers: 1 });
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-swarm-api-'));
+  for (const m of cluster.machines) {
+    m.importBusybox();
+    for (const image of ['busybox:v2', ...CORPUS_IMAGES])
+      expect(m.berth(['tag', 'busybox:latest', image]).status).toBe(0);
+  }
+  const socket = (n: number) =>
+    path.join(path.dirname(cluster!.machine(n).engineHost.slice(7)), 'docker.sock');
+  docker = dockerClient(DOCKER_CLIENTS[0], socket(1), scratch);
+  debian = dockerClient(DOCKER_CLIENTS[1], socket(1), scratch);
+  onWorker = dockerClient(DOCKER_CLIENTS[0], socket(2), scratch);
+}, 120_000);
+afterAll(async () => {
+  await cluster?.stop();
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+const c = () => cluster!;
+
+/** `docker ARGS` on the manager machine's socket, which must succeed: its stdout. */
+function ok(client: DockerClient, args: string[], input?: string): string {
+  const r = client.cli(args, { input, timeoutMs: 120_000 });
+  if (r.status !== 0) throw new Error(`docker ${args.join(' ')} exited ${r.status}: ${r.stderr}${r.stdout}`);
+  return r.stdout;
+}
+
+const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
+
+/** `service ls` as NAME REPLICAS pairs. */
+const replicas = () =>
+  Object.fromEntries(
+    lines(ok(docker, ['service', 'ls', '--format', '{{.Name}} {{.Replicas}}'])).map((l) => l.split(' ')),
+  ) as Record<string, string>;
+
+const image = (service: string) =>
+  ok(docker, [
+    'service',
+    'inspect',
+    '--format',
+    '{{.Spec.TaskTemplate.ContainerSpec.Image}}',
+    service,
+  ]).trim();
+
+describe('docker node', () => {
+  it('should list the nodes, this one marked, with the leader, through both docker clients', () => {
+    for (const client of [docker, debian]) {
+      const out = ok(client, ['node', 'ls']);
+      expect(out).toMatch(/^ID\s+HOSTNAME\s+STATUS\s+AVAILABILITY\s+MANAGER STATUS\s+ENGINE VERSION/);
+      expect(out).toMatch(/ \*\s+m1\s+Ready\s+Active\s+Leader\s/);
+      expect(out).toMatch(/\s+m2\s+Ready\s+Active\s/);
+    }
+    expect(
+      lines(ok(docker, ['node', 'ls', '--filter', 'role=manager', '--format', '{{.Hostname}}'])),
+    ).toEqual(['m1']);
+  });
+
+  it("should inspect a node in Docker's shape, so docker's --format templates work", () => {
+    expect(ok(docker, ['node', 'inspect', '--format', '{{.Status.Addr}}', 'm2']).trim()).toBe(
+      c().machine(2).address,
+    );
+    expect(ok(docker, ['node', 'inspect', '--format', '{{.ManagerStatus.Leader}}', 'm1']).trim()).toBe(
+      'true',
+    );
+  });
+
+  it("should say in docker info that this machine is a manager with control, and a worker's not", () => {
+    const swarm = JSON.parse(ok(docker, ['info', '--format', '{{json .Swarm}}'])) as Record<string, unknown>;
+    expect(swarm).toMatchObject({ LocalNodeState: 'active', ControlAvailable: true, Nodes: 2, Managers: 1 });
+    const worker = JSON.parse(ok(onWorker, ['info', '--format', '{{json .Swarm}}'])) as Record<
+      string,
+      unknown
+    >;
+    expect(worker).toMatchObject({ LocalNodeState: 'active', ControlAvailable: false });
+  });
+});
+
+describe('docker service', () => {
+  it('should create a service that runs its replicas, and refuse a name in use as dockerd does', async () => {
+    const id = ok(docker, [
+      'service', 'create', '--detach', '--name', 'web', '--replicas', '2',
+      'busybox', 'sh', '-c', 'echo hi from web; sleep 1d',
+    ]).trim(); // prettier-ignore
+    expect(id).toMatch(/^[a-z0-9]{25}$/);
+    await until('web at 2/2', replicas, (r) => r.web === '2/2', 60_000);
+    for (const client of [docker, debian])
+      expect(ok(client, ['service', 'ls'])).toMatch(/\sweb\s+replicated\s+2\/2\s+busybox:latest/);
+    const ps = lines(
+      ok(docker, ['service', 'ps', 'web', '--format', '{{.Name}} {{.Node}} {{.DesiredState}}']),
+    );
+    expect(ps.sort()).toEqual([
+      expect.stringMatching(/^web\.1 m[12] Running$/),
+      expect.stringMatching(/^web\.2 m[12] Running$/),
+    ]);
+    const again = docker.cli(['service', 'create', '--detach', '--name', 'web', 'busybox', 'true']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  it('should scale it', async () => {
+    expect(ok(docker, ['service', 'scale', '--detach', 'web=3'])).toContain('web scaled to 3');
+    await until('web at 3/3', replicas, (r) => r.web === '3/3', 60_000);
+  });
+
+  it('should update it with the version read, and roll it back', async () => {
+    ok(docker, ['service', 'update', '--detach', '--env-add', 'B=2', 'web']);
+    expect(
+      ok(docker, ['service', 'inspect', '--format', '{{json .Spec.TaskTemplate.ContainerSpec.Env}}', 'web']),
+    ).toContain('B=2');
+    ok(docker, ['service', 'update', '--detach', '--image', 'busybox:v2', 'web']);
+    expect(image('web')).toBe('busybox:v2');
+    ok(docker, ['service', 'rollback', '--detach', 'web']);
+    expect(image('web')).toBe('busybox:latest');
+    await until('web back at 3/3', replicas, (r) => r.web === '3/3', 90_000);
+  });
+
+  it("should show its tasks' logs, each line named by its task and node", async () => {
+    const out = await until(
+      'the logs of web',
+      () => ok(docker, ['service', 'logs', 'web']),
+      (o) => lines(o).length >= 3,
+      60_000,
+    );
+    for (const line of lines(out)) expect(line).toMatch(/^web\.[1-3]\.[a-z0-9]{12}@m[12]\s+\| hi from web$/);
+    const raw = lines(ok(docker, ['service', 'logs', '--raw', '--timestamps', '--tail', '1', 'web']));
+    expect(raw[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z hi from web$/);
+  });
+
+  it('should remove it', async () => {
+    expect(ok(docker, ['service', 'rm', 'web']).trim()).toBe('web');
+    expect(replicas()).not.toHaveProperty('web');
+  });
+
+  it("should refuse on a worker's engine with dockerd's words", () => {
+    const r = onWorker.cli(['service', 'ls']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`Error response from daemon: ${NOT_MANAGER}`);
+  });
+});
+
+describe('docker secret and docker stack', () => {
+  it('should create a secret from stdin and list it', () => {
+    expect(ok(docker, ['secret', 'create', 'dbpass', '-'], 's3cret').trim()).toMatch(/^[a-z0-9]{25}$/);
+    expect(lines(ok(docker, ['secret', 'ls', '--format', '{{.Name}}']))).toEqual(['dbpass']);
+  });
+
+  it('should deploy a stack with its network, config and the secret, list it, and remove it', async () => {
+    const dir = path.join(scratch, 'demo');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'stack.yml'), SMALL_STACK);
+    fs.writeFileSync(path.join(dir, 'app.conf'), 'x=1\n');
+    const deployed = ok(docker, ['stack', 'deploy', '--detach', '-c', path.join(dir, 'stack.yml'), 'demo']);
+    expect(deployed).toContain('Creating network demo_back');
+    expect(deployed).toContain('Creating service demo_app');
+    expect(lines(ok(docker, ['stack', 'ls', '--format', '{{.Name}} {{.Services}}']))).toEqual(['demo 2']);
+    await until(
+      'the stack running',
+      () => ok(docker, ['stack', 'services', 'demo', '--format', '{{.Name}} {{.Replicas}}']),
+      (o) => lines(o).sort().join(',') === 'demo_app 2/2,demo_cache 1/1',
+      60_000,
+    );
+    const ps = lines(ok(docker, ['stack', 'ps', 'demo', '--format', '{{.Name}} {{.CurrentState}}']));
+    expect(ps.map((l) => l.split(' ')[0]).sort()).toEqual(['demo_app.1', 'demo_app.2', 'demo_cache.1']);
+    expect(
+      lines(
+        ok(docker, [
+          'network',
+          'ls',
+          '--filter',
+          'label=com.docker.stack.namespace=demo',
+          '--format',
+          '{{.Name}} {{.Driver}} {{.Scope}}',
+        ]),
+      ),
+    ).toEqual(['demo_back overlay swarm']);
+    // the task read the secret and the config the stack gave it
+    const logs = await until(
+      "the app's output",
+      () => ok(docker, ['service', 'logs', '--raw', 'demo_app']),
+      (o) => lines(o).length >= 4,
+      60_000,
+    );
+    expect(lines(logs).sort()).toEqual(['s3cret', 's3cret', 'x=1', 'x=1']);
+    // deployed again unchanged: the config's update changes nothing, the services are updated
+    ok(docker, ['stack', 'deploy', '--detach', '-c', path.join(dir, 'stack.yml'), 'demo']);
+    const removed = ok(docker, ['stack', 'rm', 'demo']);
+    expect(removed).toContain('Removing network demo_back');
+    expect(lines(ok(docker, ['stack', 'ls', '--format', '{{.Name}}']))).toEqual([]);
+    await until(
+      'the network gone',
+      () => ok(docker, ['network', 'ls', '--format', '{{.Name}}']),
+      (o) => !lines(o).includes('demo_back'),
+    );
+    expect(lines(ok(docker, ['secret', 'ls', '--format', '{{.Name}}']))).toEqual(['dbpass']); // external: kept
+  });
+
+  (fs.existsSync(CORPUS_STACK) ? it : it.skip)(
+    'should deploy a stack of the corpus as it is, list it and remove it',
+    async () => {
+      const deployed = ok(docker, ['stack', 'deploy', '--detach', '-c', CORPUS_STACK, 'vote']);
+      expect(deployed).toContain('Creating network vote_frontend');
+      const services = lines(ok(docker, ['stack', 'services', 'vote', '--format', '{{.Name}}'])).sort();
+      expect(services).toEqual([
+        'vote_db',
+        'vote_redis',
+        'vote_result',
+        'vote_visualizer',
+        'vote_vote',
+        'vote_worker',
+      ]);
+      await until(
+        'tasks of every service',
+        () => lines(ok(docker, ['stack', 'ps', 'vote', '--format', '{{.Name}}'])),
+        (names) => services.every((s) => names.some((n) => n.startsWith(`${s}.`))),
+        60_000,
+      );
+      ok(docker, ['stack', 'rm', 'vote']);
+      expect(lines(ok(docker, ['stack', 'ls', '--format', '{{.Name}}']))).toEqual([]);
+    },
+  );
+});
