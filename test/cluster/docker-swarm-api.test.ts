@@ -124,6 +124,16 @@ describe('docker node', () => {
     );
   });
 
+  it('should update a node with the version it read, and filter the nodes by its labels', () => {
+    expect(ok(docker, ['node', 'update', '--label-add', 'zone=a', 'm2']).trim()).toBe('m2');
+    expect(ok(docker, ['node', 'inspect', '--format', '{{json .Spec.Labels}}', 'm2']).trim()).toBe(
+      '{"zone":"a"}',
+    );
+    expect(
+      lines(ok(docker, ['node', 'ls', '--filter', 'node.label=zone=a', '--format', '{{.Hostname}}'])),
+    ).toEqual(['m2']);
+  });
+
   it("should say in docker info that this machine is a manager with control, and a worker's not", () => {
     const swarm = JSON.parse(ok(docker, ['info', '--format', '{{json .Swarm}}'])) as Record<string, unknown>;
     expect(swarm).toMatchObject({ LocalNodeState: 'active', ControlAvailable: true, Nodes: 2, Managers: 1 });
@@ -202,6 +212,19 @@ describe('docker secret and docker stack', () => {
   it('should create a secret from stdin and list it', () => {
     expect(ok(docker, ['secret', 'create', 'dbpass', '-'], 's3cret').trim()).toMatch(/^[a-z0-9]{25}$/);
     expect(lines(ok(docker, ['secret', 'ls', '--format', '{{.Name}}']))).toEqual(['dbpass']);
+  });
+
+  it('should create a config, show its data, and remove it', () => {
+    const id = ok(docker, ['config', 'create', '--label', 'team=a', 'site.conf', '-'], 'port=80\n').trim();
+    expect(
+      ok(docker, ['config', 'inspect', '--format', '{{.ID}} {{json .Spec.Labels}}', 'site.conf']).trim(),
+    ).toBe(`${id} {"team":"a"}`);
+    expect(ok(docker, ['config', 'inspect', '--pretty', 'site.conf'])).toContain('port=80');
+    expect(lines(ok(docker, ['config', 'ls', '--filter', 'label=team=a', '--format', '{{.Name}}']))).toEqual([
+      'site.conf',
+    ]);
+    expect(ok(docker, ['config', 'rm', 'site.conf']).trim()).toBe('site.conf');
+    expect(lines(ok(docker, ['config', 'ls', '-q']))).toEqual([]);
   });
 
   it('should deploy a stack with its network, config and the secret, list it, and remove it', async () => {
