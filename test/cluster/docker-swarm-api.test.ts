@@ -192,6 +192,23 @@ describe('docker service', () => {
       60_000,
     );
     for (const line of lines(out)) expect(line).toMatch(/^web\.[1-3]\.[a-z0-9]{12}@m[12]\s+\| hi from web$/);
+    // followed: the lines so far at once, then the stream stays open until the client leaves
+    const follower = docker.start(['service', 'logs', '--follow', '--raw', 'web']);
+    let followed = '';
+    follower.stdout!.on('data', (d: Buffer) => (followed += d.toString()));
+    const exited = new Promise<number | null>((resolve) => follower.on('exit', (code) => resolve(code)));
+    try {
+      await until(
+        'the followed logs',
+        () => lines(followed).length,
+        (n) => n >= 3,
+        30_000,
+      );
+      expect(follower.exitCode).toBeNull();
+    } finally {
+      follower.kill('SIGTERM');
+    }
+    await exited;
     const raw = lines(ok(docker, ['service', 'logs', '--raw', '--timestamps', '--tail', '1', 'web']));
     expect(raw[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z hi from web$/);
   });
@@ -199,6 +216,49 @@ describe('docker service', () => {
   it('should remove it', async () => {
     expect(ok(docker, ['service', 'rm', 'web']).trim()).toBe('web');
     expect(replicas()).not.toHaveProperty('web');
+  });
+
+  it("should make an overlay network with the cluster's manager, run a service on it and remove both", async () => {
+    const id = ok(docker, ['network', 'create', '--driver', 'overlay', '--attachable', 'mesh']).trim();
+    expect(
+      ok(docker, [
+        'network',
+        'inspect',
+        '--format',
+        '{{.Id}} {{.Driver}} {{.Scope}} {{.Attachable}}',
+        'mesh',
+      ]).trim(),
+    ).toBe(`${id} overlay swarm true`);
+    ok(docker, [
+      'service',
+      'create',
+      '--detach',
+      '--name',
+      'meshed',
+      '--network',
+      'mesh',
+      'busybox',
+      'sleep',
+      '1d',
+    ]);
+    await until('meshed at 1/1', replicas, (r) => r.meshed === '1/1', 60_000);
+    const attached = ok(docker, [
+      'service',
+      'inspect',
+      '--format',
+      '{{json .Spec.TaskTemplate.Networks}}',
+      'meshed',
+    ]);
+    expect(attached).toContain(id);
+    ok(docker, ['service', 'rm', 'meshed']);
+    await until(
+      'mesh removed once its service is gone',
+      () => docker.cli(['network', 'rm', 'mesh']),
+      (r) => r.status === 0,
+      30_000,
+      500,
+    );
+    expect(lines(ok(docker, ['network', 'ls', '--format', '{{.Name}}']))).not.toContain('mesh');
   });
 
   it("should refuse on a worker's engine with dockerd's words", () => {
