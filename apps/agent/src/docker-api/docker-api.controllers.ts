@@ -12,6 +12,8 @@ import { versionDocument } from './docker-views';
 import { ManagerLink } from './swarm/manager-link';
 import { swarmInfo, type ManagerFacts } from './swarm/swarm-info';
 
+const INFO_WAIT_MS = 5000;
+
 @Controller()
 export class DockerSystemController {
   constructor(
@@ -25,11 +27,23 @@ export class DockerSystemController {
   async info() {
     const membership = this.cluster.membership();
     let facts: ManagerFacts | null = null;
-    if (membership && this.manager.isManager())
-      facts = await Promise.all([this.manager.cluster(), this.manager.nodes()]).then(
-        ([cluster, nodes]) => ({ cluster, nodes }),
-        (error: Error) => ({ error: error.message }),
-      );
+    if (membership && this.manager.isManager()) {
+      // a manager that does not answer leaves `docker info` waiting no longer than this
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(new Error(`the manager beside this engine did not answer in ${INFO_WAIT_MS / 1000} s`)),
+          INFO_WAIT_MS,
+        );
+      });
+      facts = await Promise.race([Promise.all([this.manager.cluster(), this.manager.nodes()]), late])
+        .then(
+          ([cluster, nodes]) => ({ cluster, nodes }),
+          (error: Error) => ({ error: error.message }),
+        )
+        .finally(() => clearTimeout(timer));
+    }
     return { ...this.system.info(), Swarm: swarmInfo(membership, facts) };
   }
 
