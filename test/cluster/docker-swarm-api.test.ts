@@ -134,6 +134,13 @@ describe('docker node', () => {
     ).toEqual(['m2']);
   });
 
+  it('should refuse to remove a node that is up, unless forced (not tried: the worker stays)', () => {
+    const r = docker.cli(['node', 'rm', 'm2']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Error response from daemon: node [a-z0-9]+ is not down and can't be removed/);
+    expect(lines(ok(docker, ['node', 'ls', '--format', '{{.Hostname}}'])).sort()).toEqual(['m1', 'm2']);
+  });
+
   it("should say in docker info that this machine is a manager with control, and a worker's not", () => {
     const swarm = JSON.parse(ok(docker, ['info', '--format', '{{json .Swarm}}'])) as Record<string, unknown>;
     expect(swarm).toMatchObject({ LocalNodeState: 'active', ControlAvailable: true, Nodes: 2, Managers: 1 });
