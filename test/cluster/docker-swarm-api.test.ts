@@ -191,6 +191,28 @@ describe('docker service', () => {
     await until('web back at 3/3', replicas, (r) => r.web === '3/3', 90_000);
   });
 
+  it('should let a client follow a rollback to its end: tasks that run the spec rolled back to are up to date', async () => {
+    ok(debian, [
+      'service',
+      'create',
+      '--detach',
+      '--name',
+      'roll',
+      '--replicas',
+      '3',
+      'busybox',
+      'sleep',
+      '1d',
+    ]);
+    await until('roll at 3/3', replicas, (r) => r.roll === '3/3', 60_000);
+    ok(debian, ['service', 'update', '--detach', '--env-add', 'A=1', 'roll']);
+    // Debian's client follows by default, until every up-to-date task runs (_up-to-date)
+    const out = ok(debian, ['service', 'rollback', 'roll']);
+    expect(out).toContain('rollback: manually requested rollback');
+    expect(out).toContain('Service converged');
+    ok(docker, ['service', 'rm', 'roll']);
+  });
+
   it("should show its tasks' logs, each line named by its task and node", async () => {
     const out = await until(
       'the logs of web',

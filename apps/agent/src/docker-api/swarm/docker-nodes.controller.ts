@@ -14,8 +14,17 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { dockerNode, dockerSwarm, dockerTask, type Node, type Service, type Task } from '@berth/cluster';
-import { nodeSpecFromDocker, dockerService } from '@berth/cluster';
+import {
+  dockerNode,
+  dockerSwarm,
+  dockerTask,
+  isTaskDirty,
+  nodeSpecFromDocker,
+  dockerService,
+  type Node,
+  type Service,
+  type Task,
+} from '@berth/cluster';
 import { NotFoundError } from '../../errors';
 import { DockerFilters } from '../docker-filters';
 import { ManagerLink } from './manager-link';
@@ -74,7 +83,12 @@ export class DockerNodesController {
     const wanted = DockerFilters.parse(filters, TASK_FILTERS);
     const { tasks, services, nodes, view } = await this.taskContext();
     const upToDate = wanted.bool('_up-to-date');
-    const current = (t: Task) => services.get(t.serviceId)?.specVersion === t.specVersion;
+    // swarmkit's up-to-date: the task runs what its service now says, by content (a rollback to
+    // the spec a task runs leaves it up to date), which `docker service update/rollback` follow
+    const current = (t: Task) => {
+      const service = services.get(t.serviceId);
+      return service !== undefined && !isTaskDirty(t, service);
+    };
     const context = {
       services: new Map([...services].map(([id, s]) => [id, dockerService(s)])),
       nodes: new Map([...nodes].map(([id, n]) => [id, dockerNode(n)])),
