@@ -172,6 +172,20 @@ describe.each(CLIENTS)('%s', (_name, env, port) => {
     }
   });
 
+  it("should refuse the swarm commands of an engine in no cluster in dockerd's words", () => {
+    for (const args of [
+      ['node', 'ls'],
+      ['service', 'ls'],
+      ['secret', 'ls'],
+    ]) {
+      const r = docker(env, args);
+      expect(r.stderr.trim()).toBe(
+        'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
+      );
+      expect(r.status).toBe(1);
+    }
+  });
+
   it("should tell a client too old for the API so, in dockerd's words", () => {
     const r = docker({ ...env, DOCKER_API_VERSION: '1.40' }, ['ps']);
     expect(r.stderr).toContain('client version 1.40 is too old. Minimum supported API version is 1.41');

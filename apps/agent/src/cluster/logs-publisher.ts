@@ -75,6 +75,15 @@ export class LogsPublisher {
       stderr: true,
     };
     let batch: object[] = [];
+    // what was read together goes together, and goes before the log waits for more: a followed
+    // log's lines so far must not wait for a full batch (or its end) to be seen
+    let pending: NodeJS.Immediate | null = null;
+    const flush = () => {
+      if (pending) clearImmediate(pending);
+      pending = null;
+      if (batch.length) send(batch);
+      batch = [];
+    };
     try {
       for await (const entry of this.containers.logs(container.id, options, signal)) {
         batch.push({
@@ -84,14 +93,12 @@ export class LogsPublisher {
           timeUnixNano: Date.parse(entry.time) * 1e6,
           data: Buffer.from(entry.log),
         });
-        if (batch.length >= BATCH) {
-          send(batch);
-          batch = [];
-        }
+        if (batch.length >= BATCH) flush();
+        else pending ??= setImmediate(flush);
       }
     } catch (error) {
       if (!signal.aborted) throw error;
     }
-    if (batch.length) send(batch);
+    flush();
   }
 }

@@ -5,18 +5,25 @@
 import * as os from 'node:os';
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { ClusterAgentService } from '../cluster/cluster-agent.service';
 import { InvalidArgumentError } from '../errors';
 import { ImagesService } from '../images/images.service';
 import { SystemInfoService } from '../system/system-info.service';
 import { ENGINE_VERSION } from '../system/version';
 import { forDockerClient } from './docker-image-requests';
 import { versionDocument } from './docker-views';
+import { ManagerLink } from './swarm/manager-link';
+import { swarmInfo, type ManagerFacts } from './swarm/swarm-info';
+
+const INFO_WAIT_MS = 5000;
 
 @Controller()
 export class DockerSystemController {
   constructor(
     private readonly system: SystemInfoService,
     private readonly images: ImagesService,
+    private readonly cluster: ClusterAgentService,
+    private readonly manager: ManagerLink,
   ) {}
 
   /**
@@ -39,9 +46,29 @@ export class DockerSystemController {
     return { Status: 'Login Succeeded', IdentityToken: '' };
   }
 
+  /** The engine's info, its Swarm section as dockerd's: on a manager, with the cluster its manager shows. */
   @Get('info')
-  info() {
-    return this.system.info();
+  async info() {
+    const membership = this.cluster.membership();
+    let facts: ManagerFacts | null = null;
+    if (membership && this.manager.isManager()) {
+      // a manager that does not answer leaves `docker info` waiting no longer than this
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(new Error(`the manager beside this engine did not answer in ${INFO_WAIT_MS / 1000} s`)),
+          INFO_WAIT_MS,
+        );
+      });
+      facts = await Promise.race([Promise.all([this.manager.cluster(), this.manager.nodes()]), late])
+        .then(
+          ([cluster, nodes]) => ({ cluster, nodes }),
+          (error: Error) => ({ error: error.message }),
+        )
+        .finally(() => clearTimeout(timer));
+    }
+    return { ...this.system.info(), Swarm: swarmInfo(membership, facts) };
   }
 
   /** GET, and HEAD (which Fastify answers from the GET route, without the body) */

@@ -54,6 +54,11 @@ import { DockerImagesController } from './docker-images.controller';
 import { dockerErrorOf } from './http-errors';
 import { acceptRawBodies } from './json-stream';
 import { AGENT_CONFIG } from '../tokens';
+import type { AgentConfig } from '../config';
+import { DockerConfigsController, DockerSecretsController } from './swarm/docker-files.controller';
+import { DockerNodesController } from './swarm/docker-nodes.controller';
+import { DockerServicesController } from './swarm/docker-services.controller';
+import { ManagerLink } from './swarm/manager-link';
 import { answerVersion, apiVersionOf, dockerAnswerHeaders } from './request-version';
 
 @Module({})
@@ -73,6 +78,10 @@ class DockerApiModule {
         DockerImagesController,
         DockerBuildController,
         DockerSwarmMembershipController,
+        DockerNodesController,
+        DockerServicesController,
+        DockerSecretsController,
+        DockerConfigsController,
       ],
       providers: [
         { provide: ContainersService, useValue: engine.get(ContainersService) },
@@ -83,9 +92,19 @@ class DockerApiModule {
         { provide: NetworkViewsService, useValue: engine.get(NetworkViewsService) },
         { provide: VolumesService, useValue: engine.get(VolumesService) },
         { provide: ImagesService, useValue: engine.get(ImagesService) },
-        { provide: ClusterAgentService, useValue: engine.get(ClusterAgentService) },
         ExecStore,
         { provide: AGENT_CONFIG, useValue: engine.get(AGENT_CONFIG) },
+        { provide: ClusterAgentService, useValue: engine.get(ClusterAgentService) },
+        {
+          // the swarm routes' way to the manager beside this engine, refused as dockerd refuses
+          // them when this machine is no manager node (swarm/not-a-manager.ts)
+          provide: ManagerLink,
+          useFactory: () => {
+            const cluster = engine.get(ClusterAgentService);
+            const config = engine.get<string, AgentConfig>(AGENT_CONFIG);
+            return new ManagerLink(config.managerSocket, () => cluster.membership()?.role ?? null);
+          },
+        },
       ],
     };
   }

@@ -4,6 +4,7 @@
  * detached or not hijacked), a container's changes and its exported file system.
  */
 import * as os from 'node:os';
+import type { CgroupStats } from '@berth/runtime';
 import { Readable } from 'node:stream';
 import { Body, Controller, Get, Head, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -170,7 +171,7 @@ export class DockerContainerIoController {
 
   private sample(id: string): StatsSample {
     const c = this.containers.repo.find(id);
-    let cgroup = null;
+    let cgroup: CgroupStats | null;
     try {
       cgroup =
         c && (c.state.status === 'running' || c.state.status === 'paused')

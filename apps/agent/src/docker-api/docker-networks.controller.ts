@@ -35,6 +35,7 @@ import {
   type DockerNetworkCreate,
   type NetworkFacts,
 } from './docker-network-views';
+import { ManagerLink } from './swarm/manager-link';
 
 interface EndpointBody {
   Container?: string;
@@ -53,25 +54,38 @@ export class DockerNetworksController {
     private readonly containers: ContainersService,
     private readonly overlays: NetworkViewsService,
     private readonly events: EventsService,
+    private readonly manager: ManagerLink,
   ) {}
 
   @Get()
-  list(@Query('filters') filters?: string) {
+  async list(@Query('filters') filters?: string) {
     const wanted = DockerFilters.parse(filters, NETWORK_LIST_FILTERS);
-    return this.all()
-      .filter((f) => networkMatches(f, wanted, this.inUse(f)))
-      .map(networkSummary);
+    return (await this.all()).filter((f) => networkMatches(f, wanted, this.inUse(f))).map(networkSummary);
   }
 
   @Get(':id')
-  inspect(@Param('id') ref: string) {
-    const f = this.find(ref);
+  async inspect(@Param('id') ref: string) {
+    const f = await this.find(ref);
     return networkInspect(f, endpointsOf(f, this.containers.repo.all()));
   }
 
+  /** An overlay (`docker network create -d overlay`, a stack's networks) is the cluster's: made by its manager. */
   @Post('create')
   @HttpCode(201)
-  create(@Body() body: DockerNetworkCreate | null) {
+  async create(@Body() body: DockerNetworkCreate | null) {
+    if (body?.Driver === 'overlay') {
+      const request = networkRequestOf({ ...body, Driver: 'overlay' });
+      const spec = {
+        name: request.name,
+        driver: 'overlay',
+        labels: request.labels,
+        attachable: request.attachable,
+        ingress: false,
+        subnet: request.subnet,
+      };
+      const made = await this.manager.call('CreateNetwork', { specJson: JSON.stringify(spec) });
+      return { Id: (JSON.parse(made.json) as { id: string }).id, Warning: '' };
+    }
     const n = this.networks.create(networkRequestOf(body));
     return { Id: n.id, Warning: '' };
   }
@@ -79,6 +93,11 @@ export class DockerNetworksController {
   @Delete(':id')
   @HttpCode(204)
   async remove(@Param('id') ref: string): Promise<void> {
+    const swarm = (await this.clusterNetworks()).find((f) => f.id === ref || f.name === ref);
+    if (swarm) {
+      await this.manager.call('RemoveNetwork', { ref: swarm.id, force: false });
+      return;
+    }
     const n = this.networks.get(ref);
     if (n.builtin) throw new ForbiddenException(`${n.name} is a pre-defined network and cannot be removed`);
     if (n.driver === 'overlay')
@@ -130,20 +149,30 @@ export class DockerNetworksController {
     return { NetworksDeleted: deleted };
   }
 
-  /** This machine's networks, then the cluster's overlays it does not keep itself. */
-  private all(): NetworkFacts[] {
+  /**
+   * This machine's networks, then the cluster's overlays it does not keep itself: on a manager
+   * machine every one of the cluster's (its manager says), elsewhere those its tasks are on.
+   */
+  private async all(): Promise<NetworkFacts[]> {
     const own = this.networks.list().map(networkFacts);
     const ids = new Set(own.map((f) => f.id));
-    const swarm = this.overlays
-      .all()
-      .filter((v) => !ids.has(v.network.id))
-      .map((v) => clusterNetworkFacts(v.network));
+    const swarm = (await this.clusterNetworks()).filter((f) => !ids.has(f.id));
     return [...own, ...swarm];
   }
 
+  /** The cluster's overlays: its manager's list on a manager machine, else the ones this machine was told of. */
+  private async clusterNetworks(): Promise<NetworkFacts[]> {
+    const known = () => this.overlays.all().map((v) => clusterNetworkFacts(v.network));
+    if (!this.manager.isManager()) return known();
+    return this.manager.networks().then(
+      (networks) => networks.map(clusterNetworkFacts),
+      () => known(),
+    );
+  }
+
   /** By full id, then name, then id prefix; a swarm network as its overlay view describes it. */
-  private find(ref: string): NetworkFacts {
-    const all = this.all();
+  private async find(ref: string): Promise<NetworkFacts> {
+    const all = await this.all();
     const found =
       all.find((f) => f.id === ref) ??
       all.find((f) => f.name === ref) ??

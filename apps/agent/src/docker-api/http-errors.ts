@@ -3,7 +3,8 @@
  * error (moby's errdefs → status mapping) and a `{"message": …}` body. The error's kind comes
  * from the one mapping the gRPC API uses too (errors.ts toStatus).
  */
-import { Status } from '@berth/proto';
+import { DecodeError, UnsupportedFieldError } from '@berth/cluster';
+import { RpcError, Status } from '@berth/proto';
 import { toStatus } from '../errors';
 import { ApiVersionError } from './api-version';
 import { FilterError } from './docker-views';
@@ -27,6 +28,12 @@ const HTTP_STATUS: Record<number, number> = {
 export function dockerErrorOf(error: unknown): DockerErrorReply {
   if (error instanceof ApiVersionError || error instanceof FilterError)
     return { status: 400, body: { message: error.message } };
+  // the manager's answer, forwarded by the swarm endpoints: its status says the kind
+  if (error instanceof RpcError)
+    return { status: HTTP_STATUS[error.status] ?? 500, body: { message: error.message } };
+  // a Docker spec the cluster cannot carry out (by name), or one that is malformed
+  if (error instanceof UnsupportedFieldError) return { status: 501, body: { message: error.message } };
+  if (error instanceof DecodeError) return { status: 400, body: { message: error.message } };
   const info = toStatus(error);
   // dockerd: a command it cannot find or run is the request's fault (daemon/start.go), 400
   if (info.kind === 'ContainerStartError') return { status: 400, body: { message: info.message } };
