@@ -46,6 +46,7 @@ import { DockerEventsController } from './docker-events.controller';
 import { DockerNetworksController } from './docker-networks.controller';
 import { DockerUnsupportedController } from './docker-unsupported.controller';
 import { DockerVolumesController } from './docker-volumes.controller';
+import { engineProvider } from './engine-provider';
 import { ExecStore } from './exec-store';
 import { hijackedRequests } from './hijack';
 import { DockerSwarmMembershipController } from './swarm/swarm-membership.controller';
@@ -84,17 +85,17 @@ class DockerApiModule {
         DockerConfigsController,
       ],
       providers: [
-        { provide: ContainersService, useValue: engine.get(ContainersService) },
-        { provide: ContainerFilesService, useValue: engine.get(ContainerFilesService) },
-        { provide: EventsService, useValue: engine.get(EventsService) },
-        { provide: SystemInfoService, useValue: engine.get(SystemInfoService) },
-        { provide: NetworksService, useValue: engine.get(NetworksService) },
-        { provide: NetworkViewsService, useValue: engine.get(NetworkViewsService) },
-        { provide: VolumesService, useValue: engine.get(VolumesService) },
-        { provide: ImagesService, useValue: engine.get(ImagesService) },
+        engineProvider(engine, ContainersService),
+        engineProvider(engine, ContainerFilesService),
+        engineProvider(engine, EventsService),
+        engineProvider(engine, SystemInfoService),
+        engineProvider(engine, NetworksService),
+        engineProvider(engine, NetworkViewsService),
+        engineProvider(engine, VolumesService),
+        engineProvider(engine, ImagesService),
         ExecStore,
-        { provide: AGENT_CONFIG, useValue: engine.get(AGENT_CONFIG) },
-        { provide: ClusterAgentService, useValue: engine.get(ClusterAgentService) },
+        engineProvider(engine, AGENT_CONFIG),
+        engineProvider(engine, ClusterAgentService),
         {
           // the swarm routes' way to the manager beside this engine, refused as dockerd refuses
           // them when this machine is no manager node (swarm/not-a-manager.ts)
