@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import Docker from 'dockerode';
 import { ClusterHarness, DOCKER_CLIENTS, dockerClient, until, type DockerClient } from '@berth/testing';
 
 jest.setTimeout(180_000);
@@ -406,6 +407,53 @@ describe('docker secret and docker stack', () => {
       expect(lines(ok(docker, ['stack', 'ls', '--format', '{{.Name}}']))).toEqual([]);
     },
   );
+});
+
+describe('dockerode on the manager machine', () => {
+  it('should list the nodes, make a service, scale it by its version, and remove it', async () => {
+    const api = new Docker({ socketPath: managerSocket() });
+    expect(
+      (await api.listNodes())
+        .map((n: { Description: { Hostname: string } }) => n.Description.Hostname)
+        .sort(),
+    ).toEqual(
+      c()
+        .machines.map((m) => m.name)
+        .sort(),
+    );
+    const made = await api.createService({
+      Name: 'sdk',
+      TaskTemplate: { ContainerSpec: { Image: 'busybox:latest', Command: ['sleep', '1d'] } },
+      Mode: { Replicated: { Replicas: 2 } },
+    });
+    const running = () =>
+      api
+        .listTasks({ filters: JSON.stringify({ service: ['sdk'], 'desired-state': ['running'] }) })
+        .then(
+          (tasks: { Status: { State: string } }[]) =>
+            tasks.filter((t) => t.Status.State === 'running').length,
+        );
+    await until('sdk running 2 tasks', running, (n) => n === 2, 60_000);
+    const service = api.getService(made.id);
+    const inspected = (await service.inspect()) as {
+      Version: { Index: number };
+      Spec: Record<string, unknown>;
+    };
+    await service.update({
+      _query: { version: inspected.Version.Index },
+      _body: { ...inspected.Spec, Mode: { Replicated: { Replicas: 1 } } },
+    });
+    await until('sdk running 1 task', running, (n) => n === 1, 60_000);
+    const stale = service.update({
+      _query: { version: inspected.Version.Index },
+      _body: { ...inspected.Spec, Mode: { Replicated: { Replicas: 3 } } },
+    });
+    await expect(stale).rejects.toMatchObject({ statusCode: expect.any(Number) });
+    await service.remove();
+    expect((await api.listServices()).map((x: { Spec?: { Name?: string } }) => x.Spec?.Name)).not.toContain(
+      'sdk',
+    );
+  });
 });
 
 describe('a task that talks to the Docker socket', () => {
