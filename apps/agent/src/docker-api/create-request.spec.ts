@@ -196,8 +196,11 @@ describe(containerRequestFromDocker.name, () => {
         manifestDigest: 'sha256:m',
         config: { Cmd: ['sh'] },
       };
-      const record = planContainer(fromCapture(name), image, 'c'.repeat(64), 'web', new Date());
-      expect(record.path).toBeTruthy();
+      const request = fromCapture(name);
+      const record = planContainer(request, image, 'c'.repeat(64), 'web', new Date());
+      // the process is the entrypoint asked for, else the command asked for, else the image's CMD
+      const expected = request.entrypoint?.length ? request.entrypoint[0] : (request.cmd[0] ?? 'sh');
+      expect(record.path).toBe(expected);
     });
 
     it.each(CLIENTS)(

@@ -19,8 +19,8 @@ import {
   BuildKitUnsupportedError,
   forDockerClient,
   type DockerBuildRequest,
-  type Query as QueryMap,
 } from './docker-image-requests';
+import { type Query as QueryMap } from './query';
 import { requestBody, streamJson, type JsonStream } from './json-stream';
 
 @Controller()

@@ -14,7 +14,8 @@ import type { LogOptions } from '../containers/logs';
 import { networkCounters, systemCpuNs } from '../containers/stats';
 import { ConflictError, InvalidArgumentError } from '../errors';
 import { EventsService } from '../events/events.service';
-import { terminalSize, truthy } from './docker-containers.controller';
+import { terminalSize } from './docker-containers.controller';
+import { flag } from './query';
 import { ExecStore, execInspect } from './exec-store';
 import { dockerStats, type StatsSample } from './docker-stats';
 import { execStartOf } from './hijack';
@@ -88,23 +89,23 @@ export class DockerContainerIoController {
     @Query() q: Record<string, string | undefined>,
   ): void {
     const c = this.containers.repo.get(id);
-    if (!truthy(q.stdout) && !truthy(q.stderr))
+    if (!flag(q.stdout) && !flag(q.stderr))
       throw new InvalidArgumentError('Bad parameters: you must choose at least one stream');
     const tail = !q.tail || q.tail === 'all' ? -1 : Number(q.tail);
     if (!Number.isInteger(tail))
       throw new InvalidArgumentError(`invalid value for tail: "${q.tail}": use a number or all`);
     const options: LogOptions = {
-      follow: truthy(q.follow),
+      follow: flag(q.follow),
       sinceMs: unixMs(q.since, 'since'),
       untilMs: unixMs(q.until, 'until'),
       tail,
-      stdout: truthy(q.stdout),
-      stderr: truthy(q.stderr),
+      stdout: flag(q.stdout),
+      stderr: flag(q.stderr),
     };
     const signal = whenGone(reply);
     const entries = this.containers.logs(c.id, options, signal);
     const tty = c.config.tty;
-    const timestamps = truthy(q.timestamps);
+    const timestamps = flag(q.timestamps);
     async function* chunks() {
       for await (const e of entries) yield outputChunk(tty, e.stream, Buffer.from(logText(e, timestamps)));
     }
@@ -128,11 +129,11 @@ export class DockerContainerIoController {
     const signal = whenGone(reply);
     streamAnswer(reply, outputContentType(c.config.tty, apiVersionOf(req.originalUrl)), out);
     const options = {
-      logs: truthy(q.logs),
-      stream: truthy(q.stream),
+      logs: flag(q.logs),
+      stream: flag(q.stream),
       stdin: false,
-      stdout: truthy(q.stdout),
-      stderr: truthy(q.stderr),
+      stdout: flag(q.stdout),
+      stderr: flag(q.stderr),
     };
     void attachSession(this.containers, this.events, c.id, options, {
       write: (chunk) => out.push(chunk),
@@ -152,11 +153,11 @@ export class DockerContainerIoController {
     @Query('one-shot') oneShot?: string,
   ): void {
     const c = this.containers.repo.get(id);
-    const streaming = stream === undefined || truthy(stream);
+    const streaming = stream === undefined || flag(stream);
     const signal = whenGone(reply);
     const sampleNow = () => this.sample(c.id);
     async function* documents() {
-      let before = streaming || truthy(oneShot) ? null : sampleNow();
+      let before = streaming || flag(oneShot) ? null : sampleNow();
       if (before) await pause(1000, signal);
       while (!signal.aborted) {
         const now = sampleNow();

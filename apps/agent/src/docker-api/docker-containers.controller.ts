@@ -4,6 +4,7 @@
  * ContainersService. Streams (logs, exec, files) are in docker-container-io.controller.ts;
  * attach and exec start over a hijacked connection in hijack.ts.
  */
+import { flag } from './query';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ContainersService } from '../containers/containers.service';
@@ -18,8 +19,6 @@ import { DockerFilters, parseTimestamp } from './docker-filters';
 import { containerSummary, filterList } from './docker-views';
 import { apiVersionOf, dockerAnswerHeaders } from './request-version';
 import { parseWaitCondition, waitFor } from './wait-condition';
-
-export const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'True';
 
 /** A `t` query (seconds); absent: the container's own stop timeout. */
 function seconds(t: string | undefined): number | undefined {
@@ -58,7 +57,7 @@ export class DockerContainersController {
     const wanted = filterList(filters);
     const n = Number(limit ?? -1);
     const rows = this.containers
-      .list(truthy(all) || n > 0)
+      .list(flag(all) || n > 0)
       .filter((c) => matchesFilters(c, wanted))
       .map((c) => containerSummary(c));
     return n > 0 ? rows.slice(0, n) : rows;
@@ -151,7 +150,7 @@ export class DockerContainersController {
     @Query('force') force?: string,
     @Query('v') volumes?: string,
   ): Promise<void> {
-    await this.containers.remove(id, { force: truthy(force), volumes: truthy(volumes) });
+    await this.containers.remove(id, { force: flag(force), volumes: flag(volumes) });
   }
 
   @Post(':id/rename')

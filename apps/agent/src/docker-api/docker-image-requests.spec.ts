@@ -3,7 +3,6 @@ import { InvalidArgumentError, NotFoundError } from '../errors';
 import {
   buildRequest,
   BuildKitUnsupportedError,
-  flag,
   forDockerClient,
   importConfig,
   noSuchImage,
@@ -14,6 +13,7 @@ import {
   registryAuth,
   taggedName,
 } from './docker-image-requests';
+import { flag } from './query';
 import { FilterError } from './docker-views';
 import { dockerErrorOf } from './http-errors';
 

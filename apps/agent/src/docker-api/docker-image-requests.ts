@@ -18,24 +18,7 @@ import { Status } from '@berth/proto';
 import { EngineError, InvalidArgumentError, NotFoundError } from '../errors';
 import { FilterError } from './docker-views';
 import type { JsonMessage } from './json-stream';
-
-export type Query = Record<string, string | string[] | undefined>;
-
-/** A query flag as Go's strconv.ParseBool reads it (what docker clients send: 1, true). */
-export function flag(value: string | string[] | undefined): boolean {
-  const v = last(value);
-  return v === '1' || v === 't' || v === 'T' || v === 'true' || v === 'True' || v === 'TRUE';
-}
-
-/** The last value of a query parameter given once or more. */
-export function last(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.at(-1) : value;
-}
-
-/** Every value of a query parameter given once or more. */
-export function all(value: string | string[] | undefined): string[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
+import { all, flag, last, type Query } from './query';
 
 /** X-Registry-Auth: base64url JSON of {username, password, serveraddress}; none, or empty, is none. */
 export function registryAuth(header: string | undefined): Credentials | undefined {

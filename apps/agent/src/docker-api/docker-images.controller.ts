@@ -32,11 +32,8 @@ import {
   type ImageEntry,
 } from './docker-image-views';
 import {
-  all,
-  flag,
   forDockerClient,
   importConfig,
-  last,
   noSuchImage,
   platformOf,
   progressMessage,
@@ -44,8 +41,8 @@ import {
   pullReference,
   registryAuth,
   taggedName,
-  type Query as QueryMap,
 } from './docker-image-requests';
+import { all, flag, last, type Query as QueryMap } from './query';
 import { filterList } from './docker-views';
 import { requestBody, streamJson, type JsonStream } from './json-stream';
 import { apiVersionOf } from './request-version';

@@ -2,6 +2,7 @@
  * The Docker Engine API's volume routes: the engine's local volumes, through VolumesService (the
  * same the engine API's volume methods use); shapes from docker-volume-views.ts.
  */
+import { flag } from './query';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ContainersService } from '../containers/containers.service';
 import { NotFoundError } from '../errors';
@@ -19,8 +20,6 @@ import {
   type DockerVolumeCreate,
 } from './docker-volume-views';
 import { RequestApiVersion } from './request-version';
-
-const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'True';
 
 @Controller('volumes')
 export class DockerVolumesController {
@@ -64,7 +63,7 @@ export class DockerVolumesController {
     try {
       this.volumes.remove(name, false);
     } catch (error) {
-      if (!(error instanceof NotFoundError && truthy(force))) throw error;
+      if (!(error instanceof NotFoundError && flag(force))) throw error;
     }
   }
 

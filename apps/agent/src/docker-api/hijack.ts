@@ -6,6 +6,7 @@
  * served here rather than by the Nest routes; the sessions themselves are in sessions.ts.
  */
 import type { IncomingMessage } from 'node:http';
+import { flag } from './query';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ContainersService } from '../containers/containers.service';
@@ -24,8 +25,6 @@ export interface HijackDeps {
   events: EventsService;
   execs: ExecStore;
 }
-
-const truthy = (v: string | null) => v === '1' || v === 'true' || v === 'True';
 
 /** The server's `upgrade` listener. */
 export function hijackedRequests(deps: HijackDeps) {
@@ -71,11 +70,11 @@ async function attachOn(
     deps.events,
     c.id,
     {
-      logs: truthy(q.get('logs')),
-      stream: truthy(q.get('stream')),
-      stdin: truthy(q.get('stdin')),
-      stdout: truthy(q.get('stdout')),
-      stderr: truthy(q.get('stderr')),
+      logs: flag(q.get('logs') ?? undefined),
+      stream: flag(q.get('stream') ?? undefined),
+      stdin: flag(q.get('stdin') ?? undefined),
+      stdout: flag(q.get('stdout') ?? undefined),
+      stderr: flag(q.get('stderr') ?? undefined),
     },
     sessionIo(socket),
   );

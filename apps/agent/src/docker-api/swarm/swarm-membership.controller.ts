@@ -4,6 +4,7 @@
  * the cluster; the engine joins as a node). What Berth's cluster does not have — changing the
  * cluster's settings, autolock — answers 501 naming it.
  */
+import { flag } from '../query';
 import {
   All,
   Body,
@@ -16,8 +17,6 @@ import {
 } from '@nestjs/common';
 import { ClusterAgentService } from '../../cluster/cluster-agent.service';
 import { InvalidArgumentError } from '../../errors';
-
-const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'True';
 
 /** A field of a request body that must be a string when given. */
 function text(body: Record<string, unknown>, field: string): string {
@@ -58,7 +57,7 @@ export class DockerSwarmMembershipController {
   @Post('leave')
   @HttpCode(200)
   async leave(@Query('force') force?: string): Promise<void> {
-    await this.cluster.leave(truthy(force));
+    await this.cluster.leave(flag(force));
   }
 
   @All(['update', 'unlock', 'unlockkey'])
