@@ -1,5 +1,6 @@
 /** Timing whole commands for the end-to-end benchmarks. */
 import { spawn } from 'node:child_process';
+import { summarise, type Summary } from './stats';
 
 /** Wall time of one command, in milliseconds; it must succeed. */
 export function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -15,4 +16,22 @@ export function timed(command: string, args: string[], env: NodeJS.ProcessEnv): 
       else reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`));
     });
   });
+}
+
+/**
+ * Each of VARIANTS timed RUNS times after WARMUP rounds, the rounds interleaving the variants so
+ * that drift hits all alike: their summaries, in VARIANTS' order.
+ */
+export async function interleavedRounds(
+  variants: readonly [string, () => Promise<number>][],
+  runs: number,
+  warmup: number,
+): Promise<Summary[]> {
+  const samples = new Map<string, number[]>(variants.map(([name]) => [name, []]));
+  for (let round = -warmup; round < runs; round++)
+    for (const [name, run] of variants) {
+      const ms = await run();
+      if (round >= 0) samples.get(name)!.push(ms);
+    }
+  return variants.map(([name]) => summarise(name, samples.get(name)!));
 }

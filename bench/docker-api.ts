@@ -14,9 +14,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EngineHarness } from '../test/support/engine';
 import { sharedBusyboxRootfs } from '../test/support/harness';
-import { timed } from './commands';
+import { interleavedRounds, timed } from './commands';
 import { Dockerd, has, restoreHostNet, snapshotHostNet } from './docker';
-import { summarise, table, type Summary } from './stats';
+import { table } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
@@ -58,13 +58,7 @@ async function main(): Promise<void> {
         ['dockerd, bridge', () => timed('docker', ['run', '--rm', 'busybox', 'true'], dockerEnv)],
       );
     } else console.log('dockerd is not installed (apt-get install docker.io): dockerd is left out');
-    const samples = new Map<string, number[]>(variants.map(([name]) => [name, []]));
-    for (let round = -WARMUP; round < RUNS; round++)
-      for (const [name, run] of variants) {
-        const ms = await run();
-        if (round >= 0) samples.get(name)!.push(ms);
-      }
-    const rows: Summary[] = variants.map(([name]) => summarise(name, samples.get(name)!));
+    const rows = await interleavedRounds(variants, RUNS, WARMUP);
     console.log(
       `\nbench:docker-api — ${client}: run --rm busybox true, ${RUNS} runs each (${os.cpus().length} CPUs)\n`,
     );

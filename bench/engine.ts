@@ -14,9 +14,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EngineHarness, BERTH } from '../test/support/engine';
 import { sharedBusyboxRootfs } from '../test/support/harness';
-import { timed } from './commands';
+import { interleavedRounds, timed } from './commands';
 import { DOCKER, Dockerd, has, restoreHostNet, snapshotHostNet } from './docker';
-import { summarise, table, type Summary } from './stats';
+import { table } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
@@ -50,13 +50,7 @@ async function main(): Promise<void> {
         ['docker run --rm, bridge', () => timed(DOCKER, ['run', '--rm', 'bb', 'true'], dockerd.env)],
       );
     } else console.log('dockerd is not installed (apt-get install docker.io): Docker is left out');
-    const samples = new Map<string, number[]>(variants.map(([name]) => [name, []]));
-    for (let round = -WARMUP; round < RUNS; round++)
-      for (const [name, run] of variants) {
-        const ms = await run();
-        if (round >= 0) samples.get(name)!.push(ms);
-      }
-    const rows: Summary[] = variants.map(([name]) => summarise(name, samples.get(name)!));
+    const rows = await interleavedRounds(variants, RUNS, WARMUP);
     console.log(
       `\nbench:engine — run --rm busybox true, end to end, ${RUNS} runs each (${os.cpus().length} CPUs)\n`,
     );
