@@ -25,6 +25,7 @@ import type { OciSpec } from './oci/spec';
 import { compileCreate, deviceRules, rootfsPath } from './plan/compile';
 import { encodeInstructions } from './plan/instructions';
 import { pollFor, pollUntil } from './poll';
+import { recordRunPlan } from './run-plans';
 import type {
   ContainerInfo,
   ContainerStats,
@@ -93,6 +94,25 @@ export class Runtime {
     } finally {
       if (options.remove) await this.delete(id, { force: true });
     }
+  }
+
+  /**
+   * Leave berth-runtime a compiled plan for running BUNDLE in the foreground (run-plans.ts);
+   * CGROUP_PARENT_ARG is the parent as the command line gave it. Returns why it cannot, or null.
+   */
+  recordRunPlan(bundle: string, cgroupParentArg: string): string | null {
+    if (!(this.shim instanceof NativeShimLauncher)) return 'not the native shim';
+    return recordRunPlan(
+      {
+        stateRoot: this.stateRoot,
+        cgroupParent: this.cgroupParent,
+        cgroupParentArg,
+        cgroups: this.cgroups,
+        cgroupNamespaces: this.cgroupNamespaces,
+        shimPath: this.shim.shimPath,
+      },
+      bundle,
+    );
   }
 
   /** Resize the container's terminal (created with process.terminal). */

@@ -1,4 +1,6 @@
 import * as fs from 'node:fs';
+import { InvalidSpecError } from '@berth/runtime/errors';
+import type { Runtime } from '@berth/runtime/runtime';
 import { openRuntime, parse, type Command } from '../cli';
 
 /**
@@ -25,6 +27,7 @@ export const run: Command = async (args, globals) => {
     if (values['pid-file']) fs.writeFileSync(values['pid-file'] as string, String(info.pid));
     return 0;
   }
+  recordRunPlan(runtime, bundle, globals.cgroupParent);
   const info = await runtime.createAndStart(id, { bundle, log: 'inherit' });
   if (values['pid-file']) fs.writeFileSync(values['pid-file'] as string, String(info.pid));
   const forward = (signal: NodeJS.Signals) => runtime.kill(id, signal);
@@ -38,3 +41,14 @@ export const run: Command = async (args, globals) => {
     if (!values.keep) await runtime.delete(id, { force: true });
   }
 };
+
+/** The next run of this bundle needs no Node: the shim carries out what is decided here. */
+function recordRunPlan(runtime: Runtime, bundle: string, cgroupParent: string): void {
+  try {
+    runtime.recordRunPlan(bundle, cgroupParent);
+  } catch (error) {
+    // a bad config.json is for the create to report, in its own words
+    if (!(error instanceof InvalidSpecError))
+      process.stderr.write(`berth-runtime: warning: no run plan for ${bundle}: ${(error as Error).message}\n`);
+  }
+}

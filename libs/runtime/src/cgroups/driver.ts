@@ -8,7 +8,6 @@ import { InvalidSpecError } from '../errors';
 import { sleep } from '../poll';
 import type { OciDeviceRule, OciResources } from '../oci/spec';
 import type { CgroupLayout } from './layout';
-import type { CgroupWrite } from './resources';
 
 export interface CgroupStats {
   /** Total CPU time of every process in the cgroup, in nanoseconds. */
@@ -22,9 +21,21 @@ export interface CgroupStats {
   pidsLimit: number | null;
 }
 
+/**
+ * What making a cgroup takes, decided before anything is touched: the directories (made with
+ * their parents when missing) and the files written, in order, as absolute paths. `create` carries
+ * it out; berth-runtime's compiled run plans hand it to the shim, which carries it out the same way.
+ */
+export interface CgroupPlan {
+  dirs: string[];
+  writes: { file: string; value: string; specPath: string }[];
+}
+
 export interface CgroupDriver {
   readonly version: 1 | 2;
   readonly layout: CgroupLayout;
+  /** What create(PATH, …) would do on this machine now. */
+  plan(path: string, resources: OciResources | undefined, deviceRules: readonly OciDeviceRule[]): CgroupPlan;
   /** Make the cgroup and apply the limits; on a refused limit nothing is left behind. */
   create(path: string, resources: OciResources | undefined, deviceRules: readonly OciDeviceRule[]): void;
   /** The cgroup.procs files a process is written into to join the cgroup. */
@@ -76,16 +87,37 @@ export function readPids(procsFile: string): number[] {
   }
 }
 
-/** Apply one limit; the kernel's refusal becomes an error naming the config.json field. */
-export function applyWrite(dir: string, write: CgroupWrite): void {
+/** Carry out PLAN; a refused write removes the directories it made and names the config.json field. */
+export function applyCgroupPlan(plan: CgroupPlan): void {
+  const created = plan.dirs.filter((dir) => !fs.existsSync(dir));
   try {
-    fs.writeFileSync(`${dir}/${write.file}`, write.value);
+    for (const dir of plan.dirs) fs.mkdirSync(dir, { recursive: true });
+    for (const write of plan.writes) applyWrite(write);
+  } catch (error) {
+    for (const dir of created.reverse()) removeDirSync(dir);
+    throw error;
+  }
+}
+
+/** Apply one limit; the kernel's refusal becomes an error naming the config.json field. */
+function applyWrite(write: CgroupPlan['writes'][number]): void {
+  try {
+    fs.writeFileSync(write.file, write.value);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EINVAL' ? 'invalid value' : code === 'EBUSY' ? 'current usage is above it' : code;
+    const name = write.file.slice(write.file.lastIndexOf('/') + 1);
     throw new InvalidSpecError([
-      { path: write.specPath, message: `the kernel refused ${write.file}=${write.value} (${why})` },
+      { path: write.specPath, message: `the kernel refused ${name}=${write.value} (${why})` },
     ]);
+  }
+}
+
+function removeDirSync(dir: string): void {
+  try {
+    fs.rmdirSync(dir);
+  } catch {
+    // already gone or never made
   }
 }
 
