@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# npm run validate:oci -- RUNTIME_TOOLS_DIR
+#
+# Runs the validation programs of the OCI runtime-tools (validation/*/*.t) against runc and
+# against berth-runtime, program by program and the two runtimes interleaved, each program under
+# a timeout, and prints a table of their TAP results with a closing line of totals.
+#
+# RUNTIME_TOOLS_DIR is an already-built checkout of opencontainers/runtime-tools: its
+# `make runtimetest validation-executables` must have been run (this script builds nothing).
+# The programs read ./runtimetest and ./rootfs-amd64.tar.gz, so they run from that directory.
+# Needs root, like the runtimes themselves.
+#
+# Environment:
+#   BERTH_RUNTIME            berth-runtime to measure (default: this repo's bin/berth-runtime)
+#   BERTH_VALIDATION_ROOT    berth-runtime's --root for these runs (default /run/berth-validation)
+#   OCI_VALIDATION_TIMEOUT   seconds one program may take (default 60)
+#   OCI_VALIDATION_ONLY      program names to run, e.g. "kill state" (default: all)
+#   OCI_VALIDATION_OUT       where each run's TAP, stderr and runtime calls are kept
+#                            (default: a new /tmp/oci-validation.XXXXXX, printed at the end)
+#
+# Exits 0 when every program has been run (whatever they found), 2 when it cannot run them.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+usage="usage: scripts/oci-validation.sh RUNTIME_TOOLS_DIR (a runtime-tools checkout after 'make runtimetest validation-executables')"
+tools=${1:?$usage}
+berth=${BERTH_RUNTIME:-$repo/bin/berth-runtime}
+berth_root=${BERTH_VALIDATION_ROOT:-/run/berth-validation}
+limit=${OCI_VALIDATION_TIMEOUT:-60}
+out=${OCI_VALIDATION_OUT:-$(mktemp -d /tmp/oci-validation.XXXXXX)}
+runtimes=(runc berth-runtime)
+
+die() {
+  echo "oci-validation: $*" >&2
+  exit 2
+}
+
+check_setup() {
+  [ "$(id -u)" = 0 ] || die "run as root: the runtimes create namespaces, mounts and cgroups"
+  command -v runc >/dev/null || die "runc is not installed: install Debian's runc (scripts/setup.sh does)"
+  [ -x "$berth" ] || die "no berth-runtime at $berth: build the repo (npm run build) or set BERTH_RUNTIME"
+  tools=$(cd "$tools" 2>/dev/null && pwd) || die "no directory $1"
+  [ -x "$tools/runtimetest" ] && [ -f "$tools/rootfs-amd64.tar.gz" ] && compgen -G "$tools/validation/*/*.t" >/dev/null ||
+    die "$tools has no runtimetest, rootfs-amd64.tar.gz or validation/*/*.t: run 'make runtimetest validation-executables' there"
+}
+
+# The programs to run: every built validation/NAME/NAME.t, or those OCI_VALIDATION_ONLY names.
+programs() {
+  local t name
+  for t in "$tools"/validation/*/*.t; do
+    name=$(basename "$t" .t)
+    if [ -z "${OCI_VALIDATION_ONLY:-}" ] || [[ " $OCI_VALIDATION_ONLY " == *" $name "* ]]; then
+      echo "$name"
+    fi
+  done
+}
+
+# The programs call $RUNTIME; these wrappers log each call (so leftovers can be found by the
+# ids the programs used) and give berth-runtime a state root of its own.
+write_wrappers() {
+  mkdir -p "$out/bin"
+  cat >"$out/bin/runc" <<EOF
+#!/bin/sh
+echo "\$*" >>"\${OCI_VALIDATION_CALLS:-/dev/null}"
+exec runc "\$@"
+EOF
+  cat >"$out/bin/berth-runtime" <<EOF
+#!/bin/sh
+echo "\$*" >>"\${OCI_VALIDATION_CALLS:-/dev/null}"
+exec "$berth" --root "$berth_root" "\$@"
+EOF
+  chmod +x "$out/bin/runc" "$out/bin/berth-runtime"
+}
+
+# Runs PROGRAM with RUNTIME; leaves NAME.tap, NAME.err, NAME.calls and NAME.rc in $out/RUNTIME.
+run_program() {
+  local program=$1 runtime=$2 dir="$out/$2" rc=0
+  mkdir -p "$dir"
+  : >"$dir/$program.calls"
+  (cd "$tools" && OCI_VALIDATION_CALLS="$dir/$program.calls" RUNTIME="$out/bin/$runtime" \
+    timeout -k 5 "$limit" "validation/$program/$program.t" >"$dir/$program.tap" 2>"$dir/$program.err" </dev/null) || rc=$?
+  echo "$rc" >"$dir/$program.rc"
+  clean_up_after "$runtime" "$dir/$program.calls"
+}
+
+# Removes what a run left behind: containers it created that still exist (a program that timed
+# out or failed before its own cleanup), their cgroups, the cgroups the suite names
+# (/cgrouptest, testdir/cgrouptest/container) once empty, and bundles of killed programs.
+clean_up_after() {
+  local runtime=$1 calls=$2 id bundle
+  for id in $(sed -n 's/^\(create\|run\) .* \([^ ]*\)$/\2/p' "$calls" | sort -u); do
+    if "$out/bin/$runtime" state "$id" >/dev/null 2>&1; then
+      echo "oci-validation: deleting leftover $runtime container $id" >&2
+      OCI_VALIDATION_CALLS=/dev/null "$out/bin/$runtime" delete --force "$id" >/dev/null 2>&1 || true
+    fi
+    find /sys/fs/cgroup -mindepth 2 -maxdepth 4 -depth -type d -name "$id" -exec rmdir {} \; 2>/dev/null || true
+  done
+  find /sys/fs/cgroup -mindepth 2 -maxdepth 2 -type d \( -name cgrouptest -o -name testdir \) -print0 2>/dev/null |
+    xargs -0 -r -I{} find {} -depth -type d -exec rmdir {} \; 2>/dev/null || true
+  for bundle in $(sed -n 's/.*--bundle \(\/tmp\/ocitest[0-9]*\).*/\1/p' "$calls" | sort -u); do
+    rm -rf "$bundle"
+  done
+}
+
+# "VERDICT PASS FAIL SKIP NOTE" for one run: ok when it exited 0 within the time, printed a plan,
+# and every planned assert came out ok (a skip counts as ok, as with prove).
+tap_summary() {
+  local dir="$out/$2" program=$1 rc plan="" pass=0 fail=0 skip=0 line note=""
+  rc=$(cat "$dir/$program.rc")
+  while IFS= read -r line; do
+    if [[ $line =~ ^1\.\.([0-9]+) ]]; then plan=${BASH_REMATCH[1]}
+    elif [[ $line =~ ^not\ ok([^#]*#\ *TODO) ]]; then skip=$((skip + 1))
+    elif [[ $line == "not ok"* ]]; then fail=$((fail + 1))
+    elif [[ $line =~ ^ok[^#]*#\ *[Ss][Kk][Ii][Pp] ]]; then skip=$((skip + 1))
+    elif [[ $line == "ok"* ]]; then pass=$((pass + 1))
+    fi
+  done <"$dir/$program.tap"
+  if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then note="timeout ${limit}s"
+  elif [ -z "$plan" ]; then note="no TAP plan, exit $rc"
+  elif [ $((pass + fail + skip)) != "$plan" ]; then note="$((pass + fail + skip)) of $plan planned, exit $rc"
+  elif [ "$rc" != 0 ]; then note="exit $rc"
+  fi
+  if [ -z "$note" ] && [ "$fail" = 0 ]; then echo "ok $pass $fail $skip"; else echo "not_ok $pass $fail $skip $note"; fi
+}
+
+cell() {
+  local verdict pass fail skip note
+  read -r verdict pass fail skip note <<<"$1"
+  printf '%s %s/%s/%s%s' "${verdict/_/ }" "$pass" "$fail" "$skip" "${note:+ ($note)}"
+}
+
+main() {
+  check_setup "$@"
+  write_wrappers
+  local list program runtime row ok_runc=0 ok_berth=0 only_runc=0 n=0
+  list=$(programs)
+  [ -n "$list" ] || die "no validation program matches OCI_VALIDATION_ONLY='${OCI_VALIDATION_ONLY:-}'"
+  declare -A summary
+  for program in $list; do
+    for runtime in "${runtimes[@]}"; do
+      echo "oci-validation: $program with $runtime" >&2
+      run_program "$program" "$runtime"
+      summary[$program/$runtime]=$(tap_summary "$program" "$runtime")
+    done
+  done
+
+  printf '\n%-36s | %-40s | %s\n' program "runc (pass/fail/skip)" "berth-runtime (pass/fail/skip)"
+  printf '%s\n' "-------------------------------------+------------------------------------------+-------------------------------------------"
+  for program in $list; do
+    n=$((n + 1))
+    printf '%-36s | %-40s | %s\n' "$program" "$(cell "${summary[$program/runc]}")" "$(cell "${summary[$program/berth-runtime]}")"
+    if [[ ${summary[$program/runc]} == ok* ]]; then ok_runc=$((ok_runc + 1)); fi
+    if [[ ${summary[$program/berth-runtime]} == ok* ]]; then ok_berth=$((ok_berth + 1)); fi
+    if [[ ${summary[$program/runc]} == ok* && ${summary[$program/berth-runtime]} != ok* ]]; then
+      only_runc=$((only_runc + 1))
+    fi
+  done
+  echo
+  echo "programs run: $n, each under a ${limit}s timeout"
+  echo "programs passing: runc $ok_runc, berth-runtime $ok_berth, passing for runc but not berth: $only_runc"
+  echo "TAP, stderr and runtime calls of each run: $out/{runc,berth-runtime}/PROGRAM.{tap,err,calls}"
+}
+
+main "$@"
