@@ -73,39 +73,60 @@ EOF
 }
 
 # Runs PROGRAM with RUNTIME; leaves NAME.tap, NAME.err, NAME.calls and NAME.rc in $out/RUNTIME.
+# The programs make their bundles under TMPDIR: one of this run's own, so what they leave is ours.
 run_program() {
   local program=$1 runtime=$2 dir="$out/$2" rc=0
-  mkdir -p "$dir"
+  mkdir -p "$dir" "$out/bundles"
   : >"$dir/$program.calls"
-  (cd "$tools" && OCI_VALIDATION_CALLS="$dir/$program.calls" RUNTIME="$out/bin/$runtime" \
+  (cd "$tools" && TMPDIR="$out/bundles" OCI_VALIDATION_CALLS="$dir/$program.calls" RUNTIME="$out/bin/$runtime" \
     timeout -k 5 "$limit" "validation/$program/$program.t" >"$dir/$program.tap" 2>"$dir/$program.err" </dev/null) || rc=$?
   echo "$rc" >"$dir/$program.rc"
-  clean_up_after "$runtime" "$dir/$program.calls"
+  clean_up_after "$program" "$runtime" "$dir/$program.calls"
+}
+
+# A leftover worth knowing (a container or host mounts outlived the program), kept for the summary.
+leftover() {
+  echo "oci-validation: $1" >&2
+  echo "$1" >>"$out/leftovers.txt"
 }
 
 # Removes what a run left behind: containers it created that still exist (a program that timed
-# out or failed before its own cleanup), their cgroups, the cgroups the suite names
-# (/cgrouptest, testdir/cgrouptest/container) once empty, and bundles of killed programs.
+# out or failed before its own cleanup) and their cgroups; its bundles, after unmounting what a
+# runtime left mounted in them on the host (never removing across a mount: a bundle may hold a
+# bind mount of the host's /etc); and the cgroups the suite names (cgrouptest,
+# testdir/cgrouptest/container, also relative to the runtime's own cgroup) once empty.
 clean_up_after() {
-  local runtime=$1 calls=$2 id bundle
+  local program=$1 runtime=$2 calls=$3 id bundle mounts cgroup
   for id in $(sed -n 's/^\(create\|run\) .* \([^ ]*\)$/\2/p' "$calls" | sort -u); do
     if "$out/bin/$runtime" state "$id" >/dev/null 2>&1; then
-      echo "oci-validation: deleting leftover $runtime container $id" >&2
-      OCI_VALIDATION_CALLS=/dev/null "$out/bin/$runtime" delete --force "$id" >/dev/null 2>&1 || true
+      leftover "$program/$runtime: container $id still existed after the program; deleting it"
+      OCI_VALIDATION_CALLS=/dev/null "$out/bin/$runtime" delete --force "$id" >/dev/null 2>&1 ||
+        leftover "$program/$runtime: could not delete container $id"
     fi
-    find /sys/fs/cgroup -mindepth 2 -maxdepth 4 -depth -type d -name "$id" -exec rmdir {} \; 2>/dev/null || true
+    for cgroup in $(find /sys/fs/cgroup -mindepth 2 -maxdepth 5 -type d -name "$id" 2>/dev/null); do
+      rmdir "$cgroup" 2>/dev/null || leftover "$program/$runtime: cgroup $cgroup of container $id is not empty"
+    done
   done
-  find /sys/fs/cgroup -mindepth 2 -maxdepth 2 -type d \( -name cgrouptest -o -name testdir \) -print0 2>/dev/null |
-    xargs -0 -r -I{} find {} -depth -type d -exec rmdir {} \; 2>/dev/null || true
-  for bundle in $(sed -n 's/.*--bundle \(\/tmp\/ocitest[0-9]*\).*/\1/p' "$calls" | sort -u); do
-    rm -rf "$bundle"
+  for bundle in "$out"/bundles/ocitest*; do
+    [ -d "$bundle" ] || continue
+    mounts=$(findmnt -rn -o TARGET | grep -c "^$bundle\(/\|$\)" || true)
+    if [ "$mounts" != 0 ]; then
+      leftover "$program/$runtime: $mounts mounts left on the host under its bundle $bundle; unmounting them"
+      umount -R "$bundle" || { leftover "$program/$runtime: could not unmount $bundle; kept"; continue; }
+    fi
+    rm -rf --one-file-system "$bundle" || leftover "$program/$runtime: could not remove $bundle"
+  done
+  for cgroup in $(find /sys/fs/cgroup -mindepth 2 -maxdepth 6 -depth -type d \
+    \( -path '*/testdir/cgrouptest/container' -o -path '*/testdir/cgrouptest' -o -name testdir -o -name cgrouptest \) 2>/dev/null); do
+    rmdir "$cgroup" 2>/dev/null || true
   done
 }
 
 # "VERDICT PASS FAIL SKIP NOTE" for one run: ok when it exited 0 within the time, printed a plan,
-# and every planned assert came out ok (a skip counts as ok, as with prove).
+# every planned assert came out ok (a skip counts as ok, as with prove), and no assert rests on a
+# containerised runtimetest that printed nothing.
 tap_summary() {
-  local dir="$out/$2" program=$1 rc plan="" pass=0 fail=0 skip=0 line note=""
+  local dir="$out/$2" program=$1 rc plan="" pass=0 fail=0 skip=0 line note="" hollow
   rc=$(cat "$dir/$program.rc")
   while IFS= read -r line; do
     if [[ $line =~ ^1\.\.([0-9]+) ]]; then plan=${BASH_REMATCH[1]}
@@ -115,10 +136,14 @@ tap_summary() {
     elif [[ $line == "ok"* ]]; then pass=$((pass + 1))
     fi
   done <"$dir/$program.tap"
+  # An inner runtimetest always prints TAP; an empty "stdout" means the runtime did not hand the
+  # container's stdout to the caller, and the program's "ok" for that run checked nothing.
+  hollow=$(grep -c '^    "stdout": ""$' "$dir/$program.tap" || true)
   if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then note="timeout ${limit}s"
   elif [ -z "$plan" ]; then note="no TAP plan, exit $rc"
   elif [ $((pass + fail + skip)) != "$plan" ]; then note="$((pass + fail + skip)) of $plan planned, exit $rc"
   elif [ "$rc" != 0 ]; then note="exit $rc"
+  elif [ "$hollow" != 0 ]; then note="$hollow inner runtimetest outputs empty"
   fi
   if [ -z "$note" ] && [ "$fail" = 0 ]; then echo "ok $pass $fail $skip"; else echo "not_ok $pass $fail $skip $note"; fi
 }
@@ -158,6 +183,10 @@ main() {
   echo
   echo "programs run: $n, each under a ${limit}s timeout"
   echo "programs passing: runc $ok_runc, berth-runtime $ok_berth, passing for runc but not berth: $only_runc"
+  if [ -s "$out/leftovers.txt" ]; then
+    echo "left behind by the programs (and cleaned up by this script):"
+    sed 's/^/  /' "$out/leftovers.txt"
+  fi
   echo "TAP, stderr and runtime calls of each run: $out/{runc,berth-runtime}/PROGRAM.{tap,err,calls}"
 }
 
