@@ -134,11 +134,12 @@ clean_up_after() {
 # every planned assert came out ok (a skip counts as ok, as with prove), and nothing says otherwise
 # where TAP cannot: some programs print several TAP documents (their plans add up); the lifecycle
 # programs (hooks, prestart, …) assert nothing and report a failure only as an "error" diagnostic
-# beside a plan of 1..0; and a program whose asserts rest on a runtimetest run in the container
+# beside a plan of 1..0, or (poststart, poststop: a hook that never ran) only as a WARNING on
+# stderr; and a program whose asserts rest on a runtimetest run in the container
 # passes hollow when the runtime did not hand the container's stdout back (its "stdout" is empty,
 # where runtimetest always prints TAP).
 tap_summary() {
-  local dir="$out/$2" program=$1 rc plan="" pass=0 fail=0 skip=0 line note="" hollow error
+  local dir="$out/$2" program=$1 rc plan="" pass=0 fail=0 skip=0 line note="" hollow error=""
   rc=$(cat "$dir/$program.rc")
   while IFS= read -r line; do
     if [[ $line =~ ^1\.\.([0-9]+) ]]; then plan=$((${plan:-0} + BASH_REMATCH[1]))
@@ -150,6 +151,7 @@ tap_summary() {
   done <"$dir/$program.tap"
   hollow=$(grep -c '^    "stdout": ""$' "$dir/$program.tap" || true)
   error=$(grep -m1 -o '^    "error": "[^"\\]\{0,60\}' "$dir/$program.tap" | cut -c15- || true)
+  [ -n "$error" ] || error=$(grep -m1 -o '^WARNING: .\{0,60\}' "$dir/$program.err" || true)
   if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then note="timeout ${limit}s"
   elif [ -z "$plan" ]; then note="no TAP plan, exit $rc"
   elif [ $((pass + fail + skip)) != "$plan" ]; then note="$((pass + fail + skip)) of $plan planned, exit $rc"
