@@ -11,7 +11,10 @@ import { compileSeccomp, hostArch, type HostArch } from './compile';
 const CACHE_LIMIT = 32;
 const cache = new Map<string, Instruction>();
 
-export function seccompInstructions(seccomp: OciSeccomp | undefined, arch: HostArch = hostArch()): Instruction[] {
+export function seccompInstructions(
+  seccomp: OciSeccomp | undefined,
+  arch: HostArch = hostArch(),
+): Instruction[] {
   if (!seccomp) return [];
   const key = `${arch} ${JSON.stringify(seccomp)}`;
   let instruction = cache.get(key);
