@@ -240,6 +240,7 @@ describe('compileCreate', () => {
       rlimits: [{ type: 'RLIMIT_NOFILE', soft: 256, hard: 512 }],
       noNewPrivileges: true,
       oomScoreAdj: 500,
+      seccomp: 'unconfined', // the filter has its own tests below
     });
     const out = compileCreate(s, context());
     const proc = out.slice(ops(out).indexOf('arg'));

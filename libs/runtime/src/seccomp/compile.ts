@@ -135,16 +135,27 @@ function archSection(archName: string, rules: readonly OciSyscallRule[], default
   }
 
   const prefix = `${archName}:`;
+  const returnLabel = (value: number) => `${prefix}ret:${value}`;
+  // where each named number goes: straight to a shared return when its first rule has no arguments
+  const outcome = (nr: number): Label => {
+    const first = byNumber.get(nr)?.[0];
+    if (!first) return returnLabel(defaultValue);
+    return first.args?.length ? `${prefix}nr:${nr}` : returnLabel(actionValue(first.action, first.errnoRet));
+  };
   const items: AsmItem[] = [asm.label(`arch:${archName}`), asm.load(SECCOMP_DATA.nr)];
   const x32 = archName === 'SCMP_ARCH_X86_64';
-  if (x32) items.push(asm.jump(BPF.JGE_K, X32_SYSCALL_BIT, `${prefix}x32`, NEXT));
-  const numbers = [...byNumber.keys()].sort((a, b) => a - b);
-  for (const nr of numbers) items.push(asm.jump(BPF.JEQ_K, nr, `${prefix}nr:${nr}`, NEXT));
-  items.push(asm.ret(defaultValue));
-  if (x32) items.push(asm.label(`${prefix}x32`), asm.ret(BAD_ARCH_ACTION));
-  for (const nr of numbers) {
+  if (x32) items.push(asm.jump(BPF.JGE_K, X32_SYSCALL_BIT, returnLabel(BAD_ARCH_ACTION), NEXT));
+  items.push(...searchTree(intervals([...byNumber.keys()], outcome, returnLabel(defaultValue)), prefix));
+
+  const values = new Set([defaultValue, ...(x32 ? [BAD_ARCH_ACTION] : [])]);
+  for (const list of byNumber.values())
+    if (!list[0].args?.length) values.add(actionValue(list[0].action, list[0].errnoRet));
+  for (const value of values) items.push(asm.label(returnLabel(value)), asm.ret(value));
+
+  for (const [nr, list] of byNumber) {
+    if (!list[0].args?.length) continue;
     items.push(asm.label(`${prefix}nr:${nr}`));
-    byNumber.get(nr)!.forEach((rule, i) => {
+    list.forEach((rule, i) => {
       const failed = `${prefix}nr:${nr}:rule:${i + 1}`;
       if (i > 0) items.push(asm.label(`${prefix}nr:${nr}:rule:${i}`));
       rule.args?.forEach((arg, j) => {
@@ -153,9 +164,45 @@ function archSection(archName: string, rules: readonly OciSyscallRule[], default
       });
       items.push(asm.ret(actionValue(rule.action, rule.errnoRet)));
     });
-    items.push(asm.label(`${prefix}nr:${nr}:rule:${byNumber.get(nr)!.length}`), asm.ret(defaultValue));
+    items.push(asm.label(`${prefix}nr:${nr}:rule:${list.length}`), asm.ret(defaultValue));
   }
   return items;
+}
+
+interface Interval {
+  first: number;
+  to: Label;
+}
+
+/** Every number from 0 to 2^32-1 in runs that go to the same place; the unnamed ones go to FALLBACK. */
+function intervals(named: number[], outcome: (nr: number) => Label, fallback: Label): Interval[] {
+  const runs: Interval[] = [];
+  const add = (first: number, to: Label) => {
+    if (runs.at(-1)?.first === first) runs.pop(); // the run of unnamed numbers between two named ones was empty
+    if (runs.at(-1)?.to !== to) runs.push({ first, to });
+  };
+  add(0, fallback);
+  for (const nr of [...named].sort((a, b) => a - b)) {
+    add(nr, outcome(nr));
+    add(nr + 1, fallback);
+  }
+  return runs;
+}
+
+/**
+ * A binary search over the runs: log2(runs) comparisons find any syscall's
+ * place, where a chain of JEQs costs one per named syscall before it.
+ */
+function searchTree(runs: Interval[], prefix: string): AsmItem[] {
+  if (runs.length === 1) return [asm.ja(runs[0].to)];
+  const middle = runs.length >> 1;
+  const right = `${prefix}tree:${runs[middle].first}`; // each run starts one subtree at most
+  return [
+    asm.jump(BPF.JGE_K, runs[middle].first, right, NEXT),
+    ...searchTree(runs.slice(0, middle), prefix),
+    asm.label(right),
+    ...searchTree(runs.slice(middle), prefix),
+  ];
 }
 
 const TWO_32 = 2 ** 32;

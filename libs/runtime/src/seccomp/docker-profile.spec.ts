@@ -32,8 +32,9 @@ describe('dockerProfileToOci', () => {
         expect(oci.defaultAction).toBe('SCMP_ACT_ERRNO');
         expect(oci.defaultErrnoRet).toBe(1);
         const { program } = compileSeccomp(oci, arch);
-        expect(program.length).toBeGreaterThan(255);
-        expect(program.length).toBeLessThan(4096);
+        // a search tree over runs of syscalls, not a JEQ per name: a few hundred instructions at most
+        expect(program.length).toBeGreaterThan(50);
+        expect(program.length).toBeLessThan(600);
       }
     });
 
