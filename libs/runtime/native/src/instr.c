@@ -76,7 +76,13 @@ static int take_monitor(struct plan *p, struct instr *in) {
   return 0;
 }
 
-/* seccomp FLAGS HEX: the filter program as the kernel takes it, 8 bytes an instruction */
+static int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+/* seccomp FLAGS HEX: the filter program as the kernel takes it, 8 bytes an instruction, in lowercase hex */
 static int take_seccomp(struct plan *p, const char **a) {
   unsigned long long flags;
   size_t hex_len = strlen(a[1]);
@@ -85,9 +91,9 @@ static int take_seccomp(struct plan *p, const char **a) {
   unsigned char *filter = malloc(hex_len / 2); /* kept for the life of the process */
   if (!filter) return fail("out of memory");
   for (size_t i = 0; i < hex_len / 2; i++) {
-    char byte[3] = {a[1][2 * i], a[1][2 * i + 1], 0}, *end;
-    filter[i] = (unsigned char)strtoul(byte, &end, 16);
-    if (*end) return free(filter), fail("filter: '%s' is not a hex byte", byte);
+    int high = hex_digit(a[1][2 * i]), low = hex_digit(a[1][2 * i + 1]);
+    if (high < 0 || low < 0) return free(filter), fail("filter: no hex byte at offset %zu", 2 * i);
+    filter[i] = (unsigned char)(high << 4 | low);
   }
   free(p->seccomp_filter);
   p->seccomp_filter = filter;

@@ -378,6 +378,18 @@ describe('compileSeccomp', () => {
     });
   });
 
+  it('should refuse rules that make more instructions than the kernel takes (4096)', () => {
+    const rules = Array.from({ length: 1000 }, (_, i) => ({
+      names: ['ioctl'],
+      action: 'SCMP_ACT_ALLOW',
+      args: [{ index: 1, value: i, op: 'SCMP_CMP_EQ' }],
+    }));
+    expect(() => compileSeccomp(allowList(rules), 'x86_64')).toThrow(
+      /linux.seccomp.syscalls: the rules make a filter of \d+ BPF instructions; the kernel takes at most 4096/,
+    );
+    expect(compileSeccomp(allowList(rules.slice(0, 500)), 'x86_64').program.length).toBeLessThanOrEqual(4096);
+  });
+
   describe('validation', () => {
     it('should refuse SCMP_ACT_NOTIFY and the listener flag, naming where', () => {
       const spec: OciSeccomp = {

@@ -24,7 +24,17 @@
  */
 import { InvalidSpecError } from '../errors';
 import type { OciSeccomp, OciSyscallArg, OciSyscallRule } from '../oci/spec';
-import { assemble, asm, BPF, NEXT, SECCOMP_DATA, type AsmItem, type BpfInstruction, type Label } from './bpf';
+import {
+  assemble,
+  asm,
+  BPF,
+  BPF_MAX_INSTRUCTIONS,
+  NEXT,
+  SECCOMP_DATA,
+  type AsmItem,
+  type BpfInstruction,
+  type Label,
+} from './bpf';
 import { AARCH64_SYSCALLS, I386_SYSCALLS, X86_64_SYSCALLS, type SyscallTable } from './syscall-tables';
 import { validateSeccomp } from './validate';
 
@@ -118,6 +128,13 @@ export function compileSeccomp(seccomp: OciSeccomp, arch: HostArch): CompiledSec
   for (const name of arches) items.push(...archSection(name, seccomp.syscalls ?? [], defaultValue));
 
   const program = assemble(items);
+  if (program.length > BPF_MAX_INSTRUCTIONS)
+    throw new InvalidSpecError([
+      {
+        path: 'linux.seccomp.syscalls',
+        message: `the rules make a filter of ${program.length} BPF instructions; the kernel takes at most ${BPF_MAX_INSTRUCTIONS}: merge rules with the same action`,
+      },
+    ]);
   const flags = (seccomp.flags ?? []).reduce((all, flag) => all | SECCOMP_FLAGS[flag], 0);
   return { program, flags };
 }
