@@ -110,6 +110,19 @@ describe("Docker's default profile", () => {
   });
 });
 
+describe('a filter the kernel refuses', () => {
+  it('should fail the create, naming the seccomp step and the kernel error', async () => {
+    const id = h.nextId();
+    const spec = h.spec(id, { args: ['true'] });
+    // WAIT_KILLABLE_RECV without NEW_LISTENER: seccomp(2) says EINVAL
+    spec.linux!.seccomp = { ...spec.linux!.seccomp!, flags: ['SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV'] };
+    await expect(h.runtime.run(id, { bundle: h.tmp, spec })).rejects.toThrow(
+      /load seccomp filter \(\d+ instructions, flags 32\): Invalid argument/,
+    );
+    expect(h.runtime.list().map((c) => c.id)).not.toContain(id);
+  });
+});
+
 describe('unconfined', () => {
   it('should load no filter, so the same calls reach the kernel', async () => {
     expect(seccompMode(await run({ seccomp: 'unconfined' }, 'cat', '/proc/self/status'))).toBe('0');
