@@ -39,3 +39,9 @@ export { applyFsOps, type FsOp } from './fs-ops';
 export { pollUntil, pollFor, sleep } from './poll';
 export { overwriteFile, readSlots, slotsExist, writeSlot, type Slotted } from './state/slots';
 export { ensureInitLayer } from './oci/init-layer';
+export {
+  DOCKER_DEFAULT_PROFILE,
+  dockerProfileToOci,
+  parseDockerProfile,
+  type DockerSeccompProfile,
+} from './seccomp/docker-profile';

@@ -9,6 +9,7 @@ import {
   compileEnvironment,
   compileHealthcheck,
   compileSysctls,
+  compileSecurityOpt,
   compileUlimits,
   readCommand,
 } from './container';
@@ -158,6 +159,7 @@ function compileContainer(
   const capDrop = readStringList(ctx, service.cap_drop, at('cap_drop'));
   const sysctls = compileSysctls(ctx, service.sysctls, at('sysctls'));
   const ulimits = compileUlimits(ctx, service.ulimits, at('ulimits'));
+  const seccomp = compileSecurityOpt(ctx, service.security_opt, at('security_opt'));
   const secrets = compileFileReferences(ctx, 'secrets', service.secrets, at('secrets'), declared.secrets);
   const configs = compileFileReferences(ctx, 'configs', service.configs, at('configs'), declared.configs);
   return {
@@ -180,6 +182,7 @@ function compileContainer(
     ...(capDrop.length > 0 && { capDrop }),
     ...(Object.keys(sysctls).length > 0 && { sysctls }),
     ...(ulimits.length > 0 && { ulimits }),
+    ...(seccomp && { seccomp }),
     ...(secrets.length > 0 && { secrets }),
     ...(configs.length > 0 && { configs }),
   };

@@ -84,6 +84,40 @@ describe('the container of a service', () => {
     ]);
   });
 
+  it('should carry security_opt seccomp:unconfined, and a profile file read relative to the stack file', () => {
+    expect(containerOf('    security_opt: ["seccomp:unconfined"]\n').seccomp).toEqual({
+      mode: 'unconfined',
+      profile: '',
+    });
+    expect(containerOf('    security_opt: ["seccomp=builtin"]\n').seccomp).toBeUndefined();
+    const read: string[] = [];
+    const readFile = (path: string) => {
+      read.push(path);
+      return '{\n  "defaultAction": "SCMP_ACT_ALLOW"\n}\n';
+    };
+    expect(containerOf('    security_opt: ["seccomp:profile.json"]\n', { readFile }).seccomp).toEqual({
+      mode: 'custom',
+      profile: '{"defaultAction":"SCMP_ACT_ALLOW"}',
+    });
+    expect(read).toEqual(['./profile.json']);
+  });
+
+  it('should warn about the security options it leaves, and report a profile it cannot read', () => {
+    const stack = load(
+      'services:\n  web:\n    image: a\n    security_opt: ["label:disable", "seccomp:unconfined"]\n',
+    );
+    expect(stack.warnings).toEqual(['Ignoring unsupported security_opt: label:disable']);
+    expect(
+      problemsOf('services:\n  web:\n    image: a\n    security_opt: ["seccomp:p.json"]\n', {
+        readFile: () => '{',
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^stack.yml:4:\d+ services.web.security_opt\[0\]: seccomp profile '.\/p.json' is not JSON/,
+      ),
+    ]);
+  });
+
   it('should report problems inside an env file at its own lines', () => {
     expect(
       problemsOf('services:\n  web:\n    image: a\n    env_file: /srv/web.env\n', {

@@ -1,5 +1,5 @@
 import type { ContainerSpec, HealthCheck } from '@berth/cluster';
-import { type CompileContext, report, resolveHostPath } from './context';
+import { type CompileContext, report, resolveHostPath, warn } from './context';
 import { parseEnvFile, resolveEnvFile } from './env-file';
 import {
   isPlainMap,
@@ -176,4 +176,49 @@ export function compileSysctls(ctx: CompileContext, value: unknown, path: Path):
     else sysctls[key] = v;
   }
   return sysctls;
+}
+
+/**
+ * `security_opt`: `seccomp:unconfined` (or `=`), or `seccomp:FILE`, the profile read now (relative
+ * to the stack file) so the service carries it as swarm's Privileges.Seccomp does. `docker stack
+ * deploy` ignores security_opt; Berth honours the seccomp choice and warns about the rest.
+ */
+export function compileSecurityOpt(
+  ctx: CompileContext,
+  value: unknown,
+  path: Path,
+): ContainerSpec['seccomp'] | undefined {
+  let seccomp: ContainerSpec['seccomp'] | undefined;
+  readStringList(ctx, value, path).forEach((opt, i) => {
+    const match = /^seccomp[:=](.*)$/s.exec(opt);
+    if (!match) return warn(ctx, `Ignoring unsupported security_opt: ${opt}`);
+    if (match[1] === 'unconfined') seccomp = { mode: 'unconfined', profile: '' };
+    else if (match[1] === 'builtin') seccomp = undefined;
+    else {
+      const file = resolveHostPath(ctx, match[1], [...path, i]);
+      const profile = file === undefined ? undefined : readSeccompProfile(ctx, file, [...path, i]);
+      if (profile !== undefined) seccomp = { mode: 'custom', profile };
+    }
+  });
+  return seccomp;
+}
+
+function readSeccompProfile(ctx: CompileContext, file: string, path: Path): string | undefined {
+  if (!ctx.readFile) {
+    report(ctx, path, `cannot read seccomp profile '${file}': no way to read files was given`);
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = ctx.readFile(file);
+  } catch (error) {
+    report(ctx, path, `cannot read seccomp profile '${file}': ${(error as Error).message}`);
+    return undefined;
+  }
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch (error) {
+    report(ctx, path, `seccomp profile '${file}' is not JSON: ${(error as Error).message}`);
+    return undefined;
+  }
 }

@@ -26,6 +26,7 @@ const HONOURED = new Set([
   'sysctls',
   'cap_add',
   'cap_drop',
+  'security_opt',
   'read_only',
   'init',
   'labels',

@@ -127,6 +127,15 @@ describe('task-container', () => {
       });
     });
 
+    it("should ask for the service's seccomp choice as --security-opt does, Docker's default when none", () => {
+      expect(containerRequestOf(task()).securityOpt).toEqual([]);
+      const unconfined = task((s) => (s.container.seccomp = { mode: 'unconfined', profile: '' }));
+      expect(containerRequestOf(unconfined).securityOpt).toEqual(['seccomp=unconfined']);
+      const profile = '{"defaultAction":"SCMP_ACT_ALLOW"}';
+      const custom = task((s) => (s.container.seccomp = { mode: 'custom', profile }));
+      expect(containerRequestOf(custom).securityOpt).toEqual([`seccomp=${profile}`]);
+    });
+
     it("should label the container with Swarm's task, service and node labels over the task's own", () => {
       const spec = containerRequestOf(
         task(

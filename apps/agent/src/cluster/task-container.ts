@@ -78,6 +78,10 @@ export function containerRequestOf(task: Task): ContainerRequest {
           retries: c.healthcheck.retries,
         }
       : null,
+    // as `--security-opt seccomp=…` would: the node checks a custom profile when it makes the container
+    ...(c.seccomp && {
+      securityOpt: [`seccomp=${c.seccomp.mode === 'unconfined' ? 'unconfined' : c.seccomp.profile}`],
+    }),
     pull: { missing: true, auth: null },
   });
 }

@@ -89,6 +89,8 @@ export interface ContainerRecord {
     extraHosts: string[];
     dns: string[];
     privileged: boolean;
+    /** As given (Docker's HostConfig.SecurityOpt); absent in records made before it was kept */
+    securityOpt?: string[];
   };
   mounts: MountRecord[];
   state: {

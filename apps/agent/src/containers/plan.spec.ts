@@ -191,11 +191,43 @@ describe('runtimeOptions', () => {
     expect(o.etcFiles).toEqual({ hostname: '/c/hostname' });
   });
 
-  it('should turn --privileged into every capability', () => {
+  it('should turn --privileged into every capability and no seccomp filter', () => {
     expect(runtimeOptions(plan({ privileged: true, capDrop: ['CHOWN'] }), resolved)).toMatchObject({
       capAdd: ['ALL'],
       capDrop: [],
+      seccomp: 'unconfined',
     });
+    const withProfile = plan({ privileged: true, securityOpt: ['seccomp={"defaultAction":"SCMP_ACT_LOG"}'] });
+    expect(runtimeOptions(withProfile, resolved).seccomp).toBe('unconfined');
+  });
+
+  it("should leave Docker's default seccomp profile to buildSpec unless --security-opt says otherwise", () => {
+    expect(runtimeOptions(plan(), resolved)).not.toHaveProperty('seccomp');
+    expect(runtimeOptions(plan({ securityOpt: ['seccomp=builtin'] }), resolved)).not.toHaveProperty(
+      'seccomp',
+    );
+    expect(runtimeOptions(plan({ securityOpt: ['seccomp:unconfined'] }), resolved).seccomp).toBe(
+      'unconfined',
+    );
+    const profile = {
+      defaultAction: 'SCMP_ACT_ALLOW',
+      syscalls: [{ names: ['mkdir'], action: 'SCMP_ACT_ERRNO' }],
+    };
+    const c = plan({ securityOpt: [`seccomp=${JSON.stringify(profile)}`, 'no-new-privileges'] });
+    expect(c.hostConfig.securityOpt).toEqual([`seccomp=${JSON.stringify(profile)}`, 'no-new-privileges']);
+    expect(runtimeOptions(c, resolved)).toMatchObject({ seccomp: { profile }, noNewPrivileges: true });
+  });
+
+  it('should refuse a bad seccomp profile when the container is made, naming the problem', () => {
+    expect(() => plan({ securityOpt: ['seccomp=/etc/p.json'] })).toThrow(/give the profile's JSON/);
+    expect(() => plan({ securityOpt: ['seccomp={"defaultAction":"SCMP_ACT_MAYBE"}'] })).toThrow(
+      /seccomp profile.defaultAction: unknown action "SCMP_ACT_MAYBE"/,
+    );
+    expect(() => plan({ securityOpt: ['seccomp={'] })).toThrow(/seccomp profile: is not JSON/);
+    expect(() => plan({ securityOpt: ['apparmor=docker-default'] })).toThrow(
+      /invalid --security-opt "apparmor=docker-default"/,
+    );
+    expect(() => plan({ securityOpt: ['no-new-privileges=yes'] })).toThrow(/must be true or false/);
   });
 });
 

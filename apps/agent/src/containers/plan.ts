@@ -10,6 +10,7 @@ import { publishAll } from '@berth/network';
 import { ConflictError, InvalidArgumentError } from '../errors';
 import type { ContainerRecord, HealthConfig, MountRecord, RestartPolicy } from './model';
 import { RESTART_POLICIES, type ContainerRequest } from './request';
+import { checkSeccompProfile, parseSecurityOpts, seccompOption } from './security-opt';
 
 const SECOND = 1000;
 /** Docker's stop timeout when none is given */
@@ -121,6 +122,7 @@ export function planContainer(
       ...ports.map((p) => `${p.containerPort}/${p.protocol}`),
     ]),
   ];
+  checkSeccompProfile(parseSecurityOpts(request.securityOpt).seccomp);
   const network = request.network || 'bridge';
   if (network === 'host' && ports.length)
     throw new InvalidArgumentError(
@@ -170,6 +172,7 @@ export function planContainer(
       extraHosts: request.extraHosts,
       dns: request.dns,
       privileged: request.privileged,
+      ...(request.securityOpt.length ? { securityOpt: request.securityOpt } : {}),
     },
     mounts: mountsFrom(request, ic),
     state: {
@@ -251,6 +254,7 @@ export interface Resolved {
 /** The container and what was resolved for it → libs/runtime's options. */
 export function runtimeOptions(c: ContainerRecord, r: Resolved): ContainerOptions {
   const h = c.hostConfig;
+  const security = parseSecurityOpts(h.securityOpt ?? []);
   const binds = c.mounts
     .filter((m) => m.type !== 'tmpfs')
     .map((m) => ({
@@ -288,6 +292,8 @@ export function runtimeOptions(c: ContainerRecord, r: Resolved): ContainerOption
     ...(h.pidsLimit ? { pidsLimit: h.pidsLimit } : {}),
     capAdd: h.privileged ? ['ALL'] : h.capAdd,
     capDrop: h.privileged ? [] : h.capDrop,
+    ...seccompOption(h.privileged, security.seccomp),
+    ...(security.noNewPrivileges ? { noNewPrivileges: true } : {}),
     sysctls: h.sysctls,
     rlimits: h.ulimits.map((u) => ({ type: ULIMITS[u.name], soft: u.soft, hard: u.hard })),
   };

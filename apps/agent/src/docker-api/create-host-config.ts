@@ -6,6 +6,7 @@
 import type { PortMapping } from '@berth/network';
 import { parseUlimit } from '../containers/plan';
 import { RESTART_POLICIES, type ContainerRequest } from '../containers/request';
+import { isSupportedSecurityOpt } from '../containers/security-opt';
 import { InvalidArgumentError } from '../errors';
 import { JsonFields, NotSupportedError, shown } from './json-fields';
 
@@ -27,6 +28,7 @@ type HostFields = Pick<
   | 'extraHosts'
   | 'dns'
   | 'privileged'
+  | 'securityOpt'
   | 'sysctls'
 >;
 
@@ -87,14 +89,6 @@ const REFUSED: readonly [string, string, unknown[]?][] = [
   ['IOMaximumBandwidth', '--io-maxbandwidth'],
 ];
 
-/** Security options that ask for what Berth does anyway: it applies no seccomp, AppArmor or SELinux. */
-const BERTH_SECURITY = [
-  'seccomp=unconfined',
-  'apparmor=unconfined',
-  'label=disable',
-  'no-new-privileges=false',
-];
-
 export function hostConfigFromDocker(hc: JsonFields, config: JsonFields): HostFields {
   refuseUnsupported(hc);
   return {
@@ -112,6 +106,8 @@ export function hostConfigFromDocker(hc: JsonFields, config: JsonFields): HostFi
     extraHosts: hc.strings('ExtraHosts'),
     dns: hc.strings('Dns'),
     privileged: hc.boolean('Privileged'),
+    // kept as given, as dockerd shows them; their values are checked with the rest of the request
+    securityOpt: hc.strings('SecurityOpt'),
     sysctls: hc.stringMap('Sysctls'),
   };
 }
@@ -119,7 +115,7 @@ export function hostConfigFromDocker(hc: JsonFields, config: JsonFields): HostFi
 function refuseUnsupported(hc: JsonFields): void {
   for (const [field, flag, allowed] of REFUSED) hc.refuseUnless(field, flag, allowed);
   for (const opt of hc.strings('SecurityOpt'))
-    if (!BERTH_SECURITY.includes(opt.replace(':', '=')))
+    if (!isSupportedSecurityOpt(opt))
       throw new NotSupportedError(
         hc.name('SecurityOpt'),
         `${hc.name('SecurityOpt')} ${shown(opt)} is not supported by Berth (--security-opt)`,

@@ -179,8 +179,12 @@ describe(containerRequestFromDocker.name, () => {
       ]);
     });
 
-    it.each(CLIENTS)("should accept %s's security options that ask for what Berth does", (client) => {
-      expect(fromCapture(`${client}-security-opts`)).toEqual(containerRequest('busybox'));
+    it.each(CLIENTS)("should keep %s's security options, which Berth acts on or does anyway", (client) => {
+      expect(fromCapture(`${client}-security-opts`)).toEqual(
+        containerRequest('busybox', {
+          securityOpt: ['seccomp=unconfined', 'apparmor=unconfined', 'label=disable'],
+        }),
+      );
     });
 
     it.each(
@@ -968,7 +972,9 @@ describe(containerRequestFromDocker.name, () => {
         ],
         LogConfig: { Type: '' },
       };
-      expect(withHostConfig(hostConfig)).toEqual(containerRequest('busybox'));
+      expect(withHostConfig(hostConfig)).toEqual(
+        containerRequest('busybox', { securityOpt: hostConfig.SecurityOpt }),
+      );
       expect(withHostConfig({ IpcMode: 'private' })).toEqual(containerRequest('busybox'));
     });
 
@@ -1082,24 +1088,23 @@ describe(containerRequestFromDocker.name, () => {
     });
 
     it('should shorten a long refused value in its message', () => {
-      const profile = JSON.stringify({
-        defaultAction: 'SCMP_ACT_ERRNO',
-        syscalls: [{ names: ['read', 'write'] }],
-      });
-      const error = errorOf(() => withHostConfig({ SecurityOpt: [`seccomp=${profile}`] }));
+      const label = `label=${'user:u,role:r,type:t,level:s0:c1'.repeat(3)}`;
+      const error = errorOf(() => withHostConfig({ SecurityOpt: [label] }));
       expect(error).toBeInstanceOf(NotSupportedError);
       expect(error.message).toBe(
-        `HostConfig.SecurityOpt "${`seccomp=${profile}`.slice(0, 59)}…" is not supported by Berth (--security-opt)`,
+        `HostConfig.SecurityOpt "${label.slice(0, 59)}…" is not supported by Berth (--security-opt)`,
       );
     });
 
-    it.each([
-      'no-new-privileges',
-      'no-new-privileges=true',
-      'seccomp=/p.json',
-      'apparmor=docker-default',
-      'label=user:u',
-    ])('should refuse the security option %p', (opt) => {
+    it('should pass seccomp profiles and no-new-privileges on to the engine, which checks them', () => {
+      const profile = `seccomp=${JSON.stringify({ defaultAction: 'SCMP_ACT_ALLOW' })}`;
+      const SecurityOpt = [profile, 'no-new-privileges', 'seccomp=/p.json'];
+      expect(withHostConfig({ SecurityOpt })).toEqual(
+        containerRequest('busybox', { securityOpt: SecurityOpt }),
+      );
+    });
+
+    it.each(['apparmor=docker-default', 'label=user:u'])('should refuse the security option %p', (opt) => {
       const error = errorOf(() => withHostConfig({ SecurityOpt: [opt] }));
       expect(error).toBeInstanceOf(NotSupportedError);
       expect(error.message).toBe(

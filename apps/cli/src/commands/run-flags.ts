@@ -51,6 +51,7 @@ export const CONTAINER_FLAGS = {
   dns: { type: 'string', multiple: true },
   init: { type: 'boolean' },
   privileged: { type: 'boolean' },
+  'security-opt': { type: 'string', multiple: true },
   sysctl: { type: 'string', multiple: true },
   ulimit: { type: 'string', multiple: true },
   pull: { type: 'string' },
@@ -173,6 +174,30 @@ function numberFlag(values: Values, flag: string, integer = true): number {
   return n;
 }
 
+/**
+ * --security-opt as Docker's client sends it: `seccomp=FILE` becomes `seccomp=` and the file's
+ * JSON, compacted (the engine may be on another machine); `unconfined` and `builtin` stay words.
+ */
+export function securityOpts(values: Values, ctx: FlagContext): string[] {
+  return list(values['security-opt']).map((opt) => {
+    const match = /^seccomp[=:](.*)$/s.exec(opt);
+    if (!match || ['unconfined', 'builtin'].includes(match[1])) return opt;
+    let text: string;
+    try {
+      text = ctx.readFile(match[1]);
+    } catch (error) {
+      throw new UsageError(`opening seccomp profile (${match[1]}) failed: ${(error as Error).message}`);
+    }
+    try {
+      return `seccomp=${JSON.stringify(JSON.parse(text))}`;
+    } catch (error) {
+      throw new UsageError(
+        `compacting json for seccomp profile (${match[1]}) failed: ${(error as Error).message}`,
+      );
+    }
+  });
+}
+
 /** The ContainerSpec for `run`/`create` VALUES and POSITIONALS (image, then the command). */
 /** --env-file files, then -e flags; `-e NAME` takes NAME's value from ENV, or nothing when it is unset. */
 export function environment(values: Values, ctx: FlagContext): string[] {
@@ -280,6 +305,7 @@ export function containerSpec(values: Values, positionals: string[], ctx: FlagCo
     dns: list(values.dns),
     init: values.init === true,
     privileged: values.privileged === true,
+    securityOpt: securityOpts(values, ctx),
     sysctls: list(values.sysctl),
     ulimits: list(values.ulimit),
     pullMissing: pull !== 'never',

@@ -67,6 +67,11 @@ const decodeUlimit = object<NonNullable<ContainerSpec['ulimits']>[number]>({
   hard: ulimitValue,
 });
 
+const decodeSeccomp = object<NonNullable<ContainerSpec['seccomp']>>({
+  mode: oneOf(['unconfined', 'custom'] as const),
+  profile: argument,
+});
+
 export const decodeContainerSpec: Decoder<ContainerSpec> = object<ContainerSpec>({
   image: string(LIMITS.image),
   command: strings(argument),
@@ -86,6 +91,7 @@ export const decodeContainerSpec: Decoder<ContainerSpec> = object<ContainerSpec>
   capDrop: optional(strings(name)),
   sysctls: optional(record(text, LIMITS.labelKeys, LIMITS.name)),
   ulimits: optional(array(decodeUlimit, LIMITS.listItems)),
+  seccomp: optional(decodeSeccomp),
   secrets: optional(array(decodeFileReference, LIMITS.listItems)),
   configs: optional(array(decodeFileReference, LIMITS.listItems)),
 });

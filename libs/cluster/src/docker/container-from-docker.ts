@@ -1,7 +1,7 @@
 /**
  * Docker's ContainerSpec (a service's TaskTemplate.ContainerSpec) → Berth's ContainerSpec. Every
  * field of Docker's type is read or refused here: what Berth's containers cannot do (a terminal,
- * extra groups, hosts entries, DNS settings, security profiles) is refused by name unless it is
+ * extra groups, hosts entries, DNS settings, AppArmor or SELinux) is refused by name unless it is
  * its zero value, which the docker client sends for what the user did not ask.
  */
 import { defaultContainerSpec } from '../defaults';
@@ -14,6 +14,7 @@ import {
   type FileReference,
   type HealthCheck,
   type Mount,
+  type SeccompChoice,
 } from '../objects';
 import { milliseconds, type FileDirectory } from './common';
 import {
@@ -71,6 +72,8 @@ export function containerSpecFromDocker(value: unknown, path: string, files?: Fi
   if (capAdd.length) spec.capAdd = capAdd;
   if (capDrop.length) spec.capDrop = capDrop;
   if (ulimits.length) spec.ulimits = ulimits;
+  const seccomp = seccompFromDocker(field(c, 'Privileges'), at(path, 'Privileges'));
+  if (seccomp) spec.seccomp = seccomp;
   return spec;
 }
 
@@ -89,10 +92,47 @@ function refuseUnsupported(c: Record<string, unknown>, path: string): void {
   refusePrivileges(field(c, 'Privileges'), at(path, 'Privileges'));
 }
 
-/** Docker's defaults (the stack client sends `{CredentialSpec: null, SELinuxContext: null, …}`), nothing else. */
+/**
+ * Privileges.Seccomp: Mode default (or none), unconfined, or custom with Profile, the JSON
+ * profile's bytes in base64. The profile is checked on the node that runs the task, as the
+ * container is made (a bad one fails the task with its problem named); here only that it is JSON.
+ */
+function seccompFromDocker(value: unknown, path: string): SeccompChoice | null {
+  const seccompPath = at(path, 'Seccomp');
+  const options = fields(field(fields(value, path), 'Seccomp'), seccompPath);
+  const mode = choice(
+    field(options, 'Mode'),
+    at(seccompPath, 'Mode'),
+    ['default', 'unconfined', 'custom'],
+    'default',
+  );
+  const profile = field(options, 'Profile');
+  if (mode === 'default') return null;
+  if (mode === 'unconfined') {
+    if (!isZero(profile))
+      throw new DecodeError('value', at(seccompPath, 'Profile'), 'give a profile only with Mode custom');
+    return { mode, profile: '' };
+  }
+  const json = Buffer.from(text(profile, at(seccompPath, 'Profile'), LIMITS.argument), 'base64').toString(
+    'utf8',
+  );
+  try {
+    JSON.parse(json);
+  } catch (error) {
+    throw new DecodeError(
+      'value',
+      at(seccompPath, 'Profile'),
+      `must be a JSON seccomp profile, base64-encoded: ${(error as Error).message}`,
+    );
+  }
+  return { mode, profile: json };
+}
+
+/** Docker's defaults (the stack client sends `{CredentialSpec: null, SELinuxContext: null, …}`) and a seccomp choice. */
 function refusePrivileges(value: unknown, path: string): void {
   const p = { ...fields(value, path) };
-  for (const key of ['Seccomp', 'AppArmor']) {
+  delete p.Seccomp; // seccompFromDocker
+  for (const key of ['AppArmor']) {
     const options = fields(field(p, key), at(path, key));
     if (
       ['', 'default'].includes(text(field(options, 'Mode'), at(at(path, key), 'Mode'))) &&

@@ -56,7 +56,6 @@ describe(serviceSpecFromDocker.name, () => {
       [`${C}.Isolation`, 'hyperv'],
       [`${C}.Privileges.NoNewPrivileges`, true],
       [`${C}.Privileges.SELinuxContext`, { Type: 'spc_t' }],
-      [`${C}.Privileges.Seccomp`, { Mode: 'unconfined' }],
       [`${C}.Privileges.AppArmor`, { Mode: 'disabled' }],
       [`${C}.Privileges.CredentialSpec`, { File: 'spec.json' }],
       [`${C}.Mounts[0].Type`, 'npipe'],

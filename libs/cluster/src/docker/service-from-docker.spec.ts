@@ -10,6 +10,7 @@ import createEveryFlag from './captured/service-create-every-flag.json';
 import create from './captured/service-create.json';
 import updateEnvAdd from './captured/service-update-env-add.json';
 import stack from './captured/stack-deploy-vote.json';
+import { dockerServiceSpec } from './service';
 import { serviceSpecFromDocker } from './service-from-docker';
 
 /** What `berth service create` makes of FLAGS and OPERANDS (its environment and mounts given). */
@@ -184,6 +185,30 @@ describe(serviceSpecFromDocker.name, () => {
         replicated: { replicas: 0 },
       });
       expect(spec({ ...minimal, Mode: { Global: {} } }).mode).toEqual({ global: {} });
+    });
+
+    it('should read Privileges.Seccomp: default, unconfined, or a custom profile in base64, and write it back', () => {
+      const withSeccomp = (Seccomp: unknown) =>
+        spec({ ...minimal, TaskTemplate: { ContainerSpec: { Image: 'nginx', Privileges: { Seccomp } } } });
+      expect(withSeccomp({ Mode: 'default' }).task.container.seccomp).toBeUndefined();
+      expect(withSeccomp({ Mode: '' }).task.container.seccomp).toBeUndefined();
+      expect(withSeccomp({ Mode: 'unconfined' }).task.container.seccomp).toEqual({
+        mode: 'unconfined',
+        profile: '',
+      });
+      const profile = '{"defaultAction":"SCMP_ACT_ALLOW"}';
+      const custom = withSeccomp({ Mode: 'custom', Profile: Buffer.from(profile).toString('base64') });
+      expect(custom.task.container.seccomp).toEqual({ mode: 'custom', profile });
+      expect(dockerServiceSpec(custom).TaskTemplate.ContainerSpec!.Privileges).toEqual({
+        Seccomp: { Mode: 'custom', Profile: Buffer.from(profile).toString('base64') },
+      });
+      expect(() => withSeccomp({ Mode: 'custom', Profile: Buffer.from('{').toString('base64') })).toThrow(
+        /Privileges.Seccomp.Profile: must be a JSON seccomp profile, base64-encoded/,
+      );
+      expect(() => withSeccomp({ Mode: 'localhost' })).toThrow(
+        /Privileges.Seccomp.Mode: "localhost" is not one of/,
+      );
+      expect(() => withSeccomp({ Mode: 'unconfined', Profile: 'e30=' })).toThrow(/only with Mode custom/);
     });
 
     it("should read a restart policy's parts left out as swarm's, and 0 as 0", () => {

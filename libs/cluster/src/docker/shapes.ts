@@ -95,6 +95,8 @@ export interface DockerContainerSpec {
   CapabilityAdd?: string[];
   CapabilityDrop?: string[];
   Ulimits?: { Name: string; Soft: number; Hard: number }[];
+  /** Profile: the JSON profile's bytes, base64 (Go's []byte) */
+  Privileges?: { Seccomp: { Mode: 'unconfined' | 'custom'; Profile?: string } };
 }
 
 export interface DockerRestartPolicy {

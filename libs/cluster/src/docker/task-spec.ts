@@ -100,6 +100,14 @@ function dockerContainerSpec(c: ContainerSpec, files?: FileDirectory): DockerCon
     ...(some(c.ulimits) && {
       Ulimits: c.ulimits!.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
     }),
+    ...(c.seccomp && {
+      Privileges: {
+        Seccomp: {
+          Mode: c.seccomp.mode,
+          ...(c.seccomp.profile && { Profile: Buffer.from(c.seccomp.profile).toString('base64') }),
+        },
+      },
+    }),
   };
 }
 

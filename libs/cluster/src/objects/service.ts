@@ -37,9 +37,17 @@ export interface ContainerSpec {
   capDrop?: string[];
   sysctls?: Record<string, string>;
   ulimits?: { name: string; soft: number; hard: number }[];
+  /** swarm's Privileges.Seccomp; absent: Docker's default profile. A custom profile is its JSON text, in Docker's format */
+  seccomp?: SeccompChoice;
   /** secrets and configs the tasks get as files (delivery: see docs/architecture.md) */
   secrets?: FileReference[];
   configs?: FileReference[];
+}
+
+export interface SeccompChoice {
+  mode: 'unconfined' | 'custom';
+  /** '' when unconfined */
+  profile: string;
 }
 
 /** A secret or config a task reads as a file: which one, where, owned by whom. */

@@ -1545,6 +1545,7 @@ $root.berth = (function() {
                     this.sysctls = [];
                     this.ulimits = [];
                     this.endpoints = [];
+                    this.securityOpt = [];
                     if (p)
                         for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                             if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -1592,6 +1593,7 @@ $root.berth = (function() {
                 ContainerSpec.prototype.pullMissing = false;
                 ContainerSpec.prototype.auth = null;
                 ContainerSpec.prototype.endpoints = $util.emptyArray;
+                ContainerSpec.prototype.securityOpt = $util.emptyArray;
 
                 ContainerSpec.encode = function (m, w, q) {
                     if (!w)
@@ -1710,6 +1712,10 @@ $root.berth = (function() {
                     if (m.endpoints != null && m.endpoints.length) {
                         for (var i = 0; i < m.endpoints.length; ++i)
                             $root.berth.engine.v1.EndpointSpec.encode(m.endpoints[i], w.uint32(330).fork(), q + 1).ldelim();
+                    }
+                    if (m.securityOpt != null && m.securityOpt.length) {
+                        for (var i = 0; i < m.securityOpt.length; ++i)
+                            w.uint32(338).string(m.securityOpt[i]);
                     }
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
@@ -2116,6 +2122,14 @@ $root.berth = (function() {
                                 if (!(m.endpoints && m.endpoints.length))
                                     m.endpoints = [];
                                 m.endpoints.push($root.berth.engine.v1.EndpointSpec.decode(r, r.size(), $undefined, q + 1));
+                                continue;
+                            }
+                        case 42: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.securityOpt && m.securityOpt.length))
+                                    m.securityOpt = [];
+                                m.securityOpt.push(r.stringVerify());
                                 continue;
                             }
                         }

@@ -10,7 +10,9 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <linux/capability.h>
+#include <linux/filter.h>
 #include <linux/openat2.h>
+#include <linux/seccomp.h>
 #include <net/if.h>
 #include <sched.h>
 #include <stdio.h>
@@ -338,7 +340,20 @@ static int set_caps(struct plan *p) {
   return 0;
 }
 
-/* Limits, identity, capabilities: in the order that keeps each step permitted. */
+static int load_seccomp(struct plan *p) {
+  struct sock_fprog prog = {.len = (unsigned short)(p->seccomp_len / sizeof(struct sock_filter)),
+                            .filter = (struct sock_filter *)p->seccomp_filter};
+  if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, p->seccomp_flags, &prog) < 0)
+    return fail_errno("load seccomp filter (%u instructions, flags %u)", prog.len, p->seccomp_flags);
+  return 0;
+}
+
+/*
+ * Limits, identity, capabilities: in the order that keeps each step permitted.
+ * The seccomp filter goes last, so it judges only the container's program. But
+ * without no_new_privs loading it needs CAP_SYS_ADMIN, which setuid and capset
+ * may drop: then it goes before them, as runc does.
+ */
 int process_apply(struct plan *p) {
   if (p->oom_score_adj && write_file("/proc/self/oom_score_adj", p->oom_score_adj, strlen(p->oom_score_adj)) < 0)
     return fail_ctx("oom_score_adj %s", p->oom_score_adj);
@@ -350,6 +365,7 @@ int process_apply(struct plan *p) {
   if (p->has_umask) umask((mode_t)p->umask);
   if (p->cwd && chdir(p->cwd) < 0) return fail_errno("chdir to cwd (\"%s\") set in config.json", p->cwd);
   if (p->has_caps && apply_caps(p) < 0) return -1;
+  if (p->seccomp_len && !p->no_new_privs && load_seccomp(p) < 0) return -1;
   if (p->has_user) {
     if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0) return fail_errno("keepcaps");
     if (setgroups((size_t)p->n_groups, p->groups) < 0) return fail_errno("setgroups");
@@ -359,5 +375,6 @@ int process_apply(struct plan *p) {
   }
   if (p->has_caps && set_caps(p) < 0) return -1;
   if (p->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) return fail_errno("no_new_privs");
+  if (p->seccomp_len && p->no_new_privs && load_seccomp(p) < 0) return -1;
   return 0;
 }

@@ -28,7 +28,7 @@ static const struct {
     {"hostname", 1, STEP},       {"loopback-up", 0, STEP},  {"arg", 1, PROCESS},       {"env", 1, PROCESS},
     {"cwd", 1, PROCESS},         {"user", 2, PROCESS},      {"group", 1, PROCESS},
     {"caps", 5, PROCESS},        {"no-new-privs", 0, PROCESS}, {"rlimit", 3, PROCESS},
-    {"oom-score-adj", 1, PROCESS}, {"umask", 1, PROCESS},
+    {"oom-score-adj", 1, PROCESS}, {"umask", 1, PROCESS},    {"seccomp", 2, PROCESS},
     {"terminal", 2, MONITOR},    {"open-stdin", 0, MONITOR},
     /* file operations Node cannot do (fsops.c) */
     {"fs-mknod", 7, STEP},       {"fs-setxattr", 3, STEP},  {"fs-getxattr", 2, STEP},
@@ -76,6 +76,32 @@ static int take_monitor(struct plan *p, struct instr *in) {
   return 0;
 }
 
+static int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+/* seccomp FLAGS HEX: the filter program as the kernel takes it, 8 bytes an instruction, in lowercase hex */
+static int take_seccomp(struct plan *p, const char **a) {
+  unsigned long long flags;
+  size_t hex_len = strlen(a[1]);
+  if (parse_u64(a[0], 10, &flags) < 0) return -1;
+  if (hex_len == 0 || hex_len % 16 != 0) return fail("filter of %zu hex digits is not whole instructions", hex_len);
+  unsigned char *filter = malloc(hex_len / 2); /* kept for the life of the process */
+  if (!filter) return fail("out of memory");
+  for (size_t i = 0; i < hex_len / 2; i++) {
+    int high = hex_digit(a[1][2 * i]), low = hex_digit(a[1][2 * i + 1]);
+    if (high < 0 || low < 0) return free(filter), fail("filter: no hex byte at offset %zu", 2 * i);
+    filter[i] = (unsigned char)(high << 4 | low);
+  }
+  free(p->seccomp_filter);
+  p->seccomp_filter = filter;
+  p->seccomp_len = hex_len / 2;
+  p->seccomp_flags = (unsigned)flags;
+  return 0;
+}
+
 static int take_process(struct plan *p, struct instr *in) {
   const char *op = in->op, **a = in->argv;
   unsigned long long v;
@@ -110,6 +136,8 @@ static int take_process(struct plan *p, struct instr *in) {
       *sets[i] = v;
     }
     p->has_caps = 1;
+  } else if (!strcmp(op, "seccomp")) {
+    return take_seccomp(p, a);
   } else if (!strcmp(op, "rlimit")) {
     if (p->n_rlimits == 32) return fail("too many rlimits");
     unsigned long long res, soft, hard;

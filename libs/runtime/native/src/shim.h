@@ -68,6 +68,10 @@ struct plan {
   int n_rlimits;
   const char *oom_score_adj;
   int has_umask, umask;
+  /* seccomp: a struct sock_filter[] compiled in TypeScript, and seccomp(2) flags */
+  unsigned char *seccomp_filter;
+  size_t seccomp_len; /* in bytes; 0: no filter */
+  unsigned seccomp_flags;
 };
 
 /* util.c */

@@ -130,3 +130,34 @@ describe('capabilitySet', () => {
     expect(() => capabilitySet(['FLY'], [])).toThrow(InvalidSpecError);
   });
 });
+
+describe('buildSpec seccomp', () => {
+  const base: ContainerOptions = { args: ['sh'], rootfs: { path: '/r' } };
+  const namesAllowed = (o: Partial<ContainerOptions>) =>
+    (buildSpec({ ...base, ...o }).linux!.seccomp?.syscalls ?? [])
+      .filter((r) => r.action === 'SCMP_ACT_ALLOW' && !r.args)
+      .flatMap((r) => r.names);
+
+  it("should give every container Docker's default profile, for its final capability set", () => {
+    const seccomp = buildSpec(base).linux!.seccomp!;
+    expect(seccomp.defaultAction).toBe('SCMP_ACT_ERRNO');
+    expect(namesAllowed({})).toContain('read');
+    expect(namesAllowed({})).not.toContain('mount');
+    expect(namesAllowed({ capAdd: ['SYS_ADMIN'] })).toContain('mount');
+    expect(namesAllowed({ capAdd: ['ALL'] })).toContain('mount');
+    expect(namesAllowed({ capDrop: ['SYS_CHROOT'] })).not.toContain('chroot');
+    expect(namesAllowed({})).toContain('chroot');
+  });
+
+  it('should give no filter when unconfined, and a Docker-format profile when given one', () => {
+    expect(buildSpec({ ...base, seccomp: 'unconfined' }).linux!.seccomp).toBeUndefined();
+    const profile = {
+      defaultAction: 'SCMP_ACT_ALLOW',
+      syscalls: [{ names: ['mkdir'], action: 'SCMP_ACT_ERRNO', errnoRet: 30 }],
+    };
+    expect(buildSpec({ ...base, seccomp: { profile } }).linux!.seccomp).toEqual({
+      defaultAction: 'SCMP_ACT_ALLOW',
+      syscalls: [{ names: ['mkdir'], action: 'SCMP_ACT_ERRNO', errnoRet: 30 }],
+    });
+  });
+});

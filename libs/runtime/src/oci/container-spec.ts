@@ -14,7 +14,12 @@ import {
 import { CAPABILITY_NUMBERS, canonicalCapability } from '../plan/capabilities';
 import { InvalidSpecError } from '../errors';
 import { cpusToQuota } from '../cgroups/resources';
-import type { OciMount, OciNamespace, OciRlimit, OciSpec } from './spec';
+import type { OciMount, OciNamespace, OciRlimit, OciSeccomp, OciSpec } from './spec';
+import {
+  DOCKER_DEFAULT_PROFILE,
+  dockerProfileToOci,
+  type DockerSeccompProfile,
+} from '../seccomp/docker-profile';
 
 export interface BindMount {
   source: string;
@@ -50,6 +55,12 @@ export interface ContainerOptions {
   capAdd?: string[];
   capDrop?: string[];
   noNewPrivileges?: boolean;
+  /**
+   * Docker's default profile when absent; 'unconfined' for none (`--security-opt seccomp=unconfined`,
+   * `--privileged`); or a profile in Docker's format (`--security-opt seccomp=FILE.json`).
+   * Either profile is computed for the container's final capability set, as dockerd does.
+   */
+  seccomp?: 'unconfined' | { profile: DockerSeccompProfile };
   rlimits?: OciRlimit[];
   oomScoreAdj?: number;
   sysctls?: Record<string, string>;
@@ -114,6 +125,7 @@ export function buildSpec(o: ContainerOptions): OciSpec {
       ...(o.cpuShares ? { shares: o.cpuShares } : {}),
     };
   if (o.pidsLimit !== undefined) resources.pids = { limit: o.pidsLimit };
+  const seccomp = seccompFor(o.seccomp, caps);
 
   return {
     ociVersion: '1.0.2',
@@ -147,8 +159,15 @@ export function buildSpec(o: ContainerOptions): OciSpec {
       sysctl: o.sysctls ?? {},
       maskedPaths: [...DOCKER_MASKED_PATHS],
       readonlyPaths: [...DOCKER_READONLY_PATHS],
+      ...(seccomp ? { seccomp } : {}),
     },
   };
+}
+
+function seccompFor(option: ContainerOptions['seccomp'], capabilities: string[]): OciSeccomp | null {
+  if (option === 'unconfined') return null;
+  const profile = option?.profile ?? (DOCKER_DEFAULT_PROFILE as DockerSeccompProfile);
+  return dockerProfileToOci(profile, { capabilities });
 }
 
 /** Docker's default set with --cap-add/--cap-drop applied (`ALL` works in both, as in Docker). */

@@ -88,6 +88,32 @@ export interface OciLinux {
   maskedPaths?: string[];
   readonlyPaths?: string[];
   rootfsPropagation?: string;
+  seccomp?: OciSeccomp;
+}
+
+/** linux.seccomp (runtime-spec config-linux.md "Seccomp"). */
+export interface OciSeccomp {
+  defaultAction: string;
+  defaultErrnoRet?: number;
+  architectures?: string[];
+  flags?: string[];
+  listenerPath?: string;
+  listenerMetadata?: string;
+  syscalls?: OciSyscallRule[];
+}
+
+export interface OciSyscallRule {
+  names: string[];
+  action: string;
+  errnoRet?: number;
+  args?: OciSyscallArg[];
+}
+
+export interface OciSyscallArg {
+  index: number;
+  value: number;
+  valueTwo?: number;
+  op: string;
 }
 
 /** The state a runtime reports (`runtime state <id>`), as the OCI spec defines it. */

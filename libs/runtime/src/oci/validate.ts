@@ -6,6 +6,7 @@
 import type { SpecProblem } from '../errors';
 import { canonicalCapability } from '../plan/capabilities';
 import { RLIMIT_NUMBERS } from '../plan/rlimits';
+import { validateSeccomp } from '../seccomp/validate';
 import type { OciSpec } from './spec';
 
 const NAMESPACE_TYPES = new Set(['pid', 'network', 'mount', 'ipc', 'uts', 'user', 'cgroup', 'time']);
@@ -77,6 +78,7 @@ export function validateSpec(spec: OciSpec): SpecProblem[] {
   });
 
   validateResources(spec, problem);
+  problems.push(...validateSeccomp(spec.linux?.seccomp));
   return problems;
 }
 

@@ -240,6 +240,7 @@ describe('compileCreate', () => {
       rlimits: [{ type: 'RLIMIT_NOFILE', soft: 256, hard: 512 }],
       noNewPrivileges: true,
       oomScoreAdj: 500,
+      seccomp: 'unconfined', // the filter has its own tests below
     });
     const out = compileCreate(s, context());
     const proc = out.slice(ops(out).indexOf('arg'));
@@ -326,5 +327,38 @@ describe('commonDirectory', () => {
   it('should find the deepest directory shared by all paths', () => {
     expect(commonDirectory(['/a/b/c/d', '/a/b/e', '/a/b/c'])).toBe('/a/b');
     expect(commonDirectory(['/x/1', '/y/2'])).toBe('/');
+  });
+});
+
+describe('seccomp', () => {
+  const seccomp = {
+    defaultAction: 'SCMP_ACT_ERRNO',
+    flags: ['SECCOMP_FILTER_FLAG_LOG'],
+    syscalls: [{ names: ['read'], action: 'SCMP_ACT_ALLOW' }],
+  };
+  const withFilter = (): OciSpec => {
+    const s = spec();
+    return { ...s, linux: { ...s.linux, seccomp } };
+  };
+
+  it("should hand the shim the compiled filter as the process's last instruction, in create and in exec", () => {
+    const create = compileCreate(withFilter(), context());
+    const exec = compileExec(withFilter(), withFilter().process!, {
+      pid: 1,
+      cgroupProcsFiles: [],
+      cgroupNamespaces: true,
+    });
+    for (const out of [create, exec]) {
+      const last = out[out.length - 1];
+      expect(last.slice(0, 2)).toEqual(['seccomp', '2']);
+      expect(last[2]).toMatch(/^([0-9a-f]{16})+$/);
+    }
+  });
+
+  it('should hand over no filter when the spec has none', () => {
+    const s = spec();
+    expect(ops(compileCreate({ ...s, linux: { ...s.linux, seccomp: undefined } }, context()))).not.toContain(
+      'seccomp',
+    );
   });
 });

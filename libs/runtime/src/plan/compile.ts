@@ -13,6 +13,7 @@ import { capabilityMask } from './capabilities';
 import type { Instruction } from './instructions';
 import { MS, isBindMount, parseMountOptions } from './mount-options';
 import { RLIMIT_NUMBERS, rlimitValue } from './rlimits';
+import { seccompInstructions } from '../seccomp/instruction';
 
 export interface LogTarget {
   path: string;
@@ -96,6 +97,7 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
   if (spec.hostname) out.push(['hostname', spec.hostname]);
 
   out.push(...processInstructions(spec.process!));
+  out.push(...seccompInstructions(spec.linux?.seccomp));
   return out;
 }
 
@@ -264,5 +266,6 @@ export function compileExec(spec: OciSpec, process: OciProcess, ctx: ExecContext
     out.push(['ns', ns.type, `/proc/${ctx.pid}/ns/${NS_FILE[ns.type]}`]);
   }
   out.push(...processInstructions(process));
+  out.push(...seccompInstructions(spec.linux?.seccomp));
   return out;
 }

@@ -60,6 +60,7 @@ export type Instruction =
   | readonly ['no-new-privs']
   | readonly ['rlimit', resource: string, soft: string, hard: string]
   | readonly ['oom-score-adj', string]
+  | readonly ['seccomp', flags: string, hexProgram: string]
   // file operations (berth-shim fs)
   | readonly [
       'fs-mknod',
