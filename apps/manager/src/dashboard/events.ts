@@ -23,7 +23,7 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
-/** Calls SAID for each item added, changed (by the fields DIFFER looks at) or gone. */
+/** What SAID makes of each item added, kept (it tells whether it changed) or gone. */
 function compare<T extends { id: string }>(
   before: readonly T[],
   after: readonly T[],
