@@ -23,7 +23,10 @@ declare const document: { querySelector(selector: string): PageElement | null };
 declare const window: unknown;
 declare class MutationObserver {
   constructor(callback: () => void);
-  observe(target: PageElement, options: { childList?: boolean; subtree?: boolean; characterData?: boolean }): void;
+  observe(
+    target: PageElement,
+    options: { childList?: boolean; subtree?: boolean; characterData?: boolean },
+  ): void;
 }
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -140,13 +143,15 @@ describe('the dashboard', () => {
   });
 
   it('should admit the bearer token, and a manager certificate of the cluster without one', async () => {
-    const withToken = await get('/api/view', { headers: { authorization: `Bearer ${c().dashboardToken(1)}` } });
+    const withToken = await get('/api/view', {
+      headers: { authorization: `Bearer ${c().dashboardToken(1)}` },
+    });
     expect(withToken.status).toBe(200);
-    expect(JSON.parse(withToken.body).view.machines.map((m: { hostname: string }) => m.hostname).sort()).toEqual([
-      'm1',
-      'm2',
-      'm3',
-    ]);
+    expect(
+      JSON.parse(withToken.body)
+        .view.machines.map((m: { hostname: string }) => m.hostname)
+        .sort(),
+    ).toEqual(['m1', 'm2', 'm3']);
     const withCertificate = await get('/api/view', { cert: cliIdentity() });
     expect(withCertificate.status).toBe(200);
   });
@@ -159,14 +164,22 @@ describe('the dashboard', () => {
     expect(answer?.status()).toBe(200);
     expect(page.url()).toBe(`${url()}/`); // the token is gone from the address
     const [cookie] = await context.cookies();
-    expect(cookie).toMatchObject({ name: 'berth_dashboard', httpOnly: true, secure: true, sameSite: 'Strict' });
+    expect(cookie).toMatchObject({
+      name: 'berth_dashboard',
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict',
+    });
     await page.waitForSelector('#connection.live');
     expect(await page.locator('.machine h3').allTextContents()).toEqual([
       expect.stringMatching(/^m1 manager, ready/),
       expect.stringMatching(/^m2 worker, ready/),
       expect.stringMatching(/^m3 worker, ready/),
     ]);
-    await page.waitForFunction((cell) => document.querySelector(cell)?.textContent === '1/1', runningCell('web'));
+    await page.waitForFunction(
+      (cell) => document.querySelector(cell)?.textContent === '1/1',
+      runningCell('web'),
+    );
   });
 
   it('should show a scale from the CLI within a second of the tasks running', async () => {
@@ -192,7 +205,9 @@ describe('the dashboard', () => {
       null,
       { timeout: 5_000 },
     );
-    const seen = await page!.evaluate(() => (window as unknown as { seen: { text: string; at: number }[] }).seen);
+    const seen = await page!.evaluate(
+      () => (window as unknown as { seen: { text: string; at: number }[] }).seen,
+    );
     const shownAt = seen.find((s) => s.text === '3/3')!.at;
     const running = (await storedTasks()).filter(
       (t) => t.serviceName === 'web' && t.desiredState === 'running' && t.status.state === 'running',
@@ -200,7 +215,9 @@ describe('the dashboard', () => {
     expect(running).toHaveLength(3);
     const allRunningAt = Math.max(...running.map((t) => t.status.startedAt!));
     const latency = { afterRunning: shownAt - allRunningAt, afterCli: shownAt - cliReturnedAt };
-    console.log(`dashboard: 3/3 shown ${latency.afterRunning} ms after the third task ran, ${latency.afterCli} ms after the CLI returned (${JSON.stringify(seen)})`);
+    console.log(
+      `dashboard: 3/3 shown ${latency.afterRunning} ms after the third task ran, ${latency.afterCli} ms after the CLI returned (${JSON.stringify(seen)})`,
+    );
     expect(latency.afterRunning).toBeLessThan(1000);
     expect(latency.afterCli).toBeLessThan(1000);
     // it went 1/1 → 1/3 (or 2/3) → 3/3 as it happened, not in one jump

@@ -179,13 +179,16 @@ export class ClusterHarness {
   /** Manager N's dashboard, https://HOST:PORT (a cluster started with `dashboard: true`). */
   dashboardUrlOf(n = 1): string {
     const context = managerContext(this.store.state, n);
-    if (!context.dashboard) throw new Error('this cluster has no dashboard: start it with { dashboard: true }');
+    if (!context.dashboard)
+      throw new Error('this cluster has no dashboard: start it with { dashboard: true }');
     return `https://${context.dashboard}`;
   }
 
   /** The bearer token manager N made for its dashboard. */
   dashboardToken(n = 1): string {
-    return fs.readFileSync(path.join(managerContext(this.store.state, n).dir, 'dashboard.token'), 'utf8').trim();
+    return fs
+      .readFileSync(path.join(managerContext(this.store.state, n).dir, 'dashboard.token'), 'utf8')
+      .trim();
   }
 
   /** Ends manager N (1: the first) with SIGNAL and waits until it has exited. */

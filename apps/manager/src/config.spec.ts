@@ -82,9 +82,9 @@ describe('config', () => {
     it('should want a port in --dashboard-addr, and another than --listen', () => {
       expect(() => parseManagerFlags(['--dashboard-addr', '127.0.0.1'])).toThrow(/expected HOST:PORT/);
       expect(() => parseManagerFlags(['--dashboard-addr', '127.0.0.1:0'])).toThrow(/expected HOST/);
-      expect(() => parseManagerFlags(['--listen', '10.0.0.1:9000', '--dashboard-addr', '10.0.0.1:9000'])).toThrow(
-        /must differ from --listen/,
-      );
+      expect(() =>
+        parseManagerFlags(['--listen', '10.0.0.1:9000', '--dashboard-addr', '10.0.0.1:9000']),
+      ).toThrow(/must differ from --listen/);
       expect(parseManagerFlags(['--dashboard-addr', '[::1]:9443']).dashboardAddr).toBe('[::1]:9443');
     });
 

@@ -147,7 +147,9 @@ export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
   }
   if (!config.etcdEndpoints.length) throw new ManagerConfigError('--etcd needs at least one endpoint');
   if (config.dashboardAddr && config.dashboardAddr === config.listen)
-    throw new ManagerConfigError('--dashboard-addr must differ from --listen: the dashboard has a listener of its own');
+    throw new ManagerConfigError(
+      '--dashboard-addr must differ from --listen: the dashboard has a listener of its own',
+    );
   if (config.advertiseAddr) {
     const listenPort = hostPort(config.listen, '--listen').port;
     const { host, port } = hostPort(config.advertiseAddr, '--advertise-addr', listenPort);

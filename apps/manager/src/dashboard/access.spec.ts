@@ -1,4 +1,12 @@
-import { cookieValue, decideAccess, newToken, tokenCookie, tokenOfFile, TOKEN_COOKIE, type AccessRequest } from './access';
+import {
+  cookieValue,
+  decideAccess,
+  newToken,
+  tokenCookie,
+  tokenOfFile,
+  TOKEN_COOKIE,
+  type AccessRequest,
+} from './access';
 
 const TOKEN = 'kU3o9-secret_token';
 
@@ -50,7 +58,10 @@ describe('dashboard access', () => {
     });
 
     it('should refuse a request with nothing, saying how to get in', () => {
-      expect(ask({})).toEqual({ admit: false, why: expect.stringMatching(/^no token: open the page once as \/\?token=/) });
+      expect(ask({})).toEqual({
+        admit: false,
+        why: expect.stringMatching(/^no token: open the page once as \/\?token=/),
+      });
       expect(ask({ certificate: 'not-from-this-cluster' })).toEqual({
         admit: false,
         why: expect.stringMatching(/^a certificate not from this cluster's CA, and no token/),

@@ -47,7 +47,10 @@ export function tokenCookie(token: string): string {
 export function decideAccess(request: AccessRequest, token: string): AccessDecision {
   if (typeof request.certificate === 'object') {
     if (request.certificate.role === 'manager') return { admit: true, via: 'certificate' };
-    return { admit: false, why: 'a worker certificate does not open the dashboard: use a manager one or the token' };
+    return {
+      admit: false,
+      why: 'a worker certificate does not open the dashboard: use a manager one or the token',
+    };
   }
   const bearer = /^Bearer (.+)$/i.exec(request.authorization ?? '')?.[1];
   if (bearer !== undefined)
@@ -63,7 +66,9 @@ export function decideAccess(request: AccessRequest, token: string): AccessDecis
   }
   const fromCookie = cookieValue(request.cookie, TOKEN_COOKIE);
   if (fromCookie !== undefined)
-    return sameToken(fromCookie, token) ? { admit: true, via: 'cookie' } : { admit: false, why: 'stale cookie' };
+    return sameToken(fromCookie, token)
+      ? { admit: true, via: 'cookie' }
+      : { admit: false, why: 'stale cookie' };
   const certificate =
     request.certificate === 'not-from-this-cluster' ? "a certificate not from this cluster's CA, and " : '';
   return {

@@ -70,7 +70,9 @@ export class DashboardService implements OnApplicationShutdown {
       server.once('error', reject);
       server.listen(port, host, () => (server.off('error', reject), resolve()));
     }).catch((error: Error) => {
-      throw new Error(`the dashboard cannot listen on ${this.config.dashboardAddr}: ${error.message}; choose another --dashboard-addr`);
+      throw new Error(
+        `the dashboard cannot listen on ${this.config.dashboardAddr}: ${error.message}; choose another --dashboard-addr`,
+      );
     });
     this.server = server;
     this.stopWatching = this.state.cache.onChange(() => this.refreshSoon());
@@ -79,7 +81,9 @@ export class DashboardService implements OnApplicationShutdown {
       setInterval(() => void this.askLeader(), LEADER_EVERY_MS),
     ];
     await this.askLeader();
-    this.log.log(`serving the dashboard on https://${this.config.dashboardAddr}/ (token in ${this.tokenFile()})`);
+    this.log.log(
+      `serving the dashboard on https://${this.config.dashboardAddr}/ (token in ${this.tokenFile()})`,
+    );
   }
 
   async stop(): Promise<void> {
@@ -124,7 +128,11 @@ export class DashboardService implements OnApplicationShutdown {
     const cache = this.state.cache;
     const view = dashboardView({
       revision: cache.revision,
-      manager: { addr: this.config.advertiseAddr, leader: this.leadership.isLeader, leaderAddr: this.leaderAddr },
+      manager: {
+        addr: this.config.advertiseAddr,
+        leader: this.leadership.isLeader,
+        leaderAddr: this.leaderAddr,
+      },
       nodes: cache.list('nodes'),
       services: cache.list('services'),
       tasks: cache.list('tasks'),
@@ -145,7 +153,8 @@ export class DashboardService implements OnApplicationShutdown {
       const url = new URL(request.url ?? '/', 'https://dashboard');
       if (request.method !== 'GET') return plain(response, 405, 'the dashboard only reads: GET\n');
       if (url.pathname === '/') return this.page(response);
-      if (url.pathname === '/api/view') return json(response, { view: this.view ?? this.refresh(), events: this.events });
+      if (url.pathname === '/api/view')
+        return json(response, { view: this.view ?? this.refresh(), events: this.events });
       if (url.pathname === '/api/stream') return this.stream(request, response);
       const logs = /^\/api\/tasks\/([^/]+)\/logs$/.exec(url.pathname);
       if (logs) return await this.taskLogs(decodeURIComponent(logs[1]), request, response);
@@ -174,7 +183,11 @@ export class DashboardService implements OnApplicationShutdown {
       return false;
     }
     if (decision.via !== 'url') return true;
-    response.writeHead(303, { 'set-cookie': decision.setCookie, location: decision.location, 'cache-control': 'no-store' });
+    response.writeHead(303, {
+      'set-cookie': decision.setCookie,
+      location: decision.location,
+      'cache-control': 'no-store',
+    });
     response.end();
     return false;
   }
@@ -201,7 +214,11 @@ export class DashboardService implements OnApplicationShutdown {
   }
 
   /** TASK's log, its last lines then as it writes, asked of its machine as `service logs` does. */
-  private async taskLogs(taskId: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  private async taskLogs(
+    taskId: string,
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+  ): Promise<void> {
     const task = this.state.cache.get('tasks', taskId);
     if (!task) return plain(response, 404, `no task ${taskId}: it may have been removed\n`);
     const abort = new AbortController();
@@ -209,10 +226,21 @@ export class DashboardService implements OnApplicationShutdown {
     response.writeHead(200, SSE_HEADERS);
     request.socket.setNoDelay(true);
     // the request `berth service logs -f --tail N SERVICE` sends, as it arrives decoded
-    const asked = { service: task.serviceId, follow: true, tail: LOG_TAIL, sinceUnixMs: 0, timestamps: false, heldHereOnly: false };
+    const asked = {
+      service: task.serviceId,
+      follow: true,
+      tail: LOG_TAIL,
+      sinceUnixMs: 0,
+      timestamps: false,
+      heldHereOnly: false,
+    };
     const records = this.logs.serviceLogs(
       asked as Parameters<LogsService['serviceLogs']>[0],
-      { signal: abort.signal, peerCertificate: null, peer: `dashboard ${request.socket.remoteAddress ?? ''}` },
+      {
+        signal: abort.signal,
+        peerCertificate: null,
+        peer: `dashboard ${request.socket.remoteAddress ?? ''}`,
+      },
       // the dashboard admitted the caller already
       () => Promise.resolve(),
     );
@@ -238,7 +266,10 @@ function certificateOf(socket: TLSSocket): CertificateSeen {
 function readOrMakeToken(file: string): string {
   if (fs.existsSync(file)) {
     const token = tokenOfFile(fs.readFileSync(file, 'utf8'));
-    if (!token) throw new Error(`the dashboard token file ${file} is empty: put a token in it, or remove it to have one made`);
+    if (!token)
+      throw new Error(
+        `the dashboard token file ${file} is empty: put a token in it, or remove it to have one made`,
+      );
     return token;
   }
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

@@ -61,7 +61,9 @@ describe('dashboard events', () => {
     });
 
     it('should tell machines that go down, change availability or role, and leave', () => {
-      const before = view({ machines: [machine(), machine({ id: 'n2', hostname: 'm2' }), machine({ id: 'n3', hostname: 'm3' })] });
+      const before = view({
+        machines: [machine(), machine({ id: 'n2', hostname: 'm2' }), machine({ id: 'n3', hostname: 'm3' })],
+      });
       const after = view({
         machines: [machine({ state: 'down' }), machine({ id: 'n2', hostname: 'm2', availability: 'drain' })],
       });
@@ -71,13 +73,18 @@ describe('dashboard events', () => {
         'machine m3: left the cluster',
       ]);
       const promoted = view({ machines: [machine({ role: 'manager' })] });
-      expect(texts(eventsBetween(view({ machines: [machine()] }), promoted, 1))).toEqual(['machine m1: is now a manager']);
+      expect(texts(eventsBetween(view({ machines: [machine()] }), promoted, 1))).toEqual([
+        'machine m1: is now a manager',
+      ]);
     });
 
     it('should tell services created, scaled and removed, not their running counts', () => {
       const before = view({ services: [service(), service({ id: 's2', name: 'db' })] });
       const after = view({
-        services: [service({ desired: 3, running: 2 }), service({ id: 's3', name: 'cache', image: 'redis', desired: 2 })],
+        services: [
+          service({ desired: 3, running: 2 }),
+          service({ id: 's3', name: 'cache', image: 'redis', desired: 2 }),
+        ],
       });
       expect(texts(eventsBetween(before, after, 1))).toEqual([
         'service web: scaled to 3 (was 1)',
@@ -87,16 +94,29 @@ describe('dashboard events', () => {
     });
 
     it('should tell a rollout when its state changes or a new one starts, not as it advances', () => {
-      const rollout = { state: 'updating' as const, message: '', startedAt: 10, completedAt: 0, updated: 0, desired: 2 };
+      const rollout = {
+        state: 'updating' as const,
+        message: '',
+        startedAt: 10,
+        completedAt: 0,
+        updated: 0,
+        desired: 2,
+      };
       const started = view({ services: [service({ rollout })] });
-      expect(texts(eventsBetween(view({ services: [service()] }), started, 1))).toEqual(['rollout web: rollout updating']);
+      expect(texts(eventsBetween(view({ services: [service()] }), started, 1))).toEqual([
+        'rollout web: rollout updating',
+      ]);
       const advanced = view({ services: [service({ rollout: { ...rollout, updated: 1 } })] });
       expect(eventsBetween(started, advanced, 1)).toEqual([]);
       const done = view({
         services: [service({ rollout: { ...rollout, state: 'rollback_completed', message: 'rolled back' } })],
       });
-      expect(texts(eventsBetween(advanced, done, 1))).toEqual(['rollout web: rollout rollback completed: rolled back']);
-      const again = view({ services: [service({ rollout: { ...rollout, state: 'rollback_completed', startedAt: 20 } })] });
+      expect(texts(eventsBetween(advanced, done, 1))).toEqual([
+        'rollout web: rollout rollback completed: rolled back',
+      ]);
+      const again = view({
+        services: [service({ rollout: { ...rollout, state: 'rollback_completed', startedAt: 20 } })],
+      });
       expect(texts(eventsBetween(done, again, 1))).toEqual(['rollout web: rollout rollback completed']);
     });
 
@@ -114,7 +134,9 @@ describe('dashboard events', () => {
             ],
           }),
         ],
-        unplaced: [task({ id: 't4', name: 'web.4', nodeId: '', state: 'pending', message: 'no suitable node' })],
+        unplaced: [
+          task({ id: 't4', name: 'web.4', nodeId: '', state: 'pending', message: 'no suitable node' }),
+        ],
       });
       expect(texts(eventsBetween(before, after, 1))).toEqual([
         'task web.2: running on m1 (started)',
@@ -133,7 +155,13 @@ describe('dashboard events', () => {
   });
 
   describe(keepLatest.name, () => {
-    const event = (n: number): DashboardEvent => ({ at: n, revision: n, kind: 'task', subject: `t${n}`, text: '' });
+    const event = (n: number): DashboardEvent => ({
+      at: n,
+      revision: n,
+      kind: 'task',
+      subject: `t${n}`,
+      text: '',
+    });
 
     it('should put the fresh events first, the last of them first', () => {
       expect(keepLatest([event(2), event(1)], [event(3), event(4)]).map((e) => e.at)).toEqual([4, 3, 2, 1]);

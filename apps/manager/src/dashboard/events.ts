@@ -41,7 +41,8 @@ function machineChange(old: MachineView | undefined, now: MachineView | undefine
   const subject = (now ?? old)!.hostname;
   if (!old) return { kind: 'machine', subject, text: `joined as a ${now!.role} (${now!.state})` };
   if (!now) return { kind: 'machine', subject, text: 'left the cluster' };
-  if (old.state !== now.state) return { kind: 'machine', subject, text: `is ${now.state} (was ${old.state})` };
+  if (old.state !== now.state)
+    return { kind: 'machine', subject, text: `is ${now.state} (was ${old.state})` };
   if (old.availability !== now.availability)
     return { kind: 'machine', subject, text: `availability ${now.availability} (was ${old.availability})` };
   if (old.role !== now.role) return { kind: 'machine', subject, text: `is now a ${now.role}` };
@@ -87,7 +88,11 @@ function allTasks(view: DashboardView): TaskView[] {
  * What changed from BEFORE to AFTER, seen at AT, in order: machines, services, rollouts, tasks.
  * No BEFORE (the manager's first view) tells nothing: everything would be "new".
  */
-export function eventsBetween(before: DashboardView | null, after: DashboardView, at: number): DashboardEvent[] {
+export function eventsBetween(
+  before: DashboardView | null,
+  after: DashboardView,
+  at: number,
+): DashboardEvent[] {
   if (!before) return [];
   const hostnames = new Map([...before.machines, ...after.machines].map((m) => [m.id, m.hostname]));
   const hostname = (id: string) => hostnames.get(id) ?? id.slice(0, 12);

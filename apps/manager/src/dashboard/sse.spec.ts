@@ -17,7 +17,7 @@ describe('dashboard sse', () => {
       nodeId: 'n1',
       slot: 1,
       stream,
-      timeUnixNano: 1_700_000_000_123_456_789,
+      timeUnixNano: 1_700_000_000_123 * 1e6 + 456_789, // nanoseconds, as a double holds them
       data: Buffer.from(data),
     });
 

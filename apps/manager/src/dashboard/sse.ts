@@ -2,7 +2,8 @@
 
 /** One message: EVENT named, DATA as JSON on one line (JSON escapes newlines, so it stays one). */
 export function sseMessage(event: string, data: unknown): string {
-  if (/[\r\n]/.test(event)) throw new Error(`an event name cannot hold a line break: ${JSON.stringify(event)}`);
+  if (/[\r\n]/.test(event))
+    throw new Error(`an event name cannot hold a line break: ${JSON.stringify(event)}`);
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
@@ -30,7 +31,9 @@ export function logLines(record: {
   timeUnixNano?: number | null;
   data?: Uint8Array | null;
 }): LogLine[] {
-  const text = Buffer.from(record.data ?? []).toString('utf8').replace(/\r?\n$/, '');
+  const text = Buffer.from(record.data ?? [])
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   return text.split(/\r?\n/).map((line) => ({
     taskId: record.taskId ?? '',
     stream: record.stream === 2 ? 'stderr' : 'stdout',

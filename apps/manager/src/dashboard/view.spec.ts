@@ -8,8 +8,14 @@ function input(parts: Partial<ViewInput>): ViewInput {
   return { revision: 7, manager, nodes: [], services: [], tasks: [], ...parts };
 }
 
-function updating(service: Service, state: NonNullable<Service['updateStatus']>['state'] = 'updating'): Service {
-  return { ...service, updateStatus: { state, startedAt: 100, completedAt: 0, message: 'update in progress' } };
+function updating(
+  service: Service,
+  state: NonNullable<Service['updateStatus']>['state'] = 'updating',
+): Service {
+  return {
+    ...service,
+    updateStatus: { state, startedAt: 100, completedAt: 0, message: 'update in progress' },
+  };
 }
 
 describe('dashboard view', () => {
@@ -18,7 +24,11 @@ describe('dashboard view', () => {
       const web = makeService({ id: 'w', name: 'web', replicas: 11 });
       const tasks = [runningTask(web, 'n1', 10), runningTask(web, 'n1', 2), runningTask(web, 'n2', 1)];
       const view = dashboardView(
-        input({ nodes: [makeNode({ id: 'n2', hostname: 'm2' }), makeNode({ id: 'n1', hostname: 'm1' })], services: [web], tasks }),
+        input({
+          nodes: [makeNode({ id: 'n2', hostname: 'm2' }), makeNode({ id: 'n1', hostname: 'm1' })],
+          services: [web],
+          tasks,
+        }),
       );
       expect(view.machines.map((m) => [m.hostname, m.tasks.map((t) => t.name)])).toEqual([
         ['m1', ['web.2', 'web.10']],
@@ -57,7 +67,11 @@ describe('dashboard view', () => {
     it("should name a global service's tasks after their machine", () => {
       const agent = makeService({ id: 'g', name: 'agent', global: true });
       const view = dashboardView(
-        input({ nodes: [makeNode({ id: 'n1', hostname: 'm1' })], services: [agent], tasks: [runningTask(agent, 'n1', 0)] }),
+        input({
+          nodes: [makeNode({ id: 'n1', hostname: 'm1' })],
+          services: [agent],
+          tasks: [runningTask(agent, 'n1', 0)],
+        }),
       );
       expect(view.machines[0].tasks[0].name).toBe('agent.m1');
       expect(view.services[0]).toMatchObject({ mode: 'global', desired: 1, running: 1 });
@@ -65,7 +79,10 @@ describe('dashboard view', () => {
 
     it('should mark tasks of an older spec than the service has', () => {
       const web = makeService({ id: 'w', name: 'web', specVersion: 3 });
-      const tasks = [runningTask(web, 'n1', 1, { id: 'old', specVersion: 2 }), runningTask(web, 'n1', 2, { id: 'new' })];
+      const tasks = [
+        runningTask(web, 'n1', 1, { id: 'old', specVersion: 2 }),
+        runningTask(web, 'n1', 2, { id: 'new' }),
+      ];
       const view = dashboardView(input({ nodes: [makeNode({ id: 'n1' })], services: [web], tasks }));
       expect(view.machines[0].tasks.map((t) => [t.id, t.current])).toEqual([
         ['old', false],
@@ -75,9 +92,18 @@ describe('dashboard view', () => {
 
     it('should tell the state, role and availability of each machine', () => {
       const view = dashboardView(
-        input({ nodes: [makeNode({ id: 'n1', hostname: 'm1', role: 'manager', availability: 'drain', state: 'down' })] }),
+        input({
+          nodes: [
+            makeNode({ id: 'n1', hostname: 'm1', role: 'manager', availability: 'drain', state: 'down' }),
+          ],
+        }),
       );
-      expect(view.machines[0]).toMatchObject({ role: 'manager', availability: 'drain', state: 'down', addr: '10.0.0.1' });
+      expect(view.machines[0]).toMatchObject({
+        role: 'manager',
+        availability: 'drain',
+        state: 'down',
+        addr: '10.0.0.1',
+      });
     });
 
     it("should show a failed task's error rather than its message", () => {

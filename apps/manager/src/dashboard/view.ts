@@ -77,7 +77,11 @@ function taskName(task: Task, hostnames: ReadonlyMap<string, string>): string {
   return `${task.serviceName}.${task.slot || hostnames.get(task.nodeId) || task.nodeId}`;
 }
 
-export function taskView(task: Task, service: Service | undefined, hostnames: ReadonlyMap<string, string>): TaskView {
+export function taskView(
+  task: Task,
+  service: Service | undefined,
+  hostnames: ReadonlyMap<string, string>,
+): TaskView {
   return {
     id: task.id,
     name: taskName(task, hostnames),
@@ -112,7 +116,10 @@ export function serviceView(service: Service, tasks: readonly Task[]): ServiceVi
       startedAt: status.startedAt,
       completedAt: status.completedAt,
       updated: own.filter(
-        (t) => t.specVersion === service.specVersion && t.desiredState === 'running' && t.status.state === 'running',
+        (t) =>
+          t.specVersion === service.specVersion &&
+          t.desiredState === 'running' &&
+          t.status.state === 'running',
       ).length,
       desired: DesiredTasks,
     };
@@ -127,17 +134,15 @@ export function dashboardView(input: ViewInput): DashboardView {
     .map((t) => taskView(t, services.get(t.serviceId), hostnames))
     .sort(byName);
   const machines = input.nodes
-    .map(
-      (n): MachineView => ({
-        id: n.id,
-        hostname: n.description.hostname,
-        role: n.spec.role,
-        availability: n.spec.availability,
-        state: n.status.state,
-        addr: n.status.addr,
-        tasks: tasks.filter((t) => t.nodeId === n.id),
-      }),
-    )
+    .map((n): MachineView => ({
+      id: n.id,
+      hostname: n.description.hostname,
+      role: n.spec.role,
+      availability: n.spec.availability,
+      state: n.status.state,
+      addr: n.status.addr,
+      tasks: tasks.filter((t) => t.nodeId === n.id),
+    }))
     .sort((a, b) => byName({ name: a.hostname }, { name: b.hostname }));
   return {
     revision: input.revision,
