@@ -2,7 +2,8 @@
  * The managers' live dashboard in a real browser (Debian's chromium, driven by playwright-core)
  * against a real local cluster: it refuses callers without the token or a cluster certificate,
  * follows a scale from the CLI as it happens (pushed from the manager's watch, not polled), shows
- * a rollout advancing, and a task's log when the task is clicked.
+ * a rollout advancing, and a task's log when the task is clicked; a manager that does not lead
+ * serves the same live page from its own watch.
  */
 import * as fs from 'node:fs';
 import * as https from 'node:https';
@@ -57,7 +58,8 @@ let context: BrowserContext | undefined;
 let page: Page | undefined;
 
 beforeAll(async () => {
-  cluster = await ClusterHarness.start({ machines: 3, dashboard: true });
+  // three manager machines: one leads, and the others serve the page too
+  cluster = await ClusterHarness.start({ machines: 3, managers: 3, dashboard: true });
   for (const m of cluster.machines) m.importBusybox();
   // the launch's own temporary profile: fresh each run, removed on close
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -173,8 +175,8 @@ describe('the dashboard', () => {
     await page.waitForSelector('#connection.live');
     expect(await page.locator('.machine h3').allTextContents()).toEqual([
       expect.stringMatching(/^m1 manager, ready/),
-      expect.stringMatching(/^m2 worker, ready/),
-      expect.stringMatching(/^m3 worker, ready/),
+      expect.stringMatching(/^m2 manager, ready/),
+      expect.stringMatching(/^m3 manager, ready/),
     ]);
     await page.waitForFunction(
       (cell) => document.querySelector(cell)?.textContent === '1/1',
@@ -271,5 +273,40 @@ describe('the dashboard', () => {
     );
     const ticks = later.map((line) => Number(line.split(' ')[1]));
     expect(ticks).toEqual([...ticks].sort((a, b) => a - b)); // one task's lines, in order
+  });
+
+  it('should be served live by a manager that does not lead, from its own watch', async () => {
+    const leader = await c().leaderManager();
+    expect(leader).toBeGreaterThan(0);
+    const other = leader === 1 ? 2 : 1;
+    const follower = await context!.browser()!.newContext({ ignoreHTTPSErrors: true });
+    try {
+      const second = await follower.newPage();
+      await second.goto(
+        `${c().dashboardUrlOf(other)}/?token=${encodeURIComponent(c().dashboardToken(other))}`,
+      );
+      await second.waitForSelector('#connection.live');
+      expect(await second.textContent('#manager')).toBe(
+        `manager ${c().managerAddrOf(other)} (leader ${c().managerAddrOf(leader)})`,
+      );
+      await second.waitForFunction(
+        (cell) => document.querySelector(cell)?.textContent === '3/3',
+        runningCell('web'),
+      );
+      berth('service', 'scale', 'web=2');
+      const cliReturnedAt = Date.now();
+      await second.waitForFunction(
+        (cell) => document.querySelector(cell)?.textContent === '2/2',
+        runningCell('web'),
+        {
+          timeout: 1_000,
+        },
+      );
+      console.log(
+        `dashboard of a manager that does not lead: 2/2 shown by ${Date.now() - cliReturnedAt} ms after the CLI returned`,
+      );
+    } finally {
+      await follower.close();
+    }
   });
 });
