@@ -1,7 +1,9 @@
+import * as crypto from 'node:crypto';
 import {
   cookieValue,
   decideAccess,
   newToken,
+  pagePolicy,
   tokenCookie,
   tokenOfFile,
   TOKEN_COOKIE,
@@ -101,6 +103,21 @@ describe('dashboard access', () => {
       const [a, b] = [newToken(), newToken()];
       expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(a).not.toBe(b);
+    });
+  });
+
+  describe(pagePolicy.name, () => {
+    const digest = (text: string) => `'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`;
+
+    it('should let run only the inline scripts of the page, by their digest', () => {
+      const policy = pagePolicy('<p>x</p><script>\nconst a = 1;\n</script><script>b()</script>');
+      expect(policy).toContain(`script-src ${digest('\nconst a = 1;\n')} ${digest('b()')};`);
+      expect(policy).toMatch(/^default-src 'none'; /);
+      expect(policy).toContain("connect-src 'self'");
+    });
+
+    it('should let no script run in a page without one', () => {
+      expect(pagePolicy('<p>x</p>')).toContain("script-src 'none';");
     });
   });
 });

@@ -87,3 +87,22 @@ export function tokenOfFile(text: string): string | null {
   const token = text.split('\n')[0].trim();
   return token.length ? token : null;
 }
+
+/**
+ * The page's Content-Security-Policy: its one inline script runs (named by its digest, so an
+ * injected one would not), styles may be inline, and it talks to this listener only.
+ */
+export function pagePolicy(html: string): string {
+  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
+  );
+  return [
+    "default-src 'none'",
+    `script-src ${scripts.join(' ') || "'none'"}`,
+    "style-src 'unsafe-inline'",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}

@@ -11,7 +11,7 @@ import { ClusterService } from '../cluster/cluster.service';
 import { LeadershipService } from '../leadership/leadership.service';
 import { LogsService } from '../logs/logs.service';
 import { StateService } from '../state/state.service';
-import { decideAccess, newToken, tokenOfFile, type CertificateSeen } from './access';
+import { decideAccess, newToken, pagePolicy, tokenOfFile, type CertificateSeen } from './access';
 import { eventsBetween, keepLatest, type DashboardEvent } from './events';
 import { logLines, sseMessage, SSE_HEADERS, SSE_KEEPALIVE } from './sse';
 import { dashboardView, type DashboardView } from './view';
@@ -26,6 +26,8 @@ const LEADER_EVERY_MS = 2_000;
 const LOG_TAIL = 200;
 
 const PAGE = path.join(__dirname, 'dashboard.html');
+/** a page this far behind (its connection does not take what is sent) is cut; its EventSource comes back to a fresh view */
+const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
 
 /**
  * The live dashboard (`--dashboard-addr`): one static page and two streams of server-sent events,
@@ -38,6 +40,7 @@ export class DashboardService implements OnApplicationShutdown {
   private readonly log = new Logger('dashboard');
   private server: https.Server | null = null;
   private token = '';
+  private pageFile: { html: Buffer; policy: string } | null = null;
   private view: DashboardView | null = null;
   private events: DashboardEvent[] = [];
   private leaderAddr: string | null = null;
@@ -58,6 +61,7 @@ export class DashboardService implements OnApplicationShutdown {
   async start(): Promise<void> {
     if (!this.config.dashboardAddr || this.server) return;
     this.token = readOrMakeToken(this.tokenFile());
+    this.pageFile = readPage();
     const ca = await this.cluster.loadCa();
     const own = await this.cluster.serverCertificate();
     const server = https.createServer(
@@ -72,6 +76,7 @@ export class DashboardService implements OnApplicationShutdown {
     }).catch((error: Error) => {
       throw new Error(
         `the dashboard cannot listen on ${this.config.dashboardAddr}: ${error.message}; choose another --dashboard-addr`,
+        { cause: error },
       );
     });
     this.server = server;
@@ -144,7 +149,9 @@ export class DashboardService implements OnApplicationShutdown {
   }
 
   private broadcastRaw(text: string): void {
-    for (const stream of this.streams) stream.write(text);
+    for (const stream of this.streams)
+      if (stream.writableLength > MAX_BACKLOG_BYTES) stream.destroy();
+      else stream.write(text);
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
@@ -193,15 +200,14 @@ export class DashboardService implements OnApplicationShutdown {
   }
 
   private page(response: http.ServerResponse): void {
+    const page = this.pageFile!;
     response.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      // the page runs its own script and style, and talks only to this listener
-      'content-security-policy':
-        "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
+      'content-security-policy': page.policy,
       'x-content-type-options': 'nosniff',
     });
-    response.end(fs.readFileSync(PAGE));
+    response.end(page.html);
   }
 
   /** The view now, then every change, until the page goes. */
@@ -260,6 +266,17 @@ function certificateOf(socket: TLSSocket): CertificateSeen {
   if (!peer?.raw) return 'none';
   if (!socket.authorized) return 'not-from-this-cluster';
   return { role: readIdentityFromDer(peer.raw).role };
+}
+
+function readPage(): { html: Buffer; policy: string } {
+  try {
+    const html = fs.readFileSync(PAGE);
+    return { html, policy: pagePolicy(html.toString('utf8')) };
+  } catch (error) {
+    throw new Error(`the dashboard's page is missing (${(error as Error).message}): run \`npm run build\``, {
+      cause: error,
+    });
+  }
 }
 
 /** The token in FILE; a fresh one written there (readable by the manager's user only) when there is none. */
