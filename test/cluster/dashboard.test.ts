@@ -56,6 +56,8 @@ let cluster: ClusterHarness | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let page: Page | undefined;
+/** every request the page made, as METHOD PATH */
+const requests: string[] = [];
 
 beforeAll(async () => {
   // three manager machines: one leads, and the others serve the page too
@@ -162,6 +164,7 @@ describe('the dashboard', () => {
     berth('service', 'create', '--name', 'web', '--replicas', '1', ...TICKER);
     context = await browser!.newContext({ ignoreHTTPSErrors: true });
     page = await context.newPage();
+    page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
     const answer = await page.goto(`${url()}/?token=${encodeURIComponent(c().dashboardToken(1))}`);
     expect(answer?.status()).toBe(200);
     expect(page.url()).toBe(`${url()}/`); // the token is gone from the address
@@ -226,6 +229,12 @@ describe('the dashboard', () => {
     expect(seen.map((s) => s.text)).toContain('1/3');
     expect(await page!.locator('.machine .task.running', { hasText: /^web\.\d+ running$/ }).count()).toBe(3);
     await page!.waitForSelector('#events li:has-text("scaled to 3 (was 1)")');
+    // all of it came down the one stream the page opened: nothing was asked again
+    expect(requests.filter((r) => !r.endsWith('/favicon.ico'))).toEqual([
+      'GET /',
+      'GET /',
+      'GET /api/stream',
+    ]);
   });
 
   it('should show a rollout advancing, task by task, to its end', async () => {

@@ -85,7 +85,7 @@ export class DashboardService implements OnApplicationShutdown {
       setInterval(() => this.broadcastRaw(SSE_KEEPALIVE), KEEPALIVE_MS),
       setInterval(() => void this.askLeader(), LEADER_EVERY_MS),
     ];
-    await this.askLeader();
+    void this.askLeader(); // the page names the leader once etcd has said; serving does not wait for it
     this.log.log(
       `serving the dashboard on https://${this.config.dashboardAddr}/ (token in ${this.tokenFile()})`,
     );
