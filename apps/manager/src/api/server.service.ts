@@ -119,7 +119,10 @@ export class ServerService implements OnApplicationShutdown {
       `serving agents and CLIs with TLS on ${this.config.listen} (advertised as ${this.config.advertiseAddr})`,
     );
     this.leadership.start();
-    await this.dashboard.start();
+    // the dashboard is an extra: one that cannot start (its port taken) leaves the manager serving
+    await this.dashboard
+      .start()
+      .catch((error: Error) => this.log.error(`no dashboard: ${error.message}`));
   }
 
   /** Its node was demoted: out of the election, its sessions closed (their agents move on), not present. */
