@@ -120,9 +120,7 @@ export class ServerService implements OnApplicationShutdown {
     );
     this.leadership.start();
     // the dashboard is an extra: one that cannot start (its port taken) leaves the manager serving
-    await this.dashboard
-      .start()
-      .catch((error: Error) => this.log.error(`no dashboard: ${error.message}`));
+    await this.dashboard.start().catch((error: Error) => this.log.error(`no dashboard: ${error.message}`));
   }
 
   /** Its node was demoted: out of the election, its sessions closed (their agents move on), not present. */
