@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import type * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
@@ -103,6 +104,11 @@ export class DashboardService implements OnApplicationShutdown {
     this.streams.clear();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Where it listens (the port chosen, when --dashboard-addr gave 0); null when it does not. */
+  address(): AddressInfo | null {
+    return (this.server?.address() as AddressInfo | null) ?? null;
   }
 
   onApplicationShutdown(): Promise<void> {
