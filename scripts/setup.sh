@@ -19,10 +19,11 @@ fi
 # package in libs/process/src/host-programs.ts, and its spec checks that this list has it:
 # --no-install-recommends below means nothing arrives that is not named here (nftables, mount).
 # docker.io brings the docker client, which the tests of Berth's Docker API drive (and dockerd,
-# a benchmark peer): its daemon is not started, now or at boot (below).
+# a benchmark peer): its daemon is not started, now or at boot (below). chromium is the browser
+# the dashboard's test drives (through playwright-core, headless).
 PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq iproute2 util-linux procps
   docker-registry skopeo apache2-utils openssl tar containernetworking-plugins iptables nftables
-  mount curl etcd-server redis-server docker.io)
+  mount curl etcd-server redis-server docker.io chromium)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

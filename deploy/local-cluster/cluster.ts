@@ -24,6 +24,8 @@ export interface UpOptions {
   machines: number;
   /** machines 1…managers run an etcd member and a manager beside their agent (default 1) */
   managers?: number;
+  /** the managers serve the dashboard (berth-manager --dashboard-addr) on DASHBOARD_PORT */
+  dashboard?: boolean;
   tag: string;
   /** Machines may reach beyond the host (to pull images): masquerade through it. */
   outbound: boolean;
@@ -68,7 +70,7 @@ export async function upCluster(options: UpOptions): Promise<ClusterState> {
     tag: checkTag(options.tag),
     outbound: options.outbound,
   });
-  store.update((s) => (s.managers = managers));
+  store.update((s) => ((s.managers = managers), (s.dashboard = options.dashboard ?? false)));
   try {
     await createFabric(store, options.subnetStart);
     const indexes = Array.from({ length: options.machines }, (_, i) => i + 1);

@@ -29,6 +29,8 @@ Options:
   --tag TAG         in every name the cluster makes, 1-6 of [a-z0-9] (default local)
   --no-outbound     machines reach only each other and the host (no masquerade to the outside)
   --no-demo         leave the cluster empty (no busybox image, no 'hello' service)
+  --dashboard       the managers serve the dashboard on their address, port 7381 (the
+                    token is in each manager's dashboard.token)
 `;
 
 const OPTIONS = {
@@ -38,6 +40,7 @@ const OPTIONS = {
   tag: { type: 'string' },
   'no-outbound': { type: 'boolean' },
   'no-demo': { type: 'boolean' },
+  dashboard: { type: 'boolean' },
 } as const;
 
 /** The fabric tries 10.210.0.0/24 first (see names.ts). */
@@ -58,6 +61,7 @@ async function up(stateDir: string, values: Record<string, unknown>): Promise<vo
       managers: Number(values.managers ?? 3),
       tag: String(values.tag ?? 'local'),
       outbound: !values['no-outbound'],
+      dashboard: !!values.dashboard,
       subnetStart: UP_SUBNET_START % FABRIC_CANDIDATES,
       ports: { redis: 6379 },
       say,

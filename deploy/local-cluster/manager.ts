@@ -18,6 +18,8 @@ import type { ClusterState, ClusterStore, MachineRecord, ServiceName, ServiceRec
 
 /** DESIGN: the manager's API and the agents' sessions are on TCP 7380; etcd on 2379 and 2380. */
 export const MANAGER_PORT = 7380;
+/** where a manager serves the dashboard, when the cluster was made with one */
+export const DASHBOARD_PORT = 7381;
 const ETCD_CLIENT_PORT = 2379;
 const ETCD_PEER_PORT = 2380;
 
@@ -33,6 +35,8 @@ export interface ManagerContext {
   dir: string;
   /** its local socket: where the agent beside it finds it (the agent's default --manager-socket) */
   socket: string;
+  /** host:port of its dashboard; '' for none */
+  dashboard: string;
 }
 
 /** The state's name for manager N, or etcd member N (both run on machine N). */
@@ -74,6 +78,7 @@ export function managerContext(state: ClusterState, n = 1): ManagerContext {
     redisUrl: state.services.redis!.endpoint,
     dir: path.join(state.stateDir, n === 1 ? 'manager' : `manager-${n}`),
     socket: path.join(machine.execRoot, 'manager.sock'),
+    dashboard: state.dashboard ? `${machine.address}:${DASHBOARD_PORT}` : '',
   };
 }
 
@@ -92,6 +97,8 @@ export function managerArgs(context: ManagerContext): string[] {
     context.socket,
     '--state-dir',
     context.dir,
+    // its token is made in the state dir, <dir>/dashboard.token
+    ...(context.dashboard ? ['--dashboard-addr', context.dashboard] : []),
   ];
 }
 

@@ -1,4 +1,5 @@
 /** What `up`, `down` and `status` print about a cluster. Pure but for the liveness checks of `status`. */
+import { DASHBOARD_PORT } from './manager';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { linkExists, netnsExists } from './host';
@@ -71,6 +72,13 @@ export function describeUp(state: ClusterState, downCommand: string, demo: reado
         ]
       : []),
     ...(demo.length ? ['', `The demo service "hello" answers on port 8080 of every machine:`, ...demo] : []),
+    ...(state.dashboard
+      ? [
+          '',
+          `The dashboard (the cluster's own CA signs its certificate, so the browser asks first):`,
+          `  https://${first.address}:${DASHBOARD_PORT}/?token=$(cat ${state.stateDir}/manager/dashboard.token)`,
+        ]
+      : []),
     '',
     "Use a machine's engine as you would docker's:",
     `  bin/berth -H unix://${first.socket} ps`,

@@ -78,6 +78,8 @@ export interface ClusterState {
   machines: MachineRecord[];
   /** machines 1…managers are manager machines (an etcd member and a manager each) */
   managers?: number;
+  /** the managers serve the dashboard on their machine's address, DASHBOARD_PORT */
+  dashboard?: boolean;
   services: Partial<Record<ServiceName, ServiceRecord>>;
   /** The CLI context `up` saved for this cluster (removed by `down`). */
   cliContext: { configDir: string; name: string } | null;

@@ -27,6 +27,7 @@ import {
   serviceReady,
   signalAndWait,
   managerName,
+  managerContext,
   startManager,
   startAgent,
   upCluster,
@@ -96,7 +97,9 @@ export class ClusterHarness {
    * Brings up MACHINES machines (default 3), the first MANAGERS (default 1) manager machines with
    * an etcd member and a manager each, and Redis; on failure nothing is left.
    */
-  static async start(options: { machines?: number; managers?: number } = {}): Promise<ClusterHarness> {
+  static async start(
+    options: { machines?: number; managers?: number; dashboard?: boolean } = {},
+  ): Promise<ClusterHarness> {
     ensureBuilt();
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cluster-'));
     const stateDir = path.join(tmp, 's');
@@ -106,6 +109,7 @@ export class ClusterHarness {
           stateDir,
           machines: options.machines ?? 3,
           managers: options.managers ?? 1,
+          dashboard: options.dashboard ?? false,
           tag: crypto.randomBytes(3).toString('hex'),
           outbound: false,
           subnetStart: crypto.randomInt(FABRIC_CANDIDATES),
@@ -170,6 +174,21 @@ export class ClusterHarness {
   /** Manager N's address (it runs on machine N). */
   managerAddrOf(n: number): string {
     return this.store.state.services[managerName(n)]!.endpoint;
+  }
+
+  /** Manager N's dashboard, https://HOST:PORT (a cluster started with `dashboard: true`). */
+  dashboardUrlOf(n = 1): string {
+    const context = managerContext(this.store.state, n);
+    if (!context.dashboard)
+      throw new Error('this cluster has no dashboard: start it with { dashboard: true }');
+    return `https://${context.dashboard}`;
+  }
+
+  /** The bearer token manager N made for its dashboard. */
+  dashboardToken(n = 1): string {
+    return fs
+      .readFileSync(path.join(managerContext(this.store.state, n).dir, 'dashboard.token'), 'utf8')
+      .trim();
   }
 
   /** Ends manager N (1: the first) with SIGNAL and waits until it has exited. */

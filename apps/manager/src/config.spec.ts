@@ -32,6 +32,8 @@ describe('config', () => {
         stateDir: '/var/lib/berth-manager',
         heartbeatGraceMs: 3000,
         logLevel: 'info',
+        dashboardAddr: '',
+        dashboardTokenFile: '',
       });
     });
 
@@ -58,6 +60,9 @@ describe('config', () => {
         '1m30s',
         '-l',
         'debug',
+        '--dashboard-addr',
+        '127.0.0.1:9443',
+        '--dashboard-token-file=/tmp/state/token',
       ]);
       expect(config).toEqual<ManagerConfig>({
         etcdEndpoints: ['e1:2379', 'e2:2379'],
@@ -69,7 +74,18 @@ describe('config', () => {
         stateDir: '/tmp/state',
         heartbeatGraceMs: 90_000,
         logLevel: 'debug',
+        dashboardAddr: '127.0.0.1:9443',
+        dashboardTokenFile: '/tmp/state/token',
       });
+    });
+
+    it('should want a port in --dashboard-addr, and another than --listen', () => {
+      expect(() => parseManagerFlags(['--dashboard-addr', '127.0.0.1'])).toThrow(/expected HOST:PORT/);
+      expect(() => parseManagerFlags(['--dashboard-addr', '127.0.0.1:0'])).toThrow(/expected HOST/);
+      expect(() =>
+        parseManagerFlags(['--listen', '10.0.0.1:9000', '--dashboard-addr', '10.0.0.1:9000']),
+      ).toThrow(/must differ from --listen/);
+      expect(parseManagerFlags(['--dashboard-addr', '[::1]:9443']).dashboardAddr).toBe('[::1]:9443');
     });
 
     it('should let a later flag win over an earlier one', () => {

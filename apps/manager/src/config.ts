@@ -19,6 +19,10 @@ export interface ManagerConfig {
   stateDir: string;
   heartbeatGraceMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** host:port of the dashboard's HTTPS listener; '' (the default): no dashboard */
+  dashboardAddr: string;
+  /** the dashboard's bearer token, made there on first start when missing; '': <state-dir>/dashboard.token */
+  dashboardTokenFile: string;
 }
 
 export const MANAGER_PORT = 7380;
@@ -33,6 +37,8 @@ export const DEFAULT_MANAGER_CONFIG: ManagerConfig = {
   stateDir: '/var/lib/berth-manager',
   heartbeatGraceMs: 3000,
   logLevel: 'info',
+  dashboardAddr: '',
+  dashboardTokenFile: '',
 };
 
 export class ManagerConfigError extends Error {}
@@ -52,6 +58,10 @@ Options:
   --state-dir DIR           keeps the unlock key of the cluster CA (default /var/lib/berth-manager)
   --heartbeat-grace DURATION  a node silent this long is down (default 3s)
   -l, --log-level LEVEL     debug, info, warn or error (default info)
+  --dashboard-addr HOST:PORT  serve the live dashboard there, over HTTPS (default: no dashboard)
+  --dashboard-token-file PATH  the dashboard's bearer token, made when missing
+                            (default <state-dir>/dashboard.token); a cluster client certificate
+                            with the manager role is admitted too
 `;
 
 function hostPort(text: string, flag: string, defaultPort = MANAGER_PORT): { host: string; port: number } {
@@ -121,11 +131,25 @@ export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
         config.logLevel = v as ManagerConfig['logLevel'];
         break;
       }
+      case '--dashboard-addr': {
+        const text = value();
+        if (!/:\d+$/.test(text)) throw new ManagerConfigError(`--dashboard-addr ${text}: expected HOST:PORT`);
+        const { host, port } = hostPort(text, '--dashboard-addr');
+        config.dashboardAddr = `${host}:${port}`;
+        break;
+      }
+      case '--dashboard-token-file':
+        config.dashboardTokenFile = path.resolve(value());
+        break;
       default:
         throw new ManagerConfigError(`unknown flag: ${flag} (see berth-manager --help)`);
     }
   }
   if (!config.etcdEndpoints.length) throw new ManagerConfigError('--etcd needs at least one endpoint');
+  if (config.dashboardAddr && config.dashboardAddr === config.listen)
+    throw new ManagerConfigError(
+      '--dashboard-addr must differ from --listen: the dashboard has a listener of its own',
+    );
   if (config.advertiseAddr) {
     const listenPort = hostPort(config.listen, '--listen').port;
     const { host, port } = hostPort(config.advertiseAddr, '--advertise-addr', listenPort);

@@ -20,6 +20,7 @@ import { Authorizer } from './api/authorizer';
 import { ClusterController } from './api/cluster.controller';
 import { DispatcherController } from './api/dispatcher.controller';
 import { ServerService } from './api/server.service';
+import { DashboardService } from './dashboard/dashboard.service';
 
 @Module({})
 export class ManagerModule {
@@ -44,6 +45,7 @@ export class ManagerModule {
         LogsService,
         Authorizer,
         ServerService,
+        DashboardService,
         ClusterController,
         DispatcherController,
       ],

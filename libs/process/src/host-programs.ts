@@ -53,6 +53,8 @@ export const HOST_PROGRAMS: Readonly<Record<string, ProgramSource>> = {
   jq: pkg('jq'),
   dockerd: pkg('docker.io'),
   docker: pkg('docker.io'),
+  // the dashboard's browser test drives it through playwright-core
+  chromium: pkg('chromium'),
   tar: essential('tar'),
   script: essential('bsdutils'),
   sh: essential('dash'),

@@ -13,6 +13,7 @@ import { LeadershipService } from '../leadership/leadership.service';
 import { PresenceService } from '../presence/presence.service';
 import { StateService } from '../state/state.service';
 import { servingDecision } from '../cluster/manager-role';
+import { DashboardService } from '../dashboard/dashboard.service';
 import { ClusterController } from './cluster.controller';
 import { DispatcherController } from './dispatcher.controller';
 
@@ -42,6 +43,7 @@ export class ServerService implements OnApplicationShutdown {
     private readonly presence: PresenceService,
     private readonly dispatcher: DispatcherService,
     private readonly state: StateService,
+    private readonly dashboard: DashboardService,
   ) {}
 
   async listen(): Promise<void> {
@@ -117,11 +119,14 @@ export class ServerService implements OnApplicationShutdown {
       `serving agents and CLIs with TLS on ${this.config.listen} (advertised as ${this.config.advertiseAddr})`,
     );
     this.leadership.start();
+    // the dashboard is an extra: one that cannot start (its port taken) leaves the manager serving
+    await this.dashboard.start().catch((error: Error) => this.log.error(`no dashboard: ${error.message}`));
   }
 
   /** Its node was demoted: out of the election, its sessions closed (their agents move on), not present. */
   private async stopServing(why: string): Promise<void> {
     this.log.warn(`stopping serving: ${why}`);
+    await this.dashboard.stop();
     await this.leadership.stop();
     await this.dispatcher.stop();
     const tls = this.tls;
