@@ -13,6 +13,8 @@ export interface RuntimeOptions {
   cgroupParent?: string;
   cgroups?: CgroupDriver;
   shim?: ShimLauncher;
+  /** Where failures that do not fail the operation go (poststart, poststop hooks); default stderr. */
+  warn?: (message: string) => void;
 }
 
 export interface CreateOptions {

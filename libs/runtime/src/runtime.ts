@@ -20,6 +20,7 @@ import {
 } from './errors';
 import { collectOutput, execHandle, execInstructions } from './exec';
 import { untilStopped } from './exit-watch';
+import { hookStateBase, runStateHooks } from './hooks';
 import { tellMonitor } from './monitor-control';
 import type { OciSpec } from './oci/spec';
 import { compileCreate, deviceRules, rootfsPath } from './plan/compile';
@@ -56,6 +57,8 @@ export class Runtime {
     private readonly shim: ShimLauncher,
     /** Each container's state, read back from its state dir. */
     private readonly states: ContainerStates,
+    /** Where failures that do not fail the operation go (poststart and poststop hooks). */
+    private readonly warn: (message: string) => void,
   ) {}
 
   static open(options: RuntimeOptions): Runtime {
@@ -67,6 +70,7 @@ export class Runtime {
       cgroups,
       options.shim ?? new NativeShimLauncher(),
       new ContainerStates(options.stateRoot, cgroups),
+      options.warn ?? ((message) => process.stderr.write(`berth-runtime: warning: ${message}\n`)),
     );
   }
 
@@ -126,6 +130,8 @@ export class Runtime {
       const failure = dir.readStartError();
       if (failure) throw new ContainerStartError(id, failure.message, failure.exitCode);
     }
+    const stored = this.states.read(id, dir);
+    await runStateHooks('poststart', { ...stored, pid: stored.pid ?? dir.readPid() ?? 0 }, this.warn);
     return this.state(id);
   }
 
@@ -169,6 +175,7 @@ export class Runtime {
         cgroupLayout: this.cgroups.layout,
         cgroupProcsFiles: this.cgroups.procsFiles(cgroupPath),
         cgroupNamespaces: this.cgroupNamespaces,
+        hookState: hookStateBase(stored),
       });
       fs.writeFileSync(dir.file('instructions'), encodeInstructions(instructions));
       shim = await this.shim.launch('create', dir.file('instructions'), log ? 'log' : 'inherit');
@@ -195,6 +202,7 @@ export class Runtime {
       );
       shim.unref();
       this.shims.set(id, shim);
+      if (autostart) await runStateHooks('poststart', { ...stored, pid: created.pid }, this.warn);
       return shim;
     } catch (error) {
       await this.undoCreate(id, dir, cgroupPath, shim);
@@ -323,6 +331,7 @@ export class Runtime {
     }
     await monitorGone(this.shims.get(id), stored);
     await this.removeRemains(id, dir, info.cgroupPath);
+    await runStateHooks('poststop', stored, this.warn);
   }
 
   /** The spec the container was created from. */

@@ -219,6 +219,7 @@ static int run_step(struct plan *p, struct instr *in) {
   if (!strcmp(op, "readonly-root")) return remount_readonly("/");
   if (!strcmp(op, "hostname")) return sethostname(a[0], strlen(a[0])) < 0 ? fail_errno("sethostname") : 0;
   if (!strcmp(op, "loopback-up")) return step_loopback_up();
+  if (!strcmp(op, "run-hooks")) return hooks_run(p, a[0]);
   return fail("unknown step");
 }
 

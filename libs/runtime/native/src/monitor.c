@@ -34,6 +34,7 @@
 #define MSG_START 'S'
 #define MSG_ERROR 'E'
 #define MSG_EXEC 'X' /* sent just before execve; EOF after it means execve succeeded */
+#define MSG_NAMESPACES 'N' /* the init is in its namespaces and waits for the createRuntime hooks */
 
 /* In the child: tell the monitor what went wrong and give up with CODE. */
 static void __attribute__((noreturn)) child_fail(int sync, int code) {
@@ -43,10 +44,19 @@ static void __attribute__((noreturn)) child_fail(int sync, int code) {
   _exit(code);
 }
 
+/* Wait for the monitor's go-ahead ("G" and our pid as the host sees it, for the hooks' state). */
+static void await_go(struct plan *p, int sync) {
+  char go[32];
+  ssize_t n = read(sync, go, sizeof go - 1);
+  if (n < 1 || go[0] != MSG_GO) _exit(1);
+  go[n] = '\0';
+  if (n > 1) p->init_pid = (pid_t)atoi(go + 1);
+}
+
 static void __attribute__((noreturn)) child_main(struct plan *p, int sync, const int stdio[3]) {
   char c, path[4096];
   int code = 1;
-  if (read(sync, &c, 1) != 1 || c != MSG_GO) _exit(1);
+  await_go(p, sync);
   if (p->log_path)
     for (int fd = 0; fd < 3; fd++)
       if (stdio[fd] >= 0 && dup2(stdio[fd], fd) < 0) fail_errno("dup2"), child_fail(sync, 1);
@@ -54,6 +64,10 @@ static void __attribute__((noreturn)) child_main(struct plan *p, int sync, const
   for (int i = 0; i < p->n_ns; i++)
     if (p->ns[i].type == CLONE_NEWCGROUP && !p->ns[i].path && unshare(CLONE_NEWCGROUP) < 0)
       fail_errno("unshare cgroup namespace"), child_fail(sync, 1);
+  if (hooks_any(p, "runtime")) {
+    if (send(sync, (char[]){MSG_NAMESPACES}, 1, 0) != 1) _exit(1);
+    await_go(p, sync);
+  }
   if (container_setup(p) < 0) child_fail(sync, 1);
   if (p->terminal && console_setup(p, sync) < 0) child_fail(sync, 1);
   if (process_resolve(p, path, sizeof path, &code) < 0) child_fail(sync, code);
@@ -62,6 +76,7 @@ static void __attribute__((noreturn)) child_main(struct plan *p, int sync, const
     if (read(sync, &c, 1) != 1 || c != MSG_START) _exit(1);
   }
   if (process_apply(p) < 0) child_fail(sync, 1);
+  if (hooks_any(p, "start") && hooks_run(p, "start") < 0) child_fail(sync, 1);
   close_range(3, ~0U, CLOSE_RANGE_CLOEXEC); /* nothing of ours leaks into the container */
   (void)send(sync, (char[]){MSG_EXEC}, 1, 0);
   execve(path, (char *const *)p->args, (char *const *)p->env);
@@ -97,7 +112,7 @@ static int join_cgroups(struct monitor *m) {
   return 0;
 }
 
-enum sync_event { SYNC_NONE, SYNC_READY, SYNC_CLOSED };
+enum sync_event { SYNC_NONE, SYNC_READY, SYNC_NAMESPACES, SYNC_CLOSED };
 
 /*
  * A message from the init on the sync socket. At end of file the init has
@@ -135,7 +150,7 @@ static enum sync_event on_sync(struct monitor *m, char *msg, size_t size) {
     snprintf(path, sizeof path, "%s/error", m->plan->state_dir);
     write_file_atomic(path, msg + 1, strlen(msg + 1));
   }
-  return msg[0] == MSG_READY ? SYNC_READY : SYNC_NONE;
+  return msg[0] == MSG_READY ? SYNC_READY : msg[0] == MSG_NAMESPACES ? SYNC_NAMESPACES : SYNC_NONE;
 }
 
 static void on_output(struct monitor *m, int stream) {
@@ -318,6 +333,12 @@ static int clone_flags(struct plan *p) {
   return flags;
 }
 
+static int release_init(struct monitor *m) {
+  char go[32];
+  int n = snprintf(go, sizeof go, "%c%d", MSG_GO, m->pid);
+  return send(m->sync, go, (size_t)n, 0) != n ? fail_errno("release init") : 0;
+}
+
 static int fail_create(struct monitor *m) {
   status_line("error 1 %s", shim_error);
   if (m->pid > 0) {
@@ -362,7 +383,18 @@ int run_create(struct plan *p) {
 
   if (join_cgroups(&m) < 0) return fail_create(&m);
   state_file(&m, "pid", "%lld\n", m.pid, 0, 0);
-  if (send(m.sync, (char[]){MSG_GO}, 1, 0) != 1) return fail_errno("release init"), fail_create(&m);
+  p->init_pid = m.pid;
+  if (release_init(&m) < 0) return fail_create(&m);
+  if (hooks_any(p, "runtime")) {
+    enum sync_event ev;
+    while ((ev = on_sync(&m, msg, sizeof msg)) == SYNC_NONE)
+      ;
+    if (ev != SYNC_NAMESPACES) { /* the failure has been reported */
+      waitpid(m.pid, NULL, 0);
+      return 1;
+    }
+    if (hooks_run(p, "runtime") < 0 || release_init(&m) < 0) return fail_create(&m);
+  }
 
   if (!p->autostart) {
     enum sync_event ev;

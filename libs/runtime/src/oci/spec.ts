@@ -11,7 +11,28 @@ export interface OciSpec {
   mounts?: OciMount[];
   annotations?: Record<string, string>;
   linux?: OciLinux;
+  hooks?: OciHooks;
 }
+
+/** A POSIX-platform hook: a program run at a point of the container's lifecycle, the state JSON on its stdin. */
+export interface OciHook {
+  path: string;
+  args?: string[];
+  env?: string[];
+  /** Seconds after which it is killed and counts as failed. */
+  timeout?: number;
+}
+
+export const HOOK_POINTS = [
+  'prestart',
+  'createRuntime',
+  'createContainer',
+  'startContainer',
+  'poststart',
+  'poststop',
+] as const;
+export type HookPoint = (typeof HOOK_POINTS)[number];
+export type OciHooks = Partial<Record<HookPoint, OciHook[]>>;
 
 export interface OciProcess {
   terminal?: boolean;

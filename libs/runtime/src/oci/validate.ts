@@ -6,7 +6,7 @@
 import type { SpecProblem } from '../errors';
 import { canonicalCapability } from '../plan/capabilities';
 import { RLIMIT_NUMBERS } from '../plan/rlimits';
-import type { OciSpec } from './spec';
+import { HOOK_POINTS, type OciHook, type OciSpec } from './spec';
 
 const NAMESPACE_TYPES = new Set(['pid', 'network', 'mount', 'ipc', 'uts', 'user', 'cgroup', 'time']);
 const UNSUPPORTED_NAMESPACES = new Set(['user', 'time']);
@@ -77,7 +77,35 @@ export function validateSpec(spec: OciSpec): SpecProblem[] {
   });
 
   validateResources(spec, problem);
+  validateHooks(spec, problem);
   return problems;
+}
+
+function validateHooks(spec: OciSpec, problem: (path: string, message: string) => void): void {
+  for (const [point, hooks] of Object.entries(spec.hooks ?? {})) {
+    if (!(HOOK_POINTS as readonly string[]).includes(point)) {
+      problem(`hooks.${point}`, `unknown hook point; the spec has ${HOOK_POINTS.join(', ')}`);
+      continue;
+    }
+    if (!Array.isArray(hooks)) {
+      problem(`hooks.${point}`, 'must be a list of hooks');
+      continue;
+    }
+    hooks.forEach((hook: OciHook, i) => {
+      const at = `hooks.${point}[${i}]`;
+      if (typeof hook?.path !== 'string' || !hook.path.startsWith('/'))
+        problem(`${at}.path`, 'must be an absolute path to the program to run');
+      if (
+        hook?.args !== undefined &&
+        (!Array.isArray(hook.args) || hook.args.some((a) => typeof a !== 'string'))
+      )
+        problem(`${at}.args`, 'must be a list of strings (args[0] is the program name, as execv)');
+      if (hook?.env?.some((e) => typeof e !== 'string' || !e.includes('=')))
+        problem(`${at}.env`, 'entries must be strings of the form NAME=value');
+      if (hook?.timeout !== undefined && (!isInt(hook.timeout) || hook.timeout <= 0))
+        problem(`${at}.timeout`, `must be a positive number of seconds, got ${hook.timeout}`);
+    });
+  }
 }
 
 function validateResources(spec: OciSpec, problem: (path: string, message: string) => void): void {

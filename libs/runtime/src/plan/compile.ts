@@ -10,6 +10,7 @@ import { ANNOTATION, overlayFromAnnotations, type OverlayRoot } from '../oci/ann
 import { DEFAULT_DEVICE_LINKS, DEFAULT_DEVICE_NODES, DEFAULT_DEVICE_RULES } from '../oci/docker-defaults';
 import type { OciDevice, OciDeviceRule, OciMount, OciNamespaceType, OciProcess, OciSpec } from '../oci/spec';
 import { capabilityMask } from './capabilities';
+import { hasCreateContainerHooks, shimHookInstructions, type HookStateBase } from './hooks';
 import type { Instruction } from './instructions';
 import { MS, isBindMount, parseMountOptions } from './mount-options';
 import { RLIMIT_NUMBERS, rlimitValue } from './rlimits';
@@ -35,6 +36,8 @@ export interface CreateContext {
   cgroupProcsFiles: string[];
   /** Whether this kernel has cgroup namespaces (/proc/self/ns/cgroup). */
   cgroupNamespaces: boolean;
+  /** The container's state as hooks read it (all but status and pid). */
+  hookState: HookStateBase;
 }
 
 const NS_FILE: Record<OciNamespaceType, string> = {
@@ -68,6 +71,7 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
     if (ns.type === 'cgroup' && !ctx.cgroupNamespaces) continue;
     out.push(['ns', ns.type, ns.path ?? '']);
   }
+  out.push(...shimHookInstructions(spec, ctx.hookState));
 
   const ownNetwork = spec.linux?.namespaces?.some((ns) => ns.type === 'network');
   if (ownNetwork && spec.annotations?.[ANNOTATION.loopbackUp] === 'true') out.push(['loopback-up']);
@@ -85,6 +89,7 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
     out.push(mountInstruction(mount, ctx.bundle));
   }
   if (devIsTmpfs) out.push(...deviceNodes(spec.linux?.devices ?? []));
+  if (hasCreateContainerHooks(spec)) out.push(['run-hooks', 'container']);
   out.push(['pivot']);
 
   for (const [key, value] of Object.entries(spec.linux?.sysctl ?? {}))
