@@ -62,6 +62,22 @@ function berth(args: string[]): SpawnSyncReturns<string> {
   });
 }
 
+/** create hands the container its stdio (as runc), so its stderr goes to a file that is not held open by us. */
+function create(id: string, bundle: string): { status: number | null; stderr: string } {
+  const errFile = path.join(h.tmp, `${id}.create-err`);
+  const err = fs.openSync(errFile, 'w');
+  const r = spawnSync(
+    BIN,
+    ['--root', root, '--cgroup-parent', h.cgroupParent, 'create', id, '--bundle', bundle],
+    {
+      timeout: 30000,
+      stdio: ['ignore', 'ignore', err],
+    },
+  );
+  fs.closeSync(err);
+  return { status: r.status, stderr: fs.readFileSync(errFile, 'utf8') };
+}
+
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 const stateOf = (id: string) => JSON.parse(berth(['state', id]).stdout);
 
@@ -101,7 +117,7 @@ it('should run all six hooks in the spec’s order, where the spec says, with th
       poststop: [recorder(o, 'poststop')],
     }),
   );
-  expect(berth(['create', id, '--bundle', bundle]).status).toBe(0);
+  expect(create(id, bundle).status).toBe(0);
   const created = stateOf(id);
   expect(read(`${out}/order`)).toBe('prestart\ncreateRuntime\ncreateContainer\n');
   // createRuntime ran in the host's namespaces once the container's existed
@@ -147,7 +163,7 @@ it('should fail create and leave nothing when a createRuntime hook fails', () =>
     createRuntime: [recorder(o, 'ok'), { path: '/bin/sh', args: ['sh', '-c', 'echo boom >&2; exit 3'] }],
     createContainer: [recorder(o, 'createContainer')],
   }));
-  const r = berth(['create', id, '--bundle', bundle]);
+  const r = create(id, bundle);
   expect(r.status).toBe(1);
   expect(r.stderr).toContain('createRuntime hook #1 (/bin/sh): exited with status 3: boom');
   expect(read(`${out}/order`)).toBe('ok\n'); // nothing ran after the failure
@@ -160,7 +176,7 @@ it('should kill a hook at its timeout and fail create', () => {
     createContainer: [{ path: '/bin/sh', args: ['sh', '-c', 'echo waiting; sleep 30'], timeout: 1 }],
   }));
   const began = Date.now();
-  const r = berth(['create', id, '--bundle', bundle]);
+  const r = create(id, bundle);
   expect(Date.now() - began).toBeLessThan(10000);
   expect(r.status).toBe(1);
   expect(r.stderr).toContain(
@@ -173,7 +189,7 @@ it('should fail start when a startContainer hook fails, and the process never ru
   const { bundle, out, id } = bundleWith(['sh', '-c', 'echo process >> /tmp/order'], () => ({
     startContainer: [{ path: '/bin/false' }],
   }));
-  expect(berth(['create', id, '--bundle', bundle]).status).toBe(0);
+  expect(create(id, bundle).status).toBe(0);
   const r = berth(['start', id]);
   expect(r.status).not.toBe(0);
   expect(r.stderr).toContain('startContainer hook #0 (/bin/false): exited with status 1');
@@ -189,7 +205,7 @@ it('should warn and go on when poststart or poststop hooks fail', async () => {
     poststart: [failing(4), recorder(o, 'poststart')],
     poststop: [failing(5), recorder(o, 'poststop')],
   }));
-  expect(berth(['create', id, '--bundle', bundle]).status).toBe(0);
+  expect(create(id, bundle).status).toBe(0);
   const start = berth(['start', id]);
   expect(start.status).toBe(0);
   expect(start.stderr).toBe('berth-runtime: warning: poststart hook #0 (/bin/sh): exited with status 4\n');
@@ -206,7 +222,7 @@ it('should refuse hooks that are not absolute paths or have a bad timeout, makin
     poststart: [{ path: 'relative/hook' }],
     createRuntime: [{ path: '/bin/true', timeout: 0 }],
   }));
-  const r = berth(['create', id, '--bundle', bundle]);
+  const r = create(id, bundle);
   expect(r.status).toBe(1);
   expect(r.stderr).toContain('hooks.poststart[0].path: must be an absolute path');
   expect(r.stderr).toContain('hooks.createRuntime[0].timeout: must be a positive number of seconds, got 0');

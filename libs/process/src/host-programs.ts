@@ -41,6 +41,7 @@ export const HOST_PROGRAMS: Readonly<Record<string, ProgramSource>> = {
   'redis-server': pkg('redis-server'),
   // peers and tools the tests compare with or drive
   busybox: pkg('busybox-static'),
+  cc: pkg('gcc'),
   runc: pkg('runc'),
   crun: pkg('crun'),
   skopeo: pkg('skopeo'),

@@ -176,6 +176,7 @@ export class Runtime {
         cgroupProcsFiles: this.cgroups.procsFiles(cgroupPath),
         cgroupNamespaces: this.cgroupNamespaces,
         hookState: hookStateBase(stored),
+        ...(options.consoleSocket ? { consoleSocket: path.resolve(options.consoleSocket) } : {}),
       });
       fs.writeFileSync(dir.file('instructions'), encodeInstructions(instructions));
       shim = await this.shim.launch('create', dir.file('instructions'), log ? 'log' : 'inherit');

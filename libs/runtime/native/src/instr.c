@@ -31,7 +31,7 @@ static const struct {
     {"oom-score-adj", 1, PROCESS}, {"umask", 1, PROCESS},
     {"terminal", 2, MONITOR},    {"open-stdin", 0, MONITOR},
     {"hook", 6, MONITOR},        {"hook-arg", 1, MONITOR},  {"hook-env", 1, MONITOR},
-    {"run-hooks", 1, STEP},
+    {"run-hooks", 1, STEP},      {"console-socket", 1, MONITOR},
     /* file operations Node cannot do (fsops.c) */
     {"fs-mknod", 7, STEP},       {"fs-setxattr", 3, STEP},  {"fs-getxattr", 2, STEP},
 };
@@ -76,6 +76,7 @@ static int take_monitor(struct plan *p, struct instr *in) {
   else if (!strcmp(op, "rootfs")) p->rootfs = a[0];
   else if (!strcmp(op, "autostart")) p->autostart = 1;
   else if (!strcmp(op, "open-stdin")) p->open_stdin = 1;
+  else if (!strcmp(op, "console-socket")) p->console_socket = a[0];
   else if (!strcmp(op, "terminal")) {
     unsigned long long rows, cols;
     if (parse_u64(a[0], 10, &rows) < 0 || parse_u64(a[1], 10, &cols) < 0) return -1;

@@ -26,7 +26,9 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #define MSG_GO 'G'
@@ -94,6 +96,7 @@ struct monitor {
   char pending[65536];     /* stdin read but not yet taken by the container */
   size_t pending_len, pending_off;
   struct jsonlog *log;
+  int relay;                 /* a terminal relayed to our own stdin/stdout (no log, no console socket) */
   int exec_sent, failed, started, exited, status;
 };
 
@@ -122,6 +125,16 @@ static enum sync_event on_sync(struct monitor *m, char *msg, size_t size) {
   int fd;
   ssize_t n = recv_with_fd(m->sync, msg, size - 1, &fd);
   if (n < 0 && errno == EINTR) return SYNC_NONE;
+  if (n > 0 && msg[0] == MSG_CONSOLE && fd >= 0 && m->plan->console_socket) {
+    int rc = console_hand_over(m->plan->console_socket, fd);
+    close(fd);
+    if (rc < 0) { /* no one holds the terminal: the container cannot be used */
+      m->failed = 1;
+      status_line("error 1 %s", shim_error);
+      kill(m->pid, SIGKILL);
+    }
+    return SYNC_NONE;
+  }
   if (n > 0 && msg[0] == MSG_CONSOLE && fd >= 0) {
     m->pty = fd;
     fcntl(fd, F_SETFL, O_NONBLOCK);
@@ -171,9 +184,13 @@ static void on_pty(struct monitor *m) {
   ssize_t n = read(m->pty, buf, sizeof buf);
   if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
   if (n <= 0) { /* EIO: every slave end is closed */
-    jsonlog_flush(m->log, 0);
+    if (m->log) jsonlog_flush(m->log, 0);
     close(m->pty);
     m->pty = -1;
+    return;
+  }
+  if (m->relay) {
+    (void)write_all(1, buf, (size_t)n);
     return;
   }
   if (jsonlog_feed(m->log, 0, buf, (size_t)n) < 0) fprintf(stderr, "berth-shim: %s\n", shim_error);
@@ -219,8 +236,9 @@ static void on_stdin(struct monitor *m) {
     return;
   }
   /* the writer went away: a terminal waits for the next one; a pipe reaches end of file */
-  close(m->stdin_fifo);
+  if (m->stdin_fifo > 0) close(m->stdin_fifo);
   m->stdin_fifo = -1;
+  if (m->relay) return; /* end of our input: the terminal stays, as a closed keyboard would leave it */
   if (m->plan->terminal) {
     if (open_stdin_fifo(m, 0) < 0) fprintf(stderr, "berth-shim: %s\n", shim_error);
   } else if (m->stdin_w >= 0) {
@@ -291,8 +309,28 @@ static void record_exit(struct monitor *m) {
   status_line("exited %d %d", code, sig);
 }
 
+/* Our stdin's terminal settings before we made it raw, put back however we leave. */
+static struct termios saved_termios;
+static void restore_terminal(void) { tcsetattr(0, TCSANOW, &saved_termios); }
+
+/* As `runc run` with a terminal and no console socket: our stdin feeds the terminal, its output goes to our stdout. */
+static void open_relay(struct monitor *m) {
+  struct winsize ws;
+  m->relay = 1;
+  m->stdin_fifo = 0;
+  if (!isatty(0) || tcgetattr(0, &saved_termios) < 0) return;
+  if (!m->plan->console_rows && ioctl(0, TIOCGWINSZ, &ws) == 0) {
+    m->plan->console_rows = ws.ws_row;
+    m->plan->console_cols = ws.ws_col;
+  }
+  struct termios raw = saved_termios;
+  cfmakeraw(&raw);
+  if (tcsetattr(0, TCSANOW, &raw) == 0) atexit(restore_terminal);
+}
+
 static int open_stdio(struct monitor *m, int child_stdio[3]) {
   int pipes[2][2];
+  if (!m->plan->log_path && m->plan->terminal && !m->plan->console_socket) open_relay(m);
   if (!m->plan->log_path) return 0;
   m->log = jsonlog_open(m->plan->log_path, m->plan->log_max_size, m->plan->log_max_files);
   if (!m->log) return -1;
@@ -324,6 +362,17 @@ static int open_control(struct monitor *m) {
   /* read-write, so the fifo never reports end-of-file between writers */
   m->ctl = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
   return m->ctl < 0 ? fail_errno("open %s", path) : 0;
+}
+
+/*
+ * The container has the caller's stdio (pass-through) or a terminal of its own: we keep none
+ * of them, so the caller's pipes end when the container's processes close them, as with runc.
+ */
+static void release_callers_stdio(void) {
+  int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+  if (null < 0) return;
+  for (int fd = 0; fd < 3; fd++) dup2(null, fd);
+  if (null > 2) close(null);
 }
 
 static int clone_flags(struct plan *p) {
@@ -379,6 +428,7 @@ int run_create(struct plan *p) {
   close(sv[1]);
   for (int fd = 0; fd < 3; fd++)
     if (child_stdio[fd] >= 0) close(child_stdio[fd]);
+  if (!p->log_path && !m.relay) release_callers_stdio();
   m.sync = sv[0];
 
   if (join_cgroups(&m) < 0) return fail_create(&m);

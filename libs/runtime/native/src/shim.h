@@ -53,6 +53,7 @@ struct plan {
   int terminal;               /* a pseudo-terminal for the process's stdio */
   unsigned console_rows, console_cols;
   int open_stdin;             /* a fifo in the state dir feeds the container's stdin */
+  const char *console_socket; /* the terminal's master end goes to this unix socket (runc's --console-socket) */
   const char *cgroup_procs[MAX_LIST];
   int n_cgroup_procs;
   struct ns_entry ns[16];
@@ -123,6 +124,7 @@ int hooks_any(struct plan *plan, const char *when);
 int console_setup(struct plan *plan, int sync);
 int console_resize(int master, unsigned rows, unsigned cols);
 int send_fd(int sock, char tag, int fd);
+int console_hand_over(const char *socket_path, int master);
 ssize_t recv_with_fd(int sock, char *data, size_t size, int *fd);
 
 /* jsonlog.c */

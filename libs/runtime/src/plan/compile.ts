@@ -36,6 +36,8 @@ export interface CreateContext {
   cgroupProcsFiles: string[];
   /** Whether this kernel has cgroup namespaces (/proc/self/ns/cgroup). */
   cgroupNamespaces: boolean;
+  /** Where the terminal's master end goes (runc's --console-socket), else the monitor keeps it. */
+  consoleSocket?: string;
   /** The container's state as hooks read it (all but status and pid). */
   hookState: HookStateBase;
 }
@@ -67,6 +69,7 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
   for (const file of ctx.cgroupProcsFiles) out.push(['cgroup', file]);
   if (ctx.autostart) out.push(['autostart']);
   if (ctx.openStdin) out.push(['open-stdin']);
+  if (ctx.consoleSocket && spec.process?.terminal) out.push(['console-socket', ctx.consoleSocket]);
   for (const ns of spec.linux?.namespaces ?? []) {
     if (ns.type === 'cgroup' && !ctx.cgroupNamespaces) continue;
     out.push(['ns', ns.type, ns.path ?? '']);

@@ -11,6 +11,7 @@ export type Instruction =
   | readonly ['cgroup', procsFile: string]
   | readonly ['autostart']
   | readonly ['open-stdin']
+  | readonly ['console-socket', path: string]
   | readonly ['terminal', rows: string, cols: string]
   | readonly ['ns', type: string, path: string]
   | readonly [
