@@ -4,7 +4,7 @@
  * "berth/web-1".
  */
 import * as fs from 'node:fs';
-import { InvalidSpecError } from '../errors';
+import { InvalidSpecError, type SpecProblem } from '../errors';
 import { sleep } from '../poll';
 import type { OciDeviceRule, OciResources } from '../oci/spec';
 import type { CgroupLayout } from './layout';
@@ -74,6 +74,46 @@ export function readPids(procsFile: string): number[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Each write with the file this machine has for it (its own, else an alternative) and the
+ * directory it goes in, or, when any has none, every such field refused at once, before a
+ * single value is written. DIR_OF gives a write's cgroup directory, undefined when its
+ * controller is not mounted.
+ */
+export function resolveWrites(
+  writes: readonly CgroupWrite[],
+  dirOf: (write: CgroupWrite) => string | undefined,
+  version: 1 | 2,
+): { dir: string; write: CgroupWrite }[] {
+  const problems: SpecProblem[] = [];
+  const resolved: { dir: string; write: CgroupWrite }[] = [];
+  for (const write of writes) {
+    const dir = dirOf(write);
+    if (!dir) {
+      problems.push({
+        path: write.specPath,
+        message: `the ${write.controller} cgroup controller is not mounted on this machine (cgroup v1), so ${write.file} cannot be set; mount it (mount -t cgroup -o ${write.controller} ${write.controller} /sys/fs/cgroup/${write.controller}) or remove the field`,
+      });
+      continue;
+    }
+    // a file every kernel with the controller has is just written: the kernel's answer speaks
+    const optional = write.alternatives?.length || write.missing;
+    const chosen = [{ file: write.file, value: write.value }, ...(write.alternatives ?? [])].find(
+      (c) => !optional || fs.existsSync(`${dir}/${c.file}`),
+    );
+    if (chosen) resolved.push({ dir, write: { ...write, ...chosen } });
+    else {
+      const files = [write.file, ...(write.alternatives ?? []).map((a) => a.file)].join(' or ');
+      problems.push({
+        path: write.specPath,
+        message: `this kernel’s cgroup v${version} has no ${files}${write.missing ? `: ${write.missing}` : '; remove the field'}`,
+      });
+    }
+  }
+  if (problems.length) throw new InvalidSpecError(problems);
+  return resolved;
 }
 
 /** Apply one limit; the kernel's refusal becomes an error naming the config.json field. */

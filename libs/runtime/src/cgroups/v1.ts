@@ -8,6 +8,7 @@ import {
   readPids,
   readTrimmed,
   removeCgroupDir,
+  resolveWrites,
   type CgroupDriver,
   type CgroupStats,
 } from './driver';
@@ -46,16 +47,21 @@ export class CgroupV1Driver implements CgroupDriver {
         }
         if (h.controllers.includes('cpuset')) this.inheritCpuset(h.mountPoint, path);
       }
-      for (const write of v1Writes(resources, deviceRules)) {
-        const dir = this.dirFor(write.controller!, path);
-        if (!dir) continue; // controller not mounted on this machine
-        if (write.file === 'memory.memsw.limit_in_bytes' && !fs.existsSync(`${dir}/${write.file}`)) continue;
+      // as Docker: without swap accounting (memsw), the swap limit is dropped and memory.limit holds
+      const writes = v1Writes(resources, deviceRules).filter(
+        (w) => w.file !== 'memory.memsw.limit_in_bytes' || this.hasFile('memory', path, w.file),
+      );
+      for (const { dir, write } of resolveWrites(writes, (w) => this.dirFor(w.controller!, path), 1))
         applyWrite(dir, write);
-      }
     } catch (error) {
       for (const dir of created) removeDirSync(dir);
       throw error;
     }
+  }
+
+  private hasFile(controller: string, path: string, file: string): boolean {
+    const dir = this.dirFor(controller, path);
+    return dir !== undefined && fs.existsSync(`${dir}/${file}`);
   }
 
   /** A new cpuset cgroup starts with no CPUs and no memory nodes; give it its parent's, level by level. */

@@ -8,12 +8,15 @@ import {
   readPids,
   readTrimmed,
   removeCgroupDir,
+  resolveWrites,
   type CgroupDriver,
   type CgroupStats,
 } from './driver';
 import { pollUntil } from '../poll';
 import type { CgroupLayout } from './layout';
+import { InvalidSpecError } from '../errors';
 import { v2Writes } from './resources';
+import { v2Refusals } from './resources-io';
 
 /** The controllers Berth's limits and stats use; only these are delegated down the tree. */
 const WANTED_CONTROLLERS = ['cpuset', 'cpu', 'io', 'memory', 'pids'];
@@ -33,12 +36,15 @@ export class CgroupV2Driver implements CgroupDriver {
 
   /** v2 devices are policed by eBPF programs, which Berth does not attach yet: rules are not enforced. */
   create(path: string, resources: OciResources | undefined, _deviceRules: readonly OciDeviceRule[]): void {
+    const refused = v2Refusals(resources);
+    if (refused.length) throw new InvalidSpecError(refused);
     const dir = this.dir(path);
     const existed = fs.existsSync(dir);
     this.enableControllers(path);
     fs.mkdirSync(dir, { recursive: true });
     try {
-      for (const write of v2Writes(resources)) applyWrite(dir, write);
+      for (const resolved of resolveWrites(v2Writes(resources), () => dir, 2))
+        applyWrite(resolved.dir, resolved.write);
     } catch (error) {
       if (!existed) fs.rmdirSync(dir);
       throw error;

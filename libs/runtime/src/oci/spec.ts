@@ -95,9 +95,33 @@ export interface OciDeviceRule {
 
 export interface OciResources {
   devices?: OciDeviceRule[];
-  memory?: { limit?: number; reservation?: number; swap?: number; swappiness?: number };
+  memory?: {
+    limit?: number;
+    reservation?: number;
+    swap?: number;
+    swappiness?: number;
+    disableOOMKiller?: boolean;
+  };
   cpu?: { shares?: number; quota?: number; period?: number; cpus?: string; mems?: string };
   pids?: { limit?: number };
+  blockIO?: OciBlockIO;
+  network?: { classID?: number; priorities?: { name: string; priority: number }[] };
+}
+
+export interface OciBlockIO {
+  weight?: number;
+  leafWeight?: number;
+  weightDevice?: { major: number; minor: number; weight?: number; leafWeight?: number }[];
+  throttleReadBpsDevice?: OciThrottleDevice[];
+  throttleWriteBpsDevice?: OciThrottleDevice[];
+  throttleReadIOPSDevice?: OciThrottleDevice[];
+  throttleWriteIOPSDevice?: OciThrottleDevice[];
+}
+
+export interface OciThrottleDevice {
+  major: number;
+  minor: number;
+  rate: number;
 }
 
 export interface OciLinux {

@@ -29,6 +29,62 @@ describe('validateSpec', () => {
     expect(problems[0].message).toContain('at least 6291456 bytes');
   });
 
+  it('should refuse block I/O weights out of 10..1000, devices without numbers and negative rates', () => {
+    const spec = valid();
+    spec.linux!.resources = {
+      blockIO: {
+        weight: 5,
+        leafWeight: 1001,
+        weightDevice: [{ major: 8, minor: 0, weight: 2000 }],
+        throttleReadBpsDevice: [{ major: 8, minor: 0, rate: -1 }],
+        throttleWriteIOPSDevice: [{ major: 8 } as never],
+      },
+      memory: { disableOOMKiller: 'yes' as never },
+      network: { classID: -1, priorities: [{ name: '', priority: 1 }] },
+    };
+    expect(paths(spec)).toEqual([
+      'linux.resources.memory.disableOOMKiller',
+      'linux.resources.blockIO.weight',
+      'linux.resources.blockIO.leafWeight',
+      'linux.resources.blockIO.weightDevice[0]',
+      'linux.resources.blockIO.throttleReadBpsDevice[0]',
+      'linux.resources.blockIO.throttleWriteIOPSDevice[0]',
+      'linux.resources.network.classID',
+      'linux.resources.network.priorities[0]',
+    ]);
+  });
+
+  it('should accept block I/O, OOM and network settings in range', () => {
+    const spec = valid();
+    spec.linux!.resources = {
+      blockIO: {
+        weight: 10,
+        leafWeight: 1000,
+        weightDevice: [{ major: 8, minor: 0, weight: 500 }],
+        throttleReadBpsDevice: [{ major: 8, minor: 0, rate: 0 }],
+      },
+      memory: { disableOOMKiller: true },
+      network: { classID: 0x100001, priorities: [{ name: 'eth0', priority: 0 }] },
+    };
+    expect(validateSpec(spec)).toEqual([]);
+  });
+
+  it('should refuse hooks with relative paths, bad args or env, non-positive timeouts, unknown points', () => {
+    const spec = valid();
+    spec.hooks = {
+      prestart: [{ path: 'x' }],
+      poststop: [{ path: '/x', args: [1 as never], env: ['NOEQUALS'], timeout: 1.5 }],
+      ['later' as never]: [],
+    };
+    expect(paths(spec)).toEqual([
+      'hooks.prestart[0].path',
+      'hooks.poststop[0].args',
+      'hooks.poststop[0].env',
+      'hooks.poststop[0].timeout',
+      'hooks.later',
+    ]);
+  });
+
   it('should refuse CPU values the kernel would refuse', () => {
     const spec = valid();
     spec.linux!.resources = { cpu: { shares: 1, quota: 10, period: 10 } };

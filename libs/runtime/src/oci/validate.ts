@@ -6,7 +6,7 @@
 import type { SpecProblem } from '../errors';
 import { canonicalCapability } from '../plan/capabilities';
 import { RLIMIT_NUMBERS } from '../plan/rlimits';
-import { HOOK_POINTS, type OciHook, type OciSpec } from './spec';
+import { HOOK_POINTS, type OciHook, type OciResources, type OciSpec } from './spec';
 
 const NAMESPACE_TYPES = new Set(['pid', 'network', 'mount', 'ipc', 'uts', 'user', 'cgroup', 'time']);
 const UNSUPPORTED_NAMESPACES = new Set(['user', 'time']);
@@ -81,6 +81,50 @@ export function validateSpec(spec: OciSpec): SpecProblem[] {
   return problems;
 }
 
+const WEIGHT_RANGE = 'must be an integer from 10 to 1000';
+
+function validateIoResources(r: OciResources, problem: (path: string, message: string) => void): void {
+  const R = 'linux.resources';
+  const weight = (v: unknown) => v === undefined || (isInt(v) && v >= 10 && v <= 1000);
+  const device = (d: { major?: unknown; minor?: unknown }) =>
+    isInt(d?.major) && isInt(d?.minor) && d.major >= 0 && d.minor >= 0;
+  if (r.memory?.disableOOMKiller !== undefined && typeof r.memory.disableOOMKiller !== 'boolean')
+    problem(`${R}.memory.disableOOMKiller`, 'must be true or false');
+  const io = r.blockIO;
+  if (!weight(io?.weight)) problem(`${R}.blockIO.weight`, `${WEIGHT_RANGE}, got ${io?.weight}`);
+  if (!weight(io?.leafWeight)) problem(`${R}.blockIO.leafWeight`, `${WEIGHT_RANGE}, got ${io?.leafWeight}`);
+  (io?.weightDevice ?? []).forEach((d, i) => {
+    if (!device(d)) problem(`${R}.blockIO.weightDevice[${i}]`, 'needs the device’s major and minor numbers');
+    if (!weight(d?.weight) || !weight(d?.leafWeight))
+      problem(`${R}.blockIO.weightDevice[${i}]`, `weight and leafWeight ${WEIGHT_RANGE}`);
+  });
+  for (const field of THROTTLE_FIELDS)
+    (io?.[field] ?? []).forEach((d, i) => {
+      if (!device(d) || !isInt(d?.rate) || d.rate < 0)
+        problem(
+          `${R}.blockIO.${field}[${i}]`,
+          'needs major, minor and a rate that is a non-negative integer',
+        );
+    });
+  const net = r.network;
+  if (net?.classID !== undefined && (!isInt(net.classID) || net.classID < 0 || net.classID > 0xffffffff))
+    problem(
+      `${R}.network.classID`,
+      `must be a 32-bit unsigned integer (0xAAAABBBB: class AAAA:BBBB), got ${net.classID}`,
+    );
+  (net?.priorities ?? []).forEach((p, i) => {
+    if (typeof p?.name !== 'string' || !p.name || !isInt(p?.priority) || p.priority < 0)
+      problem(`${R}.network.priorities[${i}]`, 'needs an interface name and a non-negative integer priority');
+  });
+}
+
+const THROTTLE_FIELDS = [
+  'throttleReadBpsDevice',
+  'throttleWriteBpsDevice',
+  'throttleReadIOPSDevice',
+  'throttleWriteIOPSDevice',
+] as const;
+
 function validateHooks(spec: OciSpec, problem: (path: string, message: string) => void): void {
   for (const [point, hooks] of Object.entries(spec.hooks ?? {})) {
     if (!(HOOK_POINTS as readonly string[]).includes(point)) {
@@ -150,6 +194,7 @@ function validateResources(spec: OciSpec, problem: (path: string, message: strin
       'linux.resources.cpu.quota',
       `must be at least 1000 microseconds (or -1 for unlimited), got ${cpu.quota}`,
     );
+  validateIoResources(r, problem);
   if (r.pids?.limit !== undefined && (!isInt(r.pids.limit) || r.pids.limit < -1))
     problem(
       'linux.resources.pids.limit',
