@@ -32,6 +32,7 @@ static const struct {
     {"terminal", 2, MONITOR},    {"open-stdin", 0, MONITOR},
     {"hook", 6, MONITOR},        {"hook-arg", 1, MONITOR},  {"hook-env", 1, MONITOR},
     {"run-hooks", 1, STEP},      {"console-socket", 1, MONITOR},
+    {"rslave-root", 0, STEP},    {"chroot", 0, STEP},
     /* file operations Node cannot do (fsops.c) */
     {"fs-mknod", 7, STEP},       {"fs-setxattr", 3, STEP},  {"fs-getxattr", 2, STEP},
 };

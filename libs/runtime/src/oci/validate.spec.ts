@@ -126,10 +126,35 @@ describe('validateSpec', () => {
     ]);
   });
 
-  it('should require a mount namespace', () => {
+  it('should refuse, without a mount namespace, everything that would mount on the host', () => {
     const spec = valid();
     spec.linux!.namespaces = spec.linux!.namespaces!.filter((n) => n.type !== 'mount');
-    expect(paths(spec)).toEqual(['linux.namespaces']);
+    spec.root!.readonly = true;
+    spec.linux!.devices = [{ path: '/dev/fuse', type: 'c', major: 10, minor: 229 }];
+    spec.linux!.sysctl = { 'net.ipv4.ip_forward': '1' };
+    spec.linux!.rootfsPropagation = 'rslave';
+    spec.annotations = { 'io.berth.rootfs.lowerdirs': '/l', 'io.berth.rootfs.upperdir': '/u' };
+    const problems = validateSpec(spec);
+    expect(problems.map((p) => p.path)).toEqual([
+      'mounts',
+      'linux.maskedPaths',
+      'linux.readonlyPaths',
+      'root.readonly',
+      'linux.devices',
+      'linux.sysctl',
+      'linux.rootfsPropagation',
+      'annotations.io.berth.rootfs.lowerdirs',
+    ]);
+    expect(problems[0].message).toContain("would change the host's mount table");
+  });
+
+  it('should accept a spec without a mount namespace that mounts nothing', () => {
+    const spec = valid();
+    spec.linux!.namespaces = spec.linux!.namespaces!.filter((n) => n.type !== 'mount');
+    spec.mounts = [];
+    spec.linux!.maskedPaths = [];
+    spec.linux!.readonlyPaths = [];
+    expect(validateSpec(spec)).toEqual([]);
   });
 
   it('should check the process: cwd, user, env, rlimits, capabilities, oom score', () => {

@@ -5,6 +5,7 @@
  */
 import type { SpecProblem } from '../errors';
 import { canonicalCapability } from '../plan/capabilities';
+import { ANNOTATION, overlayFromAnnotations } from './annotations';
 import { RLIMIT_NUMBERS } from '../plan/rlimits';
 import { HOOK_POINTS, type OciHook, type OciResources, type OciSpec } from './spec';
 
@@ -68,7 +69,7 @@ export function validateSpec(spec: OciSpec): SpecProblem[] {
     if (types.has(ns.type)) problem(`linux.namespaces[${i}]`, `namespace "${ns.type}" is listed twice`);
     types.add(ns.type);
   });
-  if (spec.linux && !types.has('mount')) problem('linux.namespaces', 'a mount namespace is required');
+  if (spec.linux && !types.has('mount')) sharedMountProblems(spec, problem);
   if (spec.hostname && !types.has('uts')) problem('hostname', 'setting a hostname needs a uts namespace');
 
   (spec.mounts ?? []).forEach((m, i) => {
@@ -150,6 +151,28 @@ function validateHooks(spec: OciSpec, problem: (path: string, message: string) =
         problem(`${at}.timeout`, `must be a positive number of seconds, got ${hook.timeout}`);
     });
   }
+}
+
+/**
+ * Without a mount namespace the container shares the host's mount table: berth-runtime then
+ * chroots into root.path (as runc and crun do) and mounts nothing, so whatever needs a mount
+ * is refused rather than done to the host's table (runc refuses masked and read-only paths
+ * alike, but mounts the rest onto the host).
+ */
+function sharedMountProblems(spec: OciSpec, problem: (path: string, message: string) => void): void {
+  const why = (what: string) =>
+    `${what} without a mount namespace would change the host's mount table (linux.namespaces has no "mount", so berth-runtime chroots into root.path and mounts nothing); add a mount namespace or remove it`;
+  if (spec.mounts?.length) problem('mounts', why('mounting'));
+  if (spec.linux?.maskedPaths?.length) problem('linux.maskedPaths', why('masking paths'));
+  if (spec.linux?.readonlyPaths?.length) problem('linux.readonlyPaths', why('making paths read-only'));
+  if (spec.root?.readonly) problem('root.readonly', why('remounting the root read-only'));
+  if (spec.linux?.devices?.length) problem('linux.devices', why('creating device nodes (on a /dev tmpfs)'));
+  if (Object.keys(spec.linux?.sysctl ?? {}).length)
+    problem('linux.sysctl', why('writing sysctls (through a /proc mounted for the container)'));
+  if (spec.linux?.rootfsPropagation)
+    problem('linux.rootfsPropagation', why('setting the root’s propagation'));
+  if (overlayFromAnnotations(spec.annotations))
+    problem(`annotations.${ANNOTATION.overlayLowerDirs}`, why('mounting an overlay root'));
 }
 
 function validateResources(spec: OciSpec, problem: (path: string, message: string) => void): void {

@@ -77,6 +77,13 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
   out.push(...shimHookInstructions(spec, ctx.hookState));
 
   const ownNetwork = spec.linux?.namespaces?.some((ns) => ns.type === 'network');
+  if (!spec.linux?.namespaces?.some((ns) => ns.type === 'mount')) {
+    out.push(...sharedMountSteps(spec, !!ownNetwork));
+    out.push(...processInstructions(spec.process!));
+    return out;
+  }
+  // our mounts must not reach the host, nor the host's reach us uninvited
+  out.push(['rslave-root']);
   if (ownNetwork && spec.annotations?.[ANNOTATION.loopbackUp] === 'true') out.push(['loopback-up']);
   out.push(rootMount(overlayFromAnnotations(spec.annotations)));
   const afterPivot: Instruction[] = [];
@@ -104,6 +111,19 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
   if (spec.hostname) out.push(['hostname', spec.hostname]);
 
   out.push(...processInstructions(spec.process!));
+  return out;
+}
+
+/**
+ * No mount namespace: the host's mount table is the container's, so nothing is mounted (the
+ * validator refused whatever would need it) and the root is a chroot, as runc and crun do.
+ */
+function sharedMountSteps(spec: OciSpec, ownNetwork: boolean): Instruction[] {
+  const out: Instruction[] = [];
+  if (ownNetwork && spec.annotations?.[ANNOTATION.loopbackUp] === 'true') out.push(['loopback-up']);
+  if (hasCreateContainerHooks(spec)) out.push(['run-hooks', 'container']);
+  out.push(['chroot']);
+  if (spec.hostname) out.push(['hostname', spec.hostname]);
   return out;
 }
 

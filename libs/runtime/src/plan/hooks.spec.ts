@@ -101,3 +101,36 @@ describe('compileCreate with hooks', () => {
     );
   });
 });
+
+describe('compileCreate without a mount namespace', () => {
+  const shared = (hooks: OciHooks = {}): OciSpec => {
+    const spec = withHooks(hooks);
+    spec.linux!.namespaces = spec.linux!.namespaces!.filter((n) => n.type !== 'mount');
+    spec.hostname = 'box';
+    return spec;
+  };
+  const steps = (spec: OciSpec) =>
+    compileCreate(spec, context)
+      .map((i) => i[0])
+      .filter(
+        (op) => !['state-dir', 'rootfs', 'ns', 'hook', 'hook-arg', 'hook-env', 'loopback-up'].includes(op),
+      );
+
+  it('should chroot and mount nothing, leaving the host’s propagation alone', () => {
+    const out = steps(shared());
+    expect(out.slice(0, 2)).toEqual(['chroot', 'hostname']);
+    for (const op of ['rslave-root', 'mount-root', 'mount', 'pivot', 'mask', 'readonly', 'mkdev'])
+      expect(out).not.toContain(op);
+  });
+
+  it('should run createContainer hooks before the chroot', () => {
+    expect(steps(shared({ createContainer: [{ path: '/cc' }] })).slice(0, 2)).toEqual([
+      'run-hooks',
+      'chroot',
+    ]);
+  });
+
+  it('should make / rslave first with a mount namespace', () => {
+    expect(steps(withHooks({}))[0]).toBe('rslave-root');
+  });
+});

@@ -55,6 +55,8 @@ export type Instruction =
   | readonly ['hostname', name: string]
   | readonly ['loopback-up']
   | readonly ['run-hooks', place: string]
+  | readonly ['rslave-root']
+  | readonly ['chroot']
   // the process
   | readonly ['arg', string]
   | readonly ['env', string]
