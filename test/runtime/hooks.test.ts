@@ -97,7 +97,13 @@ it('should run all six hooks in the spec’s order, where the spec says, with th
     ['sh', '-c', 'test -f /tmp/startContainer.json && echo process >> /tmp/order'],
     (o) => ({
       prestart: [recorder(o, 'prestart')],
-      createRuntime: [recorder(o, 'createRuntime', `readlink /proc/$pid/ns/uts > ${o}/createRuntime.uts`)],
+      createRuntime: [
+        recorder(
+          o,
+          'createRuntime',
+          `readlink /proc/$pid/ns/uts > ${o}/createRuntime.uts; ls /proc/$$/fd/3 > ${o}/fd3 2>&1 || echo none > ${o}/fd3`,
+        ),
+      ],
       createContainer: [
         recorder(o, 'createContainer', `readlink /proc/self/ns/mnt > ${o}/createContainer.mnt`),
       ],
@@ -123,6 +129,8 @@ it('should run all six hooks in the spec’s order, where the spec says, with th
   // createRuntime ran in the host's namespaces once the container's existed
   expect(read(`${out}/createRuntime.uts`).trim()).toBe(fs.readlinkSync(`/proc/${created.pid}/ns/uts`));
   expect(fs.readlinkSync(`/proc/${created.pid}/ns/uts`)).not.toBe(fs.readlinkSync('/proc/self/ns/uts'));
+  // the monitor's fds (its status pipe is fd 3) are not the hook's
+  expect(read(`${out}/fd3`)).toBe('none\n');
   // createContainer ran in the container's mount namespace
   expect(read(`${out}/createContainer.mnt`).trim()).toBe(fs.readlinkSync(`/proc/${created.pid}/ns/mnt`));
   const expected = {

@@ -31,6 +31,7 @@ static void __attribute__((noreturn)) hook_child(struct hook *h, int in, int out
   signal(SIGPIPE, SIG_DFL);
   signal(SIGHUP, SIG_DFL);
   if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0) _exit(127);
+  close_range(3, ~0U, 0); /* the status pipe, the sync socket, the container's pipes: none are the hook's */
   execve(h->path, (char *const *)h->args, h->has_env ? (char *const *)h->env : environ);
   dprintf(2, "exec %s: %s", h->path, strerror(errno));
   _exit(127);
