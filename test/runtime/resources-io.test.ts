@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InvalidSpecError, openCgroupDriver, type OciResources } from '@berth/runtime';
+import { CgroupV2Driver, InvalidSpecError, openCgroupDriver, type OciResources } from '@berth/runtime';
 import { RuntimeHarness } from '@berth/testing';
 
 let h: RuntimeHarness;
@@ -114,10 +114,68 @@ async function expectRefused(resources: OciResources, field: string, why: RegExp
   },
 );
 
-(v1 ? it : it.skip)('should refuse a field this kernel has no file for before writing any limit', async () => {
-  await expectRefused(
-    { memory: { limit: 64 << 20 }, blockIO: { leafWeight: 300 } },
-    'linux.resources.blockIO.leafWeight',
-    /has no blkio\.leaf_weight/,
+(v1 ? it : it.skip)(
+  'should refuse a field this kernel has no file for before writing any limit',
+  async () => {
+    await expectRefused(
+      { memory: { limit: 64 << 20 }, blockIO: { leafWeight: 300 } },
+      'linux.resources.blockIO.leafWeight',
+      /has no blkio\.leaf_weight/,
+    );
+  },
+);
+
+describe('on cgroup v2 (this machine’s cgroup2 mount)', () => {
+  const mount =
+    layout.mode === 'v2'
+      ? layout.mountPoint
+      : layout.mode === 'hybrid'
+        ? layout.unifiedMountPoint
+        : undefined;
+  const driver = () => new CgroupV2Driver({ mode: 'v2', mountPoint: mount! }, mount!);
+  const path2 = (id: string) => `${h.cgroupParent}/${id}`;
+  // the harness removes its parent from the v1 hierarchies only
+  afterAll(() => {
+    if (mount && fs.existsSync(path.join(mount, h.cgroupParent)))
+      fs.rmdirSync(path.join(mount, h.cgroupParent));
+  });
+
+  (mount ? it : it.skip)(
+    'should refuse what v2 has no switch or controller for, by field, before making the cgroup',
+    () => {
+      const id = 'v2-refused';
+      expect(() =>
+        driver().create(path2(id), { memory: { disableOOMKiller: true }, network: { classID: 1 } }, []),
+      ).toThrow(
+        /linux\.resources\.memory\.disableOOMKiller: cgroup v2 has no switch to disable the OOM killer.*linux\.resources\.network: cgroup v2 has no net_cls or net_prio controller/,
+      );
+      expect(fs.existsSync(path.join(mount!, path2(id)))).toBe(false);
+    },
+  );
+
+  (mount ? it : it.skip)(
+    'should write io.max where the io controller is on, else refuse and remove the cgroup',
+    () => {
+      const id = 'v2-io';
+      const disk = aDisk()!;
+      const resources = { blockIO: { throttleReadBpsDevice: [{ ...disk, rate: 1048576 }] } };
+      const dir = path.join(mount!, path2(id));
+      const hasIo = fs
+        .readFileSync(path.join(mount!, 'cgroup.controllers'), 'utf8')
+        .split(/\s+/)
+        .includes('io');
+      if (!hasIo) {
+        expect(() => driver().create(path2(id), resources, [])).toThrow(
+          'linux.resources.blockIO.throttleReadBpsDevice[0]: this kernel’s cgroup v2 has no io.max: the io controller is not enabled',
+        );
+        expect(fs.existsSync(dir)).toBe(false);
+        return;
+      }
+      driver().create(path2(id), resources, []);
+      expect(fs.readFileSync(path.join(dir, 'io.max'), 'utf8')).toContain(
+        `${disk.major}:${disk.minor} rbps=1048576`,
+      );
+      fs.rmdirSync(dir);
+    },
   );
 });
