@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -59,7 +60,8 @@ static int hook_wait(struct hook *h, pid_t child, int in, int out, const char *s
   fcntl(in, F_SETFL, O_NONBLOCK);
   for (;;) {
     struct pollfd fds[3] = {{pidfd, POLLIN, 0}, {out, POLLIN, 0}, {sent < state_len ? in : -1, POLLOUT, 0}};
-    int wait_ms = deadline ? (int)((deadline - now_ns()) / 1000000) : -1;
+    long long left_ms = deadline ? (deadline - now_ns()) / 1000000 : -1;
+    int wait_ms = left_ms > INT_MAX ? INT_MAX : (int)left_ms;
     if (deadline && wait_ms <= 0) {
       kill(child, SIGKILL);
       waitpid(child, NULL, 0);
