@@ -1,8 +1,8 @@
 /** bin/berth-runtime as an OCI runtime: the same bundle runs under runc and Berth with the same result. */
-import { execFileSync, spawnSync, type SpawnSyncReturns, type StdioOptions } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type SpawnSyncReturns, type StdioOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RuntimeHarness } from '@berth/testing';
+import { cgroupRoots, RuntimeHarness } from '@berth/testing';
 
 const BIN = path.resolve('bin/berth-runtime');
 let h: RuntimeHarness;
@@ -130,4 +130,81 @@ it('should explain usage errors and unknown containers', () => {
   expect(r.status).toBe(1);
   expect(r.stderr).toBe('berth-runtime: container "ghost" does not exist\n');
   expect(berth(['frobnicate']).stderr).toContain('unknown command "frobnicate"');
+});
+
+describe('a bundle run again (its compiled run plan, carried out by the shim without Node)', () => {
+  /** No node on the PATH: only the shim's own path can run anything. */
+  const withoutNodeEnv = () => ({
+    PATH: ['/usr/sbin', '/usr/bin', '/sbin', '/bin'].filter((d) => !fs.existsSync(`${d}/node`)).join(':'),
+  });
+  const withoutNode = (args: string[], cwd: string) =>
+    spawnSync(BIN, ['--root', root, '--cgroup-parent', h.cgroupParent, ...args], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 30000,
+      env: withoutNodeEnv(),
+    });
+  const leftovers = (id: string) =>
+    [path.join(root, id), ...cgroupRoots().map((r) => path.join(r, h.cgroupParent, id))].filter((p) =>
+      fs.existsSync(p),
+    );
+
+  it('should run it without Node, with the same output, status and errors, and leave nothing', () => {
+    const bundle = runcBundle('planned', [
+      'sh',
+      '-c',
+      'echo out; echo err >&2; cat /proc/self/cgroup | grep -c .; exit 5',
+    ]);
+    expect(withoutNode(['run', 'p0'], bundle).stderr).toContain('cannot start node');
+    const first = berth(['run', 'p1'], bundle); // Node: runs it and leaves the plan
+    expect(first.status).toBe(5);
+    const again = withoutNode(['run', 'p2'], bundle);
+    expect([again.status, again.stdout, again.stderr]).toEqual([5, first.stdout, first.stderr]);
+    expect(leftovers('p1')).toEqual([]);
+    expect(leftovers('p2')).toEqual([]);
+
+    // another config.json is Node's again, until Node has run it once
+    const config = JSON.parse(fs.readFileSync(path.join(bundle, 'config.json'), 'utf8'));
+    config.process.args = ['nosuchcmd'];
+    fs.writeFileSync(path.join(bundle, 'config.json'), JSON.stringify(config));
+    expect(withoutNode(['run', 'p3'], bundle).stderr).toContain('cannot start node');
+    const missing = berth(['run', 'p4'], bundle);
+    const missingAgain = withoutNode(['run', 'p5'], bundle);
+    expect(missingAgain.status).toBe(127);
+    expect(missingAgain.stderr).toBe(missing.stderr.replace('"p4"', '"p5"'));
+    expect(leftovers('p5')).toEqual([]);
+  });
+
+  it('should show the container to the other commands while it runs, pass signals on, and write the pid file', async () => {
+    const bundle = runcBundle('planned-signals', [
+      'sh',
+      '-c',
+      'trap "exit 3" TERM; echo ready; sleep 60 & wait',
+    ]);
+    const pidFile = path.join(h.tmp, 'planned.pid');
+    for (const [id, env] of [
+      ['s1', process.env], // Node, leaving the plan
+      ['s2', withoutNodeEnv()],
+    ] as const) {
+      const child = spawn(
+        BIN,
+        ['--root', root, '--cgroup-parent', h.cgroupParent, 'run', '--pid-file', pidFile, id],
+        {
+          cwd: bundle,
+          env,
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await new Promise<void>((resolve) =>
+        child.stdout.on('data', (d: Buffer) => d.includes('ready') && resolve()),
+      );
+      const state = JSON.parse(berth(['state', id]).stdout);
+      expect(state.status).toBe('running');
+      expect(fs.readFileSync(pidFile, 'utf8')).toBe(String(state.pid));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(3);
+      expect(leftovers(id)).toEqual([]);
+    }
+  });
 });

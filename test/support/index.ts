@@ -1,5 +1,5 @@
 export { buildBusyboxRootfs, BUSYBOX } from './rootfs';
-export { RuntimeHarness, removeCgroupParent, sharedBusyboxRootfs, type RunResult } from './harness';
+export { cgroupRoots, RuntimeHarness, removeCgroupParent, sharedBusyboxRootfs, type RunResult } from './harness';
 export { startRegistry, freePort, type TestRegistry } from './registry';
 export { EngineHarness, BERTH, BERTHD, ensureBuilt, type BerthResult } from './engine';
 export { startEtcd, type TestEtcd } from './etcd';

@@ -11,6 +11,11 @@ import type { HookPoint, OciHook } from './oci/spec';
 import { hookArgv, hookState, type HookStateBase } from './plan/hooks';
 import type { StoredState } from './state/files';
 
+/** Where a Runtime's warnings go unless it is told otherwise. */
+export const warnOnStderr = (message: string): void => {
+  process.stderr.write(`berth-runtime: warning: ${message}\n`);
+};
+
 /** What every hook's state says besides status and pid: the fields `state` prints. */
 export function hookStateBase(stored: StoredState): HookStateBase {
   return {

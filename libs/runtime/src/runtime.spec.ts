@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CgroupDriver, CgroupStats } from './cgroups/driver';
+import type { CgroupDriver, CgroupPlan, CgroupStats } from './cgroups/driver';
 import { ContainerExistsError, ContainerStartError, HostError, InvalidSpecError } from './errors';
 import { buildSpec } from './oci/container-spec';
 import { Runtime } from './runtime';
@@ -21,6 +21,9 @@ class FakeCgroups implements CgroupDriver {
   };
   readonly made = new Set<string>();
   refuse: Error | null = null;
+  plan(p: string): CgroupPlan {
+    return { dirs: [`/fake/memory/${p}`], writes: [] };
+  }
   create(p: string): void {
     if (this.refuse) throw this.refuse;
     this.made.add(p);

@@ -20,12 +20,13 @@ import {
 } from './errors';
 import { collectOutput, execHandle, execInstructions } from './exec';
 import { untilStopped } from './exit-watch';
-import { hookStateBase, runStateHooks } from './hooks';
+import { hookStateBase, runStateHooks, warnOnStderr } from './hooks';
 import { tellMonitor } from './monitor-control';
 import type { OciSpec } from './oci/spec';
 import { compileCreate, deviceRules, rootfsPath } from './plan/compile';
 import { encodeInstructions } from './plan/instructions';
 import { pollFor, pollUntil } from './poll';
+import { recordRunPlan } from './run-plans';
 import type {
   ContainerInfo,
   ContainerStats,
@@ -41,7 +42,7 @@ import { killQuietly, parseSignal } from './signals';
 import type { StateDir, StoredState } from './state/files';
 import { readProcStat } from './state/proc';
 import { isValidId } from './state/status';
-import { killAll, monitorGone, removeCgroup, shimExitWithin } from './stopping';
+import { killAll, killCreated, monitorGone, removeCgroup, shimExitWithin } from './stopping';
 
 let execCounter = 0;
 
@@ -57,8 +58,7 @@ export class Runtime {
     private readonly shim: ShimLauncher,
     /** Each container's state, read back from its state dir. */
     private readonly states: ContainerStates,
-    /** Where failures that do not fail the operation go (poststart and poststop hooks). */
-    private readonly warn: (message: string) => void,
+    private readonly warn: (message: string) => void, // failed poststart and poststop hooks
   ) {}
 
   static open(options: RuntimeOptions): Runtime {
@@ -70,7 +70,7 @@ export class Runtime {
       cgroups,
       options.shim ?? new NativeShimLauncher(),
       new ContainerStates(options.stateRoot, cgroups),
-      options.warn ?? ((message) => process.stderr.write(`berth-runtime: warning: ${message}\n`)),
+      options.warn ?? warnOnStderr,
     );
   }
 
@@ -97,6 +97,25 @@ export class Runtime {
     } finally {
       if (options.remove) await this.delete(id, { force: true });
     }
+  }
+
+  /**
+   * Leave berth-runtime a compiled plan for running BUNDLE in the foreground (run-plans.ts);
+   * CGROUP_PARENT_ARG is the parent as the command line gave it. Returns why it cannot, or null.
+   */
+  recordRunPlan(bundle: string, cgroupParentArg: string): string | null {
+    if (!(this.shim instanceof NativeShimLauncher)) return 'not the native shim';
+    return recordRunPlan(
+      {
+        stateRoot: this.stateRoot,
+        cgroupParent: this.cgroupParent,
+        cgroupParentArg,
+        cgroups: this.cgroups,
+        cgroupNamespaces: this.cgroupNamespaces,
+        shimPath: this.shim.shimPath,
+      },
+      bundle,
+    );
   }
 
   /** Resize the container's terminal (created with process.terminal). */
@@ -130,8 +149,7 @@ export class Runtime {
       const failure = dir.readStartError();
       if (failure) throw new ContainerStartError(id, failure.message, failure.exitCode);
     }
-    const stored = this.states.read(id, dir);
-    await runStateHooks('poststart', { ...stored, pid: stored.pid ?? dir.readPid() ?? 0 }, this.warn);
+    await runStateHooks('poststart', this.states.read(id, dir), this.warn);
     return this.state(id);
   }
 
@@ -206,24 +224,11 @@ export class Runtime {
       if (autostart) await runStateHooks('poststart', { ...stored, pid: created.pid }, this.warn);
       return shim;
     } catch (error) {
-      await this.undoCreate(id, dir, cgroupPath, shim);
+      // a failed create leaves nothing: no process, no cgroup, no state dir
+      await killCreated(dir, shim);
+      await this.removeRemains(id, dir, cgroupPath);
       throw error;
     }
-  }
-
-  /** A failed create leaves nothing: no process, no cgroup, no state dir. */
-  private async undoCreate(
-    id: string,
-    dir: StateDir,
-    cgroupPath: string,
-    shim: ShimHandle | undefined,
-  ): Promise<void> {
-    if (shim) {
-      const pid = dir.readPid();
-      if (pid) killQuietly(pid, 'SIGKILL');
-      await shim.exit;
-    }
-    await this.removeRemains(id, dir, cgroupPath);
   }
 
   /** What is left of a container once its monitor is gone: stray processes, its cgroup, its state (dir and memory). */

@@ -1,3 +1,5 @@
+import { InvalidSpecError } from '@berth/runtime/errors';
+import type { Runtime } from '@berth/runtime/runtime';
 import { openRuntime, parse, writePidFile, type Command } from '../cli';
 
 /**
@@ -26,6 +28,8 @@ export const run: Command = async (args, globals) => {
     foreground: !values.detach,
     ...(values['console-socket'] ? { consoleSocket: values['console-socket'] as string } : {}),
   };
+  if (!values.detach && !values['console-socket'])
+    recordRunPlan(runtime, options.bundle, globals.cgroupParent);
   const info = await runtime.createAndStart(id, options);
   if (values['pid-file']) writePidFile(values['pid-file'] as string, info.pid!);
   if (values.detach) return 0;
@@ -40,3 +44,16 @@ export const run: Command = async (args, globals) => {
     if (!values.keep) await runtime.delete(id, { force: true });
   }
 };
+
+/** The next run of this bundle needs no Node: the shim carries out what is decided here. */
+function recordRunPlan(runtime: Runtime, bundle: string, cgroupParent: string): void {
+  try {
+    runtime.recordRunPlan(bundle, cgroupParent);
+  } catch (error) {
+    // a bad config.json is for the create to report, in its own words
+    if (!(error instanceof InvalidSpecError))
+      process.stderr.write(
+        `berth-runtime: warning: no run plan for ${bundle}: ${(error as Error).message}\n`,
+      );
+  }
+}

@@ -1,4 +1,4 @@
-/* berth-shim create|exec|fs INSTRUCTIONS, berth-shim spawner SOCKET, berth-shim rebind FROM TO — see shim.h. */
+/* berth-shim create|exec|fs INSTRUCTIONS, spawner SOCKET, rebind FROM TO, runtime MAIN.JS ARGS… — see shim.h. */
 #include "shim.h"
 
 #include <stdio.h>
@@ -9,6 +9,7 @@ int main(int argc, char **argv) {
   if (argc == 2 && !strcmp(argv[1], "--version")) return puts("berth-shim 1"), 0;
   if (argc == 3 && !strcmp(argv[1], "spawner")) return run_spawner(argv[2]);
   if (argc == 4 && !strcmp(argv[1], "rebind")) return run_rebind(argv[2], argv[3]);
+  if (argc >= 3 && !strcmp(argv[1], "runtime")) return run_runtime_front(argc - 2, argv + 2);
   if (argc != 3 || (strcmp(argv[1], "create") && strcmp(argv[1], "exec") && strcmp(argv[1], "fs"))) {
     fprintf(stderr, "usage: berth-shim create|exec|fs INSTRUCTIONS | spawner SOCKET | rebind FROM TO\n");
     return 2;

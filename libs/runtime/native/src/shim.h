@@ -142,5 +142,7 @@ int run_fs(struct plan *plan);
 int run_rebind(const char *from, const char *to);
 /* spawner.c: runs programs sent over SOCKET, one connection each */
 int run_spawner(const char *socket_path);
+/* runplan.c: bin/berth-runtime's front; ARGV[0] is Node's entry, the rest berth-runtime's arguments */
+int run_runtime_front(int argc, char **argv);
 
 #endif

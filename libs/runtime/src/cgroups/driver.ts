@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import { InvalidSpecError, type SpecProblem } from '../errors';
 import { sleep } from '../poll';
 import type { OciDeviceRule, OciResources } from '../oci/spec';
+import type { CgroupWrite } from './cgroup-write';
 import type { CgroupLayout } from './layout';
-import type { CgroupWrite } from './resources';
 
 export interface CgroupStats {
   /** Total CPU time of every process in the cgroup, in nanoseconds. */
@@ -22,9 +22,31 @@ export interface CgroupStats {
   pidsLimit: number | null;
 }
 
+/**
+ * What making a cgroup takes, decided before anything is touched: the directories (made with
+ * their parents when missing) and the files written, in order, as absolute paths. `create` carries
+ * it out; berth-runtime's compiled run plans hand it to the shim, which carries it out the same way.
+ */
+export interface CgroupPlan {
+  dirs: string[];
+  writes: PlannedWrite[];
+}
+
+export interface PlannedWrite {
+  file: string;
+  value: string;
+  specPath: string;
+  /** Files that do the same where FILE is missing (BFQ's weight for CFQ's), tried in order once the dirs exist. */
+  alternatives?: { file: string; value: string }[];
+  /** Set when FILE may be missing on a kernel with the controller: why, and what to do then. */
+  missing?: string;
+}
+
 export interface CgroupDriver {
   readonly version: 1 | 2;
   readonly layout: CgroupLayout;
+  /** What create(PATH, …) would do on this machine now. */
+  plan(path: string, resources: OciResources | undefined, deviceRules: readonly OciDeviceRule[]): CgroupPlan;
   /** Make the cgroup and apply the limits; on a refused limit nothing is left behind. */
   create(path: string, resources: OciResources | undefined, deviceRules: readonly OciDeviceRule[]): void;
   /** The cgroup.procs files a process is written into to join the cgroup. */
@@ -77,38 +99,35 @@ export function readPids(procsFile: string): number[] {
 }
 
 /**
- * Each write with the file this machine has for it (its own, else an alternative) and the
- * directory it goes in, or, when any has none, every such field refused at once, before a
- * single value is written. DIR_OF gives a write's cgroup directory, undefined when its
- * controller is not mounted.
+ * Carry out PLAN; a refused write removes the directories it made and names the config.json field.
+ * Writes whose file a kernel may lack are matched to the files the new cgroup has before a single
+ * value is written, and refused all at once, by field, when none is there.
  */
-export function resolveWrites(
-  writes: readonly CgroupWrite[],
-  dirOf: (write: CgroupWrite) => string | undefined,
-  version: 1 | 2,
-): { dir: string; write: CgroupWrite }[] {
+export function applyCgroupPlan(plan: CgroupPlan, version: 1 | 2): void {
+  const created = plan.dirs.filter((dir) => !fs.existsSync(dir));
+  try {
+    for (const dir of plan.dirs) fs.mkdirSync(dir, { recursive: true });
+    for (const write of resolveWrites(plan.writes, version)) applyWrite(write);
+  } catch (error) {
+    for (const dir of created.reverse()) removeDirSync(dir);
+    throw error;
+  }
+}
+
+function resolveWrites(writes: readonly PlannedWrite[], version: 1 | 2): PlannedWrite[] {
   const problems: SpecProblem[] = [];
-  const resolved: { dir: string; write: CgroupWrite }[] = [];
+  const resolved: PlannedWrite[] = [];
   for (const write of writes) {
-    const dir = dirOf(write);
-    if (!dir) {
-      problems.push({
-        path: write.specPath,
-        message: `the ${write.controller} cgroup controller is not mounted on this machine (cgroup v1), so ${write.file} cannot be set; mount it (mount -t cgroup -o ${write.controller} ${write.controller} /sys/fs/cgroup/${write.controller}) or remove the field`,
-      });
-      continue;
-    }
     // a file every kernel with the controller has is just written: the kernel's answer speaks
     const optional = write.alternatives?.length || write.missing;
-    const chosen = [{ file: write.file, value: write.value }, ...(write.alternatives ?? [])].find(
-      (c) => !optional || fs.existsSync(`${dir}/${c.file}`),
-    );
-    if (chosen) resolved.push({ dir, write: { ...write, ...chosen } });
+    const candidates = [{ file: write.file, value: write.value }, ...(write.alternatives ?? [])];
+    const chosen = candidates.find((c) => !optional || fs.existsSync(c.file));
+    if (chosen) resolved.push({ file: chosen.file, value: chosen.value, specPath: write.specPath });
     else {
-      const files = [write.file, ...(write.alternatives ?? []).map((a) => a.file)].join(' or ');
+      const names = candidates.map((c) => c.file.slice(c.file.lastIndexOf('/') + 1)).join(' or ');
       problems.push({
         path: write.specPath,
-        message: `this kernel’s cgroup v${version} has no ${files}${write.missing ? `: ${write.missing}` : '; remove the field'}`,
+        message: `this kernel’s cgroup v${version} has no ${names}${write.missing ? `: ${write.missing}` : '; remove the field'}`,
       });
     }
   }
@@ -116,16 +135,33 @@ export function resolveWrites(
   return resolved;
 }
 
+/** A write for a controller that is not mounted: refused by field (runc refuses too). */
+export function unmountedController(write: CgroupWrite): SpecProblem {
+  return {
+    path: write.specPath,
+    message: `the ${write.controller} cgroup controller is not mounted on this machine (cgroup v1), so ${write.file} cannot be set; mount it (mount -t cgroup -o ${write.controller} ${write.controller} /sys/fs/cgroup/${write.controller}) or remove the field`,
+  };
+}
+
 /** Apply one limit; the kernel's refusal becomes an error naming the config.json field. */
-export function applyWrite(dir: string, write: CgroupWrite): void {
+function applyWrite(write: PlannedWrite): void {
   try {
-    fs.writeFileSync(`${dir}/${write.file}`, write.value);
+    fs.writeFileSync(write.file, write.value);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EINVAL' ? 'invalid value' : code === 'EBUSY' ? 'current usage is above it' : code;
+    const name = write.file.slice(write.file.lastIndexOf('/') + 1);
     throw new InvalidSpecError([
-      { path: write.specPath, message: `the kernel refused ${write.file}=${write.value} (${why})` },
+      { path: write.specPath, message: `the kernel refused ${name}=${write.value} (${why})` },
     ]);
+  }
+}
+
+function removeDirSync(dir: string): void {
+  try {
+    fs.rmdirSync(dir);
+  } catch {
+    // already gone or never made
   }
 }
 

@@ -43,6 +43,34 @@ describe(CgroupV2Driver.name, () => {
       expect(read('berth', 'c1', 'pids.max')).toBe('10');
     });
 
+    it('should plan a cgroup under levels not made yet without touching anything', () => {
+      const plan = driver().plan('berth/new/c1', { pids: { limit: 5 } }, []);
+      expect(plan).toEqual({
+        dirs: [path.join(root, 'berth/new/c1')],
+        writes: [
+          {
+            file: `${root}/cgroup.subtree_control`,
+            value: '+cpuset +cpu +io +pids',
+            specPath: 'linux.resources',
+          },
+          {
+            file: `${root}/berth/cgroup.subtree_control`,
+            value: '+cpuset +cpu +io +memory +pids',
+            specPath: 'linux.resources',
+          },
+          // berth/new does not exist yet: it is offered what berth delegates
+          {
+            file: `${root}/berth/new/cgroup.subtree_control`,
+            value: '+cpuset +cpu +io +memory +pids',
+            specPath: 'linux.resources',
+          },
+          { file: `${root}/berth/new/c1/pids.max`, value: '5', specPath: 'linux.resources.pids.limit' },
+        ],
+      });
+      expect(fs.existsSync(path.join(root, 'berth/new'))).toBe(false);
+      expect(read('cgroup.subtree_control')).toBe('memory');
+    });
+
     it('should refuse a limit it cannot write, naming the field, and leave a cgroup it did not make', () => {
       fs.mkdirSync(path.join(root, 'berth', 'c2', 'memory.max'), { recursive: true }); // writing to a directory fails
       expect(() => driver().create('berth/c2', { memory: { limit: 1 << 30 } }, [])).toThrow(

@@ -5,7 +5,7 @@ import { detectCgroupLayout, type CgroupLayout } from './layout';
 import { CgroupV1Driver } from './v1';
 import { CgroupV2Driver } from './v2';
 
-export type { CgroupDriver, CgroupStats } from './driver';
+export type { CgroupDriver, CgroupPlan, CgroupStats } from './driver';
 export { detectCgroupLayout, normaliseCgroupPath, type CgroupLayout, type V1Hierarchy } from './layout';
 export { CgroupV1Driver } from './v1';
 export { CgroupV2Driver } from './v2';

@@ -2,16 +2,18 @@
 import * as fs from 'node:fs';
 import type { OciDeviceRule, OciResources } from '../oci/spec';
 import {
-  applyWrite,
+  applyCgroupPlan,
   readKeyValues,
   readNumber,
   readPids,
   readTrimmed,
   removeCgroupDir,
-  resolveWrites,
   type CgroupDriver,
+  type CgroupPlan,
   type CgroupStats,
+  unmountedController,
 } from './driver';
+import { InvalidSpecError, type SpecProblem } from '../errors';
 import { pollUntil } from '../poll';
 import type { CgroupLayout, V1Hierarchy } from './layout';
 import { v1Writes } from './resources';
@@ -36,45 +38,42 @@ export class CgroupV1Driver implements CgroupDriver {
     return this.hierarchies.map((h) => `${h.mountPoint}/${path}`);
   }
 
-  create(path: string, resources: OciResources | undefined, deviceRules: readonly OciDeviceRule[]): void {
-    const created: string[] = [];
-    try {
-      for (const h of this.hierarchies) {
-        const dir = `${h.mountPoint}/${path}`;
-        if (!fs.existsSync(dir)) {
-          fs.mkdirSync(dir, { recursive: true });
-          created.push(dir);
-        }
-        if (h.controllers.includes('cpuset')) this.inheritCpuset(h.mountPoint, path);
+  plan(path: string, resources: OciResources | undefined, deviceRules: readonly OciDeviceRule[]): CgroupPlan {
+    const plan: CgroupPlan = { dirs: this.dirs(path), writes: [] };
+    const cpuset = this.hierarchies.find((h) => h.controllers.includes('cpuset'));
+    if (cpuset) plan.writes.push(...inheritedCpuset(cpuset.mountPoint, path));
+    const problems: SpecProblem[] = [];
+    for (const write of v1Writes(resources, deviceRules)) {
+      const dir = this.dirFor(write.controller!, path);
+      if (!dir) {
+        problems.push(unmountedController(write));
+        continue;
       }
       // as Docker: without swap accounting (memsw), the swap limit is dropped and memory.limit holds
-      const writes = v1Writes(resources, deviceRules).filter(
-        (w) => w.file !== 'memory.memsw.limit_in_bytes' || this.hasFile('memory', path, w.file),
-      );
-      for (const { dir, write } of resolveWrites(writes, (w) => this.dirFor(w.controller!, path), 1))
-        applyWrite(dir, write);
-    } catch (error) {
-      for (const dir of created) removeDirSync(dir);
-      throw error;
+      if (write.file === 'memory.memsw.limit_in_bytes' && !this.hasFile(write.controller!, write.file))
+        continue;
+      plan.writes.push({
+        file: `${dir}/${write.file}`,
+        value: write.value,
+        specPath: write.specPath,
+        ...(write.alternatives?.length
+          ? { alternatives: write.alternatives.map((a) => ({ file: `${dir}/${a.file}`, value: a.value })) }
+          : {}),
+        ...(write.missing ? { missing: write.missing } : {}),
+      });
     }
+    if (problems.length) throw new InvalidSpecError(problems);
+    return plan;
   }
 
-  private hasFile(controller: string, path: string, file: string): boolean {
-    const dir = this.dirFor(controller, path);
-    return dir !== undefined && fs.existsSync(`${dir}/${file}`);
+  create(path: string, resources: OciResources | undefined, deviceRules: readonly OciDeviceRule[]): void {
+    applyCgroupPlan(this.plan(path, resources, deviceRules), 1);
   }
 
-  /** A new cpuset cgroup starts with no CPUs and no memory nodes; give it its parent's, level by level. */
-  private inheritCpuset(mountPoint: string, path: string): void {
-    let dir = mountPoint;
-    for (const part of path.split('/')) {
-      const parent = dir;
-      dir = `${dir}/${part}`;
-      for (const file of ['cpuset.cpus', 'cpuset.mems']) {
-        if (readTrimmed(`${dir}/${file}`) === '')
-          fs.writeFileSync(`${dir}/${file}`, readTrimmed(`${parent}/${file}`));
-      }
-    }
+  /** Whether the controller's root has FILE (swap accounting may be off). */
+  private hasFile(controller: string, file: string): boolean {
+    const h = this.hierarchies.find((x) => x.controllers.includes(controller));
+    return h !== undefined && fs.existsSync(`${h.mountPoint}/${file}`);
   }
 
   procsFiles(path: string): string[] {
@@ -144,10 +143,25 @@ export class CgroupV1Driver implements CgroupDriver {
   }
 }
 
-function removeDirSync(dir: string): void {
-  try {
-    fs.rmdirSync(dir);
-  } catch {
-    // already gone or never made
+/**
+ * A new cpuset cgroup starts with no CPUs and no memory nodes: each level of PATH that has none
+ * yet (or does not exist yet) gets its parent's, as read now.
+ */
+function inheritedCpuset(mountPoint: string, path: string): CgroupPlan['writes'] {
+  const writes: CgroupPlan['writes'] = [];
+  const inherited: Record<string, string> = {};
+  for (const file of CPUSET_FILES) inherited[file] = readTrimmed(`${mountPoint}/${file}`);
+  let dir = mountPoint;
+  for (const part of path.split('/')) {
+    dir = `${dir}/${part}`;
+    for (const file of CPUSET_FILES) {
+      const own = fs.existsSync(dir) ? readTrimmed(`${dir}/${file}`) : '';
+      if (own === '')
+        writes.push({ file: `${dir}/${file}`, value: inherited[file], specPath: 'linux.resources.cpu' });
+      else inherited[file] = own;
+    }
   }
+  return writes;
 }
+
+const CPUSET_FILES = ['cpuset.cpus', 'cpuset.mems'];

@@ -2,14 +2,14 @@
 import * as fs from 'node:fs';
 import type { OciDeviceRule, OciResources } from '../oci/spec';
 import {
-  applyWrite,
+  applyCgroupPlan,
   readKeyValues,
   readNumber,
   readPids,
   readTrimmed,
   removeCgroupDir,
-  resolveWrites,
   type CgroupDriver,
+  type CgroupPlan,
   type CgroupStats,
 } from './driver';
 import { pollUntil } from '../poll';
@@ -35,35 +35,55 @@ export class CgroupV2Driver implements CgroupDriver {
   }
 
   /** v2 devices are policed by eBPF programs, which Berth does not attach yet: rules are not enforced. */
-  create(path: string, resources: OciResources | undefined, _deviceRules: readonly OciDeviceRule[]): void {
+  plan(
+    path: string,
+    resources: OciResources | undefined,
+    _deviceRules: readonly OciDeviceRule[],
+  ): CgroupPlan {
     const refused = v2Refusals(resources);
     if (refused.length) throw new InvalidSpecError(refused);
     const dir = this.dir(path);
-    const existed = fs.existsSync(dir);
-    this.enableControllers(path);
-    fs.mkdirSync(dir, { recursive: true });
-    try {
-      for (const resolved of resolveWrites(v2Writes(resources), () => dir, 2))
-        applyWrite(resolved.dir, resolved.write);
-    } catch (error) {
-      if (!existed) fs.rmdirSync(dir);
-      throw error;
-    }
+    const writes = this.delegations(path);
+    for (const write of v2Writes(resources))
+      writes.push({
+        file: `${dir}/${write.file}`,
+        value: write.value,
+        specPath: write.specPath,
+        ...(write.alternatives?.length
+          ? { alternatives: write.alternatives.map((a) => ({ file: `${dir}/${a.file}`, value: a.value })) }
+          : {}),
+        ...(write.missing ? { missing: write.missing } : {}),
+      });
+    return { dirs: [dir], writes };
   }
 
-  /** Each ancestor must delegate the controllers its children use (cgroup.subtree_control). */
-  private enableControllers(path: string): void {
+  create(path: string, resources: OciResources | undefined, deviceRules: readonly OciDeviceRule[]): void {
+    applyCgroupPlan(this.plan(path, resources, deviceRules), 2);
+  }
+
+  /**
+   * Each ancestor must delegate the controllers its children use (cgroup.subtree_control). A level
+   * not made yet delegates nothing yet, and is offered what its parent delegates.
+   */
+  private delegations(path: string): CgroupPlan['writes'] {
+    const writes: CgroupPlan['writes'] = [];
+    const list = (file: string) => (fs.existsSync(file) ? readTrimmed(file).split(' ').filter(Boolean) : []);
+    let offered = list(`${this.mountPoint}/cgroup.controllers`);
     let dir = this.mountPoint;
-    for (const part of path.split('/').slice(0, -1).concat([''])) {
-      const available = readTrimmed(`${dir}/cgroup.controllers`).split(' ').filter(Boolean);
-      const enabled = new Set(readTrimmed(`${dir}/cgroup.subtree_control`).split(' ').filter(Boolean));
-      const missing = WANTED_CONTROLLERS.filter((c) => available.includes(c) && !enabled.has(c));
+    for (const part of ['', ...path.split('/').slice(0, -1)]) {
+      if (part) dir = `${dir}/${part}`;
+      if (fs.existsSync(dir)) offered = list(`${dir}/cgroup.controllers`);
+      const enabled = new Set(list(`${dir}/cgroup.subtree_control`));
+      const missing = WANTED_CONTROLLERS.filter((c) => offered.includes(c) && !enabled.has(c));
       if (missing.length)
-        fs.writeFileSync(`${dir}/cgroup.subtree_control`, missing.map((c) => `+${c}`).join(' '));
-      if (!part) break;
-      dir = `${dir}/${part}`;
-      fs.mkdirSync(dir, { recursive: true });
+        writes.push({
+          file: `${dir}/cgroup.subtree_control`,
+          value: missing.map((c) => `+${c}`).join(' '),
+          specPath: 'linux.resources',
+        });
+      offered = WANTED_CONTROLLERS.filter((c) => offered.includes(c));
     }
+    return writes;
   }
 
   procsFiles(path: string): string[] {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { readSlots, slotsExist, writeSlot } from './slots';
 
 describe('a document kept in two slots', () => {
@@ -60,6 +61,17 @@ describe('a document kept in two slots', () => {
   it('should read nothing when both slots are spoilt', () => {
     fs.writeFileSync(path.join(dir, 'doc.json.0'), 'ab {"generation":');
     fs.writeFileSync(path.join(dir, 'doc.json.1'), '');
+    expect(readSlots(dir, 'doc.json')).toBeNull();
+  });
+
+  it('should read a slot the shim wrote with a CRC-32 digest, and refuse it when the digest is wrong', () => {
+    // "abc" has the CRC-32 352441c2
+    const json = '{"generation":7,"value":"abc"}';
+    const crc = zlib.crc32(json).toString(16).padStart(8, '0');
+    fs.writeFileSync(path.join(dir, 'doc.json.1'), `${crc} ${json}\n`);
+    expect(readSlots(dir, 'doc.json')).toEqual({ generation: 7, value: 'abc' });
+    expect(zlib.crc32('abc').toString(16)).toBe('352441c2');
+    fs.writeFileSync(path.join(dir, 'doc.json.1'), `00000000 ${json}\n`);
     expect(readSlots(dir, 'doc.json')).toBeNull();
   });
 });

@@ -14,6 +14,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 
 export interface Slotted<T> {
   /** counts the writes: the newer of the two files has the higher one */
@@ -54,12 +55,17 @@ export function writeSlot(dir: string, name: string, generation: number, value: 
   overwriteFile(slotFile(dir, name, generation % 2), `${digest(json)} ${json}\n`);
 }
 
-/** One slot's content if it is whole: its digest matches. */
+/**
+ * One slot's content if it is whole: its digest matches. The digest is SHA-1 as written here, or
+ * CRC-32 (8 hex digits) as the shim writes a state it makes from a compiled run plan (plan/run-plan.ts).
+ */
 function parseSlot<T>(text: string): Slotted<T> | null {
   const end = text.indexOf('\n');
-  if (end < 42 || text[40] !== ' ') return null;
-  const json = text.slice(41, end);
-  if (digest(json) !== text.slice(0, 40)) return null;
+  const space = text.indexOf(' ');
+  if (end < 0 || (space !== 40 && space !== 8)) return null;
+  const json = text.slice(space + 1, end);
+  const expected = space === 40 ? digest(json) : zlib.crc32(json).toString(16).padStart(8, '0');
+  if (expected !== text.slice(0, space)) return null;
   const slotted = JSON.parse(json) as Slotted<T>;
   return Number.isInteger(slotted.generation) ? slotted : null;
 }
