@@ -22,9 +22,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const USAGE = `Usage: berth-runtime [--root DIR] COMMAND [ARGS]
 
 Commands (as runc):
-  create <id> --bundle DIR [--pid-file F]   make a container from an OCI bundle; its process waits
+  create <id> --bundle DIR [--pid-file F] [--console-socket S]
+                                            make a container from an OCI bundle; its process waits,
+                                            its stdio ours (or, with a terminal, sent to S)
   start <id>                                start the created container's process
-  run <id> --bundle DIR [--detach]          create and start; without --detach, wait and exit with its status
+  run <id> --bundle DIR [--detach] [--pid-file F] [--console-socket S]
+                                            create and start; without --detach, wait and exit with its status
   state <id>                                print the OCI state as JSON
   list [--format table|json] [-q]           list containers
   kill <id> [SIGNAL] [--all]                signal the container (default SIGTERM)

@@ -11,7 +11,7 @@ import { StateDir, type StoredState } from './state/files';
 import { isSameProcessAlive } from './state/proc';
 import { deriveStatus, isValidId, type ExitRecord } from './state/status';
 
-const OCI_VERSION = '1.0.2';
+export const OCI_VERSION = '1.0.2';
 
 export class ContainerStates {
   /** Each container's state.json as last written or read: only this runtime writes it, and it is asked for often. */

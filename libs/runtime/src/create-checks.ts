@@ -13,14 +13,30 @@ import type { CreateOptions } from './runtime-types';
 export function checkedCreateSpec(options: CreateOptions): OciSpec {
   const spec = options.spec ?? readBundleSpec(options.bundle);
   const problems = [...validateSpec(spec), ...hostProblems(spec, options.bundle)];
-  if (spec.process?.terminal && options.log === 'inherit')
-    problems.push({
-      path: 'process.terminal',
-      message:
-        'a terminal is relayed by the monitor into the log; with inherited stdio set it to false (runc spec writes true)',
-    });
+  problems.push(...terminalProblems(spec, options));
   if (problems.length) throw new InvalidSpecError(problems);
   return spec;
+}
+
+/** As runc: a terminal needs somewhere to go, and a console socket needs a terminal. */
+function terminalProblems(spec: OciSpec, options: CreateOptions): SpecProblem[] {
+  const terminal = spec.process?.terminal === true;
+  if (options.consoleSocket && !terminal)
+    return [
+      {
+        path: 'process.terminal',
+        message: 'is false, so there is no terminal to send to --console-socket; set it to true or drop the flag',
+      },
+    ];
+  if (terminal && options.log === 'inherit' && !options.consoleSocket && !options.foreground)
+    return [
+      {
+        path: 'process.terminal',
+        message:
+          'is true but the container outlives this command: pass --console-socket to receive the terminal, or set it to false',
+      },
+    ];
+  return [];
 }
 
 function readBundleSpec(bundle: string): OciSpec {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { CgroupDriver } from './cgroups';
 import { normaliseCgroupPath } from './cgroups/layout';
 import { checkedCreateSpec } from './create-checks';
+import { hookStateBase } from './hooks';
 import { compileCreate, deviceRules, rootfsPath } from './plan/compile';
 import {
   cgroupMounts,
@@ -51,7 +52,12 @@ export function recordRunPlan(host: RunPlanHost, bundleArg: string): string | nu
     cgroupLayout: host.cgroups.layout,
     cgroupProcsFiles: host.cgroups.procsFiles(cgroupPath),
     cgroupNamespaces: host.cgroupNamespaces,
+    hookState: hookStateBase(state),
   });
+  const cgroups = host.cgroups.plan(cgroupPath, spec.linux?.resources, deviceRules(spec));
+  // which of a kernel's optional files takes the value is seen once the cgroup exists: Node's to do
+  if (cgroups.writes.some((w) => w.alternatives?.length || w.missing))
+    return 'block I/O weights and io.max are matched to the kernel’s files by Node';
   // the code that decided: the shim, and every module of this library loaded now
   const sources = [
     host.shimPath,
@@ -66,7 +72,7 @@ export function recordRunPlan(host: RunPlanHost, bundleArg: string): string | nu
     stamps,
     stateDir,
     rootfs,
-    cgroups: host.cgroups.plan(cgroupPath, spec.linux?.resources, deviceRules(spec)),
+    cgroups,
     state,
     instructions,
   });

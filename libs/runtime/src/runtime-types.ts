@@ -13,6 +13,8 @@ export interface RuntimeOptions {
   cgroupParent?: string;
   cgroups?: CgroupDriver;
   shim?: ShimLauncher;
+  /** Where failures that do not fail the operation go (poststart, poststop hooks); default stderr. */
+  warn?: (message: string) => void;
 }
 
 export interface CreateOptions {
@@ -23,6 +25,13 @@ export interface CreateOptions {
   log?: Partial<LogTarget> | 'inherit';
   /** Feed the container's stdin from the fifo at stdinPath() (else it reads /dev/null). */
   stdin?: boolean;
+  /** With process.terminal: the unix socket the terminal's master end is sent to (runc's --console-socket). */
+  consoleSocket?: string;
+  /**
+   * The caller stays until the container exits (`berth-runtime run` in the foreground): with inherited
+   * stdio and a terminal but no console socket, the monitor relays the terminal to the caller's stdio.
+   */
+  foreground?: boolean;
 }
 
 export interface ContainerInfo extends OciState {

@@ -20,6 +20,7 @@ import {
 } from './errors';
 import { collectOutput, execHandle, execInstructions } from './exec';
 import { untilStopped } from './exit-watch';
+import { hookStateBase, runStateHooks, warnOnStderr } from './hooks';
 import { tellMonitor } from './monitor-control';
 import type { OciSpec } from './oci/spec';
 import { compileCreate, deviceRules, rootfsPath } from './plan/compile';
@@ -41,7 +42,7 @@ import { killQuietly, parseSignal } from './signals';
 import type { StateDir, StoredState } from './state/files';
 import { readProcStat } from './state/proc';
 import { isValidId } from './state/status';
-import { killAll, monitorGone, removeCgroup, shimExitWithin } from './stopping';
+import { killAll, killCreated, monitorGone, removeCgroup, shimExitWithin } from './stopping';
 
 let execCounter = 0;
 
@@ -57,6 +58,7 @@ export class Runtime {
     private readonly shim: ShimLauncher,
     /** Each container's state, read back from its state dir. */
     private readonly states: ContainerStates,
+    private readonly warn: (message: string) => void, // failed poststart and poststop hooks
   ) {}
 
   static open(options: RuntimeOptions): Runtime {
@@ -68,6 +70,7 @@ export class Runtime {
       cgroups,
       options.shim ?? new NativeShimLauncher(),
       new ContainerStates(options.stateRoot, cgroups),
+      options.warn ?? warnOnStderr,
     );
   }
 
@@ -146,6 +149,7 @@ export class Runtime {
       const failure = dir.readStartError();
       if (failure) throw new ContainerStartError(id, failure.message, failure.exitCode);
     }
+    await runStateHooks('poststart', this.states.read(id, dir), this.warn);
     return this.state(id);
   }
 
@@ -189,6 +193,8 @@ export class Runtime {
         cgroupLayout: this.cgroups.layout,
         cgroupProcsFiles: this.cgroups.procsFiles(cgroupPath),
         cgroupNamespaces: this.cgroupNamespaces,
+        hookState: hookStateBase(stored),
+        ...(options.consoleSocket ? { consoleSocket: path.resolve(options.consoleSocket) } : {}),
       });
       fs.writeFileSync(dir.file('instructions'), encodeInstructions(instructions));
       shim = await this.shim.launch('create', dir.file('instructions'), log ? 'log' : 'inherit');
@@ -215,26 +221,14 @@ export class Runtime {
       );
       shim.unref();
       this.shims.set(id, shim);
+      if (autostart) await runStateHooks('poststart', { ...stored, pid: created.pid }, this.warn);
       return shim;
     } catch (error) {
-      await this.undoCreate(id, dir, cgroupPath, shim);
+      // a failed create leaves nothing: no process, no cgroup, no state dir
+      await killCreated(dir, shim);
+      await this.removeRemains(id, dir, cgroupPath);
       throw error;
     }
-  }
-
-  /** A failed create leaves nothing: no process, no cgroup, no state dir. */
-  private async undoCreate(
-    id: string,
-    dir: StateDir,
-    cgroupPath: string,
-    shim: ShimHandle | undefined,
-  ): Promise<void> {
-    if (shim) {
-      const pid = dir.readPid();
-      if (pid) killQuietly(pid, 'SIGKILL');
-      await shim.exit;
-    }
-    await this.removeRemains(id, dir, cgroupPath);
   }
 
   /** What is left of a container once its monitor is gone: stray processes, its cgroup, its state (dir and memory). */
@@ -343,6 +337,7 @@ export class Runtime {
     }
     await monitorGone(this.shims.get(id), stored);
     await this.removeRemains(id, dir, info.cgroupPath);
+    await runStateHooks('poststop', stored, this.warn);
   }
 
   /** The spec the container was created from. */

@@ -7,8 +7,16 @@ import { pollFor } from './poll';
 import type { ContainerInfo } from './runtime-types';
 import type { ShimHandle } from './shim/launcher';
 import { killQuietly } from './signals';
-import type { StoredState } from './state/files';
+import type { StateDir, StoredState } from './state/files';
 import { isSameProcessAlive } from './state/proc';
+
+/** The init of a create that failed, killed, and its monitor gone (SHIM: if one was started). */
+export async function killCreated(dir: StateDir, shim: ShimHandle | undefined): Promise<void> {
+  if (!shim) return;
+  const pid = dir.readPid();
+  if (pid) killQuietly(pid, 'SIGKILL');
+  await shim.exit;
+}
 
 /** Signal the init and everything in its cgroup, ignoring processes already gone. */
 export function killAll(cgroups: CgroupDriver, info: ContainerInfo, signal: NodeJS.Signals): void {

@@ -1,6 +1,10 @@
-import * as fs from 'node:fs';
-import { openRuntime, parse, UsageError, type Command } from '../cli';
+import { openRuntime, parse, writePidFile, type Command } from '../cli';
 
+/**
+ * As `runc create`: the container's stdio are ours (pass-through), so whoever ran us
+ * reads its output on the pipes it gave us, even after we exit; with process.terminal,
+ * the terminal's master end goes to --console-socket instead.
+ */
 export const create: Command = async (args, globals) => {
   const { values, positionals } = parse(
     'create',
@@ -14,9 +18,11 @@ export const create: Command = async (args, globals) => {
     },
     ['container-id'],
   );
-  if (values['console-socket'])
-    throw new UsageError('create: --console-socket (terminals) is not supported yet');
-  const info = await openRuntime(globals).create(positionals[0], { bundle: values.bundle as string });
-  if (values['pid-file']) fs.writeFileSync(values['pid-file'] as string, String(info.pid));
+  const info = await openRuntime(globals).create(positionals[0], {
+    bundle: values.bundle as string,
+    log: 'inherit',
+    ...(values['console-socket'] ? { consoleSocket: values['console-socket'] as string } : {}),
+  });
+  if (values['pid-file']) writePidFile(values['pid-file'] as string, info.pid!);
   return 0;
 };

@@ -1,11 +1,11 @@
-import * as fs from 'node:fs';
 import { InvalidSpecError } from '@berth/runtime/errors';
 import type { Runtime } from '@berth/runtime/runtime';
-import { openRuntime, parse, type Command } from '../cli';
+import { openRuntime, parse, writePidFile, type Command } from '../cli';
 
 /**
- * As `runc run`: create and start; in the foreground the container shares our
- * stdio, our signals are passed on, and we exit with its status after deleting it.
+ * As `runc run`: create and start; the container shares our stdio (with a terminal:
+ * --console-socket gets it, else in the foreground we relay it). In the foreground
+ * our signals are passed on, and we exit with its status after deleting it.
  */
 export const run: Command = async (args, globals) => {
   const { values, positionals } = parse(
@@ -15,21 +15,24 @@ export const run: Command = async (args, globals) => {
       bundle: { type: 'string', short: 'b', default: '.' },
       detach: { type: 'boolean', short: 'd' },
       'pid-file': { type: 'string' },
+      'console-socket': { type: 'string' },
       keep: { type: 'boolean' },
     },
     ['container-id'],
   );
   const id = positionals[0];
   const runtime = openRuntime(globals);
-  const bundle = values.bundle as string;
-  if (values.detach) {
-    const info = await runtime.createAndStart(id, { bundle });
-    if (values['pid-file']) fs.writeFileSync(values['pid-file'] as string, String(info.pid));
-    return 0;
-  }
-  recordRunPlan(runtime, bundle, globals.cgroupParent);
-  const info = await runtime.createAndStart(id, { bundle, log: 'inherit' });
-  if (values['pid-file']) fs.writeFileSync(values['pid-file'] as string, String(info.pid));
+  const options = {
+    bundle: values.bundle as string,
+    log: 'inherit' as const,
+    foreground: !values.detach,
+    ...(values['console-socket'] ? { consoleSocket: values['console-socket'] as string } : {}),
+  };
+  if (!values.detach && !values['console-socket'])
+    recordRunPlan(runtime, options.bundle, globals.cgroupParent);
+  const info = await runtime.createAndStart(id, options);
+  if (values['pid-file']) writePidFile(values['pid-file'] as string, info.pid!);
+  if (values.detach) return 0;
   const forward = (signal: NodeJS.Signals) => runtime.kill(id, signal);
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'];
   for (const s of signals) process.on(s, forward);
@@ -49,6 +52,8 @@ function recordRunPlan(runtime: Runtime, bundle: string, cgroupParent: string): 
   } catch (error) {
     // a bad config.json is for the create to report, in its own words
     if (!(error instanceof InvalidSpecError))
-      process.stderr.write(`berth-runtime: warning: no run plan for ${bundle}: ${(error as Error).message}\n`);
+      process.stderr.write(
+        `berth-runtime: warning: no run plan for ${bundle}: ${(error as Error).message}\n`,
+      );
   }
 }

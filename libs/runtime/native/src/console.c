@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <stdio.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -37,6 +39,32 @@ int send_fd(int sock, char tag, int fd) {
   c->cmsg_len = CMSG_LEN(sizeof(int));
   memcpy(CMSG_DATA(c), &fd, sizeof(int));
   return sendmsg(sock, &msg, 0) < 0 ? fail_errno("send the terminal") : 0;
+}
+
+/*
+ * As runc's --console-socket: connect to SOCKET_PATH and send MASTER with
+ * SCM_RIGHTS, the terminal's name (/dev/pts/N in the container) as the payload.
+ */
+int console_hand_over(const char *socket_path, int master) {
+  struct sockaddr_un addr = {.sun_family = AF_UNIX};
+  char name[64], buf[CMSG_SPACE(sizeof(int))];
+  unsigned pty;
+  if (strlen(socket_path) >= sizeof addr.sun_path) return fail("console socket path too long: %s", socket_path);
+  strcpy(addr.sun_path, socket_path);
+  if (ioctl(master, TIOCGPTN, &pty) < 0) return fail_errno("TIOCGPTN");
+  int n = snprintf(name, sizeof name, "/dev/pts/%u", pty);
+  cleanup_fd int sock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (sock < 0) return fail_errno("socket");
+  if (connect(sock, (struct sockaddr *)&addr, sizeof addr) < 0) return fail_errno("connect to console socket %s", socket_path);
+  struct iovec iov = {.iov_base = name, .iov_len = (size_t)n};
+  struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = buf, .msg_controllen = sizeof buf};
+  memset(buf, 0, sizeof buf);
+  struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN(sizeof(int));
+  memcpy(CMSG_DATA(c), &master, sizeof(int));
+  return sendmsg(sock, &msg, 0) < 0 ? fail_errno("send the terminal to console socket %s", socket_path) : 0;
 }
 
 ssize_t recv_with_fd(int sock, char *data, size_t size, int *fd) {

@@ -208,6 +208,13 @@ static int step_loopback_up(void) {
   return ioctl(fd, SIOCSIFFLAGS, &ifr) < 0 ? fail_errno("bringing lo up") : 0;
 }
 
+/* Without a mount namespace there is nothing to pivot: the root is a chroot (as runc's and crun's). */
+static int step_chroot(struct plan *p) {
+  if (chdir(p->rootfs) < 0) return fail_errno("chdir %s", p->rootfs);
+  if (chroot(".") < 0) return fail_errno("chroot %s", p->rootfs);
+  return chdir("/") < 0 ? fail_errno("chdir /") : 0;
+}
+
 static int run_step(struct plan *p, struct instr *in) {
   const char *op = in->op, **a = in->argv;
   if (!strcmp(op, "mount-root")) return step_mount_root(p, a);
@@ -215,12 +222,16 @@ static int run_step(struct plan *p, struct instr *in) {
   if (!strcmp(op, "mkdev")) return step_mkdev(a);
   if (!strcmp(op, "symlink")) return step_symlink(a);
   if (!strcmp(op, "pivot")) return step_pivot(p);
+  if (!strcmp(op, "chroot")) return step_chroot(p);
+  if (!strcmp(op, "rslave-root"))
+    return mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) < 0 ? fail_errno("make / rslave") : 0;
   if (!strcmp(op, "sysctl")) return step_sysctl(a);
   if (!strcmp(op, "mask")) return step_mask(a[0]);
   if (!strcmp(op, "readonly")) return step_readonly(a[0]);
   if (!strcmp(op, "readonly-root")) return remount_readonly("/");
   if (!strcmp(op, "hostname")) return sethostname(a[0], strlen(a[0])) < 0 ? fail_errno("sethostname") : 0;
   if (!strcmp(op, "loopback-up")) return step_loopback_up();
+  if (!strcmp(op, "run-hooks")) return hooks_run(p, a[0]);
   return fail("unknown step");
 }
 
@@ -231,8 +242,6 @@ static const char *step_subject(struct instr *in) {
 }
 
 int container_setup(struct plan *p) {
-  /* our mounts must not reach the host, nor the host's reach us uninvited */
-  if (mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) < 0) return fail_errno("make / rslave");
   for (int i = 0; i < p->n_steps; i++) {
     struct instr *in = p->steps[i];
     if (run_step(p, in) < 0) return fail_ctx("%s %s", in->op, step_subject(in));

@@ -30,6 +30,9 @@ static const struct {
     {"caps", 5, PROCESS},        {"no-new-privs", 0, PROCESS}, {"rlimit", 3, PROCESS},
     {"oom-score-adj", 1, PROCESS}, {"umask", 1, PROCESS},    {"seccomp", 2, PROCESS},
     {"terminal", 2, MONITOR},    {"open-stdin", 0, MONITOR},
+    {"hook", 6, MONITOR},        {"hook-arg", 1, MONITOR},  {"hook-env", 1, MONITOR},
+    {"run-hooks", 1, STEP},      {"console-socket", 1, MONITOR},
+    {"rslave-root", 0, STEP},    {"chroot", 0, STEP},
     /* file operations Node cannot do (fsops.c) */
     {"fs-mknod", 7, STEP},       {"fs-setxattr", 3, STEP},  {"fs-getxattr", 2, STEP},
 };
@@ -44,12 +47,37 @@ static int ns_type(const char *name) {
   return -1;
 }
 
+/* hook WHEN LABEL TIMEOUT PATH STATE_PRE STATE_POST, then its hook-arg and hook-env lines */
+static int take_hook(struct plan *p, struct instr *in) {
+  const char *op = in->op, **a = in->argv;
+  struct hook *h = p->n_hooks ? &p->hooks[p->n_hooks - 1] : NULL;
+  if (!strcmp(op, "hook")) {
+    long long timeout;
+    if (p->n_hooks == 32) return fail("too many hooks");
+    if (parse_ll(a[2], &timeout) < 0) return -1;
+    h = &p->hooks[p->n_hooks++];
+    *h = (struct hook){.when = a[0], .label = a[1], .timeout = (int)timeout, .path = a[3], .state_pre = a[4], .state_post = a[5]};
+  } else if (!h) {
+    return fail("%s before any hook", op);
+  } else if (!strcmp(op, "hook-arg")) {
+    if (h->n_args == 63) return fail("too many hook arguments");
+    h->args[h->n_args++] = a[0];
+  } else {
+    if (h->n_env == 255) return fail("too many hook environment variables");
+    h->env[h->n_env++] = a[0];
+    h->has_env = 1;
+  }
+  return 0;
+}
+
 static int take_monitor(struct plan *p, struct instr *in) {
   const char *op = in->op, **a = in->argv;
+  if (!strncmp(op, "hook", 4)) return take_hook(p, in);
   if (!strcmp(op, "state-dir")) p->state_dir = a[0];
   else if (!strcmp(op, "rootfs")) p->rootfs = a[0];
   else if (!strcmp(op, "autostart")) p->autostart = 1;
   else if (!strcmp(op, "open-stdin")) p->open_stdin = 1;
+  else if (!strcmp(op, "console-socket")) p->console_socket = a[0];
   else if (!strcmp(op, "terminal")) {
     unsigned long long rows, cols;
     if (parse_u64(a[0], 10, &rows) < 0 || parse_u64(a[1], 10, &cols) < 0) return -1;

@@ -26,7 +26,9 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #define MSG_GO 'G'
@@ -34,6 +36,7 @@
 #define MSG_START 'S'
 #define MSG_ERROR 'E'
 #define MSG_EXEC 'X' /* sent just before execve; EOF after it means execve succeeded */
+#define MSG_NAMESPACES 'N' /* the init is in its namespaces and waits for the createRuntime hooks */
 
 /* In the child: tell the monitor what went wrong and give up with CODE. */
 static void __attribute__((noreturn)) child_fail(int sync, int code) {
@@ -43,10 +46,19 @@ static void __attribute__((noreturn)) child_fail(int sync, int code) {
   _exit(code);
 }
 
+/* Wait for the monitor's go-ahead ("G" and our pid as the host sees it, for the hooks' state). */
+static void await_go(struct plan *p, int sync) {
+  char go[32];
+  ssize_t n = read(sync, go, sizeof go - 1);
+  if (n < 1 || go[0] != MSG_GO) _exit(1);
+  go[n] = '\0';
+  if (n > 1) p->init_pid = (pid_t)atoi(go + 1);
+}
+
 static void __attribute__((noreturn)) child_main(struct plan *p, int sync, const int stdio[3]) {
   char c, path[4096];
   int code = 1;
-  if (read(sync, &c, 1) != 1 || c != MSG_GO) _exit(1);
+  await_go(p, sync);
   if (p->log_path)
     for (int fd = 0; fd < 3; fd++)
       if (stdio[fd] >= 0 && dup2(stdio[fd], fd) < 0) fail_errno("dup2"), child_fail(sync, 1);
@@ -54,6 +66,10 @@ static void __attribute__((noreturn)) child_main(struct plan *p, int sync, const
   for (int i = 0; i < p->n_ns; i++)
     if (p->ns[i].type == CLONE_NEWCGROUP && !p->ns[i].path && unshare(CLONE_NEWCGROUP) < 0)
       fail_errno("unshare cgroup namespace"), child_fail(sync, 1);
+  if (hooks_any(p, "runtime")) {
+    if (send(sync, (char[]){MSG_NAMESPACES}, 1, 0) != 1) _exit(1);
+    await_go(p, sync);
+  }
   if (container_setup(p) < 0) child_fail(sync, 1);
   if (p->terminal && console_setup(p, sync) < 0) child_fail(sync, 1);
   if (process_resolve(p, path, sizeof path, &code) < 0) child_fail(sync, code);
@@ -62,6 +78,7 @@ static void __attribute__((noreturn)) child_main(struct plan *p, int sync, const
     if (read(sync, &c, 1) != 1 || c != MSG_START) _exit(1);
   }
   if (process_apply(p) < 0) child_fail(sync, 1);
+  if (hooks_any(p, "start") && hooks_run(p, "start") < 0) child_fail(sync, 1);
   close_range(3, ~0U, CLOSE_RANGE_CLOEXEC); /* nothing of ours leaks into the container */
   (void)send(sync, (char[]){MSG_EXEC}, 1, 0);
   execve(path, (char *const *)p->args, (char *const *)p->env);
@@ -79,6 +96,7 @@ struct monitor {
   char pending[65536];     /* stdin read but not yet taken by the container */
   size_t pending_len, pending_off;
   struct jsonlog *log;
+  int relay;                 /* a terminal relayed to our own stdin/stdout (no log, no console socket) */
   int exec_sent, failed, started, exited, status;
 };
 
@@ -97,7 +115,7 @@ static int join_cgroups(struct monitor *m) {
   return 0;
 }
 
-enum sync_event { SYNC_NONE, SYNC_READY, SYNC_CLOSED };
+enum sync_event { SYNC_NONE, SYNC_READY, SYNC_NAMESPACES, SYNC_CLOSED };
 
 /*
  * A message from the init on the sync socket. At end of file the init has
@@ -107,6 +125,16 @@ static enum sync_event on_sync(struct monitor *m, char *msg, size_t size) {
   int fd;
   ssize_t n = recv_with_fd(m->sync, msg, size - 1, &fd);
   if (n < 0 && errno == EINTR) return SYNC_NONE;
+  if (n > 0 && msg[0] == MSG_CONSOLE && fd >= 0 && m->plan->console_socket) {
+    int rc = console_hand_over(m->plan->console_socket, fd);
+    close(fd);
+    if (rc < 0) { /* no one holds the terminal: the container cannot be used */
+      m->failed = 1;
+      status_line("error 1 %s", shim_error);
+      kill(m->pid, SIGKILL);
+    }
+    return SYNC_NONE;
+  }
   if (n > 0 && msg[0] == MSG_CONSOLE && fd >= 0) {
     m->pty = fd;
     fcntl(fd, F_SETFL, O_NONBLOCK);
@@ -135,7 +163,7 @@ static enum sync_event on_sync(struct monitor *m, char *msg, size_t size) {
     snprintf(path, sizeof path, "%s/error", m->plan->state_dir);
     write_file_atomic(path, msg + 1, strlen(msg + 1));
   }
-  return msg[0] == MSG_READY ? SYNC_READY : SYNC_NONE;
+  return msg[0] == MSG_READY ? SYNC_READY : msg[0] == MSG_NAMESPACES ? SYNC_NAMESPACES : SYNC_NONE;
 }
 
 static void on_output(struct monitor *m, int stream) {
@@ -156,9 +184,13 @@ static void on_pty(struct monitor *m) {
   ssize_t n = read(m->pty, buf, sizeof buf);
   if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
   if (n <= 0) { /* EIO: every slave end is closed */
-    jsonlog_flush(m->log, 0);
+    if (m->log) jsonlog_flush(m->log, 0);
     close(m->pty);
     m->pty = -1;
+    return;
+  }
+  if (m->relay) {
+    (void)write_all(1, buf, (size_t)n);
     return;
   }
   if (jsonlog_feed(m->log, 0, buf, (size_t)n) < 0) fprintf(stderr, "berth-shim: %s\n", shim_error);
@@ -204,8 +236,9 @@ static void on_stdin(struct monitor *m) {
     return;
   }
   /* the writer went away: a terminal waits for the next one; a pipe reaches end of file */
-  close(m->stdin_fifo);
+  if (m->stdin_fifo > 0) close(m->stdin_fifo);
   m->stdin_fifo = -1;
+  if (m->relay) return; /* end of our input: the terminal stays, as a closed keyboard would leave it */
   if (m->plan->terminal) {
     if (open_stdin_fifo(m, 0) < 0) fprintf(stderr, "berth-shim: %s\n", shim_error);
   } else if (m->stdin_w >= 0) {
@@ -276,8 +309,28 @@ static void record_exit(struct monitor *m) {
   status_line("exited %d %d", code, sig);
 }
 
+/* Our stdin's terminal settings before we made it raw, put back however we leave. */
+static struct termios saved_termios;
+static void restore_terminal(void) { tcsetattr(0, TCSANOW, &saved_termios); }
+
+/* As `runc run` with a terminal and no console socket: our stdin feeds the terminal, its output goes to our stdout. */
+static void open_relay(struct monitor *m) {
+  struct winsize ws;
+  m->relay = 1;
+  m->stdin_fifo = 0;
+  if (!isatty(0) || tcgetattr(0, &saved_termios) < 0) return;
+  if (!m->plan->console_rows && ioctl(0, TIOCGWINSZ, &ws) == 0) {
+    m->plan->console_rows = ws.ws_row;
+    m->plan->console_cols = ws.ws_col;
+  }
+  struct termios raw = saved_termios;
+  cfmakeraw(&raw);
+  if (tcsetattr(0, TCSANOW, &raw) == 0) atexit(restore_terminal);
+}
+
 static int open_stdio(struct monitor *m, int child_stdio[3]) {
   int pipes[2][2];
+  if (!m->plan->log_path && m->plan->terminal && !m->plan->console_socket) open_relay(m);
   if (!m->plan->log_path) return 0;
   m->log = jsonlog_open(m->plan->log_path, m->plan->log_max_size, m->plan->log_max_files);
   if (!m->log) return -1;
@@ -311,11 +364,28 @@ static int open_control(struct monitor *m) {
   return m->ctl < 0 ? fail_errno("open %s", path) : 0;
 }
 
+/*
+ * The container has the caller's stdio (pass-through) or a terminal of its own: we keep none
+ * of them, so the caller's pipes end when the container's processes close them, as with runc.
+ */
+static void release_callers_stdio(void) {
+  int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+  if (null < 0) return;
+  for (int fd = 0; fd < 3; fd++) dup2(null, fd);
+  if (null > 2) close(null);
+}
+
 static int clone_flags(struct plan *p) {
   int flags = 0;
   for (int i = 0; i < p->n_ns; i++)
     if (!p->ns[i].path && p->ns[i].type != CLONE_NEWCGROUP) flags |= p->ns[i].type;
   return flags;
+}
+
+static int release_init(struct monitor *m) {
+  char go[32];
+  int n = snprintf(go, sizeof go, "%c%d", MSG_GO, m->pid);
+  return send(m->sync, go, (size_t)n, 0) != n ? fail_errno("release init") : 0;
 }
 
 static int fail_create(struct monitor *m) {
@@ -358,11 +428,23 @@ int run_create(struct plan *p) {
   close(sv[1]);
   for (int fd = 0; fd < 3; fd++)
     if (child_stdio[fd] >= 0) close(child_stdio[fd]);
+  if (!p->log_path && !m.relay) release_callers_stdio();
   m.sync = sv[0];
 
   if (join_cgroups(&m) < 0) return fail_create(&m);
   state_file(&m, "pid", "%lld\n", m.pid, 0, 0);
-  if (send(m.sync, (char[]){MSG_GO}, 1, 0) != 1) return fail_errno("release init"), fail_create(&m);
+  p->init_pid = m.pid;
+  if (release_init(&m) < 0) return fail_create(&m);
+  if (hooks_any(p, "runtime")) {
+    enum sync_event ev;
+    while ((ev = on_sync(&m, msg, sizeof msg)) == SYNC_NONE)
+      ;
+    if (ev != SYNC_NAMESPACES) { /* the failure has been reported */
+      waitpid(m.pid, NULL, 0);
+      return 1;
+    }
+    if (hooks_run(p, "runtime") < 0 || release_init(&m) < 0) return fail_create(&m);
+  }
 
   if (!p->autostart) {
     enum sync_event ev;

@@ -29,6 +29,19 @@ struct ns_entry {
   const char *path; /* NULL: create a new namespace; else join this one */
 };
 
+/* An OCI hook, resolved by TypeScript: where it runs, its command, the state it reads on stdin. */
+struct hook {
+  const char *when;  /* runtime (monitor, init waiting) | container (a setup step) | start (before exec) */
+  const char *label; /* e.g. "createRuntime hook #0", for errors */
+  int timeout;       /* seconds; 0: none */
+  const char *path;
+  const char *state_pre, *state_post; /* the state JSON on either side of the init's pid */
+  const char *args[64];
+  int n_args;
+  const char *env[256];
+  int n_env, has_env;
+};
+
 /* Everything the shim was told, grouped by who acts on it. */
 struct plan {
   /* monitor */
@@ -40,10 +53,14 @@ struct plan {
   int terminal;               /* a pseudo-terminal for the process's stdio */
   unsigned console_rows, console_cols;
   int open_stdin;             /* a fifo in the state dir feeds the container's stdin */
+  const char *console_socket; /* the terminal's master end goes to this unix socket (runc's --console-socket) */
   const char *cgroup_procs[MAX_LIST];
   int n_cgroup_procs;
   struct ns_entry ns[16];
   int n_ns;
+  struct hook hooks[32];
+  int n_hooks;
+  pid_t init_pid; /* as the host sees it: for the hooks' state */
 
   /* container setup (executed in order by the container's init), or file operations for `fs` */
   struct instr **steps;
@@ -102,11 +119,16 @@ int process_apply(struct plan *plan);
 int ns_join_all(struct plan *plan, int skip_pid);
 int ns_join_pid(struct plan *plan);
 
+/* hooks.c */
+int hooks_run(struct plan *plan, const char *when);
+int hooks_any(struct plan *plan, const char *when);
+
 /* console.c */
 #define MSG_CONSOLE 'P' /* on the sync socket: the terminal's master end rides along */
 int console_setup(struct plan *plan, int sync);
 int console_resize(int master, unsigned rows, unsigned cols);
 int send_fd(int sock, char tag, int fd);
+int console_hand_over(const char *socket_path, int master);
 ssize_t recv_with_fd(int sock, char *data, size_t size, int *fd);
 
 /* jsonlog.c */

@@ -4,9 +4,10 @@
  * "berth/web-1".
  */
 import * as fs from 'node:fs';
-import { InvalidSpecError } from '../errors';
+import { InvalidSpecError, type SpecProblem } from '../errors';
 import { sleep } from '../poll';
 import type { OciDeviceRule, OciResources } from '../oci/spec';
+import type { CgroupWrite } from './cgroup-write';
 import type { CgroupLayout } from './layout';
 
 export interface CgroupStats {
@@ -28,7 +29,17 @@ export interface CgroupStats {
  */
 export interface CgroupPlan {
   dirs: string[];
-  writes: { file: string; value: string; specPath: string }[];
+  writes: PlannedWrite[];
+}
+
+export interface PlannedWrite {
+  file: string;
+  value: string;
+  specPath: string;
+  /** Files that do the same where FILE is missing (BFQ's weight for CFQ's), tried in order once the dirs exist. */
+  alternatives?: { file: string; value: string }[];
+  /** Set when FILE may be missing on a kernel with the controller: why, and what to do then. */
+  missing?: string;
 }
 
 export interface CgroupDriver {
@@ -87,20 +98,53 @@ export function readPids(procsFile: string): number[] {
   }
 }
 
-/** Carry out PLAN; a refused write removes the directories it made and names the config.json field. */
-export function applyCgroupPlan(plan: CgroupPlan): void {
+/**
+ * Carry out PLAN; a refused write removes the directories it made and names the config.json field.
+ * Writes whose file a kernel may lack are matched to the files the new cgroup has before a single
+ * value is written, and refused all at once, by field, when none is there.
+ */
+export function applyCgroupPlan(plan: CgroupPlan, version: 1 | 2): void {
   const created = plan.dirs.filter((dir) => !fs.existsSync(dir));
   try {
     for (const dir of plan.dirs) fs.mkdirSync(dir, { recursive: true });
-    for (const write of plan.writes) applyWrite(write);
+    for (const write of resolveWrites(plan.writes, version)) applyWrite(write);
   } catch (error) {
     for (const dir of created.reverse()) removeDirSync(dir);
     throw error;
   }
 }
 
+function resolveWrites(writes: readonly PlannedWrite[], version: 1 | 2): PlannedWrite[] {
+  const problems: SpecProblem[] = [];
+  const resolved: PlannedWrite[] = [];
+  for (const write of writes) {
+    // a file every kernel with the controller has is just written: the kernel's answer speaks
+    const optional = write.alternatives?.length || write.missing;
+    const candidates = [{ file: write.file, value: write.value }, ...(write.alternatives ?? [])];
+    const chosen = candidates.find((c) => !optional || fs.existsSync(c.file));
+    if (chosen) resolved.push({ file: chosen.file, value: chosen.value, specPath: write.specPath });
+    else {
+      const names = candidates.map((c) => c.file.slice(c.file.lastIndexOf('/') + 1)).join(' or ');
+      problems.push({
+        path: write.specPath,
+        message: `this kernel’s cgroup v${version} has no ${names}${write.missing ? `: ${write.missing}` : '; remove the field'}`,
+      });
+    }
+  }
+  if (problems.length) throw new InvalidSpecError(problems);
+  return resolved;
+}
+
+/** A write for a controller that is not mounted: refused by field (runc refuses too). */
+export function unmountedController(write: CgroupWrite): SpecProblem {
+  return {
+    path: write.specPath,
+    message: `the ${write.controller} cgroup controller is not mounted on this machine (cgroup v1), so ${write.file} cannot be set; mount it (mount -t cgroup -o ${write.controller} ${write.controller} /sys/fs/cgroup/${write.controller}) or remove the field`,
+  };
+}
+
 /** Apply one limit; the kernel's refusal becomes an error naming the config.json field. */
-function applyWrite(write: CgroupPlan['writes'][number]): void {
+function applyWrite(write: PlannedWrite): void {
   try {
     fs.writeFileSync(write.file, write.value);
   } catch (error) {

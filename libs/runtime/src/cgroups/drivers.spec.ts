@@ -135,18 +135,42 @@ describe(CgroupV1Driver.name, () => {
   });
 
   it('should make the cgroup in every hierarchy, give cpuset its parent’s CPUs, and write the limits', () => {
-    driver().create('berth/c1', { memory: { limit: 64 << 20 }, cpu: { quota: 50000, period: 100000 } }, [
-      { allow: false, access: 'rwm' },
-    ]);
+    driver().create('berth/c1', { memory: { limit: 64 << 20 }, cpu: { quota: 50000, period: 100000 } }, []);
     for (const h of ['cpu,cpuacct', 'cpuset', 'memory', 'pids'])
       expect(fs.existsSync(path.join(root, h, 'berth/c1'))).toBe(true);
     expect(read('cpuset', 'berth', 'cpuset.cpus')).toBe('0-1');
     expect(read('cpuset', 'berth', 'c1', 'cpuset.mems')).toBe('0');
     expect(read('memory', 'berth', 'c1', 'memory.limit_in_bytes')).toBe(String(64 << 20));
     expect(read('cpu,cpuacct', 'berth', 'c1', 'cpu.cfs_quota_us')).toBe('50000');
-    // no devices hierarchy on this "machine": the rule has nowhere to go and is skipped
     expect(fs.existsSync(path.join(root, 'memory', 'berth', 'c1', 'memory.memsw.limit_in_bytes'))).toBe(
       false,
+    );
+  });
+
+  it('should refuse, naming the field, a limit whose controller is not mounted, and leave nothing', () => {
+    expect(() =>
+      driver().create('berth/c1', { memory: { limit: 64 << 20 } }, [{ allow: false, access: 'rwm' }]),
+    ).toThrow(
+      'linux.resources.devices[0]: the devices cgroup controller is not mounted on this machine (cgroup v1), so devices.deny cannot be set',
+    );
+    expect(fs.existsSync(path.join(root, 'memory', 'berth', 'c1', 'memory.limit_in_bytes'))).toBe(false);
+    expect(fs.existsSync(path.join(root, 'pids', 'berth', 'c1'))).toBe(false);
+  });
+
+  it('should write blkio weights to BFQ’s file where CFQ’s is missing, and refuse when neither is there', () => {
+    const blockIO = { weight: 500 };
+    files(path.join(root, 'blkio', 'berth', 'c1'), { 'blkio.bfq.weight': '100\n' });
+    const withBlkio = () =>
+      new CgroupV1Driver({
+        mode: 'v1',
+        hierarchies: [{ mountPoint: path.join(root, 'blkio'), controllers: ['blkio'] }],
+      });
+    withBlkio().create('berth/c1', { blockIO }, []);
+    expect(read('blkio', 'berth', 'c1', 'blkio.bfq.weight')).toBe('500');
+    expect(fs.existsSync(path.join(root, 'blkio', 'berth', 'c1', 'blkio.weight'))).toBe(false);
+    fs.rmSync(path.join(root, 'blkio', 'berth', 'c1', 'blkio.bfq.weight'));
+    expect(() => withBlkio().create('berth/c1', { blockIO }, [])).toThrow(
+      'linux.resources.blockIO.weight: this kernel’s cgroup v1 has no blkio.weight or blkio.bfq.weight: this kernel has no proportional block I/O weights',
     );
   });
 

@@ -3,15 +3,10 @@
  * v2. Pure: the drivers write what these return.
  */
 import type { OciDeviceRule, OciResources } from '../oci/spec';
+import type { CgroupWrite } from './cgroup-write';
+import { v1IoWrites, v2IoWrites } from './resources-io';
 
-export interface CgroupWrite {
-  /** v1: the controller whose hierarchy holds the file; v2: undefined. */
-  controller?: string;
-  file: string;
-  value: string;
-  /** The config.json field it comes from, for errors a person can act on. */
-  specPath: string;
-}
+export type { CgroupWrite } from './cgroup-write';
 
 /** Docker's --cpu-shares scale (2..262144) onto cgroup v2's cpu.weight (1..10000), as runc does. */
 export function sharesToWeight(shares: number): number {
@@ -54,7 +49,7 @@ export function v1Writes(
   deviceRules.forEach((rule, i) =>
     add('devices', rule.allow ? 'devices.allow' : 'devices.deny', deviceRuleLine(rule), `${R}.devices[${i}]`),
   );
-  return writes;
+  return [...writes, ...v1IoWrites(resources)];
 }
 
 export function v2Writes(resources: OciResources | undefined): CgroupWrite[] {
@@ -87,7 +82,7 @@ export function v2Writes(resources: OciResources | undefined): CgroupWrite[] {
   }
   const pids = resources?.pids?.limit;
   if (pids !== undefined && pids !== 0) add('pids.max', pids < 0 ? 'max' : pids, `${R}.pids.limit`);
-  return writes;
+  return [...writes, ...v2IoWrites(resources)];
 }
 
 /** Docker's `cpus: 1.5` as a CFS quota over the default 100 ms period. */

@@ -11,7 +11,9 @@ import {
   type CgroupDriver,
   type CgroupPlan,
   type CgroupStats,
+  unmountedController,
 } from './driver';
+import { InvalidSpecError, type SpecProblem } from '../errors';
 import { pollUntil } from '../poll';
 import type { CgroupLayout, V1Hierarchy } from './layout';
 import { v1Writes } from './resources';
@@ -40,18 +42,32 @@ export class CgroupV1Driver implements CgroupDriver {
     const plan: CgroupPlan = { dirs: this.dirs(path), writes: [] };
     const cpuset = this.hierarchies.find((h) => h.controllers.includes('cpuset'));
     if (cpuset) plan.writes.push(...inheritedCpuset(cpuset.mountPoint, path));
+    const problems: SpecProblem[] = [];
     for (const write of v1Writes(resources, deviceRules)) {
       const dir = this.dirFor(write.controller!, path);
-      if (!dir) continue; // controller not mounted on this machine
+      if (!dir) {
+        problems.push(unmountedController(write));
+        continue;
+      }
+      // as Docker: without swap accounting (memsw), the swap limit is dropped and memory.limit holds
       if (write.file === 'memory.memsw.limit_in_bytes' && !this.hasFile(write.controller!, write.file))
         continue;
-      plan.writes.push({ file: `${dir}/${write.file}`, value: write.value, specPath: write.specPath });
+      plan.writes.push({
+        file: `${dir}/${write.file}`,
+        value: write.value,
+        specPath: write.specPath,
+        ...(write.alternatives?.length
+          ? { alternatives: write.alternatives.map((a) => ({ file: `${dir}/${a.file}`, value: a.value })) }
+          : {}),
+        ...(write.missing ? { missing: write.missing } : {}),
+      });
     }
+    if (problems.length) throw new InvalidSpecError(problems);
     return plan;
   }
 
   create(path: string, resources: OciResources | undefined, deviceRules: readonly OciDeviceRule[]): void {
-    applyCgroupPlan(this.plan(path, resources, deviceRules));
+    applyCgroupPlan(this.plan(path, resources, deviceRules), 1);
   }
 
   /** Whether the controller's root has FILE (swap accounting may be off). */

@@ -14,7 +14,9 @@ import {
 } from './driver';
 import { pollUntil } from '../poll';
 import type { CgroupLayout } from './layout';
+import { InvalidSpecError } from '../errors';
 import { v2Writes } from './resources';
+import { v2Refusals } from './resources-io';
 
 /** The controllers Berth's limits and stats use; only these are delegated down the tree. */
 const WANTED_CONTROLLERS = ['cpuset', 'cpu', 'io', 'memory', 'pids'];
@@ -38,15 +40,25 @@ export class CgroupV2Driver implements CgroupDriver {
     resources: OciResources | undefined,
     _deviceRules: readonly OciDeviceRule[],
   ): CgroupPlan {
+    const refused = v2Refusals(resources);
+    if (refused.length) throw new InvalidSpecError(refused);
     const dir = this.dir(path);
     const writes = this.delegations(path);
     for (const write of v2Writes(resources))
-      writes.push({ file: `${dir}/${write.file}`, value: write.value, specPath: write.specPath });
+      writes.push({
+        file: `${dir}/${write.file}`,
+        value: write.value,
+        specPath: write.specPath,
+        ...(write.alternatives?.length
+          ? { alternatives: write.alternatives.map((a) => ({ file: `${dir}/${a.file}`, value: a.value })) }
+          : {}),
+        ...(write.missing ? { missing: write.missing } : {}),
+      });
     return { dirs: [dir], writes };
   }
 
   create(path: string, resources: OciResources | undefined, deviceRules: readonly OciDeviceRule[]): void {
-    applyCgroupPlan(this.plan(path, resources, deviceRules));
+    applyCgroupPlan(this.plan(path, resources, deviceRules), 2);
   }
 
   /**

@@ -11,7 +11,28 @@ export interface OciSpec {
   mounts?: OciMount[];
   annotations?: Record<string, string>;
   linux?: OciLinux;
+  hooks?: OciHooks;
 }
+
+/** A POSIX-platform hook: a program run at a point of the container's lifecycle, the state JSON on its stdin. */
+export interface OciHook {
+  path: string;
+  args?: string[];
+  env?: string[];
+  /** Seconds after which it is killed and counts as failed. */
+  timeout?: number;
+}
+
+export const HOOK_POINTS = [
+  'prestart',
+  'createRuntime',
+  'createContainer',
+  'startContainer',
+  'poststart',
+  'poststop',
+] as const;
+export type HookPoint = (typeof HOOK_POINTS)[number];
+export type OciHooks = Partial<Record<HookPoint, OciHook[]>>;
 
 export interface OciProcess {
   terminal?: boolean;
@@ -74,9 +95,33 @@ export interface OciDeviceRule {
 
 export interface OciResources {
   devices?: OciDeviceRule[];
-  memory?: { limit?: number; reservation?: number; swap?: number; swappiness?: number };
+  memory?: {
+    limit?: number;
+    reservation?: number;
+    swap?: number;
+    swappiness?: number;
+    disableOOMKiller?: boolean;
+  };
   cpu?: { shares?: number; quota?: number; period?: number; cpus?: string; mems?: string };
   pids?: { limit?: number };
+  blockIO?: OciBlockIO;
+  network?: { classID?: number; priorities?: { name: string; priority: number }[] };
+}
+
+export interface OciBlockIO {
+  weight?: number;
+  leafWeight?: number;
+  weightDevice?: { major: number; minor: number; weight?: number; leafWeight?: number }[];
+  throttleReadBpsDevice?: OciThrottleDevice[];
+  throttleWriteBpsDevice?: OciThrottleDevice[];
+  throttleReadIOPSDevice?: OciThrottleDevice[];
+  throttleWriteIOPSDevice?: OciThrottleDevice[];
+}
+
+export interface OciThrottleDevice {
+  major: number;
+  minor: number;
+  rate: number;
 }
 
 export interface OciLinux {

@@ -29,6 +29,62 @@ describe('validateSpec', () => {
     expect(problems[0].message).toContain('at least 6291456 bytes');
   });
 
+  it('should refuse block I/O weights out of 10..1000, devices without numbers and negative rates', () => {
+    const spec = valid();
+    spec.linux!.resources = {
+      blockIO: {
+        weight: 5,
+        leafWeight: 1001,
+        weightDevice: [{ major: 8, minor: 0, weight: 2000 }],
+        throttleReadBpsDevice: [{ major: 8, minor: 0, rate: -1 }],
+        throttleWriteIOPSDevice: [{ major: 8 } as never],
+      },
+      memory: { disableOOMKiller: 'yes' as never },
+      network: { classID: -1, priorities: [{ name: '', priority: 1 }] },
+    };
+    expect(paths(spec)).toEqual([
+      'linux.resources.memory.disableOOMKiller',
+      'linux.resources.blockIO.weight',
+      'linux.resources.blockIO.leafWeight',
+      'linux.resources.blockIO.weightDevice[0]',
+      'linux.resources.blockIO.throttleReadBpsDevice[0]',
+      'linux.resources.blockIO.throttleWriteIOPSDevice[0]',
+      'linux.resources.network.classID',
+      'linux.resources.network.priorities[0]',
+    ]);
+  });
+
+  it('should accept block I/O, OOM and network settings in range', () => {
+    const spec = valid();
+    spec.linux!.resources = {
+      blockIO: {
+        weight: 10,
+        leafWeight: 1000,
+        weightDevice: [{ major: 8, minor: 0, weight: 500 }],
+        throttleReadBpsDevice: [{ major: 8, minor: 0, rate: 0 }],
+      },
+      memory: { disableOOMKiller: true },
+      network: { classID: 0x100001, priorities: [{ name: 'eth0', priority: 0 }] },
+    };
+    expect(validateSpec(spec)).toEqual([]);
+  });
+
+  it('should refuse hooks with relative paths, bad args or env, non-positive timeouts, unknown points', () => {
+    const spec = valid();
+    spec.hooks = {
+      prestart: [{ path: 'x' }],
+      poststop: [{ path: '/x', args: [1 as never], env: ['NOEQUALS'], timeout: 1.5 }],
+      ['later' as never]: [],
+    };
+    expect(paths(spec)).toEqual([
+      'hooks.prestart[0].path',
+      'hooks.poststop[0].args',
+      'hooks.poststop[0].env',
+      'hooks.poststop[0].timeout',
+      'hooks.later',
+    ]);
+  });
+
   it('should refuse CPU values the kernel would refuse', () => {
     const spec = valid();
     spec.linux!.resources = { cpu: { shares: 1, quota: 10, period: 10 } };
@@ -70,10 +126,35 @@ describe('validateSpec', () => {
     ]);
   });
 
-  it('should require a mount namespace', () => {
+  it('should refuse, without a mount namespace, everything that would mount on the host', () => {
     const spec = valid();
     spec.linux!.namespaces = spec.linux!.namespaces!.filter((n) => n.type !== 'mount');
-    expect(paths(spec)).toEqual(['linux.namespaces']);
+    spec.root!.readonly = true;
+    spec.linux!.devices = [{ path: '/dev/fuse', type: 'c', major: 10, minor: 229 }];
+    spec.linux!.sysctl = { 'net.ipv4.ip_forward': '1' };
+    spec.linux!.rootfsPropagation = 'rslave';
+    spec.annotations = { 'io.berth.rootfs.lowerdirs': '/l', 'io.berth.rootfs.upperdir': '/u' };
+    const problems = validateSpec(spec);
+    expect(problems.map((p) => p.path)).toEqual([
+      'mounts',
+      'linux.maskedPaths',
+      'linux.readonlyPaths',
+      'root.readonly',
+      'linux.devices',
+      'linux.sysctl',
+      'linux.rootfsPropagation',
+      'annotations.io.berth.rootfs.lowerdirs',
+    ]);
+    expect(problems[0].message).toContain("would change the host's mount table");
+  });
+
+  it('should accept a spec without a mount namespace that mounts nothing', () => {
+    const spec = valid();
+    spec.linux!.namespaces = spec.linux!.namespaces!.filter((n) => n.type !== 'mount');
+    spec.mounts = [];
+    spec.linux!.maskedPaths = [];
+    spec.linux!.readonlyPaths = [];
+    expect(validateSpec(spec)).toEqual([]);
   });
 
   it('should check the process: cwd, user, env, rlimits, capabilities, oom score', () => {

@@ -5,9 +5,10 @@
  */
 import type { SpecProblem } from '../errors';
 import { canonicalCapability } from '../plan/capabilities';
+import { ANNOTATION, overlayFromAnnotations } from './annotations';
 import { RLIMIT_NUMBERS } from '../plan/rlimits';
 import { validateSeccomp } from '../seccomp/validate';
-import type { OciSpec } from './spec';
+import { HOOK_POINTS, type OciHook, type OciResources, type OciSpec } from './spec';
 
 const NAMESPACE_TYPES = new Set(['pid', 'network', 'mount', 'ipc', 'uts', 'user', 'cgroup', 'time']);
 const UNSUPPORTED_NAMESPACES = new Set(['user', 'time']);
@@ -69,7 +70,7 @@ export function validateSpec(spec: OciSpec): SpecProblem[] {
     if (types.has(ns.type)) problem(`linux.namespaces[${i}]`, `namespace "${ns.type}" is listed twice`);
     types.add(ns.type);
   });
-  if (spec.linux && !types.has('mount')) problem('linux.namespaces', 'a mount namespace is required');
+  if (spec.linux && !types.has('mount')) sharedMountProblems(spec, problem);
   if (spec.hostname && !types.has('uts')) problem('hostname', 'setting a hostname needs a uts namespace');
 
   (spec.mounts ?? []).forEach((m, i) => {
@@ -79,7 +80,101 @@ export function validateSpec(spec: OciSpec): SpecProblem[] {
 
   validateResources(spec, problem);
   problems.push(...validateSeccomp(spec.linux?.seccomp));
+  validateHooks(spec, problem);
   return problems;
+}
+
+const WEIGHT_RANGE = 'must be an integer from 10 to 1000';
+
+function validateIoResources(r: OciResources, problem: (path: string, message: string) => void): void {
+  const R = 'linux.resources';
+  const weight = (v: unknown) => v === undefined || (isInt(v) && v >= 10 && v <= 1000);
+  const device = (d: { major?: unknown; minor?: unknown }) =>
+    isInt(d?.major) && isInt(d?.minor) && d.major >= 0 && d.minor >= 0;
+  if (r.memory?.disableOOMKiller !== undefined && typeof r.memory.disableOOMKiller !== 'boolean')
+    problem(`${R}.memory.disableOOMKiller`, 'must be true or false');
+  const io = r.blockIO;
+  if (!weight(io?.weight)) problem(`${R}.blockIO.weight`, `${WEIGHT_RANGE}, got ${io?.weight}`);
+  if (!weight(io?.leafWeight)) problem(`${R}.blockIO.leafWeight`, `${WEIGHT_RANGE}, got ${io?.leafWeight}`);
+  (io?.weightDevice ?? []).forEach((d, i) => {
+    if (!device(d)) problem(`${R}.blockIO.weightDevice[${i}]`, 'needs the device’s major and minor numbers');
+    if (!weight(d?.weight) || !weight(d?.leafWeight))
+      problem(`${R}.blockIO.weightDevice[${i}]`, `weight and leafWeight ${WEIGHT_RANGE}`);
+  });
+  for (const field of THROTTLE_FIELDS)
+    (io?.[field] ?? []).forEach((d, i) => {
+      if (!device(d) || !isInt(d?.rate) || d.rate < 0)
+        problem(
+          `${R}.blockIO.${field}[${i}]`,
+          'needs major, minor and a rate that is a non-negative integer',
+        );
+    });
+  const net = r.network;
+  if (net?.classID !== undefined && (!isInt(net.classID) || net.classID < 0 || net.classID > 0xffffffff))
+    problem(
+      `${R}.network.classID`,
+      `must be a 32-bit unsigned integer (0xAAAABBBB: class AAAA:BBBB), got ${net.classID}`,
+    );
+  (net?.priorities ?? []).forEach((p, i) => {
+    if (typeof p?.name !== 'string' || !p.name || !isInt(p?.priority) || p.priority < 0)
+      problem(`${R}.network.priorities[${i}]`, 'needs an interface name and a non-negative integer priority');
+  });
+}
+
+const THROTTLE_FIELDS = [
+  'throttleReadBpsDevice',
+  'throttleWriteBpsDevice',
+  'throttleReadIOPSDevice',
+  'throttleWriteIOPSDevice',
+] as const;
+
+function validateHooks(spec: OciSpec, problem: (path: string, message: string) => void): void {
+  for (const [point, hooks] of Object.entries(spec.hooks ?? {})) {
+    if (!(HOOK_POINTS as readonly string[]).includes(point)) {
+      problem(`hooks.${point}`, `unknown hook point; the spec has ${HOOK_POINTS.join(', ')}`);
+      continue;
+    }
+    if (!Array.isArray(hooks)) {
+      problem(`hooks.${point}`, 'must be a list of hooks');
+      continue;
+    }
+    hooks.forEach((hook: OciHook, i) => {
+      const at = `hooks.${point}[${i}]`;
+      if (typeof hook?.path !== 'string' || !hook.path.startsWith('/'))
+        problem(`${at}.path`, 'must be an absolute path to the program to run');
+      if (
+        hook?.args !== undefined &&
+        (!Array.isArray(hook.args) || hook.args.some((a) => typeof a !== 'string'))
+      )
+        problem(`${at}.args`, 'must be a list of strings (args[0] is the program name, as execv)');
+      if (hook?.env?.some((e) => typeof e !== 'string' || !e.includes('=')))
+        problem(`${at}.env`, 'entries must be strings of the form NAME=value');
+      if (hook?.timeout !== undefined && (!isInt(hook.timeout) || hook.timeout <= 0))
+        problem(`${at}.timeout`, `must be a positive number of seconds, got ${hook.timeout}`);
+    });
+  }
+}
+
+/**
+ * Without a mount namespace the container shares the host's mount table: berth-runtime then
+ * chroots into root.path (as runc and crun do) and mounts nothing, so whatever needs a mount
+ * is refused rather than done to the host's table (runc refuses masked and read-only paths
+ * alike, but mounts the rest onto the host).
+ */
+function sharedMountProblems(spec: OciSpec, problem: (path: string, message: string) => void): void {
+  const why = (what: string) =>
+    `${what} without a mount namespace would change the host's mount table (linux.namespaces has no "mount", so berth-runtime chroots into root.path and mounts nothing); add a mount namespace or remove it`;
+  if (spec.mounts?.length) problem('mounts', why('mounting'));
+  if (spec.linux?.maskedPaths?.length) problem('linux.maskedPaths', why('masking paths'));
+  if (spec.linux?.readonlyPaths?.length) problem('linux.readonlyPaths', why('making paths read-only'));
+  if (spec.root?.readonly) problem('root.readonly', why('remounting the root read-only'));
+  if (spec.linux?.devices?.length) problem('linux.devices', why('creating device nodes (on a /dev tmpfs)'));
+  if (Object.keys(spec.linux?.sysctl ?? {}).length)
+    problem('linux.sysctl', why('writing sysctls (through a /proc mounted for the container)'));
+  if (spec.linux?.rootfsPropagation)
+    problem('linux.rootfsPropagation', why('setting the root’s propagation'));
+  if (overlayFromAnnotations(spec.annotations))
+    problem(`annotations.${ANNOTATION.overlayLowerDirs}`, why('mounting an overlay root'));
 }
 
 function validateResources(spec: OciSpec, problem: (path: string, message: string) => void): void {
@@ -124,6 +219,7 @@ function validateResources(spec: OciSpec, problem: (path: string, message: strin
       'linux.resources.cpu.quota',
       `must be at least 1000 microseconds (or -1 for unlimited), got ${cpu.quota}`,
     );
+  validateIoResources(r, problem);
   if (r.pids?.limit !== undefined && (!isInt(r.pids.limit) || r.pids.limit < -1))
     problem(
       'linux.resources.pids.limit',

@@ -27,6 +27,7 @@ function context(overrides: Partial<CreateContext> = {}): CreateContext {
     cgroupLayout: HYBRID,
     cgroupProcsFiles: ['/sys/fs/cgroup/memory/berth/c1/cgroup.procs'],
     cgroupNamespaces: true,
+    hookState: { ociVersion: '1.0.2', id: 'c1', bundle: '/bundles/c1', annotations: {} },
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { ANNOTATION, overlayFromAnnotations, type OverlayRoot } from '../oci/ann
 import { DEFAULT_DEVICE_LINKS, DEFAULT_DEVICE_NODES, DEFAULT_DEVICE_RULES } from '../oci/docker-defaults';
 import type { OciDevice, OciDeviceRule, OciMount, OciNamespaceType, OciProcess, OciSpec } from '../oci/spec';
 import { capabilityMask } from './capabilities';
+import { hasCreateContainerHooks, shimHookInstructions, type HookStateBase } from './hooks';
 import type { Instruction } from './instructions';
 import { MS, isBindMount, parseMountOptions } from './mount-options';
 import { RLIMIT_NUMBERS, rlimitValue } from './rlimits';
@@ -36,6 +37,10 @@ export interface CreateContext {
   cgroupProcsFiles: string[];
   /** Whether this kernel has cgroup namespaces (/proc/self/ns/cgroup). */
   cgroupNamespaces: boolean;
+  /** Where the terminal's master end goes (runc's --console-socket), else the monitor keeps it. */
+  consoleSocket?: string;
+  /** The container's state as hooks read it (all but status and pid). */
+  hookState: HookStateBase;
 }
 
 const NS_FILE: Record<OciNamespaceType, string> = {
@@ -65,12 +70,21 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
   for (const file of ctx.cgroupProcsFiles) out.push(['cgroup', file]);
   if (ctx.autostart) out.push(['autostart']);
   if (ctx.openStdin) out.push(['open-stdin']);
+  if (ctx.consoleSocket && spec.process?.terminal) out.push(['console-socket', ctx.consoleSocket]);
   for (const ns of spec.linux?.namespaces ?? []) {
     if (ns.type === 'cgroup' && !ctx.cgroupNamespaces) continue;
     out.push(['ns', ns.type, ns.path ?? '']);
   }
+  out.push(...shimHookInstructions(spec, ctx.hookState));
 
   const ownNetwork = spec.linux?.namespaces?.some((ns) => ns.type === 'network');
+  if (!spec.linux?.namespaces?.some((ns) => ns.type === 'mount')) {
+    out.push(...sharedMountSteps(spec, !!ownNetwork));
+    out.push(...processInstructions(spec.process!));
+    return out;
+  }
+  // our mounts must not reach the host, nor the host's reach us uninvited
+  out.push(['rslave-root']);
   if (ownNetwork && spec.annotations?.[ANNOTATION.loopbackUp] === 'true') out.push(['loopback-up']);
   out.push(rootMount(overlayFromAnnotations(spec.annotations)));
   const afterPivot: Instruction[] = [];
@@ -86,6 +100,7 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
     out.push(mountInstruction(mount, ctx.bundle));
   }
   if (devIsTmpfs) out.push(...deviceNodes(spec.linux?.devices ?? []));
+  if (hasCreateContainerHooks(spec)) out.push(['run-hooks', 'container']);
   out.push(['pivot']);
 
   for (const [key, value] of Object.entries(spec.linux?.sysctl ?? {}))
@@ -98,6 +113,19 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
 
   out.push(...processInstructions(spec.process!));
   out.push(...seccompInstructions(spec.linux?.seccomp));
+  return out;
+}
+
+/**
+ * No mount namespace: the host's mount table is the container's, so nothing is mounted (the
+ * validator refused whatever would need it) and the root is a chroot, as runc and crun do.
+ */
+function sharedMountSteps(spec: OciSpec, ownNetwork: boolean): Instruction[] {
+  const out: Instruction[] = [];
+  if (ownNetwork && spec.annotations?.[ANNOTATION.loopbackUp] === 'true') out.push(['loopback-up']);
+  if (hasCreateContainerHooks(spec)) out.push(['run-hooks', 'container']);
+  out.push(['chroot']);
+  if (spec.hostname) out.push(['hostname', spec.hostname]);
   return out;
 }
 

@@ -11,8 +11,20 @@ export type Instruction =
   | readonly ['cgroup', procsFile: string]
   | readonly ['autostart']
   | readonly ['open-stdin']
+  | readonly ['console-socket', path: string]
   | readonly ['terminal', rows: string, cols: string]
   | readonly ['ns', type: string, path: string]
+  | readonly [
+      'hook',
+      place: string,
+      label: string,
+      timeoutSeconds: string,
+      path: string,
+      stateBeforePid: string,
+      stateAfterPid: string,
+    ]
+  | readonly ['hook-arg', string]
+  | readonly ['hook-env', string]
   // setup steps, run in order by the container's init
   | readonly ['mount-root', source: string, fstype: string, flags: string, data: string, chdir: string]
   | readonly [
@@ -42,6 +54,9 @@ export type Instruction =
   | readonly ['readonly-root']
   | readonly ['hostname', name: string]
   | readonly ['loopback-up']
+  | readonly ['run-hooks', place: string]
+  | readonly ['rslave-root']
+  | readonly ['chroot']
   // the process
   | readonly ['arg', string]
   | readonly ['env', string]

@@ -1,0 +1,88 @@
+/** A spec without a mount namespace: chrooted into its rootfs, the host's mount table untouched; mounts refused. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RuntimeHarness } from '@berth/testing';
+
+const BIN = path.resolve('bin/berth-runtime');
+let h: RuntimeHarness;
+let root: string;
+let rootfs: string;
+
+beforeAll(() => {
+  h = RuntimeHarness.open('shared-mounts');
+  root = path.join(h.tmp, 'cli-root');
+  if (!fs.existsSync('dist/apps/runtime/src/main.js'))
+    execFileSync('npm', ['run', 'build:ts'], { stdio: 'ignore' });
+  // a private copy: with no mount namespace there is no overlay, and the container may write to it
+  rootfs = path.join(h.tmp, 'rootfs-copy');
+  fs.cpSync(h.image, rootfs, { recursive: true, verbatimSymlinks: true });
+  fs.writeFileSync(path.join(rootfs, 'inside-the-rootfs'), 'yes\n');
+});
+afterAll(async () => {
+  spawnSync(BIN, ['--root', root, 'list', '-q'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .forEach((id) => spawnSync(BIN, ['--root', root, 'delete', '--force', id]));
+  await h.cleanup();
+});
+
+/** A runc-spec bundle without the mount namespace; STRIP also drops what would need one. */
+function sharedBundle(name: string, args: string[], strip: boolean): string {
+  const bundle = path.join(h.tmp, 'bundles', name);
+  fs.mkdirSync(bundle, { recursive: true });
+  execFileSync('runc', ['spec'], { cwd: bundle });
+  const config = JSON.parse(fs.readFileSync(path.join(bundle, 'config.json'), 'utf8'));
+  config.root = { path: rootfs, readonly: !strip };
+  config.process.terminal = false;
+  config.process.args = args;
+  config.linux.namespaces = config.linux.namespaces.filter((n: { type: string }) => n.type !== 'mount');
+  if (strip) {
+    config.mounts = [];
+    delete config.linux.maskedPaths;
+    delete config.linux.readonlyPaths;
+  }
+  fs.writeFileSync(path.join(bundle, 'config.json'), JSON.stringify(config, null, 2));
+  return bundle;
+}
+
+const berth = (args: string[], stdio: 'pipe' | 'ignore' = 'pipe') =>
+  spawnSync(BIN, ['--root', root, '--cgroup-parent', h.cgroupParent, ...args], {
+    encoding: 'utf8',
+    timeout: 30000,
+    stdio: ['ignore', stdio, stdio],
+  });
+
+it('should chroot into the rootfs in the host’s mount namespace, mounting nothing', () => {
+  const mountsBefore = fs.readFileSync('/proc/self/mountinfo', 'utf8');
+  const bundle = sharedBundle(
+    'chrooted',
+    ['sh', '-c', 'cat /inside-the-rootfs; echo $$; ls /proc | wc -l'],
+    true,
+  );
+  const r = berth(['run', 'chrooted', '-b', bundle]);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  // its / is the rootfs; it is pid 1 of its own pid namespace; nothing was mounted on its /proc
+  expect(r.stdout).toBe('yes\n1\n0\n');
+  expect(fs.readFileSync('/proc/self/mountinfo', 'utf8')).toBe(mountsBefore);
+});
+
+it('should share the host’s mount namespace while it runs', () => {
+  const bundle = sharedBundle('shared-ns', ['sleep', '60'], true);
+  expect(berth(['run', '-d', 'shared-ns', '-b', bundle], 'ignore').status).toBe(0);
+  const pid = JSON.parse(berth(['state', 'shared-ns']).stdout).pid;
+  expect(fs.readlinkSync(`/proc/${pid}/ns/mnt`)).toBe(fs.readlinkSync('/proc/self/ns/mnt'));
+  expect(fs.readlinkSync(`/proc/${pid}/root`)).toBe(rootfs);
+  expect(berth(['delete', '-f', 'shared-ns']).status).toBe(0);
+});
+
+it('should refuse the mounts, masks and read-only paths runc spec writes, naming each, and make nothing', () => {
+  const bundle = sharedBundle('refused', ['true'], false);
+  const r = berth(['create', 'refused', '-b', bundle]);
+  expect(r.status).toBe(1);
+  for (const field of ['mounts', 'linux.maskedPaths', 'linux.readonlyPaths', 'root.readonly'])
+    expect(r.stderr).toContain(`${field}: `);
+  expect(r.stderr).toContain("without a mount namespace would change the host's mount table");
+  expect(fs.existsSync(path.join(root, 'refused'))).toBe(false);
+});
