@@ -11,6 +11,7 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/resource.h>
 
 enum kind { MONITOR, STEP, PROCESS };
@@ -30,6 +31,9 @@ static const struct {
     {"caps", 5, PROCESS},        {"no-new-privs", 0, PROCESS}, {"rlimit", 3, PROCESS},
     {"oom-score-adj", 1, PROCESS}, {"umask", 1, PROCESS},
     {"terminal", 2, MONITOR},    {"open-stdin", 0, MONITOR},
+    /* a new user namespace (userns.c) */
+    {"id-map", 4, MONITOR},      {"ns-early", 2, MONITOR},  {"early-loopback-up", 0, MONITOR},
+    {"premount-root", 5, MONITOR}, {"idmap-dir", 1, MONITOR},
     /* file operations Node cannot do (fsops.c) */
     {"fs-mknod", 7, STEP},       {"fs-setxattr", 3, STEP},  {"fs-getxattr", 2, STEP},
 };
@@ -38,10 +42,23 @@ static int ns_type(const char *name) {
   static const struct { const char *name; int flag; } types[] = {
       {"pid", CLONE_NEWPID}, {"mount", CLONE_NEWNS},     {"uts", CLONE_NEWUTS},
       {"ipc", CLONE_NEWIPC}, {"network", CLONE_NEWNET}, {"cgroup", CLONE_NEWCGROUP},
+      {"user", CLONE_NEWUSER},
   };
   for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
     if (strcmp(types[i].name, name) == 0) return types[i].flag;
   return -1;
+}
+
+/* id-map uid|gid CONTAINER HOST SIZE: one line of /proc/PID/uid_map or gid_map */
+static int take_id_map(struct plan *p, const char **a) {
+  char *map = !strcmp(a[0], "uid") ? p->uid_map : !strcmp(a[0], "gid") ? p->gid_map : NULL;
+  unsigned long long v;
+  if (!map) return fail("id-map of '%s': uid or gid", a[0]);
+  for (int i = 1; i < 4; i++)
+    if (parse_u64(a[i], 10, &v) < 0) return -1;
+  size_t len = strlen(map), room = sizeof p->uid_map - len;
+  if ((size_t)snprintf(map + len, room, "%s %s %s\n", a[1], a[2], a[3]) >= room) return fail("too many id-map lines");
+  return 0;
 }
 
 static int take_monitor(struct plan *p, struct instr *in) {
@@ -65,6 +82,20 @@ static int take_monitor(struct plan *p, struct instr *in) {
   } else if (!strcmp(op, "cgroup")) {
     if (p->n_cgroup_procs == MAX_LIST) return fail("too many cgroups");
     p->cgroup_procs[p->n_cgroup_procs++] = a[0];
+  } else if (!strcmp(op, "id-map")) return take_id_map(p, a);
+  else if (!strcmp(op, "early-loopback-up")) p->early_loopback_up = 1;
+  else if (!strcmp(op, "premount-root")) {
+    memcpy(p->premount_root, a, sizeof p->premount_root);
+    p->has_premount_root = 1;
+  } else if (!strcmp(op, "idmap-dir")) {
+    if (p->n_idmap_dirs == MAX_LIST) return fail("too many idmap-dir");
+    p->idmap_dirs[p->n_idmap_dirs++] = a[0];
+  } else if (!strcmp(op, "ns-early")) {
+    int type = ns_type(a[0]);
+    if (type < 0) return fail("unknown namespace type '%s'", a[0]);
+    if (p->n_ns_early == 16) return fail("too many namespaces");
+    p->ns_early[p->n_ns_early].type = type;
+    p->ns_early[p->n_ns_early++].path = a[1];
   } else if (!strcmp(op, "ns")) {
     int type = ns_type(a[0]);
     if (type < 0) return fail("unknown namespace type '%s'", a[0]);

@@ -44,6 +44,15 @@ struct plan {
   int n_cgroup_procs;
   struct ns_entry ns[16];
   int n_ns;
+  /* a new user namespace (userns.c): what the monitor does with the host's powers before clone */
+  char uid_map[12288], gid_map[12288]; /* "CONTAINER HOST SIZE\n" lines, written whole */
+  struct ns_entry ns_early[16];        /* joined by the monitor, inherited by the init */
+  int n_ns_early;
+  int early_loopback_up;
+  const char *premount_root[5];        /* mount-root's arguments, carried out by the monitor */
+  int has_premount_root;
+  const char *idmap_dirs[MAX_LIST];    /* covered with idmapped clones of themselves first */
+  int n_idmap_dirs;
 
   /* container setup (executed in order by the container's init), or file operations for `fs` */
   struct instr **steps;
@@ -97,6 +106,12 @@ int process_resolve(struct plan *plan, char *resolved, size_t size, int *exit_co
 int process_apply(struct plan *plan);
 int ns_join_all(struct plan *plan, int skip_pid);
 int ns_join_pid(struct plan *plan);
+int loopback_up(void);
+
+/* userns.c: in the monitor */
+int userns_prepare(struct plan *plan);
+int userns_write_maps(struct plan *plan, pid_t pid);
+int userns_become_root(struct plan *plan); /* in the init */
 
 /* console.c */
 #define MSG_CONSOLE 'P' /* on the sync socket: the terminal's master end rides along */

@@ -79,8 +79,17 @@ export interface OciResources {
   pids?: { limit?: number };
 }
 
+/** containerID..containerID+size-1 inside the user namespace are hostID.. outside it. */
+export interface OciIdMapping {
+  containerID: number;
+  hostID: number;
+  size: number;
+}
+
 export interface OciLinux {
   namespaces?: OciNamespace[];
+  uidMappings?: OciIdMapping[];
+  gidMappings?: OciIdMapping[];
   devices?: OciDevice[];
   cgroupsPath?: string;
   resources?: OciResources;

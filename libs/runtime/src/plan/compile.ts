@@ -13,6 +13,14 @@ import { capabilityMask } from './capabilities';
 import type { Instruction } from './instructions';
 import { MS, isBindMount, parseMountOptions } from './mount-options';
 import { RLIMIT_NUMBERS, rlimitValue } from './rlimits';
+import {
+  boundDevice,
+  hasNewUserNamespace,
+  idMapInstructions,
+  joinsEarly,
+  premountRoot,
+  sysfsMount,
+} from './userns';
 
 export interface LogTarget {
   path: string;
@@ -64,17 +72,26 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
   for (const file of ctx.cgroupProcsFiles) out.push(['cgroup', file]);
   if (ctx.autostart) out.push(['autostart']);
   if (ctx.openStdin) out.push(['open-stdin']);
+  const userNs = hasNewUserNamespace(spec);
   for (const ns of spec.linux?.namespaces ?? []) {
     if (ns.type === 'cgroup' && !ctx.cgroupNamespaces) continue;
-    out.push(['ns', ns.type, ns.path ?? '']);
+    out.push([joinsEarly(spec, ns.type, ns.path) ? 'ns-early' : 'ns', ns.type, ns.path ?? '']);
   }
+  out.push(...idMapInstructions(spec));
 
-  const ownNetwork = spec.linux?.namespaces?.some((ns) => ns.type === 'network');
-  if (ownNetwork && spec.annotations?.[ANNOTATION.loopbackUp] === 'true') out.push(['loopback-up']);
-  out.push(rootMount(overlayFromAnnotations(spec.annotations)));
+  const network = spec.linux?.namespaces?.find((ns) => ns.type === 'network');
+  if (network && spec.annotations?.[ANNOTATION.loopbackUp] === 'true')
+    // the init may not touch a network namespace its user namespace does not own: the monitor does it then
+    out.push(joinsEarly(spec, network.type, network.path) ? ['early-loopback-up'] : ['loopback-up']);
+  const overlay = overlayFromAnnotations(spec.annotations);
+  if (userNs && overlay) {
+    const { monitor, step } = premountRoot(spec, overlay, rootMount(overlay));
+    out.push(...monitor, step);
+  } else out.push(rootMount(overlay));
   const afterPivot: Instruction[] = [];
   let devIsTmpfs = false;
-  for (const mount of spec.mounts ?? []) {
+  for (const specMount of spec.mounts ?? []) {
+    const mount = sysfsMount(spec, specMount);
     if (mount.type === 'cgroup') {
       const { before, after } = cgroupMounts(mount, spec, ctx);
       out.push(...before);
@@ -84,7 +101,7 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
     if (mount.destination === '/dev') devIsTmpfs = mount.type === 'tmpfs';
     out.push(mountInstruction(mount, ctx.bundle));
   }
-  if (devIsTmpfs) out.push(...deviceNodes(spec.linux?.devices ?? []));
+  if (devIsTmpfs) out.push(...deviceNodes(spec.linux?.devices ?? [], userNs));
   out.push(['pivot']);
 
   for (const [key, value] of Object.entries(spec.linux?.sysctl ?? {}))
@@ -181,19 +198,23 @@ function cgroupMounts(
   return { before, after: readonly ? [['readonly', dest]] : [] };
 }
 
-function deviceNodes(extra: readonly OciDevice[]): Instruction[] {
+function deviceNodes(extra: readonly OciDevice[], bindFromHost: boolean): Instruction[] {
   const byPath = new Map<string, OciDevice>();
   for (const d of [...DEFAULT_DEVICE_NODES, ...extra]) byPath.set(d.path, d);
-  const out: Instruction[] = [...byPath.values()].map((d) => [
-    'mkdev',
-    d.path,
-    d.type === 'u' ? 'c' : d.type,
-    String(d.major ?? 0),
-    String(d.minor ?? 0),
-    (d.fileMode ?? 0o666).toString(8),
-    String(d.uid ?? 0),
-    String(d.gid ?? 0),
-  ]);
+  const out: Instruction[] = [...byPath.values()].map((d): Instruction =>
+    bindFromHost
+      ? boundDevice(d)
+      : [
+          'mkdev',
+          d.path,
+          d.type === 'u' ? 'c' : d.type,
+          String(d.major ?? 0),
+          String(d.minor ?? 0),
+          (d.fileMode ?? 0o666).toString(8),
+          String(d.uid ?? 0),
+          String(d.gid ?? 0),
+        ],
+  );
   for (const link of DEFAULT_DEVICE_LINKS) out.push(['symlink', link.target, link.path]);
   if (!byPath.has('/dev/core')) out.push(['symlink', '/proc/kcore', '/dev/core']);
   return out;
@@ -259,7 +280,11 @@ export interface ExecContext {
 export function compileExec(spec: OciSpec, process: OciProcess, ctx: ExecContext): Instruction[] {
   const out: Instruction[] = [];
   for (const file of ctx.cgroupProcsFiles) out.push(['cgroup', file]);
-  for (const ns of spec.linux?.namespaces ?? []) {
+  // the user namespace last: host root may join the others, but nothing owned by the host's once inside it
+  const namespaces = [...(spec.linux?.namespaces ?? [])].sort(
+    (a, b) => Number(a.type === 'user') - Number(b.type === 'user'),
+  );
+  for (const ns of namespaces) {
     if (ns.type === 'cgroup' && !ctx.cgroupNamespaces) continue;
     out.push(['ns', ns.type, `/proc/${ctx.pid}/ns/${NS_FILE[ns.type]}`]);
   }

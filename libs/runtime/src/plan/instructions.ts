@@ -13,6 +13,12 @@ export type Instruction =
   | readonly ['open-stdin']
   | readonly ['terminal', rows: string, cols: string]
   | readonly ['ns', type: string, path: string]
+  // a new user namespace: lines of its maps, and what the monitor does before it clones
+  | readonly ['id-map', kind: 'uid' | 'gid', containerId: string, hostId: string, size: string]
+  | readonly ['ns-early', type: string, path: string]
+  | readonly ['early-loopback-up']
+  | readonly ['idmap-dir', path: string]
+  | readonly ['premount-root', source: string, fstype: string, flags: string, data: string, chdir: string]
   // setup steps, run in order by the container's init
   | readonly ['mount-root', source: string, fstype: string, flags: string, data: string, chdir: string]
   | readonly [

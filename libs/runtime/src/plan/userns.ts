@@ -1,0 +1,84 @@
+/**
+ * What changes when a container has a user namespace of its own (runc's
+ * nsexec and rootfs_linux make the same choices). The monitor clones the init
+ * into it and maps it; what needs the host's powers is done by the monitor
+ * before that clone (native/src/userns.c), everything else stays a setup step.
+ * Pure.
+ */
+import { ANNOTATION, type OverlayRoot } from '../oci/annotations';
+import type { OciDevice, OciIdMapping, OciMount, OciSpec } from '../oci/spec';
+import type { Instruction } from './instructions';
+import { MS } from './mount-options';
+
+/** A user namespace made for the container (validateSpec refuses joining one by path). */
+export function hasNewUserNamespace(spec: OciSpec): boolean {
+  return (spec.linux?.namespaces ?? []).some((ns) => ns.type === 'user' && !ns.path);
+}
+
+/** Its network namespace is owned by its user namespace only when both are new. */
+export function ownsNetworkNamespace(spec: OciSpec): boolean {
+  const net = (spec.linux?.namespaces ?? []).find((ns) => ns.type === 'network');
+  return net !== undefined && !net.path;
+}
+
+export function idMapInstructions(spec: OciSpec): Instruction[] {
+  const lines = (kind: 'uid' | 'gid', maps: OciIdMapping[] | undefined): Instruction[] =>
+    (maps ?? []).map((m) => ['id-map', kind, String(m.containerID), String(m.hostID), String(m.size)]);
+  return [...lines('uid', spec.linux?.uidMappings), ...lines('gid', spec.linux?.gidMappings)];
+}
+
+/**
+ * A namespace given by path belongs to the host's user namespace (CNI made it
+ * there), and nothing inside the new one may setns into it: the monitor joins
+ * it before it clones and the init inherits it. (The other way, runc's, is a
+ * child that joins and then unshares the user namespace, with a second fork for
+ * the pid namespace; inheriting keeps the monitor's one clone.) The pid
+ * namespace by path is joined by the monitor already ('ns').
+ */
+export function joinsEarly(spec: OciSpec, type: string, path: string | undefined): boolean {
+  return hasNewUserNamespace(spec) && path !== undefined && type !== 'pid' && type !== 'user';
+}
+
+/**
+ * The overlay is mounted by the monitor (host root) in a mount namespace of
+ * its own that the init's copies at clone: overlayfs then reads the layers'
+ * trusted.* xattrs as always, and needs no user-namespace support in the
+ * kernel. The init's mount-root only binds the mounted root onto itself.
+ */
+export function premountRoot(
+  spec: OciSpec,
+  overlay: OverlayRoot,
+  mountRoot: Instruction,
+): { monitor: Instruction[]; step: Instruction } {
+  const [, source, fstype, flags, data, chdir] = mountRoot as readonly [
+    'mount-root',
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const idmap =
+    spec.annotations?.[ANNOTATION.overlayIdmap] === 'true'
+      ? overlay.lowerDirs.map((dir): Instruction => ['idmap-dir', dir])
+      : [];
+  return {
+    monitor: [...idmap, ['premount-root', source, fstype, flags, data, chdir]],
+    step: ['mount-root', '', '', '0', '', ''],
+  };
+}
+
+/** Device nodes cannot be made in a user namespace: the host's are bound instead, as runc does. */
+export function boundDevice(device: OciDevice): Instruction {
+  return ['mount', device.path, device.path, '', String(MS.BIND), '0', ''];
+}
+
+/**
+ * sysfs can be mounted only by the owner of the network namespace; when the
+ * container's is the host's or was made outside, the host's /sys is bound
+ * read-only (runc falls back the same way).
+ */
+export function sysfsMount(spec: OciSpec, mount: OciMount): OciMount {
+  if (mount.type !== 'sysfs' || !hasNewUserNamespace(spec) || ownsNetworkNamespace(spec)) return mount;
+  return { ...mount, type: 'bind', source: '/sys', options: ['rbind', 'nosuid', 'noexec', 'nodev', 'ro'] };
+}
