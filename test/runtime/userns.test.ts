@@ -140,4 +140,47 @@ describe('a user namespace', () => {
       execFileSync('ip', ['netns', 'delete', netns]);
     }
   });
+
+  it('should show layers owned by host root as nobody’s without idmapped layers', async () => {
+    const r = await runInUserNs({
+      userNamespace: { uidMappings: RANGE, gidMappings: RANGE },
+      args: sh('stat -c %u /bin/busybox; touch /bin/new 2>/dev/null || echo refused'),
+    });
+    expect(r.stdout).toBe('65534\nrefused\n');
+  });
+
+  it('should show /sys read-only, the container’s own cgroups, and a terminal', async () => {
+    const r = await runInUserNs({
+      terminal: { rows: 10, cols: 40 },
+      args: sh(
+        'touch /sys/x 2>/dev/null || echo sys-ro; cat /proc/self/cgroup | grep -c ":/$"; tty; stty size',
+      ),
+    });
+    const lines = r.stdout.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('sys-ro');
+    expect(Number(lines[1])).toBeGreaterThan(0);
+    expect(lines.slice(2)).toEqual(['/dev/pts/0', '10 40']);
+  });
+
+  it('should exec into the container’s user namespace as its root, or as another user', async () => {
+    const id = h.nextId();
+    const spec = h.spec(id, { userNamespace, args: ['sleep', '60'] });
+    fs.chownSync(spec.annotations!['io.berth.rootfs.upperdir'], HOST_BASE, HOST_BASE);
+    await h.runtime.createAndStart(id, { bundle: h.tmp, spec });
+    try {
+      const r = await h.runtime.exec(id, {
+        args: sh('id -u; cat /proc/self/uid_map; touch /made-by-exec; stat -c %u /made-by-exec'),
+      });
+      expect(r.stderr).toBe('');
+      const [uid, map, owner] = r.stdout.trim().split('\n');
+      expect([uid, map.trim().split(/\s+/).join(' '), owner]).toEqual(['0', '0 100000 65536', '0']);
+      const upper = spec.annotations!['io.berth.rootfs.upperdir'];
+      expect(fs.statSync(path.join(upper, 'made-by-exec')).uid).toBe(HOST_BASE);
+
+      const other = await h.runtime.exec(id, { args: ['id', '-u'], user: { uid: 1000, gid: 1000 } });
+      expect(other.stdout).toBe('1000\n');
+    } finally {
+      await h.runtime.delete(id, { force: true });
+    }
+  });
 });

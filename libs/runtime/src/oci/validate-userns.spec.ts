@@ -71,6 +71,16 @@ describe('validateSpec: user namespaces', () => {
     expect(problems(withUserNs(maps, maps))).toEqual([]);
   });
 
+  it('should refuse mappings that leave the container’s root unmapped', () => {
+    const found = problems(withUserNs([range(1, 100001, 10)], [range(0, 100000, 10)]));
+    expect(found).toEqual([
+      {
+        path: 'linux.uidMappings',
+        message: "must map id 0 (the container's root), which sets the container up",
+      },
+    ]);
+  });
+
   it('should refuse more lines than the kernel takes', () => {
     const many = Array.from({ length: 341 }, (_, i) => range(i, 1000 + i, 1));
     expect(paths(withUserNs(many, [range(0, 1, 1)]))).toEqual(['linux.uidMappings']);

@@ -37,7 +37,9 @@ export function validateUserNamespace(spec: OciSpec, problem: Problem): void {
         `linux.${field}`,
         'a new user namespace needs mappings, e.g. [{"containerID": 0, "hostID": 100000, "size": 65536}]',
       );
-    else validateMappings(`linux.${field}`, list, problem);
+    else if (validateMappings(`linux.${field}`, list, problem) && hostIdOf(list, 0) === null)
+      // as runc: the init becomes the namespace's root to set the container up
+      problem(`linux.${field}`, "must map id 0 (the container's root), which sets the container up");
   }
   namespaces.forEach((ns, i) => {
     // the new user namespace exists from clone on, and a mount namespace owned by the host's cannot be joined from it
@@ -49,18 +51,24 @@ export function validateUserNamespace(spec: OciSpec, problem: Problem): void {
   });
 }
 
-function validateMappings(field: string, list: OciIdMapping[], problem: Problem): void {
+/** Whether LIST is well formed (each problem is reported). */
+function validateMappings(field: string, list: OciIdMapping[], problem: Problem): boolean {
+  let ok = true;
+  const report: Problem = (path, message) => {
+    ok = false;
+    problem(path, message);
+  };
   if (list.length > MAX_ID_MAP_LINES)
-    problem(field, `at most ${MAX_ID_MAP_LINES} mappings (the kernel's limit), got ${list.length}`);
+    report(field, `at most ${MAX_ID_MAP_LINES} mappings (the kernel's limit), got ${list.length}`);
   const wellFormed: [number, OciIdMapping][] = [];
   list.forEach((m, i) => {
     const at = `${field}[${i}]`;
     const fields = [m?.containerID, m?.hostID, m?.size];
     if (!fields.every((v) => isInt(v) && v >= 0))
-      problem(at, 'containerID, hostID and size must be non-negative integers');
-    else if (m.size === 0) problem(`${at}.size`, 'must be at least 1');
+      report(at, 'containerID, hostID and size must be non-negative integers');
+    else if (m.size === 0) report(`${at}.size`, 'must be at least 1');
     else if (m.containerID + m.size > ID_LIMIT || m.hostID + m.size > ID_LIMIT)
-      problem(at, `the range passes the largest id (${ID_LIMIT - 1})`);
+      report(at, `the range passes the largest id (${ID_LIMIT - 1})`);
     else wellFormed.push([i, m]);
   });
   for (let a = 0; a < wellFormed.length; a++)
@@ -68,10 +76,11 @@ function validateMappings(field: string, list: OciIdMapping[], problem: Problem)
       const [i, x] = wellFormed[a];
       const [j, y] = wellFormed[b];
       if (overlaps(x.containerID, y.containerID, x.size, y.size))
-        problem(`${field}[${j}]`, `its containerID range overlaps that of ${field}[${i}]`);
+        report(`${field}[${j}]`, `its containerID range overlaps that of ${field}[${i}]`);
       else if (overlaps(x.hostID, y.hostID, x.size, y.size))
-        problem(`${field}[${j}]`, `its hostID range overlaps that of ${field}[${i}]`);
+        report(`${field}[${j}]`, `its hostID range overlaps that of ${field}[${i}]`);
     }
+  return ok;
 }
 
 function overlaps(startA: number, startB: number, sizeA: number, sizeB: number): boolean {
