@@ -216,7 +216,8 @@ function deviceNodes(extra: readonly OciDevice[], bindFromHost: boolean): Instru
         ],
   );
   for (const link of DEFAULT_DEVICE_LINKS) out.push(['symlink', link.target, link.path]);
-  if (!byPath.has('/dev/core')) out.push(['symlink', '/proc/kcore', '/dev/core']);
+  // procfs shows /proc/kcore only in the host's user namespace (runc checks the same way)
+  if (!byPath.has('/dev/core') && !bindFromHost) out.push(['symlink', '/proc/kcore', '/dev/core']);
   return out;
 }
 

@@ -113,6 +113,7 @@ describe('compileCreate with a new user namespace', () => {
       '',
     ]);
     expect(find(out, 'symlink')).toContainEqual(['symlink', 'pts/ptmx', '/dev/ptmx']);
+    expect(find(out, 'symlink').map((i) => i[2])).not.toContain('/dev/core'); // no /proc/kcore in a user namespace
   });
 
   it('should bind /sys read-only when the network namespace is not its own, and mount sysfs when it is', () => {
