@@ -22,7 +22,7 @@ fi
 # a benchmark peer): its daemon is not started, now or at boot (below).
 PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq iproute2 util-linux procps
   docker-registry skopeo apache2-utils openssl tar containernetworking-plugins iptables nftables
-  mount curl etcd-server redis-server docker.io)
+  mount curl etcd-server redis-server docker.io passwd)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

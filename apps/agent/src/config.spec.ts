@@ -34,7 +34,9 @@ describe('parseAgentFlags', () => {
     expect(parseAgentFlags(['--userns-remap', 'default']).usernsRemap).toBe('default');
     expect(parseAgentFlags(['--userns-remap=app:staff']).usernsRemap).toBe('app:staff');
     expect(parseAgentFlags(['--userns-remap', '1000:1000']).usernsRemap).toBe('1000:1000');
-    expect(() => parseAgentFlags(['--userns-remap', 'a:b:c'])).toThrow('expected default, USER or USER:GROUP');
+    expect(() => parseAgentFlags(['--userns-remap', 'a:b:c'])).toThrow(
+      'expected default, USER or USER:GROUP',
+    );
     expect(() => parseAgentFlags(['--userns-remap', ':g'])).toThrow(ConfigError);
   });
 

@@ -10,6 +10,8 @@ import { publishAll } from '@berth/network';
 import { ConflictError, InvalidArgumentError } from '../errors';
 import type { ContainerRecord, HealthConfig, MountRecord, RestartPolicy } from './model';
 import { RESTART_POLICIES, type ContainerRequest } from './request';
+import type { RemapIdentity } from '../system/userns-remap';
+import { usernsFor } from './userns-plan';
 
 const SECOND = 1000;
 /** Docker's stop timeout when none is given */
@@ -99,6 +101,8 @@ export function planContainer(
   id: string,
   name: string,
   now: Date,
+  /** berthd --userns-remap's mappings, or null */
+  remap: RemapIdentity | null = null,
 ): ContainerRecord {
   const ic = image.config;
   const entrypoint = request.entrypoint ?? ic.Entrypoint ?? [];
@@ -122,6 +126,7 @@ export function planContainer(
     ]),
   ];
   const network = request.network || 'bridge';
+  const userns = usernsFor({ ...request, network }, remap);
   if (network === 'host' && ports.length)
     throw new InvalidArgumentError(
       'published ports are discarded when using host network mode: drop -p, or use a bridge network',
@@ -170,7 +175,9 @@ export function planContainer(
       extraHosts: request.extraHosts,
       dns: request.dns,
       privileged: request.privileged,
+      usernsMode: request.usernsMode,
     },
+    ...(userns ? { userns } : {}),
     mounts: mountsFrom(request, ic),
     state: {
       status: 'created',
@@ -289,6 +296,8 @@ export function runtimeOptions(c: ContainerRecord, r: Resolved): ContainerOption
     capAdd: h.privileged ? ['ALL'] : h.capAdd,
     capDrop: h.privileged ? [] : h.capDrop,
     sysctls: h.sysctls,
+    // the layers stay as pulled, root's: an idmapped mount shows them as the container root's
+    ...(c.userns ? { userNamespace: { ...c.userns, idmapLayers: true } } : {}),
     rlimits: h.ulimits.map((u) => ({ type: ULIMITS[u.name], soft: u.soft, hard: u.hard })),
   };
 }

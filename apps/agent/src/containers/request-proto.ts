@@ -71,6 +71,7 @@ export function requestFromProto(spec: ContainerSpecMsg): ContainerRequest {
     extraHosts: spec.extraHosts ?? [],
     dns: spec.dns ?? [],
     privileged: spec.privileged ?? false,
+    usernsMode: spec.userns ?? '',
     sysctls: Object.fromEntries(
       (spec.sysctls ?? []).map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]),
     ),

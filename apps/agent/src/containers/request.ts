@@ -78,6 +78,8 @@ export interface ContainerRequest {
   extraHosts: string[];
   dns: string[];
   privileged: boolean;
+  /** Docker's --userns: '' (the daemon's remapping, if any) or 'host' (none for this container). */
+  usernsMode: string;
   sysctls: Record<string, string>;
   ulimits: { name: string; soft: number; hard: number }[];
   /** pull the image when it is not here, with these credentials */
@@ -121,6 +123,7 @@ export function containerRequest(image: string, fields: Partial<ContainerRequest
     extraHosts: [],
     dns: [],
     privileged: false,
+    usernsMode: '',
     sysctls: {},
     ulimits: [],
     pull: { missing: false, auth: null },

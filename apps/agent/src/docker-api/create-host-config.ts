@@ -27,6 +27,7 @@ type HostFields = Pick<
   | 'extraHosts'
   | 'dns'
   | 'privileged'
+  | 'usernsMode'
   | 'sysctls'
 >;
 
@@ -53,7 +54,7 @@ const REFUSED: readonly [string, string, unknown[]?][] = [
   ['IpcMode', '--ipc', ['private', 'shareable']],
   ['PidMode', '--pid'],
   ['UTSMode', '--uts'],
-  // Berth maps no user namespace: every container is in the host's
+  // '' (the daemon's remapping, berthd --userns-remap) and 'host' are kept as usernsMode
   ['UsernsMode', '--userns', ['host']],
   ['VolumesFrom', '--volumes-from'],
   ['VolumeDriver', '--volume-driver', ['local']],
@@ -112,6 +113,7 @@ export function hostConfigFromDocker(hc: JsonFields, config: JsonFields): HostFi
     extraHosts: hc.strings('ExtraHosts'),
     dns: hc.strings('Dns'),
     privileged: hc.boolean('Privileged'),
+    usernsMode: hc.string('UsernsMode'),
     sysctls: hc.stringMap('Sysctls'),
   };
 }

@@ -955,7 +955,6 @@ describe(containerRequestFromDocker.name, () => {
         Isolation: 'default',
         CgroupnsMode: 'private',
         IpcMode: 'shareable',
-        UsernsMode: 'host',
         VolumeDriver: 'local',
         ShmSize: 64 * 1024 * 1024,
         MaskedPaths: [],
@@ -970,6 +969,14 @@ describe(containerRequestFromDocker.name, () => {
       };
       expect(withHostConfig(hostConfig)).toEqual(containerRequest('busybox'));
       expect(withHostConfig({ IpcMode: 'private' })).toEqual(containerRequest('busybox'));
+    });
+
+    it('should keep --userns=host, which turns the daemon’s remapping off for the container', () => {
+      expect(withHostConfig({ UsernsMode: 'host' })).toEqual({
+        ...containerRequest('busybox'),
+        usernsMode: 'host',
+      });
+      expect(withHostConfig({ UsernsMode: '' })).toEqual(containerRequest('busybox'));
     });
 
     const REFUSALS: [string, unknown, string][] = [

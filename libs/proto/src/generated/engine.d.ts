@@ -1112,6 +1112,9 @@ export namespace berth {
                 /** ContainerSpec endpoints. */
                 endpoints: berth.engine.v1.EndpointSpec.$Properties[];
 
+                /** ContainerSpec userns. */
+                userns: string;
+
                 /**
                  * Encodes the specified ContainerSpec message. Does not implicitly {@link berth.engine.v1.ContainerSpec.verify|verify} messages.
                  * @param message ContainerSpec message or plain object to encode
@@ -1258,6 +1261,9 @@ export namespace berth {
 
                     /** ContainerSpec endpoints */
                     endpoints?: (berth.engine.v1.EndpointSpec.$Properties[]|null);
+
+                    /** ContainerSpec userns */
+                    userns?: (string|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

@@ -1592,6 +1592,7 @@ $root.berth = (function() {
                 ContainerSpec.prototype.pullMissing = false;
                 ContainerSpec.prototype.auth = null;
                 ContainerSpec.prototype.endpoints = $util.emptyArray;
+                ContainerSpec.prototype.userns = "";
 
                 ContainerSpec.encode = function (m, w, q) {
                     if (!w)
@@ -1711,6 +1712,8 @@ $root.berth = (function() {
                         for (var i = 0; i < m.endpoints.length; ++i)
                             $root.berth.engine.v1.EndpointSpec.encode(m.endpoints[i], w.uint32(330).fork(), q + 1).ldelim();
                     }
+                    if (m.userns != null && $Object.hasOwnProperty.call(m, "userns") && m.userns !== "")
+                        w.uint32(338).string(m.userns);
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -2116,6 +2119,15 @@ $root.berth = (function() {
                                 if (!(m.endpoints && m.endpoints.length))
                                     m.endpoints = [];
                                 m.endpoints.push($root.berth.engine.v1.EndpointSpec.decode(r, r.size(), $undefined, q + 1));
+                                continue;
+                            }
+                        case 42: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.userns = v;
+                                else
+                                    delete m.userns;
                                 continue;
                             }
                         }

@@ -1,0 +1,109 @@
+/**
+ * berthd --userns-remap default, end to end: every container's root is the
+ * berthremap account's first subordinate id, its named volumes are that id's,
+ * and the image's layers stay as pulled (root's), seen through idmapped mounts.
+ * The account and its /etc/subuid and /etc/subgid ranges stay on the machine
+ * afterwards, as dockerd leaves dockremap: a second run reuses them.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EngineHarness } from '@berth/testing';
+
+jest.setTimeout(60000);
+
+let e: EngineHarness;
+let rootId: number;
+beforeAll(async () => {
+  e = new EngineHarness('userns');
+  fs.chmodSync(e.tmp, 0o711); // as /var/lib is: the remapped root passes through to the data root
+  await e.start(['--userns-remap', 'default']);
+  e.importBusybox();
+  const line = fs
+    .readFileSync('/etc/subuid', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('berthremap:'));
+  rootId = Number(line!.split(':')[1]);
+});
+afterAll(() => e.cleanup());
+
+const uidMap = (out: string) => out.trim().split(/\s+/).join(' ');
+
+it('should make the berthremap account with a range of its own', () => {
+  expect(rootId).toBeGreaterThanOrEqual(100000);
+  const subgid = fs.readFileSync('/etc/subgid', 'utf8');
+  expect(subgid).toMatch(/^berthremap:\d+:65536$/m);
+});
+
+it('should run every container with its root mapped to the range', () => {
+  const r = e.berth([
+    'run',
+    '--rm',
+    'busybox',
+    'sh',
+    '-c',
+    'cat /proc/self/uid_map; id -u; touch /in-root && echo wrote',
+  ]);
+  expect(r.stderr).toBe('');
+  const [map, uid, wrote] = r.stdout.trim().split('\n');
+  expect(uidMap(map)).toBe(`0 ${rootId} 65536`);
+  expect([uid, wrote]).toEqual(['0', 'wrote']);
+  expect(r.status).toBe(0);
+});
+
+it('should show the image as root’s inside and leave its layers root’s on the host', () => {
+  const r = e.berth(['run', '--rm', 'busybox', 'stat', '-c', '%u:%g', '/bin/busybox']);
+  expect(r.stdout).toBe('0:0\n');
+  const layers = path.join(e.dataRoot, 'layers');
+  const diffs = fs.readdirSync(layers).map((l) => path.join(layers, l, 'diff', 'bin', 'busybox'));
+  const owners = diffs.filter((f) => fs.existsSync(f)).map((f) => fs.statSync(f).uid);
+  expect(owners.length).toBeGreaterThan(0);
+  expect(new Set(owners)).toEqual(new Set([0]));
+});
+
+it('should make what is written to a named volume the mapped root’s on the host', () => {
+  const r = e.berth([
+    'run',
+    '--rm',
+    '-v',
+    'remapped:/data',
+    'busybox',
+    'sh',
+    '-c',
+    'echo hi > /data/f; stat -c %u /data/f',
+  ]);
+  expect(r.stdout).toBe('0\n');
+  const file = path.join(e.dataRoot, 'volumes', 'remapped', '_data', 'f');
+  expect(fs.statSync(file).uid).toBe(rootId);
+  expect(fs.readFileSync(file, 'utf8')).toBe('hi\n');
+  expect(e.berth(['volume', 'rm', 'remapped']).status).toBe(0);
+});
+
+it('should leave a --userns=host container in the host’s user namespace, the image unchanged', () => {
+  const r = e.berth([
+    'run',
+    '--rm',
+    '--userns=host',
+    'busybox',
+    'sh',
+    '-c',
+    'cat /proc/self/uid_map; stat -c %u /bin/busybox',
+  ]);
+  const [map, owner] = r.stdout.trim().split('\n');
+  expect(uidMap(map)).toBe('0 0 4294967295');
+  expect(owner).toBe('0');
+});
+
+it('should refuse what dockerd refuses with a remapped root (--privileged, host networking) unless --userns=host', () => {
+  const privileged = e.berth(['run', '--rm', '--privileged', 'busybox', 'true']);
+  expect(privileged.status).toBe(125);
+  expect(privileged.stderr).toContain('privileged mode is incompatible with user namespaces');
+  const hostNet = e.berth(['run', '--rm', '--network', 'host', 'busybox', 'true']);
+  expect(hostNet.status).toBe(125);
+  expect(hostNet.stderr).toContain(
+    "cannot share the host's network namespace when user namespaces are enabled",
+  );
+  // --userns=host opts out of both rules (--privileged itself needs every capability in this machine's bounding set)
+  const optedOut = e.berth(['run', '--rm', '--network', 'host', '--userns=host', 'busybox', 'true']);
+  expect(optedOut.stderr).toBe('');
+  expect(optedOut.status).toBe(0);
+});
