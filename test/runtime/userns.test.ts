@@ -50,10 +50,11 @@ describe('a user namespace', () => {
     const closed = path.join(h.tmp, 'closed');
     fs.mkdirSync(path.join(closed, 'rootfs'), { recursive: true, mode: 0o700 });
     fs.chmodSync(closed, 0o700);
-    const spec = h.spec('closed', { userNamespace });
+    const id = h.nextId();
+    const spec = h.spec(id, { userNamespace });
     spec.root!.path = path.join(closed, 'rootfs');
     delete spec.annotations!['io.berth.rootfs.lowerdirs'];
-    const error = await h.runtime.run('closed', { bundle: h.tmp, spec }).catch((e: unknown) => e);
+    const error = await h.runtime.run(id, { bundle: h.tmp, spec }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidSpecError);
     expect((error as InvalidSpecError).problems).toEqual([
       {

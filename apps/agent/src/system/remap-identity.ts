@@ -83,7 +83,7 @@ export function openDataRootForRemap(dataRoot: string): void {
     [path.join(dataRoot, 'containers'), 0o711],
     [path.join(dataRoot, 'volumes'), 0o701],
   ] as const) {
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 }); // what the agent makes them with
     fs.chmodSync(dir, fs.statSync(dir).mode | mode);
   }
 }
