@@ -23,6 +23,7 @@ import { untilStopped } from './exit-watch';
 import { tellMonitor } from './monitor-control';
 import type { OciSpec } from './oci/spec';
 import { compileCreate, deviceRules, rootfsPath } from './plan/compile';
+import { cgroupOwner } from './plan/userns';
 import { encodeInstructions } from './plan/instructions';
 import { pollFor, pollUntil } from './poll';
 import type {
@@ -155,6 +156,8 @@ export class Runtime {
     try {
       this.states.write(dir, stored, 1);
       this.cgroups.create(cgroupPath, spec.linux?.resources, deviceRules(spec));
+      const cgroupOwnerIds = cgroupOwner(spec, this.cgroups.layout);
+      if (cgroupOwnerIds) this.cgroups.delegate?.(cgroupPath, cgroupOwnerIds.uid, cgroupOwnerIds.gid);
       const log =
         options.log === 'inherit'
           ? null

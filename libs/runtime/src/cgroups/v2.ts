@@ -45,6 +45,16 @@ export class CgroupV2Driver implements CgroupDriver {
     }
   }
 
+  delegate(path: string, uid: number, gid: number, listFile = '/sys/kernel/cgroup/delegate'): void {
+    const dir = this.dir(path);
+    // kernels before 4.15 have no list; these three are what they delegate
+    const listed = fs.existsSync(listFile)
+      ? readTrimmed(listFile).split(/\s+/).filter(Boolean)
+      : ['cgroup.procs', 'cgroup.subtree_control', 'cgroup.threads'];
+    fs.chownSync(dir, uid, gid);
+    for (const name of listed) if (fs.existsSync(`${dir}/${name}`)) fs.chownSync(`${dir}/${name}`, uid, gid);
+  }
+
   /** Each ancestor must delegate the controllers its children use (cgroup.subtree_control). */
   private enableControllers(path: string): void {
     let dir = this.mountPoint;

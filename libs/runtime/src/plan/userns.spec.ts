@@ -3,6 +3,7 @@ import { ANNOTATION } from '../oci/annotations';
 import { buildSpec, type ContainerOptions } from '../oci/container-spec';
 import type { OciSpec } from '../oci/spec';
 import { compileCreate, compileExec, type CreateContext } from './compile';
+import { cgroupOwner } from './userns';
 import type { Instruction } from './instructions';
 import { MS } from './mount-options';
 
@@ -132,6 +133,46 @@ describe('compileCreate with a new user namespace', () => {
       expect(ops(out)).not.toContain(op);
     expect(find(out, 'mkdev').length).toBeGreaterThan(0);
     expect(find(out, 'mount').find((i) => i[2] === '/sys')![3]).toBe('sysfs');
+  });
+});
+
+describe(cgroupOwner.name, () => {
+  const HYBRID: CgroupLayout = {
+    mode: 'hybrid',
+    hierarchies: [],
+    unifiedMountPoint: '/sys/fs/cgroup/unified',
+  };
+  const writableCgroups = (s: OciSpec) => {
+    s.mounts!.find((m) => m.destination === '/sys/fs/cgroup')!.options = ['nosuid', 'noexec', 'nodev', 'rw'];
+    return s;
+  };
+
+  it('should give a v2 cgroup to the process’s user as the host knows it, when its mount is writable', () => {
+    const s = writableCgroups(spec({ user: { uid: 1000, gid: 1000 } }));
+    expect(cgroupOwner(s, V2)).toEqual({ uid: 101000, gid: 101000 });
+    expect(cgroupOwner(writableCgroups(spec()), V2)).toEqual({ uid: 100000, gid: 100000 });
+  });
+
+  it('should leave the cgroup alone with Docker’s read-only mount, on v1, or without a cgroup namespace', () => {
+    expect(cgroupOwner(spec(), V2)).toBeNull();
+    expect(cgroupOwner(writableCgroups(spec()), HYBRID)).toBeNull();
+    const hostCgroupNs = writableCgroups(spec());
+    hostCgroupNs.linux!.namespaces = hostCgroupNs.linux!.namespaces!.filter((n) => n.type !== 'cgroup');
+    expect(cgroupOwner(hostCgroupNs, V2)).toBeNull();
+  });
+
+  it('should use the ids themselves without a user namespace, and change nothing for root', () => {
+    expect(
+      cgroupOwner(writableCgroups(spec({ userNamespace: undefined, user: { uid: 7, gid: 8 } })), V2),
+    ).toEqual({
+      uid: 7,
+      gid: 8,
+    });
+    expect(cgroupOwner(writableCgroups(spec({ userNamespace: undefined })), V2)).toBeNull();
+  });
+
+  it('should leave the cgroup alone for a user the mappings do not hold', () => {
+    expect(cgroupOwner(writableCgroups(spec({ user: { uid: 70000, gid: 0 } })), V2)).toBeNull();
   });
 });
 

@@ -5,7 +5,9 @@
  * before that clone (native/src/userns.c), everything else stays a setup step.
  * Pure.
  */
+import type { CgroupLayout } from '../cgroups/layout';
 import { ANNOTATION, type OverlayRoot } from '../oci/annotations';
+import { hostIdOf } from '../oci/validate-userns';
 import type { OciDevice, OciIdMapping, OciMount, OciSpec } from '../oci/spec';
 import type { Instruction } from './instructions';
 import { MS } from './mount-options';
@@ -81,4 +83,22 @@ export function boundDevice(device: OciDevice): Instruction {
 export function sysfsMount(spec: OciSpec, mount: OciMount): OciMount {
   if (mount.type !== 'sysfs' || !hasNewUserNamespace(spec) || ownsNetworkNamespace(spec)) return mount;
   return { ...mount, type: 'bind', source: '/sys', options: ['rbind', 'nosuid', 'noexec', 'nodev', 'ro'] };
+}
+
+/**
+ * The runtime spec's cgroup ownership: a container with a cgroup namespace of its own and a
+ * writable cgroup v2 mount at /sys/fs/cgroup gets its cgroup (the directory and the kernel's
+ * delegatable files) owned by its process's user, as the host knows it. Docker's mount is
+ * read-only, so Docker's containers keep root's; cgroup v1 has no delegation.
+ */
+export function cgroupOwner(spec: OciSpec, layout: CgroupLayout): { uid: number; gid: number } | null {
+  if (layout.mode !== 'v2') return null;
+  const ownNamespace = (spec.linux?.namespaces ?? []).some((ns) => ns.type === 'cgroup' && !ns.path);
+  const mount = (spec.mounts ?? []).find((m) => m.destination === '/sys/fs/cgroup' && m.type === 'cgroup');
+  if (!ownNamespace || !mount || (mount.options ?? []).includes('ro') || !spec.process) return null;
+  const { uid, gid } = spec.process.user;
+  if (!hasNewUserNamespace(spec)) return uid === 0 && gid === 0 ? null : { uid, gid };
+  const hostUid = hostIdOf(spec.linux?.uidMappings ?? [], uid);
+  const hostGid = hostIdOf(spec.linux?.gidMappings ?? [], gid);
+  return hostUid === null || hostGid === null ? null : { uid: hostUid, gid: hostGid };
 }
