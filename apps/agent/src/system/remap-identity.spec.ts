@@ -97,6 +97,14 @@ describe(loadRemapIdentity.name, () => {
     expect(accounts.calls.map((c) => c[0])).toEqual(['getent', 'getent']);
   });
 
+  it('should refuse a kernel whose overlayfs takes no idmapped layers, before making anything', async () => {
+    const accounts = new FakeAccounts(files);
+    await expect(loadRemapIdentity('default', accounts.run, files, '5.15.0-91-generic')).rejects.toThrow(
+      '--userns-remap needs Linux 5.19 or later, whose overlayfs takes idmapped layers; this kernel is 5.15.0-91-generic',
+    );
+    expect(accounts.calls).toEqual([]);
+  });
+
   it('should refuse a user or group the machine does not have, and a user without ranges', async () => {
     const accounts = new FakeAccounts(files, { app: 1001 }, {});
     await expect(loadRemapIdentity('nobody-here', accounts.run, files)).rejects.toThrow(

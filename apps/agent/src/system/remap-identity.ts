@@ -6,11 +6,13 @@
  * dockerd's remapped root does (0711; volumes 0701).
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runChecked, type RunProgram } from '@berth/process';
 import { ConfigError } from '../config';
 import {
   allRanges,
+  idmappedLayersSupported,
   nextFreeRange,
   remapAccount,
   remapIdentity,
@@ -60,8 +62,13 @@ export async function loadRemapIdentity(
   flag: string,
   run: RunProgram,
   files: SubordinateFiles = ETC,
+  kernelRelease = os.release(),
 ): Promise<RemapIdentity | null> {
   if (!flag) return null;
+  if (!idmappedLayersSupported(kernelRelease))
+    throw new ConfigError(
+      `--userns-remap needs Linux 5.19 or later, whose overlayfs takes idmapped layers; this kernel is ${kernelRelease} (Berth makes no chowned copies of layers as dockerd does)`,
+    );
   const account = remapAccount(flag);
   if (account.createIfMissing) await ensureAccount(run, account, files);
   const uid = await lookupId(run, 'passwd', account.user);

@@ -1,5 +1,6 @@
 import {
   allRanges,
+  idmappedLayersSupported,
   idMappings,
   nextFreeRange,
   remapAccount,
@@ -108,5 +109,21 @@ describe('remapIdentity', () => {
     expect(() => remapIdentity(account, [{ start: 1, length: 1 }], [])).toThrow(
       'staff has no range in /etc/subgid',
     );
+  });
+});
+
+describe(idmappedLayersSupported.name, () => {
+  it('should need Linux 5.19 for overlayfs over idmapped layers', () => {
+    expect(['6.18.0-1-amd64', '6.1.0-28-amd64', '5.19.0', '10.0'].map(idmappedLayersSupported)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['5.18.19', '5.10.0-30-amd64', '4.19.0'].map(idmappedLayersSupported)).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -96,3 +96,13 @@ export function remapIdentity(
   const gidMappings = idMappings(gidRanges);
   return { uidMappings, gidMappings, rootUid: uidMappings[0].hostID, rootGid: gidMappings[0].hostID };
 }
+
+/**
+ * Whether this kernel (its `uname -r`) mounts overlayfs over idmapped layers (Linux 5.19):
+ * how a remapped container sees the image's files as its root's. dockerd's other way, a
+ * chowned copy of every layer per remapping, Berth does not have.
+ */
+export function idmappedLayersSupported(release: string): boolean {
+  const [major, minor] = release.split(/[.-]/).map(Number);
+  return major > 5 || (major === 5 && minor >= 19);
+}
