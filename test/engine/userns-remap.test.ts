@@ -50,6 +50,24 @@ it('should run every container with its root mapped to the range', () => {
   expect(r.status).toBe(0);
 });
 
+it('should exec into a remapped container as its root, with the same mapping', () => {
+  expect(e.berth(['run', '-d', '--name', 'remapped-exec', 'busybox', 'sleep', '60']).status).toBe(0);
+  try {
+    const r = e.berth([
+      'exec',
+      'remapped-exec',
+      'sh',
+      '-c',
+      'id -u; cat /proc/self/uid_map; echo x > /etc/hosts && echo hosts',
+    ]);
+    expect(r.stderr).toBe('');
+    const [uid, map, hosts] = r.stdout.trim().split('\n');
+    expect([uid, uidMap(map), hosts]).toEqual(['0', `0 ${rootId} 65536`, 'hosts']); // its /etc files are its root's
+  } finally {
+    e.berth(['rm', '-f', 'remapped-exec']);
+  }
+});
+
 it('should show the image as root’s inside and leave its layers root’s on the host', () => {
   const r = e.berth(['run', '--rm', 'busybox', 'stat', '-c', '%u:%g', '/bin/busybox']);
   expect(r.stdout).toBe('0:0\n');
