@@ -125,3 +125,9 @@ it('should refuse what dockerd refuses with a remapped root (--privileged, host 
   expect(optedOut.stderr).toBe('');
   expect(optedOut.status).toBe(0);
 });
+
+it('should leave no mount, cgroup or process of its containers behind', () => {
+  // the overlay lives in each monitor's own mount namespace, and goes with it
+  expect(e.berth(['ps', '-aq']).stdout).toBe('');
+  expect(e.leftovers()).toEqual([]);
+});
