@@ -109,6 +109,9 @@ it('should leave a --userns=host container in the host’s user namespace, the i
   const [map, owner] = r.stdout.trim().split('\n');
   expect(uidMap(map)).toBe('0 0 4294967295');
   expect(owner).toBe('0');
+  const inspected = e.berth(['create', '--userns=host', 'busybox', 'true']).stdout.trim();
+  expect(e.berth(['inspect', '-f', '{{.HostConfig.UsernsMode}}', inspected]).stdout).toBe('host\n');
+  e.berth(['rm', inspected]);
 });
 
 it('should refuse what dockerd refuses with a remapped root (--privileged, host networking) unless --userns=host', () => {

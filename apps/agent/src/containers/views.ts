@@ -166,6 +166,7 @@ export function inspectOf(
       Dns: c.hostConfig.dns,
       ExtraHosts: c.hostConfig.extraHosts,
       Privileged: c.hostConfig.privileged,
+      UsernsMode: c.hostConfig.usernsMode ?? '',
       Sysctls: c.hostConfig.sysctls,
       Ulimits: c.hostConfig.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
       Tmpfs: Object.fromEntries(
