@@ -165,7 +165,7 @@ describe('a user namespace', () => {
 
   it('should exec into the container’s user namespace as its root, or as another user', async () => {
     const id = h.nextId();
-    const spec = h.spec(id, { userNamespace, args: ['sleep', '60'] });
+    const spec = h.spec(id, { userNamespace, args: ['sleep', '60'], oomScoreAdj: 300 });
     fs.chownSync(spec.annotations!['io.berth.rootfs.upperdir'], HOST_BASE, HOST_BASE);
     await h.runtime.createAndStart(id, { bundle: h.tmp, spec });
     try {
@@ -178,10 +178,25 @@ describe('a user namespace', () => {
       const upper = spec.annotations!['io.berth.rootfs.upperdir'];
       expect(fs.statSync(path.join(upper, 'made-by-exec')).uid).toBe(HOST_BASE);
 
-      const other = await h.runtime.exec(id, { args: ['id', '-u'], user: { uid: 1000, gid: 1000 } });
-      expect(other.stdout).toBe('1000\n');
+      const other = await h.runtime.exec(id, {
+        args: sh('id -u; cat /proc/self/oom_score_adj'),
+        user: { uid: 1000, gid: 1000 },
+      });
+      expect(other.stdout).toBe('1000\n300\n'); // the exec shim set its score before it joined
     } finally {
       await h.runtime.delete(id, { force: true });
     }
+  });
+
+  it('should set the OOM score and limits from outside: /proc/self/oom_score_adj is host root’s', async () => {
+    // raising a hard limit or lowering the score also needs the host's CAP_SYS_RESOURCE, which is
+    // why runc sets them from outside too; this machine's bounding set lacks it, so neither is tried
+    const r = await runInUserNs({
+      rlimits: [{ type: 'RLIMIT_NOFILE', soft: 1024, hard: 2048 }],
+      oomScoreAdj: 500,
+      args: sh('ulimit -Sn; ulimit -Hn; cat /proc/self/oom_score_adj'),
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('1024\n2048\n500\n');
   });
 });

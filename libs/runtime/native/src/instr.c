@@ -34,6 +34,7 @@ static const struct {
     /* a new user namespace (userns.c) */
     {"id-map", 4, MONITOR},      {"ns-early", 2, MONITOR},  {"early-loopback-up", 0, MONITOR},
     {"premount-root", 5, MONITOR}, {"idmap-dir", 1, MONITOR},
+    {"outer-rlimit", 3, MONITOR}, {"outer-oom-score-adj", 1, MONITOR},
     /* file operations Node cannot do (fsops.c) */
     {"fs-mknod", 7, STEP},       {"fs-setxattr", 3, STEP},  {"fs-getxattr", 2, STEP},
 };
@@ -87,7 +88,16 @@ static int take_monitor(struct plan *p, struct instr *in) {
   else if (!strcmp(op, "premount-root")) {
     memcpy(p->premount_root, a, sizeof p->premount_root);
     p->has_premount_root = 1;
-  } else if (!strcmp(op, "idmap-dir")) {
+  } else if (!strcmp(op, "outer-rlimit")) {
+    unsigned long long res, soft, hard;
+    if (p->n_outer_rlimits == 32) return fail("too many rlimits");
+    if (parse_u64(a[0], 10, &res) < 0 || parse_u64(a[1], 10, &soft) < 0 || parse_u64(a[2], 10, &hard) < 0)
+      return -1;
+    p->outer_rlimits[p->n_outer_rlimits].resource = (int)res;
+    p->outer_rlimits[p->n_outer_rlimits].soft = soft;
+    p->outer_rlimits[p->n_outer_rlimits++].hard = hard;
+  } else if (!strcmp(op, "outer-oom-score-adj")) p->outer_oom_score_adj = a[0];
+  else if (!strcmp(op, "idmap-dir")) {
     if (p->n_idmap_dirs == MAX_LIST) return fail("too many idmap-dir");
     p->idmap_dirs[p->n_idmap_dirs++] = a[0];
   } else if (!strcmp(op, "ns-early")) {

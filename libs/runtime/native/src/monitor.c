@@ -361,7 +361,8 @@ int run_create(struct plan *p) {
     if (child_stdio[fd] >= 0) close(child_stdio[fd]);
   m.sync = sv[0];
 
-  if (userns_write_maps(p, m.pid) < 0 || join_cgroups(&m) < 0) return fail_create(&m);
+  if (userns_write_maps(p, m.pid) < 0 || userns_outer_limits(p, m.pid) < 0 || join_cgroups(&m) < 0)
+    return fail_create(&m);
   state_file(&m, "pid", "%lld\n", m.pid, 0, 0);
   if (send(m.sync, (char[]){MSG_GO}, 1, 0) != 1) return fail_errno("release init"), fail_create(&m);
 

@@ -53,6 +53,9 @@ struct plan {
   int has_premount_root;
   const char *idmap_dirs[MAX_LIST];    /* covered with idmapped clones of themselves first */
   int n_idmap_dirs;
+  struct { int resource; unsigned long long soft, hard; } outer_rlimits[32]; /* set from outside it */
+  int n_outer_rlimits;
+  const char *outer_oom_score_adj;
 
   /* container setup (executed in order by the container's init), or file operations for `fs` */
   struct instr **steps;
@@ -112,6 +115,7 @@ int loopback_up(void);
 int userns_prepare(struct plan *plan);
 int userns_write_maps(struct plan *plan, pid_t pid);
 int userns_become_root(struct plan *plan); /* in the init */
+int userns_outer_limits(struct plan *plan, pid_t pid); /* 0: this process (exec, before it joins) */
 
 /* console.c */
 #define MSG_CONSOLE 'P' /* on the sync socket: the terminal's master end rides along */

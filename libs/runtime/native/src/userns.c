@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -146,6 +147,27 @@ int userns_become_root(struct plan *p) {
   if (setgroups(0, NULL) < 0) return fail_errno("drop the host's groups in the user namespace");
   if (setresgid(0, 0, 0) < 0) return fail_errno("become gid 0 in the user namespace");
   if (setresuid(0, 0, 0) < 0) return fail_errno("become uid 0 in the user namespace");
+  return 0;
+}
+
+/*
+ * Limits a process in a user namespace may not set itself (a hard limit above
+ * the one it has, an OOM score below its own need the host's CAP_SYS_RESOURCE;
+ * /proc/self/oom_score_adj is host root's): set on it from outside, before it runs.
+ */
+int userns_outer_limits(struct plan *p, pid_t pid) {
+  for (int i = 0; i < p->n_outer_rlimits; i++) {
+    struct rlimit rl = {.rlim_cur = p->outer_rlimits[i].soft, .rlim_max = p->outer_rlimits[i].hard};
+    if (prlimit(pid, p->outer_rlimits[i].resource, &rl, NULL) < 0)
+      return fail_errno("setrlimit %d to %llu:%llu", p->outer_rlimits[i].resource, p->outer_rlimits[i].soft,
+                        p->outer_rlimits[i].hard);
+  }
+  if (!p->outer_oom_score_adj) return 0;
+  char path[64];
+  if (pid) snprintf(path, sizeof path, "/proc/%d/oom_score_adj", pid);
+  else snprintf(path, sizeof path, "/proc/self/oom_score_adj");
+  if (write_file(path, p->outer_oom_score_adj, strlen(p->outer_oom_score_adj)) < 0)
+    return fail_ctx("oom_score_adj %s", p->outer_oom_score_adj);
   return 0;
 }
 

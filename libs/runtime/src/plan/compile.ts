@@ -18,6 +18,7 @@ import {
   hasNewUserNamespace,
   idMapInstructions,
   joinsEarly,
+  limitsFromOutside,
   premountRoot,
   sysfsMount,
 } from './userns';
@@ -112,7 +113,7 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
   if (spec.root?.readonly) out.push(['readonly-root']);
   if (spec.hostname) out.push(['hostname', spec.hostname]);
 
-  out.push(...processInstructions(spec.process!));
+  out.push(...limitsFromOutside(spec, processInstructions(spec.process!)));
   return out;
 }
 
@@ -289,6 +290,6 @@ export function compileExec(spec: OciSpec, process: OciProcess, ctx: ExecContext
     if (ns.type === 'cgroup' && !ctx.cgroupNamespaces) continue;
     out.push(['ns', ns.type, `/proc/${ctx.pid}/ns/${NS_FILE[ns.type]}`]);
   }
-  out.push(...processInstructions(process));
+  out.push(...limitsFromOutside(spec, processInstructions(process)));
   return out;
 }

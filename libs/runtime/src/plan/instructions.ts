@@ -18,6 +18,8 @@ export type Instruction =
   | readonly ['ns-early', type: string, path: string]
   | readonly ['early-loopback-up']
   | readonly ['idmap-dir', path: string]
+  | readonly ['outer-rlimit', resource: string, soft: string, hard: string]
+  | readonly ['outer-oom-score-adj', string]
   | readonly ['premount-root', source: string, fstype: string, flags: string, data: string, chdir: string]
   // setup steps, run in order by the container's init
   | readonly ['mount-root', source: string, fstype: string, flags: string, data: string, chdir: string]

@@ -176,6 +176,36 @@ describe(cgroupOwner.name, () => {
   });
 });
 
+describe('limits in a user namespace', () => {
+  const limited = (o: Partial<ContainerOptions> = {}) =>
+    spec({ rlimits: [{ type: 'RLIMIT_NOFILE', soft: 10, hard: 20 }], oomScoreAdj: -5, ...o });
+
+  it('should have the monitor set rlimits and the OOM score on the init from outside', () => {
+    const out = compileCreate(limited(), context);
+    expect(ops(out)).not.toContain('rlimit');
+    expect(ops(out)).not.toContain('oom-score-adj');
+    expect(find(out, 'outer-rlimit')).toEqual([['outer-rlimit', '7', '10', '20']]);
+    expect(find(out, 'outer-oom-score-adj')).toEqual([['outer-oom-score-adj', '-5']]);
+  });
+
+  it('should have the exec shim set them on itself before it joins', () => {
+    const s = limited();
+    const out = compileExec(s, s.process!, { pid: 42, cgroupProcsFiles: [], cgroupNamespaces: true });
+    expect(ops(out).filter((op) => op.includes('rlimit') || op.includes('oom'))).toEqual([
+      'outer-rlimit',
+      'outer-oom-score-adj',
+    ]);
+  });
+
+  it('should leave them to the process itself without a user namespace', () => {
+    const out = compileCreate(limited({ userNamespace: undefined }), context);
+    expect(ops(out).filter((op) => op.includes('rlimit') || op.includes('oom'))).toEqual([
+      'rlimit',
+      'oom-score-adj',
+    ]);
+  });
+});
+
 describe('compileExec with a user namespace', () => {
   it('should join the user namespace last', () => {
     const s = spec();

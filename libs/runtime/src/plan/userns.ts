@@ -102,3 +102,17 @@ export function cgroupOwner(spec: OciSpec, layout: CgroupLayout): { uid: number;
   const hostGid = hostIdOf(spec.linux?.gidMappings ?? [], gid);
   return hostUid === null || hostGid === null ? null : { uid: hostUid, gid: hostGid };
 }
+
+/**
+ * Inside a user namespace a process may not raise its hard limits nor lower its OOM score
+ * (both need the host's CAP_SYS_RESOURCE), so these are set on it from outside before it runs:
+ * by the monitor on the init, by the exec shim on itself before it joins (runc's parent does so).
+ */
+export function limitsFromOutside(spec: OciSpec, process: Instruction[]): Instruction[] {
+  if (!hasNewUserNamespace(spec)) return process;
+  return process.map((i): Instruction => {
+    if (i[0] === 'rlimit') return ['outer-rlimit', i[1], i[2], i[3]];
+    if (i[0] === 'oom-score-adj') return ['outer-oom-score-adj', i[1]];
+    return i;
+  });
+}
