@@ -5,6 +5,7 @@
  * The account and its /etc/subuid and /etc/subgid ranges stay on the machine
  * afterwards, as dockerd leaves dockremap: a second run reuses them.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EngineHarness } from '@berth/testing';
@@ -94,6 +95,41 @@ it('should make what is written to a named volume the mapped root’s on the hos
   expect(fs.statSync(file).uid).toBe(rootId);
   expect(fs.readFileSync(file, 'utf8')).toBe('hi\n');
   expect(e.berth(['volume', 'rm', 'remapped']).status).toBe(0);
+});
+
+it('should commit, export and copy out a remapped container’s files as the container knows them', () => {
+  expect(e.berth(['run', '--name', 'remapped-made', 'busybox', 'sh', '-c', 'echo x > /made']).status).toBe(0);
+  try {
+    const upper = e.berth(['inspect', '-f', '{{.GraphDriver.Data.UpperDir}}', 'remapped-made']).stdout.trim();
+    expect(fs.statSync(path.join(upper, 'made')).uid).toBe(rootId); // on the host: the mapped root's
+
+    expect(e.berth(['commit', 'remapped-made', 'remapped-made:1']).status).toBe(0);
+    const owner = e.berth([
+      'run',
+      '--rm',
+      '--userns=host',
+      'remapped-made:1',
+      'stat',
+      '-c',
+      '%u:%g',
+      '/made',
+    ]);
+    expect(owner.stdout).toBe('0:0\n'); // in the image: root's, for any container
+
+    const tar = path.join(e.tmp, 'remapped-made.tar');
+    expect(e.berth(['export', '-o', tar, 'remapped-made']).status).toBe(0);
+    const listing = spawnSync('tar', ['--numeric-owner', '-tvf', tar], { encoding: 'utf8' }).stdout;
+    expect(listing.split('\n').find((l) => l.endsWith(' made'))).toMatch(/ 0\/0 /);
+
+    // a tar of headers and two ASCII bytes survives being read as text
+    const copied = path.join(e.tmp, 'copied.tar');
+    fs.writeFileSync(copied, e.berth(['cp', 'remapped-made:/made', '-']).stdout);
+    const copiedListing = spawnSync('tar', ['--numeric-owner', '-tvf', copied], { encoding: 'utf8' }).stdout;
+    expect(copiedListing).toMatch(/ 0\/0 .* made\n/);
+  } finally {
+    e.berth(['rm', '-f', 'remapped-made']);
+    e.berth(['rmi', 'remapped-made:1']);
+  }
 });
 
 it('should leave a --userns=host container in the host’s user namespace, the image unchanged', () => {

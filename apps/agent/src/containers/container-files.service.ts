@@ -17,8 +17,10 @@ import {
   LayeredTree,
   packTar,
   treeEntries,
+  withOwners,
   type ContainerConfig,
   type ImageRecord,
+  type PackEntry,
   type ReadableTree,
 } from '@berth/image';
 import { InvalidArgumentError, NotFoundError } from '../errors';
@@ -26,6 +28,7 @@ import { EventsService } from '../events/events.service';
 import { ImagesService } from '../images/images.service';
 import { ContainersService } from './containers.service';
 import type { ContainerRecord, MountRecord } from './model';
+import { containerOwners } from './userns-plan';
 
 export interface PathStat {
   name: string;
@@ -108,6 +111,7 @@ export class ContainerFilesService {
         ...(options.reference ? { reference: options.reference } : {}),
         ...(options.message ? { message: options.message } : {}),
         ...(options.author ? { author: options.author } : {}),
+        ...(c.userns ? { owners: containerOwners(c.userns) } : {}),
       });
       this.events.emit('container', 'commit', c.id, {
         name: c.name,
@@ -127,7 +131,7 @@ export class ContainerFilesService {
       this.containers.layout.layeredRoot(this.imageOf(c), this.containers.layout.upperDir(c)),
     );
     this.events.emit('container', 'export', c.id, { name: c.name, image: c.image });
-    return Readable.from(packTar(treeEntries(tree, '', '')));
+    return Readable.from(packTar(this.asContainerSees(c, treeEntries(tree, '', ''))));
   }
 
   /**
@@ -205,7 +209,12 @@ export class ContainerFilesService {
     if (!tree.lstat(from))
       throw new NotFoundError(`Could not find the file ${containerPath} in container ${c.name}`);
     const name = path.posix.basename(containerPath.replace(/\/+$/, '')) || '.';
-    return Readable.from(packTar(treeEntries(tree, from, name === '.' ? '' : name)));
+    return Readable.from(packTar(this.asContainerSees(c, treeEntries(tree, from, name === '.' ? '' : name))));
+  }
+
+  /** Entries leaving a remapped container carry the ids it knows its files by. */
+  private asContainerSees(c: ContainerRecord, entries: Iterable<PackEntry>): Iterable<PackEntry> {
+    return c.userns ? withOwners(entries, containerOwners(c.userns)) : entries;
   }
 
   /**
