@@ -51,7 +51,7 @@ it('should run every container with its root mapped to the range', () => {
   expect(r.status).toBe(0);
 });
 
-it('should exec into a remapped container as its root, with the same mapping', () => {
+it('should exec and copy into a remapped container as its root, with the same mapping', () => {
   expect(e.berth(['run', '-d', '--name', 'remapped-exec', 'busybox', 'sleep', '60']).status).toBe(0);
   try {
     const r = e.berth([
@@ -64,6 +64,16 @@ it('should exec into a remapped container as its root, with the same mapping', (
     expect(r.stderr).toBe('');
     const [uid, map, hosts] = r.stdout.trim().split('\n');
     expect([uid, uidMap(map), hosts]).toEqual(['0', `0 ${rootId} 65536`, 'hosts']); // its /etc files are its root's
+
+    // copied in: the container's root's, inside and (as its range's first id) on the host
+    const file = path.join(e.tmp, 'copied-in');
+    fs.writeFileSync(file, 'in\n');
+    expect(e.berth(['cp', file, 'remapped-exec:/tmp/copied-in']).status).toBe(0);
+    const seen = e.berth(['exec', 'remapped-exec', 'stat', '-c', '%u:%g', '/tmp/copied-in']);
+    expect(seen.stdout).toBe('0:0\n');
+    const upper = e.berth(['inspect', '-f', '{{.GraphDriver.Data.UpperDir}}', 'remapped-exec']).stdout.trim();
+    expect(fs.statSync(path.join(upper, 'tmp', 'copied-in')).uid).toBe(rootId);
+    expect(fs.statSync(path.join(upper, 'tmp')).uid).toBe(rootId); // made on the way, as /tmp is: root's
   } finally {
     e.berth(['rm', '-f', 'remapped-exec']);
   }

@@ -28,7 +28,7 @@ import { EventsService } from '../events/events.service';
 import { ImagesService } from '../images/images.service';
 import { ContainersService } from './containers.service';
 import type { ContainerRecord, MountRecord } from './model';
-import { containerOwners } from './userns-plan';
+import { containerOwners, hostOwners } from './userns-plan';
 
 export interface PathStat {
   name: string;
@@ -153,6 +153,8 @@ export class ContainerFilesService {
       return { tree, rel, writeDir: (r) => path.join(hostDir, r) };
     }
     const upper = this.containers.layout.upperDir(c);
+    // a remapped container's upper dir holds host ids; what it shows of the layers is container ids
+    const toHost = c.userns ? hostOwners(c.userns) : (id: number) => id;
     return {
       tree: new LayeredTree(`container ${c.name}`, root),
       rel: resolved,
@@ -165,7 +167,7 @@ export class ContainerFilesService {
           if (fs.existsSync(target)) continue;
           const below = root.lookup(sub);
           fs.mkdirSync(target, { mode: below ? below.stat.mode & 0o7777 : 0o755 });
-          if (below) fs.chownSync(target, below.stat.uid, below.stat.gid);
+          if (below) fs.chownSync(target, toHost(below.stat.uid, 'uid'), toHost(below.stat.gid, 'gid'));
         }
         return path.join(upper, r);
       },
@@ -227,8 +229,9 @@ export class ContainerFilesService {
       throw new InvalidArgumentError(`container ${c.name}'s root filesystem is read-only`);
     const { tree, rel, writeDir } = this.locate(c, containerPath);
     const st = tree.lstat(rel);
+    const owners = c.userns ? hostOwners(c.userns) : undefined;
     if (st?.isDirectory()) {
-      await extractLayer(tar, writeDir(rel), { intoExisting: true });
+      await extractLayer(tar, writeDir(rel), { intoExisting: true, owners });
     } else {
       const parent = path.posix.dirname(rel);
       if (!tree.lstat(parent === '.' ? '' : parent)?.isDirectory())
@@ -238,6 +241,7 @@ export class ContainerFilesService {
       const newName = path.posix.basename(rel);
       await extractLayer(tar, writeDir(parent === '.' ? '' : parent), {
         intoExisting: true,
+        owners,
         rename: (name) => name.replace(/^(\.\/)?[^/]+/, newName),
       });
     }

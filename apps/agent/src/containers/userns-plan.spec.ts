@@ -3,7 +3,7 @@ import { InvalidArgumentError } from '../errors';
 import type { RemapIdentity } from '../system/userns-remap';
 import { planContainer, runtimeOptions, type ImageFacts, type Resolved } from './plan';
 import { requestFromProto } from './request-proto';
-import { containerOwners, usernsFor } from './userns-plan';
+import { containerOwners, hostOwners, usernsFor } from './userns-plan';
 
 const REMAP: RemapIdentity = {
   uidMappings: [{ containerID: 0, hostID: 100000, size: 65536 }],
@@ -105,5 +105,17 @@ describe(containerOwners.name, () => {
 
   it('should keep ids outside the ranges: the layers’, seen as they are on disk', () => {
     expect([owners(0, 'uid'), owners(101000, 'uid'), owners(100000, 'gid')]).toEqual([0, 101000, 100000]);
+  });
+});
+
+describe(hostOwners.name, () => {
+  const owners = hostOwners({
+    uidMappings: [{ containerID: 0, hostID: 100000, size: 1000 }],
+    gidMappings: [{ containerID: 0, hostID: 200000, size: 1000 }],
+  });
+
+  it('should give the host ids of the container’s, and keep ids it does not map', () => {
+    expect([owners(0, 'uid'), owners(999, 'uid'), owners(5, 'gid')]).toEqual([100000, 100999, 200005]);
+    expect(owners(1000, 'uid')).toBe(1000);
   });
 });

@@ -5,6 +5,7 @@
  * be neither privileged nor on the host's network. Pure.
  */
 import type { OwnerMap } from '@berth/image';
+import { hostIdOf } from '@berth/runtime';
 import { InvalidArgumentError } from '../errors';
 import type { RemapIdentity } from '../system/userns-remap';
 import type { ContainerUserns } from './model';
@@ -42,4 +43,9 @@ export function containerOwners(userns: ContainerUserns): OwnerMap {
     );
     return m ? m.containerID + (id - m.hostID) : id;
   };
+}
+
+/** The other way, for what enters it (cp in): the container's ids as the host's in its ranges; others stay. */
+export function hostOwners(userns: ContainerUserns): OwnerMap {
+  return (id, kind) => hostIdOf(kind === 'uid' ? userns.uidMappings : userns.gidMappings, id) ?? id;
 }
