@@ -175,6 +175,23 @@ it('should refuse what dockerd refuses with a remapped root (--privileged, host 
   expect(optedOut.status).toBe(0);
 });
 
+it('should keep a remapped container across an agent restart, and stop it', async () => {
+  expect(e.berth(['run', '-d', '--name', 'remapped-live', 'busybox', 'sleep', '300']).status).toBe(0);
+  try {
+    await e.stopAgent('SIGKILL');
+    await e.start(['--userns-remap', 'default']);
+    const r = e.berth(['exec', 'remapped-live', 'cat', '/proc/self/uid_map']);
+    expect(uidMap(r.stdout)).toBe(`0 ${rootId} 65536`);
+    expect(e.berth(['stop', '-t', '1', 'remapped-live']).status).toBe(0);
+    expect(e.berth(['start', 'remapped-live']).status).toBe(0); // started again: mapped again, dirs still its root's
+    expect(uidMap(e.berth(['exec', 'remapped-live', 'cat', '/proc/self/uid_map']).stdout)).toBe(
+      `0 ${rootId} 65536`,
+    );
+  } finally {
+    e.berth(['rm', '-f', 'remapped-live']);
+  }
+});
+
 it('should leave no mount, cgroup or process of its containers behind', () => {
   // the overlay lives in each monitor's own mount namespace, and goes with it
   expect(e.berth(['ps', '-aq']).stdout).toBe('');
