@@ -199,4 +199,19 @@ describe('a user namespace', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('1024\n2048\n500\n');
   });
+
+  it('should make the root read-only and mask paths as without one', async () => {
+    const r = await runInUserNs({
+      readOnlyRootfs: true,
+      args: sh(
+        'touch /x 2>/dev/null || echo ro; cat /proc/kcore 2>/dev/null | wc -c; ls /sys/firmware | wc -l',
+      ),
+    });
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.trim()),
+    ).toEqual(['ro', '0', '0']);
+  });
 });
