@@ -175,6 +175,34 @@ it('should refuse what dockerd refuses with a remapped root (--privileged, host 
   expect(optedOut.status).toBe(0);
 });
 
+it('should build with remapped RUN steps, the layer keeping the ids the step knew its files by', () => {
+  const context = path.join(e.tmp, 'build-context');
+  fs.mkdirSync(context);
+  fs.writeFileSync(
+    path.join(context, 'Dockerfile'),
+    'FROM busybox\nRUN cat /proc/self/uid_map > /map && touch /made && chown 1000:1000 /made && mkdir -p /srv/own\n',
+  );
+  const built = e.berth(['build', '-q', '-t', 'remapped-built', context]);
+  expect(built.stderr).toBe('');
+  expect(built.status).toBe(0);
+  try {
+    const r = e.berth([
+      'run',
+      '--rm',
+      '--userns=host',
+      'remapped-built',
+      'sh',
+      '-c',
+      'cat /map; stat -c %u:%g /made /srv/own',
+    ]);
+    const [map, made, dir] = r.stdout.trim().split('\n');
+    expect(uidMap(map)).toBe(`0 ${rootId} 65536`); // the step ran remapped
+    expect([made, dir]).toEqual(['1000:1000', '0:0']); // in the image: its ids, not the host's
+  } finally {
+    e.berth(['rmi', 'remapped-built']);
+  }
+});
+
 it('should keep a remapped container across an agent restart, and stop it', async () => {
   expect(e.berth(['run', '-d', '--name', 'remapped-live', 'busybox', 'sleep', '300']).status).toBe(0);
   try {

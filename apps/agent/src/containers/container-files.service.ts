@@ -11,6 +11,8 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import {
   applyConfigChange,
+  containerOwners,
+  hostOwners,
   DirectoryTree,
   ConfigChangeError,
   extractLayer,
@@ -28,7 +30,6 @@ import { EventsService } from '../events/events.service';
 import { ImagesService } from '../images/images.service';
 import { ContainersService } from './containers.service';
 import type { ContainerRecord, MountRecord } from './model';
-import { containerOwners, hostOwners } from './userns-plan';
 
 export interface PathStat {
   name: string;

@@ -3,7 +3,7 @@ import { InvalidArgumentError } from '../errors';
 import type { RemapIdentity } from '../system/userns-remap';
 import { planContainer, runtimeOptions, type ImageFacts, type Resolved } from './plan';
 import { requestFromProto } from './request-proto';
-import { containerOwners, hostOwners, usernsFor } from './userns-plan';
+import { usernsFor } from './userns-plan';
 
 const REMAP: RemapIdentity = {
   uidMappings: [{ containerID: 0, hostID: 100000, size: 65536 }],
@@ -86,36 +86,5 @@ describe('planContainer and runtimeOptions under --userns-remap', () => {
     expect(c.hostConfig.usernsMode).toBe('host');
     expect(runtimeOptions(c, resolved).userNamespace).toBeUndefined();
     expect(runtimeOptions(plan({}, null), resolved).userNamespace).toBeUndefined();
-  });
-});
-
-describe(containerOwners.name, () => {
-  const owners = containerOwners({
-    uidMappings: [
-      { containerID: 0, hostID: 100000, size: 1000 },
-      { containerID: 1000, hostID: 300000, size: 10 },
-    ],
-    gidMappings: [{ containerID: 0, hostID: 200000, size: 1000 }],
-  });
-
-  it('should shift host ids in the ranges back to the container’s', () => {
-    expect([owners(100000, 'uid'), owners(100999, 'uid'), owners(300005, 'uid')]).toEqual([0, 999, 1005]);
-    expect(owners(200010, 'gid')).toBe(10);
-  });
-
-  it('should keep ids outside the ranges: the layers’, seen as they are on disk', () => {
-    expect([owners(0, 'uid'), owners(101000, 'uid'), owners(100000, 'gid')]).toEqual([0, 101000, 100000]);
-  });
-});
-
-describe(hostOwners.name, () => {
-  const owners = hostOwners({
-    uidMappings: [{ containerID: 0, hostID: 100000, size: 1000 }],
-    gidMappings: [{ containerID: 0, hostID: 200000, size: 1000 }],
-  });
-
-  it('should give the host ids of the container’s, and keep ids it does not map', () => {
-    expect([owners(0, 'uid'), owners(999, 'uid'), owners(5, 'gid')]).toEqual([100000, 100999, 200005]);
-    expect(owners(1000, 'uid')).toBe(1000);
   });
 });
