@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EngineHarness } from '@berth/testing';
+import { DOCKER_CLIENTS, dockerClient, EngineHarness } from '@berth/testing';
 
 jest.setTimeout(60000);
 
@@ -201,6 +201,19 @@ it('should build with remapped RUN steps, the layer keeping the ids the step kne
   } finally {
     e.berth(['rmi', 'remapped-built']);
   }
+});
+
+it('should remap what the docker client runs, and honour its --userns=host', () => {
+  const docker = dockerClient(DOCKER_CLIENTS[0], path.join(e.execRoot, 'docker.sock'), e.execRoot);
+  const remapped = docker.cli(['run', '--rm', 'busybox', 'cat', '/proc/self/uid_map']);
+  expect(remapped.stderr).toBe('');
+  expect(uidMap(remapped.stdout)).toBe(`0 ${rootId} 65536`);
+  const host = docker.cli(['run', '--rm', '--userns=host', 'busybox', 'cat', '/proc/self/uid_map']);
+  expect(uidMap(host.stdout)).toBe('0 0 4294967295');
+  const refused = docker.cli(['run', '--rm', '--network', 'host', 'busybox', 'true']);
+  expect(refused.stderr).toContain(
+    "cannot share the host's network namespace when user namespaces are enabled",
+  );
 });
 
 it('should keep a remapped container across an agent restart, and stop it', async () => {
