@@ -23,7 +23,7 @@ fi
 # the dashboard's test drives (through playwright-core, headless).
 PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq iproute2 util-linux procps
   docker-registry skopeo apache2-utils openssl tar containernetworking-plugins iptables nftables
-  mount curl etcd-server redis-server docker.io chromium)
+  mount curl etcd-server redis-server docker.io chromium passwd)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -67,6 +67,30 @@ it('should give the same output and exit status as runc for the same bundle', ()
   expect(berth(['list', '-q']).stdout).toBe(''); // run deletes the container on exit, as runc does
 });
 
+it('should run a bundle with a user namespace as runc does', () => {
+  fs.chmodSync(h.tmp, 0o711); // the mapped root passes through to the bundles
+  const script =
+    'cat /proc/self/uid_map /proc/self/gid_map; id; stat -c %u:%g /bin/busybox; ls /dev; touch /x; exit 3';
+  const bundle = runcBundle('userns', ['sh', '-c', script]);
+  const file = path.join(bundle, 'config.json');
+  const config = JSON.parse(fs.readFileSync(file, 'utf8'));
+  config.linux.namespaces.push({ type: 'user' });
+  config.linux.uidMappings = [{ containerID: 0, hostID: 200000, size: 65536 }];
+  config.linux.gidMappings = [{ containerID: 0, hostID: 200000, size: 65536 }];
+  fs.writeFileSync(file, JSON.stringify(config, null, 2));
+  const runc = spawnSync('runc', ['--root', path.join(h.tmp, 'runc-root'), 'run', 'userns-runc'], {
+    cwd: bundle,
+    encoding: 'utf8',
+  });
+  const ours = berth(['run', 'userns-berth'], bundle);
+  expect(runc.status).toBe(3);
+  expect(ours.stderr).toBe(runc.stderr);
+  expect(ours.stdout).toBe(runc.stdout);
+  expect(ours.status).toBe(3);
+  expect(ours.stdout).toContain('uid=0(root) gid=0(root)');
+  expect(ours.stdout).toContain('65534:65534'); // the image is host root's: nobody's inside
+});
+
 it('should create, list, start, report state, and delete', () => {
   const bundle = runcBundle('lifecycle', ['sh', '-c', 'echo from-create; exit 4']);
   const out = fs.openSync(path.join(h.tmp, 'life.out'), 'w');

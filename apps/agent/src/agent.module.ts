@@ -1,7 +1,7 @@
 /** The engine daemon of one machine (DESIGN.md: agent): its services, and the handler groups that serve them over gRPC. */
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Images } from '@berth/image';
-import { AGENT_CONFIG, ENDPOINT_DIRECTORY, OVERLAY_HOOKS } from './tokens';
+import { AGENT_CONFIG, ENDPOINT_DIRECTORY, OVERLAY_HOOKS, USERNS_REMAP } from './tokens';
 import type { AgentConfig } from './config';
 import { EventsService } from './events/events.service';
 import { ImagesService } from './images/images.service';
@@ -16,6 +16,7 @@ import { ContainerFilesService } from './containers/container-files.service';
 import { ContainersController } from './containers/containers.controller';
 import { SystemController } from './system/system.controller';
 import { ProgramsService } from './system/programs.service';
+import { loadRemapIdentity, openDataRootForRemap } from './system/remap-identity';
 import { SystemInfoService } from './system/system-info.service';
 import { WorkerService } from './cluster/worker.service';
 import { NetworkViewsService } from './cluster/network-views.service';
@@ -44,6 +45,16 @@ export class AgentModule {
       providers: [
         { provide: AGENT_CONFIG, useValue: config },
         ProgramsService,
+        {
+          // the account made and its ranges read once, before anything is made under the data root
+          provide: USERNS_REMAP,
+          useFactory: async (c: AgentConfig, programs: ProgramsService) => {
+            const remap = await loadRemapIdentity(c.usernsRemap, programs.run);
+            if (remap) openDataRootForRemap(c.dataRoot);
+            return remap;
+          },
+          inject: [AGENT_CONFIG, ProgramsService],
+        },
         EventsService,
         {
           provide: Images,

@@ -29,6 +29,17 @@ describe('parseAgentFlags', () => {
     expect(parseAgentFlags([])).toEqual(DEFAULT_CONFIG);
   });
 
+  it('should take --userns-remap as dockerd does: default, USER or USER:GROUP', () => {
+    expect(parseAgentFlags([]).usernsRemap).toBe('');
+    expect(parseAgentFlags(['--userns-remap', 'default']).usernsRemap).toBe('default');
+    expect(parseAgentFlags(['--userns-remap=app:staff']).usernsRemap).toBe('app:staff');
+    expect(parseAgentFlags(['--userns-remap', '1000:1000']).usernsRemap).toBe('1000:1000');
+    expect(() => parseAgentFlags(['--userns-remap', 'a:b:c'])).toThrow(
+      'expected default, USER or USER:GROUP',
+    );
+    expect(() => parseAgentFlags(['--userns-remap', ':g'])).toThrow(ConfigError);
+  });
+
   it('should refuse what it cannot serve', () => {
     expect(() => parseAgentFlags(['-H', 'tcp://0.0.0.0:2375'])).toThrow('only unix:// sockets');
     expect(() => parseAgentFlags(['--bridge', 'a-very-long-bridge-name'])).toThrow('at most 15 characters');

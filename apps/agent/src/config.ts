@@ -31,6 +31,11 @@ export interface AgentConfig {
   managerSocket: string;
   /** Where the Docker Engine API is served (default <exec-root>/docker.sock); '' serves none. */
   dockerSocket: string;
+  /**
+   * dockerd's --userns-remap: '' (off), 'default' (the berthremap account, made if absent) or
+   * USER[:GROUP], whose ranges in /etc/subuid and /etc/subgid every container's root is mapped to.
+   */
+  usernsRemap: string;
 }
 
 export const DEFAULT_CONFIG: AgentConfig = {
@@ -47,6 +52,7 @@ export const DEFAULT_CONFIG: AgentConfig = {
   labels: {},
   managerSocket: '/run/berth/manager.sock',
   dockerSocket: '/run/berth/docker.sock',
+  usernsRemap: '',
 };
 
 export class ConfigError extends Error {}
@@ -123,6 +129,13 @@ export function parseAgentFlags(argv: string[]): AgentConfig {
         const v = value().replace(/^unix:\/\//, '');
         config.dockerSocket = v ? path.resolve(v) : '';
         dockerSocketGiven = true;
+        break;
+      }
+      case '--userns-remap': {
+        const v = value();
+        if (!/^[^:\s]+(:[^:\s]+)?$/.test(v))
+          throw new ConfigError(`--userns-remap ${v}: expected default, USER or USER:GROUP (names or ids)`);
+        config.usernsRemap = v;
         break;
       }
       default:

@@ -4,3 +4,5 @@ export const AGENT_CONFIG = Symbol('AGENT_CONFIG');
 export const OVERLAY_HOOKS = Symbol('OVERLAY_HOOKS');
 /** EndpointDirectory (networks/hooks.ts): running containers by name, from the containers side. */
 export const ENDPOINT_DIRECTORY = Symbol('ENDPOINT_DIRECTORY');
+/** RemapIdentity | null (system/userns-remap.ts): berthd --userns-remap's mappings. */
+export const USERNS_REMAP = Symbol('USERNS_REMAP');

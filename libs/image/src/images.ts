@@ -25,7 +25,7 @@ import { MetadataStore, type Holder, type ImageRecord, type LayerRef } from './s
 import { importRootfs, type ImportOptions } from './archive/import';
 import { ingestTar } from './archive/ingest';
 import { findOpaqueDirs, layerEntries } from './archive/layer';
-import { packTar } from './archive/tar';
+import { packTar, withOwners, type OwnerMap } from './archive/tar';
 import { commitImage } from './commit';
 import { unpackLayer } from './archive/unpack';
 import { loadImages, saveImages, type ArchiveFormat, type LoadResult } from './archive/image-archive';
@@ -337,11 +337,19 @@ export class Images {
   async commit(
     base: ImageRecord,
     upper: string,
-    options: { config: ContainerConfig; reference?: string; message?: string; author?: string },
+    options: {
+      config: ContainerConfig;
+      reference?: string;
+      message?: string;
+      author?: string;
+      /** a remapped container's: its host ids as the image keeps them (the container's) */
+      owners?: OwnerMap;
+    },
   ): Promise<ImageRecord> {
     const parent = this.config(base);
     // packed and unpacked again: the container keeps its upper dir
-    const tar = Readable.from(packTar(layerEntries(upper, await findOpaqueDirs(upper))));
+    const entries = layerEntries(upper, await findOpaqueDirs(upper));
+    const tar = Readable.from(packTar(options.owners ? withOwners(entries, options.owners) : entries));
     const layer = await ingestTar(this, tar, base.layers.at(-1)?.chainId ?? null);
     const created = new Date().toISOString();
     return commitImage(

@@ -31,6 +31,7 @@ export { DockerfileSyntaxError, parseDockerfile } from './builder/dockerfile/par
 export { LayeredFs, resolveUser, lookupId, type LayerView, type ResolvedUser } from './builder/layered-fs';
 export { applyConfigChange, ConfigChangeError } from './builder/config-changes';
 export { DirectoryTree, extractLayer, treeEntries, type ReadableTree } from './archive/layer';
-export { packTar, TarReader } from './archive/tar';
+export { packTar, TarReader, withOwners, type OwnerMap, type PackEntry } from './archive/tar';
+export { containerOwners, hostOwners, shiftOwners, type IdMappings } from './userns-owners';
 export { LayeredTree } from './builder/source-tree';
 export { copyEntry } from './builder/copy';

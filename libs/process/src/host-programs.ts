@@ -36,6 +36,10 @@ export const HOST_PROGRAMS: Readonly<Record<string, ProgramSource>> = {
   unshare: essential('util-linux'),
   mount: pkg('mount'),
   umount: pkg('mount'),
+  // berthd --userns-remap default: its account and the account's subordinate ids
+  getent: essential('libc-bin'),
+  useradd: pkg('passwd'),
+  usermod: pkg('passwd'),
   // the cluster's state and rollout queue
   etcd: pkg('etcd-server'),
   'redis-server': pkg('redis-server'),

@@ -5,6 +5,8 @@ import { InvalidSpecError, type SpecProblem } from './errors';
 import { overlayFromAnnotations } from './oci/annotations';
 import type { OciSpec } from './oci/spec';
 import { validateSpec } from './oci/validate';
+import { hostIdOf } from './oci/validate-userns';
+import { hasNewUserNamespace } from './plan/userns';
 import { rootfsPath } from './plan/compile';
 import { isBindMount } from './plan/mount-options';
 import type { CreateOptions } from './runtime-types';
@@ -62,6 +64,7 @@ function hostProblems(spec: OciSpec, bundle: string): SpecProblem[] {
   const rootfs = rootfsPath(spec, bundle);
   if (!isDir(rootfs))
     problems.push({ path: 'root.path', message: `rootfs ${rootfs} does not exist or is not a directory` });
+  else problems.push(...rootfsSearchProblems(spec, rootfs));
   const overlay = overlayFromAnnotations(spec.annotations);
   for (const [i, lower] of (overlay?.lowerDirs ?? []).entries())
     if (!isDir(lower))
@@ -71,4 +74,26 @@ function hostProblems(spec: OciSpec, bundle: string): SpecProblem[] {
       problems.push({ path: `mounts[${i}].source`, message: `bind source ${m.source} does not exist` });
   });
   return problems;
+}
+
+/**
+ * In a user namespace the container's root is an ordinary host id: every
+ * directory above the rootfs must let it pass (the init binds the rootfs as it).
+ */
+function rootfsSearchProblems(spec: OciSpec, rootfs: string): SpecProblem[] {
+  if (!hasNewUserNamespace(spec)) return [];
+  const uid = hostIdOf(spec.linux?.uidMappings ?? [], 0);
+  const gid = hostIdOf(spec.linux?.gidMappings ?? [], 0);
+  for (let dir = path.dirname(rootfs); ; dir = path.dirname(dir)) {
+    const st = fs.statSync(dir, { throwIfNoEntry: false });
+    const bit = st?.uid === uid ? 0o100 : st?.gid === gid ? 0o010 : 0o001;
+    if (st && !(st.mode & bit))
+      return [
+        {
+          path: 'root.path',
+          message: `${dir} (mode ${(st.mode & 0o777).toString(8)}) cannot be searched by the container's root, host uid ${uid ?? 'unmapped'}: give others x (chmod o+x) or own it by that id`,
+        },
+      ];
+    if (dir === '/') return [];
+  }
 }

@@ -5,6 +5,7 @@
 export * from './errors';
 export * from './oci/spec';
 export { validateSpec, MIN_MEMORY_BYTES } from './oci/validate';
+export { hostIdOf } from './oci/validate-userns';
 export { mergeEnv } from './oci/env';
 export { buildSpec, capabilitySet, type ContainerOptions, type BindMount } from './oci/container-spec';
 export { ANNOTATION, overlayAnnotations, overlayFromAnnotations, type OverlayRoot } from './oci/annotations';

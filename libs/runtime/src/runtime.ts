@@ -24,6 +24,7 @@ import { hookStateBase, runStateHooks, warnOnStderr } from './hooks';
 import { tellMonitor } from './monitor-control';
 import type { OciSpec } from './oci/spec';
 import { compileCreate, deviceRules, rootfsPath } from './plan/compile';
+import { cgroupOwner } from './plan/userns';
 import { encodeInstructions } from './plan/instructions';
 import { pollFor, pollUntil } from './poll';
 import { recordRunPlan } from './run-plans';
@@ -179,6 +180,8 @@ export class Runtime {
     try {
       this.states.write(dir, stored, 1);
       this.cgroups.create(cgroupPath, spec.linux?.resources, deviceRules(spec));
+      const cgroupOwnerIds = cgroupOwner(spec, this.cgroups.layout);
+      if (cgroupOwnerIds) this.cgroups.delegate?.(cgroupPath, cgroupOwnerIds.uid, cgroupOwnerIds.gid);
       const log =
         options.log === 'inherit'
           ? null

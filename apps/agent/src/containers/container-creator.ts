@@ -16,6 +16,7 @@ import type { ContainerLayout } from './container-layout';
 import { generateName, isValidName, newContainerId, type ContainerRecord } from './model';
 import { planContainer } from './plan';
 import type { ContainerRequest } from './request';
+import type { RemapIdentity } from '../system/userns-remap';
 
 export type PullListener = (e: ProgressEvent | { digest: string; status: string }) => void;
 export type CreatorNetworks = Pick<
@@ -34,6 +35,8 @@ export class ContainerCreator {
     private readonly volumes: CreatorVolumes,
     private readonly layout: Pick<ContainerLayout, 'makeRootfsDirs' | 'copyImageContent'>,
     private readonly events: Pick<EventsService, 'emit'>,
+    /** berthd --userns-remap's mappings, which every container but --userns=host ones gets */
+    private readonly remap: RemapIdentity | null = null,
   ) {}
 
   /** ON_PULL hears a pull's progress, then its closing words, when the image is not here yet. */
@@ -51,6 +54,7 @@ export class ContainerCreator {
       this.newId(),
       name,
       new Date(),
+      this.remap,
     );
     await this.joinClusterOverlay(record);
     try {
@@ -138,7 +142,7 @@ export class ContainerCreator {
         const { volume, created } = this.volumes.ensure(m.source || null);
         m.source = volume.name;
         m.hostPath = this.volumes.dataDir(volume.name);
-        if (created) this.layout.copyImageContent(image, m.destination, m.hostPath);
+        if (created) this.layout.copyImageContent(image, m.destination, m.hostPath, record.userns);
         this.volumes.use(volume.name, record.id);
       } else if (m.type === 'bind' && !fs.existsSync(m.source)) {
         fs.mkdirSync(m.source, { recursive: true }); // as -v does for a missing host directory

@@ -11,14 +11,18 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import {
   applyConfigChange,
+  containerOwners,
+  hostOwners,
   DirectoryTree,
   ConfigChangeError,
   extractLayer,
   LayeredTree,
   packTar,
   treeEntries,
+  withOwners,
   type ContainerConfig,
   type ImageRecord,
+  type PackEntry,
   type ReadableTree,
 } from '@berth/image';
 import { InvalidArgumentError, NotFoundError } from '../errors';
@@ -108,6 +112,7 @@ export class ContainerFilesService {
         ...(options.reference ? { reference: options.reference } : {}),
         ...(options.message ? { message: options.message } : {}),
         ...(options.author ? { author: options.author } : {}),
+        ...(c.userns ? { owners: containerOwners(c.userns) } : {}),
       });
       this.events.emit('container', 'commit', c.id, {
         name: c.name,
@@ -127,7 +132,7 @@ export class ContainerFilesService {
       this.containers.layout.layeredRoot(this.imageOf(c), this.containers.layout.upperDir(c)),
     );
     this.events.emit('container', 'export', c.id, { name: c.name, image: c.image });
-    return Readable.from(packTar(treeEntries(tree, '', '')));
+    return Readable.from(packTar(this.asContainerSees(c, treeEntries(tree, '', ''))));
   }
 
   /**
@@ -149,6 +154,8 @@ export class ContainerFilesService {
       return { tree, rel, writeDir: (r) => path.join(hostDir, r) };
     }
     const upper = this.containers.layout.upperDir(c);
+    // a remapped container's upper dir holds host ids; what it shows of the layers is container ids
+    const toHost = c.userns ? hostOwners(c.userns) : (id: number) => id;
     return {
       tree: new LayeredTree(`container ${c.name}`, root),
       rel: resolved,
@@ -161,7 +168,7 @@ export class ContainerFilesService {
           if (fs.existsSync(target)) continue;
           const below = root.lookup(sub);
           fs.mkdirSync(target, { mode: below ? below.stat.mode & 0o7777 : 0o755 });
-          if (below) fs.chownSync(target, below.stat.uid, below.stat.gid);
+          if (below) fs.chownSync(target, toHost(below.stat.uid, 'uid'), toHost(below.stat.gid, 'gid'));
         }
         return path.join(upper, r);
       },
@@ -205,7 +212,12 @@ export class ContainerFilesService {
     if (!tree.lstat(from))
       throw new NotFoundError(`Could not find the file ${containerPath} in container ${c.name}`);
     const name = path.posix.basename(containerPath.replace(/\/+$/, '')) || '.';
-    return Readable.from(packTar(treeEntries(tree, from, name === '.' ? '' : name)));
+    return Readable.from(packTar(this.asContainerSees(c, treeEntries(tree, from, name === '.' ? '' : name))));
+  }
+
+  /** Entries leaving a remapped container carry the ids it knows its files by. */
+  private asContainerSees(c: ContainerRecord, entries: Iterable<PackEntry>): Iterable<PackEntry> {
+    return c.userns ? withOwners(entries, containerOwners(c.userns)) : entries;
   }
 
   /**
@@ -218,8 +230,9 @@ export class ContainerFilesService {
       throw new InvalidArgumentError(`container ${c.name}'s root filesystem is read-only`);
     const { tree, rel, writeDir } = this.locate(c, containerPath);
     const st = tree.lstat(rel);
+    const owners = c.userns ? hostOwners(c.userns) : undefined;
     if (st?.isDirectory()) {
-      await extractLayer(tar, writeDir(rel), { intoExisting: true });
+      await extractLayer(tar, writeDir(rel), { intoExisting: true, owners });
     } else {
       const parent = path.posix.dirname(rel);
       if (!tree.lstat(parent === '.' ? '' : parent)?.isDirectory())
@@ -229,6 +242,7 @@ export class ContainerFilesService {
       const newName = path.posix.basename(rel);
       await extractLayer(tar, writeDir(parent === '.' ? '' : parent), {
         intoExisting: true,
+        owners,
         rename: (name) => name.replace(/^(\.\/)?[^/]+/, newName),
       });
     }

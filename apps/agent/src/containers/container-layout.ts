@@ -6,9 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { copyEntry, LayeredFs, LayeredTree, type ImageRecord, type Images } from '@berth/image';
-import { ensureInitLayer } from '@berth/runtime';
+import { ensureInitLayer, hostIdOf } from '@berth/runtime';
 import type { ContainerRepository } from './container.repository';
-import type { ContainerRecord } from './model';
+import type { ContainerRecord, ContainerUserns } from './model';
 
 type Container = Pick<ContainerRecord, 'id'>;
 
@@ -49,6 +49,31 @@ export class ContainerLayout {
     for (const d of ['upper', 'work', 'merged']) fs.mkdirSync(this.dir(c, 'rootfs', d), { recursive: true });
   }
 
+  /**
+   * A container in a user namespace of its own: what it writes is its root's (host ids from
+   * the mappings) — the overlay's upper and work dirs (overlayfs shows the upper dir's owner as
+   * that of /), the /etc files it binds and EXTRA — and its directory is passable by its root's
+   * group only (dockerd's 0710), for the binds its init makes as that root.
+   */
+  shareWithRoot(c: Container & { userns?: ContainerUserns }, extra: string[] = []): void {
+    if (!c.userns) return;
+    const uid = hostIdOf(c.userns.uidMappings, 0)!;
+    const gid = hostIdOf(c.userns.gidMappings, 0)!;
+    const dir = this.repo.containerDir(c.id);
+    fs.chownSync(dir, 0, gid);
+    fs.chmodSync(dir, 0o710);
+    const { hostsPath, hostnamePath, resolvConfPath, upperDir } = this.filesOf(c);
+    const owned = [
+      upperDir,
+      this.dir(c, 'rootfs', 'work'),
+      hostsPath,
+      hostnamePath,
+      resolvConfPath,
+      ...extra,
+    ];
+    for (const p of owned) if (fs.existsSync(p)) fs.chownSync(p, uid, gid);
+  }
+
   /** The overlay of a run: the image's layers under the init layer, and the container's own dirs. */
   async overlay(c: Container, image: ImageRecord) {
     return {
@@ -81,8 +106,10 @@ export class ContainerLayout {
     return new LayeredFs(upper ? [{ dir: upper, opaqueDirs: new Set<string>() }, ...layers] : layers);
   }
 
-  /** A new volume mounted over image content starts as a copy of it. */
-  copyImageContent(image: ImageRecord, destination: string, target: string): void {
+  /** A new volume mounted over image content starts as a copy of it (owned as the container sees it, with USERNS). */
+  copyImageContent(image: ImageRecord, destination: string, target: string, userns?: ContainerUserns): void {
+    const uidOf = (id: number) => (userns ? (hostIdOf(userns.uidMappings, id) ?? id) : id);
+    const gidOf = (id: number) => (userns ? (hostIdOf(userns.gidMappings, id) ?? id) : id);
     const root = this.layeredRoot(image, null);
     const rel = root.resolve(destination.replace(/^\/+/, ''));
     const found = root.lookup(rel);
@@ -90,9 +117,9 @@ export class ContainerLayout {
     const tree = new LayeredTree(`image ${image.configDigest}`, root);
     for (const name of tree.readdir(rel)) {
       const st = tree.lstat(`${rel}/${name}`)!;
-      copyEntry(tree, `${rel}/${name}`, target, name, { uid: st.uid, gid: st.gid });
+      copyEntry(tree, `${rel}/${name}`, target, name, { uid: uidOf(st.uid), gid: gidOf(st.gid) });
     }
-    fs.chownSync(target, found.stat.uid, found.stat.gid);
+    fs.chownSync(target, uidOf(found.stat.uid), gidOf(found.stat.gid));
     fs.chmodSync(target, found.stat.mode & 0o7777);
   }
 }

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Provider } from '@nestjs/common';
 import { NativeShimLauncher, Runtime } from '@berth/runtime';
-import { AGENT_CONFIG } from '../tokens';
+import { AGENT_CONFIG, USERNS_REMAP } from '../tokens';
+import type { RemapIdentity } from '../system/userns-remap';
 import type { AgentConfig } from '../config';
 import { EventsService } from '../events/events.service';
 import { ImagesService } from '../images/images.service';
@@ -80,6 +81,7 @@ export const CONTAINER_PROVIDERS: Provider[] = [
       volumes: VolumesService,
       layout: ContainerLayout,
       events: EventsService,
+      remap: RemapIdentity | null,
     ) =>
       new ContainerCreator(
         repo,
@@ -89,6 +91,7 @@ export const CONTAINER_PROVIDERS: Provider[] = [
         volumes,
         layout,
         events,
+        remap,
       ),
     inject: [
       ContainerRepository,
@@ -97,6 +100,7 @@ export const CONTAINER_PROVIDERS: Provider[] = [
       VolumesService,
       ContainerLayout,
       EventsService,
+      USERNS_REMAP,
     ],
   },
   {

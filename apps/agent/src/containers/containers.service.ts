@@ -212,7 +212,6 @@ export class ContainersService implements OnApplicationBootstrap, OnApplicationS
     });
   }
 
-
   /** A process in the running container; its stdio as pipes, or a terminal (then stdout carries it all). */
   async exec(ref: string, request: ExecRequest) {
     const c = this.repo.get(ref);

@@ -38,7 +38,10 @@ describe('streamLog', () => {
   it('should end a follow as soon as the process exits, without waiting for its next look', async () => {
     jest.useFakeTimers(); // the next look never comes unless the exit wakes the follow
     const file = path.join(dir, 'log.json');
-    fs.writeFileSync(file, `${JSON.stringify({ log: 'hi\n', stream: 'stdout', time: '2026-12-07T20:00:00Z' })}\n`);
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ log: 'hi\n', stream: 'stdout', time: '2026-12-07T20:00:00Z' })}\n`,
+    );
     let running = true;
     let exit!: () => void;
     const exited = new Promise<void>((resolve) => (exit = resolve));

@@ -4,6 +4,7 @@
  */
 import * as crypto from 'node:crypto';
 import type { PortMapping } from '@berth/network';
+import type { OciIdMapping } from '@berth/runtime';
 import type { NetworkAttachment } from '../networks/attachment';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'exited' | 'dead' | 'removing';
@@ -91,7 +92,14 @@ export interface ContainerRecord {
     privileged: boolean;
     /** As given (Docker's HostConfig.SecurityOpt); absent in records made before it was kept */
     securityOpt?: string[];
+    /** Docker's --userns: '' or 'host' (absent in records written before it). */
+    usernsMode?: string;
   };
+  /**
+   * The user namespace it runs in, fixed when it is made (berthd --userns-remap then): its
+   * directories were made for that root, so a later flag does not change it.
+   */
+  userns?: ContainerUserns;
   mounts: MountRecord[];
   state: {
     status: ContainerState;
@@ -109,6 +117,11 @@ export interface ContainerRecord {
   /** Published ports as bound when it last started (host ports chosen for -P). */
   boundPorts: PortMapping[];
   networks: NetworkAttachment[];
+}
+
+export interface ContainerUserns {
+  uidMappings: OciIdMapping[];
+  gidMappings: OciIdMapping[];
 }
 
 export function newContainerId(): string {

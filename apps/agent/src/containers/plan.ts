@@ -11,6 +11,8 @@ import { ConflictError, InvalidArgumentError } from '../errors';
 import type { ContainerRecord, HealthConfig, MountRecord, RestartPolicy } from './model';
 import { RESTART_POLICIES, type ContainerRequest } from './request';
 import { checkSeccompProfile, parseSecurityOpts, seccompOption } from './security-opt';
+import type { RemapIdentity } from '../system/userns-remap';
+import { usernsFor } from './userns-plan';
 
 const SECOND = 1000;
 /** Docker's stop timeout when none is given */
@@ -100,6 +102,8 @@ export function planContainer(
   id: string,
   name: string,
   now: Date,
+  /** berthd --userns-remap's mappings, or null */
+  remap: RemapIdentity | null = null,
 ): ContainerRecord {
   const ic = image.config;
   const entrypoint = request.entrypoint ?? ic.Entrypoint ?? [];
@@ -124,6 +128,7 @@ export function planContainer(
   ];
   checkSeccompProfile(parseSecurityOpts(request.securityOpt).seccomp);
   const network = request.network || 'bridge';
+  const userns = usernsFor({ ...request, network }, remap);
   if (network === 'host' && ports.length)
     throw new InvalidArgumentError(
       'published ports are discarded when using host network mode: drop -p, or use a bridge network',
@@ -173,7 +178,9 @@ export function planContainer(
       dns: request.dns,
       privileged: request.privileged,
       ...(request.securityOpt.length ? { securityOpt: request.securityOpt } : {}),
+      usernsMode: request.usernsMode,
     },
+    ...(userns ? { userns } : {}),
     mounts: mountsFrom(request, ic),
     state: {
       status: 'created',
@@ -295,6 +302,8 @@ export function runtimeOptions(c: ContainerRecord, r: Resolved): ContainerOption
     ...seccompOption(h.privileged, security.seccomp),
     ...(security.noNewPrivileges ? { noNewPrivileges: true } : {}),
     sysctls: h.sysctls,
+    // the layers stay as pulled, root's: an idmapped mount shows them as the container root's
+    ...(c.userns ? { userNamespace: { ...c.userns, idmapLayers: true } } : {}),
     rlimits: h.ulimits.map((u) => ({ type: ULIMITS[u.name], soft: u.soft, hard: u.hard })),
   };
 }

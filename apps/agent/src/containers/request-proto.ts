@@ -72,6 +72,7 @@ export function requestFromProto(spec: ContainerSpecMsg): ContainerRequest {
     dns: spec.dns ?? [],
     privileged: spec.privileged ?? false,
     securityOpt: spec.securityOpt ?? [],
+    usernsMode: spec.userns ?? '',
     sysctls: Object.fromEntries(
       (spec.sysctls ?? []).map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]),
     ),

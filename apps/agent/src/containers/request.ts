@@ -80,6 +80,8 @@ export interface ContainerRequest {
   privileged: boolean;
   /** Docker's HostConfig.SecurityOpt (security-opt.ts) */
   securityOpt: string[];
+  /** Docker's --userns: '' (the daemon's remapping, if any) or 'host' (none for this container). */
+  usernsMode: string;
   sysctls: Record<string, string>;
   ulimits: { name: string; soft: number; hard: number }[];
   /** pull the image when it is not here, with these credentials */
@@ -124,6 +126,7 @@ export function containerRequest(image: string, fields: Partial<ContainerRequest
     dns: [],
     privileged: false,
     securityOpt: [],
+    usernsMode: '',
     sysctls: {},
     ulimits: [],
     pull: { missing: false, auth: null },

@@ -46,7 +46,12 @@ export class RunSetup {
       throw new InvalidArgumentError(`unable to start container ${c.name}: ${(error as Error).message}`);
     }
     const cwd = root.resolve(c.config.workingDir.replace(/^\/+/, ''));
-    if (!root.lookup(cwd)) fs.mkdirSync(path.join(overlay.upperDir, cwd), { recursive: true, mode: 0o755 });
+    const madeDirs: string[] = [];
+    if (!root.lookup(cwd)) {
+      const first = fs.mkdirSync(path.join(overlay.upperDir, cwd), { recursive: true, mode: 0o755 });
+      for (let d = path.join(overlay.upperDir, cwd); first && d.length >= first.length; d = path.dirname(d))
+        madeDirs.push(d);
+    }
 
     const names = [
       c.hostConfig.network,
@@ -78,6 +83,7 @@ export class RunSetup {
           embeddedDns: (netns && !c.hostConfig.dns.length && own) || undefined,
         }),
       );
+      this.layout.shareWithRoot(c, madeDirs);
       const volumeDirs = Object.fromEntries(
         c.mounts.filter((m) => m.type === 'volume').map((m) => [m.destination, m.hostPath!]),
       );

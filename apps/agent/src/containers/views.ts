@@ -167,6 +167,7 @@ export function inspectOf(
       ExtraHosts: c.hostConfig.extraHosts,
       Privileged: c.hostConfig.privileged,
       SecurityOpt: c.hostConfig.securityOpt?.length ? c.hostConfig.securityOpt : null,
+      UsernsMode: c.hostConfig.usernsMode ?? '',
       Sysctls: c.hostConfig.sysctls,
       Ulimits: c.hostConfig.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
       Tmpfs: Object.fromEntries(

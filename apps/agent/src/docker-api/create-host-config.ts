@@ -29,6 +29,7 @@ type HostFields = Pick<
   | 'dns'
   | 'privileged'
   | 'securityOpt'
+  | 'usernsMode'
   | 'sysctls'
 >;
 
@@ -55,7 +56,7 @@ const REFUSED: readonly [string, string, unknown[]?][] = [
   ['IpcMode', '--ipc', ['private', 'shareable']],
   ['PidMode', '--pid'],
   ['UTSMode', '--uts'],
-  // Berth maps no user namespace: every container is in the host's
+  // '' (the daemon's remapping, berthd --userns-remap) and 'host' are kept as usernsMode
   ['UsernsMode', '--userns', ['host']],
   ['VolumesFrom', '--volumes-from'],
   ['VolumeDriver', '--volume-driver', ['local']],
@@ -108,6 +109,7 @@ export function hostConfigFromDocker(hc: JsonFields, config: JsonFields): HostFi
     privileged: hc.boolean('Privileged'),
     // kept as given, as dockerd shows them; their values are checked with the rest of the request
     securityOpt: hc.strings('SecurityOpt'),
+    usernsMode: hc.string('UsernsMode'),
     sysctls: hc.stringMap('Sysctls'),
   };
 }

@@ -959,7 +959,6 @@ describe(containerRequestFromDocker.name, () => {
         Isolation: 'default',
         CgroupnsMode: 'private',
         IpcMode: 'shareable',
-        UsernsMode: 'host',
         VolumeDriver: 'local',
         ShmSize: 64 * 1024 * 1024,
         MaskedPaths: [],
@@ -976,6 +975,14 @@ describe(containerRequestFromDocker.name, () => {
         containerRequest('busybox', { securityOpt: hostConfig.SecurityOpt }),
       );
       expect(withHostConfig({ IpcMode: 'private' })).toEqual(containerRequest('busybox'));
+    });
+
+    it('should keep --userns=host, which turns the daemon’s remapping off for the container', () => {
+      expect(withHostConfig({ UsernsMode: 'host' })).toEqual({
+        ...containerRequest('busybox'),
+        usernsMode: 'host',
+      });
+      expect(withHostConfig({ UsernsMode: '' })).toEqual(containerRequest('busybox'));
     });
 
     const REFUSALS: [string, unknown, string][] = [

@@ -16,7 +16,8 @@ import {
 import { NotFoundError } from '../errors';
 import { EventsService } from '../events/events.service';
 import { Runtime } from '@berth/runtime';
-import { AGENT_CONFIG } from '../tokens';
+import { AGENT_CONFIG, USERNS_REMAP } from '../tokens';
+import type { RemapIdentity } from '../system/userns-remap';
 import type { AgentConfig } from '../config';
 
 @Injectable()
@@ -28,6 +29,8 @@ export class ImagesService {
     private readonly events: EventsService,
     /** the image store, opened by its factory provider (agent.module.ts) */
     @Inject(Images) readonly images: Images,
+    /** with --userns-remap, build steps run remapped as every container does */
+    @Inject(USERNS_REMAP) private readonly remap: RemapIdentity | null = null,
   ) {}
 
   /** The image store under the agent's data root, as the engine opens it. */
@@ -77,7 +80,7 @@ export class ImagesService {
     let builder = this.builders.get(cgroupParent);
     if (!builder) {
       const runtime = Runtime.open({ stateRoot: path.join(this.config.execRoot, 'build'), cgroupParent });
-      this.builders.set(cgroupParent, (builder = new Builder(this.images, runtime)));
+      this.builders.set(cgroupParent, (builder = new Builder(this.images, runtime, this.remap ?? undefined)));
     }
     return builder;
   }

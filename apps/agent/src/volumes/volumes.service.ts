@@ -8,7 +8,8 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { AGENT_CONFIG } from '../tokens';
+import { AGENT_CONFIG, USERNS_REMAP } from '../tokens';
+import type { RemapIdentity } from '../system/userns-remap';
 import type { AgentConfig } from '../config';
 import { ConflictError, InvalidArgumentError, NotFoundError } from '../errors';
 import { EventsService } from '../events/events.service';
@@ -32,6 +33,8 @@ export class VolumesService implements OnModuleInit {
   constructor(
     @Inject(AGENT_CONFIG) config: AgentConfig,
     private readonly events: EventsService,
+    /** with --userns-remap a new volume is the remapped root's, as dockerd makes it */
+    @Inject(USERNS_REMAP) private readonly remap: RemapIdentity | null = null,
   ) {
     this.dir = path.join(config.dataRoot, 'volumes');
   }
@@ -79,6 +82,7 @@ export class VolumesService implements OnModuleInit {
       anonymous: !name,
     };
     fs.mkdirSync(this.dataDir(volumeName), { recursive: true, mode: 0o755 });
+    if (this.remap) fs.chownSync(this.dataDir(volumeName), this.remap.rootUid, this.remap.rootGid);
     fs.writeFileSync(this.metaFile(volumeName), JSON.stringify(volume));
     this.events.emit('volume', 'create', volumeName, { driver: 'local' });
     return { volume, created: true };

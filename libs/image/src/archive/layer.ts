@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFsOps, type FsOp } from '@berth/runtime';
 import { InvalidArchiveError } from '../errors';
-import { header, TarReader, type PackEntry, type TarHeader } from './tar';
+import { header, TarReader, type OwnerMap, type PackEntry, type TarHeader } from './tar';
 import {
   entryMeaning,
   normaliseEntryPath,
@@ -47,8 +47,14 @@ interface DirMeta {
 export async function extractLayer(
   tar: AsyncIterable<Buffer>,
   dest: string,
-  options: { intoExisting?: boolean; rename?: (name: string) => string } = {},
+  options: {
+    intoExisting?: boolean;
+    rename?: (name: string) => string;
+    /** the owners written, from the archive's (a remapped container's host ids for its own) */
+    owners?: OwnerMap;
+  } = {},
 ): Promise<ExtractResult> {
+  const owners = options.owners;
   const rename = options.rename ?? ((name: string) => name);
   const symlinks = new Set<string>();
   const dirs = new Map<string, DirMeta>();
@@ -88,7 +94,9 @@ export async function extractLayer(
   };
 
   for await (const entry of new TarReader(tar).entries()) {
-    const h = entry.header;
+    const h = owners
+      ? { ...entry.header, uid: owners(entry.header.uid, 'uid'), gid: owners(entry.header.gid, 'gid') }
+      : entry.header;
     const rel = safePath(rename(h.name));
     if (rel === null) continue; // the layer's root: its attributes belong to the image's root, set by the lowest layer
     result.entries++;

@@ -3,7 +3,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InvalidArchiveError } from '../errors';
-import { decodePax, encodeHeader, header, packTar, TarReader, type PackEntry, type TarHeader } from './tar';
+import {
+  decodePax,
+  encodeHeader,
+  header,
+  packTar,
+  TarReader,
+  withOwners,
+  type PackEntry,
+  type TarHeader,
+} from './tar';
 
 async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -144,5 +153,26 @@ describe('encodeHeader', () => {
   it('should emit a single ustar block when everything fits', () => {
     expect(encodeHeader(header({ name: 'a', type: 'file' })).length).toBe(512);
     expect(encodeHeader(header({ name: 'a'.repeat(101), type: 'file' })).length).toBe(512 * 3);
+  });
+});
+
+describe(withOwners.name, () => {
+  it('should map each entry’s uid and gid and leave the rest of it alone', () => {
+    const entries: PackEntry[] = [
+      {
+        header: header({ name: 'a', type: 'file', uid: 100000, gid: 100005, size: 1 }),
+        body: Buffer.from('x'),
+      },
+      { header: header({ name: 'd', type: 'directory', uid: 0, gid: 0 }) },
+    ];
+    const mapped = [
+      ...withOwners(entries, (id, kind) => (id >= 100000 ? id - 100000 : id) + (kind === 'gid' ? 1 : 0)),
+    ];
+    expect(mapped.map((e) => [e.header.name, e.header.uid, e.header.gid])).toEqual([
+      ['a', 0, 6],
+      ['d', 0, 1],
+    ]);
+    expect(mapped[0].body).toBe(entries[0].body);
+    expect(entries[0].header.uid).toBe(100000); // the originals untouched
   });
 });

@@ -364,6 +364,15 @@ export interface PackEntry {
   body?: Buffer | AsyncIterable<Buffer>;
 }
 
+/** How an entry's owner is written: a remapped container's host ids as the container knows them. */
+export type OwnerMap = (id: number, kind: 'uid' | 'gid') => number;
+
+/** ENTRIES with their owners mapped through OWNER. */
+export function* withOwners(entries: Iterable<PackEntry>, owner: OwnerMap): Generator<PackEntry> {
+  for (const e of entries)
+    yield { ...e, header: { ...e.header, uid: owner(e.header.uid, 'uid'), gid: owner(e.header.gid, 'gid') } };
+}
+
 /** Encode ENTRIES as a tar stream. */
 export async function* packTar(
   entries: AsyncIterable<PackEntry> | Iterable<PackEntry>,

@@ -4,6 +4,7 @@
  * the context every step sees.
  */
 import * as crypto from 'node:crypto';
+import type { IdMappings } from '../userns-owners';
 import type { Runtime } from '@berth/runtime';
 import type { Images } from '../images';
 import type { ContainerConfig, HistoryEntry } from '../oci/types';
@@ -55,6 +56,8 @@ export interface StepDeps {
   cache: BuildCache;
   /** Content hashes of source files already read, by path and stat. */
   hashes: Map<string, string>;
+  /** RUN containers' user namespace (berthd --userns-remap); none: the host's */
+  userns?: IdMappings;
 }
 
 /** A cache key: the hash of PARTS. */

@@ -8,6 +8,7 @@
  * Nothing is tagged unless every step succeeds.
  */
 import * as fs from 'node:fs';
+import type { IdMappings } from '../userns-owners';
 import * as path from 'node:path';
 import type { Runtime } from '@berth/runtime';
 import { commitImage } from '../commit';
@@ -62,8 +63,10 @@ export class Builder {
   constructor(
     private readonly images: Images,
     runtime: Runtime,
+    /** RUN containers' user namespace, as berthd --userns-remap gives every container */
+    userns?: IdMappings,
   ) {
-    this.deps = { images, runtime, cache: new BuildCache(images), hashes: new Map() };
+    this.deps = { images, runtime, cache: new BuildCache(images), hashes: new Map(), userns };
   }
 
   async build(options: BuildOptions): Promise<BuildResult> {

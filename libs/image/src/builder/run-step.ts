@@ -9,6 +9,7 @@ import { buildSpec, ensureInitLayer, readJsonLog } from '@berth/runtime';
 import { findOpaqueDirs } from '../archive/layer';
 import { ingestDir } from '../archive/ingest';
 import { shortId } from '../digest';
+import { containerOwners, hostOwners, shiftOwners } from '../userns-owners';
 import type { Images } from '../images';
 import {
   stepKey,
@@ -54,6 +55,9 @@ export async function runStep(
     const user = userIn(root, state.config.User);
     // a WORKDIR not yet made is made for the user who works in it, as BuildKit does
     if (!root.lookup(resolvedCwd)) makeParents(path.join(work, 'upper'), resolvedCwd, root, user);
+    const upper = path.join(work, 'upper');
+    // remapped: its upper dir holds the host ids of its range (overlayfs shows the upper dir's owner as /'s)
+    if (deps.userns) shiftOwners(upper, hostOwners(deps.userns));
     const env = [...(state.config.Env ?? []), ...buildArgEnv.map(([k, v]) => `${k}=${v}`)];
     fs.writeFileSync(
       path.join(work, 'hosts'),
@@ -73,6 +77,7 @@ export async function runStep(
         hostname: path.join(work, 'hostname'),
         resolvConf: path.join(work, 'resolv.conf'),
       },
+      ...(deps.userns ? { userNamespace: { ...deps.userns, idmapLayers: true } } : {}),
       rootfs: {
         path: path.join(work, 'merged'),
         overlay: {
@@ -94,7 +99,8 @@ export async function runStep(
       throw new BuildError(
         `The command '${args.join(' ')}' returned a non-zero code: ${exit.exitCode}${exit.oomKilled ? ' (out of memory)' : ''}`,
       );
-    const upper = path.join(work, 'upper');
+    // the layer keeps the ids the container knew its files by
+    if (deps.userns) shiftOwners(upper, containerOwners(deps.userns));
     const layer = await ingestDir(
       deps.images,
       upper,

@@ -1115,6 +1115,9 @@ export namespace berth {
                 /** ContainerSpec securityOpt. */
                 securityOpt: string[];
 
+                /** ContainerSpec userns. */
+                userns: string;
+
                 /**
                  * Encodes the specified ContainerSpec message. Does not implicitly {@link berth.engine.v1.ContainerSpec.verify|verify} messages.
                  * @param message ContainerSpec message or plain object to encode
@@ -1264,6 +1267,9 @@ export namespace berth {
 
                     /** ContainerSpec securityOpt */
                     securityOpt?: (string[]|null);
+
+                    /** ContainerSpec userns */
+                    userns?: (string|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];

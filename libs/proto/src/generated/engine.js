@@ -1594,6 +1594,7 @@ $root.berth = (function() {
                 ContainerSpec.prototype.auth = null;
                 ContainerSpec.prototype.endpoints = $util.emptyArray;
                 ContainerSpec.prototype.securityOpt = $util.emptyArray;
+                ContainerSpec.prototype.userns = "";
 
                 ContainerSpec.encode = function (m, w, q) {
                     if (!w)
@@ -1717,6 +1718,8 @@ $root.berth = (function() {
                         for (var i = 0; i < m.securityOpt.length; ++i)
                             w.uint32(338).string(m.securityOpt[i]);
                     }
+                    if (m.userns != null && $Object.hasOwnProperty.call(m, "userns") && m.userns !== "")
+                        w.uint32(346).string(m.userns);
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -2130,6 +2133,15 @@ $root.berth = (function() {
                                 if (!(m.securityOpt && m.securityOpt.length))
                                     m.securityOpt = [];
                                 m.securityOpt.push(r.stringVerify());
+                                continue;
+                            }
+                        case 43: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.userns = v;
+                                else
+                                    delete m.userns;
                                 continue;
                             }
                         }

@@ -198,7 +198,7 @@ static int step_sysctl(const char **a) {
 }
 
 /* lo of the container's network namespace up (the kernel gave it 127.0.0.1 and ::1 already) */
-static int step_loopback_up(void) {
+int loopback_up(void) {
   cleanup_fd int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return fail_errno("socket");
   struct ifreq ifr = {0};
@@ -230,7 +230,7 @@ static int run_step(struct plan *p, struct instr *in) {
   if (!strcmp(op, "readonly")) return step_readonly(a[0]);
   if (!strcmp(op, "readonly-root")) return remount_readonly("/");
   if (!strcmp(op, "hostname")) return sethostname(a[0], strlen(a[0])) < 0 ? fail_errno("sethostname") : 0;
-  if (!strcmp(op, "loopback-up")) return step_loopback_up();
+  if (!strcmp(op, "loopback-up")) return loopback_up();
   if (!strcmp(op, "run-hooks")) return hooks_run(p, a[0]);
   return fail("unknown step");
 }

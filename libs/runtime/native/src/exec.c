@@ -103,7 +103,7 @@ int run_exec(struct plan *p) {
     sigfd = signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);
     if (sigfd < 0) return fail_errno("signalfd"), status_line("error 1 %s", shim_error), 1;
   }
-  if (ns_join_pid(p) < 0) return status_line("error 1 %s", shim_error), 1;
+  if (ns_join_pid(p) < 0 || userns_outer_limits(p, 0) < 0) return status_line("error 1 %s", shim_error), 1;
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
     return fail_errno("socketpair"), status_line("error 1 %s", shim_error), 1;
 

@@ -11,6 +11,7 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/resource.h>
 
 enum kind { MONITOR, STEP, PROCESS };
@@ -33,6 +34,10 @@ static const struct {
     {"hook", 6, MONITOR},        {"hook-arg", 1, MONITOR},  {"hook-env", 1, MONITOR},
     {"run-hooks", 1, STEP},      {"console-socket", 1, MONITOR},
     {"rslave-root", 0, STEP},    {"chroot", 0, STEP},
+    /* a new user namespace (userns.c) */
+    {"id-map", 4, MONITOR},      {"ns-early", 2, MONITOR},  {"early-loopback-up", 0, MONITOR},
+    {"premount-root", 5, MONITOR}, {"idmap-dir", 1, MONITOR},
+    {"outer-rlimit", 3, MONITOR}, {"outer-oom-score-adj", 1, MONITOR},
     /* file operations Node cannot do (fsops.c) */
     {"fs-mknod", 7, STEP},       {"fs-setxattr", 3, STEP},  {"fs-getxattr", 2, STEP},
 };
@@ -41,6 +46,7 @@ static int ns_type(const char *name) {
   static const struct { const char *name; int flag; } types[] = {
       {"pid", CLONE_NEWPID}, {"mount", CLONE_NEWNS},     {"uts", CLONE_NEWUTS},
       {"ipc", CLONE_NEWIPC}, {"network", CLONE_NEWNET}, {"cgroup", CLONE_NEWCGROUP},
+      {"user", CLONE_NEWUSER},
   };
   for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
     if (strcmp(types[i].name, name) == 0) return types[i].flag;
@@ -70,6 +76,18 @@ static int take_hook(struct plan *p, struct instr *in) {
   return 0;
 }
 
+/* id-map uid|gid CONTAINER HOST SIZE: one line of /proc/PID/uid_map or gid_map */
+static int take_id_map(struct plan *p, const char **a) {
+  char *map = !strcmp(a[0], "uid") ? p->uid_map : !strcmp(a[0], "gid") ? p->gid_map : NULL;
+  unsigned long long v;
+  if (!map) return fail("id-map of '%s': uid or gid", a[0]);
+  for (int i = 1; i < 4; i++)
+    if (parse_u64(a[i], 10, &v) < 0) return -1;
+  size_t len = strlen(map), room = sizeof p->uid_map - len;
+  if ((size_t)snprintf(map + len, room, "%s %s %s\n", a[1], a[2], a[3]) >= room) return fail("too many id-map lines");
+  return 0;
+}
+
 static int take_monitor(struct plan *p, struct instr *in) {
   const char *op = in->op, **a = in->argv;
   if (!strncmp(op, "hook", 4)) return take_hook(p, in);
@@ -93,6 +111,29 @@ static int take_monitor(struct plan *p, struct instr *in) {
   } else if (!strcmp(op, "cgroup")) {
     if (p->n_cgroup_procs == MAX_LIST) return fail("too many cgroups");
     p->cgroup_procs[p->n_cgroup_procs++] = a[0];
+  } else if (!strcmp(op, "id-map")) return take_id_map(p, a);
+  else if (!strcmp(op, "early-loopback-up")) p->early_loopback_up = 1;
+  else if (!strcmp(op, "premount-root")) {
+    memcpy(p->premount_root, a, sizeof p->premount_root);
+    p->has_premount_root = 1;
+  } else if (!strcmp(op, "outer-rlimit")) {
+    unsigned long long res, soft, hard;
+    if (p->n_outer_rlimits == 32) return fail("too many rlimits");
+    if (parse_u64(a[0], 10, &res) < 0 || parse_u64(a[1], 10, &soft) < 0 || parse_u64(a[2], 10, &hard) < 0)
+      return -1;
+    p->outer_rlimits[p->n_outer_rlimits].resource = (int)res;
+    p->outer_rlimits[p->n_outer_rlimits].soft = soft;
+    p->outer_rlimits[p->n_outer_rlimits++].hard = hard;
+  } else if (!strcmp(op, "outer-oom-score-adj")) p->outer_oom_score_adj = a[0];
+  else if (!strcmp(op, "idmap-dir")) {
+    if (p->n_idmap_dirs == MAX_LIST) return fail("too many idmap-dir");
+    p->idmap_dirs[p->n_idmap_dirs++] = a[0];
+  } else if (!strcmp(op, "ns-early")) {
+    int type = ns_type(a[0]);
+    if (type < 0) return fail("unknown namespace type '%s'", a[0]);
+    if (p->n_ns_early == 16) return fail("too many namespaces");
+    p->ns_early[p->n_ns_early].type = type;
+    p->ns_early[p->n_ns_early++].path = a[1];
   } else if (!strcmp(op, "ns")) {
     int type = ns_type(a[0]);
     if (type < 0) return fail("unknown namespace type '%s'", a[0]);

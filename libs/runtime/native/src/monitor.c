@@ -59,6 +59,7 @@ static void __attribute__((noreturn)) child_main(struct plan *p, int sync, const
   char c, path[4096];
   int code = 1;
   await_go(p, sync);
+  if (userns_become_root(p) < 0) child_fail(sync, 1);
   if (p->log_path)
     for (int fd = 0; fd < 3; fd++)
       if (stdio[fd] >= 0 && dup2(stdio[fd], fd) < 0) fail_errno("dup2"), child_fail(sync, 1);
@@ -410,7 +411,7 @@ int run_create(struct plan *p) {
   if (!p->state_dir || !p->rootfs) return fail("instructions need state-dir and rootfs"), fail_create(&m);
   if (open_stdio(&m, child_stdio) < 0 || open_control(&m) < 0) return fail_create(&m);
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) return fail_errno("socketpair"), fail_create(&m);
-  if (ns_join_pid(p) < 0) return fail_create(&m);
+  if (ns_join_pid(p) < 0 || userns_prepare(p) < 0) return fail_create(&m);
 
   sigemptyset(&mask);
   sigaddset(&mask, SIGCHLD);
@@ -431,7 +432,8 @@ int run_create(struct plan *p) {
   if (!p->log_path && !m.relay) release_callers_stdio();
   m.sync = sv[0];
 
-  if (join_cgroups(&m) < 0) return fail_create(&m);
+  if (userns_write_maps(p, m.pid) < 0 || userns_outer_limits(p, m.pid) < 0 || join_cgroups(&m) < 0)
+    return fail_create(&m);
   state_file(&m, "pid", "%lld\n", m.pid, 0, 0);
   p->init_pid = m.pid;
   if (release_init(&m) < 0) return fail_create(&m);

@@ -61,6 +61,18 @@ struct plan {
   struct hook hooks[32];
   int n_hooks;
   pid_t init_pid; /* as the host sees it: for the hooks' state */
+  /* a new user namespace (userns.c): what the monitor does with the host's powers before clone */
+  char uid_map[12288], gid_map[12288]; /* "CONTAINER HOST SIZE\n" lines, written whole */
+  struct ns_entry ns_early[16];        /* joined by the monitor, inherited by the init */
+  int n_ns_early;
+  int early_loopback_up;
+  const char *premount_root[5];        /* mount-root's arguments, carried out by the monitor */
+  int has_premount_root;
+  const char *idmap_dirs[MAX_LIST];    /* covered with idmapped clones of themselves first */
+  int n_idmap_dirs;
+  struct { int resource; unsigned long long soft, hard; } outer_rlimits[32]; /* set from outside it */
+  int n_outer_rlimits;
+  const char *outer_oom_score_adj;
 
   /* container setup (executed in order by the container's init), or file operations for `fs` */
   struct instr **steps;
@@ -118,6 +130,13 @@ int process_resolve(struct plan *plan, char *resolved, size_t size, int *exit_co
 int process_apply(struct plan *plan);
 int ns_join_all(struct plan *plan, int skip_pid);
 int ns_join_pid(struct plan *plan);
+int loopback_up(void);
+
+/* userns.c: in the monitor */
+int userns_prepare(struct plan *plan);
+int userns_write_maps(struct plan *plan, pid_t pid);
+int userns_become_root(struct plan *plan); /* in the init */
+int userns_outer_limits(struct plan *plan, pid_t pid); /* 0: this process (exec, before it joins) */
 
 /* hooks.c */
 int hooks_run(struct plan *plan, const char *when);

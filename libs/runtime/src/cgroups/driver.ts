@@ -58,6 +58,11 @@ export interface CgroupDriver {
   isFrozen(path: string): boolean;
   stats(path: string): CgroupStats;
   oomKillCount(path: string): number;
+  /**
+   * Hand the cgroup to UID:GID, as the kernel's delegation model has it: the directory and the
+   * files it lists in /sys/kernel/cgroup/delegate (v2 only; v1 has no such model).
+   */
+  delegate?(path: string, uid: number, gid: number): void;
   /** Remove the cgroup; waits briefly for exiting processes to leave it. */
   destroy(path: string): Promise<void>;
 }

@@ -80,6 +80,21 @@ describe(CgroupV2Driver.name, () => {
     });
   });
 
+  it('should hand the cgroup and the files the kernel lists as delegatable to an owner, and no others', () => {
+    files(path.join(root, 'berth', 'c1'), { 'cgroup.procs': '', 'cgroup.threads': '', 'memory.max': 'max' });
+    const list = path.join(root, 'delegate');
+    fs.writeFileSync(list, 'cgroup.procs\ncgroup.threads\ncgroup.subtree_control\nmemory.reclaim\n');
+    driver().delegate('berth/c1', 100000, 100001, list);
+    const owner = (name: string) => {
+      const st = fs.statSync(path.join(root, 'berth', 'c1', name));
+      return `${st.uid}:${st.gid}`;
+    };
+    expect([owner(''), owner('cgroup.procs'), owner('cgroup.threads')]).toEqual(
+      Array(3).fill('100000:100001'),
+    );
+    expect(owner('memory.max')).toBe('0:0'); // a limit stays the parent's to set
+  });
+
   it('should read stats, treating "max" as no limit', () => {
     files(path.join(root, 'berth', 'c1'), {
       'cpu.stat': 'usage_usec 1500\nuser_usec 1000\n',

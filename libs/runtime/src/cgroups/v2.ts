@@ -57,6 +57,16 @@ export class CgroupV2Driver implements CgroupDriver {
     return { dirs: [dir], writes };
   }
 
+  delegate(path: string, uid: number, gid: number, listFile = '/sys/kernel/cgroup/delegate'): void {
+    const dir = this.dir(path);
+    // kernels before 4.15 have no list; these three are what they delegate
+    const listed = fs.existsSync(listFile)
+      ? readTrimmed(listFile).split(/\s+/).filter(Boolean)
+      : ['cgroup.procs', 'cgroup.subtree_control', 'cgroup.threads'];
+    fs.chownSync(dir, uid, gid);
+    for (const name of listed) if (fs.existsSync(`${dir}/${name}`)) fs.chownSync(`${dir}/${name}`, uid, gid);
+  }
+
   create(path: string, resources: OciResources | undefined, deviceRules: readonly OciDeviceRule[]): void {
     applyCgroupPlan(this.plan(path, resources, deviceRules), 2);
   }

@@ -8,6 +8,11 @@ export const ANNOTATION = {
   overlayLowerDirs: 'io.berth.rootfs.lowerdirs',
   overlayUpperDir: 'io.berth.rootfs.upperdir',
   overlayWorkDir: 'io.berth.rootfs.workdir',
+  /**
+   * 'true' with a user namespace: each lower layer is seen through an idmapped mount with the
+   * container's mappings, so files root owns in a layer are the container root's (kernel 5.19+).
+   */
+  overlayIdmap: 'io.berth.rootfs.idmap',
   /** 'true': the container's init brings lo of its network namespace up, as Docker does for a namespace of its own. */
   loopbackUp: 'io.berth.network.loopback-up',
 } as const;

@@ -14,7 +14,7 @@ import {
 import { CAPABILITY_NUMBERS, canonicalCapability } from '../plan/capabilities';
 import { InvalidSpecError } from '../errors';
 import { cpusToQuota } from '../cgroups/resources';
-import type { OciMount, OciNamespace, OciRlimit, OciSeccomp, OciSpec } from './spec';
+import type { OciIdMapping, OciMount, OciNamespace, OciRlimit, OciSeccomp, OciSpec } from './spec';
 import {
   DOCKER_DEFAULT_PROFILE,
   dockerProfileToOci,
@@ -66,6 +66,11 @@ export interface ContainerOptions {
   sysctls?: Record<string, string>;
   annotations?: Record<string, string>;
   cgroupsPath?: string;
+  /**
+   * A user namespace of its own with these mappings (`dockerd --userns-remap`);
+   * `idmapLayers`: the overlay's layers are seen through idmapped mounts with them.
+   */
+  userNamespace?: { uidMappings: OciIdMapping[]; gidMappings: OciIdMapping[]; idmapLayers?: boolean };
 }
 
 export function buildSpec(o: ContainerOptions): OciSpec {
@@ -80,6 +85,7 @@ export function buildSpec(o: ContainerOptions): OciSpec {
   ];
   if (o.network === undefined || o.network === 'none') namespaces.push({ type: 'network' });
   else if (o.network !== 'host') namespaces.push({ type: 'network', path: o.network.path });
+  if (o.userNamespace) namespaces.push({ type: 'user' });
 
   const mounts: OciMount[] = DOCKER_DEFAULT_MOUNTS.map((m) => ({ ...m, options: [...(m.options ?? [])] }));
   // host networking shows the host's /sys; it cannot be a new sysfs mount without a network namespace of our own
@@ -150,10 +156,14 @@ export function buildSpec(o: ContainerOptions): OciSpec {
       ...(o.rootfs.overlay ? overlayAnnotations(o.rootfs.overlay) : {}),
       // a namespace of its own (new, or made for it): loopback up, as Docker has it
       ...(o.network !== 'host' ? { [ANNOTATION.loopbackUp]: 'true' } : {}),
+      ...(o.userNamespace?.idmapLayers ? { [ANNOTATION.overlayIdmap]: 'true' } : {}),
       ...o.annotations,
     },
     linux: {
       namespaces,
+      ...(o.userNamespace
+        ? { uidMappings: o.userNamespace.uidMappings, gidMappings: o.userNamespace.gidMappings }
+        : {}),
       resources,
       ...(o.cgroupsPath ? { cgroupsPath: o.cgroupsPath } : {}),
       sysctl: o.sysctls ?? {},

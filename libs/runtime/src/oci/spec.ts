@@ -124,8 +124,17 @@ export interface OciThrottleDevice {
   rate: number;
 }
 
+/** containerID..containerID+size-1 inside the user namespace are hostID.. outside it. */
+export interface OciIdMapping {
+  containerID: number;
+  hostID: number;
+  size: number;
+}
+
 export interface OciLinux {
   namespaces?: OciNamespace[];
+  uidMappings?: OciIdMapping[];
+  gidMappings?: OciIdMapping[];
   devices?: OciDevice[];
   cgroupsPath?: string;
   resources?: OciResources;

@@ -109,12 +109,12 @@ describe('validateSpec', () => {
     expect(paths(spec)).toEqual(['linux.resources.memory.limit']);
   });
 
-  it('should refuse unknown and duplicate namespaces, user namespaces, and a hostname without uts', () => {
+  it('should refuse unknown, unsupported and duplicate namespaces, and a hostname without uts', () => {
     const spec = valid();
     spec.linux!.namespaces = [
       { type: 'pid' },
       { type: 'pid' },
-      { type: 'user' },
+      { type: 'time' },
       { type: 'bogus' as 'pid' },
       { type: 'mount' },
     ];

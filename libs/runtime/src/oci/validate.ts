@@ -9,9 +9,10 @@ import { ANNOTATION, overlayFromAnnotations } from './annotations';
 import { RLIMIT_NUMBERS } from '../plan/rlimits';
 import { validateSeccomp } from '../seccomp/validate';
 import { HOOK_POINTS, type OciHook, type OciResources, type OciSpec } from './spec';
+import { validateUserNamespace } from './validate-userns';
 
 const NAMESPACE_TYPES = new Set(['pid', 'network', 'mount', 'ipc', 'uts', 'user', 'cgroup', 'time']);
-const UNSUPPORTED_NAMESPACES = new Set(['user', 'time']);
+const UNSUPPORTED_NAMESPACES = new Set(['time']);
 /** Docker refuses less: "Minimum memory limit allowed is 6MB". */
 export const MIN_MEMORY_BYTES = 6 * 1024 * 1024;
 
@@ -78,6 +79,7 @@ export function validateSpec(spec: OciSpec): SpecProblem[] {
       problem(`mounts[${i}].destination`, 'must be an absolute path inside the container');
   });
 
+  validateUserNamespace(spec, problem);
   validateResources(spec, problem);
   problems.push(...validateSeccomp(spec.linux?.seccomp));
   validateHooks(spec, problem);

@@ -15,6 +15,15 @@ import type { Instruction } from './instructions';
 import { MS, isBindMount, parseMountOptions } from './mount-options';
 import { RLIMIT_NUMBERS, rlimitValue } from './rlimits';
 import { seccompInstructions } from '../seccomp/instruction';
+import {
+  boundDevice,
+  hasNewUserNamespace,
+  idMapInstructions,
+  joinsEarly,
+  limitsFromOutside,
+  premountRoot,
+  sysfsMount,
+} from './userns';
 
 export interface LogTarget {
   path: string;
@@ -71,25 +80,37 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
   if (ctx.autostart) out.push(['autostart']);
   if (ctx.openStdin) out.push(['open-stdin']);
   if (ctx.consoleSocket && spec.process?.terminal) out.push(['console-socket', ctx.consoleSocket]);
+  const userNs = hasNewUserNamespace(spec);
   for (const ns of spec.linux?.namespaces ?? []) {
     if (ns.type === 'cgroup' && !ctx.cgroupNamespaces) continue;
-    out.push(['ns', ns.type, ns.path ?? '']);
+    out.push([joinsEarly(spec, ns.type, ns.path) ? 'ns-early' : 'ns', ns.type, ns.path ?? '']);
   }
   out.push(...shimHookInstructions(spec, ctx.hookState));
+  out.push(...idMapInstructions(spec));
 
-  const ownNetwork = spec.linux?.namespaces?.some((ns) => ns.type === 'network');
+  const network = spec.linux?.namespaces?.find((ns) => ns.type === 'network');
+  // the init may not touch a network namespace its user namespace does not own: the monitor does it then
+  const loopback: Instruction[] =
+    network && spec.annotations?.[ANNOTATION.loopbackUp] === 'true'
+      ? [joinsEarly(spec, network.type, network.path) ? ['early-loopback-up'] : ['loopback-up']]
+      : [];
   if (!spec.linux?.namespaces?.some((ns) => ns.type === 'mount')) {
-    out.push(...sharedMountSteps(spec, !!ownNetwork));
-    out.push(...processInstructions(spec.process!));
+    out.push(...sharedMountSteps(spec, loopback));
+    out.push(...limitsFromOutside(spec, processInstructions(spec.process!)));
+    out.push(...seccompInstructions(spec.linux?.seccomp));
     return out;
   }
   // our mounts must not reach the host, nor the host's reach us uninvited
-  out.push(['rslave-root']);
-  if (ownNetwork && spec.annotations?.[ANNOTATION.loopbackUp] === 'true') out.push(['loopback-up']);
-  out.push(rootMount(overlayFromAnnotations(spec.annotations)));
+  out.push(['rslave-root'], ...loopback);
+  const overlay = overlayFromAnnotations(spec.annotations);
+  if (userNs && overlay) {
+    const { monitor, step } = premountRoot(spec, overlay, rootMount(overlay));
+    out.push(...monitor, step);
+  } else out.push(rootMount(overlay));
   const afterPivot: Instruction[] = [];
   let devIsTmpfs = false;
-  for (const mount of spec.mounts ?? []) {
+  for (const specMount of spec.mounts ?? []) {
+    const mount = sysfsMount(spec, specMount);
     if (mount.type === 'cgroup') {
       const { before, after } = cgroupMounts(mount, spec, ctx);
       out.push(...before);
@@ -99,7 +120,7 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
     if (mount.destination === '/dev') devIsTmpfs = mount.type === 'tmpfs';
     out.push(mountInstruction(mount, ctx.bundle));
   }
-  if (devIsTmpfs) out.push(...deviceNodes(spec.linux?.devices ?? []));
+  if (devIsTmpfs) out.push(...deviceNodes(spec.linux?.devices ?? [], userNs));
   if (hasCreateContainerHooks(spec)) out.push(['run-hooks', 'container']);
   out.push(['pivot']);
 
@@ -111,7 +132,7 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
   if (spec.root?.readonly) out.push(['readonly-root']);
   if (spec.hostname) out.push(['hostname', spec.hostname]);
 
-  out.push(...processInstructions(spec.process!));
+  out.push(...limitsFromOutside(spec, processInstructions(spec.process!)));
   out.push(...seccompInstructions(spec.linux?.seccomp));
   return out;
 }
@@ -120,9 +141,8 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
  * No mount namespace: the host's mount table is the container's, so nothing is mounted (the
  * validator refused whatever would need it) and the root is a chroot, as runc and crun do.
  */
-function sharedMountSteps(spec: OciSpec, ownNetwork: boolean): Instruction[] {
-  const out: Instruction[] = [];
-  if (ownNetwork && spec.annotations?.[ANNOTATION.loopbackUp] === 'true') out.push(['loopback-up']);
+function sharedMountSteps(spec: OciSpec, loopback: Instruction[]): Instruction[] {
+  const out: Instruction[] = [...loopback];
   if (hasCreateContainerHooks(spec)) out.push(['run-hooks', 'container']);
   out.push(['chroot']);
   if (spec.hostname) out.push(['hostname', spec.hostname]);
@@ -211,21 +231,26 @@ function cgroupMounts(
   return { before, after: readonly ? [['readonly', dest]] : [] };
 }
 
-function deviceNodes(extra: readonly OciDevice[]): Instruction[] {
+function deviceNodes(extra: readonly OciDevice[], bindFromHost: boolean): Instruction[] {
   const byPath = new Map<string, OciDevice>();
   for (const d of [...DEFAULT_DEVICE_NODES, ...extra]) byPath.set(d.path, d);
-  const out: Instruction[] = [...byPath.values()].map((d) => [
-    'mkdev',
-    d.path,
-    d.type === 'u' ? 'c' : d.type,
-    String(d.major ?? 0),
-    String(d.minor ?? 0),
-    (d.fileMode ?? 0o666).toString(8),
-    String(d.uid ?? 0),
-    String(d.gid ?? 0),
-  ]);
+  const out: Instruction[] = [...byPath.values()].map((d): Instruction =>
+    bindFromHost
+      ? boundDevice(d)
+      : [
+          'mkdev',
+          d.path,
+          d.type === 'u' ? 'c' : d.type,
+          String(d.major ?? 0),
+          String(d.minor ?? 0),
+          (d.fileMode ?? 0o666).toString(8),
+          String(d.uid ?? 0),
+          String(d.gid ?? 0),
+        ],
+  );
   for (const link of DEFAULT_DEVICE_LINKS) out.push(['symlink', link.target, link.path]);
-  if (!byPath.has('/dev/core')) out.push(['symlink', '/proc/kcore', '/dev/core']);
+  // procfs shows /proc/kcore only in the host's user namespace (runc checks the same way)
+  if (!byPath.has('/dev/core') && !bindFromHost) out.push(['symlink', '/proc/kcore', '/dev/core']);
   return out;
 }
 
@@ -289,11 +314,15 @@ export interface ExecContext {
 export function compileExec(spec: OciSpec, process: OciProcess, ctx: ExecContext): Instruction[] {
   const out: Instruction[] = [];
   for (const file of ctx.cgroupProcsFiles) out.push(['cgroup', file]);
-  for (const ns of spec.linux?.namespaces ?? []) {
+  // the user namespace last: host root may join the others, but nothing owned by the host's once inside it
+  const namespaces = [...(spec.linux?.namespaces ?? [])].sort(
+    (a, b) => Number(a.type === 'user') - Number(b.type === 'user'),
+  );
+  for (const ns of namespaces) {
     if (ns.type === 'cgroup' && !ctx.cgroupNamespaces) continue;
     out.push(['ns', ns.type, `/proc/${ctx.pid}/ns/${NS_FILE[ns.type]}`]);
   }
-  out.push(...processInstructions(process));
+  out.push(...limitsFromOutside(spec, processInstructions(process)));
   out.push(...seccompInstructions(spec.linux?.seccomp));
   return out;
 }

@@ -25,6 +25,14 @@ export type Instruction =
     ]
   | readonly ['hook-arg', string]
   | readonly ['hook-env', string]
+  // a new user namespace: lines of its maps, and what the monitor does before it clones
+  | readonly ['id-map', kind: 'uid' | 'gid', containerId: string, hostId: string, size: string]
+  | readonly ['ns-early', type: string, path: string]
+  | readonly ['early-loopback-up']
+  | readonly ['idmap-dir', path: string]
+  | readonly ['outer-rlimit', resource: string, soft: string, hard: string]
+  | readonly ['outer-oom-score-adj', string]
+  | readonly ['premount-root', source: string, fstype: string, flags: string, data: string, chdir: string]
   // setup steps, run in order by the container's init
   | readonly ['mount-root', source: string, fstype: string, flags: string, data: string, chdir: string]
   | readonly [

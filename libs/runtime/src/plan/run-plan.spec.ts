@@ -106,6 +106,7 @@ describe('compiled run plans', () => {
     expect(unplannable('{}', state({ process: { terminal: true } }))).toMatch(/terminal/);
     expect(unplannable('{}', state({ hooks: { poststop: [{ path: '/x' }] } }))).toMatch(/hooks/);
     expect(unplannable('{}', state({ hooks: { poststop: [] } }))).toBeNull();
+    expect(unplannable('{}', state({ linux: { namespaces: [{ type: 'user' }] } }))).toMatch(/user namespace/);
   });
 
   it('should refuse a token holding a NUL byte', () => {

@@ -66,6 +66,8 @@ export function unplannable(configText: string, state: StoredState): string | nu
   if (state.spec.process?.terminal) return 'a terminal is relayed by Node';
   const hooks = (state.spec as { hooks?: Record<string, unknown[] | undefined> }).hooks ?? {};
   if (Object.values(hooks).some((list) => list?.length)) return 'hooks are run by Node';
+  // on cgroup v2 the runtime hands the cgroup to the container's root once it is made
+  if (state.spec.linux?.namespaces?.some((ns) => ns.type === 'user')) return 'a user namespace';
   return null;
 }
 
