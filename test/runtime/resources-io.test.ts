@@ -114,6 +114,34 @@ async function expectRefused(resources: OciResources, field: string, why: RegExp
   },
 );
 
+/** The huge page sizes this machine has, as hugetlb names them ("2MB", "1GB"). */
+const hugePageSizes = fs.existsSync('/sys/kernel/mm/hugepages')
+  ? fs.readdirSync('/sys/kernel/mm/hugepages').map((d) => {
+      const kb = Number(/hugepages-(\d+)kB/.exec(d)![1]);
+      return kb % 1048576 === 0 ? `${kb / 1048576}GB` : kb % 1024 === 0 ? `${kb / 1024}MB` : `${kb}KB`;
+    })
+  : [];
+
+(hierarchy('hugetlb') && hugePageSizes.length ? it : it.skip)(
+  'should limit huge pages per size, and refuse a size this machine has none of',
+  async () => {
+    const size = hugePageSizes.includes('2MB') ? '2MB' : hugePageSizes[0];
+    // the kernel rounds a limit down to whole pages: four of them
+    const unit = { KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[size.slice(-2) as 'KB' | 'MB' | 'GB'];
+    const limit = 4 * Number(size.slice(0, -2)) * unit;
+    const id = await createWith({ hugepageLimits: [{ pageSize: size, limit }] });
+    expect(fs.readFileSync(fileOf('hugetlb', id, `hugetlb.${size}.limit_in_bytes`), 'utf8').trim()).toBe(
+      String(limit),
+    );
+    await h.runtime.delete(id, { force: true });
+    await expectRefused(
+      { hugepageLimits: [{ pageSize: '3MB', limit: 1 << 22 }] },
+      'linux.resources.hugepageLimits[0]: this kernel’s cgroup v1 has no hugetlb.3MB.limit_in_bytes',
+      /no huge pages of 3MB/,
+    );
+  },
+);
+
 (v1 ? it : it.skip)(
   'should refuse a field this kernel has no file for before writing any limit',
   async () => {

@@ -36,6 +36,21 @@ describe('v1Writes', () => {
     expect(writes[2].specPath).toBe('linux.resources.devices[2]');
   });
 
+  it('should limit huge pages per size in hugetlb, each refused by field where the size has no file', () => {
+    expect(v1Writes({ hugepageLimits: [{ pageSize: '2MB', limit: 4194304 }] }, [])).toEqual([
+      {
+        controller: 'hugetlb',
+        file: 'hugetlb.2MB.limit_in_bytes',
+        value: '4194304',
+        specPath: 'linux.resources.hugepageLimits[0]',
+        missing: expect.stringContaining('no huge pages of 2MB'),
+      },
+    ]);
+    expect(v2Writes({ hugepageLimits: [{ pageSize: '1GB', limit: 0 }] })).toEqual([
+      expect.objectContaining({ file: 'hugetlb.1GB.max', value: '0' }),
+    ]);
+  });
+
   it('should write nothing without resources', () => {
     expect(v1Writes(undefined, [])).toEqual([]);
   });

@@ -49,7 +49,7 @@ export function v1Writes(
   deviceRules.forEach((rule, i) =>
     add('devices', rule.allow ? 'devices.allow' : 'devices.deny', deviceRuleLine(rule), `${R}.devices[${i}]`),
   );
-  return [...writes, ...v1IoWrites(resources)];
+  return [...writes, ...hugetlbWrites(resources, 'limit_in_bytes', 'hugetlb'), ...v1IoWrites(resources)];
 }
 
 export function v2Writes(resources: OciResources | undefined): CgroupWrite[] {
@@ -82,10 +82,25 @@ export function v2Writes(resources: OciResources | undefined): CgroupWrite[] {
   }
   const pids = resources?.pids?.limit;
   if (pids !== undefined && pids !== 0) add('pids.max', pids < 0 ? 'max' : pids, `${R}.pids.limit`);
-  return [...writes, ...v2IoWrites(resources)];
+  return [...writes, ...hugetlbWrites(resources, 'max'), ...v2IoWrites(resources)];
 }
 
 /** Docker's `cpus: 1.5` as a CFS quota over the default 100 ms period. */
 export function cpusToQuota(cpus: number, periodUs = 100000): { quota: number; period: number } {
   return { quota: Math.round(cpus * periodUs), period: periodUs };
+}
+
+/** hugetlb.SIZE.FILE per limit; a size this machine has no huge pages of has no such file, and is refused then. */
+function hugetlbWrites(
+  resources: OciResources | undefined,
+  file: string,
+  controller?: string,
+): CgroupWrite[] {
+  return (resources?.hugepageLimits ?? []).map((h, i) => ({
+    ...(controller ? { controller } : {}),
+    file: `hugetlb.${h.pageSize}.${file}`,
+    value: String(h.limit),
+    specPath: `linux.resources.hugepageLimits[${i}]`,
+    missing: `this machine has no huge pages of ${h.pageSize} (its sizes are under /sys/kernel/mm/hugepages)`,
+  }));
 }

@@ -95,6 +95,8 @@ export interface OciDeviceRule {
 
 export interface OciResources {
   devices?: OciDeviceRule[];
+  /** Per huge page size ("2MB", "1GB", as the kernel names its hugetlb files), a limit in bytes. */
+  hugepageLimits?: { pageSize: string; limit: number }[];
   memory?: {
     limit?: number;
     reservation?: number;

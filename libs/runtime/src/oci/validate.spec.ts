@@ -18,6 +18,21 @@ describe('validateSpec', () => {
     expect(paths(spec)).toEqual(['ociVersion', 'root.path', 'process.args']);
   });
 
+  it('should refuse huge page limits without a size such as 2MB or with a negative limit', () => {
+    const spec = valid();
+    spec.linux!.resources = {
+      hugepageLimits: [
+        { pageSize: '2MB', limit: 0 },
+        { pageSize: '2 MB', limit: 1 },
+        { pageSize: '1GB', limit: -1 },
+      ],
+    };
+    expect(paths(spec)).toEqual([
+      'linux.resources.hugepageLimits[1].pageSize',
+      'linux.resources.hugepageLimits[2].limit',
+    ]);
+  });
+
   it('should refuse memory limits below 6 MiB and swap below the limit', () => {
     const spec = valid();
     spec.linux!.resources = { memory: { limit: 1024, swap: 512 } };

@@ -182,6 +182,15 @@ function sharedMountProblems(spec: OciSpec, problem: (path: string, message: str
 function validateResources(spec: OciSpec, problem: (path: string, message: string) => void): void {
   const r = spec.linux?.resources;
   if (!r) return;
+  (r.hugepageLimits ?? []).forEach((h, i) => {
+    if (typeof h.pageSize !== 'string' || !/^[1-9][0-9]*[KMG]B$/.test(h.pageSize))
+      problem(
+        `linux.resources.hugepageLimits[${i}].pageSize`,
+        `must be a size such as "2MB" or "1GB", got ${JSON.stringify(h.pageSize)}`,
+      );
+    if (!isInt(h.limit) || h.limit < 0)
+      problem(`linux.resources.hugepageLimits[${i}].limit`, `must be a number of bytes, got ${h.limit}`);
+  });
   const mem = r.memory;
   if (mem?.limit !== undefined) {
     if (!isInt(mem.limit) || (mem.limit >= 0 && mem.limit < MIN_MEMORY_BYTES))
