@@ -32,6 +32,7 @@ describe('config', () => {
         stateDir: '/var/lib/berth-manager',
         heartbeatGraceMs: 3000,
         logLevel: 'info',
+        metricsAddr: null,
       });
     });
 
@@ -58,6 +59,8 @@ describe('config', () => {
         '1m30s',
         '-l',
         'debug',
+        '--metrics-addr',
+        '[::1]:9380',
       ]);
       expect(config).toEqual<ManagerConfig>({
         etcdEndpoints: ['e1:2379', 'e2:2379'],
@@ -69,6 +72,7 @@ describe('config', () => {
         stateDir: '/tmp/state',
         heartbeatGraceMs: 90_000,
         logLevel: 'debug',
+        metricsAddr: { host: '::1', port: 9380 },
       });
     });
 
@@ -143,6 +147,22 @@ describe('config', () => {
         '--log-level must be debug, info, warn or error, not "trace"',
       );
     });
+
+    it('should take the level from BERTH_LOG_LEVEL when no flag gives one', () => {
+      expect(parseManagerFlags([], { BERTH_LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+      expect(parseManagerFlags(['-l', 'error'], { BERTH_LOG_LEVEL: 'warn' }).logLevel).toBe('error');
+      expect(parseManagerFlags([], { BERTH_LOG_LEVEL: '' }).logLevel).toBe('info');
+      expect(() => parseManagerFlags([], { BERTH_LOG_LEVEL: 'loud' })).toThrow(
+        new ManagerConfigError('BERTH_LOG_LEVEL must be debug, info, warn or error, not "loud"'),
+      );
+    });
+
+    it.each(['9323', 'host', ':9323', 'h:0', 'h:65536', '::1:9323'])(
+      'should refuse the metrics address "%s"',
+      (text) => {
+        expect(refusal(['--metrics-addr', text]).message).toMatch(/^--metrics-addr .*: expected HOST:PORT/);
+      },
+    );
   });
 
   describe(resolveAdvertiseAddr.name, () => {
