@@ -34,7 +34,7 @@ export class StatusWriter {
         this.pending.set(taskId, { nodeId, status: statusJson });
       } catch (error) {
         if (!(error instanceof DecodeError)) throw error;
-        this.log.warn(`report of node ${nodeId} refused: ${error.message}`);
+        this.log.warn({ msg: `report of node ${nodeId} refused: ${error.message}`, node: nodeId });
       }
     });
     this.schedule();
