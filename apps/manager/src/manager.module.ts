@@ -20,6 +20,8 @@ import { Authorizer } from './api/authorizer';
 import { ClusterController } from './api/cluster.controller';
 import { DispatcherController } from './api/dispatcher.controller';
 import { ServerService } from './api/server.service';
+import { ManagerMetrics } from './metrics/manager-metrics';
+import { MetricsService } from './metrics/metrics.service';
 
 @Module({})
 export class ManagerModule {
@@ -28,7 +30,12 @@ export class ManagerModule {
       module: ManagerModule,
       providers: [
         { provide: MANAGER_CONFIG, useValue: config },
-        { provide: StateService, useFactory: () => StateService.open(config) },
+        ManagerMetrics,
+        {
+          provide: StateService,
+          useFactory: (metrics: ManagerMetrics) => StateService.open(config, metrics),
+          inject: [ManagerMetrics],
+        },
         ClusterService,
         NodesService,
         NetworksService,
@@ -46,6 +53,7 @@ export class ManagerModule {
         ServerService,
         ClusterController,
         DispatcherController,
+        MetricsService,
       ],
     };
   }

@@ -21,6 +21,7 @@ import { networkViewsFor } from './network-views';
 import { NodeTaskIndex } from './node-task-index';
 import { StatusWriter } from './status-writer';
 import { ClusterService } from '../cluster/cluster.service';
+import { ManagerMetrics } from '../metrics/manager-metrics';
 
 type ManagerMessage = clusterApi.cluster.v1.IManagerMessage;
 type AgentMessage = clusterApi.cluster.v1.AgentMessage;
@@ -71,8 +72,14 @@ export class DispatcherService {
     private readonly files: FilesService,
     private readonly presence: PresenceService,
     private readonly cluster: ClusterService,
+    private readonly metrics: ManagerMetrics,
   ) {
     this.statuses = new StatusWriter(state, () => this.active);
+  }
+
+  /** agents' sessions held here now */
+  get sessionCount(): number {
+    return this.sessions.size;
   }
 
   get heartbeatPeriodMs(): number {
@@ -350,6 +357,7 @@ export class DispatcherService {
         msg: `node ${session.nodeId} missed its heartbeats: closing its session`,
         node: session.nodeId,
       });
+      this.metrics.heartbeatMisses.inc();
       this.sessions.delete(session.nodeId);
       session.out.close();
       void this.presence.releaseSession(session.nodeId);
