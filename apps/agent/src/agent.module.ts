@@ -26,6 +26,8 @@ import { MembershipRepository } from './cluster/membership.repository';
 import { ClusterController } from './cluster/cluster.controller';
 import { GrpcService } from './grpc/grpc.service';
 import { HANDLER_GROUPS } from './grpc/handlers';
+import { AgentMetrics } from './metrics/agent-metrics';
+import { MetricsService } from './metrics/metrics.service';
 
 const GROUPS = [
   ContainersController,
@@ -45,6 +47,7 @@ export class AgentModule {
         { provide: AGENT_CONFIG, useValue: config },
         ProgramsService,
         EventsService,
+        AgentMetrics,
         {
           provide: Images,
           useFactory: (c: AgentConfig) => ImagesService.openStore(c),
@@ -73,6 +76,7 @@ export class AgentModule {
         ...GROUPS,
         { provide: HANDLER_GROUPS, useFactory: (...groups: unknown[]) => groups, inject: GROUPS },
         GrpcService,
+        MetricsService,
       ],
     };
   }

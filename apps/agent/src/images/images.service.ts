@@ -14,6 +14,7 @@ import {
   type ProgressListener,
 } from '@berth/image';
 import { NotFoundError } from '../errors';
+import { AgentMetrics } from '../metrics/agent-metrics';
 import { EventsService } from '../events/events.service';
 import { Runtime } from '@berth/runtime';
 import { AGENT_CONFIG } from '../tokens';
@@ -28,6 +29,7 @@ export class ImagesService {
     private readonly events: EventsService,
     /** the image store, opened by its factory provider (agent.module.ts) */
     @Inject(Images) readonly images: Images,
+    private readonly metrics: AgentMetrics,
   ) {}
 
   /** The image store under the agent's data root, as the engine opens it. */
@@ -52,7 +54,7 @@ export class ImagesService {
     const before = this.images.tryResolve(reference)?.manifestDigest;
     let image: ImageRecord;
     try {
-      image = await this.images.pull(reference, options);
+      image = await this.metrics.timedPull(() => this.images.pull(reference, options));
     } catch (error) {
       if (
         error instanceof RegistryError &&
