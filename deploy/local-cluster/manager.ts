@@ -77,6 +77,9 @@ export function managerContext(state: ClusterState, n = 1): ManagerContext {
   };
 }
 
+/** Where each manager serves /metrics, on its machine's address. */
+export const MANAGER_METRICS_PORT = 9380;
+
 /** The command line of bin/berth-manager for CONTEXT. */
 export function managerArgs(context: ManagerContext): string[] {
   return [
@@ -92,6 +95,8 @@ export function managerArgs(context: ManagerContext): string[] {
     context.socket,
     '--state-dir',
     context.dir,
+    '--metrics-addr',
+    `${context.machine.address}:${MANAGER_METRICS_PORT}`,
   ];
 }
 
