@@ -7,6 +7,8 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from '@berth/metrics';
 import type { StoreRequest } from '@berth/store';
 
+const STORE_REQUESTS: readonly StoreRequest[] = ['get', 'list', 'read-all', 'txn'];
+
 @Injectable()
 export class ManagerMetrics {
   readonly registry = new Registry();
@@ -47,6 +49,8 @@ export class ManagerMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    // every operation's error count shows from the start, at 0, rather than appearing with the first error
+    for (const op of STORE_REQUESTS) this.etcdErrors.inc({ op }, 0);
   }
 
   /** The store's request observer. */
