@@ -12,4 +12,5 @@ export { startEtcd, type TestEtcd } from './etcd';
 export { ClusterHarness, type ClusterMachine } from './cluster';
 export { until } from './until';
 export { DOCKER_CLIENTS, dockerClient, type DockerClient } from './docker-cli';
-export { jsonLines, samples, scrape, valueOf, valuesOf, type Sample } from './metrics';
+export { samples, scrape, valueOf, valuesOf, type Sample } from './metrics';
+export { jsonLines } from './logs';

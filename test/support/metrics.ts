@@ -43,17 +43,3 @@ export function valueOf(text: string, name: string, labels: Record<string, strin
     throw new Error(`${values.length} samples of ${name} ${JSON.stringify(labels)}, expected one`);
   return values[0];
 }
-
-/** Each line of a log that must be JSON lines, parsed; throws naming the first line that is not. */
-export function jsonLines(log: string): Record<string, unknown>[] {
-  return log
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, index) => {
-      try {
-        return JSON.parse(line) as Record<string, unknown>;
-      } catch {
-        throw new Error(`log line ${index + 1} is not JSON: ${line}`);
-      }
-    });
-}

@@ -92,7 +92,8 @@ export class StatusWriter {
    * or on a task gone is mostly late news (a task the leader gave up on, then removed): quietly.
    */
   private logRefusal(refusal: StatusRefusal): void {
-    if (refusal.reason === 'other-node') this.log.warn(refusal.message);
-    else if (refusal.reason !== 'nothing-new') this.log.debug(refusal.message);
+    const record = { msg: refusal.message, node: refusal.nodeId, task: refusal.taskId };
+    if (refusal.reason === 'other-node') this.log.warn(record);
+    else if (refusal.reason !== 'nothing-new') this.log.debug(record);
   }
 }
