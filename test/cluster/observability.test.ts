@@ -110,6 +110,37 @@ describe('metrics', () => {
     expect(seen.sort()).toEqual([...tasks].sort());
   });
 
+  it("should follow a rollout: the tasks at the new spec version against the service's replicas", async () => {
+    berth(
+      'service',
+      'update',
+      '--detach',
+      '--update-parallelism',
+      '1',
+      '--update-delay',
+      '20s',
+      '--env-add',
+      'V=2',
+      SERVICE,
+    );
+    // one task is replaced, then the rollout waits 10 s before the next
+    const text = await until(
+      "a rollout under way with one task updated, in the manager's metrics",
+      async () => (await scrape(c().managerMetricsUrl())).text,
+      (t) => valuesOf(t, 'berth_rollout_updated_tasks', { service: SERVICE, state: 'updating' })[0] === 1,
+    );
+    expect(valueOf(text, 'berth_rollout_desired_tasks', { service: SERVICE, state: 'updating' })).toBe(3);
+    berth('service', 'update', '--detach', '--update-delay', '0s', '--update-parallelism', '3', SERVICE);
+    await until(
+      'the rollout to end and leave the metrics',
+      async () => (await scrape(c().managerMetricsUrl())).text,
+      (t) =>
+        valuesOf(t, 'berth_rollout_updated_tasks', { service: SERVICE }).length === 0 &&
+        valuesOf(t, 'berth_service_running_replicas', { service: SERVICE })[0] === 3,
+      60_000,
+    );
+  });
+
   it('should count a task that fits no node under the filter that refused it', async () => {
     berth(
       'service',
