@@ -118,7 +118,7 @@ describe('metrics', () => {
       '--update-parallelism',
       '1',
       '--update-delay',
-      '20s',
+      '10s',
       '--env-add',
       'V=2',
       SERVICE,
