@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { createLogger } from './logger';
 import { NestLogger, nestRecord } from './nest';
 
@@ -51,7 +51,7 @@ describe('nestRecord', () => {
 });
 
 describe(NestLogger.name, () => {
-  afterEach(() => Logger.overrideLogger(true));
+  afterEach(() => Logger.overrideLogger(new ConsoleLogger())); // Nest's default again
 
   it("should write Nest's Logger calls as JSON records with level, time, msg and component", () => {
     const { lines, logger } = capture();
