@@ -47,6 +47,26 @@ describe('berthd logs', () => {
 });
 
 describe('berthd metrics', () => {
+  it('should stop, saying so in a JSON record, when its metrics address is taken', async () => {
+    const other = new EngineHarness('observe2');
+    try {
+      const taken = new URL(metricsUrl).host;
+      const failed = await other.start(['--metrics-addr', taken]).then(
+        () => null,
+        (error: Error) => error.message,
+      );
+      expect(failed).toMatch(/^berthd exited with 1:/);
+      const records = jsonLines(other.log);
+      expect(records[records.length - 1]).toMatchObject({
+        level: 'fatal',
+        component: 'main',
+        msg: `stopped: cannot serve metrics on ${taken}: EADDRINUSE; give --metrics-addr a free HOST:PORT of this machine`,
+      });
+    } finally {
+      await other.cleanup();
+    }
+  });
+
   it('should serve Prometheus text on /metrics and nothing elsewhere', async () => {
     const { contentType, text } = await scrape(metricsUrl);
     expect(contentType).toMatch(/^text\/plain; version=0\.0\.4/);

@@ -7,7 +7,8 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { createLogger, NestLogger } from '@berth/logging';
+import { createLogger, NestLogger, type Logger } from '@berth/logging';
+import { MetricsListenError } from '@berth/metrics';
 import { AgentModule } from './agent.module';
 import { ConfigError, parseAgentFlags, type AgentConfig } from './config';
 import { GrpcService, SocketInUseError } from './grpc/grpc.service';
@@ -61,6 +62,9 @@ Logs go to stdout: JSON lines (level, time, msg, component, container, task, ser
 when it is a file or a pipe, readable lines when it is a terminal.
 `;
 
+/** once made: the end of the process is said through it too */
+let logger: Logger | null = null;
+
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE);
@@ -68,16 +72,17 @@ async function main(argv: string[]): Promise<void> {
   }
   const config = parseAgentFlags(argv, process.env);
   const release = claimExecRoot(config);
-  const logger = new NestLogger(createLogger({ program: 'berthd', level: config.logLevel }));
+  logger = createLogger({ program: 'berthd', level: config.logLevel });
+  const nestLogger = new NestLogger(logger);
   const app = await NestFactory.createApplicationContext(AgentModule.forRoot(config), {
-    logger,
+    logger: nestLogger,
     abortOnError: false,
   });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   process.once('exit', release);
   // the Docker API first: once the engine's own socket answers, both do
   if (config.dockerSocket) {
-    await serveDockerApi(app, config.dockerSocket, logger);
+    await serveDockerApi(app, config.dockerSocket, nestLogger);
     // its server ends with the process; the socket file must not outlive it
     process.once('exit', () => fs.rmSync(config.dockerSocket, { force: true }));
   }
@@ -86,9 +91,10 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const message =
-    error instanceof ConfigError || error instanceof SocketInUseError
+    error instanceof ConfigError || error instanceof SocketInUseError || error instanceof MetricsListenError
       ? (error as Error).message
       : ((error as Error).stack ?? String(error));
-  process.stderr.write(`berthd: ${message}\n`);
+  if (logger) logger.fatal({ component: 'main', err: error }, `stopped: ${(error as Error).message}`);
+  else process.stderr.write(`berthd: ${message}\n`);
   process.exit(error instanceof ConfigError ? 2 : 1);
 });
