@@ -249,3 +249,26 @@ async function scrapedByPrometheus(port: number, targets: string[], alive: () =>
   const containers = await query(`count(berth_container_memory_bytes{service="${SERVICE}"})`);
   expect(containers[0]?.value[1]).toBe('3');
 }
+
+describe('heartbeats', () => {
+  it("should count a session the manager closed because its agent fell silent (the agent's process stopped)", async () => {
+    const url = c().managerMetricsUrl();
+    const before = valueOf((await scrape(url)).text, 'berth_dispatcher_heartbeat_misses_total');
+    const agent = c().processIds[c().machine(2).name];
+    process.kill(agent, 'SIGSTOP');
+    try {
+      await until(
+        'a heartbeat miss in the manager metrics',
+        async () => (await scrape(url)).text,
+        (t) => valueOf(t, 'berth_dispatcher_heartbeat_misses_total') === before + 1,
+      );
+    } finally {
+      process.kill(agent, 'SIGCONT');
+    }
+    await until(
+      'the agent to hold a session again',
+      async () => (await scrape(url)).text,
+      (t) => valueOf(t, 'berth_dispatcher_sessions') === 2,
+    );
+  });
+});
