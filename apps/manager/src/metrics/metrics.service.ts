@@ -47,7 +47,10 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationShutdown(): Promise<void> {
     const server = this.server;
-    if (server) await new Promise((resolve) => server.close(resolve));
+    if (!server) return;
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeAllConnections(); // a scraper's kept-alive connection must not hold the stop
+    await closed;
   }
 
   /** The cluster's gauges as the leader's cache has them now; null on a manager that does not lead. */
