@@ -19,11 +19,12 @@ fi
 # package in libs/process/src/host-programs.ts, and its spec checks that this list has it:
 # --no-install-recommends below means nothing arrives that is not named here (nftables, mount).
 # docker.io brings the docker client, which the tests of Berth's Docker API drive (and dockerd,
-# a benchmark peer): its daemon is not started, now or at boot (below). chromium is the browser
-# the dashboard's test drives (through playwright-core, headless).
+# a benchmark peer): its daemon is not started, now or at boot (below). prometheus scrapes the
+# managers' and agents' /metrics in a test (its own, on loopback; the package's daemon is not started).
+# chromium is the browser the dashboard's test drives (through playwright-core, headless).
 PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq iproute2 util-linux procps
   docker-registry skopeo apache2-utils openssl tar containernetworking-plugins iptables nftables
-  mount curl etcd-server redis-server docker.io chromium passwd)
+  mount curl etcd-server redis-server docker.io prometheus chromium passwd)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -46,6 +47,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   # nor dockerd at boot: it would take /var/run/docker.sock and set the FORWARD policy to DROP
   if [[ " ${missing[*]} " == *" docker.io "* ]] && [ -d /run/systemd/system ]; then
     systemctl disable --now docker.service docker.socket >/dev/null 2>&1 || true
+  fi
+  # nor Prometheus's own daemon: the test runs one of its own, with its own configuration
+  if [[ " ${missing[*]} " == *" prometheus "* ]] && [ -d /run/systemd/system ]; then
+    systemctl disable --now prometheus.service >/dev/null 2>&1 || true
   fi
 fi
 

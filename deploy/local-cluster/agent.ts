@@ -17,6 +17,9 @@ export function utsFile(m: Pick<MachineRecord, 'dir'>): string {
   return path.join(m.dir, 'uts');
 }
 
+/** Where each machine's agent serves /metrics, on the machine's address (as dockerd's usual port). */
+export const AGENT_METRICS_PORT = 9323;
+
 export function agentArgs(m: MachineRecord): string[] {
   return [
     '--data-root',
@@ -35,6 +38,8 @@ export function agentArgs(m: MachineRecord): string[] {
     m.cgroupParent,
     '--log-level',
     'info',
+    '--metrics-addr',
+    `${m.address}:${AGENT_METRICS_PORT}`,
     ...m.agentFlags,
   ];
 }

@@ -4,7 +4,7 @@ export * from './names';
 export * from './state';
 export { createFabric, destroyFabric } from './fabric';
 export { addMachine, removeMachine } from './machines';
-export { agentArgs, killAgent, startAgent } from './agent';
+export { AGENT_METRICS_PORT, agentArgs, killAgent, startAgent } from './agent';
 export { cgroupRoots, containerIdsOf, containerNetns, removeEngineState } from './engine-state';
 export { findLeftovers, type LeftoverScope } from './leftovers';
 export { isRunning, freePort, logTail, signalAndWait, spawnRecorded, stopRecorded } from './processes';

@@ -82,6 +82,9 @@ export function managerContext(state: ClusterState, n = 1): ManagerContext {
   };
 }
 
+/** Where each manager serves /metrics, on its machine's address. */
+export const MANAGER_METRICS_PORT = 9380;
+
 /** The command line of bin/berth-manager for CONTEXT. */
 export function managerArgs(context: ManagerContext): string[] {
   return [
@@ -99,6 +102,8 @@ export function managerArgs(context: ManagerContext): string[] {
     context.dir,
     // its token is made in the state dir, <dir>/dashboard.token
     ...(context.dashboard ? ['--dashboard-addr', context.dashboard] : []),
+    '--metrics-addr',
+    `${context.machine.address}:${MANAGER_METRICS_PORT}`,
   ];
 }
 

@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { linkExists, netnsExists } from './host';
 import { isRunning } from './processes';
+import { AGENT_METRICS_PORT } from './agent';
+import { MANAGER_METRICS_PORT } from './manager';
 import type { ClusterState, MachineRecord, ProcessRecord, ServiceName, ServiceRecord } from './state';
 import type { DownReport } from './cluster';
 
@@ -84,6 +86,7 @@ export function describeUp(state: ClusterState, downCommand: string, demo: reado
     `  bin/berth -H unix://${first.socket} ps`,
     `A shell in a machine's network: nsenter --net=/run/netns/${first.netns} sh`,
     `Agent logs: ${state.stateDir}/m<N>/agent.log; manager logs: ${state.stateDir}/manager[-N]/manager.log`,
+    `Metrics: http://${first.address}:${AGENT_METRICS_PORT}/metrics (each machine's agent), http://<manager machine>:${MANAGER_METRICS_PORT}/metrics (each manager)`,
     `Take it all down: ${downCommand}`,
   ];
 }

@@ -14,8 +14,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
+  AGENT_METRICS_PORT,
   BERTH,
   ClusterStore,
+  MANAGER_METRICS_PORT,
   downCluster,
   FABRIC_CANDIDATES,
   isRunning,
@@ -57,6 +59,8 @@ export interface ClusterMachine {
   dataRoot: string;
   /** Its agent's log file. */
   log: string;
+  /** Where its agent serves Prometheus metrics (http://ADDRESS:9323/metrics). */
+  metricsUrl: string;
   /** bin/berth against this machine's engine. */
   berth(args: string[], options?: BerthOptions): BerthResult;
   /** A host command (ip, wget, busybox ping) run with this machine's network. */
@@ -171,6 +175,16 @@ export class ClusterHarness {
     return this.store.state.services.manager!.endpoint;
   }
 
+  /** Where manager N serves Prometheus metrics. */
+  managerMetricsUrl(n = 1): string {
+    return `http://${this.machine(n).address}:${MANAGER_METRICS_PORT}/metrics`;
+  }
+
+  /** Manager N's log file. */
+  managerLog(n = 1): string {
+    return this.store.state.services[managerName(n)]!.process!.log;
+  }
+
   /** Manager N's address (it runs on machine N). */
   managerAddrOf(n: number): string {
     return this.store.state.services[managerName(n)]!.endpoint;
@@ -282,6 +296,7 @@ export class ClusterHarness {
       engineHost,
       dataRoot: m.dataRoot,
       log: m.log,
+      metricsUrl: `http://${m.address}:${AGENT_METRICS_PORT}/metrics`,
       berth,
       exec: (args, options = {}) =>
         spawnSync('nsenter', [`--net=/run/netns/${m.netns}`, '--', ...args], {

@@ -27,6 +27,8 @@ import { MembershipRepository } from './cluster/membership.repository';
 import { ClusterController } from './cluster/cluster.controller';
 import { GrpcService } from './grpc/grpc.service';
 import { HANDLER_GROUPS } from './grpc/handlers';
+import { AgentMetrics } from './metrics/agent-metrics';
+import { MetricsService } from './metrics/metrics.service';
 
 const GROUPS = [
   ContainersController,
@@ -56,6 +58,7 @@ export class AgentModule {
           inject: [AGENT_CONFIG, ProgramsService],
         },
         EventsService,
+        AgentMetrics,
         {
           provide: Images,
           useFactory: (c: AgentConfig) => ImagesService.openStore(c),
@@ -84,6 +87,7 @@ export class AgentModule {
         ...GROUPS,
         { provide: HANDLER_GROUPS, useFactory: (...groups: unknown[]) => groups, inject: GROUPS },
         GrpcService,
+        MetricsService,
       ],
     };
   }

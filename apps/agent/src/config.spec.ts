@@ -27,6 +27,11 @@ describe('parseAgentFlags', () => {
     expect(parseAgentFlags(['--manager-socket', 'm.sock']).managerSocket).toBe(`${process.cwd()}/m.sock`);
     expect(parseAgentFlags(['-H', 'unix:///tmp/x.sock']).socket).toBe('/tmp/x.sock');
     expect(parseAgentFlags([])).toEqual(DEFAULT_CONFIG);
+    expect(parseAgentFlags(['--metrics-addr', '127.0.0.1:9323']).metricsAddr).toEqual({
+      host: '127.0.0.1',
+      port: 9323,
+    });
+    expect(parseAgentFlags([], { BERTH_LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
   });
 
   it('should take --userns-remap as dockerd does: default, USER or USER:GROUP', () => {
@@ -44,6 +49,8 @@ describe('parseAgentFlags', () => {
     expect(() => parseAgentFlags(['-H', 'tcp://0.0.0.0:2375'])).toThrow('only unix:// sockets');
     expect(() => parseAgentFlags(['--bridge', 'a-very-long-bridge-name'])).toThrow('at most 15 characters');
     expect(() => parseAgentFlags(['--log-level', 'loud'])).toThrow(ConfigError);
+    expect(() => parseAgentFlags([], { BERTH_LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    expect(() => parseAgentFlags(['--metrics-addr', '9323'])).toThrow(ConfigError);
     expect(() => parseAgentFlags(['--nope'])).toThrow('unknown flag: --nope');
   });
 });

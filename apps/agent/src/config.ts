@@ -4,13 +4,17 @@
  * rest of the agent takes as given. Pure.
  */
 import * as path from 'node:path';
+import { LogLevelError, logLevelFromEnv, parseLogLevel, type LogLevel } from '@berth/logging';
+import { MetricsAddrError, parseMetricsAddr, type MetricsAddr } from '@berth/metrics';
 
 export interface AgentConfig {
   dataRoot: string;
   execRoot: string;
   /** The engine socket's path. */
   socket: string;
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  logLevel: LogLevel;
+  /** where /metrics is served (Prometheus text); null serves none */
+  metricsAddr: MetricsAddr | null;
   /** The default bridge network: Linux bridge device and subnet. */
   bridge: string;
   bridgeSubnet: string;
@@ -43,6 +47,7 @@ export const DEFAULT_CONFIG: AgentConfig = {
   execRoot: '/run/berth',
   socket: '/run/berth/berth.sock',
   logLevel: 'info',
+  metricsAddr: null,
   bridge: 'berth0',
   bridgeSubnet: '10.88.0.0/16',
   networkPool: '10.89.0.0/16',
@@ -57,8 +62,10 @@ export const DEFAULT_CONFIG: AgentConfig = {
 
 export class ConfigError extends Error {}
 
-export function parseAgentFlags(argv: string[]): AgentConfig {
+/** The flags ARGV over the defaults; BERTH_LOG_LEVEL in ENV is the level when no flag gives one. */
+export function parseAgentFlags(argv: string[], env: NodeJS.ProcessEnv = {}): AgentConfig {
   const config: AgentConfig = { ...DEFAULT_CONFIG, insecureRegistries: [], dnsUpstream: [], labels: {} };
+  config.logLevel = configValue(() => logLevelFromEnv(env));
   let socketGiven = false;
   let managerSocketGiven = false;
   let dockerSocketGiven = false;
@@ -87,9 +94,12 @@ export function parseAgentFlags(argv: string[]): AgentConfig {
       case '-l':
       case '--log-level': {
         const v = value();
-        if (!['debug', 'info', 'warn', 'error'].includes(v))
-          throw new ConfigError(`--log-level must be debug, info, warn or error, not "${v}"`);
-        config.logLevel = v as AgentConfig['logLevel'];
+        config.logLevel = configValue(() => parseLogLevel(v, '--log-level'));
+        break;
+      }
+      case '--metrics-addr': {
+        const v = value();
+        config.metricsAddr = configValue(() => parseMetricsAddr(v));
         break;
       }
       case '-b':
@@ -146,6 +156,17 @@ export function parseAgentFlags(argv: string[]): AgentConfig {
   if (!managerSocketGiven) config.managerSocket = path.join(config.execRoot, 'manager.sock');
   if (!dockerSocketGiven) config.dockerSocket = path.join(config.execRoot, 'docker.sock');
   return config;
+}
+
+/** READ's value; its flag errors as ConfigError (exit 2, the message alone). */
+function configValue<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof LogLevelError || error instanceof MetricsAddrError)
+      throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /** "10.88.0.1/16" (dockerd's --bip names the bridge's address) → "10.88.0.0/16". */

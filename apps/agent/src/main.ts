@@ -7,18 +7,12 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import type { LogLevel } from '@nestjs/common';
+import { createLogger, NestLogger, type Logger } from '@berth/logging';
+import { MetricsListenError } from '@berth/metrics';
 import { AgentModule } from './agent.module';
 import { ConfigError, parseAgentFlags, type AgentConfig } from './config';
 import { GrpcService, SocketInUseError } from './grpc/grpc.service';
 import { serveDockerApi } from './docker-api/docker-api.server';
-
-const LEVELS: Record<AgentConfig['logLevel'], LogLevel[]> = {
-  debug: ['error', 'warn', 'log', 'debug'],
-  info: ['error', 'warn', 'log'],
-  warn: ['error', 'warn'],
-  error: ['error'],
-};
 
 /** One daemon per exec root: the pid file says who holds it. */
 function claimExecRoot(config: AgentConfig): () => void {
@@ -61,25 +55,34 @@ Options:
   --manager-socket PATH    the local socket of the berth-manager beside this engine, which
                            'berth cluster init' makes the cluster on (default
                            <exec-root>/manager.sock)
-  -l, --log-level LEVEL    debug, info, warn or error (default info)
+  -l, --log-level LEVEL    debug, info, warn or error (default info, or BERTH_LOG_LEVEL)
+  --metrics-addr HOST:PORT serve Prometheus metrics at http://HOST:PORT/metrics (default: none)
+
+Logs go to stdout: JSON lines (level, time, msg, component, container, task, service, node)
+when it is a file or a pipe, readable lines when it is a terminal.
 `;
+
+/** once made: the end of the process is said through it too */
+let logger: Logger | null = null;
 
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE);
     return;
   }
-  const config = parseAgentFlags(argv);
+  const config = parseAgentFlags(argv, process.env);
   const release = claimExecRoot(config);
+  logger = createLogger({ program: 'berthd', level: config.logLevel });
+  const nestLogger = new NestLogger(logger);
   const app = await NestFactory.createApplicationContext(AgentModule.forRoot(config), {
-    logger: LEVELS[config.logLevel],
+    logger: nestLogger,
     abortOnError: false,
   });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   process.once('exit', release);
   // the Docker API first: once the engine's own socket answers, both do
   if (config.dockerSocket) {
-    await serveDockerApi(app, config.dockerSocket, LEVELS[config.logLevel]);
+    await serveDockerApi(app, config.dockerSocket, nestLogger);
     // its server ends with the process; the socket file must not outlive it
     process.once('exit', () => fs.rmSync(config.dockerSocket, { force: true }));
   }
@@ -88,9 +91,10 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const message =
-    error instanceof ConfigError || error instanceof SocketInUseError
+    error instanceof ConfigError || error instanceof SocketInUseError || error instanceof MetricsListenError
       ? (error as Error).message
       : ((error as Error).stack ?? String(error));
-  process.stderr.write(`berthd: ${message}\n`);
+  if (logger) logger.fatal({ component: 'main', err: error }, `stopped: ${(error as Error).message}`);
+  else process.stderr.write(`berthd: ${message}\n`);
   process.exit(error instanceof ConfigError ? 2 : 1);
 });

@@ -34,6 +34,7 @@ describe('config', () => {
         logLevel: 'info',
         dashboardAddr: '',
         dashboardTokenFile: '',
+        metricsAddr: null,
       });
     });
 
@@ -63,6 +64,8 @@ describe('config', () => {
         '--dashboard-addr',
         '127.0.0.1:9443',
         '--dashboard-token-file=/tmp/state/token',
+        '--metrics-addr',
+        '[::1]:9380',
       ]);
       expect(config).toEqual<ManagerConfig>({
         etcdEndpoints: ['e1:2379', 'e2:2379'],
@@ -76,6 +79,7 @@ describe('config', () => {
         logLevel: 'debug',
         dashboardAddr: '127.0.0.1:9443',
         dashboardTokenFile: '/tmp/state/token',
+        metricsAddr: { host: '::1', port: 9380 },
       });
     });
 
@@ -159,6 +163,22 @@ describe('config', () => {
         '--log-level must be debug, info, warn or error, not "trace"',
       );
     });
+
+    it('should take the level from BERTH_LOG_LEVEL when no flag gives one', () => {
+      expect(parseManagerFlags([], { BERTH_LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+      expect(parseManagerFlags(['-l', 'error'], { BERTH_LOG_LEVEL: 'warn' }).logLevel).toBe('error');
+      expect(parseManagerFlags([], { BERTH_LOG_LEVEL: '' }).logLevel).toBe('info');
+      expect(() => parseManagerFlags([], { BERTH_LOG_LEVEL: 'loud' })).toThrow(
+        new ManagerConfigError('BERTH_LOG_LEVEL must be debug, info, warn or error, not "loud"'),
+      );
+    });
+
+    it.each(['9323', 'host', ':9323', 'h:0', 'h:65536', '::1:9323'])(
+      'should refuse the metrics address "%s"',
+      (text) => {
+        expect(refusal(['--metrics-addr', text]).message).toMatch(/^--metrics-addr .*: expected HOST:PORT/);
+      },
+    );
   });
 
   describe(resolveAdvertiseAddr.name, () => {

@@ -3,6 +3,8 @@
  */
 import * as path from 'node:path';
 import { requireDurationNs } from '@berth/cluster/units';
+import { LogLevelError, logLevelFromEnv, parseLogLevel, type LogLevel } from '@berth/logging';
+import { MetricsAddrError, parseMetricsAddr, type MetricsAddr } from '@berth/metrics';
 
 export interface ManagerConfig {
   etcdEndpoints: string[];
@@ -18,11 +20,13 @@ export interface ManagerConfig {
   /** keeps the unlock key that seals the CA key in etcd */
   stateDir: string;
   heartbeatGraceMs: number;
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  logLevel: LogLevel;
   /** host:port of the dashboard's HTTPS listener; '' (the default): no dashboard */
   dashboardAddr: string;
   /** the dashboard's bearer token, made there on first start when missing; '': <state-dir>/dashboard.token */
   dashboardTokenFile: string;
+  /** where /metrics is served (Prometheus text); null serves none */
+  metricsAddr: MetricsAddr | null;
 }
 
 export const MANAGER_PORT = 7380;
@@ -39,6 +43,7 @@ export const DEFAULT_MANAGER_CONFIG: ManagerConfig = {
   logLevel: 'info',
   dashboardAddr: '',
   dashboardTokenFile: '',
+  metricsAddr: null,
 };
 
 export class ManagerConfigError extends Error {}
@@ -57,11 +62,15 @@ Options:
   --socket PATH             local socket for 'berth cluster init' (default /run/berth/manager.sock)
   --state-dir DIR           keeps the unlock key of the cluster CA (default /var/lib/berth-manager)
   --heartbeat-grace DURATION  a node silent this long is down (default 3s)
-  -l, --log-level LEVEL     debug, info, warn or error (default info)
+  -l, --log-level LEVEL     debug, info, warn or error (default info, or BERTH_LOG_LEVEL)
+  --metrics-addr HOST:PORT  serve Prometheus metrics at http://HOST:PORT/metrics (default: none)
   --dashboard-addr HOST:PORT  serve the live dashboard there, over HTTPS (default: no dashboard)
   --dashboard-token-file PATH  the dashboard's bearer token, made when missing
                             (default <state-dir>/dashboard.token); a cluster client certificate
                             with the manager role is admitted too
+
+Logs go to stdout: JSON lines (level, time, msg, component, node, service, task) when it is a
+file or a pipe, readable lines when it is a terminal.
 `;
 
 function hostPort(text: string, flag: string, defaultPort = MANAGER_PORT): { host: string; port: number } {
@@ -71,8 +80,21 @@ function hostPort(text: string, flag: string, defaultPort = MANAGER_PORT): { hos
   return { host: m[1], port };
 }
 
-export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
+/** READ's value; its flag errors as ManagerConfigError. */
+function configValue<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof LogLevelError || error instanceof MetricsAddrError)
+      throw new ManagerConfigError(error.message);
+    throw error;
+  }
+}
+
+/** The flags ARGV over the defaults; BERTH_LOG_LEVEL in ENV is the level when no flag gives one. */
+export function parseManagerFlags(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ManagerConfig {
   const config: ManagerConfig = { ...DEFAULT_MANAGER_CONFIG };
+  config.logLevel = configValue(() => logLevelFromEnv(env));
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -126,9 +148,12 @@ export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
       case '-l':
       case '--log-level': {
         const v = value();
-        if (!['debug', 'info', 'warn', 'error'].includes(v))
-          throw new ManagerConfigError(`--log-level must be debug, info, warn or error, not "${v}"`);
-        config.logLevel = v as ManagerConfig['logLevel'];
+        config.logLevel = configValue(() => parseLogLevel(v, '--log-level'));
+        break;
+      }
+      case '--metrics-addr': {
+        const v = value();
+        config.metricsAddr = configValue(() => parseMetricsAddr(v));
         break;
       }
       case '--dashboard-addr': {

@@ -5,24 +5,15 @@
 import 'reflect-metadata';
 import * as os from 'node:os';
 import { NestFactory } from '@nestjs/core';
-import type { LogLevel } from '@nestjs/common';
+import { createLogger, NestLogger, type Logger } from '@berth/logging';
+import { MetricsListenError } from '@berth/metrics';
 import { StoreUnavailableError } from '@berth/store';
 import { ManagerModule } from './manager.module';
-import {
-  MANAGER_USAGE,
-  ManagerConfigError,
-  parseManagerFlags,
-  resolveAdvertiseAddr,
-  type ManagerConfig,
-} from './config';
+import { MANAGER_USAGE, ManagerConfigError, parseManagerFlags, resolveAdvertiseAddr } from './config';
 import { ServerService } from './api/server.service';
 
-const LEVELS: Record<ManagerConfig['logLevel'], LogLevel[]> = {
-  debug: ['error', 'warn', 'log', 'debug'],
-  info: ['error', 'warn', 'log'],
-  warn: ['error', 'warn'],
-  error: ['error'],
-};
+/** once made: the end of the process is said through it too */
+let logger: Logger | null = null;
 
 /** how long a stop may take before the manager exits regardless */
 const STOP_WITHIN_MS = 10_000;
@@ -39,10 +30,11 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(MANAGER_USAGE);
     return;
   }
-  const parsed = parseManagerFlags(argv);
+  const parsed = parseManagerFlags(argv, process.env);
   const config = { ...parsed, advertiseAddr: resolveAdvertiseAddr(parsed, hostAddresses()) };
+  const log = (logger = createLogger({ program: 'berth-manager', level: config.logLevel }));
   const app = await NestFactory.createApplicationContext(ManagerModule.forRoot(config), {
-    logger: LEVELS[config.logLevel],
+    logger: new NestLogger(log),
     abortOnError: false,
   });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
@@ -51,8 +43,9 @@ async function main(argv: string[]): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     process.once(signal, () =>
       setTimeout(() => {
-        process.stderr.write(
-          `berth-manager: still stopping ${STOP_WITHIN_MS / 1000} s after ${signal}; exiting\n`,
+        log.error(
+          { component: 'main' },
+          `still stopping ${STOP_WITHIN_MS / 1000} s after ${signal}; exiting`,
         );
         process.exit(1);
       }, STOP_WITHIN_MS).unref(),
@@ -61,9 +54,12 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = error instanceof ManagerConfigError || error instanceof StoreUnavailableError;
-  process.stderr.write(
-    `berth-manager: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`,
-  );
+  const known =
+    error instanceof ManagerConfigError ||
+    error instanceof StoreUnavailableError ||
+    error instanceof MetricsListenError;
+  const message = known ? (error as Error).message : ((error as Error).stack ?? String(error));
+  if (logger) logger.fatal({ component: 'main', err: error }, `stopped: ${(error as Error).message}`);
+  else process.stderr.write(`berth-manager: ${message}\n`);
   process.exit(1);
 });

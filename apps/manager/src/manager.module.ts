@@ -21,6 +21,8 @@ import { ClusterController } from './api/cluster.controller';
 import { DispatcherController } from './api/dispatcher.controller';
 import { ServerService } from './api/server.service';
 import { DashboardService } from './dashboard/dashboard.service';
+import { ManagerMetrics } from './metrics/manager-metrics';
+import { MetricsService } from './metrics/metrics.service';
 
 @Module({})
 export class ManagerModule {
@@ -29,7 +31,12 @@ export class ManagerModule {
       module: ManagerModule,
       providers: [
         { provide: MANAGER_CONFIG, useValue: config },
-        { provide: StateService, useFactory: () => StateService.open(config) },
+        ManagerMetrics,
+        {
+          provide: StateService,
+          useFactory: (metrics: ManagerMetrics) => StateService.open(config, metrics),
+          inject: [ManagerMetrics],
+        },
         ClusterService,
         NodesService,
         NetworksService,
@@ -48,6 +55,7 @@ export class ManagerModule {
         DashboardService,
         ClusterController,
         DispatcherController,
+        MetricsService,
       ],
     };
   }

@@ -55,6 +55,8 @@ export const HOST_PROGRAMS: Readonly<Record<string, ProgramSource>> = {
   curl: pkg('curl'),
   hyperfine: pkg('hyperfine'),
   jq: pkg('jq'),
+  // scrapes the manager's and agents' /metrics once in the observability test
+  prometheus: pkg('prometheus'),
   dockerd: pkg('docker.io'),
   docker: pkg('docker.io'),
   // the dashboard's browser test drives it through playwright-core

@@ -29,7 +29,15 @@ export interface StoreOptions {
   root?: string;
   /** etcd's --max-txn-ops (default 128): larger commits are split */
   maxTxnOps?: number;
+  /** told of every request the store makes (metrics) */
+  onRequest?: RequestObserver;
 }
+
+/** What the store's requests to etcd are: the range reads and the write transactions. */
+export type StoreRequest = 'get' | 'list' | 'read-all' | 'txn';
+
+/** A request's operation, how long it took, and whether it failed. */
+export type RequestObserver = (request: StoreRequest, seconds: number, failed: boolean) => void;
 
 export interface CommitResult {
   revision: number;
@@ -88,6 +96,7 @@ export class Store {
     readonly layout: KeyLayout,
     readonly endpoints: string[],
     private readonly maxTxnOps: number,
+    private readonly onRequest: RequestObserver,
   ) {}
 
   static async connect(options: StoreOptions): Promise<Store> {
@@ -103,6 +112,7 @@ export class Store {
       new KeyLayout(options.root ?? DEFAULT_ROOT),
       options.endpoints,
       options.maxTxnOps ?? 128,
+      options.onRequest ?? (() => undefined),
     );
     try {
       await client.maintenance.status({ deadline: Date.now() + 5000 });
@@ -119,13 +129,13 @@ export class Store {
 
   async get<K extends Kind>(kind: K, id: string): Promise<ObjectsByKind[K] | null> {
     const key = Buffer.from(this.layout.objectKey(kind, id));
-    const { kvs } = await this.guard(() => this.client.kv.range({ key }));
+    const { kvs } = await this.guard('get', () => this.client.kv.range({ key }));
     return kvs.length ? decodeObject<K>(kvs[0] as RawKeyValue) : null;
   }
 
   async list<K extends Kind>(kind: K): Promise<ObjectsByKind[K][]> {
     const prefix = this.layout.kindPrefix(kind);
-    const { kvs } = await this.guard(() =>
+    const { kvs } = await this.guard('list', () =>
       this.client.kv.range({ key: Buffer.from(prefix), range_end: prefixEnd(prefix) }),
     );
     return kvs.map((kv) => decodeObject<K>(kv as RawKeyValue));
@@ -134,7 +144,7 @@ export class Store {
   /** Every object, read at one revision (the start of a watch that follows it). */
   async readAll(): Promise<{ revision: number; objects: AllObjects }> {
     const root = this.layout.root;
-    const answer = await this.guard(() =>
+    const answer = await this.guard('read-all', () =>
       this.client.kv.range({ key: Buffer.from(root), range_end: prefixEnd(root) }),
     );
     const objects = Object.fromEntries(KINDS.map((k) => [k, []])) as unknown as AllObjects;
@@ -183,7 +193,7 @@ export class Store {
     let chunk = writes;
     while (chunk.length > 0) {
       const now = Date.now();
-      const answer = await this.guard(() => this.client.kv.txn(buildTxn(this.layout, chunk, now)));
+      const answer = await this.guard('txn', () => this.client.kv.txn(buildTxn(this.layout, chunk, now)));
       const revision = Number(answer.header.revision);
       result.revision = Math.max(result.revision, revision);
       if (answer.succeeded) {
@@ -225,10 +235,14 @@ export class Store {
     onEvent({ type, ...where, object, revision: Number(kv.mod_revision) });
   }
 
-  private async guard<T>(call: () => Promise<T>): Promise<T> {
+  private async guard<T>(request: StoreRequest, call: () => Promise<T>): Promise<T> {
+    const started = performance.now();
     try {
-      return await call();
+      const answer = await call();
+      this.onRequest(request, (performance.now() - started) / 1000, false);
+      return answer;
     } catch (error) {
+      this.onRequest(request, (performance.now() - started) / 1000, true);
       if (storeUnavailable(error)) throw new StoreUnavailableError(this.endpoints, error);
       throw error;
     }

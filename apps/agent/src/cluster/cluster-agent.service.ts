@@ -182,7 +182,10 @@ export class ClusterAgentService implements OnApplicationBootstrap, OnApplicatio
       };
       this.repo.save(membership);
       this.startSession(membership);
-      this.log.log(`joined cluster ${answer.clusterId} as node ${answer.nodeId} (${answer.role})`);
+      this.log.log({
+        msg: `joined cluster ${answer.clusterId} as node ${answer.nodeId} (${answer.role})`,
+        node: answer.nodeId,
+      });
       return { nodeId: answer.nodeId, role: membership.role, clusterId: answer.clusterId };
     } finally {
       await client.close();

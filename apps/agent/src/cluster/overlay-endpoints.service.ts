@@ -141,7 +141,10 @@ export class OverlayEndpointsService implements OverlayHooks, OnApplicationBoots
           for (const [id, endpoint] of [...this.endpoints]) {
             await this.apply(endpoint).catch((error: Error) => {
               if (this.endpoints.has(id))
-                this.log.warn(`load balancing of ${id.slice(0, 12)}: ${error.message}`);
+                this.log.warn({
+                  msg: `load balancing of ${id.slice(0, 12)}: ${error.message}`,
+                  container: id,
+                });
             });
           }
         } while (this.again);

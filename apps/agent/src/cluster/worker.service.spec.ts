@@ -234,9 +234,12 @@ describe(WorkerService.name, () => {
       await flush();
       expect(containers.of('t1')).toEqual([]);
       expect(reports()).toEqual({ t2: 'running' });
-      expect(warn).toHaveBeenCalledWith(
-        'task t1 refused: it is assigned to node node-2, not this node (node-1)',
-      );
+      expect(warn).toHaveBeenCalledWith({
+        msg: 'task t1 refused: it is assigned to node node-2, not this node (node-1)',
+        task: 't1',
+        service: 'svc-web',
+        node: 'node-1',
+      });
       warn.mockClear();
     });
 

@@ -91,9 +91,12 @@ export class WorkerService {
   private ownTasks(nodeId: string, tasks: Task[]): Task[] {
     const refused = tasks.filter((t) => t.nodeId !== nodeId);
     for (const task of refused)
-      this.log.warn(
-        `task ${task.id} refused: it is assigned to node ${task.nodeId || '(none)'}, not this node (${nodeId})`,
-      );
+      this.log.warn({
+        msg: `task ${task.id} refused: it is assigned to node ${task.nodeId || '(none)'}, not this node (${nodeId})`,
+        task: task.id,
+        service: task.serviceId,
+        node: nodeId,
+      });
     return refused.length ? tasks.filter((t) => t.nodeId === nodeId) : tasks;
   }
 
@@ -133,7 +136,8 @@ export class WorkerService {
         containers: this.containers,
         report: (status) => this.report(task.id, status),
         now: Date.now,
-        warn: (message) => this.log.warn(message),
+        warn: (message) =>
+          this.log.warn({ msg: message, task: task.id, service: task.serviceId, node: task.nodeId }),
         drainMs: DRAIN_MS,
         logTail: (containerId) => this.logTail(containerId),
         files: {

@@ -124,7 +124,7 @@ export class ContainerLifecycle {
     const done = this.deps.runtime.wait(c.id).then(
       (exit) => this.onExit(c.id, exit),
       (error: unknown) => {
-        this.log.error(`waiting for ${c.name}: ${(error as Error).message}`);
+        this.log.error({ msg: `waiting for ${c.name}: ${(error as Error).message}`, container: c.id });
         return null;
       },
     );
@@ -180,7 +180,10 @@ export class ContainerLifecycle {
       await this.launch(current);
       this.emit(current, 'restart');
     } catch (error) {
-      this.log.warn(`restarting ${current.name}: ${(error as Error).message}`);
+      this.log.warn({
+        msg: `restarting ${current.name}: ${(error as Error).message}`,
+        container: current.id,
+      });
       current.state.status = 'exited';
       this.deps.repo.save(current);
     }
@@ -283,7 +286,7 @@ export class ContainerLifecycle {
     }
     await this.deps.runtime.delete(c.id, { force: true }).catch((error: unknown) => {
       if (!(error instanceof ContainerNotFoundError))
-        this.log.warn(`removing ${c.name}: ${(error as Error).message}`);
+        this.log.warn({ msg: `removing ${c.name}: ${(error as Error).message}`, container: c.id });
     });
     void this.deps.networks.release(c); // usually done already, by the exit handler
     void this.deps.networks.detachOverlays(c);
@@ -338,7 +341,7 @@ export class ContainerLifecycle {
       try {
         await this.restore(c);
       } catch (error) {
-        this.log.error(`restoring ${c.name}: ${(error as Error).message}`);
+        this.log.error({ msg: `restoring ${c.name}: ${(error as Error).message}`, container: c.id });
       }
     }
   }

@@ -18,7 +18,7 @@ import {
   type ExceptionFilter,
   type ExecutionContext,
   type INestApplicationContext,
-  type LogLevel,
+  type LoggerService,
   type NestInterceptor,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -142,7 +142,7 @@ class DockerErrors implements ExceptionFilter {
 export async function serveDockerApi(
   engine: INestApplicationContext,
   socket: string,
-  logger: LogLevel[],
+  logger: LoggerService,
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     rewriteUrl(req: IncomingMessage) {

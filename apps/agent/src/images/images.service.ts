@@ -14,6 +14,7 @@ import {
   type ProgressListener,
 } from '@berth/image';
 import { NotFoundError } from '../errors';
+import { AgentMetrics } from '../metrics/agent-metrics';
 import { EventsService } from '../events/events.service';
 import { Runtime } from '@berth/runtime';
 import { AGENT_CONFIG, USERNS_REMAP } from '../tokens';
@@ -29,6 +30,7 @@ export class ImagesService {
     private readonly events: EventsService,
     /** the image store, opened by its factory provider (agent.module.ts) */
     @Inject(Images) readonly images: Images,
+    private readonly metrics: AgentMetrics,
     /** with --userns-remap, build steps run remapped as every container does */
     @Inject(USERNS_REMAP) private readonly remap: RemapIdentity | null = null,
   ) {}
@@ -55,7 +57,7 @@ export class ImagesService {
     const before = this.images.tryResolve(reference)?.manifestDigest;
     let image: ImageRecord;
     try {
-      image = await this.images.pull(reference, options);
+      image = await this.metrics.timedPull(() => this.images.pull(reference, options));
     } catch (error) {
       if (
         error instanceof RegistryError &&

@@ -115,9 +115,10 @@ export class NetworkParking {
         await this.namespaces.rename(teardown.id, c.id);
       }
     } catch (error) {
-      this.log.warn(
-        `taking over the network namespace of ${teardown.id.slice(0, 12)}: ${(error as Error).message}`,
-      );
+      this.log.warn({
+        msg: `taking over the network namespace of ${teardown.id.slice(0, 12)}: ${(error as Error).message}`,
+        container: teardown.id,
+      });
       this.parkedIds.delete(teardown.id);
       void this.release(teardown);
       return null;

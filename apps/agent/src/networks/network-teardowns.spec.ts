@@ -77,7 +77,10 @@ describe(NetworkTeardowns.name, () => {
       parts.run.failing.set('bridge DEL c1 eth0', 'device busy');
       await parts.teardowns.release(await running());
       expect(parts.journaled()).toEqual(['c1']);
-      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^network teardown of c1: .*device busy/));
+      expect(warn).toHaveBeenCalledWith({
+        msg: expect.stringMatching(/^network teardown of c1: .*device busy/),
+        container: 'c1',
+      });
       expect(parts.namespaces.calls).toEqual(['delete c1']);
     });
   });

@@ -48,7 +48,10 @@ export class NetworkTeardowns {
     const done = this.detach(snapshot)
       .then(() => this.journal.remove(snapshot.id))
       .catch((error: unknown) =>
-        this.log.warn(`network teardown of ${c.id.slice(0, 12)}: ${(error as Error).message}`),
+        this.log.warn({
+          msg: `network teardown of ${c.id.slice(0, 12)}: ${(error as Error).message}`,
+          container: c.id,
+        }),
       )
       .finally(() => this.running.delete(c.id));
     this.running.set(c.id, done);

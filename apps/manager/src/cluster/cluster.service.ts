@@ -207,7 +207,7 @@ export class ClusterService {
     await this.state.commit([{ op: existing ? 'update' : 'create', kind: 'nodes', object: node }], {
       atomic: true,
     });
-    this.log.log(`node ${nodeId} (${description.hostname}) joined as ${role}`);
+    this.log.log({ msg: `node ${nodeId} (${description.hostname}) joined as ${role}`, node: nodeId });
     return { nodeId, role, certPem, caPem: ca.certPem, clusterId: cluster.id };
   }
 
@@ -229,11 +229,16 @@ export class ClusterService {
           `${this.config.stateDir} holds another unlock key: this manager's state dir belongs to another cluster; give it an empty --state-dir`,
         );
     } else if (!this.heldUnlockKey())
-      throw invalid(`this manager has no unlock key yet: attach node ${nodeId} with the cluster's unlock key`);
+      throw invalid(
+        `this manager has no unlock key yet: attach node ${nodeId} with the cluster's unlock key`,
+      );
     if (this.ownNodeId() === nodeId) return;
     writeOwnNodeId(this.config.stateDir, nodeId);
     this.ownNode = nodeId;
-    this.log.log(`this manager is a role of node ${nodeId} (${node.description.hostname})`);
+    this.log.log({
+      msg: `this manager is a role of node ${nodeId} (${node.description.hostname})`,
+      node: nodeId,
+    });
   }
 
   /** The key that opens the CA, once this manager has it (it made the cluster, or its agent gave it). */

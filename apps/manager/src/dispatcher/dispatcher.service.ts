@@ -21,6 +21,7 @@ import { networkViewsFor } from './network-views';
 import { NodeTaskIndex } from './node-task-index';
 import { StatusWriter } from './status-writer';
 import { ClusterService } from '../cluster/cluster.service';
+import { ManagerMetrics } from '../metrics/manager-metrics';
 
 type ManagerMessage = clusterApi.cluster.v1.IManagerMessage;
 type AgentMessage = clusterApi.cluster.v1.AgentMessage;
@@ -71,8 +72,14 @@ export class DispatcherService {
     private readonly files: FilesService,
     private readonly presence: PresenceService,
     private readonly cluster: ClusterService,
+    private readonly metrics: ManagerMetrics,
   ) {
     this.statuses = new StatusWriter(state, () => this.active);
+  }
+
+  /** agents' sessions held here now */
+  get sessionCount(): number {
+    return this.sessions.size;
   }
 
   get heartbeatPeriodMs(): number {
@@ -156,13 +163,18 @@ export class DispatcherService {
    */
   private stillHere(session: Session): void {
     if (Date.now() - (this.lastSeen.get(session.nodeId) ?? 0) > this.config.heartbeatGraceMs) return; // silent here too
-    this.log.warn(`node ${session.nodeId} was marked down but holds its session here: ready again`);
+    this.log.warn({
+      msg: `node ${session.nodeId} was marked down but holds its session here: ready again`,
+      node: session.nodeId,
+    });
     void this.presence.holdSession(session.nodeId);
     void this.updateNode(session.nodeId, (node) =>
       node.status.state === 'down'
         ? { ...node, status: { ...node.status, state: 'ready', message: '' } }
         : node,
-    ).catch((error: Error) => this.log.warn(`node ${session.nodeId} ready again: ${error.message}`));
+    ).catch((error: Error) =>
+      this.log.warn({ msg: `node ${session.nodeId} ready again: ${error.message}`, node: session.nodeId }),
+    );
   }
 
   /** Sends MESSAGE down NODE_ID's session; false when the node has none. */
@@ -180,7 +192,10 @@ export class DispatcherService {
         if (message.statuses) this.statuses.queue(session.nodeId, message.statuses.updates ?? []);
       }
     } catch (error) {
-      this.log.warn(`session of node ${session.nodeId} broke: ${(error as Error).message}`);
+      this.log.warn({
+        msg: `session of node ${session.nodeId} broke: ${(error as Error).message}`,
+        node: session.nodeId,
+      });
     } finally {
       if (this.sessions.get(session.nodeId) === session) {
         this.sessions.delete(session.nodeId);
@@ -197,12 +212,18 @@ export class DispatcherService {
       description = decodeHello(hello).descriptionJson;
     } catch (error) {
       if (!(error instanceof DecodeError)) throw error;
-      this.log.warn(`hello of node ${session.nodeId} refused: ${error.message}`);
+      this.log.warn({
+        msg: `hello of node ${session.nodeId} refused: ${error.message}`,
+        node: session.nodeId,
+      });
       return;
     }
     // not awaited: its write may wait for etcd, and the heartbeats behind it must still count
     void this.hello(session, description, peer).catch((error: Error) => {
-      this.log.warn(`hello of node ${session.nodeId}: ${error.message}; closing its session`);
+      this.log.warn({
+        msg: `hello of node ${session.nodeId}: ${error.message}; closing its session`,
+        node: session.nodeId,
+      });
       session.out.close();
     });
   }
@@ -332,7 +353,11 @@ export class DispatcherService {
     const now = Date.now();
     for (const session of this.sessions.values()) {
       if (now - (this.lastSeen.get(session.nodeId) ?? 0) <= this.config.heartbeatGraceMs) continue;
-      this.log.warn(`node ${session.nodeId} missed its heartbeats: closing its session`);
+      this.log.warn({
+        msg: `node ${session.nodeId} missed its heartbeats: closing its session`,
+        node: session.nodeId,
+      });
+      this.metrics.heartbeatMisses.inc();
       this.sessions.delete(session.nodeId);
       session.out.close();
       void this.presence.releaseSession(session.nodeId);

@@ -64,7 +64,10 @@ export class NodeLivenessService {
       for (const id of this.present) this.lastPresent.set(id, Math.max(now, this.lastPresent.get(id) ?? 0));
       const liveness: Liveness = { present: this.present, lastPresent: this.lastPresent };
       for (const node of silentNodes(this.state.cache.list('nodes'), liveness, now, this.absenceMs)) {
-        this.log.warn(`node ${node.id} (${node.description.hostname}) has no session with any manager: down`);
+        this.log.warn({
+          msg: `node ${node.id} (${node.description.hostname}) has no session with any manager: down`,
+          node: node.id,
+        });
         await this.dispatcher.updateNode(node.id, (n) => ({
           ...n,
           status: { ...n.status, state: 'down', message: 'heartbeat failure' },

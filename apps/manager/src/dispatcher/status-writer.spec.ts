@@ -63,9 +63,10 @@ describe(StatusWriter.name, () => {
       await writer.flush();
 
       expect(commits.flat().map((w) => w.object.id)).toEqual(['t2']);
-      expect(warn).toHaveBeenCalledWith(
-        expect.stringMatching(/^report of node n1 refused: statuses\.updates\[0\]/),
-      );
+      expect(warn).toHaveBeenCalledWith({
+        msg: expect.stringMatching(/^report of node n1 refused: statuses\.updates\[0\]/),
+        node: 'n1',
+      });
       warn.mockRestore();
     });
 

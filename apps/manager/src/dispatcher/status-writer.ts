@@ -34,7 +34,7 @@ export class StatusWriter {
         this.pending.set(taskId, { nodeId, status: statusJson });
       } catch (error) {
         if (!(error instanceof DecodeError)) throw error;
-        this.log.warn(`report of node ${nodeId} refused: ${error.message}`);
+        this.log.warn({ msg: `report of node ${nodeId} refused: ${error.message}`, node: nodeId });
       }
     });
     this.schedule();
@@ -92,7 +92,8 @@ export class StatusWriter {
    * or on a task gone is mostly late news (a task the leader gave up on, then removed): quietly.
    */
   private logRefusal(refusal: StatusRefusal): void {
-    if (refusal.reason === 'other-node') this.log.warn(refusal.message);
-    else if (refusal.reason !== 'nothing-new') this.log.debug(refusal.message);
+    const record = { msg: refusal.message, node: refusal.nodeId, task: refusal.taskId };
+    if (refusal.reason === 'other-node') this.log.warn(record);
+    else if (refusal.reason !== 'nothing-new') this.log.debug(record);
   }
 }

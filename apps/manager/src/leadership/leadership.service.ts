@@ -5,6 +5,7 @@ import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { NodeLivenessService } from '../dispatcher/node-liveness.service';
 import { ReconcileLoop } from '../loops/reconcile.loop';
+import { ManagerMetrics } from '../metrics/manager-metrics';
 import { RolloutsService } from '../rollouts/rollouts.service';
 import { StateService } from '../state/state.service';
 
@@ -40,6 +41,7 @@ export class LeadershipService {
     private readonly liveness: NodeLivenessService,
     private readonly loop: ReconcileLoop,
     private readonly rollouts: RolloutsService,
+    private readonly metrics: ManagerMetrics,
   ) {}
 
   get isLeader(): boolean {
@@ -71,6 +73,7 @@ export class LeadershipService {
         const ended = await Promise.race([elected, termEnded, stopped]);
         if (ended) throw ended;
         this.leading = true;
+        this.metrics.leadershipChanges.inc();
         this.log.log('elected leader: running the control loops and watching the nodes');
         this.liveness.start();
         this.loop.start();
@@ -90,6 +93,7 @@ export class LeadershipService {
   private async stepDown(): Promise<void> {
     if (!this.leading) return;
     this.leading = false;
+    this.metrics.leadershipChanges.inc();
     await this.rollouts.stop().catch((error: Error) => this.log.warn(`stopping rollouts: ${error.message}`));
     await this.loop.stop();
     this.liveness.stop();
@@ -103,7 +107,8 @@ export class LeadershipService {
 }
 
 /** What a manager stands as in the election: readable in etcd, and its address after the `@`. */
-export const candidateName = (hostname: string, pid: number, addr: string): string => `${hostname}:${pid}@${addr}`;
+export const candidateName = (hostname: string, pid: number, addr: string): string =>
+  `${hostname}:${pid}@${addr}`;
 
 export const leaderAddress = (candidate: string): string => candidate.slice(candidate.lastIndexOf('@') + 1);
 

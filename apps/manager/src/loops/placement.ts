@@ -8,11 +8,18 @@ import { taskWrite, type Write } from '@berth/store';
  * in the same write: addresses for new tasks (and VIPs, ingress addresses), then nodes for those
  * pending. Each step sees the ones before, so a task made, addressed and placed now is written once.
  */
-export function placedWrites(snapshot: ClusterSnapshot, changes: readonly TaskChange[]): Write[] {
+export function placedWrites(
+  snapshot: ClusterSnapshot,
+  changes: readonly TaskChange[],
+  /** told how long the scheduler took (metrics) */
+  timed: (schedulerSeconds: number) => void = () => undefined,
+): Write[] {
   const changed = { ...snapshot, tasks: applyTaskChanges(snapshot.tasks, changes) };
   const allocation = allocate(changed);
   const addressed = { ...changed, tasks: applyTaskChanges(changed.tasks, allocation.tasks) };
+  const started = performance.now();
   const placements = schedule(addressed);
+  timed((performance.now() - started) / 1000);
   const taskWrites = mergeTaskChanges(mergeTaskChanges(changes, allocation.tasks), placements);
   return [
     ...allocation.services.map((object): Write => ({ op: 'update', kind: 'services', object })),

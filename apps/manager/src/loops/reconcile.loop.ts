@@ -3,6 +3,7 @@ import { newObjectId } from '@berth/cluster';
 import { reconcile } from '@berth/orchestrator';
 import { slotUnit } from '@berth/store';
 import { placedWrites } from './placement';
+import { ManagerMetrics } from '../metrics/manager-metrics';
 import { StateService } from '../state/state.service';
 
 /**
@@ -21,7 +22,10 @@ export class ReconcileLoop {
   /** resolves when the current pass (if any) is over */
   private idle: Promise<void> = Promise.resolve();
 
-  constructor(private readonly state: StateService) {}
+  constructor(
+    private readonly state: StateService,
+    private readonly metrics: ManagerMetrics,
+  ) {}
 
   start(): void {
     if (this.active) return;
@@ -68,7 +72,9 @@ export class ReconcileLoop {
     const { changes, wakeAt } = reconcile(snapshot, newObjectId, {
       taskHistoryLimit: cluster.settings.taskHistoryLimit,
     });
-    const writes = placedWrites(snapshot, changes);
+    const writes = placedWrites(snapshot, changes, (seconds) =>
+      this.metrics.schedulerDuration.observe(seconds),
+    );
     if (writes.length) {
       // a slot's changes together or not at all: half a move beside a rollout's would leave two tasks in it
       const result = await this.state.commit(writes, { unitOf: slotUnit });

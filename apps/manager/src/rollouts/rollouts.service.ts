@@ -4,6 +4,7 @@ import { newObjectId, type Service, type UpdateStatus } from '@berth/cluster';
 import { isRollingOut, planRollout } from '@berth/orchestrator';
 import { slotUnit, type Write } from '@berth/store';
 import { placedWrites } from '../loops/placement';
+import { ManagerMetrics } from '../metrics/manager-metrics';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { unavailable } from '../errors';
@@ -41,6 +42,7 @@ export class RolloutsService implements OnModuleDestroy {
   constructor(
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
     private readonly state: StateService,
+    private readonly metrics: ManagerMetrics,
   ) {}
 
   private connection() {
@@ -144,7 +146,11 @@ export class RolloutsService implements OnModuleDestroy {
       const tasks = snapshot.tasks.filter((t) => t.serviceId === service.id);
       const decision = planRollout(service, tasks, now, newObjectId);
       // the new tasks addressed and placed in the same write: a batch need not wait for the reconcile loop
-      const writes: Write[] = decision.changes.length ? placedWrites(snapshot, decision.changes) : [];
+      const writes: Write[] = decision.changes.length
+        ? placedWrites(snapshot, decision.changes, (seconds) =>
+            this.metrics.schedulerDuration.observe(seconds),
+          )
+        : [];
       const next = decision.rollback
         ? rolledBack(service, decision.status)
         : withStatus(service, decision.status);

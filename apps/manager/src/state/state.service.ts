@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { StateCache, Store, type CommitResult, type Write } from '@berth/store';
 import type { ManagerConfig } from '../config';
+import type { ManagerMetrics } from '../metrics/manager-metrics';
 
 /** The manager's view of etcd: the store for writes, the watched cache for reads. */
 @Injectable()
@@ -10,8 +11,12 @@ export class StateService implements OnModuleDestroy {
     readonly cache: StateCache,
   ) {}
 
-  static async open(config: ManagerConfig): Promise<StateService> {
-    const store = await Store.connect({ endpoints: config.etcdEndpoints, root: config.storeRoot });
+  static async open(config: ManagerConfig, metrics: ManagerMetrics): Promise<StateService> {
+    const store = await Store.connect({
+      endpoints: config.etcdEndpoints,
+      root: config.storeRoot,
+      onRequest: metrics.etcdRequest,
+    });
     return new StateService(store, await StateCache.open(store));
   }
 
