@@ -6,6 +6,7 @@
  */
 import {
   GrpcClient,
+  type Duplex,
   type Endpoint,
   type RequestOf,
   type ResponseOf,
@@ -66,6 +67,14 @@ export class FailoverClient<S extends ServiceTable> {
       }
       return;
     }
+  }
+
+  /**
+   * A bidirectional call on the address in use. It does not move on: what was sent cannot be
+   * sent again, so an unreachable manager is the caller's error to show.
+   */
+  duplex<M extends keyof S>(method: M): Duplex<RequestOf<S, M>, ResponseOf<S, M>> {
+    return this.clients[this.current].duplex(method);
   }
 
   close(): Promise<void> {

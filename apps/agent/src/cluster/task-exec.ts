@@ -1,0 +1,97 @@
+import type { Logger } from '@nestjs/common';
+import type { DISPATCHER_SERVICE, ResponseOf } from '@berth/proto';
+import type { ContainersService } from '../containers/containers.service';
+import { relayExec } from '../containers/exec-session';
+import type { ExecRequest } from '../containers/request';
+import { managerClient } from './manager-client';
+import type { Membership } from './membership.repository';
+import type { WorkerService } from './worker.service';
+
+type TaskExecRequest = NonNullable<ResponseOf<typeof DISPATCHER_SERVICE, 'Session'>['exec']>;
+
+/** Docker's exit status for a process that could not be started at all. */
+const CANNOT_INVOKE = 126;
+
+/**
+ * The agent's half of `berth service exec`: for each request the manager sends down the session,
+ * run the process in the task's container (the engine's exec, as `berth exec`) and open TaskExec
+ * back to the manager for its input, output and exit status. Only this node's tasks: the
+ * container is found among the ones the worker runs.
+ */
+export class TaskExecRelay {
+  private readonly open = new Map<string, AbortController>();
+
+  constructor(
+    private readonly containers: ContainersService,
+    private readonly worker: WorkerService,
+    private readonly log: Logger,
+  ) {}
+
+  handle(request: TaskExecRequest, membership: Membership): void {
+    if (this.open.has(request.execId)) return;
+    const controller = new AbortController();
+    this.open.set(request.execId, controller);
+    void this.run(request, membership, controller.signal)
+      .catch((error: Error) => this.log.warn(`exec in task ${request.taskId}: ${error.message}`))
+      .finally(() => this.open.delete(request.execId));
+  }
+
+  stopAll(): void {
+    for (const controller of this.open.values()) controller.abort();
+  }
+
+  private async run(request: TaskExecRequest, membership: Membership, signal: AbortSignal): Promise<void> {
+    const client = managerClient(membership);
+    const call = client.duplex('TaskExec');
+    const stop = () => call.cancel();
+    signal.addEventListener('abort', stop);
+    try {
+      call.send({ execId: request.execId });
+      const exit = await this.exec(request, call[Symbol.asyncIterator](), signal, {
+        stdout: (data) => call.send({ stdout: data }),
+        stderr: (data) => call.send({ stderr: data }),
+      });
+      call.send({ exit });
+      call.end();
+      for await (const _ of call) void _;
+    } finally {
+      signal.removeEventListener('abort', stop);
+      await client.close();
+    }
+  }
+
+  /** The process's exit code, or why it could not be started (with Docker's 126). */
+  private async exec(
+    request: TaskExecRequest,
+    inputs: AsyncIterator<ResponseOf<typeof DISPATCHER_SERVICE, 'TaskExec'>>,
+    signal: AbortSignal,
+    sink: { stdout(data: Buffer): void; stderr(data: Buffer): void },
+  ): Promise<{ exitCode: number; error: string }> {
+    const container = this.worker.containerOf(request.taskId);
+    if (!container)
+      return {
+        exitCode: CANNOT_INVOKE,
+        error: `task ${request.taskId} has no container on this node (it ended, or has not started): see \`berth service ps\``,
+      };
+    let proc;
+    try {
+      proc = await this.containers.exec(container.id, execRequestOf(request));
+    } catch (error) {
+      return { exitCode: CANNOT_INVOKE, error: (error as Error).message };
+    }
+    const exitCode = await relayExec(proc, inputs, request.stdin, sink, signal);
+    return { exitCode, error: '' };
+  }
+}
+
+function execRequestOf(request: TaskExecRequest): ExecRequest {
+  const rows = request.size?.rows || 24;
+  const cols = request.size?.cols || 80;
+  return {
+    cmd: [...request.cmd],
+    env: [...request.env],
+    workingDir: request.workingDir,
+    user: request.user,
+    terminal: request.tty ? { rows, cols } : null,
+  };
+}
