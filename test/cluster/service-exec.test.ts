@@ -1,9 +1,10 @@
 /**
- * `berth service exec` end to end: two machines (m1 also the manager), a service with one task
- * on each, and bin/berth with the context `cluster init` saved. The process runs in the task's
- * container on whichever machine runs it, through the manager and the task's agent: its output
- * (stdout and stderr apart), stdin with -i, a terminal with -t, and its exit status come back;
- * a caller without a manager certificate is refused.
+ * `berth service exec` end to end: four machines (m1 to m3 also managers, m4 a worker), a
+ * service with one task on each of two machines, and bin/berth with the context `cluster init`
+ * saved. The process runs in the task's container on whichever machine runs it, through a manager
+ * and the task's agent — through another manager too when that one holds the node's session:
+ * its output (stdout and stderr apart), stdin with -i, a terminal with -t, and its exit status
+ * come back; a caller without a manager certificate is refused.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,7 +17,7 @@ let cluster: ClusterHarness | undefined;
 const tasks = new Map<number, { id: string; node: string; hostname: string }>();
 
 beforeAll(async () => {
-  cluster = await ClusterHarness.start({ machines: 2 });
+  cluster = await ClusterHarness.start({ machines: 4, managers: 3 });
   for (const m of cluster.machines) m.importBusybox();
   berth(
     ...'service create --quiet --name svc --replicas 2 --max-replicas 1'.split(' '),
@@ -49,15 +50,15 @@ function containerHostname(node: string, taskId: string): string {
   return machine.berth(['inspect', '-f', '{{.Config.Hostname}}', id]).stdout.trim();
 }
 
-/** A CLI config dir with the cluster's context, its certificate replaced by CERT (none: omitted). */
-function configWith(name: string, cert: { certPem: string; keyPem: string } | null): string {
+/** A CLI config dir with the cluster's context, with CHANGES (a certificate, the managers). */
+function configWith(name: string, changes: Record<string, unknown>): string {
   const dir = path.join(c().tmp, name);
   const source = path.join(c().tmp, 'cli');
   fs.cpSync(source, dir, { recursive: true });
   const contexts = path.join(dir, 'contexts');
   for (const file of fs.readdirSync(contexts)) {
     const context = JSON.parse(fs.readFileSync(path.join(contexts, file), 'utf8')) as Record<string, unknown>;
-    Object.assign(context, cert ?? { certPem: '', keyPem: '' });
+    Object.assign(context, changes);
     fs.writeFileSync(path.join(contexts, file), JSON.stringify(context));
   }
   return dir;
@@ -89,6 +90,20 @@ describe('berth service exec', () => {
       expect(berth('service', 'exec', ...target, 'hostname')).toBe(`${second.hostname}\n`);
   });
 
+  it("should reach both tasks through any manager (the one holding the node's session, or one relaying to it)", () => {
+    for (const n of [1, 2, 3]) {
+      const address = c().managerAddrOf(n);
+      const config = configWith(`cli-manager-${n}`, { managerAddr: address, managers: [address] });
+      for (const [slot, task] of tasks) {
+        const r = c().berth(['service', 'exec', '-i', `svc.${slot}`, 'sh', '-c', 'hostname; cat'], {
+          input: `via manager ${n}`,
+          env: { BERTH_CONFIG: config },
+        });
+        expect([r.stdout, r.stderr, r.status]).toEqual([`${task.hostname}\nvia manager ${n}`, '', 0]);
+      }
+    }
+  });
+
   it('should pass stdin through with -i, and the environment, user and directory asked for', () => {
     const r = c().berth(['service', 'exec', '-i', 'svc', 'cat'], { input: 'hello' });
     expect([r.stdout, r.status]).toEqual(['hello', 0]);
@@ -110,9 +125,9 @@ describe('berth service exec', () => {
     ).toBe('1 1000 /tmp\n');
   });
 
-  it('should give the process a terminal with -t', () => {
-    const r = c().berth(['service', 'exec', '-t', 'svc', 'tty']);
-    expect(r.stdout).toMatch(/^\/dev\/pts\/\d+\r\n$/);
+  it('should give the process a terminal with -t, of the default size when berth has none', () => {
+    const r = c().berth(['service', 'exec', '-t', 'svc', 'sh', '-c', 'tty; stty size']);
+    expect(r.stdout).toMatch(/^\/dev\/pts\/\d+\r\n24 80\r\n$/);
     expect(r.status).toBe(0);
   });
 
@@ -121,18 +136,20 @@ describe('berth service exec', () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('no service or task nope: see `berth service ls`');
     const absent = c().berth(['service', 'exec', 'svc', '/no/such/program']);
-    expect(absent.status).not.toBe(0);
-    expect(absent.stderr).toContain('/no/such/program');
+    expect(absent.status).toBe(127);
+    expect(absent.stderr).toBe(
+      `berth: svc.1 on ${tasks.get(1)!.node}: exec: "/no/such/program": stat /no/such/program: No such file or directory\n`,
+    );
   });
 
   it("should refuse a caller without a manager certificate: none, or a worker node's", () => {
     const none = c().berth(['service', 'exec', 'svc', 'hostname'], {
-      env: { BERTH_CONFIG: configWith('cli-no-cert', null) },
+      env: { BERTH_CONFIG: configWith('cli-no-cert', { certPem: '', keyPem: '' }) },
     });
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('no client certificate');
     expect(none.stdout).toBe('');
-    const worker = c().machines.find((m) => m.name !== 'm1')!;
+    const worker = c().machine(4);
     const read = (file: string) => fs.readFileSync(path.join(worker.dataRoot, 'cluster', file), 'utf8');
     const asWorker = c().berth(['service', 'exec', 'svc', 'hostname'], {
       env: {

@@ -1,5 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { DISPATCHER_SERVICE, ResponseOf } from '@berth/proto';
+import { ContainerStartError } from '@berth/runtime';
 import type { ContainersService } from '../containers/containers.service';
 import { relayExec } from '../containers/exec-session';
 import type { ExecRequest } from '../containers/request';
@@ -77,6 +78,8 @@ export class TaskExecRelay {
     try {
       proc = await this.containers.exec(container.id, execRequestOf(request));
     } catch (error) {
+      // Docker's status for a command missing (127) or not runnable (126)
+      if (error instanceof ContainerStartError) return { exitCode: error.exitCode, error: error.reason };
       return { exitCode: CANNOT_INVOKE, error: (error as Error).message };
     }
     const exitCode = await relayExec(proc, inputs, request.stdin, sink, signal);

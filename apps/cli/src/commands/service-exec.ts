@@ -51,11 +51,13 @@ export const exec = command(
       resize: (size: { rows: number; cols: number }) => call.send({ resize: size }),
     };
     return withTerminal({ tty, stdin }, io, async () => {
+      let where = target;
       for await (const m of call) {
-        if (m.stdout?.length) process.stdout.write(m.stdout);
+        if (m.task) where = `${m.task.name} on ${m.task.hostname}`;
+        else if (m.stdout?.length) process.stdout.write(m.stdout);
         else if (m.stderr?.length) process.stderr.write(m.stderr);
         else if (m.exit) {
-          if (m.exit.error) throw new ExitError(`berth: ${m.exit.error}`, m.exit.exitCode || 126);
+          if (m.exit.error) throw new ExitError(`berth: ${where}: ${m.exit.error}`, m.exit.exitCode || 126);
           return m.exit.exitCode;
         }
       }
