@@ -6,6 +6,7 @@
  * its output (stdout and stderr apart), stdin with -i, a terminal with -t, and its exit status
  * come back; a caller without a manager certificate is refused.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClusterHarness } from '@berth/testing';
@@ -129,6 +130,24 @@ describe('berth service exec', () => {
     const r = c().berth(['service', 'exec', '-t', 'svc', 'sh', '-c', 'tty; stty size']);
     expect(r.stdout).toMatch(/^\/dev\/pts\/\d+\r\n24 80\r\n$/);
     expect(r.status).toBe(0);
+  });
+
+  it('should give -it a terminal that starts at the size of ours and follows it', () => {
+    // under a pseudo-terminal (util-linux script) of 30x100, made 40x120 two seconds in
+    const command = ['env', `BERTH_CONFIG=${path.join(c().tmp, 'cli')}`, path.resolve('bin/berth')]
+      .concat(['service', 'exec', '-it', 'svc', 'sh'])
+      .map((a) => `'${a}'`)
+      .join(' ');
+    const script = `stty rows 30 cols 100; (sleep 2; stty rows 40 cols 120 </dev/tty) & exec ${command}`;
+    const r = spawnSync('script', ['-qefc', script, '/dev/null'], {
+      input: 'tty; stty size; sleep 4; stty size; exit 4\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    // (our terminal adds a \r to each of the remote terminal's \r\n)
+    expect(r.stdout).toMatch(/\/dev\/pts\/\d+\r+\n30 100\r+\n/);
+    expect(r.stdout).toMatch(/\n40 120\r+\n/);
+    expect(r.status).toBe(4);
   });
 
   it('should say what to do when nothing has that name, or the command cannot run', () => {
