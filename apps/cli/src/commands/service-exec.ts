@@ -22,7 +22,7 @@ export const exec = command(
       workdir: { type: 'string', short: 'w' },
       slot: { type: 'string' },
     },
-    operands: ['target', 'command', 'arg...'],
+    operands: ['service|task', 'command', 'arg...'],
     // flags before and after SERVICE|TASK; what follows the command is the command's
     interspersed: 1,
   },
