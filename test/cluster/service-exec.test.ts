@@ -105,6 +105,20 @@ describe('berth service exec', () => {
     }
   });
 
+  it('should go to the next manager when the first one of the context cannot be reached', () => {
+    const unreachable = '127.0.0.1:1';
+    const config = configWith('cli-first-down', {
+      managerAddr: unreachable,
+      managers: [unreachable, c().managerAddrOf(2)],
+      managersCheckedAt: Date.now(),
+    });
+    const r = c().berth(['service', 'exec', '-i', 'svc', 'cat'], {
+      input: 'hello',
+      env: { BERTH_CONFIG: config },
+    });
+    expect([r.stdout, r.stderr, r.status]).toEqual(['hello', '', 0]);
+  });
+
   it('should pass stdin through with -i, and the environment, user and directory asked for', () => {
     const r = c().berth(['service', 'exec', '-i', 'svc', 'cat'], { input: 'hello' });
     expect([r.stdout, r.status]).toEqual(['hello', 0]);
