@@ -130,6 +130,24 @@ describe(resolveExecTarget.name, () => {
       ]);
     });
 
+    it('should say a task is being stopped, and that a disconnected node is out of reach too', () => {
+      const stopping = { ...web2, desiredState: 'shutdown' as const };
+      expect(problem('task-ab2', 0, { ...objects, tasks: [stopping] })).toEqual([
+        'not-running',
+        'task web.2 (task-ab2) is being stopped (wanted shutdown): exec into a running task, see `berth service ps web`',
+      ]);
+      const left = { ...m1, status: { ...m1.status, state: 'disconnected' as const } };
+      expect(problem('task-ab2', 0, { ...objects, nodes: [left, m2] })).toEqual([
+        'node-down',
+        'task web.2 runs on node m1 (node-1), which is disconnected: exec into a task on another node (`berth service ps web`), or wait for the node to come back',
+      ]);
+      expect(problem('task-ab2', 0, { ...objects, tasks: [stopping], nodes: [left, m2] })[0]).toBe(
+        'node-down',
+      );
+      expect(resolved('web', 0, { ...objects, nodes: [left, m2, down] })).toBe('web.1 task-aa1 m2');
+      expect(problem('web', 2, { ...objects, nodes: [left, m2, down] })[0]).toBe('node-down');
+    });
+
     it('should refuse --slot with a task', () => {
       expect(problem('task-ab2', 2)[0]).toBe('invalid');
     });

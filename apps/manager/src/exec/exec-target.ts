@@ -126,7 +126,10 @@ function serviceTask(service: Service, slot: number, objects: ExecObjects): Exec
       'not-running',
       `${where} has no running task: see \`berth service ps ${name}\`${slot ? '' : ' and wait for one to start'}`,
     );
-  const reachable = running.find((t) => nodeOf(t, objects)?.status.state !== 'down');
+  const reachable = running.find((t) => {
+    const node = nodeOf(t, objects);
+    return node && !unreachable(node);
+  });
   if (!reachable) return runningTarget(running[0], objects); // says which node is down
   return runningTarget(reachable, objects);
 }
@@ -142,21 +145,30 @@ function nodeOf(task: Task, objects: ExecObjects): Node | undefined {
 /** TASK, if it runs on a node that is up. */
 function runningTarget(task: Task, objects: ExecObjects): ExecTarget {
   const name = execTaskName(task);
-  if (!isRunning(task))
+  const node = nodeOf(task, objects);
+  const see = `\`berth service ps ${task.serviceName}\``;
+  // a task its node last said runs is out of reach while the node is: that is the reason to give
+  if (task.status.state === 'running' && !node)
+    throw new ExecTargetError(
+      'node-down',
+      `task ${name} runs on node ${task.nodeId}, which is no longer in the cluster: wait for its replacement (${see})`,
+    );
+  if (task.status.state === 'running' && node && unreachable(node))
+    throw new ExecTargetError(
+      'node-down',
+      `task ${name} runs on node ${node.description.hostname} (${node.id}), which is ${node.status.state}: exec into a task on another node (${see}), or wait for the node to come back`,
+    );
+  if (!isRunning(task) || !node)
     throw new ExecTargetError(
       'not-running',
-      `task ${name} (${task.id}) is not running (it is ${task.status.state}, wanted ${task.desiredState}): exec into a running task, see \`berth service ps ${task.serviceName}\``,
-    );
-  const node = nodeOf(task, objects);
-  if (!node)
-    throw new ExecTargetError(
-      'node-down',
-      `task ${name} runs on node ${task.nodeId}, which is no longer in the cluster: wait for its replacement (\`berth service ps ${task.serviceName}\`)`,
-    );
-  if (node.status.state === 'down')
-    throw new ExecTargetError(
-      'node-down',
-      `task ${name} runs on node ${node.description.hostname} (${node.id}), which is down: exec into a task on another node (\`berth service ps ${task.serviceName}\`), or wait for the node to come back`,
+      task.status.state === 'running'
+        ? `task ${name} (${task.id}) is being stopped (wanted ${task.desiredState}): exec into a running task, see ${see}`
+        : `task ${name} (${task.id}) is not running (it is ${task.status.state}, wanted ${task.desiredState}): exec into a running task, see ${see}`,
     );
   return { task, node, name };
+}
+
+/** Down (missed its heartbeats) or disconnected (left): the managers cannot reach its agent. */
+function unreachable(node: Node): boolean {
+  return node.status.state === 'down' || node.status.state === 'disconnected';
 }
