@@ -196,4 +196,28 @@ describe('berth service exec', () => {
     expect(asWorker.stderr).toContain('is a worker');
     expect(asWorker.stdout).toBe('');
   });
+
+  // last: it takes a machine's agent away (and brings it back)
+  it("should say when the task's node is down, while the service's task on a node that is up answers", async () => {
+    const [first, second] = [tasks.get(1)!, tasks.get(2)!];
+    const machine = c().machines.find((m) => m.name === second.node)!;
+    await machine.killAgent('SIGKILL');
+    try {
+      const nodes = () => berth('node', 'ls', '--format', '{{.Hostname}} {{.Status}}');
+      for (const deadline = Date.now() + 15_000; !nodes().includes(`${second.node} Down`);) {
+        if (Date.now() > deadline) throw new Error(`${second.node} not down within 15 s:\n${nodes()}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const r = c().berth(['service', 'exec', second.id, 'hostname']);
+      expect([r.stdout, r.status]).toEqual(['', 1]);
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `task svc\\.2 runs on node ${second.node} \\(\\w+\\), which is down: exec into a task on another node`,
+        ),
+      );
+      expect(berth('service', 'exec', 'svc', 'hostname')).toBe(`${first.hostname}\n`);
+    } finally {
+      await machine.startAgent();
+    }
+  });
 });
