@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import type { DISPATCHER_SERVICE, ResponseOf } from '@berth/proto';
+import type { DISPATCHER_SERVICE, GrpcClient, ResponseOf } from '@berth/proto';
 import { ContainerStartError } from '@berth/runtime';
 import type { ContainersService } from '../containers/containers.service';
 import { relayExec } from '../containers/exec-session';
@@ -9,6 +9,8 @@ import type { Membership } from './membership.repository';
 import type { WorkerService } from './worker.service';
 
 type TaskExecRequest = NonNullable<ResponseOf<typeof DISPATCHER_SERVICE, 'Session'>['exec']>;
+
+export type TaskExecClient = Pick<GrpcClient<typeof DISPATCHER_SERVICE>, 'duplex' | 'close'>;
 
 /** Docker's exit status for a process that could not be started at all. */
 const CANNOT_INVOKE = 126;
@@ -23,9 +25,11 @@ export class TaskExecRelay {
   private readonly open = new Map<string, AbortController>();
 
   constructor(
-    private readonly containers: ContainersService,
-    private readonly worker: WorkerService,
-    private readonly log: Logger,
+    private readonly containers: Pick<ContainersService, 'exec'>,
+    private readonly worker: Pick<WorkerService, 'containerOf'>,
+    private readonly log: Pick<Logger, 'warn'>,
+    /** the TaskExec stream's way to the manager that holds the session (a fake in unit tests) */
+    private readonly connect: (membership: Membership) => TaskExecClient = managerClient,
   ) {}
 
   handle(request: TaskExecRequest, membership: Membership): void {
@@ -42,7 +46,7 @@ export class TaskExecRelay {
   }
 
   private async run(request: TaskExecRequest, membership: Membership, signal: AbortSignal): Promise<void> {
-    const client = managerClient(membership);
+    const client = this.connect(membership);
     const call = client.duplex('TaskExec');
     const stop = () => call.cancel();
     signal.addEventListener('abort', stop);
