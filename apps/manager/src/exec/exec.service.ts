@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import * as crypto from 'node:crypto';
 import type { DISPATCHER_SERVICE } from '@berth/proto';
-import { CLUSTER_SERVICE as CLUSTER_API, GrpcClient, type CLUSTER_SERVICE } from '@berth/proto';
+import { CLUSTER_SERVICE as CLUSTER_API, GrpcClient, RpcError, type CLUSTER_SERVICE } from '@berth/proto';
 import { Channel } from '@berth/proto/channel';
 import type { CallContext, RequestFor, ResponseFor } from '@berth/proto/server';
 import { ClusterService } from '../cluster/cluster.service';
 import { DispatcherService } from '../dispatcher/dispatcher.service';
-import { conflict, denied, invalid, notFound, unavailable, type ManagerError } from '../errors';
+import { conflict, denied, invalid, ManagerError, notFound, unavailable } from '../errors';
 import { PresenceService } from '../presence/presence.service';
 import { StateService } from '../state/state.service';
 import { ExecTargetError, resolveExecTarget, type ExecTarget, type ExecTargetProblem } from './exec-target';
@@ -170,7 +170,11 @@ export class ExecService {
       throw unavailable(
         `node ${target.node.description.hostname} has no session with any manager: its agent is not connected (see \`berth node ls\`)`,
       );
-    this.peerIdentity ??= this.cluster.issueClient('manager-exec');
+    // issued once; a failure is not kept, the next exec asks again
+    this.peerIdentity ??= this.cluster.issueClient('manager-exec').catch((error: unknown) => {
+      this.peerIdentity = null;
+      throw error;
+    });
     const identity = await this.peerIdentity;
     const peer = new GrpcClient(
       CLUSTER_API,
@@ -185,6 +189,10 @@ export class ExecService {
       void forwardInput(fromCli, (m) => call.send(m));
       // (its first message names the task: this manager said that already)
       for await (const message of call) if (passOn(message, out)) return;
+    } catch (error) {
+      // the other manager's refusal (or its absence) reaches the CLI as it was said
+      if (error instanceof RpcError) throw new ManagerError(error.message, error.status);
+      throw error;
     } finally {
       signal.removeEventListener('abort', stop);
       await peer.close();
