@@ -80,7 +80,10 @@ export function removeContext(g: Globals, name: string): void {
 }
 
 /** What the CLI calls the cluster through: a manager, or one of several. */
-type ManagerClient = Pick<GrpcClient<typeof CLUSTER_SERVICE>, 'call' | 'stream' | 'where' | 'close'>;
+type ManagerClient = Pick<
+  GrpcClient<typeof CLUSTER_SERVICE>,
+  'call' | 'stream' | 'duplex' | 'where' | 'close'
+>;
 
 let client: ManagerClient | null = null;
 

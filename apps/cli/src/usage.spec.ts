@@ -55,6 +55,20 @@ describe('usage', () => {
       const operands = sampleOperands(usage.operands);
       const expected = { values: flags.values, positionals: operands };
       expect(read([...flags.argv, ...operands])).toEqual(expected);
+      if (typeof usage.interspersed === 'number') {
+        // flags among the first N operands; from the next on, everything is the command's
+        const lead = operands.slice(0, usage.interspersed);
+        const rest = operands.slice(usage.interspersed);
+        expect(read([...lead, ...flags.argv, ...rest, ...flags.argv])).toEqual({
+          values: flags.values,
+          positionals: [...operands, ...flags.argv],
+        });
+        expect(read([...flags.argv, ...lead, '--', `-${rest[0]}`, ...rest.slice(1)])).toEqual({
+          values: flags.values,
+          positionals: [...lead, `-${rest[0]}`, ...rest.slice(1)],
+        });
+        return;
+      }
       if (usage.interspersed === false) {
         // docker's rule: flags before the first operand are flags; what follows is the command's
         const [first, ...rest] = operands;

@@ -15,6 +15,7 @@ import { PresenceService } from './presence/presence.service';
 import { DispatcherService } from './dispatcher/dispatcher.service';
 import { ReconcileLoop } from './loops/reconcile.loop';
 import { LeadershipService } from './leadership/leadership.service';
+import { ExecService } from './exec/exec.service';
 import { LogsService } from './logs/logs.service';
 import { Authorizer } from './api/authorizer';
 import { ClusterController } from './api/cluster.controller';
@@ -50,6 +51,7 @@ export class ManagerModule {
         ReconcileLoop,
         LeadershipService,
         LogsService,
+        ExecService,
         Authorizer,
         ServerService,
         DashboardService,

@@ -80,6 +80,14 @@ describe('firstOperand', () => {
     expect(firstOperand(['-d'], options)).toBe(1);
   });
 
+  it('should read flags among the first SKIP operands, and stop at the next', () => {
+    expect(firstOperand(['web', '-it', 'sh', '-c', 'x'], options, 1)).toBe(2);
+    expect(firstOperand(['-i', 'web', '-e', 'A=1', 'env'], options, 1)).toBe(4);
+    expect(firstOperand(['web', '-d', '--', '-x'], options, 1)).toBe(2);
+    expect(firstOperand(['web', '-d'], options, 1)).toBe(2);
+    expect(firstOperand(['a', 'b', 'c'], options, 2)).toBe(2);
+  });
+
   it('should leave what follows the operand to the command', () => {
     const { values, positionals } = parseCommand(
       'run',

@@ -10,14 +10,19 @@ export type Options = NonNullable<ParseArgsConfig['options']>;
 /**
  * Where the flags end when they may not follow the first operand (`run IMAGE
  * CMD -x`: -x is the command's): the index of the first operand, or of what
- * follows a "--".
+ * follows a "--". With SKIP, flags may also come among the first SKIP operands
+ * (`service exec SERVICE -it CMD -x`): the index of the operand after them.
  */
-export function firstOperand(args: readonly string[], options: Options): number {
+export function firstOperand(args: readonly string[], options: Options, skip = 0): number {
   const byShort = new Map(Object.entries(options).map(([name, o]) => [o.short, name]));
+  let operands = 0;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') return i;
-    if (!a.startsWith('-') || a === '-') return i;
+    if (!a.startsWith('-') || a === '-') {
+      if (operands++ === skip) return i;
+      continue;
+    }
     if (a.startsWith('--')) {
       const o = options[a.slice(2)];
       if (o?.type === 'string' && !a.includes('=')) i++;
@@ -60,10 +65,10 @@ export function parseCommand(
   args: string[],
   options: Options,
   positionals: string[],
-  { interspersed = true }: { interspersed?: boolean } = {},
+  { interspersed = true }: { interspersed?: boolean | number } = {},
 ): { values: Values; positionals: string[] } {
   let parsed;
-  const cut = interspersed ? args.length : firstOperand(args, options);
+  const cut = interspersed === true ? args.length : firstOperand(args, options, Number(interspersed));
   const tail = args.slice(cut);
   if (tail[0] === '--') tail.shift();
   try {

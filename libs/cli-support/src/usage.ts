@@ -11,8 +11,11 @@ export interface Usage {
   options: Options;
   /** "name" one, "name?" optional, "name..." any number more, "name+" one or more */
   operands: string[];
-  /** false: flags end at the first operand, as docker's run (`run IMAGE CMD -x`: -x is CMD's) */
-  interspersed?: boolean;
+  /**
+   * false: flags end at the first operand, as docker's run (`run IMAGE CMD -x`: -x is CMD's);
+   * a number N: they end at the operand after the first N (`service exec SERVICE -it CMD -x`)
+   */
+  interspersed?: boolean | number;
 }
 
 export interface Parsed {
@@ -36,14 +39,17 @@ export function command<G>(usage: Usage, run: (parsed: Parsed, globals: G) => Pr
 /** ARGS read by USAGE: flags anywhere before a "--" (or, not interspersed, before the first operand). */
 export function parseUsage(usage: Usage, args: string[]): Parsed {
   return parseCommand(usage.name, args, usage.options, usage.operands, {
-    interspersed: usage.interspersed !== false,
+    interspersed: usage.interspersed ?? true,
   });
 }
 
 /** Whether ARGS ask for the command's help: --help where a flag of USAGE could be. */
 export function asksForHelp(usage: Usage, args: string[]): boolean {
   const options: Options = { ...usage.options, help: { type: 'boolean' } };
-  const end = usage.interspersed === false ? firstOperand(args, options) : args.indexOf('--');
+  const end =
+    usage.interspersed === undefined || usage.interspersed === true
+      ? args.indexOf('--')
+      : firstOperand(args, options, Number(usage.interspersed));
   const flags = end < 0 ? args : args.slice(0, end);
   try {
     return parseArgs({ args: flags, options, allowPositionals: true, strict: false }).values.help === true;

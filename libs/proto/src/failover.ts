@@ -6,6 +6,7 @@
  */
 import {
   GrpcClient,
+  type Duplex,
   type Endpoint,
   type RequestOf,
   type ResponseOf,
@@ -66,6 +67,62 @@ export class FailoverClient<S extends ServiceTable> {
       }
       return;
     }
+  }
+
+  /**
+   * A bidirectional call. It moves on only while nothing was received, and then sends the next
+   * address what was sent so far: an address that could not be reached got none of it.
+   */
+  duplex<M extends keyof S>(method: M): Duplex<RequestOf<S, M>, ResponseOf<S, M>> {
+    const unanswered: RequestOf<S, M>[] = [];
+    let answered = false;
+    let ended = false;
+    let call = this.clients[this.current].duplex(method);
+    const moveOn = (error: unknown, tried: number) => {
+      this.moveOn(error, tried);
+      call = this.clients[this.current].duplex(method);
+      for (const request of unanswered) call.send(request);
+      if (ended) call.end();
+    };
+    async function* responses(): AsyncGenerator<ResponseOf<S, M>> {
+      for (let tried = 1; ; tried++) {
+        const it = call[Symbol.asyncIterator]();
+        let first: IteratorResult<ResponseOf<S, M>>;
+        try {
+          first = await it.next();
+        } catch (error) {
+          moveOn(error, tried);
+          continue;
+        }
+        answered = true;
+        unanswered.length = 0;
+        if (first.done) return;
+        try {
+          yield first.value;
+          for (;;) {
+            const next = await it.next();
+            if (next.done) return;
+            yield next.value;
+          }
+        } finally {
+          // a caller that stops reading early must still end the call, or it holds the connection
+          await it.return?.(undefined);
+        }
+      }
+    }
+    const out = responses();
+    return {
+      send: (request) => {
+        if (!answered) unanswered.push(request);
+        call.send(request);
+      },
+      end: () => {
+        ended = true;
+        call.end();
+      },
+      cancel: () => call.cancel(),
+      [Symbol.asyncIterator]: () => out,
+    };
   }
 
   close(): Promise<void> {

@@ -16,6 +16,7 @@ import { ContainersService } from '../containers/containers.service';
 import { ConflictError, InvalidArgumentError } from '../errors';
 import { ENGINE_VERSION } from '../system/version';
 import { LogsPublisher } from './logs-publisher';
+import { TaskExecRelay } from './task-exec';
 import { NetworkViewsService } from './network-views.service';
 import { MembershipRepository, type Membership } from './membership.repository';
 import { MANAGER_NAME } from './manager-client';
@@ -228,10 +229,12 @@ export class ClusterAgentService implements OnApplicationBootstrap, OnApplicatio
 
   private startSession(membership: Membership): void {
     const logs = new LogsPublisher(this.containers, this.worker, this.log);
+    const execs = new TaskExecRelay(this.containers, this.worker, this.log);
     this.session = new DispatcherSession(
       membership,
       this.worker,
       logs,
+      execs,
       this.views,
       () => this.describe(),
       this.log,

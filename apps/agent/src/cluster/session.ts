@@ -10,11 +10,18 @@ import {
   type NodeRole,
   type SessionInfo,
 } from '@berth/cluster';
-import { DISPATCHER_SERVICE, type Duplex, type GrpcClient, type RequestOf, type ResponseOf } from '@berth/proto';
+import {
+  DISPATCHER_SERVICE,
+  type Duplex,
+  type GrpcClient,
+  type RequestOf,
+  type ResponseOf,
+} from '@berth/proto';
 import { managerClient } from './manager-client';
 import type { Membership } from './membership.repository';
 import type { WorkerService } from './worker.service';
 import type { LogsPublisher } from './logs-publisher';
+import type { TaskExecRelay } from './task-exec';
 import type { NetworkViewsService } from './network-views.service';
 
 type Session = Duplex<
@@ -48,6 +55,7 @@ export class DispatcherSession {
     private readonly membership: Membership,
     private readonly worker: WorkerService,
     private readonly logs: LogsPublisher,
+    private readonly execs: TaskExecRelay,
     private readonly views: NetworkViewsService,
     private readonly describe: () => NodeDescription,
     private readonly log: Logger,
@@ -67,6 +75,7 @@ export class DispatcherSession {
     if (this.retry) clearTimeout(this.retry);
     this.wakeRetry?.();
     this.logs.stopAll();
+    this.execs.stopAll();
     this.call?.cancel();
     await this.client?.close().catch(() => undefined);
   }
@@ -136,6 +145,7 @@ export class DispatcherSession {
     if (message.session) this.sessionSaid(decodeSessionInfo(message.session));
     if (message.assignments) await this.assign(decodeAssignments(message.assignments));
     if (message.logs) this.logs.handle(message.logs, this.membership);
+    if (message.exec) this.execs.handle(message.exec, this.membership);
     if (message.networks) this.views.replace(decodeNetworkViews(message.networks).viewsJson);
   }
 

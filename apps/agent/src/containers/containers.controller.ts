@@ -21,6 +21,7 @@ import { cpuPercent, memoryPercent, networkCounters, type Sample } from './stats
 import { inspectOf, summaryOf } from './views';
 import type { LogOptions } from './logs';
 import { execRequestFromProto, requestFromProto } from './request-proto';
+import { relayExec } from './exec-session';
 
 type RunEvent = berth.engine.v1.IRunEvent;
 type ExecOutput = berth.engine.v1.IExecOutput;
@@ -271,24 +272,13 @@ export class ContainersController implements HandlerGroup {
         proc.stderr?.resume();
         return;
       }
-      const ended = (s: NodeJS.ReadableStream | null) =>
-        new Promise<void>((resolve) => (s ? s.on('end', resolve).on('error', () => resolve()) : resolve()));
-      proc.stdout?.on('data', (d: Buffer) => out.push({ stdout: d }));
-      proc.stderr?.on('data', (d: Buffer) => out.push({ stderr: d }));
-      const feed = async () => {
-        if (!start.stdin) proc.stdin?.end();
-        for (;;) {
-          const next = await it.next();
-          if (next.done) break;
-          if (next.value.stdin?.length && start.stdin) proc.stdin?.write(Buffer.from(next.value.stdin));
-          if (next.value.resize) proc.resize(next.value.resize.rows ?? 0, next.value.resize.cols ?? 0);
-          if (next.value.closeStdin) break;
-        }
-        proc.stdin?.end();
-      };
-      void feed().catch(() => proc.stdin?.end());
-      ctx.signal.addEventListener('abort', () => proc.stdin?.end());
-      const [exitCode] = await Promise.all([proc.exit, ended(proc.stdout), ended(proc.stderr)]);
+      const exitCode = await relayExec(
+        proc,
+        it,
+        start.stdin,
+        { stdout: (d) => out.push({ stdout: d }), stderr: (d) => out.push({ stderr: d }) },
+        ctx.signal,
+      );
       out.push({ exit: { exitCode, oomKilled: false, error: '' } });
     });
   }

@@ -1,9 +1,22 @@
 /** berth exec: a process in a running container, with its output, input (-i), terminal (-t) and exit code. */
 import * as fs from 'node:fs';
+import type { Values } from '@berth/cli-support/args';
 import { command, engine } from '../context';
 import { relaySession, terminalSize } from './attach';
 import { runFailure } from './run-failure';
 import { parseEnvFile } from './run-flags';
+
+/** -e K=V (or K, taken from here when set) and --env-file F, as the process's environment. */
+export function execEnv(values: Values): string[] {
+  return [
+    ...((values['env-file'] as string[] | undefined) ?? []).flatMap((f) =>
+      parseEnvFile(fs.readFileSync(f, 'utf8'), process.env),
+    ),
+    ...((values.env as string[] | undefined) ?? []).flatMap((e) =>
+      e.includes('=') ? [e] : process.env[e] !== undefined ? [`${e}=${process.env[e]}`] : [],
+    ),
+  ];
+}
 
 /** berth exec [-d] [-i] [-t] [-e K=V]... [--env-file F] [-u USER] [-w DIR] [--privileged] CONTAINER COMMAND [ARG...] */
 export const exec = command(
@@ -24,14 +37,7 @@ export const exec = command(
   },
   async ({ values, positionals }, g) => {
     const [id, ...cmd] = positionals;
-    const env = [
-      ...((values['env-file'] as string[] | undefined) ?? []).flatMap((f) =>
-        parseEnvFile(fs.readFileSync(f, 'utf8'), process.env),
-      ),
-      ...((values.env as string[] | undefined) ?? []).flatMap((e) =>
-        e.includes('=') ? [e] : process.env[e] !== undefined ? [`${e}=${process.env[e]}`] : [],
-      ),
-    ];
+    const env = execEnv(values);
     const tty = values.tty === true;
     const stdin = values.interactive === true && values.detach !== true;
     try {

@@ -160,6 +160,7 @@ export const GROUPS: Record<string, Record<string, Loader>> = {
     rollback: from(service, 'rollback'),
     rm: from(service, 'rm'),
     logs: from(service, 'logs'),
+    exec: from(() => import('./service-exec'), 'exec'),
   },
   stack: {
     deploy: from(stack, 'deploy'),

@@ -1,4 +1,4 @@
-/** berth service create|ls|ps|inspect|scale|update|rollback|rm|logs — Docker's service verbs, on the manager. */
+/** berth service create|ls|ps|inspect|scale|update|rollback|rm|logs — Docker's service verbs, on the manager (exec: service-exec.ts). */
 import * as fs from 'node:fs';
 import { UsageError } from '@berth/cli-support/args';
 import {

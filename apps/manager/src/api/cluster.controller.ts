@@ -12,6 +12,7 @@ import type { CLUSTER_SERVICE } from '@berth/proto';
 import type { CallContext, Handlers, RequestFor, ResponseFor } from '@berth/proto/server';
 import { ClusterService } from '../cluster/cluster.service';
 import { denied, invalid } from '../errors';
+import { ExecService } from '../exec/exec.service';
 import { FilesService } from '../files/files.service';
 import { LogsService } from '../logs/logs.service';
 import { NetworksService } from '../networks/networks.service';
@@ -43,6 +44,7 @@ export class ClusterController {
     private readonly stacks: StacksService,
     private readonly files: FilesService,
     private readonly presence: PresenceService,
+    private readonly exec: ExecService,
   ) {}
 
   private async *watchService(
@@ -187,6 +189,7 @@ export class ClusterController {
         );
       },
       ServiceLogs: (request, context) => this.logs.serviceLogs(request, context, () => admin(context)),
+      ServiceExec: (requests, context) => this.exec.serviceExec(requests, context, () => admin(context)),
       CreateNetwork: async (request, context) => {
         await admin(context);
         return json(await this.networks.create(decodeRequest(request.specJson, decodeNetworkSpec)));

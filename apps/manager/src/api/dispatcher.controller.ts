@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DISPATCHER_SERVICE } from '@berth/proto';
 import type { Handlers } from '@berth/proto/server';
 import { DispatcherService } from '../dispatcher/dispatcher.service';
+import { ExecService } from '../exec/exec.service';
 import { LogsService } from '../logs/logs.service';
 import { NetworksService } from '../networks/networks.service';
 import { Authorizer } from './authorizer';
@@ -14,6 +15,7 @@ export class DispatcherController {
     private readonly dispatcher: DispatcherService,
     private readonly logs: LogsService,
     private readonly networks: NetworksService,
+    private readonly exec: ExecService,
   ) {}
 
   handlers(): Handlers<typeof DISPATCHER_SERVICE> {
@@ -23,6 +25,7 @@ export class DispatcherController {
         const { nodeId } = await this.authorizer.identify(context);
         return this.logs.publish(messages, nodeId);
       },
+      TaskExec: (messages, context) => this.taskExec(messages, context),
       AttachNetwork: async (request, context) => {
         const { nodeId } = await this.authorizer.identify(context);
         const { network, attachment } = await this.networks.attach(
@@ -43,6 +46,14 @@ export class DispatcherController {
         return {};
       },
     };
+  }
+
+  private async *taskExec(
+    messages: Parameters<Handlers<typeof DISPATCHER_SERVICE>['TaskExec']>[0],
+    context: Parameters<Handlers<typeof DISPATCHER_SERVICE>['TaskExec']>[1],
+  ) {
+    const { nodeId } = await this.authorizer.identify(context);
+    yield* this.exec.taskExec(messages, nodeId, context.signal);
   }
 
   private async *session(

@@ -30,6 +30,7 @@ export const CLUSTER_SERVICE = {
   GetNetwork: { path: '/berth.cluster.v1.Cluster/GetNetwork', requestType: m.GetRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   RemoveNetwork: { path: '/berth.cluster.v1.Cluster/RemoveNetwork', requestType: m.RemoveRequest, responseType: m.Empty, requestStream: false, responseStream: false },
   ServiceLogs: { path: '/berth.cluster.v1.Cluster/ServiceLogs', requestType: m.ServiceLogsRequest, responseType: m.LogRecord, requestStream: false, responseStream: true },
+  ServiceExec: { path: '/berth.cluster.v1.Cluster/ServiceExec', requestType: m.ServiceExecInput, responseType: m.ServiceExecOutput, requestStream: true, responseStream: true },
   DeployStack: { path: '/berth.cluster.v1.Cluster/DeployStack', requestType: m.DeployStackRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   RemoveStack: { path: '/berth.cluster.v1.Cluster/RemoveStack', requestType: m.GetRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
   CreateFileObject: { path: '/berth.cluster.v1.Cluster/CreateFileObject', requestType: m.CreateFileObjectRequest, responseType: m.ObjectReply, requestStream: false, responseStream: false },
@@ -43,6 +44,7 @@ export type ClusterMethod = keyof typeof CLUSTER_SERVICE;
 export const DISPATCHER_SERVICE = {
   Session: { path: '/berth.cluster.v1.Dispatcher/Session', requestType: m.AgentMessage, responseType: m.ManagerMessage, requestStream: true, responseStream: true },
   PublishLogs: { path: '/berth.cluster.v1.Dispatcher/PublishLogs', requestType: m.PublishLogsMessage, responseType: m.Empty, requestStream: true, responseStream: false },
+  TaskExec: { path: '/berth.cluster.v1.Dispatcher/TaskExec', requestType: m.TaskExecOutput, responseType: m.ServiceExecInput, requestStream: true, responseStream: true },
   AttachNetwork: { path: '/berth.cluster.v1.Dispatcher/AttachNetwork', requestType: m.AttachNetworkRequest, responseType: m.AttachNetworkResponse, requestStream: false, responseStream: false },
   DetachNetwork: { path: '/berth.cluster.v1.Dispatcher/DetachNetwork', requestType: m.DetachNetworkRequest, responseType: m.Empty, requestStream: false, responseStream: false },
 } as const;

@@ -2523,8 +2523,11 @@ export namespace berth {
                 /** ManagerMessage networks. */
                 networks?: (berth.cluster.v1.NetworkViews.$Properties|null);
 
+                /** ManagerMessage exec. */
+                exec?: (berth.cluster.v1.TaskExecRequest.$Properties|null);
+
                 /** ManagerMessage kind. */
-                kind?: ("assignments"|"session"|"logs"|"networks");
+                kind?: ("assignments"|"session"|"logs"|"networks"|"exec");
 
                 /**
                  * Encodes the specified ManagerMessage message. Does not implicitly {@link berth.cluster.v1.ManagerMessage.verify|verify} messages.
@@ -2562,8 +2565,11 @@ export namespace berth {
                     /** ManagerMessage networks */
                     networks?: (berth.cluster.v1.NetworkViews.$Properties|null);
 
+                    /** ManagerMessage exec */
+                    exec?: (berth.cluster.v1.TaskExecRequest.$Properties|null);
+
                     /** ManagerMessage kind */
-                    kind?: ("assignments"|"session"|"logs"|"networks");
+                    kind?: ("assignments"|"session"|"logs"|"networks"|"exec");
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -2575,9 +2581,10 @@ export namespace berth {
                   session?: berth.cluster.v1.SessionInfo.$Shape|null;
                   logs?: berth.cluster.v1.LogsSubscription.$Shape|null;
                   networks?: berth.cluster.v1.NetworkViews.$Shape|null;
+                  exec?: berth.cluster.v1.TaskExecRequest.$Shape|null;
                   $unknowns?: Uint8Array[];
                 } & (
-                  ({ kind?: undefined; assignments?: null; session?: null; logs?: null; networks?: null }|{ kind?: "assignments"; assignments: berth.cluster.v1.Assignments.$Shape; session?: null; logs?: null; networks?: null }|{ kind?: "session"; assignments?: null; session: berth.cluster.v1.SessionInfo.$Shape; logs?: null; networks?: null }|{ kind?: "logs"; assignments?: null; session?: null; logs: berth.cluster.v1.LogsSubscription.$Shape; networks?: null }|{ kind?: "networks"; assignments?: null; session?: null; logs?: null; networks: berth.cluster.v1.NetworkViews.$Shape })
+                  ({ kind?: undefined; assignments?: null; session?: null; logs?: null; networks?: null; exec?: null }|{ kind?: "assignments"; assignments: berth.cluster.v1.Assignments.$Shape; session?: null; logs?: null; networks?: null; exec?: null }|{ kind?: "session"; assignments?: null; session: berth.cluster.v1.SessionInfo.$Shape; logs?: null; networks?: null; exec?: null }|{ kind?: "logs"; assignments?: null; session?: null; logs: berth.cluster.v1.LogsSubscription.$Shape; networks?: null; exec?: null }|{ kind?: "networks"; assignments?: null; session?: null; logs?: null; networks: berth.cluster.v1.NetworkViews.$Shape; exec?: null }|{ kind?: "exec"; assignments?: null; session?: null; logs?: null; networks?: null; exec: berth.cluster.v1.TaskExecRequest.$Shape })
                 );
             }
 
@@ -3017,6 +3024,690 @@ export namespace berth {
 
                 /** Shape of a PublishLogsMessage. */
                 type $Shape = berth.cluster.v1.PublishLogsMessage.$Properties;
+            }
+
+            /**
+             * Properties of a ServiceExecInput.
+             * @deprecated Use berth.cluster.v1.ServiceExecInput.$Properties instead.
+             */
+            interface IServiceExecInput extends berth.cluster.v1.ServiceExecInput.$Properties {
+            }
+
+            /** Represents a ServiceExecInput. */
+            class ServiceExecInput {
+
+                /**
+                 * Constructs a new ServiceExecInput.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ServiceExecInput.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ServiceExecInput start. */
+                start?: (berth.cluster.v1.ServiceExecStart.$Properties|null);
+
+                /** ServiceExecInput stdin. */
+                stdin?: (Uint8Array|null);
+
+                /** ServiceExecInput resize. */
+                resize?: (berth.cluster.v1.ExecTerminalSize.$Properties|null);
+
+                /** ServiceExecInput closeStdin. */
+                closeStdin?: (boolean|null);
+
+                /** ServiceExecInput input. */
+                input?: ("start"|"stdin"|"resize"|"closeStdin");
+
+                /**
+                 * Encodes the specified ServiceExecInput message. Does not implicitly {@link berth.cluster.v1.ServiceExecInput.verify|verify} messages.
+                 * @param message ServiceExecInput message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ServiceExecInput.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ServiceExecInput message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ServiceExecInput & berth.cluster.v1.ServiceExecInput.$Shape} ServiceExecInput
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ServiceExecInput & berth.cluster.v1.ServiceExecInput.$Shape;
+            }
+
+            namespace ServiceExecInput {
+
+                /** Properties of a ServiceExecInput. */
+                interface $Properties {
+
+                    /** ServiceExecInput start */
+                    start?: (berth.cluster.v1.ServiceExecStart.$Properties|null);
+
+                    /** ServiceExecInput stdin */
+                    stdin?: (Uint8Array|null);
+
+                    /** ServiceExecInput resize */
+                    resize?: (berth.cluster.v1.ExecTerminalSize.$Properties|null);
+
+                    /** ServiceExecInput closeStdin */
+                    closeStdin?: (boolean|null);
+
+                    /** ServiceExecInput input */
+                    input?: ("start"|"stdin"|"resize"|"closeStdin");
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Narrowed shape of a ServiceExecInput. */
+                type $Shape = {
+                  start?: berth.cluster.v1.ServiceExecStart.$Shape|null;
+                  stdin?: Uint8Array|null;
+                  resize?: berth.cluster.v1.ExecTerminalSize.$Shape|null;
+                  closeStdin?: boolean|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ input?: undefined; start?: null; stdin?: null; resize?: null; closeStdin?: null }|{ input?: "start"; start: berth.cluster.v1.ServiceExecStart.$Shape; stdin?: null; resize?: null; closeStdin?: null }|{ input?: "stdin"; start?: null; stdin: Uint8Array; resize?: null; closeStdin?: null }|{ input?: "resize"; start?: null; stdin?: null; resize: berth.cluster.v1.ExecTerminalSize.$Shape; closeStdin?: null }|{ input?: "closeStdin"; start?: null; stdin?: null; resize?: null; closeStdin: boolean })
+                );
+            }
+
+            /**
+             * Properties of a ServiceExecStart.
+             * @deprecated Use berth.cluster.v1.ServiceExecStart.$Properties instead.
+             */
+            interface IServiceExecStart extends berth.cluster.v1.ServiceExecStart.$Properties {
+            }
+
+            /** Represents a ServiceExecStart. */
+            class ServiceExecStart {
+
+                /**
+                 * Constructs a new ServiceExecStart.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ServiceExecStart.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ServiceExecStart target. */
+                target: string;
+
+                /** ServiceExecStart slot. */
+                slot: number;
+
+                /** ServiceExecStart cmd. */
+                cmd: string[];
+
+                /** ServiceExecStart env. */
+                env: string[];
+
+                /** ServiceExecStart workingDir. */
+                workingDir: string;
+
+                /** ServiceExecStart user. */
+                user: string;
+
+                /** ServiceExecStart tty. */
+                tty: boolean;
+
+                /** ServiceExecStart stdin. */
+                stdin: boolean;
+
+                /** ServiceExecStart size. */
+                size?: (berth.cluster.v1.ExecTerminalSize.$Properties|null);
+
+                /** ServiceExecStart heldHereOnly. */
+                heldHereOnly: boolean;
+
+                /**
+                 * Encodes the specified ServiceExecStart message. Does not implicitly {@link berth.cluster.v1.ServiceExecStart.verify|verify} messages.
+                 * @param message ServiceExecStart message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ServiceExecStart.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ServiceExecStart message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ServiceExecStart & berth.cluster.v1.ServiceExecStart.$Shape} ServiceExecStart
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ServiceExecStart & berth.cluster.v1.ServiceExecStart.$Shape;
+            }
+
+            namespace ServiceExecStart {
+
+                /** Properties of a ServiceExecStart. */
+                interface $Properties {
+
+                    /** ServiceExecStart target */
+                    target?: (string|null);
+
+                    /** ServiceExecStart slot */
+                    slot?: (number|null);
+
+                    /** ServiceExecStart cmd */
+                    cmd?: (string[]|null);
+
+                    /** ServiceExecStart env */
+                    env?: (string[]|null);
+
+                    /** ServiceExecStart workingDir */
+                    workingDir?: (string|null);
+
+                    /** ServiceExecStart user */
+                    user?: (string|null);
+
+                    /** ServiceExecStart tty */
+                    tty?: (boolean|null);
+
+                    /** ServiceExecStart stdin */
+                    stdin?: (boolean|null);
+
+                    /** ServiceExecStart size */
+                    size?: (berth.cluster.v1.ExecTerminalSize.$Properties|null);
+
+                    /** ServiceExecStart heldHereOnly */
+                    heldHereOnly?: (boolean|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a ServiceExecStart. */
+                type $Shape = berth.cluster.v1.ServiceExecStart.$Properties;
+            }
+
+            /**
+             * Properties of an ExecTerminalSize.
+             * @deprecated Use berth.cluster.v1.ExecTerminalSize.$Properties instead.
+             */
+            interface IExecTerminalSize extends berth.cluster.v1.ExecTerminalSize.$Properties {
+            }
+
+            /** Represents an ExecTerminalSize. */
+            class ExecTerminalSize {
+
+                /**
+                 * Constructs a new ExecTerminalSize.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ExecTerminalSize.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ExecTerminalSize rows. */
+                rows: number;
+
+                /** ExecTerminalSize cols. */
+                cols: number;
+
+                /**
+                 * Encodes the specified ExecTerminalSize message. Does not implicitly {@link berth.cluster.v1.ExecTerminalSize.verify|verify} messages.
+                 * @param message ExecTerminalSize message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ExecTerminalSize.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an ExecTerminalSize message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ExecTerminalSize & berth.cluster.v1.ExecTerminalSize.$Shape} ExecTerminalSize
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ExecTerminalSize & berth.cluster.v1.ExecTerminalSize.$Shape;
+            }
+
+            namespace ExecTerminalSize {
+
+                /** Properties of an ExecTerminalSize. */
+                interface $Properties {
+
+                    /** ExecTerminalSize rows */
+                    rows?: (number|null);
+
+                    /** ExecTerminalSize cols */
+                    cols?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an ExecTerminalSize. */
+                type $Shape = berth.cluster.v1.ExecTerminalSize.$Properties;
+            }
+
+            /**
+             * Properties of a ServiceExecOutput.
+             * @deprecated Use berth.cluster.v1.ServiceExecOutput.$Properties instead.
+             */
+            interface IServiceExecOutput extends berth.cluster.v1.ServiceExecOutput.$Properties {
+            }
+
+            /** Represents a ServiceExecOutput. */
+            class ServiceExecOutput {
+
+                /**
+                 * Constructs a new ServiceExecOutput.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ServiceExecOutput.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ServiceExecOutput task. */
+                task?: (berth.cluster.v1.ExecTask.$Properties|null);
+
+                /** ServiceExecOutput stdout. */
+                stdout?: (Uint8Array|null);
+
+                /** ServiceExecOutput stderr. */
+                stderr?: (Uint8Array|null);
+
+                /** ServiceExecOutput exit. */
+                exit?: (berth.cluster.v1.ExecExit.$Properties|null);
+
+                /** ServiceExecOutput output. */
+                output?: ("task"|"stdout"|"stderr"|"exit");
+
+                /**
+                 * Encodes the specified ServiceExecOutput message. Does not implicitly {@link berth.cluster.v1.ServiceExecOutput.verify|verify} messages.
+                 * @param message ServiceExecOutput message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ServiceExecOutput.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ServiceExecOutput message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ServiceExecOutput & berth.cluster.v1.ServiceExecOutput.$Shape} ServiceExecOutput
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ServiceExecOutput & berth.cluster.v1.ServiceExecOutput.$Shape;
+            }
+
+            namespace ServiceExecOutput {
+
+                /** Properties of a ServiceExecOutput. */
+                interface $Properties {
+
+                    /** ServiceExecOutput task */
+                    task?: (berth.cluster.v1.ExecTask.$Properties|null);
+
+                    /** ServiceExecOutput stdout */
+                    stdout?: (Uint8Array|null);
+
+                    /** ServiceExecOutput stderr */
+                    stderr?: (Uint8Array|null);
+
+                    /** ServiceExecOutput exit */
+                    exit?: (berth.cluster.v1.ExecExit.$Properties|null);
+
+                    /** ServiceExecOutput output */
+                    output?: ("task"|"stdout"|"stderr"|"exit");
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Narrowed shape of a ServiceExecOutput. */
+                type $Shape = {
+                  task?: berth.cluster.v1.ExecTask.$Shape|null;
+                  stdout?: Uint8Array|null;
+                  stderr?: Uint8Array|null;
+                  exit?: berth.cluster.v1.ExecExit.$Shape|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ output?: undefined; task?: null; stdout?: null; stderr?: null; exit?: null }|{ output?: "task"; task: berth.cluster.v1.ExecTask.$Shape; stdout?: null; stderr?: null; exit?: null }|{ output?: "stdout"; task?: null; stdout: Uint8Array; stderr?: null; exit?: null }|{ output?: "stderr"; task?: null; stdout?: null; stderr: Uint8Array; exit?: null }|{ output?: "exit"; task?: null; stdout?: null; stderr?: null; exit: berth.cluster.v1.ExecExit.$Shape })
+                );
+            }
+
+            /**
+             * Properties of an ExecTask.
+             * @deprecated Use berth.cluster.v1.ExecTask.$Properties instead.
+             */
+            interface IExecTask extends berth.cluster.v1.ExecTask.$Properties {
+            }
+
+            /** Represents an ExecTask. */
+            class ExecTask {
+
+                /**
+                 * Constructs a new ExecTask.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ExecTask.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ExecTask taskId. */
+                taskId: string;
+
+                /** ExecTask name. */
+                name: string;
+
+                /** ExecTask nodeId. */
+                nodeId: string;
+
+                /** ExecTask hostname. */
+                hostname: string;
+
+                /**
+                 * Encodes the specified ExecTask message. Does not implicitly {@link berth.cluster.v1.ExecTask.verify|verify} messages.
+                 * @param message ExecTask message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ExecTask.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an ExecTask message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ExecTask & berth.cluster.v1.ExecTask.$Shape} ExecTask
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ExecTask & berth.cluster.v1.ExecTask.$Shape;
+            }
+
+            namespace ExecTask {
+
+                /** Properties of an ExecTask. */
+                interface $Properties {
+
+                    /** ExecTask taskId */
+                    taskId?: (string|null);
+
+                    /** ExecTask name */
+                    name?: (string|null);
+
+                    /** ExecTask nodeId */
+                    nodeId?: (string|null);
+
+                    /** ExecTask hostname */
+                    hostname?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an ExecTask. */
+                type $Shape = berth.cluster.v1.ExecTask.$Properties;
+            }
+
+            /**
+             * Properties of an ExecExit.
+             * @deprecated Use berth.cluster.v1.ExecExit.$Properties instead.
+             */
+            interface IExecExit extends berth.cluster.v1.ExecExit.$Properties {
+            }
+
+            /** Represents an ExecExit. */
+            class ExecExit {
+
+                /**
+                 * Constructs a new ExecExit.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ExecExit.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ExecExit exitCode. */
+                exitCode: number;
+
+                /** ExecExit error. */
+                error: string;
+
+                /**
+                 * Encodes the specified ExecExit message. Does not implicitly {@link berth.cluster.v1.ExecExit.verify|verify} messages.
+                 * @param message ExecExit message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ExecExit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an ExecExit message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ExecExit & berth.cluster.v1.ExecExit.$Shape} ExecExit
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ExecExit & berth.cluster.v1.ExecExit.$Shape;
+            }
+
+            namespace ExecExit {
+
+                /** Properties of an ExecExit. */
+                interface $Properties {
+
+                    /** ExecExit exitCode */
+                    exitCode?: (number|null);
+
+                    /** ExecExit error */
+                    error?: (string|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an ExecExit. */
+                type $Shape = berth.cluster.v1.ExecExit.$Properties;
+            }
+
+            /**
+             * Properties of a TaskExecRequest.
+             * @deprecated Use berth.cluster.v1.TaskExecRequest.$Properties instead.
+             */
+            interface ITaskExecRequest extends berth.cluster.v1.TaskExecRequest.$Properties {
+            }
+
+            /** Represents a TaskExecRequest. */
+            class TaskExecRequest {
+
+                /**
+                 * Constructs a new TaskExecRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.TaskExecRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** TaskExecRequest execId. */
+                execId: string;
+
+                /** TaskExecRequest taskId. */
+                taskId: string;
+
+                /** TaskExecRequest cmd. */
+                cmd: string[];
+
+                /** TaskExecRequest env. */
+                env: string[];
+
+                /** TaskExecRequest workingDir. */
+                workingDir: string;
+
+                /** TaskExecRequest user. */
+                user: string;
+
+                /** TaskExecRequest tty. */
+                tty: boolean;
+
+                /** TaskExecRequest stdin. */
+                stdin: boolean;
+
+                /** TaskExecRequest size. */
+                size?: (berth.cluster.v1.ExecTerminalSize.$Properties|null);
+
+                /**
+                 * Encodes the specified TaskExecRequest message. Does not implicitly {@link berth.cluster.v1.TaskExecRequest.verify|verify} messages.
+                 * @param message TaskExecRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.TaskExecRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a TaskExecRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.TaskExecRequest & berth.cluster.v1.TaskExecRequest.$Shape} TaskExecRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.TaskExecRequest & berth.cluster.v1.TaskExecRequest.$Shape;
+            }
+
+            namespace TaskExecRequest {
+
+                /** Properties of a TaskExecRequest. */
+                interface $Properties {
+
+                    /** TaskExecRequest execId */
+                    execId?: (string|null);
+
+                    /** TaskExecRequest taskId */
+                    taskId?: (string|null);
+
+                    /** TaskExecRequest cmd */
+                    cmd?: (string[]|null);
+
+                    /** TaskExecRequest env */
+                    env?: (string[]|null);
+
+                    /** TaskExecRequest workingDir */
+                    workingDir?: (string|null);
+
+                    /** TaskExecRequest user */
+                    user?: (string|null);
+
+                    /** TaskExecRequest tty */
+                    tty?: (boolean|null);
+
+                    /** TaskExecRequest stdin */
+                    stdin?: (boolean|null);
+
+                    /** TaskExecRequest size */
+                    size?: (berth.cluster.v1.ExecTerminalSize.$Properties|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a TaskExecRequest. */
+                type $Shape = berth.cluster.v1.TaskExecRequest.$Properties;
+            }
+
+            /**
+             * Properties of a TaskExecOutput.
+             * @deprecated Use berth.cluster.v1.TaskExecOutput.$Properties instead.
+             */
+            interface ITaskExecOutput extends berth.cluster.v1.TaskExecOutput.$Properties {
+            }
+
+            /** Represents a TaskExecOutput. */
+            class TaskExecOutput {
+
+                /**
+                 * Constructs a new TaskExecOutput.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.TaskExecOutput.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** TaskExecOutput execId. */
+                execId?: (string|null);
+
+                /** TaskExecOutput stdout. */
+                stdout?: (Uint8Array|null);
+
+                /** TaskExecOutput stderr. */
+                stderr?: (Uint8Array|null);
+
+                /** TaskExecOutput exit. */
+                exit?: (berth.cluster.v1.ExecExit.$Properties|null);
+
+                /** TaskExecOutput output. */
+                output?: ("execId"|"stdout"|"stderr"|"exit");
+
+                /**
+                 * Encodes the specified TaskExecOutput message. Does not implicitly {@link berth.cluster.v1.TaskExecOutput.verify|verify} messages.
+                 * @param message TaskExecOutput message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.TaskExecOutput.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a TaskExecOutput message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.TaskExecOutput & berth.cluster.v1.TaskExecOutput.$Shape} TaskExecOutput
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.TaskExecOutput & berth.cluster.v1.TaskExecOutput.$Shape;
+            }
+
+            namespace TaskExecOutput {
+
+                /** Properties of a TaskExecOutput. */
+                interface $Properties {
+
+                    /** TaskExecOutput execId */
+                    execId?: (string|null);
+
+                    /** TaskExecOutput stdout */
+                    stdout?: (Uint8Array|null);
+
+                    /** TaskExecOutput stderr */
+                    stderr?: (Uint8Array|null);
+
+                    /** TaskExecOutput exit */
+                    exit?: (berth.cluster.v1.ExecExit.$Properties|null);
+
+                    /** TaskExecOutput output */
+                    output?: ("execId"|"stdout"|"stderr"|"exit");
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Narrowed shape of a TaskExecOutput. */
+                type $Shape = {
+                  execId?: string|null;
+                  stdout?: Uint8Array|null;
+                  stderr?: Uint8Array|null;
+                  exit?: berth.cluster.v1.ExecExit.$Shape|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ output?: undefined; execId?: null; stdout?: null; stderr?: null; exit?: null }|{ output?: "execId"; execId: string; stdout?: null; stderr?: null; exit?: null }|{ output?: "stdout"; execId?: null; stdout: Uint8Array; stderr?: null; exit?: null }|{ output?: "stderr"; execId?: null; stdout?: null; stderr: Uint8Array; exit?: null }|{ output?: "exit"; execId?: null; stdout?: null; stderr?: null; exit: berth.cluster.v1.ExecExit.$Shape })
+                );
             }
 
             /**

@@ -3745,11 +3745,12 @@ $root.berth = (function() {
                 ManagerMessage.prototype.session = null;
                 ManagerMessage.prototype.logs = null;
                 ManagerMessage.prototype.networks = null;
+                ManagerMessage.prototype.exec = null;
 
                 var $oneOfFields;
 
                 $Object.defineProperty(ManagerMessage.prototype, "kind", {
-                    get: $util.oneOfGetter($oneOfFields = ["assignments", "session", "logs", "networks"]),
+                    get: $util.oneOfGetter($oneOfFields = ["assignments", "session", "logs", "networks", "exec"]),
                     set: $util.oneOfSetter($oneOfFields)
                 });
 
@@ -3768,6 +3769,8 @@ $root.berth = (function() {
                         $root.berth.cluster.v1.LogsSubscription.encode(m.logs, w.uint32(26).fork(), q + 1).ldelim();
                     if (m.networks != null && $Object.hasOwnProperty.call(m, "networks"))
                         $root.berth.cluster.v1.NetworkViews.encode(m.networks, w.uint32(34).fork(), q + 1).ldelim();
+                    if (m.exec != null && $Object.hasOwnProperty.call(m, "exec"))
+                        $root.berth.cluster.v1.TaskExecRequest.encode(m.exec, w.uint32(42).fork(), q + 1).ldelim();
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -3827,6 +3830,13 @@ $root.berth = (function() {
                                     break;
                                 m.networks = $root.berth.cluster.v1.NetworkViews.decode(r, r.size(), $undefined, q + 1, m.networks);
                                 m.kind = "networks";
+                                continue;
+                            }
+                        case 5: {
+                                if (u !== 2)
+                                    break;
+                                m.exec = $root.berth.cluster.v1.TaskExecRequest.decode(r, r.size(), $undefined, q + 1, m.exec);
+                                m.kind = "exec";
                                 continue;
                             }
                         }
@@ -4545,6 +4555,1033 @@ $root.berth = (function() {
                 };
 
                 return PublishLogsMessage;
+            })();
+
+            v1.ServiceExecInput = (function() {
+
+                var ServiceExecInput = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                ServiceExecInput.prototype.start = null;
+                ServiceExecInput.prototype.stdin = null;
+                ServiceExecInput.prototype.resize = null;
+                ServiceExecInput.prototype.closeStdin = null;
+
+                var $oneOfFields;
+
+                $Object.defineProperty(ServiceExecInput.prototype, "input", {
+                    get: $util.oneOfGetter($oneOfFields = ["start", "stdin", "resize", "closeStdin"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                ServiceExecInput.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.start != null && $Object.hasOwnProperty.call(m, "start"))
+                        $root.berth.cluster.v1.ServiceExecStart.encode(m.start, w.uint32(10).fork(), q + 1).ldelim();
+                    if (m.stdin != null && $Object.hasOwnProperty.call(m, "stdin"))
+                        w.uint32(18).bytes(m.stdin);
+                    if (m.resize != null && $Object.hasOwnProperty.call(m, "resize"))
+                        $root.berth.cluster.v1.ExecTerminalSize.encode(m.resize, w.uint32(26).fork(), q + 1).ldelim();
+                    if (m.closeStdin != null && $Object.hasOwnProperty.call(m, "closeStdin"))
+                        w.uint32(32).bool(m.closeStdin);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                ServiceExecInput.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.ServiceExecInput();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                m.start = $root.berth.cluster.v1.ServiceExecStart.decode(r, r.size(), $undefined, q + 1, m.start);
+                                m.input = "start";
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                m.stdin = r.bytes();
+                                m.input = "stdin";
+                                continue;
+                            }
+                        case 3: {
+                                if (u !== 2)
+                                    break;
+                                m.resize = $root.berth.cluster.v1.ExecTerminalSize.decode(r, r.size(), $undefined, q + 1, m.resize);
+                                m.input = "resize";
+                                continue;
+                            }
+                        case 4: {
+                                if (u !== 0)
+                                    break;
+                                m.closeStdin = r.bool();
+                                m.input = "closeStdin";
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return ServiceExecInput;
+            })();
+
+            v1.ServiceExecStart = (function() {
+
+                var ServiceExecStart = function (p) {
+                    this.cmd = [];
+                    this.env = [];
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                ServiceExecStart.prototype.target = "";
+                ServiceExecStart.prototype.slot = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+                ServiceExecStart.prototype.cmd = $util.emptyArray;
+                ServiceExecStart.prototype.env = $util.emptyArray;
+                ServiceExecStart.prototype.workingDir = "";
+                ServiceExecStart.prototype.user = "";
+                ServiceExecStart.prototype.tty = false;
+                ServiceExecStart.prototype.stdin = false;
+                ServiceExecStart.prototype.size = null;
+                ServiceExecStart.prototype.heldHereOnly = false;
+
+                ServiceExecStart.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.target != null && $Object.hasOwnProperty.call(m, "target") && m.target !== "")
+                        w.uint32(10).string(m.target);
+                    if (m.slot != null && $Object.hasOwnProperty.call(m, "slot") && (typeof m.slot === "object" ? m.slot.low || m.slot.high : m.slot !== 0))
+                        w.uint32(16).int64(m.slot);
+                    if (m.cmd != null && m.cmd.length) {
+                        for (var i = 0; i < m.cmd.length; ++i)
+                            w.uint32(26).string(m.cmd[i]);
+                    }
+                    if (m.env != null && m.env.length) {
+                        for (var i = 0; i < m.env.length; ++i)
+                            w.uint32(34).string(m.env[i]);
+                    }
+                    if (m.workingDir != null && $Object.hasOwnProperty.call(m, "workingDir") && m.workingDir !== "")
+                        w.uint32(42).string(m.workingDir);
+                    if (m.user != null && $Object.hasOwnProperty.call(m, "user") && m.user !== "")
+                        w.uint32(50).string(m.user);
+                    if (m.tty != null && $Object.hasOwnProperty.call(m, "tty") && m.tty !== false)
+                        w.uint32(56).bool(m.tty);
+                    if (m.stdin != null && $Object.hasOwnProperty.call(m, "stdin") && m.stdin !== false)
+                        w.uint32(64).bool(m.stdin);
+                    if (m.size != null && $Object.hasOwnProperty.call(m, "size"))
+                        $root.berth.cluster.v1.ExecTerminalSize.encode(m.size, w.uint32(74).fork(), q + 1).ldelim();
+                    if (m.heldHereOnly != null && $Object.hasOwnProperty.call(m, "heldHereOnly") && m.heldHereOnly !== false)
+                        w.uint32(80).bool(m.heldHereOnly);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                ServiceExecStart.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.ServiceExecStart();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.target = v;
+                                else
+                                    delete m.target;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 0)
+                                    break;
+                                if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                                    m.slot = v;
+                                else
+                                    delete m.slot;
+                                continue;
+                            }
+                        case 3: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.cmd && m.cmd.length))
+                                    m.cmd = [];
+                                m.cmd.push(r.stringVerify());
+                                continue;
+                            }
+                        case 4: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.env && m.env.length))
+                                    m.env = [];
+                                m.env.push(r.stringVerify());
+                                continue;
+                            }
+                        case 5: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.workingDir = v;
+                                else
+                                    delete m.workingDir;
+                                continue;
+                            }
+                        case 6: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.user = v;
+                                else
+                                    delete m.user;
+                                continue;
+                            }
+                        case 7: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.bool())
+                                    m.tty = v;
+                                else
+                                    delete m.tty;
+                                continue;
+                            }
+                        case 8: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.bool())
+                                    m.stdin = v;
+                                else
+                                    delete m.stdin;
+                                continue;
+                            }
+                        case 9: {
+                                if (u !== 2)
+                                    break;
+                                m.size = $root.berth.cluster.v1.ExecTerminalSize.decode(r, r.size(), $undefined, q + 1, m.size);
+                                continue;
+                            }
+                        case 10: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.bool())
+                                    m.heldHereOnly = v;
+                                else
+                                    delete m.heldHereOnly;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return ServiceExecStart;
+            })();
+
+            v1.ExecTerminalSize = (function() {
+
+                var ExecTerminalSize = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                ExecTerminalSize.prototype.rows = 0;
+                ExecTerminalSize.prototype.cols = 0;
+
+                ExecTerminalSize.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.rows != null && $Object.hasOwnProperty.call(m, "rows") && m.rows !== 0)
+                        w.uint32(8).uint32(m.rows);
+                    if (m.cols != null && $Object.hasOwnProperty.call(m, "cols") && m.cols !== 0)
+                        w.uint32(16).uint32(m.cols);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                ExecTerminalSize.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.ExecTerminalSize();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.uint32())
+                                    m.rows = v;
+                                else
+                                    delete m.rows;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.uint32())
+                                    m.cols = v;
+                                else
+                                    delete m.cols;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return ExecTerminalSize;
+            })();
+
+            v1.ServiceExecOutput = (function() {
+
+                var ServiceExecOutput = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                ServiceExecOutput.prototype.task = null;
+                ServiceExecOutput.prototype.stdout = null;
+                ServiceExecOutput.prototype.stderr = null;
+                ServiceExecOutput.prototype.exit = null;
+
+                var $oneOfFields;
+
+                $Object.defineProperty(ServiceExecOutput.prototype, "output", {
+                    get: $util.oneOfGetter($oneOfFields = ["task", "stdout", "stderr", "exit"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                ServiceExecOutput.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.task != null && $Object.hasOwnProperty.call(m, "task"))
+                        $root.berth.cluster.v1.ExecTask.encode(m.task, w.uint32(10).fork(), q + 1).ldelim();
+                    if (m.stdout != null && $Object.hasOwnProperty.call(m, "stdout"))
+                        w.uint32(18).bytes(m.stdout);
+                    if (m.stderr != null && $Object.hasOwnProperty.call(m, "stderr"))
+                        w.uint32(26).bytes(m.stderr);
+                    if (m.exit != null && $Object.hasOwnProperty.call(m, "exit"))
+                        $root.berth.cluster.v1.ExecExit.encode(m.exit, w.uint32(34).fork(), q + 1).ldelim();
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                ServiceExecOutput.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.ServiceExecOutput();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                m.task = $root.berth.cluster.v1.ExecTask.decode(r, r.size(), $undefined, q + 1, m.task);
+                                m.output = "task";
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                m.stdout = r.bytes();
+                                m.output = "stdout";
+                                continue;
+                            }
+                        case 3: {
+                                if (u !== 2)
+                                    break;
+                                m.stderr = r.bytes();
+                                m.output = "stderr";
+                                continue;
+                            }
+                        case 4: {
+                                if (u !== 2)
+                                    break;
+                                m.exit = $root.berth.cluster.v1.ExecExit.decode(r, r.size(), $undefined, q + 1, m.exit);
+                                m.output = "exit";
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return ServiceExecOutput;
+            })();
+
+            v1.ExecTask = (function() {
+
+                var ExecTask = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                ExecTask.prototype.taskId = "";
+                ExecTask.prototype.name = "";
+                ExecTask.prototype.nodeId = "";
+                ExecTask.prototype.hostname = "";
+
+                ExecTask.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.taskId != null && $Object.hasOwnProperty.call(m, "taskId") && m.taskId !== "")
+                        w.uint32(10).string(m.taskId);
+                    if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                        w.uint32(18).string(m.name);
+                    if (m.nodeId != null && $Object.hasOwnProperty.call(m, "nodeId") && m.nodeId !== "")
+                        w.uint32(26).string(m.nodeId);
+                    if (m.hostname != null && $Object.hasOwnProperty.call(m, "hostname") && m.hostname !== "")
+                        w.uint32(34).string(m.hostname);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                ExecTask.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.ExecTask();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.taskId = v;
+                                else
+                                    delete m.taskId;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.name = v;
+                                else
+                                    delete m.name;
+                                continue;
+                            }
+                        case 3: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.nodeId = v;
+                                else
+                                    delete m.nodeId;
+                                continue;
+                            }
+                        case 4: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.hostname = v;
+                                else
+                                    delete m.hostname;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return ExecTask;
+            })();
+
+            v1.ExecExit = (function() {
+
+                var ExecExit = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                ExecExit.prototype.exitCode = 0;
+                ExecExit.prototype.error = "";
+
+                ExecExit.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.exitCode != null && $Object.hasOwnProperty.call(m, "exitCode") && m.exitCode !== 0)
+                        w.uint32(8).int32(m.exitCode);
+                    if (m.error != null && $Object.hasOwnProperty.call(m, "error") && m.error !== "")
+                        w.uint32(18).string(m.error);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                ExecExit.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.ExecExit();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.int32())
+                                    m.exitCode = v;
+                                else
+                                    delete m.exitCode;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.error = v;
+                                else
+                                    delete m.error;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return ExecExit;
+            })();
+
+            v1.TaskExecRequest = (function() {
+
+                var TaskExecRequest = function (p) {
+                    this.cmd = [];
+                    this.env = [];
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                TaskExecRequest.prototype.execId = "";
+                TaskExecRequest.prototype.taskId = "";
+                TaskExecRequest.prototype.cmd = $util.emptyArray;
+                TaskExecRequest.prototype.env = $util.emptyArray;
+                TaskExecRequest.prototype.workingDir = "";
+                TaskExecRequest.prototype.user = "";
+                TaskExecRequest.prototype.tty = false;
+                TaskExecRequest.prototype.stdin = false;
+                TaskExecRequest.prototype.size = null;
+
+                TaskExecRequest.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.execId != null && $Object.hasOwnProperty.call(m, "execId") && m.execId !== "")
+                        w.uint32(10).string(m.execId);
+                    if (m.taskId != null && $Object.hasOwnProperty.call(m, "taskId") && m.taskId !== "")
+                        w.uint32(18).string(m.taskId);
+                    if (m.cmd != null && m.cmd.length) {
+                        for (var i = 0; i < m.cmd.length; ++i)
+                            w.uint32(26).string(m.cmd[i]);
+                    }
+                    if (m.env != null && m.env.length) {
+                        for (var i = 0; i < m.env.length; ++i)
+                            w.uint32(34).string(m.env[i]);
+                    }
+                    if (m.workingDir != null && $Object.hasOwnProperty.call(m, "workingDir") && m.workingDir !== "")
+                        w.uint32(42).string(m.workingDir);
+                    if (m.user != null && $Object.hasOwnProperty.call(m, "user") && m.user !== "")
+                        w.uint32(50).string(m.user);
+                    if (m.tty != null && $Object.hasOwnProperty.call(m, "tty") && m.tty !== false)
+                        w.uint32(56).bool(m.tty);
+                    if (m.stdin != null && $Object.hasOwnProperty.call(m, "stdin") && m.stdin !== false)
+                        w.uint32(64).bool(m.stdin);
+                    if (m.size != null && $Object.hasOwnProperty.call(m, "size"))
+                        $root.berth.cluster.v1.ExecTerminalSize.encode(m.size, w.uint32(74).fork(), q + 1).ldelim();
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                TaskExecRequest.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.TaskExecRequest();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.execId = v;
+                                else
+                                    delete m.execId;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.taskId = v;
+                                else
+                                    delete m.taskId;
+                                continue;
+                            }
+                        case 3: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.cmd && m.cmd.length))
+                                    m.cmd = [];
+                                m.cmd.push(r.stringVerify());
+                                continue;
+                            }
+                        case 4: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.env && m.env.length))
+                                    m.env = [];
+                                m.env.push(r.stringVerify());
+                                continue;
+                            }
+                        case 5: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.workingDir = v;
+                                else
+                                    delete m.workingDir;
+                                continue;
+                            }
+                        case 6: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = r.stringVerify()).length)
+                                    m.user = v;
+                                else
+                                    delete m.user;
+                                continue;
+                            }
+                        case 7: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.bool())
+                                    m.tty = v;
+                                else
+                                    delete m.tty;
+                                continue;
+                            }
+                        case 8: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.bool())
+                                    m.stdin = v;
+                                else
+                                    delete m.stdin;
+                                continue;
+                            }
+                        case 9: {
+                                if (u !== 2)
+                                    break;
+                                m.size = $root.berth.cluster.v1.ExecTerminalSize.decode(r, r.size(), $undefined, q + 1, m.size);
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return TaskExecRequest;
+            })();
+
+            v1.TaskExecOutput = (function() {
+
+                var TaskExecOutput = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                TaskExecOutput.prototype.execId = null;
+                TaskExecOutput.prototype.stdout = null;
+                TaskExecOutput.prototype.stderr = null;
+                TaskExecOutput.prototype.exit = null;
+
+                var $oneOfFields;
+
+                $Object.defineProperty(TaskExecOutput.prototype, "output", {
+                    get: $util.oneOfGetter($oneOfFields = ["execId", "stdout", "stderr", "exit"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                TaskExecOutput.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.execId != null && $Object.hasOwnProperty.call(m, "execId"))
+                        w.uint32(10).string(m.execId);
+                    if (m.stdout != null && $Object.hasOwnProperty.call(m, "stdout"))
+                        w.uint32(18).bytes(m.stdout);
+                    if (m.stderr != null && $Object.hasOwnProperty.call(m, "stderr"))
+                        w.uint32(26).bytes(m.stderr);
+                    if (m.exit != null && $Object.hasOwnProperty.call(m, "exit"))
+                        $root.berth.cluster.v1.ExecExit.encode(m.exit, w.uint32(34).fork(), q + 1).ldelim();
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                TaskExecOutput.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.TaskExecOutput();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                m.execId = r.stringVerify();
+                                m.output = "execId";
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                m.stdout = r.bytes();
+                                m.output = "stdout";
+                                continue;
+                            }
+                        case 3: {
+                                if (u !== 2)
+                                    break;
+                                m.stderr = r.bytes();
+                                m.output = "stderr";
+                                continue;
+                            }
+                        case 4: {
+                                if (u !== 2)
+                                    break;
+                                m.exit = $root.berth.cluster.v1.ExecExit.decode(r, r.size(), $undefined, q + 1, m.exit);
+                                m.output = "exit";
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return TaskExecOutput;
             })();
 
             v1.DeployStackRequest = (function() {
