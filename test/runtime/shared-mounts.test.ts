@@ -1,4 +1,7 @@
-/** A spec without a mount namespace: chrooted into its rootfs, the host's mount table untouched; mounts refused. */
+/**
+ * A spec without a mount namespace: chrooted into its rootfs; its mounts made under the rootfs in
+ * the host's table and taken off at delete; what would reach beyond the rootfs refused.
+ */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -27,8 +30,8 @@ afterAll(async () => {
   await h.cleanup();
 });
 
-/** A runc-spec bundle without the mount namespace; STRIP also drops what would need one. */
-function sharedBundle(name: string, args: string[], strip: boolean): string {
+/** A runc-spec bundle without the mount namespace; STRIP drops its mounts, MOUNTS keeps only them. */
+function sharedBundle(name: string, args: string[], strip: boolean, mounts = false): string {
   const bundle = path.join(h.tmp, 'bundles', name);
   fs.mkdirSync(bundle, { recursive: true });
   execFileSync('runc', ['spec'], { cwd: bundle });
@@ -37,10 +40,11 @@ function sharedBundle(name: string, args: string[], strip: boolean): string {
   config.process.terminal = false;
   config.process.args = args;
   config.linux.namespaces = config.linux.namespaces.filter((n: { type: string }) => n.type !== 'mount');
-  if (strip) {
-    config.mounts = [];
+  if (strip || mounts) {
+    if (strip) config.mounts = [];
     delete config.linux.maskedPaths;
     delete config.linux.readonlyPaths;
+    config.root.readonly = false;
   }
   fs.writeFileSync(path.join(bundle, 'config.json'), JSON.stringify(config, null, 2));
   return bundle;
@@ -77,12 +81,36 @@ it('should share the host’s mount namespace while it runs', () => {
   expect(berth(['delete', '-f', 'shared-ns']).status).toBe(0);
 });
 
-it('should refuse the mounts, masks and read-only paths runc spec writes, naming each, and make nothing', () => {
+it('should make its mounts under the rootfs in the host’s table, and take them all off at delete', () => {
+  const under = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.split(' ')[4])
+      .filter((p) => p?.startsWith(`${rootfs}/`));
+  const mountsBefore = fs.readFileSync('/proc/self/mountinfo', 'utf8');
+  const bundle = sharedBundle(
+    'mounting',
+    ['sh', '-c', 'ls /proc/self/ns | wc -l; ls /dev/null /dev/pts; sleep 60'],
+    false,
+    true,
+  );
+  expect(berth(['run', '-d', 'mounting', '-b', bundle], 'ignore').status).toBe(0);
+  const mounted = under(fs.readFileSync('/proc/self/mountinfo', 'utf8'));
+  // runc spec's seven: /proc, /dev, /dev/pts, /dev/shm, /dev/mqueue, /sys, /sys/fs/cgroup (and its hierarchies)
+  for (const dest of ['/proc', '/dev', '/dev/pts', '/dev/shm', '/dev/mqueue', '/sys'])
+    expect(mounted).toContain(`${rootfs}${dest}`);
+  expect(under(mountsBefore)).toEqual([]);
+  expect(berth(['delete', '-f', 'mounting']).status).toBe(0);
+  expect(fs.readFileSync('/proc/self/mountinfo', 'utf8')).toBe(mountsBefore);
+});
+
+it('should refuse the masks and read-only paths runc spec writes, naming each, and make nothing', () => {
   const bundle = sharedBundle('refused', ['true'], false);
   const r = berth(['create', 'refused', '-b', bundle]);
   expect(r.status).toBe(1);
-  for (const field of ['mounts', 'linux.maskedPaths', 'linux.readonlyPaths', 'root.readonly'])
+  for (const field of ['linux.maskedPaths', 'linux.readonlyPaths', 'root.readonly'])
     expect(r.stderr).toContain(`${field}: `);
+  expect(r.stderr).not.toContain('mounts: ');
   expect(r.stderr).toContain("without a mount namespace would change the host's mount table");
   expect(fs.existsSync(path.join(root, 'refused'))).toBe(false);
 });

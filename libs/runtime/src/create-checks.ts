@@ -27,7 +27,8 @@ function terminalProblems(spec: OciSpec, options: CreateOptions): SpecProblem[] 
     return [
       {
         path: 'process.terminal',
-        message: 'is false, so there is no terminal to send to --console-socket; set it to true or drop the flag',
+        message:
+          'is false, so there is no terminal to send to --console-socket; set it to true or drop the flag',
       },
     ];
   if (terminal && options.log === 'inherit' && !options.consoleSocket && !options.foreground)

@@ -1,6 +1,6 @@
 /**
- * File operations Node has no call for — device nodes and extended
- * attributes — done in one batch by `berth-shim fs`. The image library uses
+ * File operations Node has no call for — device nodes, extended attributes
+ * and unmounts — done in one batch by `berth-shim fs`. The image library uses
  * them for overlay whiteouts (char 0/0), opaque directories
  * (trusted.overlay.opaque) and file capabilities.
  */
@@ -24,7 +24,9 @@ export type FsOp =
       gid: number;
     }
   | { op: 'setxattr'; path: string; name: string; value: Buffer }
-  | { op: 'getxattr'; path: string; name: string };
+  | { op: 'getxattr'; path: string; name: string }
+  /** detached: a busy mount goes once its last user does */
+  | { op: 'umount'; path: string };
 
 export function fsOpInstruction(op: FsOp): Instruction {
   switch (op.op) {
@@ -43,6 +45,8 @@ export function fsOpInstruction(op: FsOp): Instruction {
       return ['fs-setxattr', op.path, op.name, op.value.toString('hex')];
     case 'getxattr':
       return ['fs-getxattr', op.path, op.name];
+    case 'umount':
+      return ['fs-umount', op.path];
   }
 }
 

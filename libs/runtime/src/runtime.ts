@@ -43,7 +43,7 @@ import { killQuietly, parseSignal } from './signals';
 import type { StateDir, StoredState } from './state/files';
 import { readProcStat } from './state/proc';
 import { isValidId } from './state/status';
-import { killAll, killCreated, monitorGone, removeCgroup, shimExitWithin } from './stopping';
+import { killAll, killCreated, monitorGone, removeCgroup, shimExitWithin, unmountShared } from './stopping';
 
 let execCounter = 0;
 
@@ -229,13 +229,19 @@ export class Runtime {
     } catch (error) {
       // a failed create leaves nothing: no process, no cgroup, no state dir
       await killCreated(dir, shim);
-      await this.removeRemains(id, dir, cgroupPath);
+      await this.removeRemains(id, dir, cgroupPath, stored);
       throw error;
     }
   }
 
   /** What is left of a container once its monitor is gone: stray processes, its cgroup, its state (dir and memory). */
-  private async removeRemains(id: string, dir: StateDir, cgroupPath: string): Promise<void> {
+  private async removeRemains(
+    id: string,
+    dir: StateDir,
+    cgroupPath: string,
+    stored?: StoredState,
+  ): Promise<void> {
+    if (stored) await unmountShared(stored);
     await removeCgroup(this.cgroups, cgroupPath);
     this.shims.delete(id);
     this.states.forget(id);
@@ -339,7 +345,7 @@ export class Runtime {
       await pollUntil(() => this.state(id).status === 'stopped', 10000, `"${id}" to die`);
     }
     await monitorGone(this.shims.get(id), stored);
-    await this.removeRemains(id, dir, info.cgroupPath);
+    await this.removeRemains(id, dir, info.cgroupPath, stored);
     await runStateHooks('poststop', stored, this.warn);
   }
 

@@ -2,7 +2,10 @@
  * Making a container's processes go: signalling the init and its cgroup,
  * waiting a grace period on its monitor, and clearing the cgroup after.
  */
+import * as fs from 'node:fs';
 import type { CgroupDriver } from './cgroups';
+import { applyFsOps } from './fs-ops';
+import { mountsUnder } from './plan/compile';
 import { pollFor } from './poll';
 import type { ContainerInfo } from './runtime-types';
 import type { ShimHandle } from './shim/launcher';
@@ -59,4 +62,20 @@ export async function removeCgroup(cgroups: CgroupDriver, cgroupPath: string): P
   for (const pid of cgroups.exists(cgroupPath) ? cgroups.processes(cgroupPath) : [])
     killQuietly(pid, 'SIGKILL');
   if (cgroups.exists(cgroupPath)) await cgroups.destroy(cgroupPath);
+}
+
+/**
+ * A container without a mount namespace made its mounts in the host's table, under its rootfs
+ * (plan/compile.ts sharedMountSteps): they come off with it, deepest first.
+ */
+export async function unmountShared(stored: StoredState): Promise<void> {
+  if (stored.spec.linux?.namespaces?.some((ns) => ns.type === 'mount')) return;
+  let rootfs: string;
+  try {
+    rootfs = fs.realpathSync(stored.rootfs);
+  } catch {
+    return; // the rootfs is gone, and whatever was mounted on it with it
+  }
+  const points = mountsUnder(fs.readFileSync('/proc/self/mountinfo', 'utf8'), rootfs);
+  if (points.length) await applyFsOps(points.map((path) => ({ op: 'umount' as const, path })));
 }

@@ -208,6 +208,12 @@ int loopback_up(void) {
   return ioctl(fd, SIOCSIFFLAGS, &ifr) < 0 ? fail_errno("bringing lo up") : 0;
 }
 
+/* root-dir: the rootfs as it is, for paths inside it (no mount namespace: nothing is mounted over it). */
+static int step_root_dir(struct plan *p) {
+  rootfd = open(p->rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  return rootfd < 0 ? fail_errno("open rootfs %s", p->rootfs) : 0;
+}
+
 /* Without a mount namespace there is nothing to pivot: the root is a chroot (as runc's and crun's). */
 static int step_chroot(struct plan *p) {
   if (chdir(p->rootfs) < 0) return fail_errno("chdir %s", p->rootfs);
@@ -223,6 +229,7 @@ static int run_step(struct plan *p, struct instr *in) {
   if (!strcmp(op, "symlink")) return step_symlink(a);
   if (!strcmp(op, "pivot")) return step_pivot(p);
   if (!strcmp(op, "chroot")) return step_chroot(p);
+  if (!strcmp(op, "root-dir")) return step_root_dir(p);
   if (!strcmp(op, "rslave-root"))
     return mount(NULL, "/", NULL, MS_REC | MS_SLAVE, NULL) < 0 ? fail_errno("make / rslave") : 0;
   if (!strcmp(op, "sysctl")) return step_sysctl(a);

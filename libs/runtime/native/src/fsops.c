@@ -76,12 +76,20 @@ static int fs_getxattr(int index, const char **a) {
   return 0;
 }
 
+/* fs-umount PATH: detached, so a busy mount goes once its last user does */
+static int fs_umount(const char **a) {
+  if (umount2(a[0], MNT_DETACH | UMOUNT_NOFOLLOW) < 0 && errno != EINVAL && errno != ENOENT)
+    return fail_errno("umount %s", a[0]);
+  return 0;
+}
+
 int run_fs(struct plan *p) {
   for (int i = 0; i < p->n_steps; i++) {
     struct instr *in = p->steps[i];
     int rc = !strcmp(in->op, "fs-mknod")      ? fs_mknod(in->argv)
              : !strcmp(in->op, "fs-setxattr") ? fs_setxattr(in->argv)
              : !strcmp(in->op, "fs-getxattr") ? fs_getxattr(i, in->argv)
+             : !strcmp(in->op, "fs-umount")   ? fs_umount(in->argv)
                                               : fail("%s is not a file operation", in->op);
     if (rc < 0) {
       fflush(stdout);

@@ -33,13 +33,14 @@ static const struct {
     {"terminal", 2, MONITOR},    {"open-stdin", 0, MONITOR},
     {"hook", 6, MONITOR},        {"hook-arg", 1, MONITOR},  {"hook-env", 1, MONITOR},
     {"run-hooks", 1, STEP},      {"console-socket", 1, MONITOR},
-    {"rslave-root", 0, STEP},    {"chroot", 0, STEP},
+    {"rslave-root", 0, STEP},    {"chroot", 0, STEP},      {"root-dir", 0, STEP},
     /* a new user namespace (userns.c) */
     {"id-map", 4, MONITOR},      {"ns-early", 2, MONITOR},  {"early-loopback-up", 0, MONITOR},
     {"premount-root", 5, MONITOR}, {"idmap-dir", 1, MONITOR},
     {"outer-rlimit", 3, MONITOR}, {"outer-oom-score-adj", 1, MONITOR},
     /* file operations Node cannot do (fsops.c) */
     {"fs-mknod", 7, STEP},       {"fs-setxattr", 3, STEP},  {"fs-getxattr", 2, STEP},
+    {"fs-umount", 1, STEP},
 };
 
 static int ns_type(const char *name) {

@@ -159,14 +159,13 @@ function validateHooks(spec: OciSpec, problem: (path: string, message: string) =
 
 /**
  * Without a mount namespace the container shares the host's mount table: berth-runtime then
- * chroots into root.path (as runc and crun do) and mounts nothing, so whatever needs a mount
- * is refused rather than done to the host's table (runc refuses masked and read-only paths
- * alike, but mounts the rest onto the host).
+ * chroots into root.path (as runc and crun do) and makes the spec's mounts under it, taking them
+ * off at delete; whatever would reach beyond the rootfs, or needs a mount namespace of its own
+ * (masked and read-only paths, as runc says too), is refused.
  */
 function sharedMountProblems(spec: OciSpec, problem: (path: string, message: string) => void): void {
   const why = (what: string) =>
-    `${what} without a mount namespace would change the host's mount table (linux.namespaces has no "mount", so berth-runtime chroots into root.path and mounts nothing); add a mount namespace or remove it`;
-  if (spec.mounts?.length) problem('mounts', why('mounting'));
+    `${what} without a mount namespace would change the host's mount table (linux.namespaces has no "mount", so berth-runtime chroots into root.path and mounts only under it); add a mount namespace or remove it`;
   if (spec.linux?.maskedPaths?.length) problem('linux.maskedPaths', why('masking paths'));
   if (spec.linux?.readonlyPaths?.length) problem('linux.readonlyPaths', why('making paths read-only'));
   if (spec.root?.readonly) problem('root.readonly', why('remounting the root read-only'));

@@ -95,7 +95,7 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
       ? [joinsEarly(spec, network.type, network.path) ? ['early-loopback-up'] : ['loopback-up']]
       : [];
   if (!spec.linux?.namespaces?.some((ns) => ns.type === 'mount')) {
-    out.push(...sharedMountSteps(spec, loopback));
+    out.push(...sharedMountSteps(spec, ctx, loopback));
     out.push(...limitsFromOutside(spec, processInstructions(spec.process!)));
     out.push(...seccompInstructions(spec.linux?.seccomp));
     return out;
@@ -107,20 +107,8 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
     const { monitor, step } = premountRoot(spec, overlay, rootMount(overlay));
     out.push(...monitor, step);
   } else out.push(rootMount(overlay));
-  const afterPivot: Instruction[] = [];
-  let devIsTmpfs = false;
-  for (const specMount of spec.mounts ?? []) {
-    const mount = sysfsMount(spec, specMount);
-    if (mount.type === 'cgroup') {
-      const { before, after } = cgroupMounts(mount, spec, ctx);
-      out.push(...before);
-      afterPivot.push(...after);
-      continue;
-    }
-    if (mount.destination === '/dev') devIsTmpfs = mount.type === 'tmpfs';
-    out.push(mountInstruction(mount, ctx.bundle));
-  }
-  if (devIsTmpfs) out.push(...deviceNodes(spec.linux?.devices ?? [], userNs));
+  const { steps, afterPivot } = specMounts(spec, ctx, userNs);
+  out.push(...steps);
   if (hasCreateContainerHooks(spec)) out.push(['run-hooks', 'container']);
   out.push(['pivot']);
 
@@ -138,15 +126,60 @@ export function compileCreate(spec: OciSpec, ctx: CreateContext): Instruction[] 
 }
 
 /**
- * No mount namespace: the host's mount table is the container's, so nothing is mounted (the
- * validator refused whatever would need it) and the root is a chroot, as runc and crun do.
+ * No mount namespace: the host's mount table is the container's. The spec's mounts go under the
+ * rootfs (paths resolved inside it, as always), where only the container looks, and the runtime
+ * takes them off again when the container is deleted (`mountsUnder`); the root is a chroot, as
+ * runc and crun do. What would change the host beyond the rootfs was refused by the validator.
  */
-function sharedMountSteps(spec: OciSpec, loopback: Instruction[]): Instruction[] {
+function sharedMountSteps(spec: OciSpec, ctx: CreateContext, loopback: Instruction[]): Instruction[] {
   const out: Instruction[] = [...loopback];
+  const { steps, afterPivot } = specMounts(spec, ctx, false);
+  if (steps.length) out.push(['root-dir'], ...steps);
   if (hasCreateContainerHooks(spec)) out.push(['run-hooks', 'container']);
-  out.push(['chroot']);
+  out.push(['chroot'], ...afterPivot);
   if (spec.hostname) out.push(['hostname', spec.hostname]);
   return out;
+}
+
+/** The spec's mounts as setup steps (device nodes on a /dev tmpfs), and what waits until the root is in place. */
+function specMounts(
+  spec: OciSpec,
+  ctx: CreateContext,
+  userNs: boolean,
+): { steps: Instruction[]; afterPivot: Instruction[] } {
+  const steps: Instruction[] = [];
+  const afterPivot: Instruction[] = [];
+  let devIsTmpfs = false;
+  for (const specMount of spec.mounts ?? []) {
+    const mount = sysfsMount(spec, specMount);
+    if (mount.type === 'cgroup') {
+      const { before, after } = cgroupMounts(mount, spec, ctx);
+      steps.push(...before);
+      afterPivot.push(...after);
+      continue;
+    }
+    if (mount.destination === '/dev') devIsTmpfs = mount.type === 'tmpfs';
+    steps.push(mountInstruction(mount, ctx.bundle));
+  }
+  if (devIsTmpfs) steps.push(...deviceNodes(spec.linux?.devices ?? [], userNs));
+  return { steps, afterPivot };
+}
+
+/**
+ * The mount points at or under ROOTFS in MOUNTINFO (/proc/self/mountinfo), deepest first: what a
+ * container without a mount namespace left in the host's table, in the order they come off.
+ */
+export function mountsUnder(mountinfo: string, rootfs: string): string[] {
+  const root = rootfs.replace(/\/+$/, '');
+  const unescape = (p: string) =>
+    p.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
+  return mountinfo
+    .split('\n')
+    .map((line) => line.split(' ')[4])
+    .filter((p): p is string => p !== undefined)
+    .map(unescape)
+    .filter((p) => p === root || p.startsWith(`${root}/`))
+    .reverse();
 }
 
 function rootMount(overlay: OverlayRoot | null): Instruction {

@@ -1,6 +1,6 @@
 import { buildSpec } from '../oci/container-spec';
 import type { OciHooks, OciSpec } from '../oci/spec';
-import { compileCreate, type CreateContext } from './compile';
+import { compileCreate, mountsUnder, type CreateContext } from './compile';
 import { hookArgv, hookState, shimHookInstructions, stateAroundPid } from './hooks';
 import type { Instruction } from './instructions';
 
@@ -103,10 +103,11 @@ describe('compileCreate with hooks', () => {
 });
 
 describe('compileCreate without a mount namespace', () => {
-  const shared = (hooks: OciHooks = {}): OciSpec => {
+  const shared = (hooks: OciHooks = {}, keepMounts = false): OciSpec => {
     const spec = withHooks(hooks);
     spec.linux!.namespaces = spec.linux!.namespaces!.filter((n) => n.type !== 'mount');
     spec.hostname = 'box';
+    if (!keepMounts) delete spec.mounts;
     return spec;
   };
   const steps = (spec: OciSpec) =>
@@ -116,11 +117,20 @@ describe('compileCreate without a mount namespace', () => {
         (op) => !['state-dir', 'rootfs', 'ns', 'hook', 'hook-arg', 'hook-env', 'loopback-up'].includes(op),
       );
 
-  it('should chroot and mount nothing, leaving the host’s propagation alone', () => {
+  it('should chroot and mount nothing without mounts, leaving the host’s propagation alone', () => {
     const out = steps(shared());
     expect(out.slice(0, 2)).toEqual(['chroot', 'hostname']);
     for (const op of ['rslave-root', 'mount-root', 'mount', 'pivot', 'mask', 'readonly', 'mkdev'])
       expect(out).not.toContain(op);
+  });
+
+  it('should make the spec’s mounts inside the rootfs as it is, then chroot', () => {
+    const spec = shared({}, true);
+    const out = steps(spec);
+    expect(out[0]).toBe('root-dir');
+    expect(out.filter((op) => op === 'mount').length).toBeGreaterThanOrEqual(spec.mounts!.length - 1);
+    expect(out.indexOf('chroot')).toBeGreaterThan(out.lastIndexOf('mount'));
+    for (const op of ['rslave-root', 'mount-root', 'pivot', 'mask']) expect(out).not.toContain(op);
   });
 
   it('should run createContainer hooks before the chroot', () => {
@@ -132,5 +142,28 @@ describe('compileCreate without a mount namespace', () => {
 
   it('should make / rslave first with a mount namespace', () => {
     expect(steps(withHooks({}))[0]).toBe('rslave-root');
+  });
+});
+
+describe('mountsUnder', () => {
+  const info = [
+    '22 1 0:21 / / rw - ext4 /dev/vda rw',
+    '40 22 0:50 / /b/rootfs rw - overlay overlay rw',
+    '41 40 0:51 / /b/rootfs/proc rw - proc proc rw',
+    '42 40 0:52 / /b/rootfs/dev rw - tmpfs tmpfs rw',
+    '43 42 0:53 / /b/rootfs/dev/pts rw - devpts devpts rw',
+    '44 22 0:54 / /b/rootfs2 rw - tmpfs tmpfs rw',
+    '45 40 0:55 / /b/rootfs/with\\040space rw - tmpfs tmpfs rw',
+  ].join('\n');
+
+  it('should list the mount points at and under the rootfs, deepest (latest) first, and nothing beside it', () => {
+    expect(mountsUnder(info, '/b/rootfs/')).toEqual([
+      '/b/rootfs/with space',
+      '/b/rootfs/dev/pts',
+      '/b/rootfs/dev',
+      '/b/rootfs/proc',
+      '/b/rootfs',
+    ]);
+    expect(mountsUnder(info, '/elsewhere')).toEqual([]);
   });
 });

@@ -56,6 +56,7 @@ export type Instruction =
     ]
   | readonly ['symlink', target: string, path: string]
   | readonly ['pivot']
+  | readonly ['root-dir']
   | readonly ['sysctl', key: string, value: string]
   | readonly ['mask', path: string]
   | readonly ['readonly', path: string]
@@ -96,7 +97,8 @@ export type Instruction =
       gid: string,
     ]
   | readonly ['fs-setxattr', path: string, name: string, hexValue: string]
-  | readonly ['fs-getxattr', path: string, name: string];
+  | readonly ['fs-getxattr', path: string, name: string]
+  | readonly ['fs-umount', path: string];
 
 export function encodeInstructions(instructions: readonly Instruction[]): Buffer {
   const parts: string[] = [];

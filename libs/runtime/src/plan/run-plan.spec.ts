@@ -9,7 +9,9 @@ import {
 } from './run-plan';
 import type { StoredState } from '../state/files';
 
-const state = (spec: object = { process: { args: ['true'] } }): StoredState =>
+const state = (
+  spec: object = { process: { args: ['true'] }, linux: { namespaces: [{ type: 'mount' }] } },
+): StoredState =>
   ({
     id: ID_MARK,
     bundle: '/b',
@@ -103,10 +105,14 @@ describe('compiled run plans', () => {
     expect(unplannable('{}', state())).toBeNull();
     expect(unplannable('{"x":"\\u0001"}', state())).toMatch(/placeholder/);
     expect(unplannable('{"x":"\u0002"}', state())).toMatch(/placeholder/);
-    expect(unplannable('{}', state({ process: { terminal: true } }))).toMatch(/terminal/);
-    expect(unplannable('{}', state({ hooks: { poststop: [{ path: '/x' }] } }))).toMatch(/hooks/);
-    expect(unplannable('{}', state({ hooks: { poststop: [] } }))).toBeNull();
-    expect(unplannable('{}', state({ linux: { namespaces: [{ type: 'user' }] } }))).toMatch(/user namespace/);
+    const ns = { linux: { namespaces: [{ type: 'mount' }] } };
+    expect(unplannable('{}', state({ ...ns, process: { terminal: true } }))).toMatch(/terminal/);
+    expect(unplannable('{}', state({ ...ns, hooks: { poststop: [{ path: '/x' }] } }))).toMatch(/hooks/);
+    expect(unplannable('{}', state({ ...ns, hooks: { poststop: [] } }))).toBeNull();
+    expect(
+      unplannable('{}', state({ linux: { namespaces: [{ type: 'mount' }, { type: 'user' }] } })),
+    ).toMatch(/user namespace/);
+    expect(unplannable('{}', state({ linux: { namespaces: [] } }))).toMatch(/no mount namespace/);
   });
 
   it('should refuse a token holding a NUL byte', () => {

@@ -68,6 +68,8 @@ export function unplannable(configText: string, state: StoredState): string | nu
   if (Object.values(hooks).some((list) => list?.length)) return 'hooks are run by Node';
   // on cgroup v2 the runtime hands the cgroup to the container's root once it is made
   if (state.spec.linux?.namespaces?.some((ns) => ns.type === 'user')) return 'a user namespace';
+  // its mounts are in the host's table, and Node takes them off at delete
+  if (!state.spec.linux?.namespaces?.some((ns) => ns.type === 'mount')) return 'no mount namespace';
   return null;
 }
 
