@@ -51,6 +51,9 @@ export const HOST_PROGRAMS: Readonly<Record<string, ProgramSource>> = {
   hyperfine: pkg('hyperfine'),
   jq: pkg('jq'),
   dockerd: pkg('docker.io'),
+  // a Debian machine with systemd as PID 1, for the test of Berth's system services
+  debootstrap: pkg('debootstrap'),
+  'systemd-nspawn': pkg('systemd-container'),
   docker: pkg('docker.io'),
   tar: essential('tar'),
   script: essential('bsdutils'),

@@ -1,0 +1,220 @@
+/**
+ * A Debian 12 machine with systemd as its PID 1, for testing Berth installed as system services
+ * on a host whose own PID 1 is not systemd: a debootstrapped root (cached, made once) booted with
+ * `systemd-nspawn -b` on an overlay of that root, so each test starts from a clean machine and a
+ * "reboot" (power off, boot again) keeps what the machine wrote. It has its own network (only
+ * loopback and what Berth makes in it), shares the host's cgroup hierarchies, and everything it
+ * starts ends with it.
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { outlivesTest } from './processes';
+import { until } from './until';
+
+/** Where debootstrapped roots are kept between runs (a debootstrap takes a minute or two). */
+export const MACHINE_CACHE = process.env.BERTH_TEST_MACHINE_CACHE ?? '/var/cache/berth-test';
+
+/** The words of a bash array NAME=(…) in SCRIPT. */
+export function bashArray(script: string, name: string): string[] {
+  const m = new RegExp(`^${name}=\\(([^)]*)\\)`, 'm').exec(script);
+  if (!m) throw new Error(`no ${name}=(…) in the script`);
+  return m[1].split(/\s+/).filter(Boolean);
+}
+
+/**
+ * A Debian 12 root with systemd and PACKAGES, made by debootstrap once and kept in the cache
+ * under a name that changes with the list. Returns its path.
+ */
+export function debianRoot(packages: readonly string[]): string {
+  const include = ['systemd', 'systemd-sysv', 'dbus', ...packages].sort();
+  const digest = crypto.createHash('sha256').update(include.join(',')).digest('hex').slice(0, 12);
+  const root = path.join(MACHINE_CACHE, `bookworm-${digest}`);
+  if (fs.existsSync(path.join(root, 'lib/systemd/systemd'))) return root;
+  fs.mkdirSync(MACHINE_CACHE, { recursive: true });
+  const partial = `${root}.partial-${process.pid}`;
+  try {
+    const r = spawnSync(
+      'debootstrap',
+      ['--variant=minbase', `--include=${include.join(',')}`, 'bookworm', partial, 'http://deb.debian.org/debian'],
+      { encoding: 'utf8', timeout: 15 * 60_000 },
+    );
+    if (r.status !== 0)
+      throw new Error(
+        `debootstrap of a Debian 12 root into ${partial} failed (${r.status ?? r.signal}):\n${r.stdout.slice(-2000)}${r.stderr.slice(-2000)}`,
+      );
+    // a fixed machine id: journald and systemd want one, and the overlay keeps it across boots
+    fs.writeFileSync(path.join(partial, 'etc/machine-id'), `${crypto.randomBytes(16).toString('hex')}\n`);
+    fs.renameSync(partial, root);
+  } finally {
+    fs.rmSync(partial, { recursive: true, force: true });
+  }
+  return root;
+}
+
+export interface MachineOptions {
+  /** Host path → machine path, read-only. */
+  readOnly: Record<string, string>;
+  /** Host dir → machine dir, read-write (the data root must not be on the overlay: Berth stacks overlays in it). */
+  binds: Record<string, string>;
+}
+
+export interface ExecResult extends SpawnSyncReturns<string> {
+  status: number;
+}
+
+export class SystemdMachine {
+  readonly tag = crypto.randomBytes(3).toString('hex');
+  readonly name = `berth-test-${this.tag}`;
+  readonly tmp: string;
+  readonly root: string;
+  private readonly upper: string;
+  private readonly work: string;
+  private nspawn: ChildProcess | null = null;
+  private log = '';
+  /** The machine's systemd, as the host sees its pid. */
+  private init = -1;
+
+  constructor(
+    private readonly base: string,
+    private readonly options: MachineOptions,
+  ) {
+    this.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-systemd-'));
+    this.root = path.join(this.tmp, 'root');
+    this.upper = path.join(this.tmp, 'upper');
+    this.work = path.join(this.tmp, 'work');
+    for (const dir of [this.root, this.upper, this.work]) fs.mkdirSync(dir);
+  }
+
+  /** Boots the machine (again after a power off) and waits until systemd has finished starting it. */
+  async boot(): Promise<void> {
+    if (!this.mounted())
+      execFileSync('mount', [
+        '-t',
+        'overlay',
+        'overlay',
+        '-o',
+        `lowerdir=${this.base},upperdir=${this.upper},workdir=${this.work}`,
+        this.root,
+      ]);
+    const args = [
+      '-D',
+      this.root,
+      `--machine=${this.name}`,
+      // the host's PID 1 is not systemd: nothing to register with, no scope to ask for
+      '--register=no',
+      '--keep-unit',
+      '--private-network',
+      '--capability=all',
+      ...Object.entries(this.options.readOnly).map(([from, to]) => `--bind-ro=${from}:${to}`),
+      ...Object.entries(this.options.binds).map(([from, to]) => `--bind=${from}:${to}`),
+      '-b',
+    ];
+    this.log = '';
+    const child = spawn('systemd-nspawn', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.nspawn = outlivesTest(child);
+    child.stdout!.on('data', (d: Buffer) => (this.log += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (this.log += d.toString()));
+    this.init = await until(
+      `systemd in machine ${this.name} to start`,
+      () => {
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`systemd-nspawn exited (${child.exitCode ?? child.signalCode}):\n${this.log.slice(-3000)}`);
+        return this.findInit(child.pid!);
+      },
+      (pid) => pid > 0,
+      30_000,
+    );
+    const state = await until(
+      `systemd in machine ${this.name} to finish booting`,
+      () => this.exec(['systemctl', 'is-system-running']).stdout.trim(),
+      (s) => s === 'running' || s === 'degraded',
+      60_000,
+      250,
+    );
+    if (state === 'degraded')
+      throw new Error(`machine ${this.name} booted degraded: ${this.exec(['systemctl', '--failed']).stdout}`);
+    // systemd-nspawn mounts the cgroup v1 controllers read-only for what runs in the machine (its
+    // legacy-hierarchy default: only the name=systemd tree is writable). On a real machine
+    // systemd leaves them writable to root, as berthd needs: make them so in the machine's mounts.
+    this.exec([
+      'sh',
+      '-c',
+      'for d in /sys/fs/cgroup/*/; do case "$d" in */systemd/|*/unified/) ;; *) mount -o remount,bind,rw "$d" ;; esac; done',
+    ]);
+  }
+
+  private mounted(): boolean {
+    return fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n').some((l) => l.split(' ')[4] === this.root);
+  }
+
+  /** The first process named systemd below PID (nspawn forks twice before it runs the machine's init). */
+  private findInit(pid: number): number {
+    const children = (p: number): number[] => {
+      try {
+        return fs
+          .readdirSync(`/proc/${p}/task`)
+          .flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+      } catch {
+        return [];
+      }
+    };
+    const queue = children(pid);
+    while (queue.length) {
+      const p = queue.shift()!;
+      try {
+        if (fs.readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'systemd') return p;
+      } catch {
+        continue;
+      }
+      queue.push(...children(p));
+    }
+    return -1;
+  }
+
+  /** ARGV run inside the machine (all its namespaces, its root), as root. */
+  exec(argv: string[], options: { timeoutMs?: number; input?: string } = {}): ExecResult {
+    if (this.init < 0) throw new Error(`machine ${this.name} is not running`);
+    return spawnSync('nsenter', ['-t', String(this.init), '-a', ...argv], {
+      encoding: 'utf8',
+      timeout: options.timeoutMs ?? 60_000,
+      input: options.input,
+      env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', LANG: 'C.UTF-8' },
+    }) as ExecResult;
+  }
+
+  /** Like exec, and fails with the command's output unless it exits 0; its stdout. */
+  run(argv: string[], options: { timeoutMs?: number; input?: string } = {}): string {
+    const r = this.exec(argv, options);
+    if (r.status !== 0)
+      throw new Error(`in machine ${this.name}: ${argv.join(' ')} exited ${r.status ?? r.signal}:\n${r.stdout}${r.stderr}`);
+    return r.stdout;
+  }
+
+  /** Powers the machine off as `poweroff` does (systemd stops every unit, then kills what is left) and waits. */
+  async powerOff(timeoutMs = 60_000): Promise<void> {
+    const child = this.nspawn;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((r) => child.once('exit', r));
+    // SIGTERM to systemd-nspawn asks the machine's systemd for a clean power off
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    await gone;
+    clearTimeout(timer);
+    this.nspawn = null;
+    this.init = -1;
+  }
+
+  get output(): string {
+    return this.log;
+  }
+
+  /** Powers off (if running) and removes the machine's overlay and files. */
+  async remove(): Promise<void> {
+    await this.powerOff(30_000);
+    if (this.mounted()) spawnSync('umount', [this.root]);
+    if (!this.mounted()) fs.rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
