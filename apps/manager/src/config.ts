@@ -6,6 +6,12 @@ import { requireDurationNs } from '@berth/cluster/units';
 
 export interface ManagerConfig {
   etcdEndpoints: string[];
+  /**
+   * TLS to etcd: the CA that signed etcd's client-port certificate, and this manager's client
+   * certificate and key (etcd's --client-cert-auth). Paths; '' for none. A CA alone makes the
+   * endpoints https:// without a client certificate.
+   */
+  etcdTls: { caFile: string; certFile: string; keyFile: string };
   /** where etcd keeps this cluster's objects; tests give each cluster its own */
   storeRoot: string;
   redisUrl: string;
@@ -25,6 +31,7 @@ export const MANAGER_PORT = 7380;
 
 export const DEFAULT_MANAGER_CONFIG: ManagerConfig = {
   etcdEndpoints: ['127.0.0.1:2379'],
+  etcdTls: { caFile: '', certFile: '', keyFile: '' },
   storeRoot: '/berth/v1/',
   redisUrl: 'redis://127.0.0.1:6379',
   listen: `0.0.0.0:${MANAGER_PORT}`,
@@ -44,6 +51,9 @@ services at their declared replica count.
 
 Options:
   --etcd ENDPOINTS          etcd client endpoints, comma-separated (default 127.0.0.1:2379)
+  --etcd-cacert FILE        the CA of etcd's client TLS certificate: the endpoints are https://
+  --etcd-cert FILE          this manager's client certificate for etcd (with --etcd-key)
+  --etcd-key FILE           the key of --etcd-cert
   --store-root PREFIX       etcd key prefix for this cluster's objects (default /berth/v1/)
   --redis URL               Redis for rollout jobs (default redis://127.0.0.1:6379)
   --listen HOST:PORT        TLS listener for agents and CLIs (default 0.0.0.0:${MANAGER_PORT})
@@ -62,7 +72,7 @@ function hostPort(text: string, flag: string, defaultPort = MANAGER_PORT): { hos
 }
 
 export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
-  const config: ManagerConfig = { ...DEFAULT_MANAGER_CONFIG };
+  const config: ManagerConfig = { ...DEFAULT_MANAGER_CONFIG, etcdTls: { ...DEFAULT_MANAGER_CONFIG.etcdTls } };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -73,6 +83,15 @@ export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
     switch (flag) {
       case '--etcd':
         config.etcdEndpoints = value().split(',').filter(Boolean);
+        break;
+      case '--etcd-cacert':
+        config.etcdTls.caFile = path.resolve(value());
+        break;
+      case '--etcd-cert':
+        config.etcdTls.certFile = path.resolve(value());
+        break;
+      case '--etcd-key':
+        config.etcdTls.keyFile = path.resolve(value());
         break;
       case '--store-root': {
         const root = value();
@@ -126,6 +145,11 @@ export function parseManagerFlags(argv: readonly string[]): ManagerConfig {
     }
   }
   if (!config.etcdEndpoints.length) throw new ManagerConfigError('--etcd needs at least one endpoint');
+  const { caFile, certFile, keyFile } = config.etcdTls;
+  if (!certFile !== !keyFile)
+    throw new ManagerConfigError('--etcd-cert and --etcd-key go together: give both or neither');
+  if (certFile && !caFile)
+    throw new ManagerConfigError("--etcd-cert needs --etcd-cacert: the CA that signed etcd's certificate");
   if (config.advertiseAddr) {
     const listenPort = hostPort(config.listen, '--listen').port;
     const { host, port } = hostPort(config.advertiseAddr, '--advertise-addr', listenPort);

@@ -29,6 +29,11 @@ export interface StoreOptions {
   root?: string;
   /** etcd's --max-txn-ops (default 128): larger commits are split */
   maxTxnOps?: number;
+  /**
+   * TLS to etcd (PEM): the CA of etcd's certificate, and a client certificate and key when etcd
+   * asks for one (--client-cert-auth). Endpoints without a scheme are then https://.
+   */
+  tls?: { ca: Buffer; cert?: Buffer; key?: Buffer };
 }
 
 export interface CommitResult {
@@ -91,9 +96,14 @@ export class Store {
   ) {}
 
   static async connect(options: StoreOptions): Promise<Store> {
-    const hosts = options.endpoints.map((e) => (e.includes('://') ? e : `http://${e}`));
+    const scheme = options.tls ? 'https' : 'http';
+    const hosts = options.endpoints.map((e) => (e.includes('://') ? e : `${scheme}://${e}`));
+    const tls = options.tls;
     const client = new Etcd3({
       hosts,
+      ...(tls && {
+        credentials: { rootCertificate: tls.ca, certChain: tls.cert, privateKey: tls.key },
+      }),
       dialTimeout: 3000,
       faultHandling: FAULT_HANDLING(),
       defaultCallOptions: (context) => (context.isStream ? {} : { deadline: Date.now() + CALL_DEADLINE_MS }),
