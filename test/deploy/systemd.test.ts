@@ -150,7 +150,10 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
 
   it('should start berthd at boot and run a --restart always container again, as dockerd does', async () => {
     const before = state('keeper');
-    await machine.powerOff();
+    // systemd stops berthd (KillMode=process: only berthd) and then signals what is left; a
+    // container's init, PID 1 of its namespace, ignores SIGTERM, so the power off waits for
+    // systemd's final SIGKILL (90 s, DefaultTimeoutStopSec)
+    await machine.powerOff(180_000);
     lap('powered off');
     await machine.boot();
     lap('booted again');
