@@ -50,7 +50,8 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
       .split(' ');
     return { status, pid: Number(pid), startedAt, id };
   };
-  const unit = (property: string) => machine.run(['systemctl', 'show', '-p', property, '--value', 'berthd']).trim();
+  const unit = (property: string) =>
+    machine.run(['systemctl', 'show', '-p', property, '--value', 'berthd']).trim();
   const engineServes = () => machine.exec(['berth', 'version']).status === 0;
   const alive = (pid: number) => machine.exec(['kill', '-0', String(pid)]).status === 0;
 
@@ -62,7 +63,11 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
     const node = fs.realpathSync(process.execPath);
     const npm = path.resolve(path.dirname(node), '../lib/node_modules/npm');
     const modules = fs.realpathSync(path.join(ROOT, 'node_modules'));
-    const readOnly: Record<string, string> = { [ROOT]: ROOT, [node]: '/usr/local/bin/node', [npm]: '/usr/local/lib/node_modules/npm' };
+    const readOnly: Record<string, string> = {
+      [ROOT]: ROOT,
+      [node]: '/usr/local/bin/node',
+      [npm]: '/usr/local/lib/node_modules/npm',
+    };
     if (modules !== path.join(ROOT, 'node_modules')) readOnly[modules] = modules;
     const scratch = fs.mkdtempSync('/var/tmp/berth-systemd-test-');
     exchange = path.join(scratch, 'exchange');
@@ -103,10 +108,15 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
 
     // the operator's settings: this machine shares the host's cgroups, so a cgroup parent of its own
     const conf = machine.run(['cat', '/etc/berth/berthd.conf']);
-    const edited = conf.replace(/^BERTHD_OPTS="(.*)"$/m, `BERTHD_OPTS="$1 --cgroup-parent ${cgroupParent()}"`);
+    const edited = conf.replace(
+      /^BERTHD_OPTS="(.*)"$/m,
+      `BERTHD_OPTS="$1 --cgroup-parent ${cgroupParent()}"`,
+    );
     expect(edited).not.toBe(conf);
     machine.run(['sh', '-c', 'cat >/etc/berth/berthd.conf'], { input: edited });
-    const again = machine.exec(['bash', '/opt/berth/scripts/install.sh', '--no-packages'], { timeoutMs: 180_000 });
+    const again = machine.exec(['bash', '/opt/berth/scripts/install.sh', '--no-packages'], {
+      timeoutMs: 180_000,
+    });
     expect([again.status, again.stderr]).toEqual([0, expect.stringContaining('berthd.service enabled')]);
     expect(machine.run(['cat', '/etc/berth/berthd.conf'])).toBe(edited);
     lap('installed again');
@@ -115,10 +125,20 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
   it('should start berthd and run a container that outlives a kill -9 of the engine', async () => {
     machine.run(['systemctl', 'start', 'berthd']);
     await until('berthd to serve', engineServes, Boolean, 30_000, 250);
-    expect(machine.run(['berth', 'import', '-c', 'CMD ["sh"]', '/mnt/berth-test/busybox.tar', 'busybox:latest'])).toMatch(
-      /sha256:/,
-    );
-    const id = berth(['run', '-d', '--restart', 'always', '--name', 'keeper', 'busybox', 'sleep', '100000']).trim();
+    expect(
+      machine.run(['berth', 'import', '-c', 'CMD ["sh"]', '/mnt/berth-test/busybox.tar', 'busybox:latest']),
+    ).toMatch(/sha256:/);
+    const id = berth([
+      'run',
+      '-d',
+      '--restart',
+      'always',
+      '--name',
+      'keeper',
+      'busybox',
+      'sleep',
+      '100000',
+    ]).trim();
     expect(id).toMatch(/^[0-9a-f]{64}$/);
     const before = state('keeper');
     expect(before).toEqual({ status: 'running', pid: expect.any(Number), startedAt: expect.any(String), id });
@@ -129,7 +149,12 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
     const engine = Number(unit('MainPID'));
     expect(engine).toBeGreaterThan(0);
     machine.run(['kill', '-9', String(engine)]);
-    await until('systemd to start berthd again', () => Number(unit('MainPID')), (pid) => pid > 0 && pid !== engine, 30_000);
+    await until(
+      'systemd to start berthd again',
+      () => Number(unit('MainPID')),
+      (pid) => pid > 0 && pid !== engine,
+      30_000,
+    );
     expect(unit('NRestarts')).toBe('1');
     await until('the restarted berthd to serve', engineServes, Boolean, 30_000, 250);
     expect(state('keeper')).toEqual(before);
@@ -159,7 +184,12 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
     lap('booted again');
     await until('berthd to serve after the boot', engineServes, Boolean, 60_000, 250);
     expect(machine.exec(['systemctl', 'is-active', 'berthd']).stdout.trim()).toBe('active');
-    const after = await until('keeper to run again', () => state('keeper'), (s) => s.status === 'running', 30_000);
+    const after = await until(
+      'keeper to run again',
+      () => state('keeper'),
+      (s) => s.status === 'running',
+      30_000,
+    );
     expect(after.id).toBe(before.id);
     expect(Date.parse(after.startedAt)).toBeGreaterThan(Date.parse(before.startedAt));
     expect(alive(after.pid)).toBe(true);

@@ -38,7 +38,13 @@ export function debianRoot(packages: readonly string[]): string {
   try {
     const r = spawnSync(
       'debootstrap',
-      ['--variant=minbase', `--include=${include.join(',')}`, 'bookworm', partial, 'http://deb.debian.org/debian'],
+      [
+        '--variant=minbase',
+        `--include=${include.join(',')}`,
+        'bookworm',
+        partial,
+        'http://deb.debian.org/debian',
+      ],
       { encoding: 'utf8', timeout: 15 * 60_000 },
     );
     if (r.status !== 0)
@@ -121,7 +127,9 @@ export class SystemdMachine {
       `systemd in machine ${this.name} to start`,
       () => {
         if (child.exitCode !== null || child.signalCode !== null)
-          throw new Error(`systemd-nspawn exited (${child.exitCode ?? child.signalCode}):\n${this.log.slice(-3000)}`);
+          throw new Error(
+            `systemd-nspawn exited (${child.exitCode ?? child.signalCode}):\n${this.log.slice(-3000)}`,
+          );
         return this.findInit(child.pid!);
       },
       (pid) => pid > 0,
@@ -147,7 +155,10 @@ export class SystemdMachine {
   }
 
   private mounted(): boolean {
-    return fs.readFileSync('/proc/self/mountinfo', 'utf8').split('\n').some((l) => l.split(' ')[4] === this.root);
+    return fs
+      .readFileSync('/proc/self/mountinfo', 'utf8')
+      .split('\n')
+      .some((l) => l.split(' ')[4] === this.root);
   }
 
   /** The first process named systemd below PID (nspawn forks twice before it runs the machine's init). */
@@ -156,7 +167,9 @@ export class SystemdMachine {
       try {
         return fs
           .readdirSync(`/proc/${p}/task`)
-          .flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+          .flatMap((t) =>
+            fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+          );
       } catch {
         return [];
       }
@@ -181,7 +194,11 @@ export class SystemdMachine {
       encoding: 'utf8',
       timeout: options.timeoutMs ?? 60_000,
       input: options.input,
-      env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', LANG: 'C.UTF-8' },
+      env: {
+        PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+        HOME: '/root',
+        LANG: 'C.UTF-8',
+      },
     }) as ExecResult;
   }
 
@@ -189,7 +206,9 @@ export class SystemdMachine {
   run(argv: string[], options: { timeoutMs?: number; input?: string } = {}): string {
     const r = this.exec(argv, options);
     if (r.status !== 0)
-      throw new Error(`in machine ${this.name}: ${argv.join(' ')} exited ${r.status ?? r.signal}:\n${r.stdout}${r.stderr}`);
+      throw new Error(
+        `in machine ${this.name}: ${argv.join(' ')} exited ${r.status ?? r.signal}:\n${r.stdout}${r.stderr}`,
+      );
     return r.stdout;
   }
 
