@@ -156,8 +156,9 @@ cp -a "$SRC/deploy/systemd" "$stage/deploy/"
 cp "$node_bin" "$stage/node/bin/node"
 # node_modules may be a link (a worktree's): copy what it points at
 cp -a "$(readlink -f "$SRC/node_modules")/." "$stage/node_modules/"
-if [ "$SRC" != "$PREFIX" ]; then
-  # production dependencies only, from the lock file, without the network
+if [ ! -x "$SRC/node/bin/node" ]; then
+  # from a checkout: production dependencies only, from the lock file, without the network (an
+  # installed tree, which carries its node, has only those already)
   npm_cli=$(dirname "$(readlink -f "$node_bin")")/../lib/node_modules/npm/bin/npm-cli.js
   [ -f "$npm_cli" ] || npm_cli=$(command -v npm) || die "npm is needed to leave out the dev dependencies"
   (cd "$stage" && "$node_bin" "$npm_cli" prune --omit=dev --offline --no-audit --no-fund --loglevel=error >/dev/null) ||

@@ -8,9 +8,10 @@
 # shellcheck disable=SC2034
 BERTH_PACKAGES=(iproute2 iptables nftables procps util-linux mount tar containernetworking-plugins)
 
-# What a manager machine adds: an etcd member and (on one manager) Redis for rollout jobs.
+# What a manager machine adds: an etcd member (etcdctl to check it, docs/deploy.md) and (on one
+# manager) Redis for rollout jobs.
 # shellcheck disable=SC2034
-MANAGER_PACKAGES=(etcd-server redis-server)
+MANAGER_PACKAGES=(etcd-server etcd-client redis-server)
 
 # What building, testing and benchmarking add. runc, crun and skopeo are peers the tests and
 # benchmarks compare against, docker-registry a real registry for them (with htpasswd and
