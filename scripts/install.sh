@@ -96,7 +96,7 @@ fi
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 for f in dist/apps/agent/src/main.js dist/apps/manager/src/main.js dist/apps/cli/src/launch.js \
   dist/apps/runtime/src/main.js libs/runtime/native/build/berth-shim bin/berthd \
-  deploy/systemd/berthd.service scripts/lib/debian-packages.sh package.json; do
+  deploy/systemd/berthd.service deploy/tls/etcd-certs.sh scripts/lib/debian-packages.sh package.json; do
   [ -e "$SRC/$f" ] || die "$SRC/$f is missing: run \`npm run build\` in $SRC first"
 done
 [ -d "$SRC/node_modules" ] || die "$SRC/node_modules is missing: run \`npm ci\` in $SRC first"
@@ -151,7 +151,7 @@ cp -a "$SRC/dist" "$SRC/bin" "$SRC/package.json" "$stage/"
 cp -a "$SRC/libs/runtime/native/build/berth-shim" "$stage/libs/runtime/native/build/"
 cp -a "$SRC/scripts/install.sh" "$stage/scripts/"
 cp -a "$SRC/scripts/lib/debian-packages.sh" "$stage/scripts/lib/"
-cp -a "$SRC/deploy/systemd" "$stage/deploy/"
+cp -a "$SRC/deploy/systemd" "$SRC/deploy/tls" "$stage/deploy/"
 [ ! -f "$SRC/docs/deploy.md" ] || cp -a "$SRC/docs/deploy.md" "$stage/docs/"
 cp "$node_bin" "$stage/node/bin/node"
 # node_modules may be a link (a worktree's): copy what it points at

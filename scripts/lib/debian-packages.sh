@@ -8,17 +8,17 @@
 # shellcheck disable=SC2034
 BERTH_PACKAGES=(iproute2 iptables nftables procps util-linux mount tar containernetworking-plugins)
 
-# What a manager machine adds: an etcd member (etcdctl to check it, docs/deploy.md) and (on one
-# manager) Redis for rollout jobs.
+# What a manager machine adds: an etcd member (etcdctl to check it), Redis for rollout jobs (on
+# one manager), and openssl for the certificates of deploy/tls/etcd-certs.sh (docs/deploy.md).
 # shellcheck disable=SC2034
-MANAGER_PACKAGES=(etcd-server etcd-client redis-server)
+MANAGER_PACKAGES=(etcd-server etcd-client redis-server openssl)
 
 # What building, testing and benchmarking add. runc, crun and skopeo are peers the tests and
 # benchmarks compare against, docker-registry a real registry for them (with htpasswd and
-# openssl for its auth); Berth itself never calls any of them. docker.io brings the docker
+# openssl, a manager package, for its auth); Berth itself never calls any of them. docker.io brings the docker
 # client, which the tests of Berth's Docker API drive (and dockerd, a benchmark peer).
 # debootstrap and systemd-container make and boot the Debian machine in which
 # test/deploy/systemd.test.ts installs Berth as system services.
 # shellcheck disable=SC2034
 DEV_PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq docker-registry skopeo
-  apache2-utils openssl curl docker.io debootstrap systemd-container)
+  apache2-utils curl docker.io debootstrap systemd-container)

@@ -38,7 +38,7 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
   const lap = (what: string) => console.log(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const cgroupParent = () => `berth-systemd-${machine.tag}`;
-  const berth = (args: string[]) => machine.run(['berth', ...args]);
+  const berth = (args: string[]) => machine.runInside(['berth', ...args]);
   const state = (name: string) => {
     const [status, pid, startedAt, id] = berth([
       'inspect',
@@ -51,9 +51,9 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
     return { status, pid: Number(pid), startedAt, id };
   };
   const unit = (property: string) =>
-    machine.run(['systemctl', 'show', '-p', property, '--value', 'berthd']).trim();
-  const engineServes = () => machine.exec(['berth', 'version']).status === 0;
-  const alive = (pid: number) => machine.exec(['kill', '-0', String(pid)]).status === 0;
+    machine.runInside(['systemctl', 'show', '-p', property, '--value', 'berthd']).trim();
+  const engineServes = () => machine.execInside(['berth', 'version']).status === 0;
+  const alive = (pid: number) => machine.execInside(['kill', '-0', String(pid)]).status === 0;
 
   beforeAll(async () => {
     const lists = fs.readFileSync(path.join(ROOT, 'scripts/lib/debian-packages.sh'), 'utf8');
@@ -94,39 +94,55 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
   });
 
   it('should install Berth with its units enabled and not started, and again without touching the settings', () => {
-    const install = machine.exec(['bash', path.join(ROOT, 'scripts/install.sh')], { timeoutMs: 180_000 });
+    const install = machine.execInside(['bash', path.join(ROOT, 'scripts/install.sh')], {
+      timeoutMs: 180_000,
+    });
     expect([install.status, install.stderr]).toEqual([0, expect.stringContaining('berthd.service enabled')]);
     lap('installed');
     for (const program of ['berth', 'berthd', 'berth-manager', 'berth-runtime'])
-      expect(machine.run(['readlink', `/usr/local/bin/${program}`]).trim()).toBe(`/opt/berth/bin/${program}`);
-    expect(machine.exec(['systemctl', 'is-enabled', 'berthd']).stdout.trim()).toBe('enabled');
-    expect(machine.exec(['systemctl', 'is-active', 'berthd']).stdout.trim()).toBe('inactive');
-    expect(machine.exec(['systemctl', 'is-enabled', 'berth-manager']).stdout.trim()).toBe('disabled');
+      expect(machine.runInside(['readlink', `/usr/local/bin/${program}`]).trim()).toBe(
+        `/opt/berth/bin/${program}`,
+      );
+    expect(machine.execInside(['systemctl', 'is-enabled', 'berthd']).stdout.trim()).toBe('enabled');
+    expect(machine.execInside(['systemctl', 'is-active', 'berthd']).stdout.trim()).toBe('inactive');
+    expect(machine.execInside(['systemctl', 'is-enabled', 'berth-manager']).stdout.trim()).toBe('disabled');
     // the dev dependencies are left out
-    expect(machine.exec(['test', '-d', '/opt/berth/node_modules/typescript']).status).not.toBe(0);
-    expect(machine.exec(['test', '-d', '/opt/berth/node_modules/@grpc/grpc-js']).status).toBe(0);
+    expect(machine.execInside(['test', '-d', '/opt/berth/node_modules/typescript']).status).not.toBe(0);
+    expect(machine.execInside(['test', '-d', '/opt/berth/node_modules/@grpc/grpc-js']).status).toBe(0);
 
     // the operator's settings: this machine shares the host's cgroups, so a cgroup parent of its own
-    const conf = machine.run(['cat', '/etc/berth/berthd.conf']);
+    const conf = machine.runInside(['cat', '/etc/berth/berthd.conf']);
     const edited = conf.replace(
       /^BERTHD_OPTS="(.*)"$/m,
       `BERTHD_OPTS="$1 --cgroup-parent ${cgroupParent()}"`,
     );
     expect(edited).not.toBe(conf);
-    machine.run(['sh', '-c', 'cat >/etc/berth/berthd.conf'], { input: edited });
-    const again = machine.exec(['bash', '/opt/berth/scripts/install.sh', '--no-packages'], {
+    machine.runInside(['sh', '-c', 'cat >/etc/berth/berthd.conf'], { input: edited });
+    // as docs/deploy.md installs the other machines: from a copy of an installed /opt/berth (no
+    // npm, no checkout needed)
+    machine.runInside(['cp', '-a', '/opt/berth', '/root/berth-copy']);
+    const again = machine.execInside(['bash', '/root/berth-copy/scripts/install.sh', '--no-packages'], {
       timeoutMs: 180_000,
     });
     expect([again.status, again.stderr]).toEqual([0, expect.stringContaining('berthd.service enabled')]);
-    expect(machine.run(['cat', '/etc/berth/berthd.conf'])).toBe(edited);
+    expect(machine.runInside(['cat', '/etc/berth/berthd.conf'])).toBe(edited);
+    expect(machine.execInside(['test', '-d', '/opt/berth/node_modules/@grpc/grpc-js']).status).toBe(0);
+    machine.runInside(['rm', '-rf', '/root/berth-copy']);
     lap('installed again');
   });
 
   it('should start berthd and run a container that outlives a kill -9 of the engine', async () => {
-    machine.run(['systemctl', 'start', 'berthd']);
+    machine.runInside(['systemctl', 'start', 'berthd']);
     await until('berthd to serve', engineServes, Boolean, 30_000, 250);
     expect(
-      machine.run(['berth', 'import', '-c', 'CMD ["sh"]', '/mnt/berth-test/busybox.tar', 'busybox:latest']),
+      machine.runInside([
+        'berth',
+        'import',
+        '-c',
+        'CMD ["sh"]',
+        '/mnt/berth-test/busybox.tar',
+        'busybox:latest',
+      ]),
     ).toMatch(/sha256:/);
     const id = berth([
       'run',
@@ -144,11 +160,11 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
     expect(before).toEqual({ status: 'running', pid: expect.any(Number), startedAt: expect.any(String), id });
     expect(alive(before.pid)).toBe(true);
     // its cgroup is the one the settings name
-    expect(machine.run(['cat', `/proc/${before.pid}/cgroup`])).toContain(`/${cgroupParent()}/${id}`);
+    expect(machine.runInside(['cat', `/proc/${before.pid}/cgroup`])).toContain(`/${cgroupParent()}/${id}`);
 
     const engine = Number(unit('MainPID'));
     expect(engine).toBeGreaterThan(0);
-    machine.run(['kill', '-9', String(engine)]);
+    machine.runInside(['kill', '-9', String(engine)]);
     await until(
       'systemd to start berthd again',
       () => Number(unit('MainPID')),
@@ -164,10 +180,10 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
 
   it('should leave the container running when berthd is stopped, and find it again when started', async () => {
     const before = state('keeper');
-    machine.run(['systemctl', 'stop', 'berthd']);
-    expect(machine.exec(['systemctl', 'is-active', 'berthd']).stdout.trim()).toBe('inactive');
+    machine.runInside(['systemctl', 'stop', 'berthd']);
+    expect(machine.execInside(['systemctl', 'is-active', 'berthd']).stdout.trim()).toBe('inactive');
     expect(alive(before.pid)).toBe(true);
-    machine.run(['systemctl', 'start', 'berthd']);
+    machine.runInside(['systemctl', 'start', 'berthd']);
     await until('berthd to serve', engineServes, Boolean, 30_000, 250);
     expect(state('keeper')).toEqual(before);
     lap('outlived systemctl stop');
@@ -183,7 +199,7 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
     await machine.boot();
     lap('booted again');
     await until('berthd to serve after the boot', engineServes, Boolean, 60_000, 250);
-    expect(machine.exec(['systemctl', 'is-active', 'berthd']).stdout.trim()).toBe('active');
+    expect(machine.execInside(['systemctl', 'is-active', 'berthd']).stdout.trim()).toBe('active');
     const after = await until(
       'keeper to run again',
       () => state('keeper'),
@@ -198,14 +214,14 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
   });
 
   it('should uninstall what it installed and keep the settings and the data', () => {
-    const r = machine.exec(['bash', '/opt/berth/scripts/install.sh', '--uninstall']);
+    const r = machine.execInside(['bash', '/opt/berth/scripts/install.sh', '--uninstall']);
     expect([r.status, r.stderr]).toEqual([0, expect.stringContaining('uninstalled')]);
-    expect(machine.exec(['test', '-e', '/opt/berth']).status).not.toBe(0);
-    expect(machine.exec(['test', '-e', '/usr/local/bin/berth']).status).not.toBe(0);
-    expect(machine.exec(['test', '-e', '/etc/systemd/system/berthd.service']).status).not.toBe(0);
-    expect(machine.exec(['systemctl', 'is-active', 'berthd']).stdout.trim()).not.toBe('active');
-    expect(machine.exec(['test', '-f', '/etc/berth/berthd.conf']).status).toBe(0);
-    expect(machine.exec(['test', '-d', '/var/lib/berth/containers']).status).toBe(0);
+    expect(machine.execInside(['test', '-e', '/opt/berth']).status).not.toBe(0);
+    expect(machine.execInside(['test', '-e', '/usr/local/bin/berth']).status).not.toBe(0);
+    expect(machine.execInside(['test', '-e', '/etc/systemd/system/berthd.service']).status).not.toBe(0);
+    expect(machine.execInside(['systemctl', 'is-active', 'berthd']).stdout.trim()).not.toBe('active');
+    expect(machine.execInside(['test', '-f', '/etc/berth/berthd.conf']).status).toBe(0);
+    expect(machine.execInside(['test', '-d', '/var/lib/berth/containers']).status).toBe(0);
   });
 });
 

@@ -137,17 +137,19 @@ export class SystemdMachine {
     );
     const state = await until(
       `systemd in machine ${this.name} to finish booting`,
-      () => this.exec(['systemctl', 'is-system-running']).stdout.trim(),
+      () => this.execInside(['systemctl', 'is-system-running']).stdout.trim(),
       (s) => s === 'running' || s === 'degraded',
       60_000,
       250,
     );
     if (state === 'degraded')
-      throw new Error(`machine ${this.name} booted degraded: ${this.exec(['systemctl', '--failed']).stdout}`);
+      throw new Error(
+        `machine ${this.name} booted degraded: ${this.execInside(['systemctl', '--failed']).stdout}`,
+      );
     // systemd-nspawn mounts the cgroup v1 controllers read-only for what runs in the machine (its
     // legacy-hierarchy default: only the name=systemd tree is writable). On a real machine
     // systemd leaves them writable to root, as berthd needs: make them so in the machine's mounts.
-    this.exec([
+    this.execInside([
       'sh',
       '-c',
       'for d in /sys/fs/cgroup/*/; do case "$d" in */systemd/|*/unified/) ;; *) mount -o remount,bind,rw "$d" ;; esac; done',
@@ -188,7 +190,7 @@ export class SystemdMachine {
   }
 
   /** ARGV run inside the machine (all its namespaces, its root), as root. */
-  exec(argv: string[], options: { timeoutMs?: number; input?: string } = {}): ExecResult {
+  execInside(argv: string[], options: { timeoutMs?: number; input?: string } = {}): ExecResult {
     if (this.init < 0) throw new Error(`machine ${this.name} is not running`);
     return spawnSync('nsenter', ['-t', String(this.init), '-a', ...argv], {
       encoding: 'utf8',
@@ -203,8 +205,8 @@ export class SystemdMachine {
   }
 
   /** Like exec, and fails with the command's output unless it exits 0; its stdout. */
-  run(argv: string[], options: { timeoutMs?: number; input?: string } = {}): string {
-    const r = this.exec(argv, options);
+  runInside(argv: string[], options: { timeoutMs?: number; input?: string } = {}): string {
+    const r = this.execInside(argv, options);
     if (r.status !== 0)
       throw new Error(
         `in machine ${this.name}: ${argv.join(' ')} exited ${r.status ?? r.signal}:\n${r.stdout}${r.stderr}`,
