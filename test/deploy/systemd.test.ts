@@ -58,7 +58,8 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
   beforeAll(async () => {
     const lists = fs.readFileSync(path.join(ROOT, 'scripts/lib/debian-packages.sh'), 'utf8');
     // the engine's packages already in the root, so install.sh finds them and needs no network
-    const base = debianRoot(bashArray(lists, 'BERTH_PACKAGES'));
+    // one root for this test and manager-systemd.test.ts
+    const base = debianRoot([...bashArray(lists, 'BERTH_PACKAGES'), ...bashArray(lists, 'MANAGER_PACKAGES')]);
     lap('Debian root ready');
     const node = fs.realpathSync(process.execPath);
     const npm = path.resolve(path.dirname(node), '../lib/node_modules/npm');
