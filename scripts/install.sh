@@ -63,6 +63,10 @@ done
 have_systemd() { [ -d /run/systemd/system ]; }
 
 uninstall() {
+  # the data of running containers (their overlay roots, logs) is under what --purge removes
+  if [ "$purge" = 1 ] && compgen -G '/run/berth/containers/*/pid' >/dev/null; then
+    die "containers still run (/run/berth/containers): remove them first (berth rm -f \$(berth ps -aq)), then --uninstall --purge"
+  fi
   if have_systemd; then
     # KillMode=process: stopping berthd leaves the containers running
     systemctl disable --now "${UNITS[@]}" >/dev/null 2>&1 || true
