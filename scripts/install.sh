@@ -84,7 +84,13 @@ uninstall() {
   rm -rf "$PREFIX" "$PREFIX.new" "$PREFIX.old"
   if [ "$purge" = 1 ]; then
     say "removing $CONF_DIR and the data: ${DATA_DIRS[*]}"
-    rm -rf "$CONF_DIR" "${DATA_DIRS[@]}"
+    rm -rf "$CONF_DIR"
+    for dir in "${DATA_DIRS[@]}"; do
+      [ -d "$dir" ] || continue
+      # what is in it, not what is mounted below it; the dir itself unless it is a mount point
+      find "$dir" -mindepth 1 -maxdepth 1 -exec rm -rf --one-file-system {} +
+      rmdir "$dir" 2>/dev/null || say "$dir is a mount point: emptied, left in place"
+    done
   else
     say "kept $CONF_DIR and the data (${DATA_DIRS[*]}); --uninstall --purge removes them"
   fi

@@ -107,6 +107,10 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
     expect(machine.execInside(['systemctl', 'is-enabled', 'berthd']).stdout.trim()).toBe('enabled');
     expect(machine.execInside(['systemctl', 'is-active', 'berthd']).stdout.trim()).toBe('inactive');
     expect(machine.execInside(['systemctl', 'is-enabled', 'berth-manager']).stdout.trim()).toBe('disabled');
+    // from here on the machine has no node of its own: what runs is the one /opt/berth carries
+    machine.runInside(['umount', '/usr/local/bin/node', '/usr/local/lib/node_modules/npm']);
+    expect(machine.execInside(['sh', '-c', 'command -v node']).status).not.toBe(0);
+    expect(machine.runInside(['berth-runtime', '--help'])).toContain('berth-runtime');
     // the dev dependencies are left out
     expect(machine.execInside(['test', '-d', '/opt/berth/node_modules/typescript']).status).not.toBe(0);
     expect(machine.execInside(['test', '-d', '/opt/berth/node_modules/@grpc/grpc-js']).status).toBe(0);
@@ -206,7 +210,18 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
       () => state('keeper'),
       (s) => s.status === 'running',
       30_000,
-    );
+    ).catch((error: Error) => {
+      const journal = machine.execInside([
+        'journalctl',
+        '-b',
+        '-u',
+        'berthd',
+        '--no-pager',
+        '-n',
+        '80',
+      ]).stdout;
+      throw new Error(`${error.message}\nberthd since the boot:\n${journal}`);
+    });
     expect(after.id).toBe(before.id);
     expect(Date.parse(after.startedAt)).toBeGreaterThan(Date.parse(before.startedAt));
     expect(alive(after.pid)).toBe(true);
@@ -223,6 +238,15 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
     expect(machine.execInside(['systemctl', 'is-active', 'berthd']).stdout.trim()).not.toBe('active');
     expect(machine.execInside(['test', '-f', '/etc/berth/berthd.conf']).status).toBe(0);
     expect(machine.execInside(['test', '-d', '/var/lib/berth/containers']).status).toBe(0);
+    // the container still runs (KillMode=process): --purge refuses to remove its data under it
+    const purge = machine.execInside([
+      'bash',
+      path.join(ROOT, 'scripts/install.sh'),
+      '--uninstall',
+      '--purge',
+    ]);
+    expect([purge.status, purge.stderr]).toEqual([1, expect.stringContaining('containers still run')]);
+    expect(machine.execInside(['test', '-f', '/etc/berth/berthd.conf']).status).toBe(0);
   });
 });
 
