@@ -105,6 +105,7 @@ export class SystemdMachine {
         `lowerdir=${this.base},upperdir=${this.upper},workdir=${this.work}`,
         this.root,
       ]);
+    this.writeCgroupUnit();
     const args = [
       '-D',
       this.root,
@@ -146,14 +147,36 @@ export class SystemdMachine {
       throw new Error(
         `machine ${this.name} booted degraded: ${this.execInside(['systemctl', '--failed']).stdout}`,
       );
-    // systemd-nspawn mounts the cgroup v1 controllers read-only for what runs in the machine (its
-    // legacy-hierarchy default: only the name=systemd tree is writable). On a real machine
-    // systemd leaves them writable to root, as berthd needs: make them so in the machine's mounts.
-    this.execInside([
-      'sh',
-      '-c',
-      'for d in /sys/fs/cgroup/*/; do case "$d" in */systemd/|*/unified/) ;; *) mount -o remount,bind,rw "$d" ;; esac; done',
-    ]);
+  }
+
+  /**
+   * systemd-nspawn mounts the cgroup v1 controllers read-only for what runs in the machine (its
+   * legacy-hierarchy default: only the name=systemd tree is writable). On a real machine systemd
+   * leaves them writable to root, as berthd needs from its first start at boot: a unit of the
+   * machine makes them so before anything else starts.
+   */
+  private writeCgroupUnit(): void {
+    const units = path.join(this.root, 'etc/systemd/system');
+    const name = 'berth-test-cgroups-writable.service';
+    fs.mkdirSync(path.join(units, 'sysinit.target.wants'), { recursive: true });
+    fs.writeFileSync(
+      path.join(units, name),
+      [
+        '[Unit]',
+        'Description=cgroup v1 controllers writable, as on a machine systemd booted (the test machine)',
+        'DefaultDependencies=no',
+        'Before=sysinit.target berthd.service',
+        '[Service]',
+        'Type=oneshot',
+        'RemainAfterExit=yes',
+        `ExecStart=/bin/sh -c 'for d in /sys/fs/cgroup/*/; do case "$$d" in */systemd/|*/unified/) ;; *) mount -o remount,bind,rw "$$d" ;; esac; done'`,
+        '[Install]',
+        'WantedBy=sysinit.target',
+        '',
+      ].join('\n'),
+    );
+    const link = path.join(units, 'sysinit.target.wants', name);
+    if (!fs.existsSync(link)) fs.symlinkSync(`../${name}`, link);
   }
 
   private mounted(): boolean {
@@ -214,14 +237,27 @@ export class SystemdMachine {
     return r.stdout;
   }
 
-  /** Powers the machine off as `poweroff` does (systemd stops every unit, then kills what is left) and waits. */
+  /**
+   * Powers the machine off as `poweroff` does (systemd stops every unit, then signals what is left)
+   * and waits; after TIMEOUT_MS kills the machine's init, which ends every process of the machine.
+   */
   async powerOff(timeoutMs = 60_000): Promise<void> {
     const child = this.nspawn;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise((r) => child.once('exit', r));
+    const init = this.init;
     // SIGTERM to systemd-nspawn asks the machine's systemd for a clean power off
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => {
+      // the init of the machine's PID namespace (systemd, or systemd-shutdown by then): killing
+      // it kills every process in the machine; killing nspawn alone would leave them running
+      try {
+        if (init > 0) process.kill(init, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    }, timeoutMs);
     await gone;
     clearTimeout(timer);
     this.nspawn = null;
@@ -234,7 +270,7 @@ export class SystemdMachine {
 
   /** Powers off (if running) and removes the machine's overlay and files. */
   async remove(): Promise<void> {
-    await this.powerOff(30_000);
+    await this.powerOff(10_000);
     if (this.mounted()) spawnSync('umount', [this.root]);
     if (!this.mounted()) fs.rmSync(this.tmp, { recursive: true, force: true });
   }
