@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cgroupRoots, sharedBusyboxRootfs, until } from '@berth/testing';
-import { bashArray, debianRoot, SystemdMachine } from '../support/systemd-machine';
+import { bashArray, debianRoot, removeMachineCgroups, SystemdMachine } from '../support/systemd-machine';
 
 const ROOT = path.resolve(__dirname, '../..');
 const IP = '10.0.0.1';
@@ -58,7 +58,9 @@ describeWithSystemd('a manager machine under systemd, as docs/deploy.md makes it
   afterAll(async () => {
     if (!machine) return;
     await machine.remove();
-    for (const root of cgroupRoots()) removeTree(path.join(root, cgroupParent()));
+    const left = await removeMachineCgroups(cgroupRoots(), cgroupParent());
+    if (left.length)
+      throw new Error(`cgroups the machine left and that could not be removed: ${left.join(' ')}`);
     fs.rmSync(scratch, { recursive: true, force: true });
   });
 
@@ -208,19 +210,3 @@ EOF`);
     expect(machine.execInside(['systemctl', 'is-active', 'berth-manager']).stdout.trim()).toBe('active');
   });
 });
-
-/** Removes the cgroup dir DIR and those below it (each empty once its processes are gone). */
-function removeTree(dir: string): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) if (entry.isDirectory()) removeTree(path.join(dir, entry.name));
-  try {
-    fs.rmdirSync(dir);
-  } catch {
-    // a process still in it
-  }
-}

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cgroupRoots, sharedBusyboxRootfs, until } from '@berth/testing';
-import { bashArray, debianRoot, SystemdMachine } from '../support/systemd-machine';
+import { bashArray, debianRoot, removeMachineCgroups, SystemdMachine } from '../support/systemd-machine';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -89,7 +89,9 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
     if (!machine) return;
     await machine.remove();
     // the machine shares the host's cgroup hierarchies: its containers' cgroups stay behind
-    for (const root of cgroupRoots()) removeTree(path.join(root, cgroupParent()));
+    const left = await removeMachineCgroups(cgroupRoots(), cgroupParent());
+    if (left.length)
+      throw new Error(`cgroups the machine left and that could not be removed: ${left.join(' ')}`);
     fs.rmSync(path.dirname(exchange), { recursive: true, force: true });
     lap('machine removed');
   });
@@ -249,19 +251,3 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
     expect(machine.execInside(['test', '-f', '/etc/berth/berthd.conf']).status).toBe(0);
   });
 });
-
-/** Removes the cgroup dir DIR and those below it (each empty once its processes are gone). */
-function removeTree(dir: string): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) if (entry.isDirectory()) removeTree(path.join(dir, entry.name));
-  try {
-    fs.rmdirSync(dir);
-  } catch {
-    // a process still in it: reported by the next test that lists leftovers
-  }
-}

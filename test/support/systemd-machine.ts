@@ -275,3 +275,49 @@ export class SystemdMachine {
     if (!this.mounted()) fs.rmSync(this.tmp, { recursive: true, force: true });
   }
 }
+
+/**
+ * Removes the cgroup dirs named NAME the machine's engine made — in the host's hierarchies, as
+ * the machine shares them: at the top of most, and below this process's own cgroup in those
+ * systemd-nspawn roots there (memory, here) — and those below them. A dir is busy until its
+ * processes, killed with the machine, are gone: tried again for up to TIMEOUT_MS. Returns what is
+ * left.
+ */
+export async function removeMachineCgroups(
+  roots: readonly string[],
+  name: string,
+  timeoutMs = 15_000,
+): Promise<string[]> {
+  const find = (dir: string, depth: number): string[] => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+    return entries
+      .filter((e) => e.isDirectory())
+      .flatMap((e) =>
+        e.name === name ? [path.join(dir, e.name)] : depth > 0 ? find(path.join(dir, e.name), depth - 1) : [],
+      );
+  };
+  const removeTree = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+      if (entry.isDirectory()) removeTree(path.join(dir, entry.name));
+    fs.rmdirSync(dir);
+  };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = roots.flatMap((root) => find(root, 3));
+    for (const dir of left) {
+      try {
+        removeTree(dir);
+      } catch {
+        // busy: its processes are still dying
+      }
+    }
+    const still = roots.flatMap((root) => find(root, 3));
+    if (!still.length || Date.now() > deadline) return still;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
