@@ -59,9 +59,9 @@ describeWithSystemd('a manager machine under systemd, as docs/deploy.md makes it
     if (!machine) return;
     await machine.remove();
     const left = await removeMachineCgroups(cgroupRoots(), cgroupParent());
+    fs.rmSync(scratch, { recursive: true, force: true });
     if (left.length)
       throw new Error(`cgroups the machine left and that could not be removed: ${left.join(' ')}`);
-    fs.rmSync(scratch, { recursive: true, force: true });
   });
 
   it('should install a manager machine: berthd and berth-manager enabled, not started', () => {

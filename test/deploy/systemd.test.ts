@@ -90,9 +90,9 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
     await machine.remove();
     // the machine shares the host's cgroup hierarchies: its containers' cgroups stay behind
     const left = await removeMachineCgroups(cgroupRoots(), cgroupParent());
+    fs.rmSync(path.dirname(exchange), { recursive: true, force: true });
     if (left.length)
       throw new Error(`cgroups the machine left and that could not be removed: ${left.join(' ')}`);
-    fs.rmSync(path.dirname(exchange), { recursive: true, force: true });
     lap('machine removed');
   });
 
