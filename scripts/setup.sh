@@ -12,19 +12,13 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-# What the build, the tests and the benchmarks use. runc, crun and skopeo are peers the
-# tests and benchmarks compare against, docker-registry a real registry for them (with
-# htpasswd and openssl for its auth); Berth itself never calls any of them. etcd and Redis hold
-# a cluster's state and rollout jobs. Every host program the code runs is listed with its
-# package in libs/process/src/host-programs.ts, and its spec checks that this list has it:
-# --no-install-recommends below means nothing arrives that is not named here (nftables, mount).
-# docker.io brings the docker client, which the tests of Berth's Docker API drive (and dockerd,
-# a benchmark peer): its daemon is not started, now or at boot (below). prometheus scrapes the
-# managers' and agents' /metrics in a test (its own, on loopback; the package's daemon is not started).
-# chromium is the browser the dashboard's test drives (through playwright-core, headless).
-PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq iproute2 util-linux procps
-  docker-registry skopeo apache2-utils openssl tar containernetworking-plugins iptables nftables
-  mount curl etcd-server redis-server docker.io prometheus chromium passwd)
+# The packages (what an installed Berth runs, a manager machine's etcd and Redis, and what the
+# build, tests and benchmarks add) are named in scripts/lib/debian-packages.sh.
+# --no-install-recommends below means nothing arrives that is not named there (nftables, mount).
+# docker.io's and prometheus' daemons are not started, now or at boot (below).
+# shellcheck source=lib/debian-packages.sh
+source scripts/lib/debian-packages.sh
+PACKAGES=("${BERTH_PACKAGES[@]}" "${MANAGER_PACKAGES[@]}" "${DEV_PACKAGES[@]}")
 
 missing=()
 for p in "${PACKAGES[@]}"; do

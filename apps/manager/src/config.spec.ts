@@ -24,6 +24,7 @@ describe('config', () => {
     it('should give the defaults without flags', () => {
       expect(parseManagerFlags([])).toEqual({
         etcdEndpoints: ['127.0.0.1:2379'],
+        etcdTls: { caFile: '', certFile: '', keyFile: '' },
         storeRoot: '/berth/v1/',
         redisUrl: 'redis://127.0.0.1:6379',
         listen: `0.0.0.0:${MANAGER_PORT}`,
@@ -38,6 +39,36 @@ describe('config', () => {
       });
     });
 
+    it('should read the TLS files for etcd, as absolute paths', () => {
+      const config = parseManagerFlags([
+        '--etcd',
+        'https://10.0.0.1:2379',
+        '--etcd-cacert',
+        '/etc/berth/etcd/ca.crt',
+        '--etcd-cert=/etc/berth/etcd/client.crt',
+        '--etcd-key',
+        'client.key',
+      ]);
+      expect(config.etcdTls).toEqual({
+        caFile: '/etc/berth/etcd/ca.crt',
+        certFile: '/etc/berth/etcd/client.crt',
+        keyFile: path.resolve('client.key'),
+      });
+      expect(DEFAULT_MANAGER_CONFIG.etcdTls).toEqual({ caFile: '', certFile: '', keyFile: '' });
+    });
+
+    it('should refuse a client certificate for etcd without its key or the CA', () => {
+      expect(refusal(['--etcd-cert', '/c.crt', '--etcd-cacert', '/ca.crt']).message).toBe(
+        '--etcd-cert and --etcd-key go together: give both or neither',
+      );
+      expect(refusal(['--etcd-key', '/c.key', '--etcd-cacert', '/ca.crt']).message).toBe(
+        '--etcd-cert and --etcd-key go together: give both or neither',
+      );
+      expect(refusal(['--etcd-cert', '/c.crt', '--etcd-key', '/c.key']).message).toBe(
+        "--etcd-cert needs --etcd-cacert: the CA that signed etcd's certificate",
+      );
+    });
+
     it('should not change the defaults it starts from', () => {
       const before = structuredClone(DEFAULT_MANAGER_CONFIG);
       parseManagerFlags(['--etcd', 'a:1', '--listen', '10.0.0.1:1', '--log-level', 'debug']);
@@ -48,6 +79,11 @@ describe('config', () => {
       const config = parseManagerFlags([
         '--etcd',
         'e1:2379,e2:2379,',
+        '--etcd-cacert',
+        '/etc/berth/etcd-ca.crt',
+        '--etcd-cert=/etc/berth/etcd-client.crt',
+        '--etcd-key',
+        '/etc/berth/etcd-client.key',
         '--store-root=/test/42',
         '--redis',
         'rediss://cache:6380/1',
@@ -69,6 +105,11 @@ describe('config', () => {
       ]);
       expect(config).toEqual<ManagerConfig>({
         etcdEndpoints: ['e1:2379', 'e2:2379'],
+        etcdTls: {
+          caFile: '/etc/berth/etcd-ca.crt',
+          certFile: '/etc/berth/etcd-client.crt',
+          keyFile: '/etc/berth/etcd-client.key',
+        },
         storeRoot: '/test/42/',
         redisUrl: 'rediss://cache:6380/1',
         listen: '127.0.0.1:9000',

@@ -8,6 +8,12 @@ import { MetricsAddrError, parseMetricsAddr, type MetricsAddr } from '@berth/met
 
 export interface ManagerConfig {
   etcdEndpoints: string[];
+  /**
+   * TLS to etcd: the CA that signed etcd's client-port certificate, and this manager's client
+   * certificate and key (etcd's --client-cert-auth). Paths; '' for none. A CA alone makes the
+   * endpoints https:// without a client certificate.
+   */
+  etcdTls: { caFile: string; certFile: string; keyFile: string };
   /** where etcd keeps this cluster's objects; tests give each cluster its own */
   storeRoot: string;
   redisUrl: string;
@@ -33,6 +39,7 @@ export const MANAGER_PORT = 7380;
 
 export const DEFAULT_MANAGER_CONFIG: ManagerConfig = {
   etcdEndpoints: ['127.0.0.1:2379'],
+  etcdTls: { caFile: '', certFile: '', keyFile: '' },
   storeRoot: '/berth/v1/',
   redisUrl: 'redis://127.0.0.1:6379',
   listen: `0.0.0.0:${MANAGER_PORT}`,
@@ -55,6 +62,9 @@ services at their declared replica count.
 
 Options:
   --etcd ENDPOINTS          etcd client endpoints, comma-separated (default 127.0.0.1:2379)
+  --etcd-cacert FILE        the CA of etcd's client TLS certificate: the endpoints are https://
+  --etcd-cert FILE          this manager's client certificate for etcd (with --etcd-key)
+  --etcd-key FILE           the key of --etcd-cert
   --store-root PREFIX       etcd key prefix for this cluster's objects (default /berth/v1/)
   --redis URL               Redis for rollout jobs (default redis://127.0.0.1:6379)
   --listen HOST:PORT        TLS listener for agents and CLIs (default 0.0.0.0:${MANAGER_PORT})
@@ -93,7 +103,7 @@ function configValue<T>(read: () => T): T {
 
 /** The flags ARGV over the defaults; BERTH_LOG_LEVEL in ENV is the level when no flag gives one. */
 export function parseManagerFlags(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ManagerConfig {
-  const config: ManagerConfig = { ...DEFAULT_MANAGER_CONFIG };
+  const config: ManagerConfig = { ...DEFAULT_MANAGER_CONFIG, etcdTls: { ...DEFAULT_MANAGER_CONFIG.etcdTls } };
   config.logLevel = configValue(() => logLevelFromEnv(env));
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -105,6 +115,15 @@ export function parseManagerFlags(argv: readonly string[], env: NodeJS.ProcessEn
     switch (flag) {
       case '--etcd':
         config.etcdEndpoints = value().split(',').filter(Boolean);
+        break;
+      case '--etcd-cacert':
+        config.etcdTls.caFile = path.resolve(value());
+        break;
+      case '--etcd-cert':
+        config.etcdTls.certFile = path.resolve(value());
+        break;
+      case '--etcd-key':
+        config.etcdTls.keyFile = path.resolve(value());
         break;
       case '--store-root': {
         const root = value();
@@ -175,6 +194,11 @@ export function parseManagerFlags(argv: readonly string[], env: NodeJS.ProcessEn
     throw new ManagerConfigError(
       '--dashboard-addr must differ from --listen: the dashboard has a listener of its own',
     );
+  const { caFile, certFile, keyFile } = config.etcdTls;
+  if (!certFile !== !keyFile)
+    throw new ManagerConfigError('--etcd-cert and --etcd-key go together: give both or neither');
+  if (certFile && !caFile)
+    throw new ManagerConfigError("--etcd-cert needs --etcd-cacert: the CA that signed etcd's certificate");
   if (config.advertiseAddr) {
     const listenPort = hostPort(config.listen, '--listen').port;
     const { host, port } = hostPort(config.advertiseAddr, '--advertise-addr', listenPort);

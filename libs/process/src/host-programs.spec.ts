@@ -139,7 +139,19 @@ function sourcesUnder(dir: string): string[] {
 }
 
 describe('the programs the code runs, against what scripts/setup.sh installs', () => {
-  const setup = bashArray(fs.readFileSync(path.join(REPO, 'scripts/setup.sh'), 'utf8'), 'PACKAGES');
+  // setup.sh installs the three lists of scripts/lib/debian-packages.sh
+  const lists = fs.readFileSync(path.join(REPO, 'scripts/lib/debian-packages.sh'), 'utf8');
+  const setup = ['BERTH_PACKAGES', 'MANAGER_PACKAGES', 'DEV_PACKAGES'].flatMap((name) => bashArray(lists, name));
+
+  it('should have scripts/setup.sh install every list of scripts/lib/debian-packages.sh', () => {
+    const script = fs.readFileSync(path.join(REPO, 'scripts/setup.sh'), 'utf8');
+    expect(script).toContain('source scripts/lib/debian-packages.sh');
+    expect(bashArray(script, 'PACKAGES')).toEqual([
+      '"${BERTH_PACKAGES[@]}"',
+      '"${MANAGER_PACKAGES[@]}"',
+      '"${DEV_PACKAGES[@]}"',
+    ]);
+  });
   const benchOnly = aptInstalled(fs.readFileSync(path.join(REPO, 'scripts/bench.sh'), 'utf8'));
   const calls = ['apps', 'libs', 'deploy', 'test', 'bench'].flatMap((root) =>
     sourcesUnder(path.join(REPO, root))

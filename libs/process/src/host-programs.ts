@@ -58,6 +58,9 @@ export const HOST_PROGRAMS: Readonly<Record<string, ProgramSource>> = {
   // scrapes the manager's and agents' /metrics once in the observability test
   prometheus: pkg('prometheus'),
   dockerd: pkg('docker.io'),
+  // a Debian machine with systemd as PID 1, for the test of Berth's system services
+  debootstrap: pkg('debootstrap'),
+  'systemd-nspawn': pkg('systemd-container'),
   docker: pkg('docker.io'),
   // the dashboard's browser test drives it through playwright-core
   chromium: pkg('chromium'),

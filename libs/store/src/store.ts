@@ -31,6 +31,11 @@ export interface StoreOptions {
   maxTxnOps?: number;
   /** told of every request the store makes (metrics) */
   onRequest?: RequestObserver;
+  /**
+   * TLS to etcd (PEM): the CA of etcd's certificate, and a client certificate and key when etcd
+   * asks for one (--client-cert-auth). Endpoints without a scheme are then https://.
+   */
+  tls?: { ca: Buffer; cert?: Buffer; key?: Buffer };
 }
 
 /** What the store's requests to etcd are: the range reads and the write transactions. */
@@ -100,9 +105,14 @@ export class Store {
   ) {}
 
   static async connect(options: StoreOptions): Promise<Store> {
-    const hosts = options.endpoints.map((e) => (e.includes('://') ? e : `http://${e}`));
+    const scheme = options.tls ? 'https' : 'http';
+    const hosts = options.endpoints.map((e) => (e.includes('://') ? e : `${scheme}://${e}`));
+    const tls = options.tls;
     const client = new Etcd3({
       hosts,
+      ...(tls && {
+        credentials: { rootCertificate: tls.ca, certChain: tls.cert, privateKey: tls.key },
+      }),
       dialTimeout: 3000,
       faultHandling: FAULT_HANDLING(),
       defaultCallOptions: (context) => (context.isStream ? {} : { deadline: Date.now() + CALL_DEADLINE_MS }),

@@ -1,6 +1,7 @@
+import * as fs from 'node:fs';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { StateCache, Store, type CommitResult, type Write } from '@berth/store';
-import type { ManagerConfig } from '../config';
+import { ManagerConfigError, type ManagerConfig } from '../config';
 import type { ManagerMetrics } from '../metrics/manager-metrics';
 
 /** The manager's view of etcd: the store for writes, the watched cache for reads. */
@@ -16,6 +17,7 @@ export class StateService implements OnModuleDestroy {
       endpoints: config.etcdEndpoints,
       root: config.storeRoot,
       onRequest: metrics.etcdRequest,
+      tls: etcdTls(config.etcdTls),
     });
     return new StateService(store, await StateCache.open(store));
   }
@@ -34,4 +36,21 @@ export class StateService implements OnModuleDestroy {
     await this.cache.close();
     this.store.close();
   }
+}
+
+/** The PEM files of --etcd-cacert, --etcd-cert and --etcd-key, read; none without a CA. */
+function etcdTls(files: ManagerConfig['etcdTls']): { ca: Buffer; cert?: Buffer; key?: Buffer } | undefined {
+  if (!files.caFile) return undefined;
+  const read = (file: string, flag: string) => {
+    try {
+      return fs.readFileSync(file);
+    } catch (error) {
+      throw new ManagerConfigError(`${flag} ${file}: ${(error as Error).message}`, { cause: error });
+    }
+  };
+  return {
+    ca: read(files.caFile, '--etcd-cacert'),
+    cert: files.certFile ? read(files.certFile, '--etcd-cert') : undefined,
+    key: files.keyFile ? read(files.keyFile, '--etcd-key') : undefined,
+  };
 }
