@@ -18,6 +18,16 @@ describe('validateSpec', () => {
     expect(paths(spec)).toEqual(['ociVersion', 'root.path', 'process.args']);
   });
 
+  it('should refuse AppArmor profiles and SELinux labels it would not apply', () => {
+    const spec = valid() as OciSpec & { linux: { mountLabel?: string } };
+    Object.assign(spec.process!, {
+      apparmorProfile: 'docker-default',
+      selinuxLabel: 'system_u:system_r:svirt_lxc_net_t:s0',
+    });
+    spec.linux.mountLabel = 'system_u:object_r:svirt_sandbox_file_t:s0';
+    expect(paths(spec)).toEqual(['process.apparmorProfile', 'process.selinuxLabel', 'linux.mountLabel']);
+  });
+
   it('should refuse huge page limits without a size such as 2MB or with a negative limit', () => {
     const spec = valid();
     spec.linux!.resources = {

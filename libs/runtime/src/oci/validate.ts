@@ -83,6 +83,7 @@ export function validateSpec(spec: OciSpec): SpecProblem[] {
   validateResources(spec, problem);
   problems.push(...validateSeccomp(spec.linux?.seccomp));
   validateHooks(spec, problem);
+  lsmProblems(spec, problem);
   return problems;
 }
 
@@ -235,4 +236,20 @@ function validateResources(spec: OciSpec, problem: (path: string, message: strin
       'linux.resources.pids.limit',
       `must be a positive integer (or -1 for unlimited), got ${r.pids.limit}`,
     );
+}
+
+/** AppArmor and SELinux are not applied: a profile or label asked for is refused, never silently dropped. */
+function lsmProblems(spec: OciSpec, problem: (path: string, message: string) => void): void {
+  const lsm = spec as {
+    process?: { apparmorProfile?: string; selinuxLabel?: string };
+    linux?: { mountLabel?: string };
+  };
+  const refuse = (path: string, what: string) =>
+    problem(
+      path,
+      `berth-runtime applies no ${what}, so it would not confine the container; remove the field`,
+    );
+  if (lsm.process?.apparmorProfile) refuse('process.apparmorProfile', 'AppArmor profiles');
+  if (lsm.process?.selinuxLabel) refuse('process.selinuxLabel', 'SELinux labels');
+  if (lsm.linux?.mountLabel) refuse('linux.mountLabel', 'SELinux mount labels');
 }
