@@ -547,9 +547,11 @@ describe('waiting, explained', () => {
     );
     try {
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain(
-        'looping: its tasks keep ending: the last 5 each ended within 10 s of starting',
+      // five short runs make a crash loop; a loaded machine may see a sixth end before the CLI looks
+      const loop = /looping: its tasks keep ending: the last (\d+) each ended within 10 s of starting/.exec(
+        r.stderr,
       );
+      expect(Number(loop?.[1])).toBeGreaterThanOrEqual(5);
       expect(r.stderr).toMatch(/last task: looping\.1 \([0-9a-z]{12}\): Complete \(exit 0\)/);
       expect(r.stderr).toContain('no config at /etc/app.conf');
       expect(Date.now() - started).toBeLessThan(100_000);
