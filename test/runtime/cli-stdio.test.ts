@@ -15,7 +15,7 @@ beforeAll(() => {
   if (!fs.existsSync('dist/apps/runtime/src/main.js'))
     execFileSync('npm', ['run', 'build:ts'], { stdio: 'ignore' });
   recvtty = path.join(h.tmp, 'recvtty');
-  execFileSync('cc', ['-O2', '-o', recvtty, path.resolve('test/support/native/recvtty.c')]);
+  execFileSync('gcc', ['-O2', '-o', recvtty, path.resolve('test/support/native/recvtty.c')]);
 });
 afterAll(async () => {
   spawnSync(BIN, ['--root', root, 'list', '-q'], { encoding: 'utf8' })

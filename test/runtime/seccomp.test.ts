@@ -29,7 +29,7 @@ let probe: string;
 beforeAll(() => {
   h = RuntimeHarness.open('seccomp');
   probe = path.join(h.tmp, 'seccomp-probe');
-  execFileSync('cc', ['-static', '-O2', '-o', probe, path.join(__dirname, '../fixtures/seccomp-probe.c')]);
+  execFileSync('gcc', ['-static', '-O2', '-o', probe, path.join(__dirname, '../fixtures/seccomp-probe.c')]);
 });
 afterAll(() => h.cleanup());
 

@@ -71,7 +71,10 @@ it('should exec a process with a terminal and relay its input, output and size',
     proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     proc.stdin!.write('tty; stty size\n');
     expect(await pollFor(() => out.includes('20 70'), 5000)).toBe(true);
+    // sizes in quick succession (a terminal dragged) reach the shim in one read: the last one holds
+    proc.resize(31, 90);
     proc.resize(33, 99);
+    await new Promise((r) => setTimeout(r, 200));
     proc.stdin!.write('stty size; exit 3\n');
     expect(await proc.exit).toBe(3);
     expect(out).toMatch(/\/dev\/pts\/\d+\r\n/);

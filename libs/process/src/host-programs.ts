@@ -45,7 +45,7 @@ export const HOST_PROGRAMS: Readonly<Record<string, ProgramSource>> = {
   'redis-server': pkg('redis-server'),
   // peers and tools the tests compare with or drive
   busybox: pkg('busybox-static'),
-  cc: pkg('gcc'), // with libc6-dev: the seccomp tests' static probe, the console-socket receiver
+  gcc: pkg('gcc'), // with libc6-dev: the seccomp tests' static probe, the console-socket receiver
   runc: pkg('runc'),
   crun: pkg('crun'),
   skopeo: pkg('skopeo'),

@@ -80,13 +80,15 @@ static int relay(int master, pid_t pid, int sigfd) {
       } else if (n > 0) write_all(1, buf, (size_t)n);
     }
     if (fds[2].revents) {
-      char line[64];
+      char line[512];
       unsigned rows, cols;
       ssize_t n = read(ctl, line, sizeof line - 1);
       if (n <= 0) ctl = -1;
       else {
         line[n] = '\0';
-        if (sscanf(line, "%u %u", &rows, &cols) == 2) console_resize(master, rows, cols);
+        /* sizes sent in quick succession arrive in one read: each line, in order (each write is a whole line) */
+        for (char *l = strtok(line, "\n"); l; l = strtok(NULL, "\n"))
+          if (sscanf(l, "%u %u", &rows, &cols) == 2) console_resize(master, rows, cols);
       }
     }
   }
