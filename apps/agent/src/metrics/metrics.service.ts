@@ -25,7 +25,7 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   private readonly log = new Logger('metrics');
   private server: http.Server | null = null;
   /** read once per scrape, shared by each metric's collect */
-  private scrape: { at: number; series: ContainerSeries[] } | null = null;
+  private scrape: ContainerSeries[] | null = null;
 
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
@@ -49,10 +49,13 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
     await closed;
   }
 
-  /** The running containers' values; one scrape's metrics are collected within a few milliseconds. */
+  /**
+   * The running containers' values, read once per scrape: prom-client calls every metric's collect
+   * in one turn of the event loop, so what is read is dropped at the next turn (a time window would
+   * show the next scrape a container removed in between).
+   */
   private series(): ContainerSeries[] {
-    const now = Date.now();
-    if (this.scrape && now - this.scrape.at < 100) return this.scrape.series;
+    if (this.scrape) return this.scrape;
     const series: ContainerSeries[] = [];
     for (const c of this.containers.list(false)) {
       try {
@@ -62,7 +65,8 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
         // it stopped between the listing and the read: not running, so not in this scrape
       }
     }
-    this.scrape = { at: now, series };
+    this.scrape = series;
+    setImmediate(() => (this.scrape = null));
     return series;
   }
 
