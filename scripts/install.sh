@@ -106,7 +106,7 @@ fi
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 for f in dist/apps/agent/src/main.js dist/apps/manager/src/main.js dist/apps/cli/src/launch.js \
   dist/apps/runtime/src/main.js libs/runtime/native/build/berth-shim bin/berthd \
-  deploy/systemd/berthd.service deploy/tls/etcd-certs.sh scripts/lib/debian-packages.sh package.json; do
+  deploy/systemd/berthd.service deploy/tls/etcd-certs.sh scripts/setup.sh package.json; do
   [ -e "$SRC/$f" ] || die "$SRC/$f is missing: run \`npm run build\` in $SRC first"
 done
 [ -d "$SRC/node_modules" ] || die "$SRC/node_modules is missing: run \`npm ci\` in $SRC first"
@@ -118,9 +118,9 @@ fi
 node_major=$("$node_bin" -p 'process.versions.node.split(".")[0]')
 [ "$node_major" -ge 20 ] || die "$node_bin is Node.js $node_major; Berth needs 20 or newer"
 
-# ---- Debian packages (the lists are in scripts/lib/debian-packages.sh)
-# shellcheck source=lib/debian-packages.sh
-source "$SRC/scripts/lib/debian-packages.sh"
+# ---- Debian packages (the lists are at the top of scripts/setup.sh)
+# shellcheck source=setup.sh
+source "$SRC/scripts/setup.sh" --package-lists
 wanted=("${BERTH_PACKAGES[@]}")
 [ "$manager" = 0 ] || wanted+=("${MANAGER_PACKAGES[@]}")
 if [ "$packages" = 1 ]; then
@@ -155,12 +155,12 @@ else
 fi
 stage=$PREFIX.new
 rm -rf "$stage"
-mkdir -p "$stage/node/bin" "$stage/libs/runtime/native/build" "$stage/scripts/lib" "$stage/deploy" "$stage/docs"
+mkdir -p "$stage/node/bin" "$stage/libs/runtime/native/build" "$stage/scripts" "$stage/deploy" "$stage/docs"
 cp -a "$SRC/dist" "$SRC/bin" "$SRC/package.json" "$stage/"
 [ ! -f "$SRC/package-lock.json" ] || cp -a "$SRC/package-lock.json" "$stage/"
 cp -a "$SRC/libs/runtime/native/build/berth-shim" "$stage/libs/runtime/native/build/"
 cp -a "$SRC/scripts/install.sh" "$stage/scripts/"
-cp -a "$SRC/scripts/lib/debian-packages.sh" "$stage/scripts/lib/"
+cp -a "$SRC/scripts/setup.sh" "$stage/scripts/"
 cp -a "$SRC/deploy/systemd" "$SRC/deploy/tls" "$stage/deploy/"
 [ ! -f "$SRC/docs/deploy.md" ] || cp -a "$SRC/docs/deploy.md" "$stage/docs/"
 cp "$node_bin" "$stage/node/bin/node"

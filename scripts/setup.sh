@@ -2,6 +2,39 @@
 # Makes this machine ready to build, test and run Berth (Debian 12, as root):
 # Debian packages, npm ci, the native shim and the TypeScript build.
 # Idempotent: each step is skipped when already done.
+# The Debian packages Berth needs, in one place: this script installs all three lists, and
+# scripts/install.sh (a machine that runs an installed Berth) takes the first two with
+# `source scripts/setup.sh --package-lists`, which defines them and returns. Every host program the
+# code runs is listed with its package in libs/process/src/host-programs.ts, and its spec checks
+# these lists have it. --no-install-recommends below means nothing arrives that is not named here
+# (nftables, mount); docker.io's and prometheus' daemons are not started, now or at boot (below).
+
+# What an installed engine (berthd, berth-runtime) runs: ip and bridge, iptables and nft, sysctl
+# and ps, mount/umount, nsenter/unshare, tar, the CNI plugins, and useradd/usermod (passwd) for
+# --userns-remap default.
+# shellcheck disable=SC2034
+BERTH_PACKAGES=(iproute2 iptables nftables procps util-linux mount tar containernetworking-plugins passwd)
+
+# What a manager machine adds: an etcd member (etcdctl to check it), Redis for rollout jobs (on
+# one manager; redis-tools holds the redis-server binary), and openssl for the certificates of
+# deploy/tls/etcd-certs.sh (docs/deploy.md).
+# shellcheck disable=SC2034
+MANAGER_PACKAGES=(etcd-server etcd-client redis-server redis-tools openssl)
+
+# What building, testing and benchmarking add. runc, crun and skopeo are peers the tests and
+# benchmarks compare against, docker-registry a real registry for them (with htpasswd and
+# openssl, a manager package, for its auth); Berth itself never calls any of them. docker.io
+# brings the docker client, which the tests of Berth's Docker API drive (and dockerd, a peer).
+# debootstrap and systemd-container make and boot the Debian machine in which
+# test/deploy/systemd.test.ts installs Berth as system services. prometheus scrapes /metrics in a
+# test (its own, on loopback); chromium is the browser the dashboard's test drives.
+# shellcheck disable=SC2034
+DEV_PACKAGES=(gcc make libc6-dev busybox-static runc crun hyperfine jq docker-registry skopeo
+  apache2-utils curl docker.io debootstrap systemd-container prometheus chromium)
+
+# shellcheck disable=SC2317 # the return is for a caller that sources this file
+[ "${1:-}" != --package-lists ] || return 0
+
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,12 +45,6 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-# The packages (what an installed Berth runs, a manager machine's etcd and Redis, and what the
-# build, tests and benchmarks add) are named in scripts/lib/debian-packages.sh.
-# --no-install-recommends below means nothing arrives that is not named there (nftables, mount).
-# docker.io's and prometheus' daemons are not started, now or at boot (below).
-# shellcheck source=lib/debian-packages.sh
-source scripts/lib/debian-packages.sh
 PACKAGES=("${BERTH_PACKAGES[@]}" "${MANAGER_PACKAGES[@]}" "${DEV_PACKAGES[@]}")
 
 missing=()

@@ -30,7 +30,7 @@ describeWithSystemd('a manager machine under systemd, as docs/deploy.md makes it
   const berth = (args: string[]) => machine.runInside(['berth', ...args]);
 
   beforeAll(async () => {
-    const lists = fs.readFileSync(path.join(ROOT, 'scripts/lib/debian-packages.sh'), 'utf8');
+    const lists = fs.readFileSync(path.join(ROOT, 'scripts/setup.sh'), 'utf8');
     const base = debianRoot([...bashArray(lists, 'BERTH_PACKAGES'), ...bashArray(lists, 'MANAGER_PACKAGES')]);
     const node = fs.realpathSync(process.execPath);
     const modules = fs.realpathSync(path.join(ROOT, 'node_modules'));

@@ -56,7 +56,7 @@ describeWithSystemd('Berth installed as system services (scripts/install.sh, dep
   const alive = (pid: number) => machine.execInside(['kill', '-0', String(pid)]).status === 0;
 
   beforeAll(async () => {
-    const lists = fs.readFileSync(path.join(ROOT, 'scripts/lib/debian-packages.sh'), 'utf8');
+    const lists = fs.readFileSync(path.join(ROOT, 'scripts/setup.sh'), 'utf8');
     // the engine's packages already in the root, so install.sh finds them and needs no network
     // one root for this test and manager-systemd.test.ts
     const base = debianRoot([...bashArray(lists, 'BERTH_PACKAGES'), ...bashArray(lists, 'MANAGER_PACKAGES')]);
