@@ -4,7 +4,7 @@
  * nodes, which capabilities); the shim only carries the list out. Pure.
  */
 import * as path from 'node:path';
-import type { CgroupLayout } from '../cgroups/layout';
+import { parseMountInfo, type CgroupLayout } from '../cgroups/layout';
 import { InvalidSpecError } from '../errors';
 import { ANNOTATION, overlayFromAnnotations, type OverlayRoot } from '../oci/annotations';
 import { DEFAULT_DEVICE_LINKS, DEFAULT_DEVICE_NODES, DEFAULT_DEVICE_RULES } from '../oci/docker-defaults';
@@ -171,13 +171,8 @@ function specMounts(
  */
 export function mountsUnder(mountinfo: string, rootfs: string): string[] {
   const root = rootfs.replace(/\/+$/, '');
-  const unescape = (p: string) =>
-    p.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
-  return mountinfo
-    .split('\n')
-    .map((line) => line.split(' ')[4])
-    .filter((p): p is string => p !== undefined)
-    .map(unescape)
+  return parseMountInfo(mountinfo)
+    .map((m) => m.mountPoint)
     .filter((p) => p === root || p.startsWith(`${root}/`))
     .reverse();
 }
