@@ -25,17 +25,8 @@ afterAll(async () => {
   await h.cleanup();
 });
 
-function runcBundle(name: string, args: string[], terminal = false): string {
-  const bundle = path.join(h.tmp, 'bundles', name);
-  fs.mkdirSync(bundle, { recursive: true });
-  execFileSync('runc', ['spec'], { cwd: bundle });
-  const config = JSON.parse(fs.readFileSync(path.join(bundle, 'config.json'), 'utf8'));
-  config.root.path = h.image;
-  config.process.terminal = terminal;
-  config.process.args = args;
-  fs.writeFileSync(path.join(bundle, 'config.json'), JSON.stringify(config, null, 2));
-  return bundle;
-}
+const runcBundle = (name: string, args: string[], terminal = false) =>
+  h.runcBundle(name, args, (config) => (config.process!.terminal = terminal));
 
 const globals = () => ['--root', root, '--cgroup-parent', h.cgroupParent];
 

@@ -22,18 +22,7 @@ afterAll(async () => {
   await h.cleanup();
 });
 
-/** A bundle exactly as `runc spec` writes it, pointing at the busybox image, running ARGS. */
-function runcBundle(name: string, args: string[]): string {
-  const bundle = path.join(h.tmp, 'bundles', name);
-  fs.mkdirSync(bundle, { recursive: true });
-  execFileSync('runc', ['spec'], { cwd: bundle });
-  const config = JSON.parse(fs.readFileSync(path.join(bundle, 'config.json'), 'utf8'));
-  config.root.path = h.image; // read-only, as runc spec writes it
-  config.process.terminal = false;
-  config.process.args = args;
-  fs.writeFileSync(path.join(bundle, 'config.json'), JSON.stringify(config, null, 2));
-  return bundle;
-}
+const runcBundle = (name: string, args: string[]) => h.runcBundle(name, args);
 
 function berth(args: string[], cwd?: string, stdio: StdioOptions = 'pipe'): SpawnSyncReturns<string> {
   return spawnSync(BIN, ['--root', root, '--cgroup-parent', h.cgroupParent, ...args], {

@@ -30,19 +30,13 @@ function bundleWith(
   hooks: (out: string) => OciHooks,
 ): { bundle: string; out: string; id: string } {
   const id = `hooks-${++counter}`;
-  const bundle = path.join(h.tmp, 'bundles', id);
   const out = path.join(h.tmp, 'out', id);
-  fs.mkdirSync(bundle, { recursive: true });
   fs.mkdirSync(out, { recursive: true });
-  execFileSync('runc', ['spec'], { cwd: bundle });
-  const config = JSON.parse(fs.readFileSync(path.join(bundle, 'config.json'), 'utf8'));
-  config.root.path = h.image;
-  config.process.terminal = false;
-  config.process.args = args;
-  config.mounts.push({ destination: '/tmp', type: 'bind', source: out, options: ['rbind', 'rw'] });
-  config.annotations = { 'org.example.hooks': 'yes' };
-  config.hooks = hooks(out);
-  fs.writeFileSync(path.join(bundle, 'config.json'), JSON.stringify(config, null, 2));
+  const bundle = h.runcBundle(id, args, (config) => {
+    config.mounts!.push({ destination: '/tmp', type: 'bind', source: out, options: ['rbind', 'rw'] });
+    config.annotations = { 'org.example.hooks': 'yes' };
+    config.hooks = hooks(out);
+  });
   return { bundle, out, id };
 }
 

@@ -32,22 +32,16 @@ afterAll(async () => {
 
 /** A runc-spec bundle without the mount namespace; STRIP drops its mounts, MOUNTS keeps only them. */
 function sharedBundle(name: string, args: string[], strip: boolean, mounts = false): string {
-  const bundle = path.join(h.tmp, 'bundles', name);
-  fs.mkdirSync(bundle, { recursive: true });
-  execFileSync('runc', ['spec'], { cwd: bundle });
-  const config = JSON.parse(fs.readFileSync(path.join(bundle, 'config.json'), 'utf8'));
-  config.root = { path: rootfs, readonly: !strip };
-  config.process.terminal = false;
-  config.process.args = args;
-  config.linux.namespaces = config.linux.namespaces.filter((n: { type: string }) => n.type !== 'mount');
-  if (strip || mounts) {
-    if (strip) config.mounts = [];
-    delete config.linux.maskedPaths;
-    delete config.linux.readonlyPaths;
-    config.root.readonly = false;
-  }
-  fs.writeFileSync(path.join(bundle, 'config.json'), JSON.stringify(config, null, 2));
-  return bundle;
+  return h.runcBundle(name, args, (config) => {
+    config.root = { path: rootfs, readonly: !strip };
+    config.linux!.namespaces = config.linux!.namespaces!.filter((n) => n.type !== 'mount');
+    if (strip || mounts) {
+      if (strip) config.mounts = [];
+      delete config.linux!.maskedPaths;
+      delete config.linux!.readonlyPaths;
+      config.root.readonly = false;
+    }
+  });
 }
 
 const berth = (args: string[], stdio: 'pipe' | 'ignore' = 'pipe') =>

@@ -4,6 +4,7 @@
  * write to their root), and a cleanup that removes every container, cgroup
  * and directory the suite made, and nothing else.
  */
+import { execFileSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -123,6 +124,24 @@ export class RuntimeHarness {
   async start(options: Partial<ContainerOptions>, id = this.nextId()): Promise<string> {
     await this.runtime.createAndStart(id, { bundle: this.tmp, spec: this.spec(id, options) });
     return id;
+  }
+
+  /**
+   * A bundle in the suite's tmp dir with config.json exactly as `runc spec` writes it, pointed at
+   * the busybox image (read-only, as runc spec has it), no terminal, running ARGS; EDIT changes
+   * the config further before it is written.
+   */
+  runcBundle(name: string, args: string[], edit: (config: OciSpec) => void = () => undefined): string {
+    const bundle = path.join(this.tmp, 'bundles', name);
+    fs.mkdirSync(bundle, { recursive: true });
+    execFileSync('runc', ['spec'], { cwd: bundle });
+    const config = JSON.parse(fs.readFileSync(path.join(bundle, 'config.json'), 'utf8')) as OciSpec;
+    config.root!.path = this.image;
+    config.process!.terminal = false;
+    config.process!.args = args;
+    edit(config);
+    fs.writeFileSync(path.join(bundle, 'config.json'), JSON.stringify(config, null, 2));
+    return bundle;
   }
 
   /** Every cgroup directory this suite could have made, in every hierarchy. */
