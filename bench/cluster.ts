@@ -14,7 +14,7 @@
  *    of Debian's dockerd started here (when it can be). Target: ≤ 2 s.
  *
  * BENCH_PARTS=throughput,containers chooses the parts; BENCH_NODES, BENCH_TASKS the sizes;
- * BENCH_MANAGERS (3) how many managers and etcd members.
+ * BENCH_MANAGERS (3) how many managers and etcd members; BENCH_CPU_PROF=DIR profiles the managers.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -104,9 +104,12 @@ async function startEtcdCluster(dir: string): Promise<ServiceRecord[]> {
 function spawnManager(dir: string, n: number, etcd: string, addr: string): ProcessRecord {
   const own = path.join(dir, `manager-${n}`);
   fs.mkdirSync(own, { recursive: true, mode: 0o700 });
+  // BENCH_CPU_PROF=DIR: each manager writes a V8 CPU profile there when it stops (flame graphs)
+  const profile = process.env.BENCH_CPU_PROF;
   return spawnRecorded(
-    BERTH_MANAGER,
+    profile ? process.execPath : BERTH_MANAGER,
     [
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, BERTH_MANAGER] : []),
       '--etcd',
       etcd,
       '--listen',
