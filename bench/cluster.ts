@@ -109,7 +109,9 @@ function spawnManager(dir: string, n: number, etcd: string, addr: string): Proce
   return spawnRecorded(
     profile ? process.execPath : BERTH_MANAGER,
     [
-      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, BERTH_MANAGER] : []),
+      ...(profile
+        ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, '-r', path.join(REPO, 'dist/bench/profile-exit.js'), BERTH_MANAGER]
+        : []),
       '--etcd',
       etcd,
       '--listen',
@@ -270,7 +272,7 @@ async function throughput(): Promise<void> {
     finished = true;
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    for (const manager of managers) await stopRecorded(manager);
+    for (const manager of managers) await stopRecorded(manager, 60_000); // a profiled one writes its profile first
     for (const member of members) await stopRecorded(member.process);
     if (finished) fs.rmSync(dir, { recursive: true, force: true }); // else kept: its logs say why
   }

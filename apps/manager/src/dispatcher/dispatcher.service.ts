@@ -3,7 +3,6 @@ import {
   DecodeError,
   decodeHello,
   heartbeatPeriodMs,
-  type ClusterSnapshot,
   type Node,
   type NodeDescription,
   type Task,
@@ -17,7 +16,7 @@ import { FilesService } from '../files/files.service';
 import { PresenceService } from '../presence/presence.service';
 import { StateService } from '../state/state.service';
 import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
-import { networkViewsFor } from './network-views';
+import { isNetworked, NetworkViewBook } from './network-views';
 import { NodeTaskIndex } from './node-task-index';
 import { StatusWriter } from './status-writer';
 import { ClusterService } from '../cluster/cluster.service';
@@ -54,6 +53,10 @@ export class DispatcherService {
   private readonly lastSeen = new Map<string, number>();
   private readonly dirtyNodes = new Set<string>();
   private index: NodeTaskIndex | null = null;
+  /** the tasks on networks, the only ones network views are made of */
+  private readonly networked = new Map<string, Task>();
+  /** the views of the cluster as the cache now stands; dropped when something they show changes */
+  private book: NetworkViewBook | null = null;
   private stopWatching: (() => void) | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private viewsTimer: NodeJS.Timeout | null = null;
@@ -91,6 +94,9 @@ export class DispatcherService {
     if (this.active) return;
     this.active = true;
     this.index = new NodeTaskIndex(this.state.cache.list('tasks'));
+    this.networked.clear();
+    for (const task of this.state.cache.list('tasks')) if (isNetworked(task)) this.networked.set(task.id, task);
+    this.book = null;
     this.stopWatching = this.state.cache.onChange((event) => this.onStoreEvent(event));
     this.managers = [this.config.advertiseAddr];
     this.stopFollowingManagers = this.presence.followManagers((addresses) => {
@@ -244,8 +250,7 @@ export class DispatcherService {
     if (!files) return; // sent once the data key is unsealed
     session.sent = new Map(tasks.map((t) => [t.id, assignmentKey(t)]));
     // views first: a task on an overlay network needs its network known when it arrives
-    if (this.state.cache.list('networks').length)
-      this.sendViews(session, this.state.cache.snapshot(Date.now()));
+    if (this.state.cache.list('networks').length) this.sendViews(session);
     session.out.push({
       assignments: { full: true, tasksJson: tasks.map((t) => JSON.stringify(t)), removedTaskIds: [], files },
     });
@@ -277,8 +282,8 @@ export class DispatcherService {
   }
 
   /** The session's network views, when they changed since last sent. */
-  private sendViews(session: Session, snapshot: ClusterSnapshot): void {
-    const views = networkViewsFor(session.nodeId, snapshot);
+  private sendViews(session: Session): void {
+    const views = this.viewBook().viewsFor(session.nodeId);
     const json = JSON.stringify(views);
     if (json === session.views) return;
     session.views = json;
@@ -292,9 +297,30 @@ export class DispatcherService {
       this.viewsTimer = null;
       const idle = !this.state.cache.list('networks').length;
       if (idle && [...this.sessions.values()].every((s) => s.views === '[]')) return;
-      const snapshot = this.state.cache.snapshot(Date.now());
-      for (const session of this.sessions.values()) this.sendViews(session, snapshot);
+      for (const session of this.sessions.values()) this.sendViews(session);
     }, 50);
+  }
+
+  private viewBook(): NetworkViewBook {
+    return (this.book ??= new NetworkViewBook({
+      ...this.state.cache.snapshot(Date.now()),
+      tasks: [...this.networked.values()],
+    }));
+  }
+
+  /**
+   * Whether EVENT may change some node's network views: a network, a service, a node (its
+   * address), a task on a network (before or after). Most tasks are on none: their status
+   * changes cost the views nothing.
+   */
+  private touchesViews(event: StoreEvent): boolean {
+    if (event.kind === 'cluster') return false;
+    if (event.kind !== 'tasks') return true;
+    const task = event.object as Task | null;
+    const was = this.networked.has(event.id);
+    if (task && isNetworked(task)) this.networked.set(event.id, task);
+    else this.networked.delete(event.id);
+    return was || this.networked.has(event.id);
   }
 
   private assignedTasks(nodeId: string): Task[] {
@@ -307,7 +333,10 @@ export class DispatcherService {
   }
 
   private onStoreEvent(event: StoreEvent): void {
-    if (event.kind !== 'cluster') this.scheduleViews();
+    if (this.touchesViews(event)) {
+      this.book = null;
+      this.scheduleViews();
+    }
     if (event.kind === 'nodes') {
       const session = this.sessions.get(event.id);
       const node = event.object as Node | null;
@@ -324,7 +353,6 @@ export class DispatcherService {
 
   private flushAssignments(): void {
     this.flushScheduled = false;
-    let snapshot: ClusterSnapshot | null = null;
     for (const nodeId of this.dirtyNodes) {
       const session = this.sessions.get(nodeId);
       if (!session) continue;
@@ -332,8 +360,7 @@ export class DispatcherService {
       if (!changed.length && !removed.length) continue;
       const files = this.filesFor(session, changed);
       if (!files) continue;
-      if (changed.some((t) => t.networks?.length))
-        this.sendViews(session, (snapshot ??= this.state.cache.snapshot(Date.now())));
+      if (changed.some(isNetworked)) this.sendViews(session);
       for (const task of changed) session.sent.set(task.id, assignmentKey(task));
       for (const id of removed) session.sent.delete(id);
       session.out.push({

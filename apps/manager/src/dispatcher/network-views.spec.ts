@@ -1,6 +1,6 @@
 import type { Network, Service, Task } from '@berth/cluster';
 import { makeNode, makeService, makeSnapshot, makeTask } from '@berth/cluster/testing';
-import { networkViewsFor } from './network-views';
+import { isNetworked, NetworkViewBook, networkViewsFor } from './network-views';
 
 const net = (id: string): Network => ({
   id,
@@ -146,5 +146,21 @@ describe('networkViewsFor', () => {
       ['t1', 'web', '10.0.1.3/24'],
     ]);
     expect(networkViewsFor('c', snapshot)).toEqual([]);
+  });
+
+  it('should give every node of one book the views it gets alone, from the networked tasks only', () => {
+    const web = on(makeService({ id: 'web', name: 'web' }), 'n1');
+    const plain = makeService({ id: 'plain' });
+    const tasks = [
+      running(web, 't1', 'a', '10.0.1.3/24'),
+      running(web, 't2', 'b', '10.0.1.4/24'),
+      makeTask({ service: plain, id: 'p1', nodeId: 'c', state: 'running' }),
+    ];
+    const snapshot = makeSnapshot({ nodes, services: [web, plain], tasks, networks: [net('n1')] });
+    const book = new NetworkViewBook({ ...snapshot, tasks: tasks.filter(isNetworked) });
+    for (const node of ['a', 'b', 'c']) expect(book.viewsFor(node)).toEqual(networkViewsFor(node, snapshot));
+    expect(book.viewsFor('a')[0].peers).toEqual(['192.168.0.2']);
+    expect(book.viewsFor('b')[0].peers).toEqual(['192.168.0.1']);
+    expect(book.viewsFor('c')).toEqual([]);
   });
 });
