@@ -2,8 +2,10 @@ import type { ClusterSnapshot, Task } from '@berth/cluster';
 import type { Watcher } from 'etcd3';
 import { KINDS, type Kind, type ObjectsByKind } from './keys';
 import type { AllObjects, Store, StoreEvent } from './store';
+import { TaskIndex } from './task-index';
 
-type Listener = (event: StoreEvent) => void;
+/** Told each change, with the object as it was before (undefined when it is new or unknown). */
+type Listener = (event: StoreEvent, previous: ObjectsByKind[Kind] | undefined) => void;
 
 /**
  * Every object in memory, kept current by one watch: what the manager's loops read their
@@ -12,6 +14,9 @@ type Listener = (event: StoreEvent) => void;
  */
 export class StateCache {
   private maps = emptyMaps();
+  private tasks = new TaskIndex();
+  /** each kind's objects as a list, made once per change of that kind rather than per read */
+  private lists = new Map<Kind, unknown[]>();
   private revisionSeen = 0;
   private watcher: Watcher | null = null;
   private listeners = new Set<Listener>();
@@ -34,8 +39,26 @@ export class StateCache {
     return this.maps[kind].get(id) as ObjectsByKind[K] | undefined;
   }
 
-  list<K extends Kind>(kind: K): ObjectsByKind[K][] {
-    return [...this.maps[kind].values()] as ObjectsByKind[K][];
+  /** A list shared by every caller until the next change of KIND: never change it. */
+  list<K extends Kind>(kind: K): readonly ObjectsByKind[K][] {
+    let list = this.lists.get(kind);
+    if (!list) this.lists.set(kind, (list = [...this.maps[kind].values()]));
+    return list as readonly ObjectsByKind[K][];
+  }
+
+  /** One service's tasks (those of a service gone too, until they are removed). */
+  tasksOf(serviceId: string): Task[] {
+    return this.tasks.ofService(serviceId);
+  }
+
+  /** The tasks whose nodeId is NODE_ID, in any state. */
+  tasksOnNode(nodeId: string): Task[] {
+    return this.tasks.onNode(nodeId);
+  }
+
+  /** The services with some task on NODE_ID. */
+  servicesOnNode(nodeId: string): Set<string> {
+    return this.tasks.servicesOnNode(nodeId);
   }
 
   /** Objects are replaced, never changed in place, so a snapshot shares them safely. */
@@ -71,9 +94,13 @@ export class StateCache {
     const { revision, objects } = await this.store.readAll();
     const before = this.maps;
     this.maps = mapsOf(objects);
+    this.tasks = new TaskIndex(this.maps.tasks.values());
+    this.lists.clear();
     // after a reload, listeners hear what changed while the watch was down, as if they had seen it
-    for (const event of changesBetween(before, this.maps, revision))
-      for (const listener of this.listeners) listener(event);
+    for (const event of changesBetween(before, this.maps, revision)) {
+      const previous = before[event.kind].get(event.id);
+      for (const listener of this.listeners) listener(event, previous);
+    }
     this.advance(revision);
     this.watcher = await this.store.watch(
       revision,
@@ -83,13 +110,17 @@ export class StateCache {
   }
 
   private apply(event: StoreEvent): void {
-    const map = this.maps[event.kind] as Map<string, unknown>;
-    if (event.kind === 'tasks' && event.object)
-      keepTaskSpec(map.get(event.id) as Task | undefined, event.object as Task);
+    const map = this.maps[event.kind] as Map<string, ObjectsByKind[Kind]>;
+    const previous = map.get(event.id);
+    if (event.kind === 'tasks') {
+      if (event.object) keepTaskSpec(previous as Task | undefined, event.object as Task);
+      this.tasks.put(previous as Task | undefined, event.object as Task | null);
+    }
     if (event.object) map.set(event.id, event.object);
     else map.delete(event.id);
+    this.lists.delete(event.kind);
     this.advance(event.revision);
-    for (const listener of this.listeners) listener(event);
+    for (const listener of this.listeners) listener(event, previous);
   }
 
   /** The watch broke (etcd compacted past it, or restarted): read everything again. */

@@ -9,7 +9,7 @@ import {
 } from '@berth/cluster';
 import { Channel } from '@berth/proto/channel';
 import type { clusterApi } from '@berth/proto';
-import type { StoreEvent } from '@berth/store';
+import type { StoredObject, StoreEvent } from '@berth/store';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { FilesService } from '../files/files.service';
@@ -17,7 +17,6 @@ import { PresenceService } from '../presence/presence.service';
 import { StateService } from '../state/state.service';
 import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
 import { isNetworked, NetworkViewBook } from './network-views';
-import { NodeTaskIndex } from './node-task-index';
 import { StatusWriter } from './status-writer';
 import { ClusterService } from '../cluster/cluster.service';
 import { ManagerMetrics } from '../metrics/manager-metrics';
@@ -52,7 +51,6 @@ export class DispatcherService {
   private readonly sessions = new Map<string, Session>();
   private readonly lastSeen = new Map<string, number>();
   private readonly dirtyNodes = new Set<string>();
-  private index: NodeTaskIndex | null = null;
   /** the tasks on networks, the only ones network views are made of */
   private readonly networked = new Map<string, Task>();
   /** the views of the cluster as the cache now stands; dropped when something they show changes */
@@ -93,11 +91,11 @@ export class DispatcherService {
   start(): void {
     if (this.active) return;
     this.active = true;
-    this.index = new NodeTaskIndex(this.state.cache.list('tasks'));
     this.networked.clear();
-    for (const task of this.state.cache.list('tasks')) if (isNetworked(task)) this.networked.set(task.id, task);
+    for (const task of this.state.cache.list('tasks'))
+      if (isNetworked(task)) this.networked.set(task.id, task);
     this.book = null;
-    this.stopWatching = this.state.cache.onChange((event) => this.onStoreEvent(event));
+    this.stopWatching = this.state.cache.onChange((event, previous) => this.onStoreEvent(event, previous));
     this.managers = [this.config.advertiseAddr];
     this.stopFollowingManagers = this.presence.followManagers((addresses) => {
       if (!addresses.length || addresses.join() === this.managers.join()) return;
@@ -302,9 +300,13 @@ export class DispatcherService {
   }
 
   private viewBook(): NetworkViewBook {
+    const { cache } = this.state;
     return (this.book ??= new NetworkViewBook({
-      ...this.state.cache.snapshot(Date.now()),
+      nodes: cache.list('nodes'),
+      services: cache.list('services'),
+      networks: cache.list('networks'),
       tasks: [...this.networked.values()],
+      now: Date.now(),
     }));
   }
 
@@ -324,15 +326,10 @@ export class DispatcherService {
   }
 
   private assignedTasks(nodeId: string): Task[] {
-    const tasks: Task[] = [];
-    for (const id of this.index?.tasksOf(nodeId) ?? []) {
-      const task = this.state.cache.get('tasks', id);
-      if (task && isAssignedTo(task, nodeId)) tasks.push(task);
-    }
-    return tasks;
+    return this.state.cache.tasksOnNode(nodeId).filter((task) => isAssignedTo(task, nodeId));
   }
 
-  private onStoreEvent(event: StoreEvent): void {
+  private onStoreEvent(event: StoreEvent, previous: StoredObject | undefined): void {
     if (this.touchesViews(event)) {
       this.book = null;
       this.scheduleViews();
@@ -344,11 +341,10 @@ export class DispatcherService {
         session.out.push({ session: this.sessionInfo(session) });
       if (session && node?.status.state === 'down') this.stillHere(session);
     }
-    if (event.kind !== 'tasks' || !this.index) return;
-    const touched = event.object
-      ? this.index.put(event.id, (event.object as Task).nodeId)
-      : this.index.remove(event.id);
-    for (const nodeId of touched) if (this.sessions.has(nodeId)) this.markDirty(nodeId);
+    if (event.kind !== 'tasks') return;
+    // the node the task was on, and the one it is on now
+    for (const task of [previous as Task | undefined, event.object as Task | null])
+      if (task?.nodeId && this.sessions.has(task.nodeId)) this.markDirty(task.nodeId);
   }
 
   private flushAssignments(): void {

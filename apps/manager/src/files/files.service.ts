@@ -33,7 +33,7 @@ export class FilesService {
   ) {}
 
   list(kind: FileObjectKind): FileObject[] {
-    return this.state.cache.list(kind).sort((a, b) => a.spec.name.localeCompare(b.spec.name));
+    return [...this.state.cache.list(kind)].sort((a, b) => a.spec.name.localeCompare(b.spec.name));
   }
 
   get(kind: FileObjectKind, ref: string): FileObject {

@@ -31,7 +31,7 @@ export class NetworksService {
   constructor(private readonly state: StateService) {}
 
   list(): Network[] {
-    return this.state.cache.list('networks').sort((a, b) => a.spec.name.localeCompare(b.spec.name));
+    return [...this.state.cache.list('networks')].sort((a, b) => a.spec.name.localeCompare(b.spec.name));
   }
 
   get(ref: string): Network {

@@ -19,9 +19,9 @@ export class NodesService {
   ) {}
 
   list(): Node[] {
-    return this.state.cache
-      .list('nodes')
-      .sort((a, b) => a.description.hostname.localeCompare(b.description.hostname));
+    return [...this.state.cache.list('nodes')].sort((a, b) =>
+      a.description.hostname.localeCompare(b.description.hostname),
+    );
   }
 
   get(ref: string): Node {
@@ -30,7 +30,10 @@ export class NodesService {
 
   /** NODES with their managers' status (Leader, Reachable, Unreachable) as etcd says it now. */
   async withManagerStatus(nodes: readonly Node[]): Promise<Node[]> {
-    const [present, leaderAddr] = await Promise.all([this.presence.managerNodes(), this.leadership.leaderAddr()]);
+    const [present, leaderAddr] = await Promise.all([
+      this.presence.managerNodes(),
+      this.leadership.leaderAddr(),
+    ]);
     const statuses = managerStatuses(nodes, present, leaderAddr);
     return nodes.map((n) => (statuses.has(n.id) ? { ...n, managerStatus: statuses.get(n.id) } : n));
   }

@@ -24,7 +24,7 @@ export class ServicesService {
   ) {}
 
   list(): Service[] {
-    return this.state.cache.list('services').sort((a, b) => a.spec.name.localeCompare(b.spec.name));
+    return [...this.state.cache.list('services')].sort((a, b) => a.spec.name.localeCompare(b.spec.name));
   }
 
   get(ref: string): Service {
@@ -206,8 +206,14 @@ export class ServicesService {
 
   tasks(filter: { service?: string; node?: string; desiredState?: string }): Task[] {
     const serviceId = filter.service ? this.get(filter.service).id : undefined;
-    return this.state.cache
-      .list('tasks')
+    // from the cache's indexes: `service ps` costs the service's tasks, not the cluster's
+    const { cache } = this.state;
+    const tasks = serviceId
+      ? cache.tasksOf(serviceId)
+      : filter.node
+        ? cache.tasksOnNode(filter.node)
+        : cache.list('tasks');
+    return tasks
       .filter((t) => !serviceId || t.serviceId === serviceId)
       .filter((t) => !filter.node || t.nodeId === filter.node)
       .filter((t) => !filter.desiredState || matchesDesired(t, filter.desiredState));
