@@ -11,6 +11,7 @@
  * done and free slot is.
  */
 export { reconcile, type ReconcileResult } from './reconcile';
+export { isGlobal } from './context';
 export {
   compileOptions,
   DEFAULT_TASK_HISTORY_LIMIT,

@@ -120,7 +120,7 @@ describe(reconcile.name, () => {
     const snapshot = randomSnapshot(seed);
     const first = reconcile(snapshot, idSequence());
     const second = reconcile(applyChanges(snapshot, first.changes), idSequence('again'));
-    expect(second).toEqual({ changes: [], wakeAt: first.wakeAt });
+    expect(second).toEqual({ changes: [], wakeAt: first.wakeAt, wakeAtByService: first.wakeAtByService });
   });
 
   it.each(seeds)('should keep meta on updates and delete only known tasks (seed %i)', (seed) => {

@@ -16,6 +16,8 @@ export interface ReconcileResult {
   changes: TaskChange[];
   /** the earliest time a delayed restart is due, for the caller to reconcile again; null if none */
   wakeAt: number | null;
+  /** the same per service, for a caller that reconciles only the services that changed */
+  wakeAtByService: Map<string, number>;
 }
 
 /** Each step sees the tasks as the steps before it left them. */
@@ -36,14 +38,22 @@ export function reconcile(
   const services = [...snapshot.services].sort(byId);
   const plan = new Plan(snapshot.tasks);
   plan.apply(removeOrphanedTasks(plan.tasks(), services, nodes));
+  const wakeAtByService = new Map<string, number>();
   for (const service of services) {
     const ctx = contextFor(service, nodes, snapshot.now, newId, taskHistoryLimit);
     for (const step of isGlobal(service) ? GLOBAL : REPLICATED)
       plan.apply(step(ctx, plan.tasksOf(service.id)));
     // a service whose dependencies have not started has its unplaced tasks held, with the reason (depends_on)
     plan.apply(holdOrRelease(ctx, plan.tasksOf(service.id), dependencyWait(service, snapshot)));
+    const wake = nextWake(plan.tasksOf(service.id), snapshot.now);
+    if (wake !== null) wakeAtByService.set(service.id, wake);
   }
-  return { changes: plan.changes(), wakeAt: nextWake(plan.tasks(), snapshot.now) };
+  const wakes = [...wakeAtByService.values()];
+  return {
+    changes: plan.changes(),
+    wakeAt: wakes.length ? Math.min(...wakes) : null,
+    wakeAtByService,
+  };
 }
 
 function contextFor(

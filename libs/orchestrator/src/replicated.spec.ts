@@ -80,7 +80,11 @@ describe('replicated services', () => {
         notBefore: NOW + 1,
       });
       const result = reconcile(snapshotAt({ nodes, services: [service], tasks: [held] }), idSequence());
-      expect(result).toEqual({ changes: [], wakeAt: NOW + 1 });
+      expect(result).toEqual({
+        changes: [],
+        wakeAt: NOW + 1,
+        wakeAtByService: new Map([[service.id, NOW + 1]]),
+      });
     });
   });
 

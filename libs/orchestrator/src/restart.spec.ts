@@ -171,7 +171,11 @@ describe('restarts', () => {
         snapshotAt({ nodes, services: [delayed], tasks: [held], now: NOW + 4999 }),
         idSequence(),
       );
-      expect(early).toEqual({ changes: [], wakeAt: NOW + 5000 });
+      expect(early).toEqual({
+        changes: [],
+        wakeAt: NOW + 5000,
+        wakeAtByService: new Map([[delayed.id, NOW + 5000]]),
+      });
       const due = reconcile(
         snapshotAt({ nodes, services: [delayed], tasks: [held], now: NOW + 5000 }),
         idSequence(),
@@ -179,6 +183,7 @@ describe('restarts', () => {
       expect(due).toEqual({
         changes: [{ kind: 'update', task: { ...held, desiredState: 'running' } }],
         wakeAt: null,
+        wakeAtByService: new Map(),
       });
     });
 

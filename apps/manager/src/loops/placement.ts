@@ -1,6 +1,6 @@
 import { applyTaskChanges, mergeTaskChanges, type ClusterSnapshot, type TaskChange } from '@berth/cluster';
 import { allocate } from '@berth/network/allocator/allocator';
-import { schedule } from '@berth/scheduler';
+import { awaitsPlacement, schedule } from '@berth/scheduler';
 import { taskWrite, type Write } from '@berth/store';
 
 /**
@@ -26,4 +26,19 @@ export function placedWrites(
     ...allocation.networks.map((object): Write => ({ op: 'update', kind: 'networks', object })),
     ...taskWrites.map(taskWrite),
   ];
+}
+
+/**
+ * Whether these changes need the allocator or the scheduler: a task made or changed that waits
+ * for addresses (`new`) or for a machine.
+ */
+export function changesNeedPlacement(changes: readonly TaskChange[]): boolean {
+  return changes.some(
+    (c) =>
+      c.kind !== 'delete' &&
+      ((c.task.status.state === 'new' &&
+        c.task.desiredState !== 'shutdown' &&
+        c.task.desiredState !== 'remove') ||
+        awaitsPlacement(c.task)),
+  );
 }

@@ -1,26 +1,41 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { newObjectId } from '@berth/cluster';
 import { reconcile } from '@berth/orchestrator';
-import { slotUnit } from '@berth/store';
-import { placedWrites } from './placement';
+import { awaitsPlacement } from '@berth/scheduler';
+import { slotUnit, taskWrite, type StoredObject, type StoreEvent } from '@berth/store';
+import type { Task } from '@berth/cluster';
+import { emptyScope, scopedSnapshot, servicesInScope, widenScope, type PassScope } from './pass-scope';
+import { changesNeedPlacement, placedWrites } from './placement';
 import { ManagerMetrics } from '../metrics/manager-metrics';
 import { StateService } from '../state/state.service';
+
+/** Every service is reconciled again this often, whatever the events said (a resync, as Kubernetes' informers do). */
+const RESYNC_MS = 60_000;
 
 /**
  * The leader's control loop (DESIGN.md decision 3): read a snapshot, let the orchestrators say
  * what tasks must change and the scheduler place what is then pending, and write both at once.
  * Level-triggered: any change in etcd only wakes it; a timer wakes it for delayed restarts.
+ * A pass reconciles only the services the events since the last one touched (PassScope), and
+ * places over the whole cluster only when something waits for an address or a machine: its cost
+ * follows the change, not the cluster's size.
  */
 @Injectable()
 export class ReconcileLoop {
   private readonly log = new Logger('reconcile');
   private running = false;
-  private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private resyncTimer: NodeJS.Timeout | null = null;
   private stopWatching: (() => void) | null = null;
   private active = false;
   /** resolves when the current pass (if any) is over */
   private idle: Promise<void> = Promise.resolve();
+  /** what the next pass must look at */
+  private scope: PassScope = emptyScope(true);
+  /** services with a delayed restart due, and when */
+  private readonly wakeAts = new Map<string, number>();
+  /** tasks waiting for a machine, anywhere: placement looks again when room is freed */
+  private readonly awaiting = new Set<string>();
 
   constructor(
     private readonly state: StateService,
@@ -30,7 +45,15 @@ export class ReconcileLoop {
   start(): void {
     if (this.active) return;
     this.active = true;
-    this.stopWatching = this.state.cache.onChange(() => this.wake());
+    this.scope = emptyScope(true);
+    this.wakeAts.clear();
+    this.awaiting.clear();
+    for (const task of this.state.cache.list('tasks')) if (awaitsPlacement(task)) this.awaiting.add(task.id);
+    this.stopWatching = this.state.cache.onChange((event, previous) => this.onEvent(event, previous));
+    this.resyncTimer = setInterval(() => {
+      this.scope.all = true;
+      this.wake();
+    }, RESYNC_MS);
     this.wake();
   }
 
@@ -38,25 +61,47 @@ export class ReconcileLoop {
     this.active = false;
     this.stopWatching?.();
     if (this.timer) clearTimeout(this.timer);
+    if (this.resyncTimer) clearInterval(this.resyncTimer);
     await this.idle;
   }
 
   wake(): void {
-    if (!this.active) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
+    if (!this.active || this.running) return; // a running pass loops while its scope has more
     this.running = true;
     this.idle = new Promise((resolve) => setImmediate(() => void this.loop().finally(resolve)));
   }
 
+  private onEvent(event: StoreEvent, previous: StoredObject | undefined): void {
+    if (event.kind === 'tasks') {
+      const task = event.object as Task | null;
+      if (task && awaitsPlacement(task)) this.awaiting.add(event.id);
+      else this.awaiting.delete(event.id);
+    }
+    widenScope(this.scope, event, previous, {
+      servicesOnNode: (nodeId) => this.state.cache.servicesOnNode(nodeId),
+      services: () => this.state.cache.list('services'),
+    });
+    this.wake();
+  }
+
+  private pending(): boolean {
+    const { all, services, progressed, addresses, room } = this.scope;
+    // progress matters only to services that depend on the one that progressed
+    const dependedOn =
+      progressed.size > 0 && this.state.cache.list('services').some((s) => s.spec.dependsOn?.length);
+    return all || services.size > 0 || dependedOn || addresses || (room && this.awaiting.size > 0);
+  }
+
   private async loop(): Promise<void> {
     try {
-      do {
-        this.again = false;
-        await this.pass();
-      } while (this.again && this.active);
+      while (this.active && this.pending()) {
+        const scope = this.scope;
+        this.scope = emptyScope();
+        await this.pass(scope).catch((error: Error) => {
+          this.scope.all = true; // decided again in full, from a fresher snapshot
+          throw error;
+        });
+      }
     } catch (error) {
       this.log.error(`reconcile pass failed: ${(error as Error).message}; retrying in 1 s`);
       this.wakeAt(Date.now() + 1000);
@@ -65,26 +110,64 @@ export class ReconcileLoop {
     }
   }
 
-  private async pass(): Promise<void> {
-    const cluster = this.state.cache.list('cluster')[0];
+  private async pass(scope: PassScope): Promise<void> {
+    const { cache } = this.state;
+    const cluster = cache.list('cluster')[0];
     if (!cluster) return; // not initialized yet
-    const snapshot = this.state.cache.snapshot(Date.now());
-    const { changes, wakeAt } = reconcile(snapshot, newObjectId, {
+    const now = Date.now();
+    // the whole cluster's task list is made only when a pass needs it (it is rebuilt after each change)
+    const whole = () => cache.snapshot(now);
+    const objects = {
+      nodes: cache.list('nodes'),
+      services: cache.list('services'),
+      networks: cache.list('networks'),
+    };
+    const ids = new Set(
+      scope.all ? objects.services.map((s) => s.id) : servicesInScope(scope, objects.services),
+    );
+    const snapshot = scope.all ? whole() : scopedSnapshot(ids, objects, (id) => cache.tasksOf(id), now);
+    const { changes, wakeAtByService } = reconcile(snapshot, newObjectId, {
       taskHistoryLimit: cluster.settings.taskHistoryLimit,
     });
-    const writes = placedWrites(snapshot, changes, (seconds) =>
-      this.metrics.schedulerDuration.observe(seconds),
-    );
-    if (writes.length) {
-      // a slot's changes together or not at all: half a move beside a rollout's would leave two tasks in it
-      const result = await this.state.commit(writes, { unitOf: slotUnit });
-      if (result.conflicts.length) this.again = true;
+    // the allocator and the scheduler read the whole cluster (addresses taken, machines' load): only when needed
+    const placing =
+      scope.addresses || (scope.room && this.awaiting.size > 0) || changesNeedPlacement(changes);
+    const writes = placing
+      ? placedWrites(scope.all ? snapshot : whole(), changes, (seconds) =>
+          this.metrics.schedulerDuration.observe(seconds),
+        )
+      : changes.map(taskWrite);
+    for (const id of ids) this.wakeAts.delete(id);
+    for (const [id, at] of wakeAtByService) this.wakeAts.set(id, at);
+    this.scheduleWake();
+    if (!writes.length) return;
+    // a slot's changes together or not at all: half a move beside a rollout's would leave two tasks in it
+    const result = await this.state.commit(writes, { unitOf: slotUnit });
+    if (result.conflicts.length) {
+      // decided again from a fresher snapshot: the services of the writes that lost, and placement
+      for (const lost of result.conflicts)
+        if (lost.kind === 'tasks') this.scope.services.add((lost.object as Task).serviceId);
+        else this.scope.all = true;
+      this.scope.room = true;
     }
-    if (wakeAt !== null) this.wakeAt(wakeAt);
+  }
+
+  /** The timer set for the earliest delayed restart; the services due then are reconciled. */
+  private scheduleWake(): void {
+    const times = [...this.wakeAts.values()];
+    if (times.length) this.wakeAt(Math.min(...times));
   }
 
   private wakeAt(time: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.wake(), Math.max(0, time - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        const now = Date.now();
+        for (const [id, at] of this.wakeAts) if (at <= now) this.scope.services.add(id);
+        this.wake();
+      },
+      Math.max(0, time - Date.now()),
+    );
   }
 }

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, Worker, type Job } from 'bullmq';
-import { newObjectId, type Service, type UpdateStatus } from '@berth/cluster';
+import { newObjectId, type Service, type Task, type UpdateStatus } from '@berth/cluster';
 import { isRollingOut, planRollout } from '@berth/orchestrator';
-import { slotUnit, type Write } from '@berth/store';
-import { placedWrites } from '../loops/placement';
+import { slotUnit, taskWrite, type StoredObject, type StoreEvent, type Write } from '@berth/store';
+import { changesNeedPlacement, placedWrites } from '../loops/placement';
 import { ManagerMetrics } from '../metrics/manager-metrics';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
@@ -134,7 +134,7 @@ export class RolloutsService implements OnModuleDestroy {
     // the job may be queued before the spec change is written (or seen): wait for it
     while ((this.state.cache.get('services', job.serviceId)?.specVersion ?? Infinity) < job.specVersion) {
       if (Date.now() > deadline) return 'the spec change never arrived';
-      await this.changeOrTime(deadline);
+      await this.changeOrTime(deadline, job.serviceId);
     }
     for (;;) {
       const service = this.state.cache.get('services', job.serviceId);
@@ -142,15 +142,14 @@ export class RolloutsService implements OnModuleDestroy {
       if (service.specVersion !== job.specVersion) return 'superseded';
       if (!isRollingOut(service)) return service.updateStatus?.state ?? 'nothing to do';
       const now = Date.now();
-      const snapshot = this.state.cache.snapshot(now);
-      const tasks = snapshot.tasks.filter((t) => t.serviceId === service.id);
-      const decision = planRollout(service, tasks, now, newObjectId);
+      const decision = planRollout(service, this.state.cache.tasksOf(service.id), now, newObjectId);
       // the new tasks addressed and placed in the same write: a batch need not wait for the reconcile loop
-      const writes: Write[] = decision.changes.length
-        ? placedWrites(snapshot, decision.changes, (seconds) =>
+      // (placing reads the whole cluster, so only a step that makes tasks does)
+      const writes: Write[] = changesNeedPlacement(decision.changes)
+        ? placedWrites(this.state.cache.snapshot(now), decision.changes, (seconds) =>
             this.metrics.schedulerDuration.observe(seconds),
           )
-        : [];
+        : decision.changes.map(taskWrite);
       const next = decision.rollback
         ? rolledBack(service, decision.status)
         : withStatus(service, decision.status);
@@ -177,12 +176,12 @@ export class RolloutsService implements OnModuleDestroy {
         return 'rolled back';
       }
       if (decision.finished) return decision.status.state;
-      await this.changeOrTime(decision.wakeAt);
+      await this.changeOrTime(decision.wakeAt, service.id);
     }
   }
 
-  /** Resolves on the next change in etcd, at WAKE_AT, or after a second, whichever comes first. */
-  private changeOrTime(wakeAt: number | null): Promise<void> {
+  /** Resolves on the next change of SERVICE_ID or its tasks, at WAKE_AT, or after a second, whichever comes first. */
+  private changeOrTime(wakeAt: number | null, serviceId: string): Promise<void> {
     return new Promise((resolve) => {
       const wait = Math.min(1000, Math.max(0, (wakeAt ?? Infinity) - Date.now()));
       const done = () => {
@@ -191,7 +190,14 @@ export class RolloutsService implements OnModuleDestroy {
         resolve();
       };
       const timer = setTimeout(done, wait);
-      const off = this.state.cache.onChange(done);
+      const off = this.state.cache.onChange((event, previous) => {
+        if (
+          event.kind === 'services'
+            ? event.id === serviceId
+            : event.kind === 'tasks' && touchesService(event, previous, serviceId)
+        )
+          done();
+      });
     });
   }
 }
@@ -210,4 +216,9 @@ export function rolledBack(service: Service, status: UpdateStatus): Service {
     specVersion: service.specVersion + 1,
     updateStatus: status,
   };
+}
+
+/** A task event of SERVICE_ID (the task as it is now, or as it was when deleted). */
+function touchesService(event: StoreEvent, previous: StoredObject | undefined, serviceId: string): boolean {
+  return ((event.object ?? previous) as Task | undefined)?.serviceId === serviceId;
 }
