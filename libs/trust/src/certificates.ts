@@ -8,6 +8,22 @@ import { assertClusterId, assertDnsName, assertIp, assertNodeId } from './names'
 import { Validity, validityForDays } from './validity';
 import { SIGNING_ALGORITHM, x509 } from './x509';
 
+/**
+ * A CA parsed and checked once per object: a manager signs with the same one for every machine
+ * that joins, and parsing its certificate and importing its key cost more than the signature.
+ * A failed load is not kept.
+ */
+const loadedCas = new WeakMap<ClusterCa, Promise<LoadedCa>>();
+function loadedCa(ca: ClusterCa): Promise<LoadedCa> {
+  let loaded = loadedCas.get(ca);
+  if (!loaded) {
+    loaded = loadCa(ca);
+    loadedCas.set(ca, loaded);
+    loaded.catch(() => loadedCas.delete(ca));
+  }
+  return loaded;
+}
+
 /** Extra names a manager answers to, beyond its node id (its listen address, a VIP…). */
 export interface AltNames {
   dns?: string[];
@@ -61,7 +77,7 @@ export async function signNodeCertificate(
   csrPem: string,
   options: NodeCertificateOptions,
 ): Promise<string> {
-  const loaded = await loadCa(ca);
+  const loaded = await loadedCa(ca);
   assertSameCluster(loaded, options.clusterId);
   const profile = compileProfile(options);
   const publicKey = await verifiedCsrPublicKey(csrPem);
@@ -77,7 +93,7 @@ export async function issueServerCertificate(
   ca: ClusterCa,
   options: ServerCertificateOptions,
 ): Promise<IssuedCertificate> {
-  const loaded = await loadCa(ca);
+  const loaded = await loadedCa(ca);
   const profile = compileProfile({
     nodeId: options.commonName,
     role: 'manager',
