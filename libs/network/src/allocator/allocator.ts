@@ -17,7 +17,7 @@ import {
   type Task,
   type TaskChange,
 } from '@berth/cluster';
-import { capacityOf, freeAddresses } from '../ipam/allocate';
+import { AddressPool, capacityOf } from '../ipam/allocate';
 
 export interface AllocationPlan {
   /** services whose virtual IPs changed (the whole object, with the version it was read at) */
@@ -31,7 +31,7 @@ export const WAITING_FOR_ADDRESSES = 'waiting for network addresses';
 
 export function allocate(snapshot: ClusterSnapshot): AllocationPlan {
   const networks = new Map(snapshot.networks.map((n) => [n.id, n]));
-  const used = usedAddresses(snapshot);
+  const used = new Claims(snapshot);
   const services = snapshot.services.flatMap((s) => {
     const next = withVirtualIps(s, networks, used);
     return next === s ? [] : [next];
@@ -54,7 +54,7 @@ export function allocate(snapshot: ClusterSnapshot): AllocationPlan {
 
 /** A free address of NETWORK for a plain container joining it; null when the subnet is full. */
 export function claimAddress(snapshot: ClusterSnapshot, network: Network): string | null {
-  return claim(network, usedAddresses(snapshot));
+  return new Claims(snapshot).claim(network);
 }
 
 /**
@@ -62,7 +62,7 @@ export function claimAddress(snapshot: ClusterSnapshot, network: Network): strin
  * every machine; everywhere, no attachment of a machine that left. The same object when
  * nothing changes.
  */
-function withMachines(network: Network, snapshot: ClusterSnapshot, used: Map<string, Set<string>>): Network {
+function withMachines(network: Network, snapshot: ClusterSnapshot, used: Claims): Network {
   const nodes = new Set(snapshot.nodes.map((n) => n.id));
   let next = network.spec.ingress ? withNodeAddresses(network, snapshot, used) : network;
   const attachments = next.attachments ?? [];
@@ -75,18 +75,15 @@ function withMachines(network: Network, snapshot: ClusterSnapshot, used: Map<str
  * The ingress network with an address for every machine (its end of the routing mesh) and none
  * for machines that left; the same object when nothing changes.
  */
-function withNodeAddresses(
-  ingress: Network,
-  snapshot: ClusterSnapshot,
-  used: Map<string, Set<string>>,
-): Network {
+function withNodeAddresses(ingress: Network, snapshot: ClusterSnapshot, used: Claims): Network {
   const nodes = new Set(snapshot.nodes.map((n) => n.id));
   const current = ingress.nodeAddresses ?? [];
   const kept = current.filter((a) => nodes.has(a.nodeId));
+  const addressed = new Set(kept.map((a) => a.nodeId));
   const added = [];
   for (const node of snapshot.nodes) {
-    if (kept.some((a) => a.nodeId === node.id)) continue;
-    const address = claim(ingress, used);
+    if (addressed.has(node.id)) continue;
+    const address = used.claim(ingress);
     if (address) added.push({ nodeId: node.id, address });
   }
   if (!added.length && kept.length === current.length) return ingress;
@@ -119,22 +116,30 @@ function usedAddresses(snapshot: ClusterSnapshot): Map<string, Set<string>> {
   return used;
 }
 
-function claim(network: Network, used: Map<string, Set<string>>): string | null {
-  const taken = used.get(network.id) ?? new Set<string>();
-  // as swarmkit's IPAM: not the address a task just gave back, which machines may still route to its old place
-  const [address] = freeAddresses(network.subnet, taken, 1, { afterHighest: true });
-  if (!address) return null;
-  taken.add(address);
-  used.set(network.id, taken);
-  return address;
+/**
+ * Addresses claimed during one allocation. What is taken is read from the whole snapshot (every
+ * live task) only when the first address is claimed: most passes claim none.
+ */
+class Claims {
+  private used: Map<string, Set<string>> | null = null;
+  private readonly pools = new Map<string, AddressPool>();
+
+  constructor(private readonly snapshot: ClusterSnapshot) {}
+
+  /** As swarmkit's IPAM: going on above the highest taken, not the address a task just gave back, which machines may still route to its old place. */
+  claim(network: Network): string | null {
+    let pool = this.pools.get(network.id);
+    if (!pool) {
+      this.used ??= usedAddresses(this.snapshot);
+      pool = new AddressPool(network.subnet, this.used.get(network.id) ?? []);
+      this.pools.set(network.id, pool);
+    }
+    return pool.claim();
+  }
 }
 
 /** SERVICE with a VIP on each of its networks (vip mode) and none elsewhere; the same object when nothing changes. */
-function withVirtualIps(
-  service: Service,
-  networks: Map<string, Network>,
-  used: Map<string, Set<string>>,
-): Service {
+function withVirtualIps(service: Service, networks: Map<string, Network>, used: Claims): Service {
   const wanted =
     service.spec.endpoint.mode === 'vip'
       ? (service.spec.networks ?? []).map((n) => n.target).filter((id) => networks.has(id))
@@ -144,7 +149,7 @@ function withVirtualIps(
   const added: NetworkAddress[] = [];
   for (const networkId of wanted) {
     if (kept.some((vip) => vip.networkId === networkId)) continue;
-    const address = claim(networks.get(networkId)!, used);
+    const address = used.claim(networks.get(networkId)!);
     if (address) added.push({ networkId, address });
   }
   if (!added.length && kept.length === current.length) return service;
@@ -157,7 +162,7 @@ function addressTask(
   service: Service | undefined,
   ingress: Network | undefined,
   networks: Map<string, Network>,
-  used: Map<string, Set<string>>,
+  used: Claims,
   now: number,
 ): TaskChange | null {
   const wanted = (service ? serviceNetworks(service.spec, ingress) : [])
@@ -166,7 +171,7 @@ function addressTask(
   const addresses = [...(task.networks ?? [])];
   for (const network of wanted) {
     if (addresses.some((a) => a.networkId === network.id)) continue;
-    const address = claim(network, used);
+    const address = used.claim(network);
     if (!address) {
       const message = `no free address in network ${network.spec.name} (${network.subnet})`;
       if (task.status.message === message && addresses.length === (task.networks ?? []).length) return null;

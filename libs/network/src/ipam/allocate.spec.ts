@@ -1,4 +1,5 @@
 import {
+  AddressPool,
   capacityOf,
   DEFAULT_OVERLAY_POOL,
   ExhaustedError,
@@ -85,4 +86,25 @@ describe('freeAddresses after the highest', () => {
     expect(freeAddresses('10.0.1.0/29', [], 1, { afterHighest: true })).toEqual(['10.0.1.2/29']);
     expect(freeAddresses('10.0.1.0/29', ['10.0.1.6/29'], 1, { afterHighest: true })).toEqual(['10.0.1.2/29']);
   });
+});
+
+describe('AddressPool', () => {
+  it.each([
+    ['an empty subnet', '10.0.9.0/29', []],
+    ['taken addresses below and above', '10.0.9.0/29', ['10.0.9.2/29', '10.0.9.5']],
+    ['the top taken (wraps around)', '10.0.9.0/29', ['10.0.9.3/29', '10.0.9.6/29']],
+    ['a full subnet', '10.0.9.0/30', ['10.0.9.2/30']],
+  ])(
+    'should hand out, one after another, what freeAddresses after the highest would (%s)',
+    (_, subnet, used) => {
+      const pool = new AddressPool(subnet, used);
+      const taken = [...used];
+      for (let i = 0; i < 8; i++) {
+        const [expected = null] = freeAddresses(subnet, taken, 1, { afterHighest: true });
+        const claimed = pool.claim();
+        expect(claimed).toBe(expected);
+        if (claimed) taken.push(claimed);
+      }
+    },
+  );
 });

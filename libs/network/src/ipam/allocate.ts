@@ -87,6 +87,44 @@ export function freeAddresses(
   return free;
 }
 
+/**
+ * SUBNET's addresses as freeAddresses(…, 1, { afterHighest: true }) hands them out one after
+ * another, with the taken ones parsed once: claiming N addresses costs N, not N × taken.
+ */
+export class AddressPool {
+  private readonly net: ReturnType<typeof parseSubnet>;
+  private readonly taken: Set<number>;
+  private highest: number;
+
+  constructor(subnet: string, used: Iterable<string>) {
+    this.net = parseSubnet(subnet);
+    const gateway = parseAddress(gatewayOf(subnet));
+    this.taken = new Set([gateway]);
+    this.highest = gateway;
+    for (const address of used) {
+      const n = parseAddress(address.split('/')[0]);
+      if (!contains(this.net, n)) continue;
+      this.taken.add(n);
+      this.highest = Math.max(this.highest, n);
+    }
+  }
+
+  /** The next free address above the highest taken (wrapping around), now taken; null when none is left. */
+  claim(): string | null {
+    const first = firstHost(this.net);
+    const size = lastHost(this.net) - first + 1;
+    const start = this.highest < lastHost(this.net) ? this.highest + 1 : first;
+    for (let i = 0; i < size; i++) {
+      const n = first + ((start - first + i) % size);
+      if (this.taken.has(n)) continue;
+      this.taken.add(n);
+      this.highest = Math.max(this.highest, n);
+      return `${formatAddress(n)}/${this.net.prefix}`;
+    }
+    return null;
+  }
+}
+
 /** How many host addresses SUBNET offers tasks and services (gateway excluded). */
 export function capacityOf(subnet: string): number {
   const net = parseSubnet(subnet);
