@@ -4,7 +4,6 @@ import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { PresenceService } from '../presence/presence.service';
 import { StateService } from '../state/state.service';
-import { DispatcherService } from './dispatcher.service';
 import { silentNodes, type Liveness } from './liveness';
 
 /**
@@ -26,7 +25,6 @@ export class NodeLivenessService {
     @Inject(MANAGER_CONFIG) private readonly config: ManagerConfig,
     private readonly state: StateService,
     private readonly presence: PresenceService,
-    private readonly dispatcher: DispatcherService,
   ) {}
 
   /** How long a node may be without a session anywhere: its agent is moving to another manager. */
@@ -61,18 +59,31 @@ export class NodeLivenessService {
     this.checking = true;
     try {
       const now = Date.now();
+      const nodes = this.state.cache.list('nodes');
       for (const id of this.present) this.lastPresent.set(id, Math.max(now, this.lastPresent.get(id) ?? 0));
+      // a node that joined since this leader started is given the absence from when it was first seen:
+      // its hello may make it ready before its manager's presence key for it arrives
+      for (const node of nodes) if (!this.lastPresent.has(node.id)) this.lastPresent.set(node.id, now);
       const liveness: Liveness = { present: this.present, lastPresent: this.lastPresent };
-      for (const node of silentNodes(this.state.cache.list('nodes'), liveness, now, this.absenceMs)) {
+      const silent = silentNodes(nodes, liveness, now, this.absenceMs);
+      if (!silent.length) return;
+      for (const node of silent)
         this.log.warn({
           msg: `node ${node.id} (${node.description.hostname}) has no session with any manager: down`,
           node: node.id,
         });
-        await this.dispatcher.updateNode(node.id, (n) => ({
-          ...n,
-          status: { ...n.status, state: 'down', message: 'heartbeat failure' },
-        }));
-      }
+      // all in one commit: 500 machines lost at once are down in one round trip, not 500
+      // (one that changed meanwhile is looked at again at the next check)
+      await this.state.commit(
+        silent.map((node) => ({
+          op: 'update' as const,
+          kind: 'nodes' as const,
+          object: {
+            ...node,
+            status: { ...node.status, state: 'down' as const, message: 'heartbeat failure' },
+          },
+        })),
+      );
     } catch (error) {
       this.log.warn(`marking silent nodes down: ${(error as Error).message}`);
     } finally {
