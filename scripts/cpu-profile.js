@@ -11,6 +11,7 @@
  *   caller, frames under --min percent (default 1.5) left out;
  * - --folded prints folded stacks instead ("a;b;c COUNT" per line), the input of any flame
  *   graph renderer (flamegraph.pl, speedscope, inferno).
+ * - --focus TEXT keeps only the stacks through a frame whose name contains TEXT, rooted there.
  * Several files (one per manager) are added together.
  */
 const fs = require('node:fs');
@@ -20,11 +21,13 @@ const args = process.argv.slice(2);
 let top = 25;
 let min = 1.5;
 let folded = false;
+let focus = '';
 const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--top') top = Number(args[++i]);
   else if (args[i] === '--min') min = Number(args[++i]);
   else if (args[i] === '--folded') folded = true;
+  else if (args[i] === '--focus') focus = args[++i];
   else files.push(args[i]);
 }
 if (!files.length) {
@@ -65,8 +68,15 @@ let totalSamples = 0;
 let micros = 0;
 for (const file of files) {
   const { entries, micros: m } = stacksOf(JSON.parse(fs.readFileSync(file, 'utf8')));
-  for (const e of entries) totalSamples += e.count;
-  all.push(...entries);
+  for (const e of entries) {
+    if (focus) {
+      const at = e.stack.findIndex((name) => name.includes(focus));
+      if (at < 0) continue;
+      e.stack = e.stack.slice(at);
+    }
+    totalSamples += e.count;
+    all.push(e);
+  }
   micros = m;
 }
 
@@ -80,6 +90,7 @@ if (folded) {
   process.exit(0);
 }
 
+process.stdout.on('error', () => process.exit(0)); // piped into head
 const pct = (n) => ((100 * n) / totalSamples).toFixed(1).padStart(5) + '%';
 const idle = (name) => name.startsWith('(idle)') || name.startsWith('(program)') || name.startsWith('(garbage');
 const self = new Map();
