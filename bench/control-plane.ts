@@ -7,6 +7,7 @@
  *
  * BENCH_CPU_PROF=DIR: the managers run under --cpu-prof and write a V8 CPU profile there when
  * they stop (flame graphs); stop() waits for them to exit so the profile is complete.
+ * BENCH_KEEP=1: the temporary directory is kept even when the run succeeded (the logs, etcd's data).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -366,7 +367,7 @@ export class ControlPlane {
     await stopRecorded(this.redis?.process ?? null);
     await Promise.all(this.members.map((m) => stopRecorded(m.process)));
     if (PROFILE_DIR) console.log(`CPU profiles of the managers: ${PROFILE_DIR}`);
-    if (succeeded) fs.rmSync(this.dir, { recursive: true, force: true });
+    if (succeeded && !process.env.BENCH_KEEP) fs.rmSync(this.dir, { recursive: true, force: true });
     else console.error(`kept for its logs (managers, etcd, agents): ${this.dir}`);
   }
 }
