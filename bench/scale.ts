@@ -237,6 +237,7 @@ async function main(): Promise<void> {
 
     let lossSeconds = 0;
     let downSeconds = 0;
+    let releasedSeconds = 0;
     let moved = 0;
     await phase('node loss', async () => {
       const victim = plane.agents[0];
@@ -266,6 +267,7 @@ async function main(): Promise<void> {
       downSeconds = seconds(start, await allDown);
       lossSeconds = seconds(start, done);
       const releasedAt = released.at();
+      releasedSeconds = releasedAt === null ? NaN : seconds(start, releasedAt);
       await released.cancel();
       console.log(
         `  ${KILL} nodes (one agent process, sessions on manager ${victim.manager + 1}) SIGKILLed: ${releasedAt === null ? `${released.left()} sessions still held by their manager when all were down` : `sessions let go by their manager after ${seconds(start, releasedAt).toFixed(2)} s`}, all ${KILL} nodes down after ${downSeconds.toFixed(2)} s; their ${moved} tasks running elsewhere after ${lossSeconds.toFixed(2)} s (heartbeat grace ${GRACE})`,
@@ -303,7 +305,7 @@ async function main(): Promise<void> {
       `  rolling update  ${UPDATE_TASKS} tasks in ${updateSeconds.toFixed(2)} s: ${(UPDATE_TASKS / updateSeconds).toFixed(0)} tasks/s`,
     );
     console.log(
-      `  node loss       ${KILL} nodes, ${moved} tasks running elsewhere ${lossSeconds.toFixed(2)} s after the kill (grace ${GRACE})`,
+      `  node loss       ${KILL} nodes, ${moved} tasks running elsewhere ${lossSeconds.toFixed(2)} s after the kill (sessions let go at ${releasedSeconds.toFixed(2)} s, nodes down at ${downSeconds.toFixed(2)} s; grace ${GRACE})`,
     );
     console.log(`  API p99         ${overall.map((r) => `${r.call} ${r.p99.toFixed(0)} ms`).join(', ')}`);
     console.log(
