@@ -1,17 +1,19 @@
 /**
- * Simulated machines for `npm run bench:cluster`: COUNT nodes in this one process, each joining
- * the cluster with the join token and keeping its own TLS session with the manager, exactly as
- * an agent does, but reporting each assigned task RUNNING at once instead of running a
- * container. Prints "ready" once every session said hello; runs until killed.
+ * Simulated machines for `npm run bench:cluster` and `bench:scale`: COUNT nodes in this one
+ * process, each joining the cluster with the join token and keeping its own TLS session with the
+ * manager, exactly as an agent does, but reporting each assigned task RUNNING at once instead of
+ * running a container. Prints "ready" once every session said hello; runs until killed.
  *
- *   node dist/bench/cluster-agents.js MANAGER_ADDR TOKEN COUNT NAME_PREFIX
+ *   node dist/bench/cluster-agents.js MANAGER_ADDR TOKEN COUNT NAME_PREFIX [JOIN_CONCURRENCY]
+ *
+ * JOIN_CONCURRENCY (25): joins in flight at once, each on a connection of its own.
  */
 import * as os from 'node:os';
 import type { NodeDescription, Task, TaskStatus } from '@berth/cluster';
 import { CLUSTER_SERVICE, DISPATCHER_SERVICE, GrpcClient } from '@berth/proto';
 import { createKeyAndCsr } from '@berth/trust';
 
-const [managerAddr, token, countText, prefix] = process.argv.slice(2);
+const [managerAddr, token, countText, prefix, concurrencyText] = process.argv.slice(2);
 const NAME = { what: 'the manager', hint: '' };
 
 function description(hostname: string): NodeDescription {
@@ -55,16 +57,20 @@ function session(identity: Identity, keyPem: string, onHello: () => void): void 
   const reported = new Map<string, string>();
   call.send({ hello: { descriptionJson: JSON.stringify(description(identity.hostname)) } });
   let heartbeat: NodeJS.Timeout | null = null;
+  let periodMs = 0;
   void (async () => {
     for await (const message of call) {
       if (message.session) {
-        onHello();
-        heartbeat = setInterval(
-          () => call.send({ heartbeat: {} }),
-          Number(message.session.heartbeatPeriodMs),
-        );
+        // sent again whenever the managers' list changes: one heartbeat timer, at the period it says
+        if (!heartbeat) onHello();
+        if (Number(message.session.heartbeatPeriodMs) !== periodMs) {
+          periodMs = Number(message.session.heartbeatPeriodMs);
+          if (heartbeat) clearInterval(heartbeat);
+          heartbeat = setInterval(() => call.send({ heartbeat: {} }), periodMs);
+        }
       }
       if (!message.assignments) continue;
+      for (const id of message.assignments.removedTaskIds) reported.delete(id);
       const updates = [];
       for (const json of message.assignments.tasksJson) {
         const task = JSON.parse(json) as Task;
@@ -100,13 +106,14 @@ async function main(): Promise<void> {
   );
   const ca = await pinless.call('GetCa', {});
   await pinless.close();
+  // a pool rather than batches: a slow join does not hold up the ones behind it
   const identities: Identity[] = [];
-  for (let start = 0; start < count; start += 25) {
-    const batch = Array.from({ length: Math.min(25, count - start) }, (_, i) =>
-      join(`${prefix}-${start + i}`, csrPem, ca.caPem),
-    );
-    identities.push(...(await Promise.all(batch)));
-  }
+  let next = 0;
+  const joiner = async () => {
+    for (let i = next++; i < count; i = next++)
+      identities.push(await join(`${prefix}-${i}`, csrPem, ca.caPem));
+  };
+  await Promise.all(Array.from({ length: Number(concurrencyText ?? 25) }, joiner));
   let hellos = 0;
   for (const identity of identities)
     session(identity, keyPem, () => {

@@ -22,6 +22,8 @@ export interface EtcdOptions {
   netns?: string;
   /** this member's name and every member's (name=peer URL, …); default: a cluster of one */
   member?: { name: string; initialCluster: string };
+  /** --quota-backend-bytes: how large its database may grow; default etcd's own (2 GiB) */
+  quotaBackendBytes?: number;
 }
 
 export interface RedisOptions {
@@ -68,6 +70,7 @@ export async function spawnEtcd(options: EtcdOptions): Promise<ServiceRecord> {
     `--max-txn-ops=${options.maxTxnOps ?? 128}`,
     '--log-level=warn',
     '--logger=zap',
+    ...(options.quotaBackendBytes ? [`--quota-backend-bytes=${options.quotaBackendBytes}`] : []),
   ];
   const record = { endpoint, dir: options.dir, peer };
   const started = { log: path.join(options.dir, 'etcd.log'), marker: options.dir };
