@@ -4,6 +4,7 @@ import { RolloutsService } from './rollouts/rollouts.service';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MANAGER_CONFIG } from './tokens';
 import type { ManagerConfig } from './config';
+import { CompactionService } from './state/compaction.service';
 import { StateService } from './state/state.service';
 import { ClusterService } from './cluster/cluster.service';
 import { NodesService } from './nodes/nodes.service';
@@ -49,6 +50,7 @@ export class ManagerModule {
         PresenceService,
         NodeLivenessService,
         ReconcileLoop,
+        CompactionService,
         LeadershipService,
         LogsService,
         ExecService,

@@ -39,7 +39,7 @@ export interface StoreOptions {
 }
 
 /** What the store's requests to etcd are: the range reads and the write transactions. */
-export type StoreRequest = 'get' | 'list' | 'read-all' | 'txn';
+export type StoreRequest = 'get' | 'list' | 'read-all' | 'txn' | 'compact';
 
 /** A request's operation, how long it took, and whether it failed. */
 export type RequestObserver = (request: StoreRequest, seconds: number, failed: boolean) => void;
@@ -149,6 +149,14 @@ export class Store {
       this.client.kv.range({ key: Buffer.from(prefix), range_end: prefixEnd(prefix) }),
     );
     return kvs.map((kv) => decodeObject<K>(kv as RawKeyValue));
+  }
+
+  /**
+   * Drops etcd's history below REVISION (every key's older versions): without it the database
+   * keeps every status a task ever had and grows to etcd's quota. Watches already past it go on.
+   */
+  async compact(revision: number): Promise<void> {
+    await this.guard('compact', () => this.client.kv.compact({ revision: String(revision) }));
   }
 
   /** Every object, read at one revision (the start of a watch that follows it). */

@@ -5,6 +5,7 @@ import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
 import { NodeLivenessService } from '../dispatcher/node-liveness.service';
 import { ReconcileLoop } from '../loops/reconcile.loop';
+import { CompactionService } from '../state/compaction.service';
 import { ManagerMetrics } from '../metrics/manager-metrics';
 import { RolloutsService } from '../rollouts/rollouts.service';
 import { StateService } from '../state/state.service';
@@ -40,6 +41,7 @@ export class LeadershipService {
     private readonly state: StateService,
     private readonly liveness: NodeLivenessService,
     private readonly loop: ReconcileLoop,
+    private readonly compaction: CompactionService,
     private readonly rollouts: RolloutsService,
     private readonly metrics: ManagerMetrics,
   ) {}
@@ -77,6 +79,7 @@ export class LeadershipService {
         this.log.log('elected leader: running the control loops and watching the nodes');
         this.liveness.start();
         this.loop.start();
+        this.compaction.start();
         void this.rollouts.start().catch((error: Error) => this.log.error(`rollouts: ${error.message}`));
         const why = await Promise.race([termEnded, stopped]);
         if (this.running) this.log.warn(`lost leadership (${why.message}): stepping down; standing again`);
@@ -97,6 +100,7 @@ export class LeadershipService {
     await this.rollouts.stop().catch((error: Error) => this.log.warn(`stopping rollouts: ${error.message}`));
     await this.loop.stop();
     this.liveness.stop();
+    this.compaction.stop();
   }
 
   async stop(): Promise<void> {
