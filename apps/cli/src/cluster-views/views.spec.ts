@@ -111,7 +111,7 @@ describe('views', () => {
 
   describe(serviceRow.name, () => {
     it("should show a replicated service's short id, name, mode, replicas, image and ports", () => {
-      expect(serviceRow(web, [task('a')])).toEqual({
+      expect(serviceRow(web, { RunningTasks: 1, DesiredTasks: 3 })).toEqual({
         ID: 'svc-web-0123',
         Name: 'web',
         Mode: 'replicated',
@@ -122,7 +122,11 @@ describe('views', () => {
     });
 
     it('should show a global service as global', () => {
-      expect(serviceRow(agent, [])).toMatchObject({ ID: 'svc-agent', Mode: 'global', Replicas: '0/0' });
+      expect(serviceRow(agent, { RunningTasks: 0, DesiredTasks: 0 })).toMatchObject({
+        ID: 'svc-agent',
+        Mode: 'global',
+        Replicas: '0/0',
+      });
     });
   });
 

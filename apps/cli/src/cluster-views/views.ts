@@ -3,7 +3,7 @@
  * wording, computed from the objects. Pure.
  */
 import { humanDuration } from '@berth/cli-support/args';
-import type { Node, Service, Task, TaskState } from '@berth/cluster';
+import type { DockerServiceStatus, Node, Service, Task, TaskState } from '@berth/cluster';
 import { describeRejections, serviceStatus } from '@berth/cluster';
 
 const STATE_WORDS: Record<TaskState, string> = {
@@ -31,9 +31,15 @@ const shortId = (id: string) => id.slice(0, 12);
 
 /** Running tasks of the service's current tasks against what it asks for: "2/3", or "3/3" for global. */
 export function replicasColumn(service: Service, tasks: readonly Task[]): string {
-  const { RunningTasks, DesiredTasks } = serviceStatus(service, tasks);
+  return replicasOf(serviceStatus(service, tasks));
+}
+
+/** The REPLICAS column from a service's counts. */
+export function replicasOf({ RunningTasks, DesiredTasks }: ServiceCounts): string {
   return `${RunningTasks}/${DesiredTasks}`;
 }
+
+export type ServiceCounts = Pick<DockerServiceStatus, 'RunningTasks' | 'DesiredTasks'>;
 
 /** Whether the same tasks run (and are meant to) in BEFORE and AFTER: none ended, none replaced. */
 export function sameRunningTasks(before: readonly Task[], after: readonly Task[]): boolean {
@@ -52,12 +58,12 @@ export function portsColumn(service: Service): string {
     .join(', ');
 }
 
-export function serviceRow(service: Service, tasks: readonly Task[]): Record<string, unknown> {
+export function serviceRow(service: Service, counts: ServiceCounts): Record<string, unknown> {
   return {
     ID: shortId(service.id),
     Name: service.spec.name,
     Mode: 'replicated' in service.spec.mode ? 'replicated' : 'global',
-    Replicas: replicasColumn(service, tasks),
+    Replicas: replicasOf(counts),
     Image: service.spec.task.container.image,
     Ports: portsColumn(service),
   };

@@ -1,11 +1,11 @@
 /** berth service ls|ps, and the listings `stack services` and `stack ps` share with them. */
 import { keyValues, type Options, type Values } from '@berth/cli-support/args';
-import { decodeService, decodeTask, type Service, type Task } from '@berth/cluster';
+import { decodeService, decodeTask, serviceStatus, type Service, type Task } from '@berth/cluster';
 import { command, type Globals } from '../context';
 import { decodeAnswers } from '../decode-answers';
 import { manager } from '../manager';
 import { printListing } from '../output';
-import { serviceRow, taskRows } from '../cluster-views/views';
+import { serviceRow, taskRows, type ServiceCounts } from '../cluster-views/views';
 import { nodesById, tasksOf } from './service-calls';
 
 /** `service ls`'s flags, and `stack services`'s. */
@@ -34,14 +34,7 @@ export async function listServices(
   values: Values,
   only: (s: Service) => boolean = () => true,
 ): Promise<number> {
-  const services = decodeAnswers(
-    (await manager(g).call('ListServices', { filters: {} })).json,
-    decodeService,
-  );
-  const tasks = decodeAnswers(
-    (await manager(g).call('ListTasks', { service: '', node: '', desiredState: 'running' })).json,
-    decodeTask,
-  );
+  const { services, counts } = await servicesWithCounts(g);
   const filters = keyValues(values.filter);
   const rows = services
     .filter(only)
@@ -53,7 +46,7 @@ export async function listServices(
       const [key, value] = filters.label.split(/=(.*)/s);
       return value === undefined ? key in s.spec.labels : s.spec.labels[key] === value;
     })
-    .map((s) => serviceRow(s, tasks));
+    .map((s) => serviceRow(s, counts.get(s.id) ?? serviceStatus(s, [])));
   printListing(
     rows,
     { table: 'table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}' },
@@ -63,6 +56,29 @@ export async function listServices(
     },
   );
   return 0;
+}
+
+/**
+ * The services with their task counts, counted by the manager; one that does not count them (an
+ * older one) is asked for every running task instead.
+ */
+async function servicesWithCounts(
+  g: Globals,
+): Promise<{ services: Service[]; counts: Map<string, ServiceCounts> }> {
+  const reply = await manager(g).call('ListServices', { filters: {}, withStatus: true });
+  const services = decodeAnswers(reply.json, decodeService);
+  if (reply.statuses.length === services.length) {
+    const counts = services.map((s, i): [string, ServiceCounts] => [
+      s.id,
+      { RunningTasks: reply.statuses[i].runningTasks, DesiredTasks: reply.statuses[i].desiredTasks },
+    ]);
+    return { services, counts: new Map(counts) };
+  }
+  const tasks = decodeAnswers(
+    (await manager(g).call('ListTasks', { service: '', node: '', desiredState: 'running' })).json,
+    decodeTask,
+  );
+  return { services, counts: new Map(services.map((s) => [s.id, serviceStatus(s, tasks)])) };
 }
 
 export const ps = command(

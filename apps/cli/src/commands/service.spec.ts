@@ -75,10 +75,23 @@ describe('service', () => {
   });
 
   describe('ls', () => {
-    it('should end with the field that is wrong when a task in the answer is malformed', async () => {
+    it("should show the manager's counts of each service's tasks, without asking for the tasks", async () => {
+      managerAnswering({
+        ListServices: {
+          json: [JSON.stringify(makeService({ id: 'svc1', name: 'web', replicas: 3 }))],
+          statuses: [{ runningTasks: 2, desiredTasks: 3 }],
+        },
+      });
+
+      await expect(ls(['--format', '{{.Name}} {{.Replicas}}'], globals)).resolves.toBe(0);
+
+      expect(written()).toBe('web 2/3\n');
+    });
+
+    it('should count the tasks itself when the manager does not (an older one), refusing a malformed one', async () => {
       const task = makeTask({ id: 't1', state: 'running' });
       managerAnswering({
-        ListServices: { json: [JSON.stringify(makeService())] },
+        ListServices: { json: [JSON.stringify(makeService())], statuses: [] },
         ListTasks: { json: [JSON.stringify({ ...task, status: { ...task.status, state: 'exploded' } })] },
       });
 
@@ -89,7 +102,7 @@ describe('service', () => {
 
     it('should list valid answers', async () => {
       managerAnswering({
-        ListServices: { json: [JSON.stringify(makeService({ id: 'svc1', name: 'web' }))] },
+        ListServices: { json: [JSON.stringify(makeService({ id: 'svc1', name: 'web' }))], statuses: [] },
         ListTasks: { json: [] },
       });
 

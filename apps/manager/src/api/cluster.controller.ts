@@ -170,7 +170,16 @@ export class ClusterController {
         await admin(context);
         return json(await this.services.rollback(request.ref));
       },
-      ListServices: async (_request, context) => (await admin(context), jsons(this.services.list())),
+      ListServices: async (request, context) => {
+        await admin(context);
+        const services = this.services.list();
+        if (!request.withStatus) return jsons(services);
+        const statuses = services.map((s) => {
+          const { RunningTasks, DesiredTasks } = this.services.status(s);
+          return { runningTasks: RunningTasks, desiredTasks: DesiredTasks };
+        });
+        return { ...jsons(services), statuses };
+      },
       GetService: async (request, context) => (await admin(context), json(this.services.get(request.ref))),
       RemoveService: async (request, context) => (
         await admin(context),

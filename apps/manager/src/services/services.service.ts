@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   newObjectId,
+  serviceStatus,
+  type DockerServiceStatus,
   type Network,
   type Service,
   type ServiceSpec,
@@ -202,6 +204,11 @@ export class ServicesService {
       off();
       signal.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** Its task counts, as `service ls` and Docker's status=true show them: from its own tasks, not the cluster's. */
+  status(service: Service): DockerServiceStatus {
+    return serviceStatus(service, this.state.cache.tasksOf(service.id));
   }
 
   tasks(filter: { service?: string; node?: string; desiredState?: string }): Task[] {

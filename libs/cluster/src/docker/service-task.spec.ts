@@ -209,7 +209,7 @@ describe(serviceStatus.name, () => {
     ];
     expect(serviceStatus(web, tasks)).toEqual({ RunningTasks: 1, DesiredTasks: 3, CompletedTasks: 0 });
     expect(serviceStatus(agent, tasks)).toEqual({ RunningTasks: 1, DesiredTasks: 2, CompletedTasks: 0 });
-    expect(dockerService(web, { tasks }).ServiceStatus).toEqual({
+    expect(dockerService(web, { status: serviceStatus(web, tasks) }).ServiceStatus).toEqual({
       RunningTasks: 1,
       DesiredTasks: 3,
       CompletedTasks: 0,

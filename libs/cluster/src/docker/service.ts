@@ -16,10 +16,10 @@ export interface DockerServiceOptions {
   /** the secrets and configs its tasks use, for their ids (Docker's references carry both) */
   files?: FileDirectory;
   /**
-   * the cluster's tasks (or the service's): with them the document has ServiceStatus, which
-   * `GET /services?status=true` adds and `docker service ls` reads
+   * its task counts (serviceStatus, or the manager's ListServices with_status): with them the
+   * document has ServiceStatus, which `GET /services?status=true` adds and `docker service ls` reads
    */
-  tasks?: readonly Task[];
+  status?: DockerServiceStatus;
 }
 
 export function dockerService(service: Service, options: DockerServiceOptions = {}): DockerService {
@@ -46,7 +46,7 @@ export function dockerService(service: Service, options: DockerServiceOptions = 
         ...(updateStatus.message && { Message: updateStatus.message }),
       },
     }),
-    ...(options.tasks && { ServiceStatus: serviceStatus(service, options.tasks) }),
+    ...(options.status && { ServiceStatus: options.status }),
   };
 }
 

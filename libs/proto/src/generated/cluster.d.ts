@@ -1091,6 +1091,9 @@ export namespace berth {
                 /** ListRequest filters. */
                 filters: { [k: string]: string };
 
+                /** ListRequest withStatus. */
+                withStatus: boolean;
+
                 /**
                  * Encodes the specified ListRequest message. Does not implicitly {@link berth.cluster.v1.ListRequest.verify|verify} messages.
                  * @param message ListRequest message or plain object to encode
@@ -1117,6 +1120,9 @@ export namespace berth {
 
                     /** ListRequest filters */
                     filters?: ({ [k: string]: string }|null);
+
+                    /** ListRequest withStatus */
+                    withStatus?: (boolean|null);
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -1451,6 +1457,9 @@ export namespace berth {
                 /** ObjectsReply json. */
                 json: string[];
 
+                /** ObjectsReply statuses. */
+                statuses: berth.cluster.v1.ServiceCounts.$Properties[];
+
                 /**
                  * Encodes the specified ObjectsReply message. Does not implicitly {@link berth.cluster.v1.ObjectsReply.verify|verify} messages.
                  * @param message ObjectsReply message or plain object to encode
@@ -1478,12 +1487,78 @@ export namespace berth {
                     /** ObjectsReply json */
                     json?: (string[]|null);
 
+                    /** ObjectsReply statuses */
+                    statuses?: (berth.cluster.v1.ServiceCounts.$Properties[]|null);
+
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
                 }
 
                 /** Shape of an ObjectsReply. */
                 type $Shape = berth.cluster.v1.ObjectsReply.$Properties;
+            }
+
+            /**
+             * Properties of a ServiceCounts.
+             * @deprecated Use berth.cluster.v1.ServiceCounts.$Properties instead.
+             */
+            interface IServiceCounts extends berth.cluster.v1.ServiceCounts.$Properties {
+            }
+
+            /** Represents a ServiceCounts. */
+            class ServiceCounts {
+
+                /**
+                 * Constructs a new ServiceCounts.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: berth.cluster.v1.ServiceCounts.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** ServiceCounts runningTasks. */
+                runningTasks: number;
+
+                /** ServiceCounts desiredTasks. */
+                desiredTasks: number;
+
+                /**
+                 * Encodes the specified ServiceCounts message. Does not implicitly {@link berth.cluster.v1.ServiceCounts.verify|verify} messages.
+                 * @param message ServiceCounts message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: berth.cluster.v1.ServiceCounts.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a ServiceCounts message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {berth.cluster.v1.ServiceCounts & berth.cluster.v1.ServiceCounts.$Shape} ServiceCounts
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): berth.cluster.v1.ServiceCounts & berth.cluster.v1.ServiceCounts.$Shape;
+            }
+
+            namespace ServiceCounts {
+
+                /** Properties of a ServiceCounts. */
+                interface $Properties {
+
+                    /** ServiceCounts runningTasks */
+                    runningTasks?: (number|null);
+
+                    /** ServiceCounts desiredTasks */
+                    desiredTasks?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a ServiceCounts. */
+                type $Shape = berth.cluster.v1.ServiceCounts.$Properties;
             }
 
             /**

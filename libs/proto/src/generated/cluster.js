@@ -1593,6 +1593,7 @@ $root.berth = (function() {
                 };
 
                 ListRequest.prototype.filters = $util.emptyObject;
+                ListRequest.prototype.withStatus = false;
 
                 ListRequest.encode = function (m, w, q) {
                     if (!w)
@@ -1606,6 +1607,8 @@ $root.berth = (function() {
                             w.uint32(10).fork().uint32(10).string(ks[i]).uint32(18).string(m.filters[ks[i]]).ldelim();
                         }
                     }
+                    if (m.withStatus != null && $Object.hasOwnProperty.call(m, "withStatus") && m.withStatus !== false)
+                        w.uint32(16).bool(m.withStatus);
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
                             w.raw(m.$unknowns[i]);
@@ -1673,6 +1676,15 @@ $root.berth = (function() {
                                 if (k === "__proto__")
                                     $util.makeProp(m.filters, k);
                                 m.filters[k] = v;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.bool())
+                                    m.withStatus = v;
+                                else
+                                    delete m.withStatus;
                                 continue;
                             }
                         }
@@ -2147,6 +2159,7 @@ $root.berth = (function() {
 
                 var ObjectsReply = function (p) {
                     this.json = [];
+                    this.statuses = [];
                     if (p)
                         for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                             if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -2154,6 +2167,7 @@ $root.berth = (function() {
                 };
 
                 ObjectsReply.prototype.json = $util.emptyArray;
+                ObjectsReply.prototype.statuses = $util.emptyArray;
 
                 ObjectsReply.encode = function (m, w, q) {
                     if (!w)
@@ -2165,6 +2179,10 @@ $root.berth = (function() {
                     if (m.json != null && m.json.length) {
                         for (var i = 0; i < m.json.length; ++i)
                             w.uint32(10).string(m.json[i]);
+                    }
+                    if (m.statuses != null && m.statuses.length) {
+                        for (var i = 0; i < m.statuses.length; ++i)
+                            $root.berth.cluster.v1.ServiceCounts.encode(m.statuses[i], w.uint32(18).fork(), q + 1).ldelim();
                     }
                     if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                         for (var i = 0; i < m.$unknowns.length; ++i)
@@ -2207,6 +2225,14 @@ $root.berth = (function() {
                                 m.json.push(r.stringVerify());
                                 continue;
                             }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if (!(m.statuses && m.statuses.length))
+                                    m.statuses = [];
+                                m.statuses.push($root.berth.cluster.v1.ServiceCounts.decode(r, r.size(), $undefined, q + 1));
+                                continue;
+                            }
                         }
                         r.skipType(u, q, t);
                         if (!r.discardUnknown) {
@@ -2225,6 +2251,100 @@ $root.berth = (function() {
                 };
 
                 return ObjectsReply;
+            })();
+
+            v1.ServiceCounts = (function() {
+
+                var ServiceCounts = function (p) {
+                    if (p)
+                        for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                            if (p[ks[i]] != null && ks[i] !== "__proto__")
+                                this[ks[i]] = p[ks[i]];
+                };
+
+                ServiceCounts.prototype.runningTasks = 0;
+                ServiceCounts.prototype.desiredTasks = 0;
+
+                ServiceCounts.encode = function (m, w, q) {
+                    if (!w)
+                        w = $Writer.create();
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (m.runningTasks != null && $Object.hasOwnProperty.call(m, "runningTasks") && m.runningTasks !== 0)
+                        w.uint32(8).uint32(m.runningTasks);
+                    if (m.desiredTasks != null && $Object.hasOwnProperty.call(m, "desiredTasks") && m.desiredTasks !== 0)
+                        w.uint32(16).uint32(m.desiredTasks);
+                    if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                        for (var i = 0; i < m.$unknowns.length; ++i)
+                            w.raw(m.$unknowns[i]);
+                    return w;
+                };
+
+                ServiceCounts.decode = function (r, l, z, q, g) {
+                    if (!(r instanceof $Reader))
+                        r = $Reader.create(r);
+                    if (q === $undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    var c, m, v;
+                    if (l === $undefined)
+                        c = r.len;
+                    else {
+                        c = r.pos + l;
+                        if (c > r.len)
+                            throw $RangeError("index out of range");
+                        l = r.len;
+                        r.len = c;
+                    }
+                    m = g || new $root.berth.cluster.v1.ServiceCounts();
+                    while (r.pos < c) {
+                        var s = r.pos;
+                        var t = r.tag();
+                        if (t === z) {
+                            z = $undefined;
+                            break;
+                        }
+                        var u = t & 7;
+                        switch (t >>>= 3) {
+                        case 1: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.uint32())
+                                    m.runningTasks = v;
+                                else
+                                    delete m.runningTasks;
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 0)
+                                    break;
+                                if (v = r.uint32())
+                                    m.desiredTasks = v;
+                                else
+                                    delete m.desiredTasks;
+                                continue;
+                            }
+                        }
+                        r.skipType(u, q, t);
+                        if (!r.discardUnknown) {
+                            $util.makeProp(m, "$unknowns", false);
+                            (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                        }
+                    }
+                    if (l !== $undefined) {
+                        if (r.pos !== c)
+                            throw $RangeError("index out of range");
+                        r.len = l;
+                    }
+                    if (z !== $undefined)
+                        throw $Error("missing end group");
+                    return m;
+                };
+
+                return ServiceCounts;
             })();
 
             v1.UpdateNodeRequest = (function() {

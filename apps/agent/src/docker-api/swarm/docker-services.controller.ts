@@ -26,10 +26,14 @@ export class DockerServicesController {
   @Get()
   async list(@Query('filters') filters?: string, @Query('status') status?: string) {
     const wanted = DockerFilters.parse(filters, SERVICE_FILTERS);
-    const services = await this.manager.services();
-    const files = await this.directory(services);
-    const tasks = yes(status) ? await this.manager.tasks({ desiredState: 'running' }) : undefined;
-    return services.map((s) => dockerService(s, { files, tasks })).filter((s) => serviceMatches(s, wanted));
+    // the manager counts each service's tasks: the cluster's tasks are never fetched for it
+    const listed = yes(status)
+      ? await this.manager.servicesWithStatus()
+      : (await this.manager.services()).map((service) => ({ service, status: undefined }));
+    const files = await this.directory(listed.map((l) => l.service));
+    return listed
+      .map(({ service, status }) => dockerService(service, { files, status }))
+      .filter((s) => serviceMatches(s, wanted));
   }
 
   @Get(':id')

@@ -14,6 +14,7 @@ import {
   decodeService,
   decodeTask,
   type ClusterView,
+  type DockerServiceStatus,
   type FileObjectKind,
   type FileObjectView,
   type Network,
@@ -79,6 +80,21 @@ export class ManagerLink implements OnModuleDestroy {
 
   async services(): Promise<Service[]> {
     return (await this.call('ListServices', { filters: {} })).json.map((j) => decodeJson(j, decodeService));
+  }
+
+  /** The services with their task counts, as the manager counts them (Docker's status=true). */
+  async servicesWithStatus(): Promise<{ service: Service; status: DockerServiceStatus }[]> {
+    const reply = await this.call('ListServices', { filters: {}, withStatus: true });
+    if (reply.statuses.length !== reply.json.length)
+      throw new Error("the manager did not count the services' tasks: upgrade it to this version of Berth");
+    return reply.json.map((j, i) => ({
+      service: decodeJson(j, decodeService),
+      status: {
+        RunningTasks: reply.statuses[i].runningTasks,
+        DesiredTasks: reply.statuses[i].desiredTasks,
+        CompletedTasks: 0,
+      },
+    }));
   }
 
   async service(ref: string): Promise<Service> {
