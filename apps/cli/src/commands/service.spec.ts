@@ -10,8 +10,13 @@ jest.mock('../manager', () => ({ manager: jest.fn() }));
 const globals: Globals = { host: DEFAULT_HOST, configDir: undefined };
 
 /** A manager that answers each call with ANSWERS[method]. */
-function managerAnswering(answers: Record<string, { json: string | string[] }>): void {
-  const call = jest.fn((method: string) => Promise.resolve(answers[method]));
+type Answer = { json: string | string[]; statuses?: { runningTasks: number; desiredTasks: number }[] };
+
+/** The manager answering METHOD with ANSWERS[METHOD]; any other call fails the test. */
+function managerAnswering(answers: Record<string, Answer>): void {
+  const call = jest.fn((method: string) =>
+    method in answers ? Promise.resolve(answers[method]) : Promise.reject(new Error(`unexpected ${method}`)),
+  );
   jest.mocked(manager).mockReturnValue({ call } as unknown as ReturnType<typeof manager>);
 }
 
