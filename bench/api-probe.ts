@@ -105,7 +105,8 @@ export class ApiProbe {
   }
 
   private async call(call: ApiCall): Promise<void> {
-    if (call === 'ListServices') await this.client.call('ListServices', { filters: {} });
+    // as `berth service ls` asks: with each service's task counts
+    if (call === 'ListServices') await this.client.call('ListServices', { filters: {}, withStatus: true });
     else if (call === 'ListTasks')
       await this.client.call('ListTasks', { service: this.service, node: '', desiredState: '' });
     else await this.client.call('ListNodes', { filters: {} });

@@ -163,6 +163,12 @@ export class ControlPlane {
 
   constructor(readonly options: ControlPlaneOptions) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `berth-bench-${options.name}-`));
+    // interrupted (Ctrl-C, a CI's timeout): everything started is stopped all the same
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => {
+        console.error(`\n${signal}: stopping what the benchmark started`);
+        void this.stop(false).finally(() => process.exit(130));
+      });
   }
 
   get etcdEndpoints(): string[] {
