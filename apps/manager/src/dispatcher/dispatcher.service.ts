@@ -34,6 +34,8 @@ interface Session {
   views: string;
   /** the node's role last sent */
   role: string;
+  /** the session said in etcd (presence): awaited before the node is made ready */
+  held: Promise<void>;
 }
 
 export class SessionRefused extends Error {}
@@ -151,10 +153,12 @@ export class DispatcherService {
     if (!node)
       throw new SessionRefused(`node ${nodeId} is not part of this cluster (it was removed); join again`);
     this.sessions.get(nodeId)?.out.close(); // a reconnect replaces the old session
-    const session: Session = { nodeId, out: new Channel(), sent: new Map(), views: '[]', role: '' };
+    const held = this.presence.holdSession(nodeId).catch((error: Error) =>
+      this.log.warn({ msg: `session of node ${nodeId} not said in etcd yet: ${error.message}`, node: nodeId }),
+    );
+    const session: Session = { nodeId, out: new Channel(), sent: new Map(), views: '[]', role: '', held };
     this.sessions.set(nodeId, session);
     this.lastSeen.set(nodeId, Date.now());
-    void this.presence.holdSession(nodeId);
     session.out.push({ session: this.sessionInfo(session) });
     void this.read(requests, session, peer);
     return session.out;
@@ -234,6 +238,8 @@ export class DispatcherService {
 
   private async hello(session: Session, description: NodeDescription, peer: string): Promise<void> {
     const addr = peer.replace(/^ipv4:|^ipv6:/, '').replace(/:\d+$/, '');
+    // ready only once its session is said in etcd: the leader would take a ready node without one for lost
+    await session.held;
     await this.updateNode(session.nodeId, (node) => ({
       ...node,
       description,
