@@ -95,9 +95,15 @@ export class Presence {
 
   /**
    * Follows what is said under PREFIX: ON_CHANGE gets the whole of it after each change (and
-   * first as it is). Read again when the watch breaks. Returns the stop.
+   * first as it is). Read again when the watch breaks. Returns the stop. The map is changed in
+   * place by each event (thousands of sessions said one after another must not cost a copy of
+   * all of them each): read it when told, or keep it as a live view, but do not change it.
    */
-  follow(prefix: string, onChange: (now: ReadonlyMap<string, string>) => void): () => void {
+  follow(
+    prefix: string,
+    /** CHANGED: the path put or deleted; absent when the whole was (re)read */
+    onChange: (now: ReadonlyMap<string, string>, changed?: string) => void,
+  ): () => void {
     let stopped = false;
     let current = new Map<string, string>();
     const start = this.key(prefix).length;
@@ -110,13 +116,14 @@ export class Presence {
           current = await this.list(prefix);
           onChange(current);
           watcher.on('put', (kv) => {
-            current = new Map(current).set(kv.key.toString().slice(start), kv.value.toString());
-            onChange(current);
+            const path = kv.key.toString().slice(start);
+            current.set(path, kv.value.toString());
+            onChange(current, path);
           });
           watcher.on('delete', (kv) => {
-            current = new Map(current);
-            current.delete(kv.key.toString().slice(start));
-            onChange(current);
+            const path = kv.key.toString().slice(start);
+            current.delete(path);
+            onChange(current, path);
           });
           await new Promise<void>((resolve) => {
             watcher.on('error', () => resolve());

@@ -2,7 +2,7 @@ import type { Node } from '@berth/cluster';
 
 /** Which nodes have a session with some manager now, and when each last had one. */
 export interface Liveness {
-  present: ReadonlySet<string>;
+  present: { has(nodeId: string): boolean };
   /** node id → the last time it had a session (or the end of a fresh grace period given at a leader's start) */
   lastPresent: ReadonlyMap<string, number>;
 }

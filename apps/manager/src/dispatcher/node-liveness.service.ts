@@ -15,7 +15,8 @@ import { silentNodes, type Liveness } from './liveness';
 @Injectable()
 export class NodeLivenessService {
   private readonly log = new Logger('liveness');
-  private present: ReadonlySet<string> = new Set();
+  /** node id → the manager holding its session: a live view, changed in place by presence */
+  private present: ReadonlyMap<string, string> = new Map();
   private readonly lastPresent = new Map<string, number>();
   private stopFollowing: (() => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -36,13 +37,15 @@ export class NodeLivenessService {
     if (this.timer) return;
     // a fresh grace period for every node, with the agents' time to find a manager (absenceMs) on top
     const until = Date.now() + this.config.heartbeatGraceMs;
-    this.present = new Set();
+    this.present = new Map();
     this.lastPresent.clear();
     for (const node of this.state.cache.list('nodes')) this.lastPresent.set(node.id, until);
-    this.stopFollowing = this.presence.followSessions((present) => {
-      const now = Date.now();
-      for (const id of present) this.lastPresent.set(id, Math.max(now, this.lastPresent.get(id) ?? 0));
+    this.stopFollowing = this.presence.followSessions((present, changed) => {
       this.present = present;
+      // a session said or ended now was there until now (the others are seen at each check)
+      const now = Date.now();
+      for (const id of changed === undefined ? present.keys() : [changed])
+        this.lastPresent.set(id, Math.max(now, this.lastPresent.get(id) ?? 0));
     });
     this.timer = setInterval(() => void this.check(), Math.max(50, this.config.heartbeatGraceMs / 6));
   }
@@ -60,7 +63,8 @@ export class NodeLivenessService {
     try {
       const now = Date.now();
       const nodes = this.state.cache.list('nodes');
-      for (const id of this.present) this.lastPresent.set(id, Math.max(now, this.lastPresent.get(id) ?? 0));
+      for (const id of this.present.keys())
+        this.lastPresent.set(id, Math.max(now, this.lastPresent.get(id) ?? 0));
       // a node that joined since this leader started is given the absence from when it was first seen:
       // its hello may make it ready before its manager's presence key for it arrives
       for (const node of nodes) if (!this.lastPresent.has(node.id)) this.lastPresent.set(node.id, now);

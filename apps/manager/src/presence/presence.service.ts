@@ -144,10 +144,13 @@ export class PresenceService implements OnModuleDestroy {
     return this.presence.follow(MANAGERS, (all) => onChange(addressesOf(all)));
   }
 
-  /** Follows which nodes have a session with some manager; returns the stop. */
-  followSessions(onChange: (nodeIds: ReadonlySet<string>) => void): () => void {
+  /**
+   * Follows which nodes have a session with some manager (node id → the manager's id), as a live
+   * view that changes in place; returns the stop.
+   */
+  followSessions(onChange: (sessions: ReadonlyMap<string, string>, changed?: string) => void): () => void {
     if (!this.presence) throw new Error('presence not started');
-    return this.presence.follow(SESSIONS, (all) => onChange(new Set(all.keys())));
+    return this.presence.follow(SESSIONS, onChange);
   }
 
   async onModuleDestroy(): Promise<void> {
