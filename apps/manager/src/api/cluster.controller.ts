@@ -24,7 +24,18 @@ import { Authorizer } from './authorizer';
 import { decodeDesiredFile, decodeDesiredNetwork, decodeRequest } from './requests';
 
 const json = (value: unknown) => ({ json: JSON.stringify(value) });
-const jsons = (values: unknown[]) => ({ json: values.map((v) => JSON.stringify(v)) });
+/**
+ * Each object's JSON, made once: the cache's objects are replaced, never changed, so a node ls or
+ * service ps asked again encodes only what changed since (an object gone takes its text with it).
+ */
+const encoded = new WeakMap<object, string>();
+function encode(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let text = encoded.get(value);
+  if (text === undefined) encoded.set(value, (text = JSON.stringify(value)));
+  return text;
+}
+const jsons = (values: readonly unknown[]) => ({ json: values.map(encode) });
 
 function fileKind(kind: string): FileObjectKind {
   if (kind === 'secrets' || kind === 'configs') return kind;
