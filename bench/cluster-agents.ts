@@ -9,7 +9,7 @@
  * JOIN_CONCURRENCY (25): joins in flight at once, each on a connection of its own.
  */
 import * as os from 'node:os';
-import type { NodeDescription, Task, TaskStatus } from '@berth/cluster';
+import { AGENT_RECONNECT_MAX_MS, type NodeDescription, type Task, type TaskStatus } from '@berth/cluster';
 import { CLUSTER_SERVICE, DISPATCHER_SERVICE, GrpcClient } from '@berth/proto';
 import { createKeyAndCsr } from '@berth/trust';
 
@@ -46,7 +46,10 @@ async function join(hostname: string, csrPem: string, caPem: string): Promise<Id
   }
 }
 
-/** One node's session: hello, heartbeats, and RUNNING (or SHUTDOWN) for whatever it is given. */
+/**
+ * One node's session: hello, heartbeats, and RUNNING (or SHUTDOWN) for whatever it is given;
+ * opened again a second after it ends (the manager closed it, or it broke), as an agent does.
+ */
 function session(identity: Identity, keyPem: string, onHello: () => void): void {
   const client = new GrpcClient(
     DISPATCHER_SERVICE,
@@ -92,7 +95,11 @@ function session(identity: Identity, keyPem: string, onHello: () => void): void 
     }
   })()
     .catch((error: Error) => process.stderr.write(`${identity.hostname}: ${error.message}\n`))
-    .finally(() => heartbeat && clearInterval(heartbeat));
+    .finally(() => {
+      if (heartbeat) clearInterval(heartbeat);
+      void client.close().catch(() => undefined);
+      setTimeout(() => session(identity, keyPem, () => undefined), AGENT_RECONNECT_MAX_MS);
+    });
 }
 
 async function main(): Promise<void> {
