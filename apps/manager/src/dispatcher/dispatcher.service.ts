@@ -104,10 +104,18 @@ export class DispatcherService {
       this.managers = addresses;
       for (const session of this.sessions.values()) session.out.push({ session: this.sessionInfo(session) });
     });
-    this.heartbeatTimer = setInterval(
-      () => this.closeSilentSessions(),
-      Math.max(50, this.config.heartbeatGraceMs / 6),
-    );
+    const checkEveryMs = Math.max(50, this.config.heartbeatGraceMs / 6);
+    let lastCheck = Date.now();
+    this.heartbeatTimer = setInterval(() => {
+      // this process stalled (a burst of TLS handshakes, a long pass): the agents were not
+      // silent meanwhile, their heartbeats wait unread — the stall does not count against them
+      const now = Date.now();
+      const stalled = Math.max(0, now - lastCheck - 2 * checkEveryMs);
+      lastCheck = now;
+      if (stalled) for (const [id, seen] of this.lastSeen) this.lastSeen.set(id, seen + stalled);
+      // after this turn's reads: heartbeats already received are counted first
+      setImmediate(() => this.closeSilentSessions());
+    }, checkEveryMs);
   }
 
   async stop(): Promise<void> {
@@ -153,9 +161,14 @@ export class DispatcherService {
     if (!node)
       throw new SessionRefused(`node ${nodeId} is not part of this cluster (it was removed); join again`);
     this.sessions.get(nodeId)?.out.close(); // a reconnect replaces the old session
-    const held = this.presence.holdSession(nodeId).catch((error: Error) =>
-      this.log.warn({ msg: `session of node ${nodeId} not said in etcd yet: ${error.message}`, node: nodeId }),
-    );
+    const held = this.presence
+      .holdSession(nodeId)
+      .catch((error: Error) =>
+        this.log.warn({
+          msg: `session of node ${nodeId} not said in etcd yet: ${error.message}`,
+          node: nodeId,
+        }),
+      );
     const session: Session = { nodeId, out: new Channel(), sent: new Map(), views: '[]', role: '', held };
     this.sessions.set(nodeId, session);
     this.lastSeen.set(nodeId, Date.now());
