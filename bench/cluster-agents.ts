@@ -113,19 +113,18 @@ async function main(): Promise<void> {
   );
   const ca = await pinless.call('GetCa', {});
   await pinless.close();
-  // a pool rather than batches: a slow join does not hold up the ones behind it
-  const identities: Identity[] = [];
+  // a pool rather than batches: a slow join does not hold up the ones behind it; each node opens
+  // its session once it joined, as a machine that boots does (not all at once after every join)
+  let hellos = 0;
+  const helloed = () => {
+    if (++hellos === count) process.stdout.write(`ready ${count} on ${os.hostname()}\n`);
+  };
   let next = 0;
   const joiner = async () => {
     for (let i = next++; i < count; i = next++)
-      identities.push(await join(`${prefix}-${i}`, csrPem, ca.caPem));
+      session(await join(`${prefix}-${i}`, csrPem, ca.caPem), keyPem, helloed);
   };
   await Promise.all(Array.from({ length: Number(concurrencyText ?? 25) }, joiner));
-  let hellos = 0;
-  for (const identity of identities)
-    session(identity, keyPem, () => {
-      if (++hellos === count) process.stdout.write(`ready ${count} on ${os.hostname()}\n`);
-    });
 }
 
 main().catch((error: Error) => {
