@@ -10,6 +10,8 @@ export interface ServiceContext {
   now: number;
   newId: () => string;
   taskHistoryLimit: number;
+  /** new slots this reconcile may add at most (CompiledOptions.maxNewSlots) */
+  maxNewSlots: number;
 }
 
 /** One concern of the reconcile: reads the service's tasks as planned so far, returns changes. */

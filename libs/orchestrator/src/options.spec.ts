@@ -2,7 +2,7 @@ import { compileOptions, DEFAULT_TASK_HISTORY_LIMIT, InvalidOptionError } from '
 
 describe(compileOptions.name, () => {
   it("should default the history limit to swarm's 5", () => {
-    expect(compileOptions()).toEqual({ taskHistoryLimit: DEFAULT_TASK_HISTORY_LIMIT });
+    expect(compileOptions()).toEqual({ taskHistoryLimit: DEFAULT_TASK_HISTORY_LIMIT, maxNewSlots: Infinity });
     expect(DEFAULT_TASK_HISTORY_LIMIT).toBe(5);
   });
 
@@ -19,5 +19,11 @@ describe(compileOptions.name, () => {
     const attempt = () => compileOptions({ taskHistoryLimit: value });
     expect(attempt).toThrow(InvalidOptionError);
     expect(attempt).toThrow(expect.objectContaining({ option: 'taskHistoryLimit', value }));
+  });
+
+  it.each([0, -1, 1.5, NaN])('should refuse %p new slots at most', (value) => {
+    expect(() => compileOptions({ maxNewSlots: value })).toThrow(
+      expect.objectContaining({ option: 'maxNewSlots', value }),
+    );
   });
 });

@@ -5,11 +5,18 @@ export interface ReconcileOptions {
    * task-history-limit a negative value keeps them all
    */
   taskHistoryLimit?: number;
+  /**
+   * new slots a replicated service gets in one reconcile at most (all by default): a caller that
+   * writes in slices asks for the rest at its next reconcile instead of making them all now
+   */
+  maxNewSlots?: number;
 }
 
 export interface CompiledOptions {
   /** a whole number >= 0, or Infinity */
   taskHistoryLimit: number;
+  /** a whole number >= 1, or Infinity */
+  maxNewSlots: number;
 }
 
 export const DEFAULT_TASK_HISTORY_LIMIT = 5;
@@ -26,9 +33,12 @@ export class InvalidOptionError extends Error {
 
 /** Defaults filled in and checked once, at the edge. */
 export function compileOptions(options: ReconcileOptions = {}): CompiledOptions {
+  const maxNewSlots = options.maxNewSlots ?? Infinity;
+  if (!(maxNewSlots >= 1) || (!Number.isInteger(maxNewSlots) && maxNewSlots !== Infinity))
+    throw new InvalidOptionError('maxNewSlots', maxNewSlots, 'expected a whole number of at least 1');
   const limit = options.taskHistoryLimit ?? DEFAULT_TASK_HISTORY_LIMIT;
-  if (limit < 0) return { taskHistoryLimit: Infinity };
+  if (limit < 0) return { taskHistoryLimit: Infinity, maxNewSlots };
   if (!Number.isInteger(limit) && limit !== Infinity)
     throw new InvalidOptionError('taskHistoryLimit', limit, 'expected a whole number');
-  return { taskHistoryLimit: limit };
+  return { taskHistoryLimit: limit, maxNewSlots };
 }

@@ -33,14 +33,14 @@ export function reconcile(
   newId: () => string,
   options?: ReconcileOptions,
 ): ReconcileResult {
-  const { taskHistoryLimit } = compileOptions(options);
+  const { taskHistoryLimit, maxNewSlots } = compileOptions(options);
   const nodes = new Map(snapshot.nodes.map((node) => [node.id, node]));
   const services = [...snapshot.services].sort(byId);
   const plan = new Plan(snapshot.tasks);
   plan.apply(removeOrphanedTasks(plan.tasks(), services, nodes));
   const wakeAtByService = new Map<string, number>();
   for (const service of services) {
-    const ctx = contextFor(service, nodes, snapshot.now, newId, taskHistoryLimit);
+    const ctx = contextFor(service, nodes, snapshot.now, newId, taskHistoryLimit, maxNewSlots);
     for (const step of isGlobal(service) ? GLOBAL : REPLICATED)
       plan.apply(step(ctx, plan.tasksOf(service.id)));
     // a service whose dependencies have not started has its unplaced tasks held, with the reason (depends_on)
@@ -62,6 +62,7 @@ function contextFor(
   now: number,
   newId: () => string,
   taskHistoryLimit: number,
+  maxNewSlots: number,
 ): ServiceContext {
-  return { service, constraints: constraintsOf(service), nodes, now, newId, taskHistoryLimit };
+  return { service, constraints: constraintsOf(service), nodes, now, newId, taskHistoryLimit, maxNewSlots };
 }

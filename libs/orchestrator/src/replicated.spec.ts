@@ -13,6 +13,16 @@ describe('replicated services', () => {
   const nodes = [makeNode({ id: 'node-1' }), makeNode({ id: 'node-2' }), makeNode({ id: 'node-3' })];
 
   describe('creating', () => {
+    it('should make at most maxNewSlots new slots, the lowest, and the rest at the next reconcile', () => {
+      const service = makeService({ id: 'svc-web', name: 'web', replicas: 5 });
+      const first = reconcile(snapshotAt({ nodes, services: [service] }), idSequence(), { maxNewSlots: 2 });
+      expect(first.changes.map((c) => c.task.slot)).toEqual([1, 2]);
+      const after = applyChanges(snapshotAt({ nodes, services: [service] }), first.changes);
+      const second = reconcile(after, idSequence('again'), { maxNewSlots: 2 });
+      expect(second.changes.map((c) => c.task.slot)).toEqual([3, 4]);
+      expect(() => reconcile(after, idSequence(), { maxNewSlots: 0 })).toThrow('invalid maxNewSlots 0');
+    });
+
     it('should create one pending task per replica in slots 1..3', () => {
       const service = makeService({ id: 'svc-web', name: 'web', replicas: 3, specVersion: 4 });
       const { changes, wakeAt } = reconcile(snapshotAt({ nodes, services: [service] }), idSequence());

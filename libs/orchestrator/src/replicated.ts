@@ -16,7 +16,7 @@ export function scaleReplicated(ctx: ServiceContext, tasks: readonly Task[]): Ta
   const done = slots.filter((slot) => isDone(slot, ctx.service, ctx.now));
   const replicas = replicasOf(ctx.service);
   const missing = replicas - runnable.length - done.length;
-  if (missing > 0) return addSlots(ctx, [...runnable, ...done], missing);
+  if (missing > 0) return addSlots(ctx, [...runnable, ...done], Math.min(missing, ctx.maxNewSlots));
   if (runnable.length > replicas) return shutDown(pickSurplus(runnable, runnable.length - replicas));
   return [];
 }

@@ -3,6 +3,7 @@ import { makeNode, makeService, makeTask, runningTask } from '@berth/cluster/tes
 import type { StoreEvent } from '@berth/store';
 import {
   emptyScope,
+  firstSlots,
   progressOnly,
   scopedSnapshot,
   servicesInScope,
@@ -188,5 +189,21 @@ describe('changesNeedPlacement', () => {
         },
       ]),
     ).toBe(false);
+  });
+});
+
+describe('firstSlots', () => {
+  const slotted = (id: string, slot: number): Task => makeTask({ service: web, id, slot });
+  it('should keep whole slots up to the limit, in order, and defer the rest', () => {
+    const changes = [
+      { kind: 'update' as const, task: slotted('old-1', 1) },
+      { kind: 'create' as const, task: slotted('new-2', 2) },
+      { kind: 'create' as const, task: slotted('new-1', 1) },
+      { kind: 'create' as const, task: slotted('new-3', 3) },
+    ];
+    const { kept, deferred } = firstSlots(changes, 2);
+    expect(kept.map((c) => c.task.id)).toEqual(['old-1', 'new-2', 'new-1']);
+    expect(deferred.map((c) => c.task.id)).toEqual(['new-3']);
+    expect(firstSlots(changes, 10)).toEqual({ kept: changes, deferred: [] });
   });
 });

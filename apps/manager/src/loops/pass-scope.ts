@@ -1,6 +1,13 @@
 import { isGlobal } from '@berth/orchestrator';
-import { isTerminal, type ClusterSnapshot, type Node, type Service, type Task } from '@berth/cluster';
-import type { Kind, StoredObject, StoreEvent } from '@berth/store';
+import {
+  isTerminal,
+  type ClusterSnapshot,
+  type Node,
+  type Service,
+  type Task,
+  type TaskChange,
+} from '@berth/cluster';
+import { slotUnit, taskWrite, type Kind, type StoredObject, type StoreEvent } from '@berth/store';
 
 /**
  * What the leader's next pass must look at, gathered from the cache's events so a pass costs
@@ -137,4 +144,28 @@ export function scopedSnapshot(
     tasks: [...ids].flatMap((id) => tasksOf(id)),
     now,
   };
+}
+
+/**
+ * At most about MAX of CHANGES, whole slots at a time (a slot's changes go together), in their
+ * order; the rest DEFERRED, for the next pass to decide again. A service scaled from 0 to 150,000
+ * would otherwise be reconciled, addressed and placed in one synchronous stretch of seconds, long
+ * enough for the leader's lease to lapse; in slices the loop keeps its lease and its API answering.
+ */
+export function firstSlots(
+  changes: readonly TaskChange[],
+  max: number,
+): { kept: TaskChange[]; deferred: TaskChange[] } {
+  if (changes.length <= max) return { kept: [...changes], deferred: [] };
+  const units = new Set<string>();
+  const kept: TaskChange[] = [];
+  const deferred: TaskChange[] = [];
+  for (const change of changes) {
+    const unit = slotUnit(taskWrite(change));
+    if (units.has(unit) || units.size < max) {
+      units.add(unit);
+      kept.push(change);
+    } else deferred.push(change);
+  }
+  return { kept, deferred };
 }

@@ -4,10 +4,20 @@ import { reconcile } from '@berth/orchestrator';
 import { awaitsPlacement } from '@berth/scheduler';
 import { slotUnit, taskWrite, type StoredObject, type StoreEvent } from '@berth/store';
 import type { Task } from '@berth/cluster';
-import { emptyScope, scopedSnapshot, servicesInScope, widenScope, type PassScope } from './pass-scope';
+import {
+  emptyScope,
+  firstSlots,
+  scopedSnapshot,
+  servicesInScope,
+  widenScope,
+  type PassScope,
+} from './pass-scope';
 import { changesNeedPlacement, placedWrites } from './placement';
 import { ManagerMetrics } from '../metrics/manager-metrics';
 import { StateService } from '../state/state.service';
+
+/** The task changes (whole slots) one pass writes at most; the rest are decided again by the next. */
+export const MAX_SLOTS_PER_PASS = 2_000;
 
 /** Every service is reconciled again this often, whatever the events said (a resync, as Kubernetes' informers do). */
 const RESYNC_MS = 60_000;
@@ -126,9 +136,13 @@ export class ReconcileLoop {
       scope.all ? objects.services.map((s) => s.id) : servicesInScope(scope, objects.services),
     );
     const snapshot = scope.all ? whole() : scopedSnapshot(ids, objects, (id) => cache.tasksOf(id), now);
-    const { changes, wakeAtByService } = reconcile(snapshot, newObjectId, {
+    const decided = reconcile(snapshot, newObjectId, {
       taskHistoryLimit: cluster.settings.taskHistoryLimit,
+      maxNewSlots: MAX_SLOTS_PER_PASS,
     });
+    const { wakeAtByService } = decided;
+    const { kept: changes, deferred } = firstSlots(decided.changes, MAX_SLOTS_PER_PASS);
+    for (const change of deferred) this.scope.services.add(change.task.serviceId);
     // the allocator and the scheduler read the whole cluster (addresses taken, machines' load): only when needed
     const placing =
       scope.addresses || (scope.room && this.awaiting.size > 0) || changesNeedPlacement(changes);
