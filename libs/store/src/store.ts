@@ -19,7 +19,7 @@ import {
 import { decodeObject, type RawKeyValue } from './codec';
 import { ConflictError, StoreUnavailableError } from './errors';
 import { DEFAULT_ROOT, KeyLayout, KINDS, prefixEnd, type Kind, type ObjectsByKind } from './keys';
-import { buildTxn, committedObjects, lostWrites, type Write } from './writes';
+import { buildTxn, committedEarlier, committedObjects, lostWrites, type Write } from './writes';
 
 /** Transactions one commit keeps in flight at once. */
 const COMMITS_IN_FLIGHT = 4;
@@ -211,14 +211,21 @@ export class Store {
     let chunk = writes;
     while (chunk.length > 0) {
       const now = Date.now();
-      const answer = await this.guard('txn', () => this.client.kv.txn(buildTxn(this.layout, chunk, now)));
+      const txn = buildTxn(this.layout, chunk, now);
+      const answer = await this.guard('txn', () => this.client.kv.txn(txn));
       const revision = Number(answer.header.revision);
       result.revision = Math.max(result.revision, revision);
       if (answer.succeeded) {
         result.written.push(...committedObjects(chunk, revision, now));
         return;
       }
-      const lost = lostWrites(chunk, answer.responses.map(firstKv));
+      const current = answer.responses.map(firstKv);
+      const earlier = committedEarlier(txn, current);
+      if (earlier !== null) {
+        result.written.push(...committedObjects(chunk, earlier, now));
+        return;
+      }
+      const lost = lostWrites(chunk, current);
       if (atomic) throw new ConflictError(lost.map((w) => this.layout.objectKey(w.kind, w.object.id)));
       const lostUnits = new Set(unitOf ? lost.map(unitOf) : []);
       const left = chunk.filter(

@@ -1,7 +1,7 @@
 import { defaultServiceSpec, type Service } from '@berth/cluster';
 import { KeyLayout, prefixEnd } from './keys';
 import { packUnits } from './store';
-import { buildTxn, committedObjects, lostWrites, slotUnit, type Write } from './writes';
+import { buildTxn, committedEarlier, committedObjects, lostWrites, slotUnit, type Write } from './writes';
 
 const layout = new KeyLayout('/t/v1/');
 const service = (id: string, version: number): Service => ({
@@ -54,6 +54,18 @@ describe('buildTxn', () => {
       'request_delete_range',
     ]);
     expect(txn.failure).toHaveLength(3);
+  });
+
+  it('should take a transaction whose retry found its own writes for committed, at their revision', () => {
+    const txn = buildTxn(layout, writes, 1000);
+    const put = (i: number, value: Buffer) => ({ key: txn.compare[i].key, value, mod_revision: '77' });
+    const own = (i: number) =>
+      put(i, (txn.success[i] as { request_put: { value: Buffer } }).request_put.value);
+    expect(committedEarlier(txn, [own(0), own(1), undefined])).toBe(77);
+    // another writer's value, or the deleted key back: lost, as the compares said
+    expect(committedEarlier(txn, [own(0), put(1, Buffer.from('{}')), undefined])).toBeNull();
+    expect(committedEarlier(txn, [own(0), own(1), own(1)])).toBeNull();
+    expect(committedEarlier(txn, [undefined, own(1), undefined])).toBeNull();
   });
 
   it('should store times but never the version, and stamp updatedAt', () => {

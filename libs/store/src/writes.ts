@@ -64,6 +64,30 @@ function stamped(write: Write, now: number): ObjectsByKind[Kind] {
   return { ...write.object, meta: { ...meta, updatedAt: now } };
 }
 
+/**
+ * The revision at which TXN was in fact committed, when what its failure read back (one range
+ * answer per write) is exactly what it puts, and nothing where it deletes; null otherwise. The
+ * etcd client retries a call whose answer it lost (a deadline passed while etcd was slow), and
+ * the retry's compares then fail against the first attempt's own writes: those did not lose.
+ * Values carry their write's time and ids, so another writer's equal bytes are not a worry.
+ */
+export function committedEarlier(
+  txn: TxnRequest,
+  current: readonly (RawKeyValue | undefined)[],
+): number | null {
+  let revision: number | null = null;
+  for (const [i, op] of txn.success.entries()) {
+    const kv = current[i];
+    if ('request_delete_range' in op) {
+      if (kv !== undefined) return null;
+      continue;
+    }
+    if (kv === undefined || !kv.value.equals(op.request_put.value)) return null;
+    revision = Number(kv.mod_revision);
+  }
+  return revision;
+}
+
 /** Given what the failed transaction read back (one range answer per write), the writes that lost. */
 export function lostWrites(writes: readonly Write[], current: readonly (RawKeyValue | undefined)[]): Write[] {
   return writes.filter((write, i) => {
