@@ -46,6 +46,19 @@ async function join(hostname: string, csrPem: string, caPem: string): Promise<Id
   }
 }
 
+/** A join tried again (three times, a second apart) when the manager could not take it now, as a person would. */
+async function joinPatiently(hostname: string, csrPem: string, caPem: string): Promise<Identity> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await join(hostname, csrPem, caPem);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      process.stderr.write(`${hostname}: join failed (${(error as Error).message}); trying again\n`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 /**
  * One node's session: hello, heartbeats, and RUNNING (or SHUTDOWN) for whatever it is given;
  * opened again a second after it ends (the manager closed it, or it broke), as an agent does.
@@ -122,7 +135,7 @@ async function main(): Promise<void> {
   let next = 0;
   const joiner = async () => {
     for (let i = next++; i < count; i = next++)
-      session(await join(`${prefix}-${i}`, csrPem, ca.caPem), keyPem, helloed);
+      session(await joinPatiently(`${prefix}-${i}`, csrPem, ca.caPem), keyPem, helloed);
   };
   await Promise.all(Array.from({ length: Number(concurrencyText ?? 25) }, joiner));
 }
