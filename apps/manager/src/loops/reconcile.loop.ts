@@ -19,6 +19,11 @@ import { StateService } from '../state/state.service';
 /** The task changes (whole slots) one pass writes at most; the rest are decided again by the next. */
 export const MAX_SLOTS_PER_PASS = 2_000;
 
+/** A pass whose decisions took this long (ms) is followed by a pause as long, up to MAX_PAUSE_MS. */
+const PAUSE_AFTER_MS = 20;
+const MAX_PAUSE_MS = 500;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Every service is reconciled again this often, whatever the events said (a resync, as Kubernetes' informers do). */
 const RESYNC_MS = 60_000;
 
@@ -107,10 +112,13 @@ export class ReconcileLoop {
       while (this.active && this.pending()) {
         const scope = this.scope;
         this.scope = emptyScope();
-        await this.pass(scope).catch((error: Error) => {
+        const decideMs = await this.pass(scope).catch((error: Error) => {
           this.scope.all = true; // decided again in full, from a fresher snapshot
           throw error;
         });
+        // a pass that held the event loop long is followed by as long for the rest (sessions,
+        // the API, the lease); what changes meanwhile goes into the next pass, which is bigger
+        if (decideMs >= PAUSE_AFTER_MS) await sleep(Math.min(decideMs, MAX_PAUSE_MS));
       }
     } catch (error) {
       this.log.error(`reconcile pass failed: ${(error as Error).message}; retrying in 1 s`);
@@ -120,10 +128,12 @@ export class ReconcileLoop {
     }
   }
 
-  private async pass(scope: PassScope): Promise<void> {
+  /** One pass; says how long its decisions held the event loop (ms). */
+  private async pass(scope: PassScope): Promise<number> {
     const { cache } = this.state;
     const cluster = cache.list('cluster')[0];
-    if (!cluster) return; // not initialized yet
+    if (!cluster) return 0; // not initialized yet
+    const started = performance.now();
     const now = Date.now();
     // the whole cluster's task list is made only when a pass needs it (it is rebuilt after each change)
     const whole = () => cache.snapshot(now);
@@ -154,7 +164,8 @@ export class ReconcileLoop {
     for (const id of ids) this.wakeAts.delete(id);
     for (const [id, at] of wakeAtByService) this.wakeAts.set(id, at);
     this.scheduleWake();
-    if (!writes.length) return;
+    const decideMs = performance.now() - started;
+    if (!writes.length) return decideMs;
     // a slot's changes together or not at all: half a move beside a rollout's would leave two tasks in it
     const result = await this.state.commit(writes, { unitOf: slotUnit });
     if (result.conflicts.length) {
@@ -164,6 +175,7 @@ export class ReconcileLoop {
         else this.scope.all = true;
       this.scope.room = true;
     }
+    return decideMs;
   }
 
   /** The timer set for the earliest delayed restart; the services due then are reconciled. */
