@@ -41,7 +41,9 @@ export function groupSlots(service: Service, tasks: readonly Task[]): Map<string
 }
 
 export function newestTask(slot: Slot): Task | undefined {
-  return [...slot].sort(byAge).at(-1);
+  let newest: Task | undefined;
+  for (const task of slot) if (newest === undefined || byAge(task, newest) > 0) newest = task;
+  return newest;
 }
 
 export function isRunnable(slot: Slot): boolean {

@@ -53,6 +53,16 @@ export class StateCache {
     return this.tasks.ofService(serviceId);
   }
 
+  /** How many tasks SERVICE_ID has. */
+  taskCountOf(serviceId: string): number {
+    return this.tasks.countOf(serviceId);
+  }
+
+  /** The ids of the services that have tasks, those removed included. */
+  servicesWithTasks(): string[] {
+    return this.tasks.services();
+  }
+
   /** The tasks whose nodeId is NODE_ID, in any state. */
   tasksOnNode(nodeId: string): Task[] {
     return this.tasks.onNode(nodeId);

@@ -29,6 +29,15 @@ export class TaskIndex {
     return [...(this.byService.get(serviceId)?.values() ?? [])];
   }
 
+  countOf(serviceId: string): number {
+    return this.byService.get(serviceId)?.size ?? 0;
+  }
+
+  /** the services that have tasks (a service removed keeps them until they are gone) */
+  services(): string[] {
+    return [...this.byService.keys()];
+  }
+
   /** the tasks whose nodeId is NODE_ID, whatever their state */
   onNode(nodeId: string): Task[] {
     return [...(this.byNode.get(nodeId)?.values() ?? [])];

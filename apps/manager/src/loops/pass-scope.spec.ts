@@ -5,6 +5,7 @@ import {
   emptyScope,
   firstSlots,
   progressOnly,
+  sliceServices,
   scopedSnapshot,
   servicesInScope,
   widenScope,
@@ -205,5 +206,20 @@ describe('firstSlots', () => {
     expect(kept.map((c) => c.task.id)).toEqual(['old-1', 'new-2', 'new-1']);
     expect(deferred.map((c) => c.task.id)).toEqual(['new-3']);
     expect(firstSlots(changes, 10)).toEqual({ kept: changes, deferred: [] });
+  });
+});
+
+describe('sliceServices', () => {
+  const sizes: Record<string, number> = { a: 5, b: 10, c: 1, d: 30 };
+  it('should take services in order up to the limit, at least one, and leave the rest', () => {
+    expect(sliceServices(['a', 'b', 'c', 'd'], (id) => sizes[id], 12)).toEqual({
+      now: new Set(['a', 'b']),
+      later: ['c', 'd'],
+    });
+    expect(sliceServices(['d', 'a'], (id) => sizes[id], 12)).toEqual({ now: new Set(['d']), later: ['a'] });
+    expect(sliceServices(['a', 'c'], (id) => sizes[id], 100)).toEqual({
+      now: new Set(['a', 'c']),
+      later: [],
+    });
   });
 });

@@ -129,6 +129,29 @@ export function servicesInScope(scope: PassScope, services: readonly Service[]):
   return ids;
 }
 
+/**
+ * The first of SERVICES (in their order) up to about MAX tasks in all — at least one, whatever
+ * its size — and the rest for a later pass: every service of 150,000 tasks reconciled at once
+ * (a leader's first pass) held the event loop past the leader's lease.
+ */
+export function sliceServices(
+  services: Iterable<string>,
+  taskCountOf: (serviceId: string) => number,
+  max: number,
+): { now: Set<string>; later: string[] } {
+  const now = new Set<string>();
+  const later: string[] = [];
+  let tasks = 0;
+  for (const id of services) {
+    if (now.size > 0 && tasks >= max) later.push(id);
+    else {
+      now.add(id);
+      tasks += taskCountOf(id);
+    }
+  }
+  return { now, later };
+}
+
 /** The snapshot a scoped pass reconciles: every machine, the scope's services and their tasks. */
 export function scopedSnapshot(
   ids: ReadonlySet<string>,

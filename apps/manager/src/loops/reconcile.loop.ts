@@ -9,12 +9,16 @@ import {
   firstSlots,
   scopedSnapshot,
   servicesInScope,
+  sliceServices,
   widenScope,
   type PassScope,
 } from './pass-scope';
 import { changesNeedPlacement, placedWrites } from './placement';
 import { ManagerMetrics } from '../metrics/manager-metrics';
 import { StateService } from '../state/state.service';
+
+/** The tasks one pass reconciles at most (whole services); the other services wait for the next. */
+export const MAX_TASKS_PER_PASS = 20_000;
 
 /** The task changes (whole slots) one pass writes at most; the rest are decided again by the next. */
 export const MAX_SLOTS_PER_PASS = 2_000;
@@ -142,10 +146,15 @@ export class ReconcileLoop {
       services: cache.list('services'),
       networks: cache.list('networks'),
     };
-    const ids = new Set(
-      scope.all ? objects.services.map((s) => s.id) : servicesInScope(scope, objects.services),
-    );
-    const snapshot = scope.all ? whole() : scopedSnapshot(ids, objects, (id) => cache.tasksOf(id), now);
+    // every service (and those removed that still have tasks) or those the events touched, a
+    // slice at a time: the rest stay in scope for the next pass
+    const wanted = scope.all
+      ? new Set([...objects.services.map((s) => s.id), ...cache.servicesWithTasks()])
+      : scope.services;
+    const slice = sliceServices(wanted, (id) => cache.taskCountOf(id), MAX_TASKS_PER_PASS);
+    for (const id of slice.later) this.scope.services.add(id);
+    const ids = servicesInScope({ ...scope, services: slice.now }, objects.services);
+    const snapshot = scopedSnapshot(ids, objects, (id) => cache.tasksOf(id), now);
     const decided = reconcile(snapshot, newObjectId, {
       taskHistoryLimit: cluster.settings.taskHistoryLimit,
       maxNewSlots: MAX_SLOTS_PER_PASS,
@@ -157,9 +166,7 @@ export class ReconcileLoop {
     const placing =
       scope.addresses || (scope.room && this.awaiting.size > 0) || changesNeedPlacement(changes);
     const writes = placing
-      ? placedWrites(scope.all ? snapshot : whole(), changes, (seconds) =>
-          this.metrics.schedulerDuration.observe(seconds),
-        )
+      ? placedWrites(whole(), changes, (seconds) => this.metrics.schedulerDuration.observe(seconds))
       : changes.map(taskWrite);
     for (const id of ids) this.wakeAts.delete(id);
     for (const [id, at] of wakeAtByService) this.wakeAts.set(id, at);
