@@ -108,11 +108,19 @@ export class NetworkViewBook {
     );
     // plain containers that joined: reachable (their MACs pinned), but no service's task
     const containers = (network.attachments ?? []).map((a) =>
-      endpoint({ taskId: `attachment:${a.id}`, serviceId: '', address: a.address, nodeId: a.nodeId, ready: true }),
+      endpoint({
+        taskId: `attachment:${a.id}`,
+        serviceId: '',
+        address: a.address,
+        nodeId: a.nodeId,
+        ready: true,
+      }),
     );
     const byTask = (a: NetworkEndpoint, b: NetworkEndpoint) =>
       a.taskId.localeCompare(b.taskId) || a.nodeId.localeCompare(b.nodeId);
-    const endpoints = [...(network.spec.ingress && meshed ? machines : []), ...tasks, ...containers].sort(byTask);
+    const endpoints = [...(network.spec.ingress && meshed ? machines : []), ...tasks, ...containers].sort(
+      byTask,
+    );
     const nodesAt = new Map<string, Set<string>>();
     for (const e of endpoints) {
       if (!e.nodeAddr) continue;
