@@ -17,12 +17,20 @@ export type TaskChange =
 /** TASKS as they are once CHANGES are written (creates added, updates replaced, deletes dropped). */
 export function applyTaskChanges(tasks: readonly Task[], changes: readonly TaskChange[]): Task[] {
   if (!changes.length) return [...tasks];
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  for (const change of changes) {
-    if (change.kind === 'delete') byId.delete(change.task.id);
-    else byId.set(change.task.id, change.task);
+  // a map of the few changes, not of the many tasks: this runs over the whole cluster's tasks
+  const last = new Map<string, TaskChange>();
+  for (const change of changes) last.set(change.task.id, change);
+  const out: Task[] = [];
+  for (const task of tasks) {
+    const change = last.get(task.id);
+    if (change === undefined) out.push(task);
+    else {
+      if (change.kind !== 'delete') out.push(change.task);
+      last.delete(task.id);
+    }
   }
-  return [...byId.values()];
+  for (const change of last.values()) if (change.kind !== 'delete') out.push(change.task);
+  return out;
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   widenScope,
   type ScopeLookups,
 } from './pass-scope';
-import { changesNeedPlacement } from './placement';
+import { changesNeedAddresses, changesNeedPlacement } from './placement';
 
 const web = makeService({ id: 'web', name: 'web' });
 const api = makeService({ id: 'api', name: 'api' });
@@ -177,6 +177,15 @@ describe('changesNeedPlacement', () => {
       ]),
     ).toBe(true);
   });
+  it('should need the allocator only for a task waiting for addresses', () => {
+    const unaddressed = { ...pending, status: { ...pending.status, state: 'new' as const } };
+    expect(changesNeedAddresses([{ kind: 'create', task: unaddressed }])).toBe(true);
+    expect(changesNeedAddresses([{ kind: 'create', task: pending }])).toBe(false);
+    expect(changesNeedAddresses([{ kind: 'update', task: { ...unaddressed, desiredState: 'remove' } }])).toBe(
+      false,
+    );
+  });
+
   it('should not for tasks placed, ended, being removed or deleted', () => {
     const running = runningTask(web, 'n1');
     expect(changesNeedPlacement([{ kind: 'update', task: running }])).toBe(false);

@@ -1,4 +1,10 @@
-import { applyTaskChanges, mergeTaskChanges, type ClusterSnapshot, type TaskChange } from '@berth/cluster';
+import {
+  applyTaskChanges,
+  mergeTaskChanges,
+  type ClusterSnapshot,
+  type Task,
+  type TaskChange,
+} from '@berth/cluster';
 import { allocate } from '@berth/network/allocator/allocator';
 import { awaitsPlacement, schedule } from '@berth/scheduler';
 import { taskWrite, type Write } from '@berth/store';
@@ -13,9 +19,11 @@ export function placedWrites(
   changes: readonly TaskChange[],
   /** told how long the scheduler took (metrics) */
   timed: (schedulerSeconds: number) => void = () => undefined,
+  /** false when nothing waits for an address and no service, network or machine changed: the allocator is skipped */
+  addressing = true,
 ): Write[] {
   const changed = { ...snapshot, tasks: applyTaskChanges(snapshot.tasks, changes) };
-  const allocation = allocate(changed);
+  const allocation = addressing ? allocate(changed) : { services: [], networks: [], tasks: [] };
   const addressed = { ...changed, tasks: applyTaskChanges(changed.tasks, allocation.tasks) };
   const started = performance.now();
   const placements = schedule(addressed);
@@ -28,17 +36,20 @@ export function placedWrites(
   ];
 }
 
+/** A task waiting for its network addresses (the allocator's), still wanted. */
+export function awaitsAddresses(task: Task): boolean {
+  return task.status.state === 'new' && task.desiredState !== 'shutdown' && task.desiredState !== 'remove';
+}
+
 /**
  * Whether these changes need the allocator or the scheduler: a task made or changed that waits
  * for addresses (`new`) or for a machine.
  */
 export function changesNeedPlacement(changes: readonly TaskChange[]): boolean {
-  return changes.some(
-    (c) =>
-      c.kind !== 'delete' &&
-      ((c.task.status.state === 'new' &&
-        c.task.desiredState !== 'shutdown' &&
-        c.task.desiredState !== 'remove') ||
-        awaitsPlacement(c.task)),
-  );
+  return changes.some((c) => c.kind !== 'delete' && (awaitsAddresses(c.task) || awaitsPlacement(c.task)));
+}
+
+/** Whether these changes make or change a task waiting for addresses. */
+export function changesNeedAddresses(changes: readonly TaskChange[]): boolean {
+  return changes.some((c) => c.kind !== 'delete' && awaitsAddresses(c.task));
 }

@@ -13,7 +13,7 @@ import {
   widenScope,
   type PassScope,
 } from './pass-scope';
-import { changesNeedPlacement, placedWrites } from './placement';
+import { awaitsAddresses, changesNeedAddresses, changesNeedPlacement, placedWrites } from './placement';
 import { ManagerMetrics } from '../metrics/manager-metrics';
 import { StateService } from '../state/state.service';
 
@@ -55,6 +55,8 @@ export class ReconcileLoop {
   private readonly wakeAts = new Map<string, number>();
   /** tasks waiting for a machine, anywhere: placement looks again when room is freed */
   private readonly awaiting = new Set<string>();
+  /** tasks waiting for addresses, anywhere: the allocator looks again when a task ends */
+  private readonly unaddressed = new Set<string>();
 
   constructor(
     private readonly state: StateService,
@@ -67,7 +69,11 @@ export class ReconcileLoop {
     this.scope = emptyScope(true);
     this.wakeAts.clear();
     this.awaiting.clear();
-    for (const task of this.state.cache.list('tasks')) if (awaitsPlacement(task)) this.awaiting.add(task.id);
+    this.unaddressed.clear();
+    for (const task of this.state.cache.list('tasks')) {
+      if (awaitsPlacement(task)) this.awaiting.add(task.id);
+      if (awaitsAddresses(task)) this.unaddressed.add(task.id);
+    }
     this.stopWatching = this.state.cache.onChange((event, previous) => this.onEvent(event, previous));
     this.resyncTimer = setInterval(() => {
       this.scope.all = true;
@@ -95,6 +101,8 @@ export class ReconcileLoop {
       const task = event.object as Task | null;
       if (task && awaitsPlacement(task)) this.awaiting.add(event.id);
       else this.awaiting.delete(event.id);
+      if (task && awaitsAddresses(task)) this.unaddressed.add(event.id);
+      else this.unaddressed.delete(event.id);
     }
     widenScope(this.scope, event, previous, {
       servicesOnNode: (nodeId) => this.state.cache.servicesOnNode(nodeId),
@@ -108,7 +116,8 @@ export class ReconcileLoop {
     // progress matters only to services that depend on the one that progressed
     const dependedOn =
       progressed.size > 0 && this.state.cache.list('services').some((s) => s.spec.dependsOn?.length);
-    return all || services.size > 0 || dependedOn || addresses || (room && this.awaiting.size > 0);
+    const waiting = this.awaiting.size > 0 || this.unaddressed.size > 0;
+    return all || services.size > 0 || dependedOn || addresses || (room && waiting);
   }
 
   private async loop(): Promise<void> {
@@ -157,16 +166,23 @@ export class ReconcileLoop {
     const snapshot = scopedSnapshot(ids, objects, (id) => cache.tasksOf(id), now);
     const decided = reconcile(snapshot, newObjectId, {
       taskHistoryLimit: cluster.settings.taskHistoryLimit,
-      maxNewSlots: MAX_SLOTS_PER_PASS,
+      // each service its share of the pass's slots: what would be cut off is not made at all
+      maxNewSlots: Math.max(100, Math.ceil(MAX_SLOTS_PER_PASS / Math.max(1, ids.size))),
     });
     const { wakeAtByService } = decided;
     const { kept: changes, deferred } = firstSlots(decided.changes, MAX_SLOTS_PER_PASS);
     for (const change of deferred) this.scope.services.add(change.task.serviceId);
     // the allocator and the scheduler read the whole cluster (addresses taken, machines' load): only when needed
-    const placing =
-      scope.addresses || (scope.room && this.awaiting.size > 0) || changesNeedPlacement(changes);
+    const addressing =
+      scope.addresses || (scope.room && this.unaddressed.size > 0) || changesNeedAddresses(changes);
+    const placing = addressing || (scope.room && this.awaiting.size > 0) || changesNeedPlacement(changes);
     const writes = placing
-      ? placedWrites(whole(), changes, (seconds) => this.metrics.schedulerDuration.observe(seconds))
+      ? placedWrites(
+          whole(),
+          changes,
+          (seconds) => this.metrics.schedulerDuration.observe(seconds),
+          addressing,
+        )
       : changes.map(taskWrite);
     for (const id of ids) this.wakeAts.delete(id);
     for (const [id, at] of wakeAtByService) this.wakeAts.set(id, at);

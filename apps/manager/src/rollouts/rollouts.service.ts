@@ -3,7 +3,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { newObjectId, type Service, type Task, type UpdateStatus } from '@berth/cluster';
 import { isRollingOut, planRollout } from '@berth/orchestrator';
 import { slotUnit, taskWrite, type StoredObject, type StoreEvent, type Write } from '@berth/store';
-import { changesNeedPlacement, placedWrites } from '../loops/placement';
+import { changesNeedAddresses, changesNeedPlacement, placedWrites } from '../loops/placement';
 import { ManagerMetrics } from '../metrics/manager-metrics';
 import { MANAGER_CONFIG } from '../tokens';
 import type { ManagerConfig } from '../config';
@@ -147,8 +147,11 @@ export class RolloutsService implements OnModuleDestroy {
       // the new tasks addressed and placed in the same write: a batch need not wait for the reconcile loop
       // (placing reads the whole cluster, so only a step that makes tasks does)
       const writes: Write[] = changesNeedPlacement(decision.changes)
-        ? placedWrites(this.state.cache.snapshot(now), decision.changes, (seconds) =>
-            this.metrics.schedulerDuration.observe(seconds),
+        ? placedWrites(
+            this.state.cache.snapshot(now),
+            decision.changes,
+            (seconds) => this.metrics.schedulerDuration.observe(seconds),
+            changesNeedAddresses(decision.changes),
           )
         : decision.changes.map(taskWrite);
       const decideMs = performance.now() - started;
