@@ -175,6 +175,58 @@ describe('Store against a real etcd', () => {
     }
   });
 
+  it('should resume a watch after the last event it delivered, not at the revision etcd is at', async () => {
+    const before = (await store.commit([{ op: 'create', kind: 'services', object: service('w0') }])).revision;
+    const mine = await store.commit([{ op: 'create', kind: 'services', object: service('w1') }]);
+    // writes elsewhere move etcd's revision (every response's header) past the last event watched here
+    const other = await Store.connect({
+      endpoints: [etcd.endpoint],
+      root: root.replace('/berth-test-', '/berth-other-'),
+    });
+    try {
+      for (let i = 0; i < 3; i++)
+        await other.commit([{ op: 'create', kind: 'services', object: service(`o${i}`) }]);
+    } finally {
+      other.close();
+    }
+    const seen: string[] = [];
+    const watcher = await store.watch(
+      before,
+      (event) => seen.push(event.id),
+      () => undefined,
+    );
+    try {
+      for (let waited = 0; !seen.includes('w1') && waited < 5000; waited += 20)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(seen).toEqual(['w1']);
+      // the stream, were it to break now, starts again right after w1: nothing in between is skipped
+      expect(Number(watcher.request.start_revision)).toBe(mine.revision + 1);
+    } finally {
+      await watcher.cancel();
+    }
+  });
+
+  it('should share one spec between the tasks of a service spec version, when it is the same', async () => {
+    const cache = await StateCache.open(store);
+    try {
+      const other = { ...task('t2'), spec: { ...task('t2').spec, forceUpdate: 7 } };
+      const created = await store.commit([
+        { op: 'create', kind: 'tasks', object: task('t1') },
+        { op: 'create', kind: 'tasks', object: { ...task('t3'), slot: 3 } },
+        { op: 'create', kind: 'tasks', object: other },
+      ]);
+      await cache.waitFor(created.revision);
+      const [t1, t2, t3] = ['t1', 't2', 't3'].map((id) => cache.get('tasks', id)!);
+      expect(t3.spec).toBe(t1.spec);
+      expect(t3.endpoint).toBe(t1.endpoint);
+      // not the same content under the same version (not made by Berth): kept apart
+      expect(t2.spec).not.toBe(t1.spec);
+      expect(t2.spec.forceUpdate).toBe(7);
+    } finally {
+      await cache.close();
+    }
+  });
+
   it("should give a task's new versions its first spec objects, as long as its spec version stays", async () => {
     const cache = await StateCache.open(store);
     try {

@@ -247,8 +247,22 @@ export class Store {
       .prefix(this.layout.root)
       .startRevision(String(afterRevision + 1))
       .create();
-    watcher.on('put', (kv) => this.emit('put', kv, onEvent));
-    watcher.on('delete', (kv) => this.emit('delete', kv, onEvent));
+    // etcd3 resumes a broken stream from the revision in the last response's header, which is
+    // etcd's current one, ahead of the events delivered so far when the watcher is catching up:
+    // the events between were lost without a word. Resume from the last event delivered instead
+    // (etcd sends all of a revision's events in one response), as etcd's Go client does.
+    let next = afterRevision + 1;
+    const deliver = (type: StoreEvent['type'], kv: IKeyValue) => {
+      next = Math.max(next, Number(kv.mod_revision) + 1);
+      this.emit(type, kv, onEvent);
+    };
+    const resumeAfterLastEvent = () => {
+      watcher.request.start_revision = String(next);
+    };
+    watcher.on('put', (kv) => deliver('put', kv));
+    watcher.on('delete', (kv) => deliver('delete', kv));
+    watcher.on('data', resumeAfterLastEvent); // after etcd3's own listener, which set the header's
+    watcher.on('connected', resumeAfterLastEvent);
     watcher.on('error', onError);
     return watcher;
   }
