@@ -16,7 +16,8 @@ import { FilesService } from '../files/files.service';
 import { PresenceService } from '../presence/presence.service';
 import { StateService } from '../state/state.service';
 import { assignmentDiff, assignmentKey, isAssignedTo } from './assignments';
-import { isNetworked, NetworkViewBook } from './network-views';
+import { ClusterViews } from './cluster-views';
+import { isNetworked } from './network-views';
 import { StatusWriter } from './status-writer';
 import { ClusterService } from '../cluster/cluster.service';
 import { ManagerMetrics } from '../metrics/manager-metrics';
@@ -53,10 +54,8 @@ export class DispatcherService {
   private readonly sessions = new Map<string, Session>();
   private readonly lastSeen = new Map<string, number>();
   private readonly dirtyNodes = new Set<string>();
-  /** the tasks on networks, the only ones network views are made of */
-  private readonly networked = new Map<string, Task>();
-  /** the views of the cluster as the cache now stands; dropped when something they show changes */
-  private book: NetworkViewBook | null = null;
+  /** every machine's network views as the cache stands */
+  private readonly views: ClusterViews;
   private stopWatching: (() => void) | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private viewsTimer: NodeJS.Timeout | null = null;
@@ -78,6 +77,7 @@ export class DispatcherService {
     private readonly metrics: ManagerMetrics,
   ) {
     this.statuses = new StatusWriter(state, () => this.active);
+    this.views = new ClusterViews(state.cache);
   }
 
   /** agents' sessions held here now */
@@ -93,10 +93,7 @@ export class DispatcherService {
   start(): void {
     if (this.active) return;
     this.active = true;
-    this.networked.clear();
-    for (const task of this.state.cache.list('tasks'))
-      if (isNetworked(task)) this.networked.set(task.id, task);
-    this.book = null;
+    this.views.reset();
     this.stopWatching = this.state.cache.onChange((event, previous) => this.onStoreEvent(event, previous));
     this.managers = [this.config.advertiseAddr];
     this.stopFollowingManagers = this.presence.followManagers((addresses) => {
@@ -161,14 +158,12 @@ export class DispatcherService {
     if (!node)
       throw new SessionRefused(`node ${nodeId} is not part of this cluster (it was removed); join again`);
     this.sessions.get(nodeId)?.out.close(); // a reconnect replaces the old session
-    const held = this.presence
-      .holdSession(nodeId)
-      .catch((error: Error) =>
-        this.log.warn({
-          msg: `session of node ${nodeId} not said in etcd yet: ${error.message}`,
-          node: nodeId,
-        }),
-      );
+    const held = this.presence.holdSession(nodeId).catch((error: Error) =>
+      this.log.warn({
+        msg: `session of node ${nodeId} not said in etcd yet: ${error.message}`,
+        node: nodeId,
+      }),
+    );
     const session: Session = { nodeId, out: new Channel(), sent: new Map(), views: '[]', role: '', held };
     this.sessions.set(nodeId, session);
     this.lastSeen.set(nodeId, Date.now());
@@ -300,7 +295,7 @@ export class DispatcherService {
 
   /** The session's network views, when they changed since last sent. */
   private sendViews(session: Session): void {
-    const views = this.viewBook().viewsFor(session.nodeId);
+    const views = this.views.viewsFor(session.nodeId);
     const json = JSON.stringify(views);
     if (json === session.views) return;
     session.views = json;
@@ -318,41 +313,12 @@ export class DispatcherService {
     }, 50);
   }
 
-  private viewBook(): NetworkViewBook {
-    const { cache } = this.state;
-    return (this.book ??= new NetworkViewBook({
-      nodes: cache.list('nodes'),
-      services: cache.list('services'),
-      networks: cache.list('networks'),
-      tasks: [...this.networked.values()],
-      now: Date.now(),
-    }));
-  }
-
-  /**
-   * Whether EVENT may change some node's network views: a network, a service, a node (its
-   * address), a task on a network (before or after). Most tasks are on none: their status
-   * changes cost the views nothing.
-   */
-  private touchesViews(event: StoreEvent): boolean {
-    if (event.kind === 'cluster') return false;
-    if (event.kind !== 'tasks') return true;
-    const task = event.object as Task | null;
-    const was = this.networked.has(event.id);
-    if (task && isNetworked(task)) this.networked.set(event.id, task);
-    else this.networked.delete(event.id);
-    return was || this.networked.has(event.id);
-  }
-
   private assignedTasks(nodeId: string): Task[] {
     return this.state.cache.tasksOnNode(nodeId).filter((task) => isAssignedTo(task, nodeId));
   }
 
   private onStoreEvent(event: StoreEvent, previous: StoredObject | undefined): void {
-    if (this.touchesViews(event)) {
-      this.book = null;
-      this.scheduleViews();
-    }
+    if (this.views.observe(event)) this.scheduleViews();
     if (event.kind === 'nodes') {
       const session = this.sessions.get(event.id);
       const node = event.object as Node | null;
