@@ -13,7 +13,9 @@ import {
   widenScope,
   type PassScope,
 } from './pass-scope';
-import { awaitsAddresses, changesNeedAddresses, changesNeedPlacement, placedWrites } from './placement';
+import { awaitsAddresses } from '@berth/network/allocator/allocator';
+import { pauseAfter } from './pacing';
+import { changesNeedAddresses, changesNeedPlacement, placedWrites } from './placement';
 import { ManagerMetrics } from '../metrics/manager-metrics';
 import { StateService } from '../state/state.service';
 
@@ -22,11 +24,6 @@ export const MAX_TASKS_PER_PASS = 20_000;
 
 /** The task changes (whole slots) one pass writes at most; the rest are decided again by the next. */
 export const MAX_SLOTS_PER_PASS = 2_000;
-
-/** A pass whose decisions took this long (ms) is followed by a pause as long, up to MAX_PAUSE_MS. */
-const PAUSE_AFTER_MS = 20;
-const MAX_PAUSE_MS = 500;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every service is reconciled again this often, whatever the events said (a resync, as Kubernetes' informers do). */
 const RESYNC_MS = 60_000;
@@ -129,9 +126,8 @@ export class ReconcileLoop {
           this.scope.all = true; // decided again in full, from a fresher snapshot
           throw error;
         });
-        // a pass that held the event loop long is followed by as long for the rest (sessions,
-        // the API, the lease); what changes meanwhile goes into the next pass, which is bigger
-        if (decideMs >= PAUSE_AFTER_MS) await sleep(Math.min(decideMs, MAX_PAUSE_MS));
+        // what changes during the pause goes into the next pass, which is bigger
+        await pauseAfter(decideMs);
       }
     } catch (error) {
       this.log.error(`reconcile pass failed: ${(error as Error).message}; retrying in 1 s`);

@@ -3,6 +3,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { newObjectId, type Service, type Task, type UpdateStatus } from '@berth/cluster';
 import { isRollingOut, planRollout } from '@berth/orchestrator';
 import { slotUnit, taskWrite, type StoredObject, type StoreEvent, type Write } from '@berth/store';
+import { pauseAfter } from '../loops/pacing';
 import { changesNeedAddresses, changesNeedPlacement, placedWrites } from '../loops/placement';
 import { ManagerMetrics } from '../metrics/manager-metrics';
 import { MANAGER_CONFIG } from '../tokens';
@@ -181,11 +182,9 @@ export class RolloutsService implements OnModuleDestroy {
         return 'rolled back';
       }
       if (decision.finished) return decision.status.state;
-      // a step that held the event loop long (placing over a big cluster) is followed by as long
-      // for the rest: the next step then takes more tasks at once, rather than one at a time
-      // (what changed meanwhile is in the cache: decided at once, not waited for)
-      if (decideMs >= 20) await new Promise((resolve) => setTimeout(resolve, Math.min(decideMs, 500)));
-      else await this.changeOrTime(decision.wakeAt, service.id);
+      // after a pause the next step takes more tasks at once; what changed meanwhile is in the
+      // cache, decided at once rather than waited for
+      if (!(await pauseAfter(decideMs))) await this.changeOrTime(decision.wakeAt, service.id);
     }
   }
 
