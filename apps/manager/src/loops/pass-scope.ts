@@ -1,6 +1,7 @@
 import { isGlobal } from '@berth/orchestrator';
 import {
   isTerminal,
+  occupiesNode,
   type ClusterSnapshot,
   type Node,
   type Service,
@@ -99,11 +100,6 @@ export function progressOnly(before: Task, after: Task): boolean {
     !isTerminal(before.status.state) &&
     !isTerminal(after.status.state)
   );
-}
-
-/** A task holding a place on a machine (its reservations, its host ports). */
-function occupiesNode(task: Task): boolean {
-  return task.nodeId !== '' && !isTerminal(task.status.state);
 }
 
 /**

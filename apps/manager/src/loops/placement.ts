@@ -1,11 +1,5 @@
-import {
-  applyTaskChanges,
-  mergeTaskChanges,
-  type ClusterSnapshot,
-  type Task,
-  type TaskChange,
-} from '@berth/cluster';
-import { allocate } from '@berth/network/allocator/allocator';
+import { applyTaskChanges, mergeTaskChanges, type ClusterSnapshot, type TaskChange } from '@berth/cluster';
+import { allocate, awaitsAddresses } from '@berth/network/allocator/allocator';
 import { awaitsPlacement, schedule } from '@berth/scheduler';
 import { taskWrite, type Write } from '@berth/store';
 
@@ -34,11 +28,6 @@ export function placedWrites(
     ...allocation.networks.map((object): Write => ({ op: 'update', kind: 'networks', object })),
     ...taskWrites.map(taskWrite),
   ];
-}
-
-/** A task waiting for its network addresses (the allocator's), still wanted. */
-export function awaitsAddresses(task: Task): boolean {
-  return task.status.state === 'new' && task.desiredState !== 'shutdown' && task.desiredState !== 'remove';
 }
 
 /**

@@ -29,6 +29,11 @@ export interface AllocationPlan {
 
 export const WAITING_FOR_ADDRESSES = 'waiting for network addresses';
 
+/** A task waiting for its network addresses (what the allocator gives), still wanted. */
+export function awaitsAddresses(task: Task): boolean {
+  return task.status.state === 'new' && task.desiredState !== 'shutdown' && task.desiredState !== 'remove';
+}
+
 export function allocate(snapshot: ClusterSnapshot): AllocationPlan {
   const networks = new Map(snapshot.networks.map((n) => [n.id, n]));
   const used = new Claims(snapshot);
@@ -40,8 +45,7 @@ export function allocate(snapshot: ClusterSnapshot): AllocationPlan {
   const ingress = ingressNetworkOf(snapshot.networks);
   const tasks: TaskChange[] = [];
   for (const task of snapshot.tasks) {
-    if (task.status.state !== 'new' || task.desiredState === 'shutdown' || task.desiredState === 'remove')
-      continue;
+    if (!awaitsAddresses(task)) continue;
     const change = addressTask(task, byId.get(task.serviceId), ingress, networks, used, snapshot.now);
     if (change) tasks.push(change);
   }
