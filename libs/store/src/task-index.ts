@@ -45,7 +45,9 @@ export class TaskIndex {
 
   /** the services that have some task on NODE_ID */
   servicesOnNode(nodeId: string): Set<string> {
-    return new Set(this.onNode(nodeId).map((t) => t.serviceId));
+    const services = new Set<string>();
+    for (const task of this.byNode.get(nodeId)?.values() ?? []) services.add(task.serviceId);
+    return services;
   }
 }
 

@@ -220,10 +220,11 @@ export class ServicesService {
       : filter.node
         ? cache.tasksOnNode(filter.node)
         : cache.list('tasks');
-    return tasks
-      .filter((t) => !serviceId || t.serviceId === serviceId)
-      .filter((t) => !filter.node || t.nodeId === filter.node)
-      .filter((t) => !filter.desiredState || matchesDesired(t, filter.desiredState));
+    return tasks.filter(
+      (t) =>
+        (!filter.node || t.nodeId === filter.node) &&
+        (!filter.desiredState || matchesDesired(t, filter.desiredState)),
+    );
   }
 }
 
