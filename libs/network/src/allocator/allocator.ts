@@ -135,7 +135,7 @@ class Claims {
     let pool = this.pools.get(network.id);
     if (!pool) {
       this.used ??= usedAddresses(this.snapshot);
-      pool = new AddressPool(network.subnet, this.used.get(network.id) ?? []);
+      pool = new AddressPool(network.subnet, this.used.get(network.id) ?? [], { afterHighest: true });
       this.pools.set(network.id, pool);
     }
     return pool.claim();

@@ -66,59 +66,50 @@ export function freeAddresses(
   count: number,
   options: { afterHighest?: boolean } = {},
 ): string[] {
-  const net = parseSubnet(subnet);
-  const gateway = parseAddress(gatewayOf(subnet));
-  const taken = new Set<number>([gateway]);
-  let highest = gateway;
-  for (const address of used) {
-    const n = parseAddress(address.split('/')[0]);
-    if (!contains(net, n)) continue;
-    taken.add(n);
-    highest = Math.max(highest, n);
-  }
-  // above the highest taken first, then from the bottom: a freed address is not handed out again at once
-  const start = options.afterHighest && highest < lastHost(net) ? highest + 1 : firstHost(net);
+  const pool = new AddressPool(subnet, used, options);
   const free: string[] = [];
-  const size = lastHost(net) - firstHost(net) + 1;
-  for (let i = 0; i < size && free.length < count; i++) {
-    const n = firstHost(net) + ((start - firstHost(net) + i) % size);
-    if (!taken.has(n)) free.push(`${formatAddress(n)}/${net.prefix}`);
+  while (free.length < count) {
+    const address = pool.claim();
+    if (address === null) break;
+    free.push(address);
   }
   return free;
 }
 
 /**
- * SUBNET's addresses as freeAddresses(…, 1, { afterHighest: true }) hands them out one after
- * another, with the taken ones parsed once: claiming N addresses costs N, not N × taken.
+ * SUBNET's free addresses handed out one after another, the taken ones parsed once: claiming N
+ * costs N, not N × taken. AFTER_HIGHEST (as swarmkit's IPAM): above the highest taken first, then
+ * from the bottom, so a freed address is not handed out again at once; else lowest first.
  */
 export class AddressPool {
   private readonly net: ReturnType<typeof parseSubnet>;
   private readonly taken: Set<number>;
-  private highest: number;
+  /** where the next claim starts looking: everything between the start and here is taken */
+  private next: number;
 
-  constructor(subnet: string, used: Iterable<string>) {
+  constructor(subnet: string, used: Iterable<string>, options: { afterHighest?: boolean } = {}) {
     this.net = parseSubnet(subnet);
     const gateway = parseAddress(gatewayOf(subnet));
     this.taken = new Set([gateway]);
-    this.highest = gateway;
+    let highest = gateway;
     for (const address of used) {
       const n = parseAddress(address.split('/')[0]);
       if (!contains(this.net, n)) continue;
       this.taken.add(n);
-      this.highest = Math.max(this.highest, n);
+      highest = Math.max(highest, n);
     }
+    this.next = options.afterHighest && highest < lastHost(this.net) ? highest + 1 : firstHost(this.net);
   }
 
-  /** The next free address above the highest taken (wrapping around), now taken; null when none is left. */
+  /** The next free address, now taken; null when none is left. */
   claim(): string | null {
     const first = firstHost(this.net);
     const size = lastHost(this.net) - first + 1;
-    const start = this.highest < lastHost(this.net) ? this.highest + 1 : first;
     for (let i = 0; i < size; i++) {
-      const n = first + ((start - first + i) % size);
+      const n = first + ((this.next - first + i) % size);
       if (this.taken.has(n)) continue;
       this.taken.add(n);
-      this.highest = Math.max(this.highest, n);
+      this.next = n + 1;
       return `${formatAddress(n)}/${this.net.prefix}`;
     }
     return null;
