@@ -1,6 +1,13 @@
 /** berth service ls|ps, and the listings `stack services` and `stack ps` share with them. */
 import { keyValues, type Options, type Values } from '@berth/cli-support/args';
-import { decodeService, decodeTask, serviceStatus, type Service, type Task } from '@berth/cluster';
+import {
+  decodeService,
+  decodeTask,
+  serviceStatus,
+  serviceStatusOfCounts,
+  type Service,
+  type Task,
+} from '@berth/cluster';
 import { command, type Globals } from '../context';
 import { decodeAnswers } from '../decode-answers';
 import { manager } from '../manager';
@@ -68,11 +75,10 @@ async function servicesWithCounts(
   const reply = await manager(g).call('ListServices', { filters: {}, withStatus: true });
   const services = decodeAnswers(reply.json, decodeService);
   if (reply.statuses.length === services.length) {
-    const counts = services.map((s, i): [string, ServiceCounts] => [
-      s.id,
-      { RunningTasks: reply.statuses[i].runningTasks, DesiredTasks: reply.statuses[i].desiredTasks },
-    ]);
-    return { services, counts: new Map(counts) };
+    return {
+      services,
+      counts: new Map(services.map((s, i) => [s.id, serviceStatusOfCounts(reply.statuses[i])])),
+    };
   }
   const tasks = decodeAnswers(
     (await manager(g).call('ListTasks', { service: '', node: '', desiredState: 'running' })).json,

@@ -5,7 +5,13 @@
 export * from './shapes';
 export { dockerFileName, dockerMeta, dockerTime, type FileDirectory, type NamedFile } from './common';
 export { dockerNode, type DockerNodeOptions } from './node';
-export { dockerService, dockerServiceSpec, serviceStatus, type DockerServiceOptions } from './service';
+export {
+  dockerService,
+  dockerServiceSpec,
+  serviceStatus,
+  serviceStatusOfCounts,
+  type DockerServiceOptions,
+} from './service';
 export { dockerTaskSpec } from './task-spec';
 export { dockerSwarmNetwork, dockerTask, type DockerTaskOptions } from './task';
 export {

@@ -102,6 +102,14 @@ export function dockerPort(p: PortConfig): DockerPortConfig {
  * replicas, a global one a task on each node that has one wanted running. The REPLICAS column of
  * `service ls` is `RunningTasks/DesiredTasks`.
  */
+/** The counts the manager's ListServices sends with_status, in Docker's shape. */
+export function serviceStatusOfCounts(counts: {
+  runningTasks: number;
+  desiredTasks: number;
+}): DockerServiceStatus {
+  return { RunningTasks: counts.runningTasks, DesiredTasks: counts.desiredTasks, CompletedTasks: 0 };
+}
+
 export function serviceStatus(service: Service, tasks: readonly Task[]): DockerServiceStatus {
   const own = tasks.filter((t) => t.serviceId === service.id);
   const wanted = own.filter((t) => t.desiredState === 'running');

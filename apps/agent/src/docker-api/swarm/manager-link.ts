@@ -13,6 +13,7 @@ import {
   decodeNode,
   decodeService,
   decodeTask,
+  serviceStatusOfCounts,
   type ClusterView,
   type DockerServiceStatus,
   type FileObjectKind,
@@ -89,11 +90,7 @@ export class ManagerLink implements OnModuleDestroy {
       throw new Error("the manager did not count the services' tasks: upgrade it to this version of Berth");
     return reply.json.map((j, i) => ({
       service: decodeJson(j, decodeService),
-      status: {
-        RunningTasks: reply.statuses[i].runningTasks,
-        DesiredTasks: reply.statuses[i].desiredTasks,
-        CompletedTasks: 0,
-      },
+      status: serviceStatusOfCounts(reply.statuses[i]),
     }));
   }
 
