@@ -21,7 +21,8 @@ import * as os from 'node:os';
 import { defaultServiceSpec, type Service } from '@berth/cluster';
 import { StateCache, Store } from '@berth/store';
 import { ClusterHarness } from '../test/support/cluster';
-import { ControlPlane, CpuMeter, cpuUsed, etcdPutRate, waitFor } from './control-plane';
+import { until } from '../test/support/until';
+import { ControlPlane, CpuMeter, cpuUsed, etcdPutRate } from './control-plane';
 import { dockerSwarmConvergence } from './swarm';
 
 const NODES = Number(process.env.BENCH_NODES ?? 1_000);
@@ -125,17 +126,17 @@ async function containers(): Promise<void> {
       if (r.status !== 0) throw new Error(`service create: ${r.stderr}`);
       samples.push(performance.now() - start);
       cluster.berth(['service', 'rm', name]);
-      await waitFor(
+      await until(
         'the containers gone',
-        () => {
-          const left = cluster.machines
+        () =>
+          cluster.machines
             .map((m) =>
               m.berth(['ps', '-aq', '--filter', `label=com.docker.swarm.service.name=${name}`]).stdout.trim(),
             )
-            .join('');
-          return left === '' ? true : null;
-        },
+            .join(''),
+        (left) => left === '',
         60_000,
+        100,
       );
     }
   } finally {

@@ -30,27 +30,11 @@ import {
   type ProcessRecord,
   type ServiceRecord,
 } from '../deploy/local-cluster';
+import { until } from '../test/support/until';
 import { processCpu } from './cpu';
 
 const NAME = { what: 'the manager', hint: '' };
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null> | T | null,
-  timeoutMs: number,
-  everyMs = 100,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
 
 /**
  * etcd's own rate for N puts in 100-put transactions of task-sized values, through libs/store,
@@ -198,7 +182,7 @@ export class ControlPlane {
     for (let i = 1; i <= n; i++) this.addrs.push(`127.0.0.1:${await freePort()}`);
     this.managers.push(this.spawnManager(1));
     const socket = path.join(this.dir, 'manager-1', 'manager.sock');
-    await waitFor('the manager', () => (fs.existsSync(socket) ? true : null), 20_000);
+    await until('the manager', () => fs.existsSync(socket), Boolean, 20_000, 100);
     const local = new GrpcClient(CLUSTER_SERVICE, { socket }, NAME);
     const init = await local.call('Init', { advertiseAddr: this.addrs[0] });
     await local.close();
@@ -213,11 +197,12 @@ export class ControlPlane {
     const client = init.client!;
     this.adminTls = { ca: client.caPem, cert: client.certPem, key: client.keyPem };
     this.apiClient = this.adminClient(0);
-    await waitFor(
+    await until(
       `${n} managers serving`,
-      async () =>
-        (await this.api.call('ListManagers', { filters: {} })).addresses.length === n ? true : null,
+      async () => (await this.api.call('ListManagers', { filters: {} })).addresses.length,
+      (serving) => serving === n,
       30_000,
+      100,
     );
   }
 
@@ -312,20 +297,17 @@ export class ControlPlane {
 
   /** Waits until ListNodes says COUNT nodes are ready; polls every EVERY_MS. */
   async waitForReadyNodes(count: number, timeoutMs: number, everyMs = 100): Promise<void> {
-    let ready = 0;
-    await waitFor(
+    await until(
       `${count} ready nodes`,
-      async () => {
-        const nodes = (await this.api.call('ListNodes', { filters: {} })).json.map(
-          (j) => JSON.parse(j) as { status: { state: string } },
-        );
-        ready = nodes.filter((n) => n.status.state === 'ready').length;
-        return ready === count ? true : null;
-      },
+      async () =>
+        (await this.api.call('ListNodes', { filters: {} })).json
+          .map((j) => JSON.parse(j) as { status: { state: string } })
+          .filter((n) => n.status.state === 'ready').length,
+      (ready) => ready === count,
       timeoutMs,
       everyMs,
     ).catch((error: Error) => {
-      throw new Error(`${error.message} (${ready} ready; the managers' logs are in ${this.dir})`);
+      throw new Error(`${error.message} (the managers' logs are in ${this.dir})`);
     });
   }
 
